@@ -1,0 +1,21 @@
+"""Place-name normalisation: one key for "Le Creusot", "LE CREUSOT", "creusot" and "Le-Creusot"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ARTICLES = ("les ", "le ", "la ", "l ")
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+
+
+def name_key(name: str) -> str:
+    """Lower-case, no accents, no punctuation, no leading article, 'St' spelt out."""
+    name = name.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    for article in ARTICLES:
+        if text.startswith(article):
+            text = text[len(article):]
+            break
+    return " ".join(ABBREVIATIONS.get(word, word) for word in text.split())

@@ -1,0 +1,135 @@
+"""The DuckDB warehouse: the one DDL, connections, and all-or-nothing loads recorded in load_log."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from vigie.errors import VigieError
+from vigie.indicators import INDICATORS
+
+DDL = """
+CREATE SEQUENCE IF NOT EXISTS load_id_seq;
+CREATE TABLE IF NOT EXISTS load_log (
+    load_id INTEGER PRIMARY KEY, file VARCHAR NOT NULL, kind VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
+    rows BIGINT NOT NULL, edition INTEGER, synthetic BOOLEAN NOT NULL DEFAULT FALSE,
+    note VARCHAR, loaded_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
+CREATE TABLE IF NOT EXISTS indicator (slug VARCHAR PRIMARY KEY, label VARCHAR NOT NULL);
+-- commune reference (COG, current geography); arrondissements have kind 'arrondissement' and a parent
+CREATE TABLE IF NOT EXISTS commune (
+    code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, departement VARCHAR, region VARCHAR, epci VARCHAR,
+    population INTEGER, kind VARCHAR NOT NULL, parent VARCHAR, lon DOUBLE, lat DOUBLE);
+-- every name a commune is known by (current, delegated, associated), normalised for lookup
+CREATE TABLE IF NOT EXISTS commune_name (name_key VARCHAR NOT NULL, name VARCHAR NOT NULL, code VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL);
+-- former codes (communes nouvelles) and current codes to the current code
+CREATE TABLE IF NOT EXISTS commune_code_map (old_code VARCHAR PRIMARY KEY, code VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS commune_outline (code VARCHAR PRIMARY KEY, wkb BLOB NOT NULL);
+-- SSMSI commune base; count NULL = not published (est_diffuse = ndiff), never zero
+CREATE TABLE IF NOT EXISTS commune_fact (
+    code VARCHAR NOT NULL, year SMALLINT NOT NULL, indicator VARCHAR NOT NULL, count INTEGER, rate DOUBLE,
+    suppressed BOOLEAN NOT NULL, complement_count DOUBLE, complement_rate DOUBLE, population INTEGER,
+    dwellings INTEGER, load_id INTEGER NOT NULL);
+-- SSMSI département / région bases, one set per edition
+CREATE TABLE IF NOT EXISTS area_fact (
+    level VARCHAR NOT NULL, area VARCHAR NOT NULL, year SMALLINT NOT NULL, indicator VARCHAR NOT NULL,
+    count INTEGER, rate DOUBLE, population BIGINT, edition INTEGER NOT NULL, load_id INTEGER NOT NULL,
+    PRIMARY KEY (level, area, year, indicator, edition));
+-- état 4001 by police service (PN) and gendarmerie company (GN)
+CREATE TABLE IF NOT EXISTS service (
+    service_id VARCHAR PRIMARY KEY, force VARCHAR NOT NULL, departement VARCHAR NOT NULL, name VARCHAR NOT NULL,
+    perimeter VARCHAR, territorial BOOLEAN NOT NULL, code VARCHAR, resolution VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS etat4001_index (idx SMALLINT PRIMARY KEY, label VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS service_fact (
+    service_id VARCHAR NOT NULL, year SMALLINT NOT NULL, idx SMALLINT NOT NULL, count INTEGER NOT NULL,
+    load_id INTEGER NOT NULL, PRIMARY KEY (service_id, year, idx));
+"""
+
+
+def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and, for writing, create) the warehouse at `path`."""
+    path = Path(path)
+    if read_only:
+        if not path.exists():
+            raise VigieError(f"no warehouse at {path}: run `vigie build` first (or pass --db)")
+        try:
+            return duckdb.connect(str(path), read_only=True)
+        except duckdb.Error as exc:
+            raise VigieError(f"{path}: cannot open the warehouse ({exc})") from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.Error as exc:
+        raise VigieError(f"{path}: cannot open the warehouse ({exc})") from None
+    con.execute(DDL)
+    con.executemany(
+        "INSERT OR IGNORE INTO indicator VALUES (?, ?)", [(s, lab) for s, (lab, _) in INDICATORS.items()]
+    )
+    return con
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All or nothing: on any error the warehouse is left exactly as it was."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def already_loaded(con: duckdb.DuckDBPyConnection, checksum: str) -> str | None:
+    row = con.execute("SELECT file FROM load_log WHERE sha256 = ? LIMIT 1", [checksum]).fetchone()
+    return row[0] if row else None
+
+
+def log_load(con, file: Path, kind: str, checksum: str, rows: int, edition: int | None = None,
+             synthetic: bool = False, note: str | None = None) -> int:
+    load_id = con.execute("SELECT nextval('load_id_seq')").fetchone()[0]
+    con.execute(
+        "INSERT INTO load_log (load_id, file, kind, sha256, rows, edition, synthetic, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [load_id, str(file), kind, checksum, rows, edition, synthetic, note],
+    )
+    return load_id
+
+
+def commune_base_is_synthetic(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the commune figures in the warehouse come from the synthetic panel, not the official file."""
+    row = con.execute(  # a commune base replaces the previous one, so the latest load is the one in use
+        "SELECT synthetic FROM load_log WHERE kind = 'commune_base' ORDER BY load_id DESC LIMIT 1"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def require(con: duckdb.DuckDBPyConnection, table: str, what: str) -> None:
+    if not con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+        raise VigieError(f"the warehouse has no {what} yet: run `vigie build` (see `vigie build --help`)")
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], columns: list[str]) -> None:
+    """Bulk insert Python rows through Arrow (DuckDB's executemany is row by row)."""
+    import pyarrow as pa
+
+    if not rows:
+        return
+    frame = pa.table({name: list(values) for name, values in zip(columns, zip(*rows, strict=True), strict=True)})
+    con.register("_rows", frame)
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _rows")
+    finally:
+        con.unregister("_rows")
