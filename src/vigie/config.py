@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from vigie.errors import VigieError
+
 APP = "vigie"
 
 
@@ -58,11 +60,11 @@ def size_classes() -> SizeClasses:
     try:
         small, medium, big = (int(x) for x in raw.split(","))
     except ValueError:
-        raise ValueError(
+        raise VigieError(
             f"VIGIE_SIZE_THRESHOLDS={raw!r}: expected three whole numbers, e.g. 2000,10000,100000"
         ) from None
     if not 0 < small < medium < big:
-        raise ValueError(f"VIGIE_SIZE_THRESHOLDS={raw!r}: thresholds must increase")
+        raise VigieError(f"VIGIE_SIZE_THRESHOLDS={raw!r}: thresholds must increase")
     return SizeClasses(small, medium, big)
 
 

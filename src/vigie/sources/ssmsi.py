@@ -103,7 +103,7 @@ def load_commune_base(con: duckdb.DuckDBPyConnection, header: Header, load_id: i
         INSERT INTO commune_fact
         SELECT CAST("{code_col.replace('"', '""')}" AS VARCHAR),
                CAST(CASE WHEN {q['year']} < 100 THEN {q['year']} + 2000 ELSE {q['year']} END AS SMALLINT),
-               coalesce(m.slug, '?' || {q['label']}),
+               m.slug,
                CASE WHEN {q['count']} = floor({q['count']}) AND {q['count']} >= 0
                     THEN CAST({q['count']} AS INTEGER) WHEN {q['count']} IS NOT NULL THEN -1 END,
                {q['rate']},
@@ -112,13 +112,14 @@ def load_commune_base(con: duckdb.DuckDBPyConnection, header: Header, load_id: i
                CAST(round({q['population']}) AS INTEGER), CAST(round({q['dwellings']}) AS INTEGER), {load_id}
         FROM {_source_sql(header, cols)} src
         LEFT JOIN (VALUES {labels}) m(label, slug) ON m.label = src.{q['label']}
+        ORDER BY 3, 1, 2  -- clustered by indicator: analyses read one or two indicators at a time
         """)
     except duckdb.ConstraintException as exc:
         raise VigieError(f"{header.path}: {_first_line(exc)}; column {cols['published']!r} must be "
                          "'diff' or 'ndiff' on every row") from None
     except duckdb.Error as exc:
         raise VigieError(f"{header.path}: cannot read the commune base: {_first_line(exc)}") from None
-    _validate_commune_rows(con, header.path, cols, code_col)
+    _validate_commune_rows(con, header, cols, code_col, labels)
     rows, edition = con.execute("SELECT count(*), max(year) FROM commune_fact").fetchone()
     if not rows:
         raise VigieError(f"{header.path}: the commune base has no rows")
@@ -129,9 +130,17 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0]
 
 
-def _validate_commune_rows(con, path: Path, cols: dict[str, str], code_col: str) -> None:
+def _validate_commune_rows(con, header: Header, cols: dict[str, str], code_col: str, labels: str) -> None:
+    path = header.path
+    if con.execute("SELECT 1 FROM commune_fact WHERE indicator IS NULL LIMIT 1").fetchone():
+        label = '"' + cols["label"].replace('"', '""') + '"'
+        code = '"' + code_col.replace('"', '""') + '"'
+        bad = con.execute(f"""SELECT {code}, {label} FROM {_source_sql(header, cols)} src
+                              WHERE {label} NOT IN (SELECT label FROM (VALUES {labels}) m(label, slug))
+                              LIMIT 1""").fetchone()
+        raise VigieError(f"{path}: commune {bad[0]}, column {cols['label']!r}: unknown indicator label {bad[1]!r}. "
+                         "Known labels: " + "; ".join(main for main, _ in INDICATORS.values()))
     checks = [
-        ("indicator LIKE '?%'", "indicator", lambda r: f"unknown indicator label {r[2][1:]!r}"),
         ("count = -1", cols["count"], lambda r: "the count is not a whole number ≥ 0"),
         ("NOT suppressed AND count IS NULL AND population > 0", cols["count"],
          lambda r: "a published ('diff') cell has no count"),

@@ -1,0 +1,240 @@
+"""The `vigie` command line: one short function per command, each calling the library."""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vigie import config, output
+from vigie.errors import VigieError
+from vigie.output import Format, console, err_console
+
+app = typer.Typer(
+    help="Vigie: how drug trafficking spreads from France's big cities into its medium-sized towns, from the "
+    "official SSMSI statistics. Start with `vigie fetch`, then `vigie build`, then `vigie spread`.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="Warehouse file (default: VIGIE_DB or the user data "
+                                                              "folder).", show_default=False)]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")]
+
+
+def _db(db: Path | None) -> Path:
+    return db or config.default_db()
+
+
+def _parse_years(years: str | None) -> tuple[int, int] | None:
+    if not years:
+        return None
+    match = re.fullmatch(r"\s*(\d{4})\s*(?:[-–:]\s*(\d{4}))?\s*", years)
+    if not match:
+        raise VigieError(f"--years {years!r}: write a year (2022) or a range (2016-2025)")
+    first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+    if first > last:
+        raise VigieError(f"--years {years!r}: the first year is after the last")
+    return first, last
+
+
+def _warn_synthetic(synthetic: bool, fmt: Format) -> None:
+    if synthetic:
+        (console if fmt is Format.table else err_console).print(f"[bold red]⚠ {output.SYNTHETIC_WARNING}[/]")
+
+
+@app.command()
+def fetch(
+    source: Annotated[Path | None, typer.Option("--from", help="Take the files from this local folder instead "
+                                                "of downloading them (e.g. ../shared/data).")] = None,
+    dest: Annotated[Path | None, typer.Option(help="Download folder (default: the user data folder).")] = None,
+) -> None:
+    """Download the official files (SSMSI bases, état 4001 by service, commune reference and outlines)."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+    from vigie.sources import download
+
+    dest = dest or config.download_dir()
+    if source:
+        copied = download.copy_from(source, dest)
+        console.print(f"Copied {len(copied)} files from {source} to {dest}")
+        return
+    with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                  TransferSpeedColumn(), console=console) as progress:
+        tasks: dict[str, int] = {}
+
+        def on_progress(name: str, done: int, total: int | None) -> None:
+            if name not in tasks:
+                tasks[name] = progress.add_task(name, total=total)
+            progress.update(tasks[name], completed=done, total=total)
+
+        fetched = download.fetch(dest, on_progress=on_progress)
+    for src, path in fetched:
+        console.print(f"  {src.name}: {path}")
+    console.print(f"Files are in {dest}. Next: `vigie build`.")
+
+
+@app.command()
+def build(
+    sources: Annotated[list[Path] | None, typer.Option("--from", help="Folder of official files to load (may be "
+                                                       "repeated); default: the download folder.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Load every official file found into the warehouse, in one all-or-nothing transaction.
+
+    Files are recognised by their content. Files already loaded (same SHA-256) are left alone; files that are not
+    official SSMSI formats are listed with the reason they were skipped.
+    """
+    from rich.status import Status
+
+    from vigie import warehouse
+    from vigie.sources.build import build as run_build
+    from vigie.sources.build import summary
+
+    folders = sources or [config.download_dir()]
+    start = time.perf_counter()
+    con = warehouse.connect(_db(db))
+    with Status("Reading files…", console=err_console) as status:
+        report = run_build(con, folders, step=lambda what: status.update(f"Loading {what}…"))
+    for path, kind, rows, note in report.loaded:
+        console.print(f"[green]loaded[/] {path}  ({kind.replace('_', ' ')}, {rows:,} rows){'  ' + note if note else ''}")
+    for path in report.unchanged:
+        console.print(f"[dim]unchanged[/] {path} (already loaded)")
+    for path, reason in report.skipped:
+        console.print(f"[yellow]skipped[/] {path}: {reason}")
+    if report.unresolved_services:
+        console.print(f"[yellow]{len(report.unresolved_services)} territorial services are not named after a "
+                      "commune Vigie could identify[/] (kept, without a commune):")
+        console.print("  " + "; ".join(f"{f} {d} {n}" for f, d, n in report.unresolved_services))
+    facts = summary(con)
+    console.print(f"Warehouse {_db(db)}: {facts['communes']:,} communes, {facts['commune_facts']:,} commune facts"
+                  + (" (years {}–{})".format(*facts["commune_years"]) if facts["commune_facts"] else "")
+                  + f", {sum(n for *_, n in facts['area_editions']):,} département/région facts, "
+                  f"{facts['service_years'][2] or 0:,} services. Took {time.perf_counter() - start:.1f} s.")
+    if report.synthetic:
+        console.print(f"[bold red]⚠ {output.SYNTHETIC_WARNING}[/]")
+
+
+@app.command()
+def spread(
+    indicator: Annotated[list[str] | None, typer.Option(help="Indicator slug(s): trafic, usage, usage_afd… "
+                                                        "(default: trafic and usage).")] = None,
+    years: Annotated[str | None, typer.Option(help="A year or a range, e.g. 2016-2025.")] = None,
+    departement: Annotated[str | None, typer.Option(help="Only this département (e.g. 26, 2A, 974).")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Also draw the charts to FILE.png or FILE.svg.")] = None,
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Is drug trafficking spreading into medium-sized towns? Counts, rates, shares and trends by town size."""
+    from vigie import warehouse
+    from vigie.analysis.spread import label, service_spread
+    from vigie.analysis.spread import spread as compute
+
+    con = warehouse.connect(_db(db), read_only=True)
+    span = _parse_years(years)
+    results = compute(con, indicator, departement, span)
+    services = {}
+    if con.execute("SELECT 1 FROM service_fact LIMIT 1").fetchone():
+        services = {"index 55, trafficking (état 4001)": service_spread(con, 55),
+                    "index 01, règlements de comptes (état 4001)": service_spread(con, 1)}
+    synthetic = any(r.synthetic for r in results)
+    _warn_synthetic(synthetic, fmt)
+    if fmt is Format.json:
+        print(output.to_json({"synthetic_commune_figures": synthetic, "indicators": {
+            r.indicator: {"label": label(r.indicator), "by_size_class": r.rows, "concentration": r.concentration,
+                          "growth_test": r.growth.__dict__ if r.growth else None,
+                          "growth_sentence": r.growth.sentence(label(r.indicator)) if r.growth else None,
+                          "notes": r.notes} for r in results}, "services": services}))
+    elif fmt is Format.csv:
+        output.write_csv([{"table": "by_size_class", "indicator": r.indicator, **row} for r in results for row in r.rows]
+                         + [{"table": "concentration", "indicator": r.indicator, **row} for r in results
+                            for row in r.concentration]
+                         + [{"table": name, **row} for name, rows in services.items() for row in rows])
+    else:
+        _print_spread(results, services, label)
+    if plot:
+        from vigie.analysis.charts import spread_chart
+
+        spread_chart(results, services, plot)
+        err_console.print(f"Chart written to {plot}")
+
+
+def _print_spread(results, services, label) -> None:
+    columns = {"size_class": "size class", "year": "year", "count": "count", "count_published": "published",
+               "rate_per_1000": "per 1,000", "share_pct": "% of France", "communes_recorded": "communes >0",
+               "index_first_year": "index", "suppressed_share_pct": "% from suppressed"}
+    for r in results:
+        rows = sorted(r.rows, key=lambda x: (["grande_ville", "ville_moyenne", "petite_ville", "rural"]
+                                             .index(x["size_class"]), x["year"]))
+        console.print(output.table(rows, f"{label(r.indicator)} (persons mis en cause) by town size", columns,
+                                   group_by="size_class"))
+        console.print(output.table(r.concentration, "Concentration: share of cases in the top communes",
+                                   {"year": "year", "communes": "communes", "top_1pct_share": "top 1 %",
+                                    "top_3_5pct_share": "top 3.5 %"}))
+        if r.growth:
+            console.print(f"[bold]{r.growth.sentence(label(r.indicator))}[/]")
+            console.print(f"[dim](Poisson rate model with a class × year term, standard errors clustered by "
+                          f"commune; {r.growth.n_communes:,} towns, {r.growth.n_obs:,} town-years; "
+                          f"{r.growth.left_out_suppressed:,} suppressed town-years left out.)[/]")
+        for note in r.notes:
+            console.print(f"[dim]• {note}[/]")
+        console.print()
+    for name, rows in services.items():
+        console.print(output.table(rows, f"Service level, {name}, by size of the service's town", {
+            "size_class": "size class", "year": "year", "count": "count", "services": "services",
+            "share_pct": "% of total", "index_first_year": "index"}, group_by="size_class"))
+
+
+@app.command()
+def commune(
+    name: Annotated[str, typer.Argument(help="A commune name (\"le creusot\", \"Valence\") or INSEE code.")],
+    departement: Annotated[str | None, typer.Option(help="Département, to choose between homonyms.")] = None,
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """A town's profile: drug and violence series (suppressed years shown as such), its rate against its size
+    class, its rank in its département and class, and the police or gendarmerie services named after it."""
+    from vigie import warehouse
+    from vigie.analysis.profile import profile
+
+    con = warehouse.connect(_db(db), read_only=True)
+    result = profile(con, name, departement)
+    _warn_synthetic(result["synthetic_commune_figures"], fmt)
+    if fmt is Format.json:
+        print(output.to_json(result))
+    elif fmt is Format.csv:
+        output.write_csv(result["series"])
+    else:
+        from vigie.analysis.profile import print_profile
+
+        print_profile(result)
+
+
+@app.command()
+def status(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
+    """What the warehouse holds: every file loaded, with its checksum, rows and date."""
+    from vigie import warehouse
+
+    con = warehouse.connect(_db(db), read_only=True)
+    result = con.execute("""SELECT load_id, kind, file, rows, edition, synthetic, left(sha256, 12) AS sha256,
+                            loaded_at FROM load_log ORDER BY load_id""")
+    names = [d[0] for d in result.description]
+    rows = [dict(zip(names, r, strict=True)) for r in result.fetchall()]
+    if fmt is Format.json:
+        print(output.to_json(rows))
+    elif fmt is Format.csv:
+        output.write_csv(rows)
+    else:
+        console.print(output.table(rows, f"Files loaded into {_db(db)}"))
+
+
+def main() -> None:
+    """Entry point: problems with the user's data or options are printed plainly, with exit status 1."""
+    try:
+        app()
+    except VigieError as exc:
+        err_console.print(f"[bold red]Error:[/] {exc}", highlight=False)
+        sys.exit(1)
