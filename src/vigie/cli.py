@@ -17,11 +17,15 @@ from vigie.output import Format, console, err_console
 app = typer.Typer(
     help="Vigie: how drug trafficking spreads from France's big cities into its medium-sized towns, from the "
     "official SSMSI statistics. Start with `vigie fetch`, then `vigie build`, then `vigie spread`.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
 )
 
-DbOption = Annotated[Path | None, typer.Option("--db", help="Warehouse file (default: VIGIE_DB or the user data "
-                                                              "folder).", show_default=False)]
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Warehouse file (default: VIGIE_DB or the user data folder).", show_default=False),
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")]
 
 
@@ -48,8 +52,12 @@ def _warn_synthetic(synthetic: bool, fmt: Format) -> None:
 
 @app.command()
 def fetch(
-    source: Annotated[Path | None, typer.Option("--from", help="Take the files from this local folder instead "
-                                                "of downloading them (e.g. ../shared/data).")] = None,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--from", help="Take the files from this local folder instead of downloading them (e.g. ../shared/data)."
+        ),
+    ] = None,
     dest: Annotated[Path | None, typer.Option(help="Download folder (default: the user data folder).")] = None,
 ) -> None:
     """Download the official files (SSMSI bases, état 4001 by service, commune reference and outlines)."""
@@ -62,8 +70,13 @@ def fetch(
         copied = download.copy_from(source, dest)
         console.print(f"Copied {len(copied)} files from {source} to {dest}")
         return
-    with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
-                  TransferSpeedColumn(), console=console) as progress:
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        console=console,
+    ) as progress:
         tasks: dict[str, int] = {}
 
         def on_progress(name: str, done: int, total: int | None) -> None:
@@ -79,8 +92,12 @@ def fetch(
 
 @app.command()
 def build(
-    sources: Annotated[list[Path] | None, typer.Option("--from", help="Folder of official files to load (may be "
-                                                       "repeated); default: the download folder.")] = None,
+    sources: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--from", help="Folder of official files to load (may be repeated); default: the download folder."
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Load every official file found into the warehouse, in one all-or-nothing transaction.
@@ -100,28 +117,35 @@ def build(
     with Status("Reading files…", console=err_console) as status:
         report = run_build(con, folders, step=lambda what: status.update(f"Loading {what}…"))
     for path, kind, rows, note in report.loaded:
-        console.print(f"[green]loaded[/] {path}  ({kind.replace('_', ' ')}, {rows:,} rows){'  ' + note if note else ''}")
+        console.print(
+            f"[green]loaded[/] {path}  ({kind.replace('_', ' ')}, {rows:,} rows){'  ' + note if note else ''}"
+        )
     for path in report.unchanged:
         console.print(f"[dim]unchanged[/] {path} (already loaded)")
     for path, reason in report.skipped:
         console.print(f"[yellow]skipped[/] {path}: {reason}")
     if report.unresolved_services:
-        console.print(f"[yellow]{len(report.unresolved_services)} territorial services are not named after a "
-                      "commune Vigie could identify[/] (kept, without a commune):")
+        console.print(
+            f"[yellow]{len(report.unresolved_services)} territorial services are not named after a "
+            "commune Vigie could identify[/] (kept, without a commune):"
+        )
         console.print("  " + "; ".join(f"{f} {d} {n}" for f, d, n in report.unresolved_services))
     facts = summary(con)
-    console.print(f"Warehouse {_db(db)}: {facts['communes']:,} communes, {facts['commune_facts']:,} commune facts"
-                  + (" (years {}–{})".format(*facts["commune_years"]) if facts["commune_facts"] else "")
-                  + f", {sum(n for *_, n in facts['area_editions']):,} département/région facts, "
-                  f"{facts['service_years'][2] or 0:,} services. Took {time.perf_counter() - start:.1f} s.")
+    console.print(
+        f"Warehouse {_db(db)}: {facts['communes']:,} communes, {facts['commune_facts']:,} commune facts"
+        + (" (years {}–{})".format(*facts["commune_years"]) if facts["commune_facts"] else "")
+        + f", {sum(n for *_, n in facts['area_editions']):,} département/région facts, "
+        f"{facts['service_years'][2] or 0:,} services. Took {time.perf_counter() - start:.1f} s."
+    )
     if report.synthetic:
         console.print(f"[bold red]⚠ {output.SYNTHETIC_WARNING}[/]")
 
 
 @app.command()
 def spread(
-    indicator: Annotated[list[str] | None, typer.Option(help="Indicator slug(s): trafic, usage, usage_afd… "
-                                                        "(default: trafic and usage).")] = None,
+    indicator: Annotated[
+        list[str] | None, typer.Option(help="Indicator slug(s): trafic, usage, usage_afd… (default: trafic and usage).")
+    ] = None,
     years: Annotated[str | None, typer.Option(help="A year or a range, e.g. 2016-2025.")] = None,
     departement: Annotated[str | None, typer.Option(help="Only this département (e.g. 26, 2A, 974).")] = None,
     plot: Annotated[Path | None, typer.Option(help="Also draw the charts to FILE.png or FILE.svg.")] = None,
@@ -138,21 +162,38 @@ def spread(
     results = compute(con, indicator, departement, span)
     services = {}
     if con.execute("SELECT 1 FROM service_fact LIMIT 1").fetchone():
-        services = {"index 55, trafficking (état 4001)": service_spread(con, 55),
-                    "index 01, règlements de comptes (état 4001)": service_spread(con, 1)}
+        services = {
+            "index 55, trafficking (état 4001)": service_spread(con, 55),
+            "index 01, règlements de comptes (état 4001)": service_spread(con, 1),
+        }
     synthetic = any(r.synthetic for r in results)
     _warn_synthetic(synthetic, fmt)
     if fmt is Format.json:
-        print(output.to_json({"synthetic_commune_figures": synthetic, "indicators": {
-            r.indicator: {"label": label(r.indicator), "by_size_class": r.rows, "concentration": r.concentration,
-                          "growth_test": r.growth.__dict__ if r.growth else None,
-                          "growth_sentence": r.growth.sentence(label(r.indicator)) if r.growth else None,
-                          "notes": r.notes} for r in results}, "services": services}))
+        print(
+            output.to_json(
+                {
+                    "synthetic_commune_figures": synthetic,
+                    "indicators": {
+                        r.indicator: {
+                            "label": label(r.indicator),
+                            "by_size_class": r.rows,
+                            "concentration": r.concentration,
+                            "growth_test": r.growth.__dict__ if r.growth else None,
+                            "growth_sentence": r.growth.sentence(label(r.indicator)) if r.growth else None,
+                            "notes": r.notes,
+                        }
+                        for r in results
+                    },
+                    "services": services,
+                }
+            )
+        )
     elif fmt is Format.csv:
-        output.write_csv([{"table": "by_size_class", "indicator": r.indicator, **row} for r in results for row in r.rows]
-                         + [{"table": "concentration", "indicator": r.indicator, **row} for r in results
-                            for row in r.concentration]
-                         + [{"table": name, **row} for name, rows in services.items() for row in rows])
+        output.write_csv(
+            [{"table": "by_size_class", "indicator": r.indicator, **row} for r in results for row in r.rows]
+            + [{"table": "concentration", "indicator": r.indicator, **row} for r in results for row in r.concentration]
+            + [{"table": name, **row} for name, rows in services.items() for row in rows]
+        )
     else:
         _print_spread(results, services, label)
     if plot:
@@ -163,34 +204,68 @@ def spread(
 
 
 def _print_spread(results, services, label) -> None:
-    columns = {"size_class": "size class", "year": "year", "count": "count", "count_published": "published",
-               "rate_per_1000": "per 1,000", "share_pct": "% of France", "communes_recorded": "communes >0",
-               "index_first_year": "index", "suppressed_share_pct": "% from suppressed"}
+    columns = {
+        "size_class": "size class",
+        "year": "year",
+        "count": "count",
+        "count_published": "publi-shed",
+        "rate_per_1000": "per 1000",
+        "share_pct": "% of France",
+        "communes_recorded": "towns > 0",
+        "index_first_year": "index",
+        "suppressed_share_pct": "% sup-pressed",
+    }
     for r in results:
-        rows = sorted(r.rows, key=lambda x: (["grande_ville", "ville_moyenne", "petite_ville", "rural"]
-                                             .index(x["size_class"]), x["year"]))
-        console.print(output.table(rows, f"{label(r.indicator)} (persons mis en cause) by town size", columns,
-                                   group_by="size_class"))
-        console.print(output.table(r.concentration, "Concentration: share of cases in the top communes",
-                                   {"year": "year", "communes": "communes", "top_1pct_share": "top 1 %",
-                                    "top_3_5pct_share": "top 3.5 %"}))
+        rows = sorted(
+            r.rows,
+            key=lambda x: (
+                ["grande_ville", "ville_moyenne", "petite_ville", "rural"].index(x["size_class"]),
+                x["year"],
+            ),
+        )
+        console.print(
+            output.table(
+                rows, f"{label(r.indicator)} (persons mis en cause) by town size", columns, group_by="size_class"
+            )
+        )
+        console.print(
+            output.table(
+                r.concentration,
+                "Concentration: share of cases in the top communes",
+                {"year": "year", "communes": "communes", "top_1pct_share": "top 1 %", "top_3_5pct_share": "top 3.5 %"},
+            )
+        )
         if r.growth:
             console.print(f"[bold]{r.growth.sentence(label(r.indicator))}[/]")
-            console.print(f"[dim](Poisson rate model with a class × year term, standard errors clustered by "
-                          f"commune; {r.growth.n_communes:,} towns, {r.growth.n_obs:,} town-years; "
-                          f"{r.growth.left_out_suppressed:,} suppressed town-years left out.)[/]")
+            console.print(
+                f"[dim](Poisson rate model with a class × year term, standard errors clustered by "
+                f"commune; {r.growth.n_communes:,} towns, {r.growth.n_obs:,} town-years; "
+                f"{r.growth.left_out_suppressed:,} suppressed town-years left out.)[/]"
+            )
         for note in r.notes:
             console.print(f"[dim]• {note}[/]")
         console.print()
     for name, rows in services.items():
-        console.print(output.table(rows, f"Service level, {name}, by size of the service's town", {
-            "size_class": "size class", "year": "year", "count": "count", "services": "services",
-            "share_pct": "% of total", "index_first_year": "index"}, group_by="size_class"))
+        console.print(
+            output.table(
+                rows,
+                f"Service level, {name}, by size of the service's town",
+                {
+                    "size_class": "size class",
+                    "year": "year",
+                    "count": "count",
+                    "services": "services",
+                    "share_pct": "% of total",
+                    "index_first_year": "index",
+                },
+                group_by="size_class",
+            )
+        )
 
 
 @app.command()
 def commune(
-    name: Annotated[str, typer.Argument(help="A commune name (\"le creusot\", \"Valence\") or INSEE code.")],
+    name: Annotated[str, typer.Argument(help='A commune name ("le creusot", "Valence") or INSEE code.')],
     departement: Annotated[str | None, typer.Option(help="Département, to choose between homonyms.")] = None,
     fmt: FormatOption = Format.table,
     db: DbOption = None,

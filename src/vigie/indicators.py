@@ -43,9 +43,7 @@ def label_key(label: str) -> str:
     return " ".join(text.lower().split())
 
 
-LABEL_TO_SLUG = {
-    label_key(lab): slug for slug, (main, alts) in INDICATORS.items() for lab in (main, *alts)
-}
+LABEL_TO_SLUG = {label_key(lab): slug for slug, (main, alts) in INDICATORS.items() for lab in (main, *alts)}
 
 
 def slug_of(label: str, where: str) -> str:

@@ -79,9 +79,7 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     if not con.execute("SELECT 1 FROM duckdb_types() WHERE type_name = 'indicator_slug'").fetchone():
         con.execute(f"CREATE TYPE indicator_slug AS ENUM ({', '.join(repr(s) for s in INDICATORS)})")
     con.execute(DDL)
-    con.executemany(
-        "INSERT OR IGNORE INTO indicator VALUES (?, ?)", [(s, lab) for s, (lab, _) in INDICATORS.items()]
-    )
+    con.executemany("INSERT OR IGNORE INTO indicator VALUES (?, ?)", [(s, lab) for s, (lab, _) in INDICATORS.items()])
     return con
 
 
@@ -110,8 +108,16 @@ def already_loaded(con: duckdb.DuckDBPyConnection, checksum: str) -> str | None:
     return row[0] if row else None
 
 
-def log_load(con, file: Path, kind: str, checksum: str, rows: int, edition: int | None = None,
-             synthetic: bool = False, note: str | None = None) -> int:
+def log_load(
+    con,
+    file: Path,
+    kind: str,
+    checksum: str,
+    rows: int,
+    edition: int | None = None,
+    synthetic: bool = False,
+    note: str | None = None,
+) -> int:
     load_id = con.execute("SELECT nextval('load_id_seq')").fetchone()[0]
     con.execute(
         "INSERT INTO load_log (load_id, file, kind, sha256, rows, edition, synthetic, note) "

@@ -7,8 +7,12 @@ from pathlib import Path
 from vigie.errors import VigieError
 
 CLASS_COLOURS = {"grande_ville": "#b2182b", "ville_moyenne": "#ef8a62", "petite_ville": "#67a9cf", "rural": "#2166ac"}
-CLASS_NAMES = {"grande_ville": "big cities (≥ 100k)", "ville_moyenne": "medium towns (10k–100k)",
-               "petite_ville": "small towns (2k–10k)", "rural": "rural (< 2k)"}
+CLASS_NAMES = {
+    "grande_ville": "big cities (≥ 100k)",
+    "ville_moyenne": "medium towns (10k–100k)",
+    "petite_ville": "small towns (2k–10k)",
+    "rural": "rural (< 2k)",
+}
 
 
 def _figure(path: Path):
@@ -30,17 +34,30 @@ def spread_chart(results, services: dict, path: Path) -> None:
     for ax, result in zip(axes, results, strict=False):
         for size_class, colour in CLASS_COLOURS.items():
             rows = [r for r in result.rows if r["size_class"] == size_class]
-            ax.plot([r["year"] for r in rows], [r["index_first_year"] for r in rows], marker="o", color=colour,
-                    label=CLASS_NAMES[size_class])
+            ax.plot(
+                [r["year"] for r in rows],
+                [r["index_first_year"] for r in rows],
+                marker="o",
+                color=colour,
+                label=CLASS_NAMES[size_class],
+            )
         ax.axhline(100, color="grey", lw=0.8)
         ax.set_title(f"{result.indicator}: index, first year = 100")
         ax.legend(fontsize=8)
     ax = axes[len(results)]
     for result in results:
-        ax.plot([c["year"] for c in result.concentration], [c["top_3_5pct_share"] for c in result.concentration],
-                marker="o", label=f"{result.indicator}, top 3.5 %")
-        ax.plot([c["year"] for c in result.concentration], [c["top_1pct_share"] for c in result.concentration],
-                ls="--", label=f"{result.indicator}, top 1 %")
+        ax.plot(
+            [c["year"] for c in result.concentration],
+            [c["top_3_5pct_share"] for c in result.concentration],
+            marker="o",
+            label=f"{result.indicator}, top 3.5 %",
+        )
+        ax.plot(
+            [c["year"] for c in result.concentration],
+            [c["top_1pct_share"] for c in result.concentration],
+            ls="--",
+            label=f"{result.indicator}, top 1 %",
+        )
     ax.set_title("Share of cases in the top communes (%)")
     ax.legend(fontsize=8)
     if services:
@@ -48,8 +65,13 @@ def spread_chart(results, services: dict, path: Path) -> None:
         name, rows = next(iter(services.items()))
         for size_class, colour in CLASS_COLOURS.items():
             sel = [r for r in rows if r["size_class"] == size_class]
-            ax.plot([r["year"] for r in sel], [r["share_pct"] for r in sel], marker="o", color=colour,
-                    label=CLASS_NAMES[size_class])
+            ax.plot(
+                [r["year"] for r in sel],
+                [r["share_pct"] for r in sel],
+                marker="o",
+                color=colour,
+                label=CLASS_NAMES[size_class],
+            )
         ax.set_title("État 4001 trafficking (index 55): % by town size")
         ax.legend(fontsize=8)
     if any(r.synthetic for r in results):

@@ -11,7 +11,6 @@ yearly growth factors. Checked against statsmodels' GLM(Poisson, cov_type="clust
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from statistics import NormalDist
 
 import numpy as np
@@ -29,8 +28,9 @@ class PoissonFit:
         return np.sqrt(np.diag(self.cov))
 
 
-def poisson_pml(X: np.ndarray, y: np.ndarray, offset: np.ndarray, groups: np.ndarray,
-                max_iter: int = 100, tol: float = 1e-10) -> PoissonFit:
+def poisson_pml(
+    X: np.ndarray, y: np.ndarray, offset: np.ndarray, groups: np.ndarray, max_iter: int = 100, tol: float = 1e-10
+) -> PoissonFit:
     """Poisson regression by IRLS with a cluster-robust covariance."""
     X = np.asarray(X, float)
     y = np.asarray(y, float)
@@ -85,16 +85,21 @@ class GrowthTest:
         )
         gap = abs(self.ratio - 1) * 100
         if significant:
-            verdict += (f"The gap of {gap:.1f} points a year is statistically clear: 95 % confidence interval of "
-                        f"the ratio {self.ci_low:.3f}–{self.ci_high:.3f}, which excludes 1 (p = {self.p_value:.2g}).")
+            verdict += (
+                f"The gap of {gap:.1f} points a year is statistically clear: 95 % confidence interval of "
+                f"the ratio {self.ci_low:.3f}–{self.ci_high:.3f}, which excludes 1 (p = {self.p_value:.2g})."
+            )
         else:
-            verdict += (f"The gap of {gap:.1f} points a year could be chance: the 95 % confidence interval of "
-                        f"the ratio, {self.ci_low:.3f}–{self.ci_high:.3f}, includes 1 (p = {self.p_value:.2g}).")
+            verdict += (
+                f"The gap of {gap:.1f} points a year could be chance: the 95 % confidence interval of "
+                f"the ratio, {self.ci_low:.3f}–{self.ci_high:.3f}, includes 1 (p = {self.p_value:.2g})."
+            )
         return verdict
 
 
-def growth_test(year: np.ndarray, medium: np.ndarray, count: np.ndarray, population: np.ndarray,
-                commune: np.ndarray, left_out: int) -> GrowthTest:
+def growth_test(
+    year: np.ndarray, medium: np.ndarray, count: np.ndarray, population: np.ndarray, commune: np.ndarray, left_out: int
+) -> GrowthTest:
     """Fit the model on commune-years of big cities (medium = False) and medium towns (medium = True)."""
     year0 = int(year.min())
     t = (year - year0).astype(float)
@@ -106,8 +111,14 @@ def growth_test(year: np.ndarray, medium: np.ndarray, count: np.ndarray, populat
     normal = NormalDist()
     z = normal.inv_cdf(0.975)
     return GrowthTest(
-        growth_big=float(np.expm1(b_big)), growth_medium=float(np.expm1(b_big + b_diff)),
-        ratio=float(np.exp(b_diff)), ci_low=float(np.exp(b_diff - z * se)), ci_high=float(np.exp(b_diff + z * se)),
-        p_value=float(2 * (1 - normal.cdf(abs(b_diff / se)))), n_communes=fit.n_clusters, n_obs=fit.n_obs,
-        left_out_suppressed=left_out, years=(year0, int(year.max())),
+        growth_big=float(np.expm1(b_big)),
+        growth_medium=float(np.expm1(b_big + b_diff)),
+        ratio=float(np.exp(b_diff)),
+        ci_low=float(np.exp(b_diff - z * se)),
+        ci_high=float(np.exp(b_diff + z * se)),
+        p_value=float(2 * (1 - normal.cdf(abs(b_diff / se)))),
+        n_communes=fit.n_clusters,
+        n_obs=fit.n_obs,
+        left_out_suppressed=left_out,
+        years=(year0, int(year.max())),
     )

@@ -11,8 +11,13 @@ from vigie.geo.communes import find_communes
 from vigie.indicators import DRUGS, INDICATORS, VIOLENCE
 from vigie.warehouse import commune_base_is_synthetic, require
 
-SERVICE_INDICES = {1: "règlements de comptes", 55: "trafic et revente sans usage", 56: "usage-revente",
-                   57: "usage", 58: "autres ILS"}
+SERVICE_INDICES = {
+    1: "règlements de comptes",
+    55: "trafic et revente sans usage",
+    56: "usage-revente",
+    57: "usage",
+    58: "autres ILS",
+}
 
 
 def pick_commune(con: duckdb.DuckDBPyConnection, query: str, departement: str | None = None):
@@ -20,53 +25,75 @@ def pick_commune(con: duckdb.DuckDBPyConnection, query: str, departement: str | 
     require(con, "commune", "commune reference")
     candidates = find_communes(con, query, departement)
     if not candidates:
-        raise VigieError(f"no commune matches {query!r}" + (f" in département {departement}" if departement else "")
-                         + "; check the spelling or give the INSEE code")
+        raise VigieError(
+            f"no commune matches {query!r}"
+            + (f" in département {departement}" if departement else "")
+            + "; check the spelling or give the INSEE code"
+        )
     if len(candidates) > 1:
-        listed = "; ".join(f"{c.name} ({c.departement}, code {c.code}, {c.population or 0:,} inhabitants)"
-                           for c in candidates[:15])
-        raise VigieError(f"{query!r} matches {len(candidates)} communes: {listed}. "
-                         "Give the INSEE code or add --departement.")
+        listed = "; ".join(
+            f"{c.name} ({c.departement}, code {c.code}, {c.population or 0:,} inhabitants)" for c in candidates[:15]
+        )
+        raise VigieError(
+            f"{query!r} matches {len(candidates)} communes: {listed}. Give the INSEE code or add --departement."
+        )
     return candidates[0]
 
 
 def profile(con: duckdb.DuckDBPyConnection, query: str, departement: str | None = None) -> dict:
     town = pick_commune(con, query, departement)
-    codes = [r[0] for r in con.execute(
-        "SELECT old_code FROM commune_code_map WHERE code = ? UNION SELECT code FROM commune WHERE parent = ?",
-        [town.code, town.code]).fetchall()]
+    codes = [
+        r[0]
+        for r in con.execute(
+            "SELECT old_code FROM commune_code_map WHERE code = ? UNION SELECT code FROM commune WHERE parent = ?",
+            [town.code, town.code],
+        ).fetchall()
+    ]
     wanted = [i for i in (*DRUGS, *VIOLENCE) if i in INDICATORS]
-    result = con.execute("""
+    result = con.execute(
+        """
         SELECT indicator, year, sum(count) AS count, bool_or(suppressed) AS suppressed,
                sum(complement_count) AS complement_count, sum(population) AS population,
                round(1000.0 * sum(coalesce(count, complement_count)) / nullif(sum(population), 0), 3) AS rate_per_1000
         FROM commune_fact
         WHERE code IN (SELECT unnest(?)) AND indicator IN (SELECT unnest(?))
           AND NOT (code = ? AND (SELECT count(*) FROM commune WHERE parent = ?) > 0)
-        GROUP BY ALL ORDER BY indicator, year""", [codes, wanted, town.code, town.code])
+        GROUP BY ALL ORDER BY indicator, year""",
+        [codes, wanted, town.code, town.code],
+    )
     names = [d[0] for d in result.description]
     series = [dict(zip(names, r, strict=True)) for r in result.fetchall()]
     comparison = [c for ind in DRUGS if (c := _compare(con, ind, town.code, town.departement))]
-    services = con.execute(f"""
+    services = con.execute(
+        f"""
         SELECT s.name AS service, s.force, f.year, f.idx AS "index", f.count
         FROM service s JOIN service_fact f USING (service_id)
-        WHERE s.code IN (SELECT unnest(?)) AND f.idx IN ({', '.join(map(str, SERVICE_INDICES))})
-        ORDER BY s.name, f.idx, f.year""", [codes]).fetchall()
+        WHERE s.code IN (SELECT unnest(?)) AND f.idx IN ({", ".join(map(str, SERVICE_INDICES))})
+        ORDER BY s.name, f.idx, f.year""",
+        [codes],
+    ).fetchall()
     return {
-        "code": town.code, "name": town.name, "departement": town.departement, "population": town.population,
+        "code": town.code,
+        "name": town.name,
+        "departement": town.departement,
+        "population": town.population,
         "size_class": town.size_class,
         "synthetic_commune_figures": bool(series) and commune_base_is_synthetic(con),
-        "series": series, "comparison": comparison,
+        "series": series,
+        "comparison": comparison,
         "services": [dict(zip(("service", "force", "year", "index", "count"), r, strict=True)) for r in services],
-        "notes": ["A suppressed year is one the SSMSI did not publish (too few cases, or too irregular); its "
-                  "count is left empty and its rate uses the official complement (the mean of the département's "
-                  "suppressed communes), which is not the town's own figure."],
+        "notes": [
+            "A suppressed year is one the SSMSI did not publish (too few cases, or too irregular); its "
+            "count is left empty and its rate uses the official complement (the mean of the département's "
+            "suppressed communes), which is not the town's own figure."
+        ],
     }
 
 
 def _compare(con, indicator: str, code: str, departement: str | None) -> dict | None:
     """The town's last-year rate against the median of its size class; its rank in its département and class."""
-    row = con.execute(f"""
+    row = con.execute(
+        f"""
     WITH u AS ({units_sql([indicator])}),
     last AS (SELECT * FROM u WHERE year = (SELECT max(year) FROM u)),
     cities AS (SELECT city, any_value(size_class) AS size_class, any_value(departement) AS departement,
@@ -79,22 +106,34 @@ def _compare(con, indicator: str, code: str, departement: str | None) -> dict | 
                       median(rate) OVER (PARTITION BY size_class) AS class_median
                FROM cities)
     SELECT (SELECT max(year) FROM u), round(rate, 3), suppressed, size_class, round(class_median, 3),
-           rank_in_dep, of_in_dep, rank_in_class, of_in_class FROM ranked WHERE city = ?""", [code]).fetchone()
+           rank_in_dep, of_in_dep, rank_in_class, of_in_class FROM ranked WHERE city = ?""",
+        [code],
+    ).fetchone()
     if not row:
         return None
     year, rate, suppressed, size_class, median, rank_dep, of_dep, rank_class, of_class = row
-    return {"indicator": indicator, "year": year, "rate_per_1000": rate, "suppressed": suppressed,
-            "size_class": size_class, "class_median_rate": median,
-            "ratio_to_class_median": round(rate / median, 2) if rate is not None and median else None,
-            "rank_in_departement_class": rank_dep, "of_in_departement_class": of_dep,
-            "rank_in_class": rank_class, "of_in_class": of_class}
+    return {
+        "indicator": indicator,
+        "year": year,
+        "rate_per_1000": rate,
+        "suppressed": suppressed,
+        "size_class": size_class,
+        "class_median_rate": median,
+        "ratio_to_class_median": round(rate / median, 2) if rate is not None and median else None,
+        "rank_in_departement_class": rank_dep,
+        "of_in_departement_class": of_dep,
+        "rank_in_class": rank_class,
+        "of_in_class": of_class,
+    }
 
 
 def print_profile(result: dict) -> None:
     from vigie.output import console, fmt, table
 
-    console.print(f"[bold]{result['name']}[/] ({result['code']}), département {result['departement']}, "
-                  f"{fmt(result['population'])} inhabitants, size class {result['size_class']}")
+    console.print(
+        f"[bold]{result['name']}[/] ({result['code']}), département {result['departement']}, "
+        f"{fmt(result['population'])} inhabitants, size class {result['size_class']}"
+    )
     if not result["series"]:
         console.print("[yellow]No commune figures for this town in the warehouse.[/]")
     indicators = list(dict.fromkeys(r["indicator"] for r in result["series"]))
@@ -109,19 +148,37 @@ def print_profile(result: dict) -> None:
 
     rows = [{"year": y, **{ind: cell(ind, y) for ind in indicators}} for y in years]
     if rows:
-        console.print(table(rows, "Counts by year (s = suppressed by the SSMSI; ≈ the official complement)",
-                            {"year": "year", **{i: INDICATORS[i][0] for i in indicators}}))
+        console.print(table(rows, "Counts by year (s = suppressed by the SSMSI; ≈ the official complement)"))
+        console.print("[dim]" + "; ".join(f"{i} = {INDICATORS[i][0]}" for i in indicators) + "[/]")
     if result["comparison"]:
-        console.print(table(result["comparison"], "Against towns of the same size (last year, rate per 1,000)", {
-            "indicator": "indicator", "year": "year", "rate_per_1000": "rate", "class_median_rate": "class median",
-            "ratio_to_class_median": "× median", "rank_in_departement_class": "rank in dép.",
-            "of_in_departement_class": "of", "rank_in_class": "rank in France", "of_in_class": "of"}))
+        console.print(
+            table(
+                result["comparison"],
+                "Against towns of the same size (last year, rate per 1,000)",
+                {
+                    "indicator": "indicator",
+                    "year": "year",
+                    "rate_per_1000": "rate",
+                    "class_median_rate": "median",
+                    "ratio_to_class_median": "× median",
+                    "rank_in_departement_class": "rank dép.",
+                    "of_in_departement_class": "of",
+                    "rank_in_class": "rank FR",
+                    "of_in_class": "of",
+                },
+            )
+        )
     if result["services"]:
         keys = list(dict.fromkeys((s["service"], s["index"]) for s in result["services"]))
         years = sorted({s["year"] for s in result["services"]})
         values = {(s["service"], s["index"], s["year"]): s["count"] for s in result["services"]}
-        rows = [{"year": y, **{f"{k[0]} #{k[1]:02d}": values.get((*k, y)) for k in keys}} for y in years]
-        console.print(table(rows, "État 4001 of the services named after the town (#01 règlements de comptes, "
-                                  "#55–58 drugs)"))
+        rows = [{"service": f"{k[0]} #{k[1]:02d}", **{str(y): values.get((*k, y)) for y in years}} for k in keys]
+        console.print(
+            table(
+                rows,
+                "État 4001 of the services named after the town (#01 règlements de comptes, #55–58 drugs)",
+                {"service": "service, index", **{str(y): str(y) for y in years}},
+            )
+        )
     for note in result["notes"]:
         console.print(f"[dim]• {note}[/]")

@@ -7,7 +7,7 @@ medium towns grow faster than big cities (analysis/growth.py); and the same at s
 Suppressed cells: a commune-year that the SSMSI does not publish (est_diffuse = ndiff) counts for the official
 complement value — the mean count of the département's suppressed communes for that indicator and year — never as
 zero. `count_published` shows the published part alone and `suppressed_share` what the complements add.
-Paris, Lyon and Marseille are counted once (their arrondissements, not the parent rows that repeat them); a
+Paris, Lyon and Marseille are counted once, as whole cities (their arrondissements repeat them); a
 commune's size class comes from its population in the last year of the base and does not change over the years.
 """
 
@@ -25,7 +25,9 @@ from vigie.errors import VigieError
 from vigie.indicators import INDICATORS, check_slug
 from vigie.warehouse import commune_base_is_synthetic, literal, require
 
-CLASS_ORDER = "CASE size_class WHEN 'grande_ville' THEN 1 WHEN 'ville_moyenne' THEN 2 WHEN 'petite_ville' THEN 3 ELSE 4 END"
+CLASS_ORDER = (
+    "CASE size_class WHEN 'grande_ville' THEN 1 WHEN 'ville_moyenne' THEN 2 WHEN 'petite_ville' THEN 3 ELSE 4 END"
+)
 
 
 def _city_sql() -> str:
@@ -35,7 +37,10 @@ def _city_sql() -> str:
 
 
 def units_sql(indicators: list[str], departement: str | None = None, years: tuple[int, int] | None = None) -> str:
-    """Commune-years of the indicators, PLM counted once, with the city and its fixed size class."""
+    """Commune-years of the indicators, with the city and its fixed size class.
+
+    Paris, Lyon and Marseille count once, by their own rows: these are exact where the secrecy rule hides
+    some arrondissements. A file without the parent rows is read by arrondissement, grouped into its city."""
     parents = ", ".join(f"'{p}'" for p in PLM_PARENTS)
     arm = " OR ".join(f"code BETWEEN '{a}' AND '{b}'" for a, b in PLM_PARENTS.values())
     dep = "CASE WHEN code LIKE '97%' THEN left(code, 3) ELSE left(code, 2) END"
@@ -46,13 +51,13 @@ def units_sql(indicators: list[str], departement: str | None = None, years: tupl
         where.append(f"year BETWEEN {int(years[0])} AND {int(years[1])}")
     sql = f"""
     WITH raw AS MATERIALIZED (SELECT *, {_city_sql()} AS city, {dep} AS departement FROM commune_fact
-                              WHERE {' AND '.join(where)}),
-    has_arm AS (SELECT count(*) > 0 AS yes FROM (SELECT 1 FROM raw WHERE {arm} LIMIT 1)),
-    units AS (SELECT * FROM raw WHERE NOT (code IN ({parents}) AND (SELECT yes FROM has_arm))),
+                              WHERE {" AND ".join(where)}),
+    has_parent AS (SELECT count(*) > 0 AS yes FROM (SELECT 1 FROM raw WHERE code IN ({parents}) LIMIT 1)),
+    units AS (SELECT * FROM raw WHERE NOT (({arm}) AND (SELECT yes FROM has_parent))),
     last AS (SELECT city, sum(population) AS city_pop FROM units
              WHERE year = (SELECT max(year) FROM units) AND indicator = (SELECT min(indicator) FROM units)
              GROUP BY city)
-    SELECT u.*, coalesce(u.count, u.complement_count) AS estimate, {size_classes().sql('l.city_pop')} AS size_class
+    SELECT u.*, coalesce(u.count, u.complement_count) AS estimate, {size_classes().sql("l.city_pop")} AS size_class
     FROM units u JOIN last l USING (city)
     """
     return sql
@@ -80,12 +85,17 @@ class SpreadResult:
 NOTES = [
     "Suppressed (unpublished) commune-years count for the official complement value (mean of the "
     "département's suppressed communes), never as zero; 'count_published' is the published part alone.",
-    "Paris, Lyon and Marseille are counted once; size classes use each commune's population in the last year.",
+    "Paris, Lyon and Marseille count once, as whole cities; size classes use each commune's population in the "
+    "last year of the base.",
 ]
 
 
-def spread(con: duckdb.DuckDBPyConnection, indicators: list[str] | None = None, departement: str | None = None,
-           years: tuple[int, int] | None = None) -> list[SpreadResult]:
+def spread(
+    con: duckdb.DuckDBPyConnection,
+    indicators: list[str] | None = None,
+    departement: str | None = None,
+    years: tuple[int, int] | None = None,
+) -> list[SpreadResult]:
     """The spread tables of each indicator (default: trafficking and drug use), in one pass over the base."""
     indicators = [check_slug(i) for i in (indicators or ["trafic", "usage"])]
     require(con, "commune_fact", "commune base")
@@ -93,16 +103,19 @@ def spread(con: duckdb.DuckDBPyConnection, indicators: list[str] | None = None, 
     present = {r[0] for r in con.execute("SELECT DISTINCT indicator FROM _units").fetchall()}
     missing = [i for i in indicators if i not in present]
     if missing:
-        raise VigieError(f"no commune figures for {', '.join(missing)}"
-                         + (f" in département {departement}" if departement else "")
-                         + (f" in {years[0]}–{years[1]}" if years else ""))
+        raise VigieError(
+            f"no commune figures for {', '.join(missing)}"
+            + (f" in département {departement}" if departement else "")
+            + (f" in {years[0]}–{years[1]}" if years else "")
+        )
     rows, concentration = _class_rows(con), _concentration(con)
     synthetic = commune_base_is_synthetic(con)
     results = []
     for ind in indicators:
         growth = _growth(con, ind)
-        notes = NOTES + ([] if growth else ["No growth test: the selection lacks big cities or medium towns "
-                                            "with published counts."])
+        notes = NOTES + (
+            [] if growth else ["No growth test: the selection lacks big cities or medium towns with published counts."]
+        )
         results.append(SpreadResult(ind, _only(rows, ind), _only(concentration, ind), growth, synthetic, notes))
     return results
 
@@ -117,32 +130,37 @@ def _dicts(result) -> list[dict]:
 
 
 def _class_rows(con) -> list[dict]:
-    return _dicts(con.execute(f"""
+    return _dicts(
+        con.execute(f"""
     WITH agg AS (
         SELECT indicator, size_class, year, sum(estimate) AS count, sum(count) AS count_published,
                sum(CASE WHEN suppressed THEN estimate END) AS from_complements,
                sum(population) AS population, count(DISTINCT city) FILTER (WHERE count > 0) AS communes_recorded,
                count(DISTINCT city) FILTER (WHERE suppressed) AS communes_suppressed, count(DISTINCT city) AS communes
         FROM _units GROUP BY ALL)
-    SELECT CAST(indicator AS VARCHAR) AS indicator, size_class, year, round(count) AS count, count_published,
+    SELECT CAST(indicator AS VARCHAR) AS indicator, size_class, year, CAST(round(count) AS BIGINT) AS count,
+           count_published,
            communes, communes_recorded, communes_suppressed,
            round(1000.0 * count / population, 4) AS rate_per_1000,
            round(100.0 * count / sum(count) OVER (PARTITION BY indicator, year), 2) AS share_pct,
            round(100.0 * count / first(count ORDER BY year) OVER (PARTITION BY indicator, size_class), 1)
                AS index_first_year,
            round(100.0 * coalesce(from_complements, 0) / nullif(count, 0), 1) AS suppressed_share_pct
-    FROM agg ORDER BY year, {CLASS_ORDER}"""))
+    FROM agg ORDER BY year, {CLASS_ORDER}""")
+    )
 
 
 def _concentration(con) -> list[dict]:
-    return _dicts(con.execute("""
+    return _dicts(
+        con.execute("""
     WITH cities AS (SELECT indicator, year, city, sum(estimate) AS n FROM _units GROUP BY ALL),
     sorted AS (SELECT indicator, year, count(*) AS total, sum(n) AS n, list_sort(list(n), 'DESC') AS desc_n
                FROM cities GROUP BY ALL)
     SELECT CAST(indicator AS VARCHAR) AS indicator, year, total AS communes,
            round(100.0 * list_sum(desc_n[1:CAST(ceil(0.01 * total) AS BIGINT)]) / n, 2) AS top_1pct_share,
            round(100.0 * list_sum(desc_n[1:CAST(ceil(0.035 * total) AS BIGINT)]) / n, 2) AS top_3_5pct_share
-    FROM sorted ORDER BY year"""))
+    FROM sorted ORDER BY year""")
+    )
 
 
 def _growth(con, indicator: str) -> GrowthTest | None:
@@ -159,8 +177,9 @@ def _growth(con, indicator: str) -> GrowthTest | None:
     medium = np.array(medium, bool)
     if medium.all() or not medium.any():
         return None
-    return growth_test(np.array(year, float), medium, np.array(count, float), np.array(pop, float),
-                       np.array(city), left_out)
+    return growth_test(
+        np.array(year, float), medium, np.array(count, float), np.array(pop, float), np.array(city), left_out
+    )
 
 
 def service_spread(con: duckdb.DuckDBPyConnection, index: int = 55) -> list[dict]:
@@ -171,7 +190,7 @@ def service_spread(con: duckdb.DuckDBPyConnection, index: int = 55) -> list[dict
         SELECT s.service_id, s.force, coalesce(p.population, c.population) AS pop
         FROM service s JOIN commune c ON c.code = s.code LEFT JOIN commune p ON p.code = c.parent
         WHERE s.territorial AND s.code IS NOT NULL),
-    facts AS (SELECT f.year, {size_classes().sql('svc.pop')} AS size_class, f.count, f.service_id
+    facts AS (SELECT f.year, {size_classes().sql("svc.pop")} AS size_class, f.count, f.service_id
               FROM service_fact f JOIN svc USING (service_id) WHERE f.idx = {int(index)}),
     agg AS (SELECT size_class, year, sum(count) AS count, count(DISTINCT service_id) AS services
             FROM facts GROUP BY ALL)

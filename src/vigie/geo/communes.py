@@ -22,8 +22,12 @@ from vigie.errors import VigieError
 from vigie.geo.names import name_key
 from vigie.warehouse import insert_rows
 
-COG_TYPES = {"commune-actuelle": "commune", "arrondissement-municipal": "arrondissement",
-             "commune-deleguee": "deleguee", "commune-associee": "associee"}
+COG_TYPES = {
+    "commune-actuelle": "commune",
+    "arrondissement-municipal": "arrondissement",
+    "commune-deleguee": "deleguee",
+    "commune-associee": "associee",
+}
 
 
 def plm_parent(code: str) -> str | None:
@@ -58,9 +62,18 @@ def load_reference(con: duckdb.DuckDBPyConnection, cog_path: Path) -> int:
         kind = COG_TYPES[row["type"]]
         if kind in ("commune", "arrondissement"):
             parent = plm_parent(row["code"]) if kind == "arrondissement" else None
-            communes.append((row["code"], row["nom"], row.get("departement"), row.get("region"),
-                             row.get("epci") if isinstance(row.get("epci"), str) else None,
-                             row.get("population"), kind, parent))
+            communes.append(
+                (
+                    row["code"],
+                    row["nom"],
+                    row.get("departement"),
+                    row.get("region"),
+                    row.get("epci") if isinstance(row.get("epci"), str) else None,
+                    row.get("population"),
+                    kind,
+                    parent,
+                )
+            )
             code_map.setdefault(row["code"], row["code"])
             for old in row.get("anciensCodes") or ():
                 code_map.setdefault(old, row["code"])
@@ -73,8 +86,9 @@ def load_reference(con: duckdb.DuckDBPyConnection, cog_path: Path) -> int:
     con.execute("DELETE FROM commune")
     con.execute("DELETE FROM commune_name")
     con.execute("DELETE FROM commune_code_map")
-    insert_rows(con, "commune", communes,
-                ["code", "name", "departement", "region", "epci", "population", "kind", "parent"])
+    insert_rows(
+        con, "commune", communes, ["code", "name", "departement", "region", "epci", "population", "kind", "parent"]
+    )
     insert_rows(con, "commune_name", names, ["name_key", "name", "code", "kind"])
     insert_rows(con, "commune_code_map", list(code_map.items()), ["old_code", "code"])
     # parents of PLM take the sum of their arrondissements' population when the COG gives none
@@ -98,8 +112,14 @@ def load_outlines(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     if len(bad):
         raise VigieError(f"{path}: row {bad[0] + 1} has no readable geometry")
     points = shapely.point_on_surface(geoms)
-    frame = pa.table({"code": table.column("code").cast(pa.string()), "wkb": table.column("geometry"),
-                      "lon": shapely.get_x(points), "lat": shapely.get_y(points)})
+    frame = pa.table(
+        {
+            "code": table.column("code").cast(pa.string()),
+            "wkb": table.column("geometry"),
+            "lon": shapely.get_x(points),
+            "lat": shapely.get_y(points),
+        }
+    )
     con.register("outline_src", frame)
     try:
         con.execute("DELETE FROM commune_outline")
@@ -125,7 +145,9 @@ def read_geojson_outlines(path: Path) -> pa.Table:
         codes = [f["properties"]["code"] for f in features]
         geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in features])
     except (OSError, ValueError, KeyError, TypeError, shapely.errors.GEOSException) as exc:
-        raise VigieError(f"{path}: not a GeoJSON FeatureCollection of communes with a 'code' property ({exc})") from None
+        raise VigieError(
+            f"{path}: not a GeoJSON FeatureCollection of communes with a 'code' property ({exc})"
+        ) from None
     return pa.table({"code": codes, "geometry": shapely.to_wkb(geoms)})
 
 
@@ -158,17 +180,19 @@ def _communes(con, codes: list[str], matched: dict[str, str] | None = None) -> l
     sc = size_classes()
     rows = con.execute(
         "SELECT code, name, departement, population FROM commune WHERE code IN (SELECT unnest(?)) "
-        "ORDER BY population DESC NULLS LAST", [codes]).fetchall()
-    return [Commune(c, n, d, p, sc.of(p) if p is not None else None, (matched or {}).get(c))
-            for c, n, d, p in rows]
+        "ORDER BY population DESC NULLS LAST",
+        [codes],
+    ).fetchall()
+    return [Commune(c, n, d, p, sc.of(p) if p is not None else None, (matched or {}).get(c)) for c, n, d, p in rows]
 
 
-def find_communes(con: duckdb.DuckDBPyConnection, query: str, departement: str | None = None,
-                  fuzzy: bool = True) -> list[Commune]:
+def find_communes(
+    con: duckdb.DuckDBPyConnection, query: str, departement: str | None = None, fuzzy: bool = True
+) -> list[Commune]:
     """Every commune a name or code may designate, largest first.
 
     Exact matches on the normalised name come first (current names, then former delegated names);
-    only when there are none, close spellings (rapidfuzz WRatio ≥ 90) are offered.
+    only when there are none, close spellings (rapidfuzz normalised Levenshtein similarity ≥ 85) are offered.
     """
     query = query.strip()
     if not query:
@@ -192,8 +216,10 @@ def find_communes(con: duckdb.DuckDBPyConnection, query: str, departement: str |
         return []
     names = con.execute(
         "SELECT DISTINCT n.name_key, n.code, n.name FROM commune_name n JOIN commune c USING (code)"
-        + (" WHERE c.departement = ?" if departement else ""), [departement] if departement else []).fetchall()
+        + (" WHERE c.departement = ?" if departement else ""),
+        [departement] if departement else [],
+    ).fetchall()
     keys = [n[0] for n in names]
-    found = process.extract(key, keys, scorer=fuzz.WRatio, score_cutoff=90, limit=10)
+    found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=85, limit=10)
     codes = {names[i][1]: names[i][2] for _, _, i in found}
     return _communes(con, list(codes), codes)

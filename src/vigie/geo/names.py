@@ -16,6 +16,6 @@ def name_key(name: str) -> str:
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     for article in ARTICLES:
         if text.startswith(article):
-            text = text[len(article):]
+            text = text[len(article) :]
             break
     return " ".join(ABBREVIATIONS.get(word, word) for word in text.split())

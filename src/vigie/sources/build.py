@@ -3,7 +3,6 @@ transaction, and say what was skipped and why. Loading the same file twice chang
 
 from __future__ import annotations
 
-
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,11 +13,19 @@ from vigie.errors import VigieError
 from vigie.geo import communes
 from vigie.sources import etat4001, ssmsi
 from vigie.sources.sniff import read_header
-from vigie.warehouse import already_loaded, log_load, sha256, transaction
+from vigie.warehouse import already_loaded, sha256, transaction
 
 # loading order: the reference first (services are resolved against it)
-ORDER = ("commune_reference", "commune_epci", "commune_outlines", "commune_base", "departement_base",
-         "region_base", "etat4001_workbook", "etat4001_sheet")
+ORDER = (
+    "commune_reference",
+    "commune_epci",
+    "commune_outlines",
+    "commune_base",
+    "departement_base",
+    "region_base",
+    "etat4001_workbook",
+    "etat4001_sheet",
+)
 
 
 @dataclass
@@ -55,8 +62,9 @@ def classify(path: Path) -> tuple[str | None, str]:
             return "commune_outlines", "GeoParquet outlines"
         if ssmsi.is_commune_base(header):
             if not keys & {"indicateur", "classe"}:
-                return None, ("a wide reformatting of the commune base (one column per indicator), not the "
-                              "official long format")
+                return None, (
+                    "a wide reformatting of the commune base (one column per indicator), not the official long format"
+                )
             return "commune_base", "SSMSI commune base"
         level = ssmsi.area_level(header)
         if level:
@@ -69,8 +77,9 @@ def classify(path: Path) -> tuple[str | None, str]:
     return None, "not a file type Vigie reads"
 
 
-def build(con: duckdb.DuckDBPyConnection, folders: list[Path],
-          step: Callable[[str], None] = lambda _: None) -> BuildReport:
+def build(
+    con: duckdb.DuckDBPyConnection, folders: list[Path], step: Callable[[str], None] = lambda _: None
+) -> BuildReport:
     """Load every recognised file under `folders`; all or nothing."""
     report = BuildReport()
     found: dict[str, list[Path]] = {k: [] for k in ORDER}
@@ -86,8 +95,9 @@ def build(con: duckdb.DuckDBPyConnection, folders: list[Path],
     bases = found["commune_base"]
     if len(bases) > 1:  # the parquet and the csv.gz of an edition hold the same data: keep one
         keep = sorted(bases, key=lambda p: (not p.name.endswith(".parquet"), p.name))[0]
-        report.skipped += [(p, f"another commune base is loaded ({keep.name}); only one is kept") for p in bases
-                           if p != keep]
+        report.skipped += [
+            (p, f"another commune base is loaded ({keep.name}); only one is kept") for p in bases if p != keep
+        ]
         found["commune_base"] = [keep]
     with transaction(con):
         for kind in ORDER:
@@ -101,7 +111,8 @@ def build(con: duckdb.DuckDBPyConnection, folders: list[Path],
                 report.loaded.append((path, kind, rows, note))
                 report.synthetic |= synthetic
         report.unresolved_services = con.execute(
-            "SELECT force, departement, name FROM service WHERE territorial AND code IS NULL ORDER BY ALL").fetchall()
+            "SELECT force, departement, name FROM service WHERE territorial AND code IS NULL ORDER BY ALL"
+        ).fetchall()
     return report
 
 
@@ -125,19 +136,22 @@ def _load(con, kind: str, path: Path, checksum: str) -> tuple[int, str, int | No
         note = f"edition {edition}"
     else:
         _need_reference(con, path)
-        sheets = (etat4001.read_workbook(path) if kind == "etat4001_workbook" else [etat4001.read_csv_sheet(path)])
+        sheets = etat4001.read_workbook(path) if kind == "etat4001_workbook" else [etat4001.read_csv_sheet(path)]
         rows, notes = etat4001.load_sheets(con, sheets, load_id)
         note = "; ".join(notes)
-    con.execute("INSERT INTO load_log (load_id, file, kind, sha256, rows, edition, synthetic, note) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [load_id, str(path), kind, checksum, rows, edition, synthetic,
-                                                      note or None])
+    con.execute(
+        "INSERT INTO load_log (load_id, file, kind, sha256, rows, edition, synthetic, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [load_id, str(path), kind, checksum, rows, edition, synthetic, note or None],
+    )
     return rows, note, edition, synthetic
 
 
 def _need_reference(con, path: Path) -> None:
     if not con.execute("SELECT 1 FROM commune LIMIT 1").fetchone():
-        raise VigieError(f"{path}: load the commune reference (communes.json) first; it is needed to place "
-                         "outlines and services")
+        raise VigieError(
+            f"{path}: load the commune reference (communes.json) first; it is needed to place outlines and services"
+        )
 
 
 def summary(con: duckdb.DuckDBPyConnection) -> dict:
@@ -147,11 +161,10 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict:
         "communes": q("SELECT count(*) FROM commune WHERE kind = 'commune'")[0],
         "commune_facts": q("SELECT count(*) FROM commune_fact")[0],
         "commune_years": q("SELECT min(year), max(year) FROM commune_fact"),
-        "area_editions": con.execute("SELECT level, edition, count(*) FROM area_fact GROUP BY ALL ORDER BY ALL").fetchall(),
+        "area_editions": con.execute(
+            "SELECT level, edition, count(*) FROM area_fact GROUP BY ALL ORDER BY ALL"
+        ).fetchall(),
         "service_years": q("SELECT min(year), max(year), count(DISTINCT service_id) FROM service_fact"),
         "services": con.execute("""SELECT force, territorial, code IS NOT NULL, count(*) FROM service
                                    GROUP BY ALL ORDER BY ALL""").fetchall(),
     }
-
-
-

@@ -21,8 +21,10 @@ from vigie.errors import VigieError
 from vigie.warehouse import sha256
 
 API = "https://www.data.gouv.fr/api/1"
-SSMSI_DATASET = ("bases-statistiques-communale-departementale-et-regionale-de-la-delinquance-enregistree-"
-                 "par-la-police-et-la-gendarmerie-nationales")
+SSMSI_DATASET = (
+    "bases-statistiques-communale-departementale-et-regionale-de-la-delinquance-enregistree-"
+    "par-la-police-et-la-gendarmerie-nationales"
+)
 STATIC = f"https://static.data.gouv.fr/resources/{SSMSI_DATASET}"
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
@@ -39,19 +41,43 @@ class Source:
 
 
 SOURCES = [
-    Source("commune base", SSMSI_DATASET, r"donnee-data\.gouv-\d{4}-geographie\d{4}-produit-le.*\.csv\.gz$",
-           f"{STATIC}/20260326-124144/donnee-data.gouv-2025-geographie2025-produit-le2026-02-03.csv.gz"),
-    Source("département base", SSMSI_DATASET, r"donnee-dep-data\.gouv-\d{4}-.*\.csv$",
-           f"{STATIC}/20260129-160318/donnee-dep-data.gouv-2025-geographie2025-produit-le2026-01-22.csv"),
-    Source("région base", SSMSI_DATASET, r"donnee-reg-data\.gouv-\d{4}-.*\.csv$",
-           f"{STATIC}/20260129-160318/donnee-reg-data.gouv-2025-geographie2025-produit-le2026-01-22.csv"),
-    Source("état 4001 by service", "crimes-et-delits-enregistres-par-les-services-de-gendarmerie-et-de-police-depuis-2012",
-           r"\.xlsx$", "https://www.data.gouv.fr/fr/datasets/r/d792092f-b1f7-4180-a367-d043200c1520"),
-    Source("commune reference (COG)", None, None,
-           "https://registry.npmjs.org/@etalab/decoupage-administratif/-/decoupage-administratif-6.0.0.tgz",
-           unpack="npm"),
-    Source("commune outlines", None, None,
-           "https://etalab-datasets.geo.data.gouv.fr/contours-administratifs/2024/geojson/communes-100m.geojson.gz"),
+    Source(
+        "commune base",
+        SSMSI_DATASET,
+        r"donnee-data\.gouv-\d{4}-geographie\d{4}-produit-le.*\.csv\.gz$",
+        f"{STATIC}/20260326-124144/donnee-data.gouv-2025-geographie2025-produit-le2026-02-03.csv.gz",
+    ),
+    Source(
+        "département base",
+        SSMSI_DATASET,
+        r"donnee-dep-data\.gouv-\d{4}-.*\.csv$",
+        f"{STATIC}/20260129-160318/donnee-dep-data.gouv-2025-geographie2025-produit-le2026-01-22.csv",
+    ),
+    Source(
+        "région base",
+        SSMSI_DATASET,
+        r"donnee-reg-data\.gouv-\d{4}-.*\.csv$",
+        f"{STATIC}/20260129-160318/donnee-reg-data.gouv-2025-geographie2025-produit-le2026-01-22.csv",
+    ),
+    Source(
+        "état 4001 by service",
+        "crimes-et-delits-enregistres-par-les-services-de-gendarmerie-et-de-police-depuis-2012",
+        r"\.xlsx$",
+        "https://www.data.gouv.fr/fr/datasets/r/d792092f-b1f7-4180-a367-d043200c1520",
+    ),
+    Source(
+        "commune reference (COG)",
+        None,
+        None,
+        "https://registry.npmjs.org/@etalab/decoupage-administratif/-/decoupage-administratif-6.0.0.tgz",
+        unpack="npm",
+    ),
+    Source(
+        "commune outlines",
+        None,
+        None,
+        "https://etalab-datasets.geo.data.gouv.fr/contours-administratifs/2024/geojson/communes-100m.geojson.gz",
+    ),
 ]
 
 
@@ -83,8 +109,9 @@ def file_name(url: str, response: httpx.Response | None = None) -> str:
     return Path(httpx.URL(url).path).name or "download"
 
 
-def download(client: httpx.Client, url: str, folder: Path,
-             progress: Callable[[int, int | None], None] | None = None) -> Path:
+def download(
+    client: httpx.Client, url: str, folder: Path, progress: Callable[[int, int | None], None] | None = None
+) -> Path:
     """Download `url` into `folder`, resuming a previous partial download; returns the final path."""
     folder.mkdir(parents=True, exist_ok=True)
     part = folder / (re.sub(r"[^A-Za-z0-9._-]", "_", url)[-120:] + ".part")
@@ -110,9 +137,15 @@ def download(client: httpx.Client, url: str, folder: Path,
                 if total is not None and done < total:
                     raise VigieError(f"{url}: the download stopped at {done} of {total} bytes; run again to resume")
             name = file_name(url, response)
+    except httpx.HTTPStatusError as exc:
+        raise VigieError(
+            f"cannot download {url}: the server answered {exc.response.status_code} "
+            f"{exc.response.reason_phrase}. Download the file by hand and use `vigie fetch --from DIR`"
+        ) from None
     except httpx.HTTPError as exc:
-        raise VigieError(f"cannot download {url}: {exc}. Without network, download the file by hand and "
-                         "use `vigie fetch --from DIR`") from None
+        raise VigieError(
+            f"cannot download {url}: {exc}. Without network, download the file by hand and use `vigie fetch --from DIR`"
+        ) from None
     final = folder / name
     part.replace(final)
     return final
@@ -141,15 +174,20 @@ def write_manifest(folder: Path, entries: dict[str, dict]) -> None:
     manifest.write_text(json.dumps(old, indent=2, ensure_ascii=False))
 
 
-def fetch(folder: Path, api: str = API, sources: list[Source] = SOURCES,
-          on_progress: Callable[[str, int, int | None], None] | None = None) -> list[tuple[Source, Path]]:
+def fetch(
+    folder: Path,
+    api: str = API,
+    sources: list[Source] = SOURCES,
+    on_progress: Callable[[str, int, int | None], None] | None = None,
+) -> list[tuple[Source, Path]]:
     """Download every source into `folder`; returns what was fetched."""
     fetched, manifest = [], {}
     with httpx.Client(timeout=TIMEOUT, headers={"User-Agent": "vigie (+https://pypi.org/project/vigie)"}) as client:
         for source in sources:
             url = resolve(client, source, api)
-            path = download(client, url, folder,
-                            (lambda d, t, s=source: on_progress(s.name, d, t)) if on_progress else None)
+            path = download(
+                client, url, folder, (lambda d, t, s=source: on_progress(s.name, d, t)) if on_progress else None
+            )
             paths = unpack_npm(path, folder) if source.unpack == "npm" else [path]
             for p in paths:
                 manifest[p.name] = {"source": source.name, "url": url, "sha256": sha256(p)}

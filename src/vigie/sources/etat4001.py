@@ -22,9 +22,23 @@ from vigie.warehouse import insert_rows
 TITLE = re.compile(r"Ann[ée]e\s+(\d{4})\s*-\s*(services de police|compagnies de gendarmerie)", re.I)
 SHEET = re.compile(r"Services (PN|GN) (\d{4})$")
 # service-name prefixes of territorial units, longest first
-TERRITORIAL = ("CIAT CENTRAL", "CIAT SUB", "CSP CENTRAL", "CIAT", "CISP", "CSP", "CS", "DSP", "COMMISSARIAT",
-               "CGD", "DTSP75", "DTSP92", "DTSP93", "DTSP94")
-LINKS = ("DE ", "D'", "DU ", "DES ", "DE LA ", "DE L'")
+TERRITORIAL = (
+    "CIAT CENTRAL",
+    "CIAT SUB",
+    "CSP CENTRAL",
+    "CIAT",
+    "CISP",
+    "CSP",
+    "CS",
+    "DSP",
+    "COMMISSARIAT",
+    "CGD",
+    "DTSP75",
+    "DTSP92",
+    "DTSP93",
+    "DTSP94",
+)
+LINKS = ("DE ", "D'", "DU ", "DES ")
 INDICES = range(1, 108)
 
 
@@ -45,14 +59,18 @@ def parse_sheet(rows: list[list], source: str) -> Sheet:
     rows = [["" if c is None else str(c).strip() for c in row] for row in rows]
     title = TITLE.match(rows[0][0]) if rows and rows[0] else None
     if not title:
-        raise VigieError(f"{source}: cell A1 should read 'Année YYYY - services de police' or "
-                         f"'… - compagnies de gendarmerie', found {rows[0][0] if rows and rows[0] else ''!r}")
+        raise VigieError(
+            f"{source}: cell A1 should read 'Année YYYY - services de police' or "
+            f"'… - compagnies de gendarmerie', found {rows[0][0] if rows and rows[0] else ''!r}"
+        )
     year, force = int(title.group(1)), "PN" if "police" in title.group(2).lower() else "GN"
     try:
         header_at = next(i for i, r in enumerate(rows[:6]) if r and r[0].lower() == "code index")
     except StopIteration:
-        raise VigieError(f"{source}: no 'Code index' header row in the first 6 rows; "
-                         "the sheet is not laid out like the official état 4001 by service") from None
+        raise VigieError(
+            f"{source}: no 'Code index' header row in the first 6 rows; "
+            "the sheet is not laid out like the official état 4001 by service"
+        ) from None
     header = rows[header_at]
     width = max(i for i, cell in enumerate(header) if cell) + 1  # trailing empty columns are formatting
     departements = [re.sub(r"\.\d+$", "", d) for d in rows[0][2:width]]
@@ -62,9 +80,10 @@ def parse_sheet(rows: list[list], source: str) -> Sheet:
     if any(not s for s in services):
         col = services.index("") + 3
         raise VigieError(f"{source}: row {header_at + 1}, column {col}: a service has no name")
-    sheet = Sheet(source, force, year, [d.zfill(2) if d.isdigit() else d for d in departements],
-                  list(perimeters), services)
-    for r, row in enumerate(rows[header_at + 1:], start=header_at + 2):
+    sheet = Sheet(
+        source, force, year, [d.zfill(2) if d.isdigit() else d for d in departements], list(perimeters), services
+    )
+    for r, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
         if not row or not row[0]:
             continue
         try:
@@ -80,7 +99,9 @@ def parse_sheet(rows: list[list], source: str) -> Sheet:
             try:
                 value = int(float(cell)) if cell else 0
             except ValueError:
-                raise VigieError(f"{source}: row {r}, column {c} ({services[c - 3]}): {cell!r} is not a count") from None
+                raise VigieError(
+                    f"{source}: row {r}, column {c} ({services[c - 3]}): {cell!r} is not a count"
+                ) from None
             if value < 0:
                 raise VigieError(f"{source}: row {r}, column {c}: negative count {value}")
             values.append(value)
@@ -128,10 +149,10 @@ def service_place(name: str) -> tuple[str | None, str | None]:
     upper = " ".join(name.upper().split())
     for prefix in TERRITORIAL:
         if upper == prefix or upper.startswith(prefix + " "):
-            rest = upper[len(prefix):].strip()
+            rest = upper[len(prefix) :].strip()
             for link in sorted(LINKS, key=len, reverse=True):
                 if rest.startswith(link):
-                    rest = rest[len(link):]
+                    rest = rest[len(link) :]
                     break
             return prefix, rest or None
     return None, None
@@ -179,14 +200,17 @@ def load_sheets(con: duckdb.DuckDBPyConnection, sheets: list[Sheet], load_id: in
     resolver = ServiceResolver(con)
     services, facts, notes = {}, [], []
     for sheet in sheets:
-        removed = con.execute("""DELETE FROM service_fact WHERE year = ? AND service_id IN
+        removed = con.execute(
+            """DELETE FROM service_fact WHERE year = ? AND service_id IN
                                  (SELECT service_id FROM service WHERE force = ?) RETURNING 1""",
-                              [sheet.year, sheet.force]).fetchall()
+            [sheet.year, sheet.force],
+        ).fetchall()
         if removed:
             notes.append(f"{sheet.force} {sheet.year} replaces the same year loaded from an earlier file")
         seen = set()
-        for col, (dep, perimeter, name) in enumerate(zip(sheet.departements, sheet.perimeters, sheet.services,
-                                                        strict=True)):
+        for col, (dep, perimeter, name) in enumerate(
+            zip(sheet.departements, sheet.perimeters, sheet.services, strict=True)
+        ):
             service_id = f"{sheet.force}|{dep}|{name}"
             if service_id in seen:
                 raise VigieError(f"{sheet.source}: service {name!r} of département {dep} appears twice")
@@ -200,8 +224,12 @@ def load_sheets(con: duckdb.DuckDBPyConnection, sheets: list[Sheet], load_id: in
                 facts.append((service_id, sheet.year, idx, values[col], load_id))
     con.execute("CREATE TEMP TABLE IF NOT EXISTS _svc AS SELECT * FROM service LIMIT 0")
     con.execute("DELETE FROM _svc")
-    insert_rows(con, "_svc", list(services.values()),
-                ["service_id", "force", "departement", "name", "perimeter", "territorial", "code", "resolution"])
+    insert_rows(
+        con,
+        "_svc",
+        list(services.values()),
+        ["service_id", "force", "departement", "name", "perimeter", "territorial", "code", "resolution"],
+    )
     con.execute("INSERT OR REPLACE INTO service SELECT * FROM _svc")
     insert_rows(con, "service_fact", facts, ["service_id", "year", "idx", "count", "load_id"])
     labels = {i: lab for sheet in sheets for i, lab in sheet.labels.items()}

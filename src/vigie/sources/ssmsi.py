@@ -67,11 +67,11 @@ def _source_sql(header: Header, cols: dict[str, str]) -> str:
             "Was the file re-saved by a spreadsheet?"
         )
     numeric = {cols[f] for f in NUMERIC}
-    types = ", ".join(
-        f"{_sql_string(c)}: {'DOUBLE' if c in numeric else 'VARCHAR'}" for c in header.columns
+    types = ", ".join(f"{_sql_string(c)}: {'DOUBLE' if c in numeric else 'VARCHAR'}" for c in header.columns)
+    return (
+        f"read_csv({path}, delim=';', quote='\"', header=true, decimal_separator=',', nullstr='NA', "
+        f"auto_detect=false, columns={{{types}}})"
     )
-    return (f"read_csv({path}, delim=';', quote='\"', header=true, decimal_separator=',', nullstr='NA', "
-            f"auto_detect=false, columns={{{types}}})")
 
 
 def _check_parquet_types(path: Path, cols: dict[str, str]) -> None:
@@ -81,8 +81,9 @@ def _check_parquet_types(path: Path, cols: dict[str, str]) -> None:
     schema = pq.read_schema(path)
     for field in NUMERIC:
         typ = schema.field(cols[field]).type
-        if not (pa.types.is_integer(typ) or pa.types.is_floating(typ) or pa.types.is_decimal(typ)
-                or pa.types.is_null(typ)):
+        if not (
+            pa.types.is_integer(typ) or pa.types.is_floating(typ) or pa.types.is_decimal(typ) or pa.types.is_null(typ)
+        ):
             raise VigieError(f"{path}: column {cols[field]!r} holds {typ}, expected numbers")
 
 
@@ -95,30 +96,32 @@ def load_commune_base(con: duckdb.DuckDBPyConnection, header: Header, load_id: i
     q = {f: '"' + c.replace('"', '""') + '"' for f, c in cols.items()}
     labels = ", ".join(
         f"({_sql_string(lab)}, {_sql_string(slug)})"
-        for slug, (main, alts) in INDICATORS.items() for lab in (main, *alts)
+        for slug, (main, alts) in INDICATORS.items()
+        for lab in (main, *alts)
     )
     con.execute("DELETE FROM commune_fact")
     try:
         con.execute(f"""
         INSERT INTO commune_fact
         SELECT CAST("{code_col.replace('"', '""')}" AS VARCHAR),
-               CAST(CASE WHEN {q['year']} < 100 THEN {q['year']} + 2000 ELSE {q['year']} END AS SMALLINT),
+               CAST(CASE WHEN {q["year"]} < 100 THEN {q["year"]} + 2000 ELSE {q["year"]} END AS SMALLINT),
                m.slug,
-               CASE WHEN {q['count']} = floor({q['count']}) AND {q['count']} >= 0
-                    THEN CAST({q['count']} AS INTEGER) WHEN {q['count']} IS NOT NULL THEN -1 END,
-               {q['rate']},
-               CASE lower({q['published']}) WHEN 'ndiff' THEN true WHEN 'diff' THEN false END,
-               {q['complement_count']}, {q['complement_rate']},
-               CAST(round({q['population']}) AS INTEGER), CAST(round({q['dwellings']}) AS INTEGER), {load_id}
+               CASE WHEN {q["count"]} = floor({q["count"]}) AND {q["count"]} >= 0
+                    THEN CAST({q["count"]} AS INTEGER) WHEN {q["count"]} IS NOT NULL THEN -1 END,
+               {q["rate"]},
+               CASE lower({q["published"]}) WHEN 'ndiff' THEN true WHEN 'diff' THEN false END,
+               {q["complement_count"]}, {q["complement_rate"]},
+               CAST(round({q["population"]}) AS INTEGER), CAST(round({q["dwellings"]}) AS INTEGER), {load_id}
         FROM {_source_sql(header, cols)} src
-        LEFT JOIN (VALUES {labels}) m(label, slug) ON m.label = src.{q['label']}
+        LEFT JOIN (VALUES {labels}) m(label, slug) ON m.label = src.{q["label"]}
         ORDER BY 3, 1, 2  -- clustered by indicator: analyses read one or two indicators at a time
         """)
     except duckdb.ConstraintException as exc:
-        raise VigieError(f"{header.path}: {_first_line(exc)}; column {cols['published']!r} must be "
-                         "'diff' or 'ndiff' on every row") from None
+        raise VigieError(
+            f"{header.path}: {_first_line(exc)}; column {cols['published']!r} must be 'diff' or 'ndiff' on every row"
+        ) from None
     except duckdb.Error as exc:
-        raise VigieError(f"{header.path}: cannot read the commune base: {_first_line(exc)}") from None
+        raise VigieError(f"{header.path}: cannot read the commune base: {_csv_error(exc)}") from None
     _validate_commune_rows(con, header, cols, code_col, labels)
     rows, edition = con.execute("SELECT count(*), max(year) FROM commune_fact").fetchone()
     if not rows:
@@ -130,6 +133,19 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0]
 
 
+def _csv_error(exc: Exception) -> str:
+    """DuckDB's CSV errors, reduced to the line, the column and the value (without its advice on options)."""
+    text = str(exc)
+    line = re.search(r"CSV Error on Line: (\d+)", text)
+    column = re.search(r'Error when converting column "([^"]+)"\. (Could not convert string "[^"]*" to \S+)', text)
+    if line and column:
+        return f"line {line.group(1)}, column {column.group(1)!r}: {column.group(2)} (expected a number or NA)"
+    if line:
+        detail = text.splitlines()[1:3]
+        return f"line {line.group(1)}: " + " ".join(d.strip() for d in detail)
+    return _first_line(exc)
+
+
 def _validate_commune_rows(con, header: Header, cols: dict[str, str], code_col: str, labels: str) -> None:
     path = header.path
     if con.execute("SELECT 1 FROM commune_fact WHERE indicator IS NULL LIMIT 1").fetchone():
@@ -138,12 +154,17 @@ def _validate_commune_rows(con, header: Header, cols: dict[str, str], code_col: 
         bad = con.execute(f"""SELECT {code}, {label} FROM {_source_sql(header, cols)} src
                               WHERE {label} NOT IN (SELECT label FROM (VALUES {labels}) m(label, slug))
                               LIMIT 1""").fetchone()
-        raise VigieError(f"{path}: commune {bad[0]}, column {cols['label']!r}: unknown indicator label {bad[1]!r}. "
-                         "Known labels: " + "; ".join(main for main, _ in INDICATORS.values()))
+        raise VigieError(
+            f"{path}: commune {bad[0]}, column {cols['label']!r}: unknown indicator label {bad[1]!r}. "
+            "Known labels: " + "; ".join(main for main, _ in INDICATORS.values())
+        )
     checks = [
         ("count = -1", cols["count"], lambda r: "the count is not a whole number ≥ 0"),
-        ("NOT suppressed AND count IS NULL AND population > 0", cols["count"],
-         lambda r: "a published ('diff') cell has no count"),
+        (
+            "NOT suppressed AND count IS NULL AND population > 0",
+            cols["count"],
+            lambda r: "a published ('diff') cell has no count",
+        ),
         ("length(code) <> 5", code_col, lambda r: f"{r[0]!r} is not a 5-character INSEE code"),
         ("year NOT BETWEEN 1990 AND 2100", cols["year"], lambda r: f"year {r[1]} is out of range"),
     ]
@@ -154,8 +175,10 @@ def _validate_commune_rows(con, header: Header, cols: dict[str, str], code_col: 
     dup = con.execute("""SELECT code, year, indicator, count(*) FROM commune_fact
                          GROUP BY ALL HAVING count(*) > 1 LIMIT 1""").fetchone()
     if dup:
-        raise VigieError(f"{path}: duplicate rows for commune {dup[0]}, year {dup[1]}, indicator {dup[2]} "
-                         f"({dup[3]} times); each commune × year × indicator must appear once")
+        raise VigieError(
+            f"{path}: duplicate rows for commune {dup[0]}, year {dup[1]}, indicator {dup[2]} "
+            f"({dup[3]} times); each commune × year × indicator must appear once"
+        )
 
 
 def _number(text: str, path: Path, line: int, column: str, integer: bool = False) -> float | int | None:
@@ -189,8 +212,10 @@ def read_area_base(header: Header, level: str) -> list[tuple]:
                 if not row or row == [""]:
                     continue
                 if len(row) != len(header.columns):
-                    raise VigieError(f"{header.path}, line {line}: {len(row)} fields, expected "
-                                     f"{len(header.columns)} (as in the header)")
+                    raise VigieError(
+                        f"{header.path}, line {line}: {len(row)} fields, expected "
+                        f"{len(header.columns)} (as in the header)"
+                    )
                 area = row[index["area"]].strip()
                 if level == "departement" and area.isdigit() and len(area) == 1:
                     area = area.zfill(2)
@@ -201,13 +226,21 @@ def read_area_base(header: Header, level: str) -> list[tuple]:
                 indicator = slug_of(row[index["label"]], f"{header.path}, line {line}, column {cols['label']!r}")
                 key = (area, year, indicator)
                 if key in seen:
-                    raise VigieError(f"{header.path}, line {line}: duplicate of line {seen[key]} "
-                                     f"({level} {area}, {year}, {indicator})")
+                    raise VigieError(
+                        f"{header.path}, line {line}: duplicate of line {seen[key]} "
+                        f"({level} {area}, {year}, {indicator})"
+                    )
                 seen[key] = line
-                out.append((area, year, indicator,
-                            _number(row[index["count"]], header.path, line, cols["count"], integer=True),
-                            _number(row[index["rate"]], header.path, line, cols["rate"]),
-                            _number(row[index["population"]], header.path, line, cols["population"])))
+                out.append(
+                    (
+                        area,
+                        year,
+                        indicator,
+                        _number(row[index["count"]], header.path, line, cols["count"], integer=True),
+                        _number(row[index["rate"]], header.path, line, cols["rate"]),
+                        _number(row[index["population"]], header.path, line, cols["population"]),
+                    )
+                )
     except UnicodeDecodeError as exc:
         raise VigieError(f"{header.path}: not UTF-8 text ({exc.reason})") from None
     if not out:
@@ -225,8 +258,10 @@ def load_area_base(con: duckdb.DuckDBPyConnection, header: Header, level: str, l
     rows = read_area_base(header, level)
     edition = edition_of(header.path, rows)
     con.execute("DELETE FROM area_fact WHERE level = ? AND edition = ?", [level, edition])
-    insert_rows(con, "area_fact",
-                [(level, a, y, i, c, r, int(p) if p is not None else None, edition, load_id)
-                 for a, y, i, c, r, p in rows],
-                ["level", "area", "year", "indicator", "count", "rate", "population", "edition", "load_id"])
+    insert_rows(
+        con,
+        "area_fact",
+        [(level, a, y, i, c, r, int(p) if p is not None else None, edition, load_id) for a, y, i, c, r, p in rows],
+        ["level", "area", "year", "indicator", "count", "rate", "population", "edition", "load_id"],
+    )
     return len(rows), edition

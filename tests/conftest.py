@@ -1,0 +1,86 @@
+"""Shared fixtures: the real files of ../shared/data, and a small synthetic panel made by make_panel.py."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vigie import warehouse
+from vigie.sources.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__import__("os").environ.get("VIGIE_SHARED", ROOT.parent / "shared"))
+DATA = SHARED / "data"
+GEO = DATA / "geo"
+COG = GEO / "decoupage-administratif-6.0.0" / "communes.json"
+
+
+def make_panel(out: Path, *args: str) -> Path:
+    subprocess.run(
+        [sys.executable, str(SHARED / "synth" / "make_panel.py"), "--out", str(out), *args],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+@pytest.fixture(scope="session")
+def reference_dir(tmp_path_factory) -> Path:
+    """The commune reference files alone (communes.json, epci.json, outlines)."""
+    folder = tmp_path_factory.mktemp("geo")
+    shutil.copy(COG, folder / "communes.json")
+    shutil.copy(COG.parent / "epci.json", folder / "epci.json")
+    shutil.copy(GEO / "communes_outlines.parquet", folder / "communes_outlines.parquet")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def small_panel(tmp_path_factory) -> Path:
+    """Synthetic commune base of Deux-Sèvres, Drôme and Bouches-du-Rhône with its truth (parquet and csv.gz)."""
+    return make_panel(tmp_path_factory.mktemp("panel"), "--departements", "79,26,13", "--truth")
+
+
+@pytest.fixture(scope="session")
+def official_db(tmp_path_factory) -> Path:
+    """A warehouse built from everything in ../shared/data (real files)."""
+    path = tmp_path_factory.mktemp("official") / "vigie.duckdb"
+    con = warehouse.connect(path)
+    build(con, [DATA])
+    con.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def panel_db(tmp_path_factory, reference_dir, small_panel) -> Path:
+    """The commune reference plus the small synthetic commune base."""
+    path = tmp_path_factory.mktemp("panel_db") / "vigie.duckdb"
+    con = warehouse.connect(path)
+    build(con, [reference_dir])
+    panel_only = tmp_path_factory.mktemp("panel_parquet")
+    shutil.copy(small_panel / "donnee-comm-synth.parquet", panel_only)
+    build(con, [panel_only])
+    con.close()
+    return path
+
+
+@pytest.fixture
+def official(official_db):
+    con = warehouse.connect(official_db, read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def panel(panel_db):
+    con = warehouse.connect(panel_db, read_only=True)
+    yield con
+    con.close()
+
+
+def table_counts(con) -> dict[str, int]:
+    tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()]
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

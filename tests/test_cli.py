@@ -1,0 +1,77 @@
+"""The command line: each command with --db, its formats, and its errors for people."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from vigie.cli import app
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_build_spread_commune_status(tmp_path, reference_dir, small_panel):
+    db = tmp_path / "w.duckdb"
+    panel = tmp_path / "panel"
+    panel.mkdir()
+    shutil.copy(small_panel / "donnee-comm-synth.parquet", panel)
+    result = run("build", "--from", reference_dir, "--from", panel, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "loaded" in result.output and "SYNTHETIC" in result.output
+
+    table = run("spread", "--db", db)
+    assert table.exit_code == 0 and "SYNTHETIC" in table.output and "ville_moyenne" in table.output
+    as_json = run("spread", "--db", db, "--format", "json", "--indicator", "trafic")
+    data = json.loads(as_json.stdout[as_json.stdout.index("{") :])
+    assert data["synthetic_commune_figures"] is True
+    assert set(data["indicators"]) == {"trafic"} and data["indicators"]["trafic"]["growth_sentence"]
+    as_csv = run("spread", "--db", db, "--format", "csv", "--years", "2024-2025")
+    assert as_csv.stdout.splitlines()[0].startswith("table,indicator,size_class,year")
+    plot = tmp_path / "spread.png"
+    assert run("spread", "--db", db, "--plot", plot).exit_code == 0
+    assert plot.read_bytes()[:4] == b"\x89PNG"
+
+    profile = run("commune", "bressuire", "--db", db, "--format", "json")
+    assert profile.exit_code == 0
+    data = json.loads(profile.stdout[profile.stdout.index("{") :])
+    assert data["code"] == "79049" and {s["indicator"] for s in data["series"]} >= {"trafic", "usage"}
+    assert any(s["suppressed"] and s["count"] is None for s in data["series"]) or all(
+        s["count"] is not None for s in data["series"]
+    )
+    assert run("status", "--db", db).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["spread", "--years", "twenty"], "--years"),
+        (["spread", "--indicator", "cocaine"], "unknown indicator"),
+        (["commune", "Valence"], "matches"),
+        (["commune", "Xyzzyville"], "no commune matches"),
+        (["build", "--from", "/nonexistent"], "not a folder"),
+    ],
+)
+def test_errors_are_plain_and_exit_non_zero(tmp_path, reference_dir, small_panel, args, message):
+    db = tmp_path / "w.duckdb"
+    run("build", "--from", reference_dir, "--db", db)
+    panel = tmp_path / "panel"
+    panel.mkdir()
+    shutil.copy(small_panel / "donnee-comm-synth.parquet", panel)
+    run("build", "--from", panel, "--db", db)
+    result = subprocess.run([sys.executable, "-m", "vigie", *args, "--db", str(db)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_warehouse_is_explained(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "vigie", "spread", "--db", str(tmp_path / "none.duckdb")], capture_output=True, text=True
+    )
+    assert result.returncode == 1 and "vigie build" in result.stderr
