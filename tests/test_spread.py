@@ -117,3 +117,22 @@ def test_national_growth_test_on_real_service_files(official):
     # every territorial service mapped to a commune is counted: close to the PN+GN total of index 55
     total_2021 = official.execute("SELECT sum(count) FROM service_fact WHERE idx = 55 AND year = 2021").fetchone()[0]
     assert 0.8 * total_2021 < by_year[2021] <= total_2021
+
+
+def test_arrondissements_are_summed_into_their_city_when_parents_are_absent(tmp_path, reference_dir):
+    from conftest import make_panel
+
+    from vigie import warehouse
+    from vigie.sources.build import build
+
+    panel = make_panel(tmp_path / "p", "--departements", "13", "--drop-plm-parents", "--formats", "parquet")
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    build(con, [reference_dir, panel])
+    frame = pd.read_parquet(panel / "donnee-comm-synth.parquet")
+    frame = frame[frame.indicateur == "Trafic de stupéfiants"]
+    rows = spread(con, ["trafic"])[0].rows
+    for year, part in frame.groupby("annee"):
+        assert sum(r["count"] for r in rows if r["year"] == year) == pytest.approx(
+            part.nombre.fillna(part.complement_info_nombre).sum(), abs=2)
+    big = [r for r in rows if r["size_class"] == "grande_ville"]
+    assert all(r["communes"] == 2 for r in big)  # Marseille (from 16 arrondissements) and Aix-en-Provence

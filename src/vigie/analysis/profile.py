@@ -94,11 +94,10 @@ def _compare(con, indicator: str, code: str, departement: str | None) -> dict | 
     """The town's last-year rate against the median of its size class; its rank in its département and class."""
     row = con.execute(
         f"""
-    WITH u AS ({units_sql([indicator])}),
+    WITH u AS ({units_sql(con, [indicator])}),
     last AS (SELECT * FROM u WHERE year = (SELECT max(year) FROM u)),
-    cities AS (SELECT city, any_value(size_class) AS size_class, any_value(departement) AS departement,
-                      1000.0 * sum(estimate) / nullif(sum(population), 0) AS rate, bool_or(suppressed) AS suppressed
-               FROM last GROUP BY city),
+    cities AS (SELECT city, size_class, departement, 1000.0 * estimate / nullif(population, 0) AS rate, suppressed
+               FROM last),
     ranked AS (SELECT *, rank() OVER (PARTITION BY size_class ORDER BY rate DESC NULLS LAST) AS rank_in_class,
                       count(*) OVER (PARTITION BY size_class) AS of_in_class,
                       rank() OVER (PARTITION BY departement, size_class ORDER BY rate DESC NULLS LAST) AS rank_in_dep,

@@ -36,11 +36,13 @@ def _city_sql() -> str:
     return f"CASE {cases} ELSE code END"
 
 
-def units_sql(indicators: list[str], departement: str | None = None, years: tuple[int, int] | None = None) -> str:
-    """Commune-years of the indicators, with the city and its fixed size class.
+def units_sql(con: duckdb.DuckDBPyConnection, indicators: list[str], departement: str | None = None,
+              years: tuple[int, int] | None = None) -> str:
+    """Town-years of the indicators (a town is a commune, or a whole city of Paris, Lyon or Marseille), with the
+    published count (NULL when suppressed), the estimate with complements, and the town's fixed size class.
 
     Paris, Lyon and Marseille count once, by their own rows: these are exact where the secrecy rule hides
-    some arrondissements. A file without the parent rows is read by arrondissement, grouped into its city."""
+    some arrondissements. A file without the parent rows is read by arrondissement, summed into its city."""
     parents = ", ".join(f"'{p}'" for p in PLM_PARENTS)
     arm = " OR ".join(f"code BETWEEN '{a}' AND '{b}'" for a, b in PLM_PARENTS.values())
     dep = "CASE WHEN code LIKE '97%' THEN left(code, 3) ELSE left(code, 2) END"
@@ -49,18 +51,25 @@ def units_sql(indicators: list[str], departement: str | None = None, years: tupl
         where.append(f"{dep} = {literal(departement_code(departement))}")
     if years:
         where.append(f"year BETWEEN {int(years[0])} AND {int(years[1])}")
-    sql = f"""
-    WITH raw AS MATERIALIZED (SELECT *, {_city_sql()} AS city, {dep} AS departement FROM commune_fact
-                              WHERE {" AND ".join(where)}),
-    has_parent AS (SELECT count(*) > 0 AS yes FROM (SELECT 1 FROM raw WHERE code IN ({parents}) LIMIT 1)),
-    units AS (SELECT * FROM raw WHERE NOT (({arm}) AND (SELECT yes FROM has_parent))),
-    last AS (SELECT city, sum(population) AS city_pop FROM units
-             WHERE year = (SELECT max(year) FROM units) AND indicator = (SELECT min(indicator) FROM units)
-             GROUP BY city)
-    SELECT u.*, coalesce(u.count, u.complement_count) AS estimate, {size_classes().sql("l.city_pop")} AS size_class
-    FROM units u JOIN last l USING (city)
+    where = " AND ".join(where)
+    has_parents = con.execute(f"SELECT 1 FROM commune_fact WHERE {where} AND code IN ({parents}) LIMIT 1").fetchone()
+    if has_parents:  # one row per town already: drop the arrondissements
+        towns = f"""SELECT indicator, year, code AS city, {dep} AS departement, count, suppressed,
+                           coalesce(count, complement_count) AS estimate,
+                           CASE WHEN suppressed THEN complement_count END AS from_complements, population
+                    FROM commune_fact WHERE {where} AND NOT ({arm})"""
+    else:
+        towns = f"""SELECT indicator, year, {_city_sql()} AS city, any_value({dep}) AS departement, sum(count) AS count,
+                           bool_or(suppressed) AS suppressed, sum(coalesce(count, complement_count)) AS estimate,
+                           sum(CASE WHEN suppressed THEN complement_count END) AS from_complements,
+                           sum(population) AS population
+                    FROM commune_fact WHERE {where} GROUP BY ALL"""
+    return f"""
+    WITH towns AS MATERIALIZED ({towns}),
+    last AS (SELECT city, population AS city_pop FROM towns
+             WHERE year = (SELECT max(year) FROM towns) AND indicator = (SELECT min(indicator) FROM towns))
+    SELECT t.*, {size_classes().sql("l.city_pop")} AS size_class FROM towns t JOIN last l USING (city)
     """
-    return sql
 
 
 def departement_code(text: str) -> str:
@@ -99,7 +108,7 @@ def spread(
     """The spread tables of each indicator (default: trafficking and drug use), in one pass over the base."""
     indicators = [check_slug(i) for i in (indicators or ["trafic", "usage"])]
     require(con, "commune_fact", "commune base")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _units AS {units_sql(indicators, departement, years)}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _units AS {units_sql(con, indicators, departement, years)}")
     present = {r[0] for r in con.execute("SELECT DISTINCT indicator FROM _units").fetchall()}
     missing = [i for i in indicators if i not in present]
     if missing:
@@ -134,13 +143,12 @@ def _class_rows(con) -> list[dict]:
         con.execute(f"""
     WITH agg AS (
         SELECT indicator, size_class, year, sum(estimate) AS count, sum(count) AS count_published,
-               sum(CASE WHEN suppressed THEN estimate END) AS from_complements,
-               sum(population) AS population, count(DISTINCT city) FILTER (WHERE count > 0) AS communes_recorded,
-               count(DISTINCT city) FILTER (WHERE suppressed) AS communes_suppressed, count(DISTINCT city) AS communes
+               sum(from_complements) AS from_complements, sum(population) AS population,
+               count(*) FILTER (WHERE count > 0) AS communes_recorded,
+               count(*) FILTER (WHERE suppressed) AS communes_suppressed, count(*) AS communes
         FROM _units GROUP BY ALL)
     SELECT CAST(indicator AS VARCHAR) AS indicator, size_class, year, CAST(round(count) AS BIGINT) AS count,
-           count_published,
-           communes, communes_recorded, communes_suppressed,
+           count_published, communes, communes_recorded, communes_suppressed,
            round(1000.0 * count / population, 4) AS rate_per_1000,
            round(100.0 * count / sum(count) OVER (PARTITION BY indicator, year), 2) AS share_pct,
            round(100.0 * count / first(count ORDER BY year) OVER (PARTITION BY indicator, size_class), 1)
@@ -153,9 +161,8 @@ def _class_rows(con) -> list[dict]:
 def _concentration(con) -> list[dict]:
     return _dicts(
         con.execute("""
-    WITH cities AS (SELECT indicator, year, city, sum(estimate) AS n FROM _units GROUP BY ALL),
-    sorted AS (SELECT indicator, year, count(*) AS total, sum(n) AS n, list_sort(list(n), 'DESC') AS desc_n
-               FROM cities GROUP BY ALL)
+    WITH sorted AS (SELECT indicator, year, count(*) AS total, sum(estimate) AS n,
+                           list_sort(list(estimate), 'DESC') AS desc_n FROM _units GROUP BY ALL)
     SELECT CAST(indicator AS VARCHAR) AS indicator, year, total AS communes,
            round(100.0 * list_sum(desc_n[1:CAST(ceil(0.01 * total) AS BIGINT)]) / n, 2) AS top_1pct_share,
            round(100.0 * list_sum(desc_n[1:CAST(ceil(0.035 * total) AS BIGINT)]) / n, 2) AS top_3_5pct_share
@@ -165,10 +172,9 @@ def _concentration(con) -> list[dict]:
 
 def _growth(con, indicator: str) -> GrowthTest | None:
     data = con.execute(f"""
-        SELECT year, size_class = 'ville_moyenne', sum(count), sum(population), city FROM _units
+        SELECT year, size_class = 'ville_moyenne', count, population, city FROM _units
         WHERE indicator = {literal(indicator)} AND size_class IN ('grande_ville', 'ville_moyenne') AND population > 0
-        GROUP BY year, size_class, city
-        HAVING bool_and(NOT suppressed)""").fetchall()
+          AND NOT suppressed""").fetchall()
     left_out = con.execute(f"""SELECT count(*) FROM _units WHERE indicator = {literal(indicator)} AND suppressed
                                AND size_class IN ('grande_ville', 'ville_moyenne')""").fetchone()[0]
     if not data:
