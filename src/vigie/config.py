@@ -27,6 +27,11 @@ def download_dir() -> Path:
     return data_dir() / "downloads"
 
 
+def memory_limit() -> str:
+    """DuckDB's memory cap for builds (VIGIE_MEMORY_LIMIT, e.g. "4GB"); beyond it, work spills to disk."""
+    return os.environ.get("VIGIE_MEMORY_LIMIT", "2GB")
+
+
 @dataclass(frozen=True)
 class SizeClasses:
     """Town size classes by population (DESIGN.md). Override with VIGIE_SIZE_THRESHOLDS="2000,10000,100000"."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from vigie import config
 from vigie.errors import VigieError
 from vigie.indicators import INDICATORS
 
@@ -76,6 +77,10 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     except duckdb.Error as exc:
         raise VigieError(f"{path}: cannot open the warehouse ({exc})") from None
     con.execute("SET enable_progress_bar = false")
+    # loads sort tens of millions of rows: cap DuckDB's memory and let it spill next to the warehouse
+    con.execute(f"SET memory_limit = {literal(config.memory_limit())}")
+    con.execute(f"SET temp_directory = {literal(str(path.with_suffix('.tmp')))}")
+    con.execute("SET preserve_insertion_order = false")
     if not con.execute("SELECT 1 FROM duckdb_types() WHERE type_name = 'indicator_slug'").fetchone():
         con.execute(f"CREATE TYPE indicator_slug AS ENUM ({', '.join(repr(s) for s in INDICATORS)})")
     con.execute(DDL)
