@@ -21,6 +21,12 @@ def main() -> None:
     parser.add_argument("--formats", default="parquet,csv.gz")
     args = parser.parse_args()
     panel = synthetic_panel(args.replicate)
+    db = CACHE / "build.duckdb"
+
+    def fresh() -> None:
+        db.unlink(missing_ok=True)
+        db.with_suffix(".duckdb.wal").unlink(missing_ok=True)
+
     for fmt in args.formats.split(","):
         source = panel / "donnee-comm-synth.parquet" if fmt == "parquet" else panel / "donnee-comm-synth.csv.gz"
         if not source.exists():
@@ -29,14 +35,12 @@ def main() -> None:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         (folder / source.name).symlink_to(source)
-        db = CACHE / "build.duckdb"
-
-        def fresh() -> None:
-            db.unlink(missing_ok=True)
-            db.with_suffix(".duckdb.wal").unlink(missing_ok=True)
-
-        measure(f"vigie build, synthetic national commune file x{args.replicate} ({fmt})",
-                [*VIGIE, "build", "--from", str(folder), "--db", str(db)], args.runs, before=fresh)
+        measure(
+            f"vigie build, synthetic national commune file x{args.replicate} ({fmt})",
+            [*VIGIE, "build", "--from", str(folder), "--db", str(db)],
+            args.runs,
+            before=fresh,
+        )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Figure (issue: foundation): `vigie spread` on the loaded national warehouse. Goal: ≤ 1 s.
 
-    .venv/bin/python benchmarks/bench_spread.py --runs 5
+.venv/bin/python benchmarks/bench_spread.py --runs 5
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ def main() -> None:
     if not db.exists():
         run([*VIGIE, "build", "--from", str(SHARED / "data"), "--from", str(synthetic_panel(1)), "--db", str(db)])
     for fmt in ("table", "json"):
-        measure(f"vigie spread --format {fmt} (national warehouse)", [*VIGIE, "spread", "--db", str(db), "--format",
-                                                                     fmt], args.runs)
+        measure(
+            f"vigie spread --format {fmt} (national warehouse)",
+            [*VIGIE, "spread", "--db", str(db), "--format", fmt],
+            args.runs,
+        )
 
 
 if __name__ == "__main__":

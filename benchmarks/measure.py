@@ -30,9 +30,14 @@ def run(cmd: list[str], before=None) -> tuple[float, float]:
 def measure(name: str, cmd: list[str], runs: int, before=None) -> dict:
     results = [run(cmd, before) for _ in range(runs)]
     times = [t for t, _ in results]
-    summary = {"figure": name, "runs": runs, "median_s": round(statistics.median(times), 2),
-               "min_s": round(min(times), 2), "max_s": round(max(times), 2),
-               "peak_rss_mb": round(max(m for _, m in results))}
+    summary = {
+        "figure": name,
+        "runs": runs,
+        "median_s": round(statistics.median(times), 2),
+        "min_s": round(min(times), 2),
+        "max_s": round(max(times), 2),
+        "peak_rss_mb": round(max(m for _, m in results)),
+    }
     print(summary, flush=True)
     return summary
 
@@ -41,7 +46,15 @@ def synthetic_panel(replicate: int = 1) -> Path:
     """The full-scale synthetic commune file (generated once, cached under .cache/bench)."""
     out = CACHE / f"panel_x{replicate}"
     if not (out / "donnee-comm-synth.parquet").exists():
-        cmd = [str(ROOT / ".venv" / "bin" / "python"), str(SHARED / "synth" / "make_panel.py"), "--out", str(out),
-               "--replicate", str(replicate), "--formats", "parquet" if replicate > 1 else "parquet,csv"]
+        cmd = [
+            str(ROOT / ".venv" / "bin" / "python"),
+            str(SHARED / "synth" / "make_panel.py"),
+            "--out",
+            str(out),
+            "--replicate",
+            str(replicate),
+            "--formats",
+            "parquet" if replicate > 1 else "parquet,csv",
+        ]
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     return out

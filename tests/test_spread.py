@@ -133,6 +133,7 @@ def test_arrondissements_are_summed_into_their_city_when_parents_are_absent(tmp_
     rows = spread(con, ["trafic"])[0].rows
     for year, part in frame.groupby("annee"):
         assert sum(r["count"] for r in rows if r["year"] == year) == pytest.approx(
-            part.nombre.fillna(part.complement_info_nombre).sum(), abs=2)
+            part.nombre.fillna(part.complement_info_nombre).sum(), abs=2
+        )
     big = [r for r in rows if r["size_class"] == "grande_ville"]
     assert all(r["communes"] == 2 for r in big)  # Marseille (from 16 arrondissements) and Aix-en-Provence

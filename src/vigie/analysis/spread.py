@@ -36,8 +36,12 @@ def _city_sql() -> str:
     return f"CASE {cases} ELSE code END"
 
 
-def units_sql(con: duckdb.DuckDBPyConnection, indicators: list[str], departement: str | None = None,
-              years: tuple[int, int] | None = None) -> str:
+def units_sql(
+    con: duckdb.DuckDBPyConnection,
+    indicators: list[str],
+    departement: str | None = None,
+    years: tuple[int, int] | None = None,
+) -> str:
     """Town-years of the indicators (a town is a commune, or a whole city of Paris, Lyon or Marseille), with the
     published count (NULL when suppressed), the estimate with complements, and the town's fixed size class.
 
