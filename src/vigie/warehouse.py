@@ -30,6 +30,9 @@ CREATE TABLE IF NOT EXISTS commune_name (name_key VARCHAR NOT NULL, name VARCHAR
 -- former codes (communes nouvelles) and current codes to the current code
 CREATE TABLE IF NOT EXISTS commune_code_map (old_code VARCHAR PRIMARY KEY, code VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS commune_outline (code VARCHAR PRIMARY KEY, wkb BLOB NOT NULL);
+-- queen contiguity between towns (PLM as whole cities), and the outlines file it was built from
+CREATE TABLE IF NOT EXISTS adjacency (code VARCHAR NOT NULL, neighbour VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS adjacency_source (sha256 VARCHAR NOT NULL);
 -- SSMSI commune base; count NULL = not published (est_diffuse = ndiff), never zero
 CREATE TABLE IF NOT EXISTS commune_fact (
     code VARCHAR NOT NULL, year SMALLINT NOT NULL, indicator indicator_slug, count INTEGER, rate DOUBLE,
@@ -44,6 +47,14 @@ CREATE TABLE IF NOT EXISTS area_fact (
 CREATE TABLE IF NOT EXISTS service (
     service_id VARCHAR PRIMARY KEY, force VARCHAR NOT NULL, departement VARCHAR NOT NULL, name VARCHAR NOT NULL,
     perimeter VARCHAR, territorial BOOLEAN NOT NULL, code VARCHAR, resolution VARCHAR NOT NULL);
+-- analysis results (vigie hotspots, vigie onsets), read by the CLI, the API and `vigie commune`
+CREATE TABLE IF NOT EXISTS hotspot (
+    indicator VARCHAR NOT NULL, code VARCHAR NOT NULL, year SMALLINT NOT NULL, eb_rate DOUBLE, gi_z DOUBLE,
+    p DOUBLE, q DOUBLE, suppressed BOOLEAN, category VARCHAR NOT NULL, mk_z DOUBLE, mk_p DOUBLE,
+    inference VARCHAR NOT NULL, PRIMARY KEY (indicator, code, year));
+CREATE TABLE IF NOT EXISTS onset (
+    indicator VARCHAR NOT NULL, code VARCHAR NOT NULL, onset_year SMALLINT NOT NULL, confidence VARCHAR NOT NULL,
+    rise_ratio DOUBLE, statistic DOUBLE, PRIMARY KEY (indicator, code));
 CREATE TABLE IF NOT EXISTS etat4001_index (idx SMALLINT PRIMARY KEY, label VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS service_fact (
     service_id VARCHAR NOT NULL, year SMALLINT NOT NULL, idx SMALLINT NOT NULL, count INTEGER NOT NULL,

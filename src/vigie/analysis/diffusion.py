@@ -1,0 +1,118 @@
+"""How fast does trafficking travel outward from the big cities? Onset year against distance to the nearest hub.
+
+Hubs are the towns of at least 150,000 inhabitants (Paris, Lyon and Marseille as whole cities), or a list given
+by the user. Each town's distance to its nearest hub is the great-circle distance between representative points.
+The wave speed comes from a Theil–Sen regression (Theil 1950; Sen 1968: the median of pairwise slopes, robust to
+the odd false onset) of onset year on distance, over medium towns with a detected onset of high or medium
+confidence lying beyond the hubs' own urban areas (25 km by default: suburbs take part in the hub's market rather
+than in the outward spread): speed = 1 / slope km a year, with the 95 % interval of the slope
+(scipy.stats.theilslopes) inverted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+from scipy import stats
+
+from vigie.analysis.onsets import OnsetResult
+from vigie.config import size_classes
+from vigie.errors import VigieError
+from vigie.geo.weights import distance_km
+
+HUB_POPULATION = 150_000
+SUBURB_KM = 25.0  # towns this close to a hub belong to its own urban area, not to the outward spread
+
+
+@dataclass
+class DiffusionResult:
+    speed_km_per_year: float | None
+    speed_low: float | None  # 95 % interval; None = unbounded
+    speed_high: float | None
+    towns_used: int
+    onsets_by_class: list[dict]
+    hubs: list[str]
+    points: list[dict] = field(default_factory=list)  # code, distance_km, onset_year, size_class (for the chart)
+    notes: list[str] = field(default_factory=list)
+
+
+def hub_distances(
+    con: duckdb.DuckDBPyConnection, codes: np.ndarray, hubs: list[str] | None = None
+) -> tuple[np.ndarray, list[str]]:
+    """Distance (km) from each town to its nearest hub, and the hub codes used."""
+    if hubs:
+        found = con.execute("SELECT code, lon, lat FROM commune WHERE code IN (SELECT unnest(?))", [hubs]).fetchall()
+        missing = set(hubs) - {r[0] for r in found}
+        if missing:
+            raise VigieError(f"--hubs: unknown commune code(s) {', '.join(sorted(missing))}")
+    else:
+        found = con.execute(
+            """SELECT code, lon, lat FROM commune WHERE kind = 'commune' AND population >= ?
+                               AND lon IS NOT NULL""",
+            [HUB_POPULATION],
+        ).fetchall()
+    if not found:
+        raise VigieError("no hub: the commune reference has no town of 150,000 inhabitants with a location")
+    hub_lon, hub_lat = np.array([r[1] for r in found]), np.array([r[2] for r in found])
+    points = dict(
+        con.execute("SELECT code, [lon, lat] FROM commune WHERE code IN (SELECT unnest(?))", [list(codes)]).fetchall()
+    )
+    lonlat = np.array([points.get(c) or [np.nan, np.nan] for c in codes], float)
+    d = distance_km(lonlat[:, :1], lonlat[:, 1:], hub_lon[None, :], hub_lat[None, :])
+    return d.min(1), [r[0] for r in found]
+
+
+def wave_speed(distance: np.ndarray, onset_year: np.ndarray) -> tuple[float | None, float | None, float | None]:
+    """Theil–Sen speed (km/year) and its 95 % interval from onset years against distances."""
+    ok = ~np.isnan(distance) & ~np.isnan(onset_year)
+    if ok.sum() < 3 or np.ptp(onset_year[ok]) == 0:
+        return None, None, None
+    slope, _, low, high = stats.theilslopes(onset_year[ok], distance[ok], alpha=0.95)
+    invert = lambda s: float(1 / s) if s > 0 else None  # noqa: E731
+    return invert(slope), invert(high), invert(low)
+
+
+def diffusion(
+    con: duckdb.DuckDBPyConnection,
+    result: OnsetResult,
+    hubs: list[str] | None = None,
+    min_distance_km: float = SUBURB_KM,
+) -> DiffusionResult:
+    distance, hub_codes = hub_distances(con, result.codes, hubs)
+    population = dict(con.execute("SELECT code, population FROM commune").fetchall())
+    classes = size_classes()
+    size = np.array([classes.of(population.get(c) or 0) for c in result.codes], dtype=object)
+    found = ~np.isnan(result.onset_year)
+    used = (
+        found
+        & (size == "ville_moyenne")
+        & np.isin(result.confidence, ["high", "medium"])
+        & (distance >= min_distance_km)
+    )
+    speed, low, high = wave_speed(distance[used], result.onset_year[used])
+    by_class: dict[tuple[int, str], int] = {}
+    for year, cls in zip(result.onset_year[found].astype(int), size[found], strict=True):
+        by_class[(year, cls)] = by_class.get((year, cls), 0) + 1
+    totals: dict[int, int] = {}
+    for (year, _), n in by_class.items():
+        totals[year] = totals.get(year, 0) + n
+    rows = [
+        {"onset_year": y, "size_class": c, "onsets": n, "share_pct": round(100 * n / totals[y], 1)}
+        for (y, c), n in sorted(by_class.items())
+    ]
+    points = [
+        {
+            "code": result.codes[i],
+            "distance_km": round(float(distance[i]), 1),
+            "onset_year": int(result.onset_year[i]),
+            "size_class": size[i],
+            "used_for_speed": bool(used[i]),
+        }
+        for i in np.flatnonzero(found)
+    ]
+    out = DiffusionResult(speed, low, high, int(used.sum()), rows, hub_codes, points)
+    if speed is None:
+        out.notes.append("No wave speed: too few medium towns with a confident onset, or no outward trend.")
+    return out

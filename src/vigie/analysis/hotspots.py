@@ -1,0 +1,314 @@
+"""Where are trafficking hot spots forming? Local Getis-Ord Gi* per town and year, and the emerging hot-spot
+categories over the years.
+
+Method, step by step:
+1. Rates per 1,000 are stabilised by global empirical-Bayes smoothing (Marshall 1991, "Mapping disease and
+   mortality rates using empirical Bayes estimators", JRSS C 40): each year, a town's rate is pulled towards the
+   national rate in proportion to how little its population says, r̂ᵢ = θ + Cᵢ(rᵢ − θ), Cᵢ = σ²/(σ² + θ/pᵢ).
+   A suppressed cell is filled from what the secrecy rule proves (≥ 5 when a later published year's window
+   covers it: that year's level; 0 under a later published zero), otherwise from the official complement value (the mean count of
+   the département's suppressed communes): never a silent zero, and never the town's own figure, which is why
+   the share of suppressed final-year cells is reported.
+2. Gi* (Getis & Ord 1992; Ord & Getis 1995) on binary queen weights with the town itself included:
+   zᵢ = (Σⱼ wᵢⱼxⱼ − x̄·cᵢ) / (s·√(cᵢ(N − cᵢ)/(N − 1))), equal to esda.G_Local(transform="B", star=True).Zs.
+   Analytical two-sided p-values, or conditional permutations (the town's own value fixed, its neighbours drawn
+   at random from the other towns; one set of draws shared by all towns, as esda does), then Benjamini–Hochberg
+   FDR control within each year. A bin is a significant hot (cold) spot when z > 0 (< 0) and q ≤ alpha.
+3. Mann–Kendall trend test of each town's Gi* z-series (Mann 1945; Kendall 1975), with the tie correction,
+   equal to pymannkendall.original_test.
+4. The 17 categories of ArcGIS Pro's Emerging Hot Spot Analysis, with T years and "90 %" meaning ≥ 0.9·T bins:
+   - new: hot in the final year, never hot before;
+   - consecutive: one uninterrupted run of ≥ 2 hot bins ending in the final year, never hot before that run,
+     and fewer than 90 % of the bins hot;
+   - intensifying / persistent / diminishing: hot in ≥ 90 % of the bins including the final one, with a
+     significant upward / no significant / a significant downward Mann–Kendall trend of the z-scores;
+   - sporadic: hot in the final year, on and off before, fewer than 90 % of the bins hot, never cold;
+   - oscillating: hot in the final year, cold in some earlier year, fewer than 90 % of the bins hot;
+   - historical: not hot in the final year, but hot in ≥ 90 % of the bins;
+   - the same eight for cold spots; no_pattern otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import NormalDist
+
+import duckdb
+import numpy as np
+from scipy import sparse
+
+from vigie.analysis.spread import units_sql
+from vigie.geo.weights import Weights, weights_for
+from vigie.indicators import check_slug
+from vigie.warehouse import insert_rows, transaction
+
+PATTERNS = ("new", "consecutive", "intensifying", "persistent", "diminishing", "sporadic", "oscillating", "historical")
+CATEGORIES = tuple(f"{p}_{kind}" for kind in ("hot_spot", "cold_spot") for p in PATTERNS) + ("no_pattern",)
+_NORMAL = NormalDist()
+
+
+def eb_rates(counts: np.ndarray, population: np.ndarray) -> np.ndarray:
+    """Global empirical-Bayes rates per 1,000, column by column (years); equals esda.smoothing.Empirical_Bayes
+    when the between-town variance is positive (otherwise every town gets the overall rate)."""
+    counts, population = np.asarray(counts, float), np.asarray(population, float)
+    theta = counts.sum(0) / population.sum(0)
+    rate = counts / population
+    variance = (population * (rate - theta) ** 2).sum(0) / population.sum(0) - theta / population.mean(0)
+    variance = np.maximum(variance, 0)
+    weight = variance / (variance + theta / population)
+    return 1000 * (weight * rate + (1 - weight) * theta)
+
+
+def gi_star(w: sparse.csr_matrix, x: np.ndarray) -> np.ndarray:
+    """Gi* z-scores of each column of x (towns × years) on binary weights w (no diagonal; self added)."""
+    x = np.asarray(x, float)
+    n = x.shape[0]
+    card = np.asarray(w.sum(1)).ravel() + 1
+    local = w @ x + x
+    mean = x.mean(0)
+    sd = np.sqrt((x**2).mean(0) - mean**2)
+    scale = np.sqrt(card * (n - card) / (n - 1))
+    return (local - np.outer(card, mean)) / (np.outer(scale, sd))
+
+
+def permutation_p(w: sparse.csr_matrix, x: np.ndarray, permutations: int, seed: int) -> np.ndarray:
+    """Two-sided pseudo p-values of Gi* by conditional permutation, column by column.
+
+    For each permutation, k random towns are drawn without replacement; the neighbour sums of every town with
+    c neighbours are compared with the sums of the first c draws (draws shared across towns, as in esda's
+    crand; a town may, with probability c/N, draw itself — negligible at the scale of the country).
+    """
+    rng = np.random.default_rng(seed)
+    x = np.asarray(x, float)
+    n = x.shape[0]
+    card = np.diff(w.indptr)
+    kmax = max(int(card.max()), 1)
+    observed = w @ x
+    p = np.ones_like(x)
+    for t in range(x.shape[1]):
+        draws = (
+            np.argpartition(rng.random((permutations, n)), kmax, axis=1)[:, :kmax]
+            if n > kmax + 1
+            else np.array([rng.permutation(n)[:kmax] for _ in range(permutations)])
+        )
+        sums = np.cumsum(x[draws, t], axis=1)
+        for c in np.unique(card):
+            if c == 0:
+                continue
+            members = np.flatnonzero(card == c)
+            null = np.sort(sums[:, c - 1])
+            larger = permutations - np.searchsorted(null, observed[members, t] - 1e-12, side="left")
+            folded = np.minimum(larger, permutations - larger)
+            p[members, t] = np.minimum(1.0, 2 * (folded + 1) / (permutations + 1))
+    return p
+
+
+def normal_p(z: np.ndarray) -> np.ndarray:
+    from scipy.special import ndtr
+
+    return 2 * ndtr(-np.abs(z))
+
+
+def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
+    """BH q-values of each column (Benjamini & Hochberg 1995)."""
+    p = np.asarray(p, float)
+    n = p.shape[0]
+    order = np.argsort(p, axis=0)
+    ranked = np.take_along_axis(p, order, 0) * n / np.arange(1, n + 1)[:, None]
+    ranked = np.minimum.accumulate(ranked[::-1], axis=0)[::-1]
+    q = np.empty_like(p)
+    np.put_along_axis(q, order, np.minimum(ranked, 1), 0)
+    return q
+
+
+def mann_kendall(series: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Mann–Kendall S, z and two-sided p of each row (towns × years), with the tie-corrected variance."""
+    y = np.asarray(series, float)
+    n = y.shape[1]
+    i, j = np.triu_indices(n, 1)
+    s = np.sign(y[:, j] - y[:, i]).sum(1)
+    ordered = np.sort(y, axis=1)
+    # sizes of tied groups: runs of equal values in each sorted row
+    ties = np.zeros(len(y))
+    run = np.ones(len(y))
+    for k in range(1, n):
+        same = ordered[:, k] == ordered[:, k - 1]
+        run = np.where(same, run + 1, run)
+        ended = ~same | (k == n - 1)
+        closing = np.where(same & (k == n - 1), run, np.where(~same, run, 0))
+        ties += np.where(ended & (closing > 1), closing * (closing - 1) * (2 * closing + 5), 0)
+        run = np.where(same, run, 1)
+    var = (n * (n - 1) * (2 * n + 5) - ties) / 18
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = np.where(s > 0, (s - 1) / np.sqrt(var), np.where(s < 0, (s + 1) / np.sqrt(var), 0.0))
+    z = np.nan_to_num(z)
+    return s, z, normal_p(z)
+
+
+def categories(
+    hot: np.ndarray, cold: np.ndarray, mk_z: np.ndarray, mk_p: np.ndarray, alpha: float = 0.05
+) -> np.ndarray:
+    """The 17 emerging hot-spot categories (module docstring) from per-year significance (towns × years)."""
+    out = np.full(len(hot), "no_pattern", dtype=object)
+    years = hot.shape[1]
+    for kind, sig, other in (("hot_spot", hot, cold), ("cold_spot", cold, hot)):
+        final = sig[:, -1]
+        share = sig.sum(1) / years
+        mostly = share >= 0.9 - 1e-9
+        before = sig[:, :-1].any(1)
+        run = np.zeros(len(sig), int)  # length of the run of significant bins ending in the final year
+        alive = np.ones(len(sig), bool)
+        for t in range(years - 1, -1, -1):
+            alive &= sig[:, t]
+            run += alive
+        before_run = np.array([sig[r, : years - run[r]].any() for r in range(len(sig))])
+        trend_up = (mk_p <= alpha) & (mk_z > 0)
+        trend_down = (mk_p <= alpha) & (mk_z < 0)
+        ever_other_before = other[:, :-1].any(1)
+        rules = [
+            (final & mostly & trend_up, "intensifying"),
+            (final & mostly & trend_down, "diminishing"),
+            (final & mostly, "persistent"),
+            (final & ~before, "new"),
+            (final & (run >= 2) & ~before_run, "consecutive"),
+            (final & ever_other_before, "oscillating"),
+            (final, "sporadic"),
+            (~final & mostly, "historical"),
+        ]
+        # intensifying/diminishing are trends of hot (cold) intensity: for cold spots, "intensifying" means the
+        # z-scores fall further, so the trend directions swap
+        if kind == "cold_spot":
+            rules[0], rules[1] = (
+                (final & mostly & trend_down, "intensifying"),
+                (final & mostly & trend_up, "diminishing"),
+            )
+        undecided = out == "no_pattern"
+        for mask, name in rules:
+            chosen = undecided & mask
+            out[chosen] = f"{name}_{kind}"
+            undecided &= ~chosen
+    return out
+
+
+@dataclass
+class HotspotResult:
+    indicator: str
+    codes: np.ndarray
+    years: np.ndarray
+    rate: np.ndarray  # EB-smoothed rate per 1,000 (towns × years)
+    z: np.ndarray
+    p: np.ndarray
+    q: np.ndarray
+    mk_z: np.ndarray
+    mk_p: np.ndarray
+    category: np.ndarray
+    suppressed: np.ndarray  # towns × years
+    weights: Weights
+    inference: str
+    notes: list[str] = field(default_factory=list)
+
+
+SECRECY_MINIMUM = 5  # a commune is published when it has at least 5 cases in each of the last three years
+
+
+def town_panel(con: duckdb.DuckDBPyConnection, indicator: str):
+    """Towns × years arrays of counts, population and suppression; towns without population in some year are
+    left out.
+
+    A suppressed cell is filled from what the secrecy rule proves about it: a count of at least 5 published in
+    one of the next two years means this year, inside that year's three-year window, had at least 5 too; it takes
+    the level of the nearest such published year (the window's observed level). A published zero in one of the
+    next two years means it had none (0). Otherwise it takes the official complement value."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _panel AS {units_sql(con, [check_slug(indicator)])}")
+    years = np.array([r[0] for r in con.execute("SELECT DISTINCT year FROM _panel ORDER BY 1").fetchall()])
+    rows = con.execute(f"""
+        WITH ahead AS (
+            SELECT *, lead(count, 1) OVER w AS next1, lead(count, 2) OVER w AS next2 FROM _panel
+            WINDOW w AS (PARTITION BY city ORDER BY year)),
+        filled AS (
+            SELECT city, year, population, suppressed,
+                   CASE WHEN NOT suppressed THEN count
+                        WHEN next1 >= {SECRECY_MINIMUM} OR next2 >= {SECRECY_MINIMUM}
+                             THEN greatest({SECRECY_MINIMUM}, CASE WHEN next1 >= {SECRECY_MINIMUM} THEN next1 ELSE next2 END)
+                        WHEN next1 = 0 OR next2 = 0 THEN 0
+                        ELSE coalesce(estimate, 0) END AS value
+            FROM ahead)
+        SELECT city, list(value ORDER BY year), list(population ORDER BY year), list(suppressed ORDER BY year)
+        FROM filled GROUP BY city
+        HAVING count(*) = {len(years)} AND min(population) > 0 ORDER BY city""").fetchall()
+    codes = np.array([r[0] for r in rows], dtype=object)
+    counts = np.array([r[1] for r in rows], float)
+    population = np.array([r[2] for r in rows], float)
+    suppressed = np.array([r[3] for r in rows], bool)
+    return codes, years, counts, population, suppressed
+
+
+def emerging_hotspots(
+    con: duckdb.DuckDBPyConnection,
+    indicator: str = "trafic",
+    permutations: int = 0,
+    seed: int = 2025,
+    alpha: float = 0.05,
+) -> HotspotResult:
+    codes, years, counts, population, suppressed = town_panel(con, indicator)
+    weights = weights_for(con, codes)
+    rate = eb_rates(counts, population)
+    z = gi_star(weights.matrix, rate)
+    p = permutation_p(weights.matrix, rate, permutations, seed) if permutations else normal_p(z)
+    q = benjamini_hochberg(p)
+    hot, cold = (z > 0) & (q <= alpha), (z < 0) & (q <= alpha)
+    _, mk_z, mk_p = mann_kendall(z)
+    category = categories(hot, cold, mk_z, mk_p, alpha)
+    inference = f"{permutations} conditional permutations (seed {seed})" if permutations else "analytical"
+    result = HotspotResult(indicator, codes, years, rate, z, p, q, mk_z, mk_p, category, suppressed, weights, inference)
+    emerging = np.isin(category, ["new_hot_spot", "consecutive_hot_spot"])
+    result.notes.append(
+        f"{suppressed[:, -1].mean():.0%} of towns have their {years[-1]} figure suppressed by the secrecy rule; "
+        f"among towns classified as new or consecutive hot spots, {suppressed[emerging, -1].mean() if emerging.any() else 0:.0%} "
+        "are. A suppressed figure counts for the département's complement, so an emergence in a small town can "
+        "stay invisible until the town's figures are published."
+    )
+    return result
+
+
+def save(con: duckdb.DuckDBPyConnection, result: HotspotResult) -> None:
+    """Write the result to the `hotspot` table (one row per town and year; the category on every row)."""
+    rows = [
+        (
+            result.indicator,
+            code,
+            int(year),
+            float(result.rate[i, t]),
+            float(result.z[i, t]),
+            float(result.p[i, t]),
+            float(result.q[i, t]),
+            bool(result.suppressed[i, t]),
+            result.category[i],
+            float(result.mk_z[i]),
+            float(result.mk_p[i]),
+            result.inference,
+        )
+        for i, code in enumerate(result.codes)
+        for t, year in enumerate(result.years)
+    ]
+    with transaction(con):
+        con.execute("DELETE FROM hotspot WHERE indicator = ?", [result.indicator])
+        insert_rows(
+            con,
+            "hotspot",
+            rows,
+            [
+                "indicator",
+                "code",
+                "year",
+                "eb_rate",
+                "gi_z",
+                "p",
+                "q",
+                "suppressed",
+                "category",
+                "mk_z",
+                "mk_p",
+                "inference",
+            ],
+        )
