@@ -6,9 +6,9 @@ Method, step by step:
    mortality rates using empirical Bayes estimators", JRSS C 40): each year, a town's rate is pulled towards the
    national rate in proportion to how little its population says, r̂ᵢ = θ + Cᵢ(rᵢ − θ), Cᵢ = σ²/(σ² + θ/pᵢ).
    A suppressed cell is filled from what the secrecy rule proves (≥ 5 when a later published year's window
-   covers it: that year's level; 0 under a later published zero), otherwise from the official complement value (the mean count of
-   the département's suppressed communes): never a silent zero, and never the town's own figure, which is why
-   the share of suppressed final-year cells is reported.
+   covers it: that year's level; 0 under a later published zero), otherwise from the official complement value
+   (the mean count of the département's suppressed communes): never a silent zero, and never the town's own
+   figure, which is why the share of suppressed final-year cells is reported.
 2. Gi* (Getis & Ord 1992; Ord & Getis 1995) on binary queen weights with the town itself included:
    zᵢ = (Σⱼ wᵢⱼxⱼ − x̄·cᵢ) / (s·√(cᵢ(N − cᵢ)/(N − 1))), equal to esda.G_Local(transform="B", star=True).Zs.
    Analytical two-sided p-values, or conditional permutations (the town's own value fixed, its neighbours drawn
@@ -229,7 +229,8 @@ def town_panel(con: duckdb.DuckDBPyConnection, indicator: str):
             SELECT city, year, population, suppressed,
                    CASE WHEN NOT suppressed THEN count
                         WHEN next1 >= {SECRECY_MINIMUM} OR next2 >= {SECRECY_MINIMUM}
-                             THEN greatest({SECRECY_MINIMUM}, CASE WHEN next1 >= {SECRECY_MINIMUM} THEN next1 ELSE next2 END)
+                             THEN greatest({SECRECY_MINIMUM},
+                                           CASE WHEN next1 >= {SECRECY_MINIMUM} THEN next1 ELSE next2 END)
                         WHEN next1 = 0 OR next2 = 0 THEN 0
                         ELSE coalesce(estimate, 0) END AS value
             FROM ahead)
@@ -262,11 +263,11 @@ def emerging_hotspots(
     inference = f"{permutations} conditional permutations (seed {seed})" if permutations else "analytical"
     result = HotspotResult(indicator, codes, years, rate, z, p, q, mk_z, mk_p, category, suppressed, weights, inference)
     emerging = np.isin(category, ["new_hot_spot", "consecutive_hot_spot"])
+    hidden = suppressed[emerging, -1].mean() if emerging.any() else 0.0
     result.notes.append(
-        f"{suppressed[:, -1].mean():.0%} of towns have their {years[-1]} figure suppressed by the secrecy rule; "
-        f"among towns classified as new or consecutive hot spots, {suppressed[emerging, -1].mean() if emerging.any() else 0:.0%} "
-        "are. A suppressed figure counts for the département's complement, so an emergence in a small town can "
-        "stay invisible until the town's figures are published."
+        f"{suppressed[:, -1].mean():.0%} of towns have their {years[-1]} figure suppressed by the secrecy rule "
+        f"({hidden:.0%} of the new or consecutive hot spots). A suppressed figure is not the town's own: an "
+        "emergence in a small town can stay invisible until its figures are published."
     )
     return result
 
