@@ -8,10 +8,12 @@ import time
 from pathlib import Path
 from typing import Annotated
 
+import numpy as np
 import typer
 
 from vigie import config, output
 from vigie.errors import VigieError
+from vigie.indicators import check_slug
 from vigie.output import Format, console, err_console
 
 app = typer.Typer(
@@ -286,6 +288,199 @@ def commune(
         from vigie.analysis.profile import print_profile
 
         print_profile(result)
+
+
+IndicatorOption = Annotated[str, typer.Option(help="Indicator slug: trafic, usage, usage_afd…")]
+
+
+def _names(con, codes) -> dict[str, str]:
+    return dict(
+        con.execute("SELECT code, name FROM commune WHERE code IN (SELECT unnest(?))", [list(codes)]).fetchall()
+    )
+
+
+def _in_departement(code: str, departement: str | None) -> bool:
+    from vigie.analysis.spread import departement_code
+
+    return not departement or (code[:3] if code.startswith("97") else code[:2]) == departement_code(departement)
+
+
+def _emit(rows: list[dict], fmt: str, title: str, con=None) -> None:
+    if fmt == "json":
+        print(output.to_json(rows))
+    elif fmt == "csv":
+        output.write_csv(rows)
+    elif fmt == "geojson":
+        from vigie.geo.communes import geojson
+
+        print(output.to_json(geojson(con, rows)))
+    else:
+        console.print(output.table(rows, title))
+
+
+@app.command()
+def hotspots(
+    indicator: IndicatorOption = "trafic",
+    year: Annotated[int | None, typer.Option(help="Year to list (default: the last).")] = None,
+    departement: Annotated[str | None, typer.Option(help="Only list towns of this département.")] = None,
+    permutations: Annotated[
+        int,
+        typer.Option(
+            help="Conditional permutations for the p-values (0: analytical normal p-values).", min=0, max=99_999
+        ),
+    ] = 0,
+    seed: Annotated[int, typer.Option(help="Seed of the permutations.")] = 2025,
+    alpha: Annotated[
+        float, typer.Option(help="False discovery rate (Benjamini–Hochberg).", min=0.0001, max=0.5)
+    ] = 0.05,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list towns with no pattern.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or geojson.")] = "table",
+    db: DbOption = None,
+) -> None:
+    """Where are hot spots forming? Gi* per town and year, and the emerging hot-spot category of each town
+    (new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical; hot or cold).
+    Results are saved in the warehouse (table `hotspot`)."""
+    from vigie import warehouse
+    from vigie.analysis import hotspots as hs
+
+    if fmt not in ("table", "csv", "json", "geojson"):
+        raise VigieError(f"--format {fmt!r}: choose table, csv, json or geojson")
+    con = warehouse.connect(_db(db))
+    warehouse.require(con, "commune_fact", "commune base")
+    with _spinner("Computing Gi* and emerging hot spots…"):
+        result = hs.emerging_hotspots(con, check_slug(indicator), permutations, seed, alpha)
+        hs.save(con, result)
+    years = result.years.tolist()
+    year = year or years[-1]
+    if year not in years:
+        raise VigieError(f"--year {year}: the commune base covers {years[0]}–{years[-1]}")
+    t = years.index(year)
+    names = _names(con, result.codes)
+    order = {c: k for k, c in enumerate(hs.CATEGORIES)}
+    rows = [
+        {
+            "code": c,
+            "name": names.get(c, ""),
+            "year": year,
+            "gi_z": round(float(result.z[i, t]), 3),
+            "p": float(f"{result.p[i, t]:.3g}"),
+            "q": float(f"{result.q[i, t]:.3g}"),
+            "category": result.category[i],
+            "eb_rate": round(float(result.rate[i, t]), 3),
+            "suppressed": bool(result.suppressed[i, t]),
+        }
+        for i, c in enumerate(result.codes)
+        if _in_departement(c, departement) and (show_all or result.category[i] != "no_pattern")
+    ]
+    rows.sort(key=lambda r: (order[r["category"]], -r["gi_z"]))
+    _warn_synthetic(warehouse.commune_base_is_synthetic(con), Format.table if fmt == "table" else Format.json)
+    _emit(rows, fmt, f"Emerging hot spots, {indicator}, {year} ({result.inference} inference, FDR {alpha})", con)
+    if fmt == "table":
+        counts = {c: int((result.category == c).sum()) for c in hs.CATEGORIES if (result.category == c).any()}
+        console.print("Towns by category: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+        for note in result.notes:
+            console.print(f"[dim]• {note}[/]")
+
+
+@app.command()
+def onsets(
+    indicator: IndicatorOption = "trafic",
+    departement: Annotated[str | None, typer.Option(help="Only list towns of this département.")] = None,
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Which towns are new to it? The first year of a sustained rise in each town, with a confidence label.
+    Results are saved in the warehouse (table `onset`)."""
+    from vigie import warehouse
+    from vigie.analysis import onsets as on
+
+    con = warehouse.connect(_db(db))
+    warehouse.require(con, "commune_fact", "commune base")
+    with _spinner("Detecting onsets…"):
+        result = on.onsets(con, check_slug(indicator))
+        on.save(con, result)
+    names = _names(con, result.codes)
+    rows = [
+        {
+            "code": c,
+            "name": names.get(c, ""),
+            "onset_year": int(result.onset_year[i]),
+            "confidence": result.confidence[i],
+            "rise_ratio": round(float(result.ratio[i]), 2),
+        }
+        for i, c in enumerate(result.codes)
+        if not np.isnan(result.onset_year[i]) and _in_departement(c, departement)
+    ]
+    rows.sort(key=lambda r: (r["onset_year"], r["code"]))
+    _warn_synthetic(warehouse.commune_base_is_synthetic(con), fmt)
+    _emit(rows, fmt.value, f"Onsets of {indicator} (first year of a sustained rise)")
+
+
+@app.command()
+def diffusion(
+    indicator: IndicatorOption = "trafic",
+    hubs: Annotated[
+        str | None, typer.Option(help="Comma-separated hub codes (default: every town of 150,000 inhabitants or more).")
+    ] = None,
+    min_distance: Annotated[
+        float,
+        typer.Option(help="Leave out towns closer than this to a hub (km): they are part of its urban area.", min=0),
+    ] = 25.0,
+    plot: Annotated[Path | None, typer.Option(help="Draw the chart to FILE.png or FILE.svg.")] = None,
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """How fast does it travel? Onset year against distance to the nearest big city: the wave speed (km a year)
+    with its 95 % interval, and the share of new onsets by town size and year."""
+    from vigie import warehouse
+    from vigie.analysis import onsets as on
+    from vigie.analysis.diffusion import diffusion as compute
+
+    con = warehouse.connect(_db(db))
+    warehouse.require(con, "commune_fact", "commune base")
+    with _spinner("Detecting onsets and measuring the wave…"):
+        result = on.onsets(con, check_slug(indicator))
+        on.save(con, result)
+        wave = compute(con, result, [h.strip() for h in hubs.split(",")] if hubs else None, min_distance)
+    _warn_synthetic(warehouse.commune_base_is_synthetic(con), fmt)
+    speed = {
+        "speed_km_per_year": wave.speed_km_per_year,
+        "speed_low": wave.speed_low,
+        "speed_high": wave.speed_high,
+        "towns_used": wave.towns_used,
+        "hubs": wave.hubs,
+    }
+    if fmt is Format.json:
+        print(
+            output.to_json(
+                {**speed, "onsets_by_size_class": wave.onsets_by_class, "points": wave.points, "notes": wave.notes}
+            )
+        )
+    elif fmt is Format.csv:
+        output.write_csv(wave.onsets_by_class)
+    else:
+        if wave.speed_km_per_year:
+            high = f"{wave.speed_high:.0f}" if wave.speed_high else "∞"
+            low = f"{wave.speed_low:.0f}" if wave.speed_low else "?"
+            console.print(
+                f"[bold]Trafficking onsets move outward at about {wave.speed_km_per_year:.0f} km a year "
+                f"(95 % interval {low}–{high} km a year), from {wave.towns_used} medium towns with a "
+                f"confident onset, measured from the nearest of {len(wave.hubs)} hubs.[/]"
+            )
+        console.print(output.table(wave.onsets_by_class, "New onsets by town size and year"))
+        for note in wave.notes:
+            console.print(f"[dim]• {note}[/]")
+    if plot:
+        from vigie.analysis.charts import diffusion_chart
+
+        diffusion_chart(wave, plot)
+        err_console.print(f"Chart written to {plot}")
+
+
+def _spinner(text: str):
+    from rich.status import Status
+
+    return Status(text, console=err_console)
 
 
 @app.command()

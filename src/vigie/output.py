@@ -60,7 +60,7 @@ def fmt(value, key: str | None = None) -> str:
     value = plain(value)
     if value is None:
         return "—"
-    if key in RAW_KEYS or isinstance(value, bool):
+    if key in RAW_KEYS or (key or "").endswith("year") or isinstance(value, bool):
         return str(value)
     if isinstance(value, float):
         if value.is_integer() and abs(value) >= 1000:
@@ -78,7 +78,12 @@ def table(
 ) -> Table:
     """A rich table; `columns` maps keys to headers; a blank line separates groups of `group_by`."""
     rows = list(rows)
-    columns = columns or {k: k for k in (rows[0] if rows else {})}
+    if not rows:
+        out = Table(title=title, title_justify="left", show_header=False, box=None)
+        out.add_column()
+        out.add_row("(nothing to list)")
+        return out
+    columns = columns or {k: k for k in rows[0]}
     cells = [[fmt(row.get(k), k) for k in columns] for row in rows]
     out = Table(title=title, title_justify="left", header_style="bold", pad_edge=False)
     for i, (key, header) in enumerate(columns.items()):

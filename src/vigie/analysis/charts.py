@@ -78,3 +78,45 @@ def spread_chart(results, services: dict, path: Path) -> None:
         fig.suptitle("SYNTHETIC commune figures (make_panel.py) — not official statistics", color="red")
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def diffusion_chart(wave, path: Path) -> None:
+    """Onset year against distance to the nearest hub (with the fitted wave), and onsets by town size."""
+    plt = _figure(path)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), constrained_layout=True)
+    for size_class, colour in CLASS_COLOURS.items():
+        pts = [p for p in wave.points if p["size_class"] == size_class]
+        left.scatter(
+            [p["distance_km"] for p in pts],
+            [p["onset_year"] for p in pts],
+            s=12,
+            color=colour,
+            alpha=0.7,
+            label=CLASS_NAMES[size_class],
+        )
+    used = [p for p in wave.points if p["used_for_speed"]]
+    if wave.speed_km_per_year and used:
+        import numpy as np
+
+        d = np.array([p["distance_km"] for p in used])
+        y = np.array([p["onset_year"] for p in used])
+        slope = 1 / wave.speed_km_per_year
+        intercept = np.median(y - slope * d)
+        xs = np.linspace(0, d.max(), 50)
+        left.plot(xs, intercept + slope * xs, color="black", label=f"wave: {wave.speed_km_per_year:.0f} km/year")
+    left.set_xlabel("distance to the nearest hub (km)")
+    left.set_ylabel("onset year")
+    left.legend(fontsize=8)
+    years = sorted({r["onset_year"] for r in wave.onsets_by_class})
+    bottom = [0] * len(years)
+    for size_class, colour in CLASS_COLOURS.items():
+        counts = [
+            sum(r["onsets"] for r in wave.onsets_by_class if r["onset_year"] == y and r["size_class"] == size_class)
+            for y in years
+        ]
+        right.bar(years, counts, bottom=bottom, color=colour, label=CLASS_NAMES[size_class])
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    right.set_title("New onsets by town size")
+    right.legend(fontsize=8)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)

@@ -61,7 +61,9 @@ def hub_distances(
     )
     lonlat = np.array([points.get(c) or [np.nan, np.nan] for c in codes], float)
     d = distance_km(lonlat[:, :1], lonlat[:, 1:], hub_lon[None, :], hub_lat[None, :])
-    return d.min(1), [r[0] for r in found]
+    same = np.array([territory(c) for c in codes])[:, None] == np.array([territory(r[0]) for r in found])[None, :]
+    d = np.where(same, d, np.inf).min(1)
+    return np.where(np.isinf(d), np.nan, d), [r[0] for r in found]
 
 
 def wave_speed(distance: np.ndarray, onset_year: np.ndarray) -> tuple[float | None, float | None, float | None]:

@@ -15,6 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import shapely
+import shapely.geometry
 from rapidfuzz import fuzz, process
 
 from vigie.config import PLM_PARENTS, size_classes
@@ -223,3 +224,26 @@ def find_communes(
     found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=85, limit=10)
     codes = {names[i][1]: names[i][2] for _, _, i in found}
     return _communes(con, list(codes), codes)
+
+
+def geojson(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> dict:
+    """A FeatureCollection of the rows' towns (Paris, Lyon and Marseille drawn from their arrondissements)."""
+    codes = [r["code"] for r in rows]
+    found = con.execute(
+        """SELECT coalesce(c.parent, o.code) AS town, list(o.wkb) FROM commune_outline o
+                           LEFT JOIN commune c ON c.code = o.code
+                           WHERE coalesce(c.parent, o.code) IN (SELECT unnest(?)) GROUP BY town""",
+        [codes],
+    ).fetchall()
+    shapes = {code: shapely.union_all(shapely.from_wkb(parts)) for code, parts in found}
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": row,
+                "geometry": shapely.geometry.mapping(shapes[row["code"]]) if row["code"] in shapes else None,
+            }
+            for row in rows
+        ],
+    }
