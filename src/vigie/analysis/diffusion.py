@@ -38,10 +38,18 @@ class DiffusionResult:
     notes: list[str] = field(default_factory=list)
 
 
+def territory(code: str) -> str:
+    """Mainland France, Corsica, or one overseas département: spread is measured within one territory."""
+    if code.startswith("97"):
+        return code[:3]
+    return "corse" if code[:2] in ("2A", "2B") else "mainland"
+
+
 def hub_distances(
     con: duckdb.DuckDBPyConnection, codes: np.ndarray, hubs: list[str] | None = None
 ) -> tuple[np.ndarray, list[str]]:
-    """Distance (km) from each town to its nearest hub, and the hub codes used."""
+    """Distance (km) from each town to its nearest hub of the same territory (NaN where it has none), and the hub
+    codes used."""
     if hubs:
         found = con.execute("SELECT code, lon, lat FROM commune WHERE code IN (SELECT unnest(?))", [hubs]).fetchall()
         missing = set(hubs) - {r[0] for r in found}
@@ -61,7 +69,8 @@ def hub_distances(
     )
     lonlat = np.array([points.get(c) or [np.nan, np.nan] for c in codes], float)
     d = distance_km(lonlat[:, :1], lonlat[:, 1:], hub_lon[None, :], hub_lat[None, :])
-    same = np.array([territory(c) for c in codes])[:, None] == np.array([territory(r[0]) for r in found])[None, :]
+    towns = np.array([territory(c) for c in codes])[:, None]
+    same = towns == np.array([territory(r[0]) for r in found])[None, :]
     d = np.where(same, d, np.inf).min(1)
     return np.where(np.isinf(d), np.nan, d), [r[0] for r in found]
 
