@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from vigie import warehouse
+from vigie.geo.weights import ensure_adjacency
 from vigie.sources.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +51,7 @@ def official_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("official") / "vigie.duckdb"
     con = warehouse.connect(path)
     build(con, [DATA])
+    ensure_adjacency(con)
     con.close()
     return path
 
@@ -63,6 +65,7 @@ def panel_db(tmp_path_factory, reference_dir, small_panel) -> Path:
     panel_only = tmp_path_factory.mktemp("panel_parquet")
     shutil.copy(small_panel / "donnee-comm-synth.parquet", panel_only)
     build(con, [panel_only])
+    ensure_adjacency(con)
     con.close()
     return path
 

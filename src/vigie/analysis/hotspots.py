@@ -27,6 +27,8 @@ Method, step by step:
    - oscillating: hot in the final year, cold in some earlier year, fewer than 90 % of the bins hot;
    - historical: not hot in the final year, but hot in ≥ 90 % of the bins;
    - the same eight for cold spots; no_pattern otherwise.
+   Where two rules fit, the first in this order wins: intensifying, diminishing, persistent, oscillating, new,
+   consecutive, sporadic, historical (a town that was a cold spot before is oscillating, not new).
 """
 
 from __future__ import annotations
@@ -61,15 +63,18 @@ def eb_rates(counts: np.ndarray, population: np.ndarray) -> np.ndarray:
 
 
 def gi_star(w: sparse.csr_matrix, x: np.ndarray) -> np.ndarray:
-    """Gi* z-scores of each column of x (towns × years) on binary weights w (no diagonal; self added)."""
+    """Gi* z-scores of each column of x (towns × years) on binary weights w (no diagonal; self added); 0 for a
+    column whose values are all equal."""
     x = np.asarray(x, float)
     n = x.shape[0]
     card = np.asarray(w.sum(1)).ravel() + 1
     local = w @ x + x
     mean = x.mean(0)
-    sd = np.sqrt((x**2).mean(0) - mean**2)
+    sd = np.sqrt(np.maximum((x**2).mean(0) - mean**2, 0))
     scale = np.sqrt(card * (n - card) / (n - 1))
-    return (local - np.outer(card, mean)) / (np.outer(scale, sd))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = (local - np.outer(card, mean)) / np.outer(scale, sd)
+    return np.where(sd > 1e-12 * np.maximum(np.abs(mean), 1), z, 0.0)  # equal values: no clustering (as esda)
 
 
 def permutation_p(w: sparse.csr_matrix, x: np.ndarray, permutations: int, seed: int) -> np.ndarray:
@@ -166,9 +171,9 @@ def categories(
             (final & mostly & trend_up, "intensifying"),
             (final & mostly & trend_down, "diminishing"),
             (final & mostly, "persistent"),
+            (final & ever_other_before, "oscillating"),
             (final & ~before, "new"),
             (final & (run >= 2) & ~before_run, "consecutive"),
-            (final & ever_other_before, "oscillating"),
             (final, "sporadic"),
             (~final & mostly, "historical"),
         ]

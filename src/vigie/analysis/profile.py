@@ -72,9 +72,21 @@ def profile(con: duckdb.DuckDBPyConnection, query: str, departement: str | None 
         ORDER BY s.name, f.idx, f.year""",
         [codes],
     ).fetchall()
+    hotspot = con.execute(
+        """SELECT indicator, year, round(gi_z, 2) AS gi_z, category, inference FROM hotspot
+           WHERE code = ? ORDER BY indicator, year""",
+        [town.code],
+    ).fetchall()
+    onset = con.execute(
+        "SELECT indicator, onset_year, confidence FROM onset WHERE code = ? ORDER BY indicator", [town.code]
+    ).fetchall()
     return {
         "code": town.code,
         "name": town.name,
+        "hotspots": [
+            dict(zip(("indicator", "year", "gi_z", "category", "inference"), r, strict=True)) for r in hotspot
+        ],
+        "onsets": [dict(zip(("indicator", "onset_year", "confidence"), r, strict=True)) for r in onset],
         "departement": town.departement,
         "population": town.population,
         "size_class": town.size_class,
@@ -179,5 +191,15 @@ def print_profile(result: dict) -> None:
                 {"service": "service, index", **{str(y): str(y) for y in years}},
             )
         )
+    for indicator in dict.fromkeys(h["indicator"] for h in result["hotspots"]):
+        rows = [h for h in result["hotspots"] if h["indicator"] == indicator]
+        history = "  ".join(f"{h['year']}: {h['gi_z']:+.1f}" for h in rows)
+        console.print(
+            f"Hot spots ({indicator}): [bold]{rows[-1]['category'].replace('_', ' ')}[/]; Gi* z by year: {history}"
+        )
+    for o in result["onsets"]:
+        console.print(f"Onset ({o['indicator']}): [bold]{o['onset_year']}[/] ({o['confidence']} confidence)")
+    if not result["hotspots"] and not result["onsets"]:
+        console.print("[dim]Run `vigie hotspots` and `vigie onsets` to add the town's hot-spot category and onset.[/]")
     for note in result["notes"]:
         console.print(f"[dim]• {note}[/]")
