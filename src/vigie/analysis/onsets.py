@@ -5,12 +5,13 @@ Rule (a Poisson change point with offsets, Worsley 1986-style likelihood ratio, 
   whole département (or a change in recording) is not taken for a local onset;
 - for each candidate year τ (at least one year before it and two from it on: a rise must last), the relative
   risks before and after, λ₀ = Σy/ΣE before τ and λ₁ after, and the likelihood ratio against a constant risk;
-- the onset is the τ with the largest ratio among those where λ₁ ≥ 1.5·λ₀ and every year from τ on stays at
-  least a quarter of the way from λ₀ to λ₁ (a one-year spike is not an onset), kept when the ratio, divided by the
+- the onset is the τ with the largest ratio among those where λ₁ ≥ 1.3·λ₀ and every year from τ on stays at
+  least a tenth of the way from λ₀ to λ₁ (a one-year spike is not an onset), kept when the ratio, divided by the
   national over-dispersion factor (quasi-Poisson), exceeds 10.83 (χ²₁ at 0.001); when the year before τ is
   already half-way up (a rise that ramps over two years), that year is the onset;
-- suppressed years count for the official complement value; they lower the confidence: `high` when the ratio
-  exceeds 30 and no year next to the onset is suppressed, `medium` above 10.83 otherwise... see `confidence`.
+- suppressed years are filled from what the secrecy rule proves (hotspots.town_panel), else the official
+  complement; they lower the confidence: `high` when the statistic exceeds 30 and neither the onset year nor the
+  year before is suppressed, `low` when one of them is and the statistic is below 30, `medium` otherwise.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from vigie.warehouse import insert_rows, transaction
 
 CRITICAL = 10.83  # χ²₁, p = 0.001
 HIGH = 30.0
-MIN_RISE = 1.5
+MIN_RISE = 1.3
+SUSTAINED = 0.1  # every year from the onset on stays this far up from the earlier level to the later one
 
 
 @dataclass
@@ -62,7 +64,7 @@ def detect_onsets(
         l0, l1 = y0 / e0, y1 / e1
         lr = 2 * (_xlogy(y0, l0) + _xlogy(y1, l1) - total)
         # sustained: every year from τ on stays at least a quarter of the way up from the earlier level
-        floor = (l0 + 0.25 * (l1 - l0))[:, None]
+        floor = (l0 + SUSTAINED * (l1 - l0))[:, None]
         kept = (y[:, tau:] / e[:, tau:] >= floor).all(1)
         rise = (l1 >= MIN_RISE * np.maximum(l0, 1e-9)) & kept
         better = rise & (lr > best_lr)
