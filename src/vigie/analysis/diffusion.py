@@ -1,12 +1,12 @@
 """How fast does trafficking travel outward from the big cities? Onset year against distance to the nearest hub.
 
 Hubs are the towns of at least 150,000 inhabitants (Paris, Lyon and Marseille as whole cities), or a list given
-by the user. Each town's distance to its nearest hub is the great-circle distance between representative points.
-The wave speed comes from Siegel's repeated-medians regression (Siegel 1982, "Robust regression using repeated
-medians", Biometrika 69; it tolerates up to half of the points being false onsets) of onset year on distance, over medium towns with a detected onset of high or medium
-confidence lying beyond the hubs' own urban areas (25 km by default: suburbs take part in the hub's market rather
-than in the outward spread): speed = 1 / slope km a year, with the 95 % interval of the slope
-(percentile bootstrap over towns) inverted.
+by the user. Each town's distance to its nearest hub of the same territory (mainland France, Corsica, each overseas
+département) is the great-circle distance between representative points. The wave speed comes from Siegel's
+repeated-medians regression (Siegel 1982, "Robust regression using repeated medians", Biometrika 69; it tolerates
+up to half of the points being false onsets) of onset year on distance, over medium towns with a detected onset of
+high or medium confidence lying beyond the hubs' own urban areas (25 km by default: suburbs take part in the hub's
+market rather than in the outward spread): speed = 1 / slope km a year, with a 95 % percentile-bootstrap interval.
 """
 
 from __future__ import annotations
