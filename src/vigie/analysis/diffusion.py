@@ -75,8 +75,9 @@ def hub_distances(
     return np.where(np.isinf(d), np.nan, d), [r[0] for r in found]
 
 
-def wave_speed(distance: np.ndarray, onset_year: np.ndarray, resamples: int = 300, seed: int = 2025
-               ) -> tuple[float | None, float | None, float | None]:
+def wave_speed(
+    distance: np.ndarray, onset_year: np.ndarray, resamples: int = 300, seed: int = 2025
+) -> tuple[float | None, float | None, float | None]:
     """Speed (km/year) from Siegel's repeated-medians slope of onset year on distance, and its 95 % bootstrap
     interval (percentile, `resamples` resamples of the towns, seeded)."""
     ok = ~np.isnan(distance) & ~np.isnan(onset_year)

@@ -43,7 +43,7 @@ from scipy import sparse
 from vigie.analysis.spread import units_sql
 from vigie.geo.weights import Weights, weights_for
 from vigie.indicators import check_slug
-from vigie.warehouse import insert_rows, transaction
+from vigie.warehouse import transaction
 
 PATTERNS = ("new", "consecutive", "intensifying", "persistent", "diminishing", "sporadic", "oscillating", "historical")
 CATEGORIES = tuple(f"{p}_{kind}" for kind in ("hot_spot", "cold_spot") for p in PATTERNS) + ("no_pattern",)
@@ -276,42 +276,29 @@ def emerging_hotspots(
 
 def save(con: duckdb.DuckDBPyConnection, result: HotspotResult) -> None:
     """Write the result to the `hotspot` table (one row per town and year; the category on every row)."""
-    rows = [
-        (
-            result.indicator,
-            code,
-            int(year),
-            float(result.rate[i, t]),
-            float(result.z[i, t]),
-            float(result.p[i, t]),
-            float(result.q[i, t]),
-            bool(result.suppressed[i, t]),
-            result.category[i],
-            float(result.mk_z[i]),
-            float(result.mk_p[i]),
-            result.inference,
-        )
-        for i, code in enumerate(result.codes)
-        for t, year in enumerate(result.years)
-    ]
-    with transaction(con):
-        con.execute("DELETE FROM hotspot WHERE indicator = ?", [result.indicator])
-        insert_rows(
-            con,
-            "hotspot",
-            rows,
-            [
-                "indicator",
-                "code",
-                "year",
-                "eb_rate",
-                "gi_z",
-                "p",
-                "q",
-                "suppressed",
-                "category",
-                "mk_z",
-                "mk_p",
-                "inference",
-            ],
-        )
+    import pyarrow as pa
+
+    towns, years = result.z.shape
+    frame = pa.table(
+        {
+            "indicator": pa.array([result.indicator] * (towns * years)),
+            "code": pa.array(np.repeat(result.codes, years).tolist()),
+            "year": pa.array(np.tile(result.years, towns).astype(np.int16)),
+            "eb_rate": result.rate.ravel(),
+            "gi_z": result.z.ravel(),
+            "p": result.p.ravel(),
+            "q": result.q.ravel(),
+            "suppressed": result.suppressed.ravel(),
+            "category": pa.array(np.repeat(result.category, years).tolist()),
+            "mk_z": np.repeat(result.mk_z, years),
+            "mk_p": np.repeat(result.mk_p, years),
+            "inference": pa.array([result.inference] * (towns * years)),
+        }
+    )
+    con.register("_hotspot", frame)
+    try:
+        with transaction(con):
+            con.execute("DELETE FROM hotspot WHERE indicator = ?", [result.indicator])
+            con.execute("INSERT INTO hotspot SELECT * FROM _hotspot")
+    finally:
+        con.unregister("_hotspot")
