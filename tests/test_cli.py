@@ -75,3 +75,41 @@ def test_missing_warehouse_is_explained(tmp_path):
         [sys.executable, "-m", "vigie", "spread", "--db", str(tmp_path / "none.duckdb")], capture_output=True, text=True
     )
     assert result.returncode == 1 and "vigie build" in result.stderr
+
+
+def test_space_time_commands(tmp_path, panel_db):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(panel_db, db)
+    hot = run("hotspots", "--db", db, "--format", "json", "--all", "--departement", "79")
+    assert hot.exit_code == 0, hot.output
+    rows = json.loads(hot.stdout[hot.stdout.index("[") :])
+    assert rows and all(r["code"].startswith("79") for r in rows)
+    assert {"code", "name", "year", "gi_z", "p", "category"} <= set(rows[0])
+    geo = run("hotspots", "--db", db, "--format", "geojson", "--departement", "13", "--year", "2024")
+    collection = json.loads(geo.stdout[geo.stdout.index("{") :])
+    assert collection["type"] == "FeatureCollection"
+    assert all(f["geometry"] for f in collection["features"])
+    onsets = run("onsets", "--db", db, "--format", "csv")
+    assert onsets.exit_code == 0 and onsets.stdout.splitlines()[0] == "code,name,onset_year,confidence,rise_ratio"
+    plot = tmp_path / "wave.svg"
+    wave = run("diffusion", "--db", db, "--format", "json", "--plot", plot)
+    assert wave.exit_code == 0 and plot.read_text().startswith("<?xml")
+    assert "speed_km_per_year" in json.loads(wave.stdout[wave.stdout.index("{") :])
+    profile = run("commune", "13055", "--db", db, "--format", "json")
+    data = json.loads(profile.stdout[profile.stdout.index("{") :])
+    assert data["hotspots"] and data["hotspots"][-1]["category"]
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["hotspots", "--format", "xml"], "--format"),
+        (["hotspots", "--year", "1990"], "--year 1990"),
+        (["diffusion", "--hubs", "99999"], "unknown commune code"),
+    ],
+)
+def test_space_time_errors(tmp_path, panel_db, args, message):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(panel_db, db)
+    result = subprocess.run([sys.executable, "-m", "vigie", *args, "--db", str(db)], capture_output=True, text=True)
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
