@@ -477,6 +477,75 @@ def diffusion(
         err_console.print(f"Chart written to {plot}")
 
 
+@app.command()
+def extract(
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="A text file, a JSON article {id, date, title, text}, a folder of them, or - for standard input."
+        ),
+    ],
+    day: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Publication date (YYYY-MM-DD) for articles that have none; default: today, and you are told.",
+        ),
+    ] = None,
+    jsonl: Annotated[
+        bool,
+        typer.Option(
+            "--jsonl", help='One line per article, {"id": …, "events": […]}, as ../shared/press/score.py reads it.'
+        ),
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Turn French news articles into located, dated events: shootings, seizures, dealing points, intimidation,
+    arrests and networks' arrival. Needs the commune reference in the warehouse (`vigie build`)."""
+    from datetime import date
+
+    from vigie.press.articles import read
+    from vigie.press.pipeline import load_extractor
+
+    try:
+        default = date.fromisoformat(day) if day else None
+    except ValueError:
+        raise VigieError(f"--date {day!r}: write it as YYYY-MM-DD") from None
+    articles = read(path, default)
+    for a in articles:
+        if a.date_assumed:
+            err_console.print(
+                f"{a.id}: no publication date; today's date is used to resolve relative dates (give --date)."
+            )
+        if not a.text.strip():
+            err_console.print(f"{a.id}: the article has no text.")
+    extractor = load_extractor(warehouse_path=_db(db))
+    results = extractor.extract_many(articles)
+    if jsonl:
+        import json
+
+        for a, events in zip(articles, results, strict=True):
+            print(json.dumps({"id": a.id, "events": [e.to_dict() for e in events]}, ensure_ascii=False))
+        return
+    for a, events in zip(articles, results, strict=True):
+        rows = [
+            {
+                "type": e.type,
+                "commune": e.commune,
+                "place": e.place,
+                "date_start": e.date_start,
+                "date_end": e.date_end,
+                "killed": e.killed,
+                "injured": e.injured,
+                "drugs": ", ".join(
+                    f"{d['substance']} {d['quantity'] or ''} {d['unit'] or ''}".strip() for d in e.drugs
+                ),
+            }
+            for e in events
+        ]
+        console.print(output.table(rows, f"{a.id} ({a.date}): {len(events)} event(s)"))
+
+
 def _spinner(text: str):
     from rich.status import Status
 

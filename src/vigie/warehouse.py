@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS indicator (slug VARCHAR PRIMARY KEY, label VARCHAR NO
 CREATE TABLE IF NOT EXISTS commune (
     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, departement VARCHAR, region VARCHAR, epci VARCHAR,
     population INTEGER, kind VARCHAR NOT NULL, parent VARCHAR, lon DOUBLE, lat DOUBLE);
+CREATE TABLE IF NOT EXISTS departement (code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, region VARCHAR,
+    chef_lieu VARCHAR);
 -- every name a commune is known by (current, delegated, associated), normalised for lookup
 CREATE TABLE IF NOT EXISTS commune_name (name_key VARCHAR NOT NULL, name VARCHAR NOT NULL, code VARCHAR NOT NULL,
     kind VARCHAR NOT NULL);

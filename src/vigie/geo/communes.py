@@ -152,6 +152,20 @@ def read_geojson_outlines(path: Path) -> pa.Table:
     return pa.table({"code": codes, "geometry": shapely.to_wkb(geoms)})
 
 
+def load_departements(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """Département codes, names and chef-lieu (decoupage-administratif's departements.json)."""
+    try:
+        rows = [
+            (d["code"], d["nom"], d.get("region"), d.get("chefLieu"))
+            for d in json.loads(path.read_text(encoding="utf-8"))
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise VigieError(f"{path}: not decoupage-administratif's departements.json ({exc})") from None
+    con.execute("DELETE FROM departement")
+    insert_rows(con, "departement", rows, ["code", "name", "region", "chef_lieu"])
+    return len(rows)
+
+
 def attach_epci(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Fill commune.epci from decoupage-administratif's epci.json (members of each EPCI)."""
     try:

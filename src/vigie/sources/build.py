@@ -18,6 +18,7 @@ from vigie.warehouse import already_loaded, sha256, transaction
 # loading order: the reference first (services are resolved against it)
 ORDER = (
     "commune_reference",
+    "departement_reference",
     "commune_epci",
     "commune_outlines",
     "commune_base",
@@ -46,8 +47,10 @@ def classify(path: Path) -> tuple[str | None, str]:
         return "commune_reference", "decoupage-administratif communes"
     if name == "epci.json":
         return "commune_epci", "decoupage-administratif EPCI"
-    if name in ("departements.json", "regions.json", "arrondissements.json"):
-        return None, "not needed (département and région names come from communes.json's codes)"
+    if name == "departements.json":
+        return "departement_reference", "decoupage-administratif départements"
+    if name in ("regions.json", "arrondissements.json"):
+        return None, "not needed"
     if ".geojson" in name:
         return "commune_outlines", "GeoJSON outlines"
     if name.endswith(".xlsx"):
@@ -121,6 +124,8 @@ def _load(con, kind: str, path: Path, checksum: str) -> tuple[int, str, int | No
     note, edition, synthetic = "", None, False
     if kind == "commune_reference":
         rows = communes.load_reference(con, path)
+    elif kind == "departement_reference":
+        rows = communes.load_departements(con, path)
     elif kind == "commune_epci":
         communes.attach_epci(con, path)
         rows = con.execute("SELECT count(*) FROM commune WHERE epci IS NOT NULL").fetchone()[0]

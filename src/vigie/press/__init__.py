@@ -1,0 +1,1 @@
+"""French news articles → located, dated events (the schema of ../shared/press/README.md)."""

@@ -1,0 +1,195 @@
+"""Relative French date expressions → an interval, resolved against the article's date (and, for "le lendemain"
+or "quatre jours après", against the event they refer to). Rules of ../shared/press/README.md."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from vigie.press.quantities import number_word
+
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+SEASONS = {"printemps": (3, 5), "été": (6, 8), "automne": (9, 11), "hiver": (12, 2)}
+M = "(" + "|".join(MONTHS) + ")"
+W = "(" + "|".join(WEEKDAYS) + ")"
+N = r"(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)"
+
+Interval = tuple[date | None, date | None]
+
+
+def month_interval(year: int, month: int) -> Interval:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def last_weekday(day: int, before: date) -> date:
+    """The most recent such weekday strictly before `before`."""
+    delta = (before.weekday() - day) % 7 or 7
+    return before - timedelta(days=delta)
+
+
+def recent_month(month: int, ref: date) -> int:
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def season(name: str, year: int) -> Interval:
+    first, last = SEASONS[name]
+    if name == "hiver":
+        return date(year - 1, 12, 1), date(year, 2, calendar.monthrange(year, 2)[1])
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+def last_season(name: str, ref: date, previous: bool) -> Interval:
+    """The most recent such season ended (or under way, unless `previous`) at the article date."""
+    for year in (ref.year + 1, ref.year, ref.year - 1, ref.year - 2):
+        start, end = season(name, year)
+        if start <= ref and (not previous or end < ref):
+            return start, end
+    return season(name, ref.year - 1)
+
+
+def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | None:
+    """The interval named by the first date expression of `text`; None when there is none."""
+    t = text.lower().replace("\u2019", "'")
+    a = anchor[0] if anchor and anchor[0] else None
+    m = re.search(rf"nuit du (\d{{1,2}}) au (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
+    if m:
+        month = MONTHS.index(m.group(3)) + 1
+        year = int(m.group(4)) if m.group(4) else recent_month(month, ref)
+        return date(year, month, int(m.group(1))), date(year, month, int(m.group(2)))
+    m = re.search(rf"nuit de {W} à {W}", t)
+    if m:
+        end = last_weekday(WEEKDAYS.index(m.group(2)), ref + timedelta(days=1))
+        return end - timedelta(days=1), end
+    m = re.search(r"réveillon du nouvel an|nuit de la saint-sylvestre", t)
+    if m:
+        year = ref.year - 1
+        return date(year, 12, 31), date(year + 1, 1, 1)
+    m = re.search(rf"(?:entre|du) {W} (?:et|au) {W}", t)
+    if m:
+        end = last_weekday(WEEKDAYS.index(m.group(2)), ref + timedelta(days=1))
+        start = last_weekday(WEEKDAYS.index(m.group(1)), end + timedelta(days=1))
+        return start, end
+    m = re.search(rf"\b(\d{{1,2}}|1er) {M}(?: (\d{{4}}))?", t)
+    if m:
+        month = MONTHS.index(m.group(2)) + 1
+        year = int(m.group(3)) if m.group(3) else recent_month(month, ref)
+        day = 1 if m.group(1) == "1er" else int(m.group(1))
+        return date(year, month, day), date(year, month, day)
+    m = re.search(rf"\b({'|'.join(WEEKDAYS)})(?: (?:soir|matin|midi|après-midi|dernier|soir dernier))?\b", t)
+    if m and not re.search(rf"\b{m.group(1)} (prochain|\d)", t) and not re.search(rf"\bce {m.group(1)}\b", t):
+        d = last_weekday(WEEKDAYS.index(m.group(1)), ref)
+        return d, d
+    if a:
+        m = re.search(rf"\b{N} (jours?|semaines?) après (?:des|les|la|le|l'|un|une|ces) ", t)
+        if m:
+            n = number_word(m.group(1)) or 1
+            d = a - timedelta(days=n * (7 if m.group(2).startswith("semaine") else 1))
+            return d, d
+        m = re.search(rf"\b{N} (jours?|semaines?|heures?) (après|plus tard|plus tôt|avant)", t)
+        if m:
+            n = number_word(m.group(1)) or 1
+            days = n * (7 if m.group(2).startswith("semaine") else 1) if not m.group(2).startswith("heure") else 0
+            sign = 1 if m.group(3) in ("après", "plus tard") else -1
+            d = a + timedelta(days=sign * days)
+            return d, d
+        if re.search(r"\ble lendemain\b", t):
+            d = a + timedelta(days=1)
+            return d, d
+        if re.search(r"\bla veille\b", t):
+            d = a - timedelta(days=1)
+            return d, d
+        if re.search(r"quelques heures plus tard|le même jour|dans la foulée", t):
+            return a, a
+        if re.search(r"\ble mois suivant\b|\bdès le mois suivant\b", t):
+            month = a.month % 12 + 1
+            return month_interval(a.year + (a.month == 12), month)
+    m = re.search(rf"\b(?:il y a|voici) {N} jours?", t)
+    if m:
+        d = ref - timedelta(days=number_word(m.group(1)) or 1)
+        return d, d
+    m = re.search(rf"\b(?:il y a) {N} mois", t)
+    if m:
+        n = number_word(m.group(1)) or 1
+        month, year = ref.month - n, ref.year
+        while month < 1:
+            month, year = month + 12, year - 1
+        return month_interval(year, month)
+    if re.search(r"\bhier\b", t):
+        d = ref - timedelta(days=1)
+        return d, d
+    if re.search(r"\bavant-hier\b", t):
+        d = ref - timedelta(days=2)
+        return d, d
+    if re.search(r"\bce week-end\b|\ble week-end dernier\b|\bce week end\b", t):
+        sunday = last_weekday(6, ref + timedelta(days=1))
+        return sunday - timedelta(days=1), sunday
+    if re.search(r"\bla semaine dernière\b", t):
+        monday = ref - timedelta(days=ref.weekday() + 7)
+        return monday, monday + timedelta(days=6)
+    m = re.search(rf"\b(début|mi|fin)[- ]{M}(?: (\d{{4}}))?", t)
+    if m:
+        month = MONTHS.index(m.group(2)) + 1
+        year = int(m.group(3)) if m.group(3) else recent_month(month, ref)
+        first, last = month_interval(year, month)
+        return {
+            "début": (first, date(year, month, 10)),
+            "mi": (date(year, month, 11), date(year, month, 20)),
+            "fin": (date(year, month, 21), last),
+        }[m.group(1)]
+    m = re.search(rf"\b(?:en|au mois de|courant|depuis) {M}(?: dernier)?(?: (\d{{4}}))?", t)
+    if m:
+        month = MONTHS.index(m.group(1)) + 1
+        year = int(m.group(2)) if m.group(2) else recent_month(month, ref)
+        if t[m.start() :].startswith("depuis"):
+            return date(year, month, 1), ref
+        return month_interval(year, month)
+    if re.search(r"\ble mois dernier\b|\ble mois précédent\b", t):
+        first = ref.replace(day=1) - timedelta(days=1)
+        return month_interval(first.year, first.month)
+    m = re.search(
+        r"\b(au |à la |au cours de l')?(début|fin)? ?(?:de l'|du |de la )?(printemps|été|automne|hiver)"
+        r"(?: (\d{4}))?( dernier)?",
+        t,
+    )
+    if m and re.search(
+        r"\b(au|à l'|cet|ce|l'|de l'|du|en|cette)\s*(?:début|fin)?\s*(?:de l'|du )?"
+        r"(printemps|été|automne|hiver)",
+        t,
+    ):
+        name = m.group(3)
+        if m.group(4):
+            start, end = season(name, int(m.group(4)))
+        else:
+            start, end = last_season(name, ref, previous=bool(m.group(5)) or "dernier" in t[m.end() : m.end() + 9])
+        if m.group(2) == "début":
+            return month_interval(start.year, start.month)
+        if m.group(2) == "fin":
+            return month_interval(end.year, end.month)
+        return start, end
+    if re.search(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b", t):
+        return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)
+    m = re.search(r"\bdepuis le début de l'année\b", t)
+    if m:
+        return date(ref.year, 1, 1), ref
+    m = re.search(r"\b(?:en|dès|depuis) (20\d\d|19\d\d)\b", t)
+    if m:
+        year = int(m.group(1))
+        return date(year, 1, 1), date(year, 12, 31)
+    if re.search(r"\brécemment\b|\bdernièrement\b|\bces derniers (mois|jours|temps)\b|\bces dernières semaines\b", t):
+        return None, ref
+    return None

@@ -1,0 +1,524 @@
+"""Article text + publication date → events. Rules, not per-article fixes: trigger lexicons per event type,
+exclusions for statistics, tallies, judicial steps, abroad and figurative language, places from the gazetteer,
+dates resolved against the article date, and mentions of the same event merged."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from vigie.geo.names import name_key
+from vigie.press import dates, quantities
+from vigie.press.articles import Article
+from vigie.press.dates import MONTHS, WEEKDAYS
+from vigie.press.places import ABROAD, Gazetteer
+from vigie.press.schema import Event
+
+WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
+MONTH_KEYS = [name_key(m) for m in MONTHS]
+
+TRIGGERS = {
+    "shooting": r"fusillades?|coups? de feu|\btirs?\b|détonations?|abattu|tué(?:e|s|es)? (?:par balles?|à la)|"
+    r"blessé(?:e|s|es)? par balles?|ouvert le feu|règlements? de comptes?|mortellement (?:touché|blessé)|"
+    r"balles? de kalachnikov|criblé de balles|touché par (?:une|des) balles?|fait feu",
+    "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
+    r"une (?:grosse )?planque|plantation",
+    "dealing_point": r"points? de (?:deal|vente|trafic)",
+    "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|roué de coups|"
+    r"passé à tabac|poignardé|incendi(?:é|ée)|projectiles|mortiers d'artifice|agressé",
+    "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|réseau (?:a été )?démantelé|"
+    r"(?:a|ont|avaient|avait) été arrêté(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
+    "network_arrival": r"réseaux? (?:\w+ )?(?:venus?|arrivés?)|équipes? venues?|arrivée de(?:s)? réseaux|"
+    r"réseaux (?:parisiens|marseillais|lyonnais|grenoblois|bordelais|toulousains|nantais|lillois)|"
+    r"(?:se sont|s'est) installé(?:e|s|es)? à",
+}
+DRUG_CONTEXT = (
+    r"drogue|stupéfiant|trafic|deal|cannabis|cocaïne|héroïne|résine|zamal|narco|guetteur|dealer|"
+    r"règlements? de comptes?|kalachnikov|point de vente"
+)
+EXCLUDE = [
+    r"\b\d+(?:e|ème) (?:«\s*)?narchomicide|\b(?:quatrième|cinquième|sixième|énième|\d+e) homicide|décompte|"
+    r"depuis le début de l'année",
+    r"tonnes? (?:de drogues? )?(?:ont été )?saisies en \d{4}|une année record|nombre toujours croissant|"
+    r"progression continue|les saisies ont|par an\b|chaque année|en moyenne",
+    r"cour d'appel|en appel|a condamné|condamnés?\b|peines?\b|réquisitions?|requis\b|procès|avocat général|"
+    r"comparution|présentés? (?:à|au) (?:un juge|parquet)|mis en examen|doivent être jugés|jugés?\b|relaxe|"
+    r"confiscation",
+    r"marche blanche|a réclamé|réclame|a annoncé|demanderait|effectifs supplémentaires|subvention",
+    r"\bsérie\b(?! de (?:tirs|règlements|coups))|\bfilm\b|\broman\b|c'est ma drogue|comme un braqueur|en rafale",
+]
+ANAPHORA = (
+    r"\b(?:du quartier|de la cité|dans le (?:même )?quartier|la ville|cette ville|cette commune|la commune|"
+    r"sur place|de là|au pied de la tour|même quartier)\b"
+)
+VAGUE_PLACES = [
+    (
+        r"un petit village|un village|un hameau|une maison isolée(?:, près de [A-ZÉ][\w'-]+)?|"
+        r"une aire d'autoroute[^,.]*|une exploitation agricole",
+        2,
+    ),
+    (
+        r"plusieurs communes du (?:nord|sud|est|ouest|centre) de l'\w+|plusieurs communes (?:du|de l')\w+|"
+        r"dans le département|dans plusieurs communes[^,.]*",
+        3,
+    ),
+]
+
+
+BACK_REFERENCE = (
+    r"\b(?:ces|cette|ce|les mêmes|ses|leurs?) (?:tirs|fusillades?|coups de feu|règlements? de comptes|"
+    r"faits|violences|menaces|saisies?|opérations?)\b"
+)
+STOP_WORDS = {
+    "au",
+    "aux",
+    "a",
+    "à",
+    "le",
+    "la",
+    "les",
+    "l",
+    "dans",
+    "en",
+    "ce",
+    "cette",
+    "ces",
+    "des",
+    "du",
+    "de",
+    "selon",
+    "pour",
+    "par",
+    "sur",
+    "chez",
+    "vers",
+    "pres",
+    "un",
+    "une",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "et",
+    "mais",
+    "depuis",
+    "apres",
+    "avant",
+    "lors",
+    "quelques",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "ici",
+    "c",
+    "ceux",
+    "celui",
+    "tous",
+    "toutes",
+    "leur",
+    "leurs",
+    "son",
+    "sa",
+    "ses",
+    "notre",
+    "nos",
+    "nous",
+    "vous",
+    "je",
+    "j",
+    "d",
+    "qu",
+    "que",
+    "qui",
+    "si",
+    "ou",
+    "puis",
+    "bilan",
+    "objectif",
+    "conséquence",
+    "consequence",
+    *WEEKDAY_KEYS,
+    *MONTH_KEYS,
+}
+LOCATIVE = r"(?:à|au|aux|dans|en|sur|près de|de la cité|du quartier|quartier|cité)\s+(?:l['’]|la |le |les |des )?$"
+ORIGIN = (
+    r"(?:venu(?:e|s|es)? (?:de|d')|originaires? (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
+    r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|chu|hôpital|préfet|"
+    r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie)[\w\s'’-]{0,30}?\s(?:de|d'|d’|du))\s*$"
+)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """Clauses that may each report their own event ("… le mois dernier et de nouveaux coups de feu …")."""
+    parts = re.split(
+        r",? et (?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )|;\s+|\s+:\s+|"
+        r",? avant de (?=se |s')",
+        sentence,
+    )
+    return [p for p in parts if p.strip()]
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n|\n(?=[A-ZÀ-Ý«“])", text) if p.strip()]
+
+
+class Extractor:
+    """One extractor per run: the gazetteer and the spaCy pipeline are loaded once."""
+
+    def __init__(self, gazetteer: Gazetteer, nlp=None):
+        self.gaz = gazetteer
+        self.nlp = nlp
+
+    def _split(self, paragraphs: list[str]) -> list[list[str]]:
+        if self.nlp is None:
+            return [[x.strip() for x in re.split(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý«“])", p) if x.strip()] for p in paragraphs]
+        return [
+            [x.text.strip() for x in doc.sents if x.text.strip()] for doc in self.nlp.pipe(paragraphs, batch_size=64)
+        ]
+
+    def extract_many(self, articles: list[Article]) -> list[list[Event]]:
+        paragraphs = [_paragraphs(a.text) for a in articles]
+        flat = [p for ps in paragraphs for p in ps]
+        split = iter(self._split(flat))
+        return [self._article(a, [next(split) for _ in ps]) for a, ps in zip(articles, paragraphs, strict=True)]
+
+    def extract(self, article: Article) -> list[Event]:
+        return self.extract_many([article])[0]
+
+    # ------------------------------------------------------------------------------------------------------
+    def _article(self, article: Article, paragraphs: list[list[str]]) -> list[Event]:
+        whole = f"{article.title}\n{article.text}"
+        if not re.search(DRUG_CONTEXT, whole, re.I) or len(article.text.strip()) < 40:
+            return []
+        deps = self.gaz.departements_in(whole)
+        last_place = self._main_place(article, deps)
+        events: list[Event] = []
+        last_date = None
+        for sentences in paragraphs:
+            paragraph_date = None
+            deal_context = False
+            for sentence in sentences:
+                if re.search(ABROAD, sentence, re.I) or any(re.search(p, sentence, re.I) for p in EXCLUDE):
+                    continue
+                sentence_places = self._places(sentence, deps)
+                produced = []
+                clauses = _clauses(sentence)
+                for clause in clauses:
+                    trigger_text = re.sub(BACK_REFERENCE, " ", clause, flags=re.I)
+                    types = [t for t, p in TRIGGERS.items() if re.search(p, trigger_text, re.I)]
+                    if deal_context and re.search(r"démantel|reconstitu|rouvert|se réinstall|fermé", clause, re.I):
+                        types.append("dealing_point")
+                    types = self._refine(list(dict.fromkeys(types)), trigger_text, sentence)
+                    interval = dates.resolve(clause, article.date, last_date)
+                    if interval and interval[0]:
+                        last_date = paragraph_date = interval
+                    if not types:
+                        continue
+                    places = self._places(clause, deps) or sentence_places
+                    if not places:
+                        vague = self._vague(clause, deps, last_place)
+                        places = [vague] if vague else ([last_place] if last_place else [])
+                    near = self._vague(clause, deps, last_place)
+                    if (
+                        near
+                        and near.precision == 2
+                        and re.search(r"près d|proche d|non loin d|à proximité d", near.text)
+                    ):
+                        places = [near]
+                    when = interval or dates.resolve(sentence, article.date, last_date) or paragraph_date
+                    for kind in types:
+                        for place in places[: 4 if kind in ("shooting", "intimidation", "dealing_point") else 1]:
+                            event = self._event(
+                                kind, clause, sentence, place, when, article.date, deps, single=len(clauses) == 1
+                            )
+                            if event:
+                                produced.append(event)
+                    if places and places[0] is not None and places[0].precision != 2:
+                        last_place = places[0]  # an unnamed locality ("un petit village") is not where the story is
+                if re.search(TRIGGERS["dealing_point"], sentence, re.I):
+                    deal_context = True
+                if produced:
+                    events += produced
+                elif events:
+                    self._complete(events[-4:], sentence)
+        return _fold_arrests(_merge(events))
+
+    def _complete(self, recent: list[Event], sentence: str) -> None:
+        """A sentence with no event of its own adds details to the events just reported ("Personne n'a été
+        blessé.", "L'un d'eux a exhibé une arme de poing.", "Deux hommes ont été placés en garde à vue.")."""
+        violent = [e for e in recent if e.type in ("shooting", "intimidation")]
+        if violent:
+            target = violent[-1]
+            killed, injured = quantities.casualties(sentence)
+            if target.killed is None and target.injured is None and (killed is not None or injured is not None):
+                target.killed, target.injured = killed, injured
+            if re.search(r"exhib|brandi|armé|menac|tir", sentence, re.I):
+                for w in quantities.weapons(sentence):
+                    if all(x["kind"] != w["kind"] for x in target.weapons):
+                        target.weapons.append(w)
+        operations = [e for e in recent if e.type in ("seizure", "arrest")]
+        if operations and operations[-1].count is None:
+            operations[-1].count = quantities.arrested(sentence)
+
+    def _refine(self, types: list[str], clause: str, sentence: str) -> list[str]:
+        low = clause.lower()
+        if "dealing_point" in types:
+            if not re.search(
+                r"démantel|fermé|tombé|apparu|installé|reconstitu|ouvert|s'est implanté|fermer|"
+                r"rouvert|réinstall",
+                low,
+            ):
+                types.remove("dealing_point")
+            elif re.search(r"interpell", low) and "seizure" not in types and "arrest" not in types:
+                types.append("arrest")
+        if "seizure" in types and not re.search(
+            quantities.NUM + r"|drogue|arme|euros|cannabis|cocaïne|résine|"
+            r"herbe|pieds|kalachnikov|plantation|planque|zamal",
+            low,
+            re.I,
+        ):
+            types.remove("seizure")
+        if (
+            "seizure" in types
+            and re.search(r"découvert", low)
+            and not re.search(
+                r"kg|kilo|gramme|drogue|cannabis|cocaïne|résine|herbe|pieds|euros|arme|pistolet|plantation|zamal", low
+            )
+        ):
+            types.remove("seizure")
+        if "seizure" in types and "arrest" in types:
+            types.remove("arrest")
+        if "arrest" in types and re.search(r"garde à vue", low) and not re.search(r"coup de filet|interpell", low):
+            types.remove("arrest")
+        if "shooting" in types and not re.search(
+            DRUG_CONTEXT + r"|balle|tir|feu|fusillade|détonation|abattu", sentence, re.I
+        ):
+            types.remove("shooting")
+        if "intimidation" in types and "shooting" in types and re.search(r"tirs?|coups? de feu", low):
+            types.remove("intimidation")
+        if "network_arrival" in types and not re.search(r"installé|arrivée|venus?|venues?|réseaux", low):
+            types.remove("network_arrival")
+        if (
+            re.search(r"perdu la vie|ont été tués|avaient été tués|tuées? par balles|tués par balles", low)
+            and "shooting" not in types
+        ):
+            types.append("shooting")
+        return types
+
+    def _main_place(self, article: Article, deps: list[str]):
+        for text in (article.title, article.text[:400]):
+            places = self._places(text, deps)
+            if places:
+                return places[0]
+        return None
+
+    def _places(self, text: str, deps: list[str]) -> list:
+        """Places named as locations in a text, best first: neighbourhoods, then communes after a locative
+        preposition; origins ("venues de Bordeaux") and institutions ("le parquet de Nîmes") are left out."""
+        from vigie.press.places import Place
+
+        scored = []
+        pattern = (
+            r"(?:(?<=[\s(])|^|(?<=['’]))([A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
+            r"sous |en |lès |l['’])?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)"
+        )
+        for m in re.finditer(pattern, text):
+            surface = m.group(1).strip("'’- ")
+            words = surface.split()
+            while words and name_key(words[0]) in STOP_WORDS:
+                words = words[1:]
+            if not words:
+                continue
+            surface = " ".join(words)
+            start = m.start() + m.group(1).find(words[0])
+            before = text[max(0, start - 45) : start].lower()
+            if re.search(ORIGIN, before):
+                continue
+            code = self.gaz.neighbourhood(surface) or (self.gaz.neighbourhood(words[-1]) if len(words) > 1 else None)
+            if code:
+                dep = self.gaz.info.get(code, (None, 0))[0]
+                scored.append((0, start, Place(code, dep, surface, start, 1)))
+                continue
+            locative = bool(re.search(LOCATIVE, before))
+            resolved = self.gaz.resolve(surface, deps, fuzzy=locative)
+            if resolved is None and len(words) > 1:
+                resolved = self.gaz.resolve(words[0], deps)
+                surface = words[0] if resolved else surface
+            if resolved:
+                scored.append((1 if locative else 2, start, Place(resolved[0], resolved[1], surface, start, 1)))
+        if not scored:
+            m = re.search(r"la (?:préfecture|sous-préfecture|ville|cité|bastide|commune) (\w+)", text)
+            if m:
+                code = self.gaz.demonym(m.group(1))
+                dep = self.gaz.departement_adjective(m.group(1))
+                if code:
+                    return [Place(code, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 1)]
+                if dep and "préfecture" in m.group(0) and self.gaz.chef_lieu.get(dep):
+                    return [Place(self.gaz.chef_lieu[dep], dep, m.group(0), m.start(), 1)]
+            return []
+        scored.sort(key=lambda x: (x[0], x[1]))
+        best = scored[0][0]
+        out, seen = [], set()
+        for rank, _, place in scored:
+            if place.code in seen:
+                continue
+            # several communes in one clause are several events only when each is a locative ("à X, mais aussi à Y")
+            if out and not (rank == 1 and best == 1):
+                break
+            seen.add(place.code)
+            out.append(place)
+        return out
+
+    def _vague(self, clause: str, deps: list[str], last):
+        from vigie.press.places import Place
+
+        for pattern, precision in VAGUE_PLACES:
+            m = re.search(pattern, clause, re.I)
+            if m:
+                dep = None
+                near = self._places(m.group(0), deps)
+                if near:
+                    dep = near[0].departement
+                elif last is not None:
+                    dep = last.departement
+                elif len(deps) == 1:
+                    dep = deps[0]
+                named = self.gaz.departements_in(m.group(0))
+                dep = named[0] if named else dep
+                return Place(None, dep, m.group(0), m.start(), precision)
+        return None
+
+    def _event(self, kind, clause, sentence, place, interval, ref: date, deps, single: bool) -> Event | None:
+        if place is None:
+            return None
+        start, end = interval if interval else (None, ref)
+        if end and end > ref:
+            end = ref
+        if start and end and start > end:
+            start, end = None, ref
+        event = Event(kind, place.code, place.departement, place.text, place.precision, start, end, evidence=sentence)
+        scope = sentence if single else clause
+        if kind in ("shooting", "intimidation"):
+            event.killed, event.injured = quantities.casualties(scope)
+        if kind == "seizure":
+            event.drugs = quantities.drugs(sentence)
+            event.cash_eur = quantities.cash(sentence)
+            event.count = quantities.arrested(sentence)
+        if kind in ("seizure", "shooting", "intimidation"):
+            event.weapons = quantities.weapons(sentence)
+        if kind == "arrest":
+            event.count = quantities.arrested(sentence)
+        if kind == "dealing_point":
+            low = clause.lower()
+            event.action = (
+                "appeared"
+                if re.search(r"apparu|installé|reconstitu|ouvert|implant|réinstall|rouvert", low)
+                and not re.search(r"démantel|fermé|tombé", low)
+                else "dismantled"
+                if re.search(r"démantel|fermé|tombé|fermer", low)
+                else "appeared"
+            )
+            m = re.search(rf"({quantities.NUM})\s+points? de", low)
+            event.count = (
+                (int(quantities.number_word(m.group(1)) or 0) or None)
+                if m
+                else (None if re.search(r"quelques|des points|plusieurs", low) else 1)
+            )
+        if kind == "network_arrival":
+            event.networks_from = self._origins(clause)
+        return event
+
+    def _origins(self, text: str) -> list[str]:
+        out = []
+        for word in re.findall(r"[\wéèêàç'-]+", text):
+            code = self.gaz.demonym(word)
+            if code:
+                out.append(code)
+        for m in re.finditer(r"(?:de|d'|depuis) ([A-ZÉ][\w-]+)", text):
+            resolved = self.gaz.resolve(m.group(1), [])
+            if resolved and self.gaz.info.get(resolved[0], (None, 0))[1] > 100_000:
+                out.append(resolved[0])
+        return list(dict.fromkeys(out))
+
+
+def _overlap(a: Event, b: Event) -> bool:
+    if a.date_start is None or b.date_start is None:
+        return True
+    return not (a.date_end and b.date_start > a.date_end or b.date_end and a.date_start > b.date_end)
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.commune != b.commune or (a.commune is None and a.departement != b.departement):
+        return False
+    if a.type == "dealing_point" and a.action != b.action:
+        return False
+    distinct_places = (
+        a.place
+        and b.place
+        and name_key(a.place) not in name_key(b.place)
+        and name_key(b.place) not in name_key(a.place)
+    )
+    if distinct_places and a.date_start and b.date_start and a.date_start != b.date_start:
+        return False
+    return _overlap(a, b)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """Mentions of one event (same type, place, overlapping dates) become one, fields from the most precise."""
+    out: list[Event] = []
+    for e in events:
+        same = next((o for o in out if _same(o, e)), None)
+        if same is None:
+            out.append(e)
+            continue
+        if (same.date_start is None and e.date_start is not None) or (
+            e.date_start and same.date_start and e.time_precision == "day" and same.time_precision != "day"
+        ):
+            same.date_start, same.date_end = e.date_start, e.date_end
+        for field in ("killed", "injured", "cash_eur", "count"):
+            mine, theirs = getattr(same, field), getattr(e, field)
+            if mine is None or (theirs is not None and theirs > mine):
+                setattr(same, field, theirs)
+        for field, key in (("drugs", ("substance", "unit")), ("weapons", ("kind",))):
+            present = {tuple(x[k] for k in key) for x in getattr(same, field)}
+            named = {x.get("substance") for x in getattr(same, field)}
+            getattr(same, field).extend(
+                x
+                for x in getattr(e, field)
+                if tuple(x[k] for k in key) not in present
+                and not (x.get("unit") is None and x.get("substance") in named)
+            )
+        if not same.networks_from:
+            same.networks_from = e.networks_from
+    return out
+
+
+def _fold_arrests(events: list[Event]) -> list[Event]:
+    """One police operation that seized and arrested is one seizure, with the persons arrested as its count."""
+    out = []
+    for e in events:
+        if e.type == "arrest":
+            seizure = next(
+                (
+                    s
+                    for s in events
+                    if s.type == "seizure"
+                    and s.commune == e.commune
+                    and s.departement == e.departement
+                    and _overlap(s, e)
+                ),
+                None,
+            )
+            if seizure is not None:
+                if seizure.count is None:
+                    seizure.count = e.count
+                continue
+        out.append(e)
+    return out

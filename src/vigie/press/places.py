@@ -1,0 +1,353 @@
+"""Place names in articles → communes: the commune reference (every current, delegated and associated name),
+a curated table of neighbourhoods, periphrases and demonyms, homonyms resolved from context, abroad left out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import duckdb
+from rapidfuzz import fuzz, process
+
+from vigie.geo.names import name_key
+
+# Neighbourhoods and housing estates named in the press, with the commune they belong to. Sources: the ANCT list
+# of priority neighbourhoods (quartiers prioritaires de la politique de la ville, QPV) for the names, the COG for
+# the codes. Marseille, Paris and Lyon take their city code.
+NEIGHBOURHOODS = {
+    "pissevin": "30189",
+    "valdegour": "30189",
+    "chemin bas d avignon": "30189",
+    "mas de mingue": "30189",
+    "fontbarlet": "26362",
+    "polygone": "26362",
+    "valensolles": "26362",
+    "chamberts": "26362",
+    "chaudron": "97411",
+    "moufia": "97411",
+    "camelias": "97411",
+    "bas de la riviere": "97411",
+    "franc moisin": "93066",
+    "francs moisins": "93066",
+    "cosmonautes": "93066",
+    "saussaie": "93066",
+    "planoise": "25056",
+    "clairs soleils": "25056",
+    "paternelle": "13055",
+    "lauriers": "13055",
+    "belle de mai": "13055",
+    "castellane": "13055",
+    "felix pyat": "13055",
+    "frais vallon": "13055",
+    "busserine": "13055",
+    "bassens": "13055",
+    "campagne leveque": "13055",
+    "consolat": "13055",
+    "air bel": "13055",
+    "font vert": "13055",
+    "flamants": "13055",
+    "kalliste": "13055",
+    "plan d aou": "13055",
+    "savine": "13055",
+    "solidarite": "13055",
+    "quartiers nord": "13055",
+    "joliette": "13055",
+    "noailles": "13055",
+    "la rose": "13055",
+    "mirail": "31555",
+    "reynerie": "31555",
+    "bellefontaine": "31555",
+    "izards": "31555",
+    "bagatelle": "31555",
+    "mistral": "38185",
+    "villeneuve de grenoble": "38185",
+    "teisseire": "38185",
+    "village olympique": "38185",
+    "duchere": "69123",
+    "minguettes": "69259",
+    "mas du taureau": "69256",
+    "gresilles": "21231",
+    "aubiers": "33063",
+    "grand parc": "33063",
+    "bellevue": "44109",
+    "dervallieres": "44109",
+    "malakoff": "44109",
+    "maurepas": "35238",
+    "villejean": "35238",
+    "blosne": "35238",
+    "paillade": "34172",
+    "mosson": "34172",
+    "petit bard": "34172",
+    "saint chamand": "84007",
+    "monclar": "84007",
+    "rocade": "84007",
+    "moulins": "59350",
+    "alma": "59512",
+    "bourgogne": "59599",
+    "beaudottes": "93071",
+    "montceleux": "93071",
+    "rougemont": "93071",
+    "michelet": "93070",
+    "cite des 4000": "93027",
+    "4000": "93027",
+    "neuhof": "67482",
+    "hautepierre": "67482",
+    "meinau": "67482",
+    "ariane": "06088",
+    "moulins de nice": "06088",
+    "las planas": "06088",
+    "pontanezen": "29019",
+    "kervenanec": "56162",
+}
+# demonyms of cities (networks' origins, periphrases) → commune code
+DEMONYMS = {
+    "parisien": "75056",
+    "marseillais": "13055",
+    "lyonnais": "69123",
+    "grenoblois": "38185",
+    "bordelais": "33063",
+    "toulousain": "31555",
+    "nicois": "06088",
+    "nantais": "44109",
+    "lillois": "59350",
+    "strasbourgeois": "67482",
+    "montpellierain": "34172",
+    "rennais": "35238",
+    "stephanois": "42218",
+    "toulonnais": "83137",
+    "dijonnais": "21231",
+    "havrais": "76351",
+    "remois": "51454",
+    "nimois": "30189",
+    "avignonnais": "84007",
+    "valentinois": "26362",
+    "villeneuvois": "47323",
+    "dionysien": "93066",
+    "bisontin": "25056",
+    "roubaisien": "59512",
+    "tourquennois": "59599",
+    "angevin": "49007",
+    "manceau": "72181",
+    "orleanais": "45234",
+    "tourangeau": "37261",
+    "clermontois": "63113",
+    "limougeaud": "87085",
+    "poitevin": "86194",
+    "caennais": "14118",
+    "rouennais": "76540",
+    "amienois": "80021",
+    "messin": "57463",
+    "nanceien": "54395",
+    "mulhousien": "68224",
+    "perpignanais": "66136",
+    "beziers": "34032",
+    "biterrois": "34032",
+    "sevranais": "93071",
+    "audonien": "93070",
+    "aubervillarien": "93001",
+    "creusotin": "71153",
+    "chalonnais": "71076",
+    "bressuirais": "79049",
+}
+# adjectives of départements, for periphrases like "la préfecture drômoise"
+DEPARTEMENT_ADJECTIVES = {
+    "dromois": "26",
+    "ardechois": "07",
+    "isérois": "38",
+    "iserois": "38",
+    "savoyard": "73",
+    "gardois": "30",
+    "heraultais": "34",
+    "vauclusien": "84",
+    "varois": "83",
+    "girondin": "33",
+    "landais": "40",
+    "lotois": "46",
+    "aveyronnais": "12",
+    "tarnais": "81",
+    "gersois": "32",
+    "ariegeois": "09",
+    "audois": "11",
+    "corrézien": "19",
+    "correzien": "19",
+    "creusois": "23",
+    "vendeen": "85",
+    "sarthois": "72",
+    "mayennais": "53",
+    "ornais": "61",
+    "manchois": "50",
+    "calvadosien": "14",
+    "breton": None,
+    "finisterien": "29",
+    "morbihannais": "56",
+    "costarmoricain": "22",
+    "mosellan": "57",
+    "vosgien": "88",
+    "ardennais": "08",
+    "marnais": "51",
+    "aubois": "10",
+    "yonnais": "89",
+    "nivernais": "58",
+    "cote d orien": "21",
+    "jurassien": "39",
+    "doubien": "25",
+    "haut saonois": "70",
+    "alsacien": None,
+    "corse": None,
+    "axonais": "02",
+    "oisien": "60",
+    "samarien": "80",
+    "nordiste": "59",
+    "essonnien": "91",
+    "valdoisien": "95",
+    "seine et marnais": "77",
+    "yvelinois": "78",
+    "alto sequanais": "92",
+    "sequano dionysien": "93",
+    "val de marnais": "94",
+    "eurois": "27",
+    "seinomarin": "76",
+    "loiretain": "45",
+    "loir et cherien": "41",
+    "tourangeau": "37",
+    "berrichon": None,
+    "cantalien": "15",
+    "altiligerien": "43",
+    "puydomois": "63",
+    "bourbonnais": "03",
+    "charentais": "16",
+    "deux sevrien": "79",
+    "viennois": "86",
+    "haut viennois": "87",
+    "lot et garonnais": "47",
+    "tarn et garonnais": "82",
+    "bas rhinois": "67",
+    "haut rhinois": "68",
+    "reunionnais": "974",
+    "martiniquais": "972",
+    "guadeloupeen": "971",
+    "guyanais": "973",
+    "mahorais": "976",
+}
+ABROAD = (
+    r"\b(?:espagne|espagnol|algésiras|maroc|marocain|pays-bas|néerlandais|belgique|belge|madagascar|"
+    r"malgache|colombie|équateur|anvers|rotterdam|tanger|guardia civil|italie|allemagne|suisse|"
+    r"luxembourg|portugal|dubaï|algérie|tunisie|brésil|guyana|suriname)\w*"
+)
+
+
+@dataclass
+class Place:
+    code: str | None
+    departement: str | None
+    text: str
+    start: int = 0
+    precision: int = 1
+    population: int = 0
+
+
+def singular(word: str) -> str:
+    """'grenoblois' / 'bordelaises' / 'parisiens' / 'drômoise' → the masculine singular key."""
+    w = name_key(word)
+    for plural, single in (
+        ("oises", "ois"),
+        ("aises", "ais"),
+        ("iennes", "ien"),
+        ("ienne", "ien"),
+        ("iens", "ien"),
+        ("eennes", "een"),
+        ("eenne", "een"),
+        ("eens", "een"),
+        ("aines", "ain"),
+        ("aine", "ain"),
+        ("ains", "ain"),
+        ("ines", "in"),
+        ("ine", "in"),
+        ("ins", "in"),
+        ("oise", "ois"),
+        ("aise", "ais"),
+        ("ais", "ais"),
+        ("ois", "ois"),
+    ):
+        if w.endswith(plural):
+            return w[: -len(plural)] + single
+    return w[:-1] if w.endswith("s") else w
+
+
+class Gazetteer:
+    """Commune, département and neighbourhood names from the warehouse's reference, for one extraction run."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        rows = con.execute("""SELECT n.name_key, n.code, c.departement, coalesce(c.population, 0), n.kind
+                              FROM commune_name n JOIN commune c USING (code)
+                              WHERE c.kind = 'commune'""").fetchall()
+        if not rows:
+            raise ValueError("empty commune reference")
+        self.communes: dict[str, list[tuple[str, str, int, str]]] = {}
+        for key, code, dep, pop, kind in rows:
+            if len(key) > 2:
+                self.communes.setdefault(key, []).append((code, dep, pop, kind))
+        info = con.execute("SELECT code, departement, coalesce(population, 0) FROM commune").fetchall()
+        self.info = {c: (d, p) for c, d, p in info}
+        self.departements = {name_key(n): c for c, n in con.execute("SELECT code, name FROM departement").fetchall()}
+        self.regions = {
+            "ile de france",
+            "provence",
+            "bretagne",
+            "normandie",
+            "occitanie",
+            "alsace",
+            "lorraine",
+            "hexagone",
+            "metropole",
+            "france",
+            "europe",
+            "hauts de france",
+            "auvergne",
+            "bourgogne",
+        }
+        self.chef_lieu = dict(con.execute("SELECT code, chef_lieu FROM departement").fetchall())
+        self.keys = list(self.communes)
+
+    def departements_in(self, text: str) -> list[str]:
+        """Départements named in a text, by name ("Drôme", "Seine-Saint-Denis"), adjective or number in brackets."""
+        key = " " + name_key(text) + " "
+        found = [code for k, code in self.departements.items() if f" {k} " in key]
+        for adjective, code in DEPARTEMENT_ADJECTIVES.items():
+            if code and re.search(rf" {adjective}(e|s|es)? ", key):
+                found.append(code)
+        found += re.findall(r"\((\d{2}|2A|2B|97\d)\)", text)
+        return list(dict.fromkeys(found))
+
+    def candidates(self, surface: str, fuzzy: bool = False) -> list[tuple[str, str, int]]:
+        key = name_key(surface)
+        if key in self.departements or key in self.regions:
+            return []
+        hits = self.communes.get(key, [])
+        current = [h for h in hits if h[3] == "commune"] or hits
+        if not current and fuzzy and len(key) >= 5:
+            found = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=85)
+            if found:
+                current = self.communes[found[0]]
+        return [(c, d, p) for c, d, p, _ in current]
+
+    def resolve(self, surface: str, context_deps: list[str], fuzzy: bool = False) -> tuple[str, str] | None:
+        """(code, département) of a commune name, choosing among homonyms by the départements of the context,
+        then by population."""
+        options = self.candidates(surface, fuzzy)
+        if not options:
+            return None
+        in_context = [o for o in options if o[1] in context_deps]
+        best = max(in_context or options, key=lambda o: o[2])
+        if not in_context and len(options) > 1 and best[2] < 2000:
+            return None  # an obscure homonym of a common word: not enough to place an event
+        return best[0], best[1]
+
+    def neighbourhood(self, surface: str) -> str | None:
+        return NEIGHBOURHOODS.get(name_key(surface))
+
+    def demonym(self, word: str) -> str | None:
+        return DEMONYMS.get(singular(word))
+
+    def departement_adjective(self, word: str) -> str | None:
+        return DEPARTEMENT_ADJECTIVES.get(singular(word))

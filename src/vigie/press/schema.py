@@ -1,0 +1,62 @@
+"""The Event type: one real-world occurrence reported by an article, in the scorer's schema."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+TYPES = ("shooting", "seizure", "dealing_point", "intimidation", "arrest", "network_arrival")
+
+
+@dataclass
+class Event:
+    type: str
+    commune: str | None = None
+    departement: str | None = None
+    place: str | None = None
+    geo_precision: int = 3
+    date_start: date | None = None
+    date_end: date | None = None
+    killed: int | None = None
+    injured: int | None = None
+    drugs: list[dict] = field(default_factory=list)
+    weapons: list[dict] = field(default_factory=list)
+    cash_eur: float | None = None
+    count: int | None = None
+    action: str | None = None
+    networks_from: list[str] = field(default_factory=list)
+    evidence: str = ""
+
+    @property
+    def time_precision(self) -> str:
+        """day ≤ 3 days, week 4–15, month 16–92, year beyond; unknown when a bound is missing."""
+        if self.date_start is None or self.date_end is None:
+            return "unknown"
+        days = (self.date_end - self.date_start).days + 1
+        return "day" if days <= 3 else "week" if days <= 15 else "month" if days <= 92 else "year"
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["date_start"] = self.date_start.isoformat() if self.date_start else None
+        out["date_end"] = self.date_end.isoformat() if self.date_end else None
+        out["time_precision"] = self.time_precision
+        keys = (
+            "type",
+            "commune",
+            "departement",
+            "place",
+            "geo_precision",
+            "date_start",
+            "date_end",
+            "time_precision",
+            "killed",
+            "injured",
+            "drugs",
+            "weapons",
+            "cash_eur",
+            "count",
+            "action",
+            "networks_from",
+            "evidence",
+        )
+        return {k: out[k] for k in keys}
