@@ -24,7 +24,8 @@ TRIGGERS = {
     "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
     r"une (?:grosse )?planque|plantation",
     "dealing_point": r"points? de (?:deal|vente|trafic)",
-    "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|roué de coups|"
+    "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|"
+    r"roué de coups|"
     r"passé à tabac|poignardé|incendi(?:é|ée)|projectiles|mortiers d'artifice|agressé",
     "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|réseau (?:a été )?démantelé|"
     r"(?:a|ont|avaient|avait) été arrêté(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
@@ -40,7 +41,9 @@ EXCLUDE = [
     r"\b\d+(?:e|ème) (?:«\s*)?narchomicide|\b(?:quatrième|cinquième|sixième|énième|\d+e) homicide|décompte|"
     r"depuis le début de l'année",
     r"tonnes? (?:de drogues? )?(?:ont été )?saisies en \d{4}|une année record|nombre toujours croissant|"
-    r"progression continue|les saisies ont|par an\b|chaque année|en moyenne",
+    r"progression continue|les saisies ont|par an\b|chaque année|en moyenne|"
+    r"\b(?:ont|a|avaient|avait) (?:doublé|triplé|augmenté|baissé|diminué|progressé|explosé|bondi)|"
+    r"\ben (?:hausse|baisse) de\b",
     r"cour d'appel|en appel|a condamné|condamnés?\b|peines?\b|réquisitions?|requis\b|procès|avocat général|"
     r"comparution|présentés? (?:à|au) (?:un juge|parquet)|mis en examen|doivent être jugés|jugés?\b|relaxe|"
     r"confiscation",

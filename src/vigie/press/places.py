@@ -319,7 +319,7 @@ class Gazetteer:
         found += re.findall(r"\((\d{2}|2A|2B|97\d)\)", text)
         return list(dict.fromkeys(found))
 
-    def candidates(self, surface: str, fuzzy: bool = False) -> list[tuple[str, str, int]]:
+    def candidates(self, surface: str, fuzzy: bool = False, fuzzy_context: tuple = ()) -> list[tuple[str, str, int]]:
         key = name_key(surface)
         if key in self.departements or key in self.regions:
             return []
@@ -327,14 +327,14 @@ class Gazetteer:
         current = [h for h in hits if h[3] == "commune"] or hits
         if not current and fuzzy and len(key) >= 5:
             found = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=85)
-            if found:
-                current = self.communes[found[0]]
+            if found:  # a misspelling is only trusted for a town of some size, or one in the article's départements
+                current = [h for h in self.communes[found[0]] if h[2] >= 10_000 or h[1] in fuzzy_context]
         return [(c, d, p) for c, d, p, _ in current]
 
     def resolve(self, surface: str, context_deps: list[str], fuzzy: bool = False) -> tuple[str, str] | None:
         """(code, département) of a commune name, choosing among homonyms by the départements of the context,
         then by population."""
-        options = self.candidates(surface, fuzzy)
+        options = self.candidates(surface, fuzzy, tuple(context_deps))
         if not options:
             return None
         in_context = [o for o in options if o[1] in context_deps]
