@@ -34,10 +34,14 @@ def _date(value, where: str, default: date | None) -> tuple[date, bool]:
 
 
 def _text(raw: bytes, where: str) -> str:
+    """UTF-8; failing that, the Windows-1252 of older French sites (never a crash)."""
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return raw.decode("utf-8", errors="replace") if exc.start > 0 else raw.decode("latin-1")
+    except UnicodeDecodeError:
+        from vigie.output import err_console
+
+        err_console.print(f"{where}: not UTF-8 text; read as Windows-1252 (accents may be wrong).")
+        return raw.decode("cp1252", errors="replace")
 
 
 def read(path: str, default_date: date | None = None) -> list[Article]:

@@ -168,8 +168,13 @@ def _clauses(sentence: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+MAX_CHARS = 200_000  # an article is never longer; a longer text is cut rather than slowing everything down
+MAX_PARAGRAPH = 20_000
+
+
 def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n|\n(?=[A-ZÀ-Ý«“])", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\n\s*\n|\n(?=[A-ZÀ-Ý«“])", text[:MAX_CHARS]) if p.strip()]
+    return [p[:MAX_PARAGRAPH] for p in parts]
 
 
 class Extractor:
