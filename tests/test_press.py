@@ -183,3 +183,70 @@ def test_bad_files(tmp_path):
     assert read(str(tmp_path / "nodate.json"), date(2024, 1, 2))[0].date == date(2024, 1, 2)
     with pytest.raises(VigieError, match="no such file"):
         read(str(tmp_path / "missing.json"))
+
+
+def test_ingest_files_deduplicates_and_is_idempotent(tmp_path, official_db, extractor):
+    import shutil
+
+    from vigie.press.monitor import collect, ingest
+
+    db = tmp_path / "w.duckdb"
+    shutil.copy(official_db, db)
+    con = warehouse.connect(db)
+    first = ingest(con, extractor, collect(str(SHARED / "press" / "dev")))
+    assert first["articles"] == 12 and first["mentions"] == 38
+    assert first["new_events"] < first["mentions"]  # Valence's May 2023 killings: two articles, one event
+    again = ingest(con, extractor, collect(str(SHARED / "press" / "dev")))
+    assert again == {"articles": 0, "skipped_known": 12, "new_events": 0, "mentions": 0}
+    shared = con.execute("""SELECT count(*) FROM (SELECT event_id FROM event_mention GROUP BY event_id
+                            HAVING count(*) > 1)""").fetchone()[0]
+    assert shared >= 1
+
+
+def test_ingest_a_feed_and_its_pages(tmp_path, official_db, extractor):
+    import http.server
+    import shutil
+    import threading
+
+    from vigie.press.monitor import collect, ingest
+
+    page = (
+        "<html><head><title>Bressuire</title><meta property='article:published_time' content='2024-05-02'>"
+        "</head><body><nav>Menu</nav><article><h1>Trafic de drogue à Bressuire</h1><p>Deux points de deal "
+        "ont été démantelés mardi à Bressuire, dans les Deux-Sèvres, par les gendarmes de la compagnie. Les "
+        "enquêteurs ont saisi 2 kg de résine de cannabis et trois personnes ont été interpellées.</p>"
+        "</article><footer>Mentions légales</footer></body></html>"
+    )
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            host = self.headers["Host"]
+            body = (
+                f"<?xml version='1.0'?><rss version='2.0'><channel><title>Local</title><item>"
+                f"<title>Bressuire</title><link>http://{host}/article</link>"
+                f"<pubDate>Thu, 02 May 2024 08:00:00 +0200</pubDate></item></channel></rss>"
+                if self.path == "/feed"
+                else page
+            ).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml" if self.path == "/feed" else "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        articles = collect(f"http://127.0.0.1:{httpd.server_address[1]}/feed")
+    finally:
+        httpd.shutdown()
+    assert len(articles) == 1 and articles[0].date == date(2024, 5, 2) and "Mentions" not in articles[0].text
+    db = tmp_path / "w.duckdb"
+    shutil.copy(official_db, db)
+    con = warehouse.connect(db)
+    ingest(con, extractor, articles)
+    rows = con.execute("SELECT type, commune FROM event ORDER BY type").fetchall()
+    assert ("dealing_point", "79049") in rows and ("seizure", "79049") in rows

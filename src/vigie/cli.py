@@ -546,6 +546,42 @@ def extract(
         console.print(output.table(rows, f"{a.id} ({a.date}): {len(events)} event(s)"))
 
 
+press_app = typer.Typer(
+    help="The press monitor: store articles and their events in the warehouse.", no_args_is_help=True
+)
+app.add_typer(press_app, name="press")
+
+
+@press_app.command("ingest")
+def press_ingest(
+    source: Annotated[str, typer.Argument(help="A file, a folder, a web page URL or an RSS/Atom feed URL.")],
+    day: Annotated[str | None, typer.Option("--date", help="Publication date for articles that have none.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Read articles, extract their events and store both; an event reported by several articles is stored once."""
+    from datetime import date
+
+    from vigie import warehouse
+    from vigie.press.monitor import collect, ingest
+    from vigie.press.pipeline import load_extractor
+
+    try:
+        default = date.fromisoformat(day) if day else None
+    except ValueError:
+        raise VigieError(f"--date {day!r}: write it as YYYY-MM-DD") from None
+    articles = collect(source, default)
+    for a in articles:
+        if a.date_assumed:
+            err_console.print(f"{a.id}: no publication date; today's date is used (give --date).")
+    con = warehouse.connect(_db(db))
+    with _spinner(f"Extracting events from {len(articles)} article(s)…"):
+        counts = ingest(con, load_extractor(con=con), articles)
+    console.print(
+        f"{counts['articles']} new article(s), {counts['skipped_known']} already stored; "
+        f"{counts['new_events']} new event(s), {counts['mentions']} mention(s)."
+    )
+
+
 def _spinner(text: str):
     from rich.status import Status
 

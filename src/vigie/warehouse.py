@@ -57,6 +57,17 @@ CREATE TABLE IF NOT EXISTS hotspot (
 CREATE TABLE IF NOT EXISTS onset (
     indicator VARCHAR NOT NULL, code VARCHAR NOT NULL, onset_year SMALLINT NOT NULL, confidence VARCHAR NOT NULL,
     rise_ratio DOUBLE, statistic DOUBLE, PRIMARY KEY (indicator, code));
+-- press monitor: articles, events, and which articles report which event
+CREATE TABLE IF NOT EXISTS article (
+    article_id VARCHAR PRIMARY KEY, url VARCHAR, published DATE NOT NULL, title VARCHAR, sha256 VARCHAR NOT NULL,
+    date_assumed BOOLEAN NOT NULL, ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
+CREATE SEQUENCE IF NOT EXISTS event_id_seq;
+CREATE TABLE IF NOT EXISTS event (
+    event_id INTEGER PRIMARY KEY, type VARCHAR NOT NULL, commune VARCHAR, departement VARCHAR, place VARCHAR,
+    geo_precision SMALLINT, date_start DATE, date_end DATE, killed INTEGER, injured INTEGER, drugs JSON,
+    weapons JSON, cash_eur DOUBLE, count INTEGER, action VARCHAR, networks_from JSON);
+CREATE TABLE IF NOT EXISTS event_mention (event_id INTEGER NOT NULL, article_id VARCHAR NOT NULL,
+    evidence VARCHAR, PRIMARY KEY (event_id, article_id));
 CREATE TABLE IF NOT EXISTS etat4001_index (idx SMALLINT PRIMARY KEY, label VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS service_fact (
     service_id VARCHAR NOT NULL, year SMALLINT NOT NULL, idx SMALLINT NOT NULL, count INTEGER NOT NULL,

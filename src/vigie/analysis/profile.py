@@ -77,6 +77,12 @@ def profile(con: duckdb.DuckDBPyConnection, query: str, departement: str | None 
            WHERE code = ? ORDER BY indicator, year""",
         [town.code],
     ).fetchall()
+    events = con.execute(
+        """SELECT e.type, e.place, e.date_start, e.date_end, e.killed, e.injured, count(m.article_id) AS articles
+           FROM event e JOIN event_mention m USING (event_id) WHERE e.commune = ?
+           GROUP BY ALL ORDER BY e.date_end DESC NULLS LAST""",
+        [town.code],
+    ).fetchall()
     onset = con.execute(
         "SELECT indicator, onset_year, confidence FROM onset WHERE code = ? ORDER BY indicator", [town.code]
     ).fetchall()
@@ -87,6 +93,10 @@ def profile(con: duckdb.DuckDBPyConnection, query: str, departement: str | None 
             dict(zip(("indicator", "year", "gi_z", "category", "inference"), r, strict=True)) for r in hotspot
         ],
         "onsets": [dict(zip(("indicator", "onset_year", "confidence"), r, strict=True)) for r in onset],
+        "events": [
+            dict(zip(("type", "place", "date_start", "date_end", "killed", "injured", "articles"), r, strict=True))
+            for r in events
+        ],
         "departement": town.departement,
         "population": town.population,
         "size_class": town.size_class,
@@ -199,6 +209,8 @@ def print_profile(result: dict) -> None:
         )
     for o in result["onsets"]:
         console.print(f"Onset ({o['indicator']}): [bold]{o['onset_year']}[/] ({o['confidence']} confidence)")
+    if result["events"]:
+        console.print(table(result["events"], "Events reported by the press (vigie press ingest)"))
     if not result["hotspots"] and not result["onsets"]:
         console.print("[dim]Run `vigie hotspots` and `vigie onsets` to add the town's hot-spot category and onset.[/]")
     for note in result["notes"]:

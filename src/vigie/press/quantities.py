@@ -111,7 +111,9 @@ def drugs(sentence: str) -> list[dict]:
     """Quantities per substance and unit, summed; 'dont' subsets and indefinite amounts handled."""
     text = re.sub(r",\s*dont [^,.;]*", "", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
     found: dict[tuple[str, str | None], float | None] = {}
-    pattern = re.compile(rf"{APPROX}(?P<n>{NUM})\s*(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))", re.I)
+    pattern = re.compile(
+        rf"{APPROX}(?P<n>{NUM})\s*(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))", re.I
+    )
     for m in pattern.finditer(text):
         unit, factor = UNITS[m.group("u").lower()]
         rest = m.group("rest")
