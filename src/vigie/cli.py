@@ -502,21 +502,11 @@ def extract(
 ) -> None:
     """Turn French news articles into located, dated events: shootings, seizures, dealing points, intimidation,
     arrests and networks' arrival. Needs the commune reference in the warehouse (`vigie build`)."""
-    from datetime import date
-
     from vigie.press.articles import read
     from vigie.press.pipeline import load_extractor
 
-    try:
-        default = date.fromisoformat(day) if day else None
-    except ValueError:
-        raise VigieError(f"--date {day!r}: write it as YYYY-MM-DD") from None
-    articles = read(path, default)
+    articles = _articles(read, path, day)
     for a in articles:
-        if a.date_assumed:
-            err_console.print(
-                f"{a.id}: no publication date; today's date is used to resolve relative dates (give --date)."
-            )
         if not a.text.strip():
             err_console.print(f"{a.id}: the article has no text.")
     extractor = load_extractor(warehouse_path=_db(db))
@@ -546,6 +536,23 @@ def extract(
         console.print(output.table(rows, f"{a.id} ({a.date}): {len(events)} event(s)"))
 
 
+def _articles(reader, source: str, day: str | None):
+    """Articles from `reader(source, default_date)`; says which ones had no date and took today's."""
+    from datetime import date
+
+    try:
+        default = date.fromisoformat(day) if day else None
+    except ValueError:
+        raise VigieError(f"--date {day!r}: write it as YYYY-MM-DD") from None
+    articles = reader(source, default)
+    for a in articles:
+        if a.date_assumed:
+            err_console.print(
+                f"{a.id}: no publication date; today's date is used to resolve relative dates (give --date)."
+            )
+    return articles
+
+
 press_app = typer.Typer(
     help="The press monitor: store articles and their events in the warehouse.", no_args_is_help=True
 )
@@ -559,20 +566,11 @@ def press_ingest(
     db: DbOption = None,
 ) -> None:
     """Read articles, extract their events and store both; an event reported by several articles is stored once."""
-    from datetime import date
-
     from vigie import warehouse
     from vigie.press.monitor import collect, ingest
     from vigie.press.pipeline import load_extractor
 
-    try:
-        default = date.fromisoformat(day) if day else None
-    except ValueError:
-        raise VigieError(f"--date {day!r}: write it as YYYY-MM-DD") from None
-    articles = collect(source, default)
-    for a in articles:
-        if a.date_assumed:
-            err_console.print(f"{a.id}: no publication date; today's date is used (give --date).")
+    articles = _articles(collect, source, day)
     con = warehouse.connect(_db(db))
     with _spinner(f"Extracting events from {len(articles)} article(s)…"):
         counts = ingest(con, load_extractor(con=con), articles)

@@ -137,25 +137,6 @@ def already_loaded(con: duckdb.DuckDBPyConnection, checksum: str) -> str | None:
     return row[0] if row else None
 
 
-def log_load(
-    con,
-    file: Path,
-    kind: str,
-    checksum: str,
-    rows: int,
-    edition: int | None = None,
-    synthetic: bool = False,
-    note: str | None = None,
-) -> int:
-    load_id = con.execute("SELECT nextval('load_id_seq')").fetchone()[0]
-    con.execute(
-        "INSERT INTO load_log (load_id, file, kind, sha256, rows, edition, synthetic, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [load_id, str(file), kind, checksum, rows, edition, synthetic, note],
-    )
-    return load_id
-
-
 def commune_base_is_synthetic(con: duckdb.DuckDBPyConnection) -> bool:
     """True when the commune figures in the warehouse come from the synthetic panel, not the official file."""
     row = con.execute(  # a commune base replaces the previous one, so the latest load is the one in use

@@ -26,21 +26,26 @@ def _figure(path: Path):
     return plt
 
 
+def _lines_by_class(ax, rows: list[dict], value: str) -> None:
+    """One line per size class: `value` by year."""
+    for size_class, colour in CLASS_COLOURS.items():
+        selected = [r for r in rows if r["size_class"] == size_class]
+        ax.plot(
+            [r["year"] for r in selected],
+            [r[value] for r in selected],
+            marker="o",
+            color=colour,
+            label=CLASS_NAMES[size_class],
+        )
+
+
 def spread_chart(results, services: dict, path: Path) -> None:
     """Index (first year = 100) by size class for each indicator, concentration, and service-level trafficking."""
     plt = _figure(path)
     panels = len(results) + 1 + (1 if services else 0)
     fig, axes = plt.subplots(1, panels, figsize=(5.2 * panels, 4.2), constrained_layout=True)
     for ax, result in zip(axes, results, strict=False):
-        for size_class, colour in CLASS_COLOURS.items():
-            rows = [r for r in result.rows if r["size_class"] == size_class]
-            ax.plot(
-                [r["year"] for r in rows],
-                [r["index_first_year"] for r in rows],
-                marker="o",
-                color=colour,
-                label=CLASS_NAMES[size_class],
-            )
+        _lines_by_class(ax, result.rows, "index_first_year")
         ax.axhline(100, color="grey", lw=0.8)
         ax.set_title(f"{result.indicator}: index, first year = 100")
         ax.legend(fontsize=8)
@@ -62,16 +67,7 @@ def spread_chart(results, services: dict, path: Path) -> None:
     ax.legend(fontsize=8)
     if services:
         ax = axes[-1]
-        name, rows = next(iter(services.items()))
-        for size_class, colour in CLASS_COLOURS.items():
-            sel = [r for r in rows if r["size_class"] == size_class]
-            ax.plot(
-                [r["year"] for r in sel],
-                [r["share_pct"] for r in sel],
-                marker="o",
-                color=colour,
-                label=CLASS_NAMES[size_class],
-            )
+        _lines_by_class(ax, next(iter(services.values())), "share_pct")
         ax.set_title("État 4001 trafficking (index 55): % by town size")
         ax.legend(fontsize=8)
     if any(r.synthetic for r in results):

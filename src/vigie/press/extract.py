@@ -244,7 +244,7 @@ class Extractor:
                     for kind in types:
                         for place in places[: 4 if kind in ("shooting", "intimidation", "dealing_point") else 1]:
                             event = self._event(
-                                kind, clause, sentence, place, when, article.date, deps, single=len(clauses) == 1
+                                kind, clause, sentence, place, when, article.date, single=len(clauses) == 1
                             )
                             if event:
                                 produced.append(event)
@@ -403,7 +403,7 @@ class Extractor:
                 return Place(None, dep, m.group(0), m.start(), precision)
         return None
 
-    def _event(self, kind, clause, sentence, place, interval, ref: date, deps, single: bool) -> Event | None:
+    def _event(self, kind, clause, sentence, place, interval, ref: date, single: bool) -> Event | None:
         if place is None:
             return None
         start, end = interval if interval else (None, ref)

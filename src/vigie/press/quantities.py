@@ -275,6 +275,4 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         t,
     ):
         injured = 1
-    if killed and injured and re.search(r"un second|un deuxième|un autre", t) is None and "et un blessé" not in t:
-        pass
     return killed, injured
