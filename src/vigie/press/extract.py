@@ -150,7 +150,13 @@ STOP_WORDS = {
     *WEEKDAY_KEYS,
     *MONTH_KEYS,
 }
-LOCATIVE = r"(?:à|au|aux|dans|en|sur|près de|de la cité|du quartier|quartier|cité)\s+(?:l['’]|la |le |les |des )?$"
+LOCATIVE = r"(?:à|au|aux|dans|en|sur|près de)\s+(?:l['’]|la |le |les |des )?$"
+# a name after these words names part of a town (a street, an estate, a station), not a commune
+PART_OF_TOWN = (
+    r"(?:quartiers?|cité|résidence|lotissement|rue|avenue|boulevard|place|allée|chemin|impasse|parc|"
+    r"zone|gare|stade|collège|lycée|école|centre commercial|square|hameau|lieu-dit)\s+"
+    r"(?:de la |du |des |de l['’])?$"  # "un quartier d'Argentan" names the town, so "de"/"d'" are not here
+)
 ORIGIN = (
     r"(?:venu(?:e|s|es)? (?:de|d')|originaires? (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
     r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|chu|hôpital|préfet|"
@@ -213,7 +219,11 @@ class Extractor:
             paragraph_date = None
             deal_context = False
             for sentence in sentences:
-                if re.search(ABROAD, sentence, re.I) or any(re.search(p, sentence, re.I) for p in EXCLUDE):
+                if any(re.search(p, sentence, re.I) for p in EXCLUDE):
+                    continue
+                if re.search(ABROAD, sentence, re.I):  # events abroad are not ours; details of ours may be there
+                    if events:
+                        self._complete(events[-4:], sentence)
                     continue
                 sentence_places = self._places(sentence, deps)
                 produced = []
@@ -353,6 +363,8 @@ class Extractor:
             if code:
                 dep = self.gaz.info.get(code, (None, 0))[0]
                 scored.append((0, start, Place(code, dep, surface, start, 1)))
+                continue
+            if re.search(PART_OF_TOWN, before):
                 continue
             locative = bool(re.search(LOCATIVE, before))
             resolved = self.gaz.resolve(surface, deps, fuzzy=locative)

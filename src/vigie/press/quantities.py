@@ -157,7 +157,11 @@ WEAPONS = [
     ("assault_rifle", r"kalachnikovs?|fusils? d'assaut|ak-?47|fusils? mitrailleurs?"),
     ("shotgun", r"fusils? à pompe|fusils? de chasse|carabines?"),
     ("handgun", r"pistolets? automatiques?|pistolets?(?! mitrailleur)|revolvers?|armes? de poing|glock"),
-    ("other", r"couteaux?|machettes?|pistolets? mitrailleurs?|armes? blanches?|battes? de base-?ball|sabres?"),
+    (
+        "other",
+        r"couteaux?|machettes?|pistolets? mitrailleurs?|armes? blanches?|battes?(?: de base-?ball)?|sabres?|"
+        r"barres? de fer|marteaux?|haches?|poings américains?|matraques?|bâtons?|cutters?",
+    ),
 ]
 
 
@@ -221,7 +225,7 @@ def arrested(text: str) -> int | None:
     ):
         return 0
     patterns = [
-        rf"({NUM})\s+(?:\w+\s+){{0,3}}{PERSON}\s+(?:\w+\s+){{0,6}}(?:ont été|ont|sont|a été)\s+"
+        rf"({NUM})\s+(?:\w+\s+){{0,3}}{PERSON}\s+(?:\w+\s+){{0,6}}(?:ont été|ont|sont|a été|avaient été|avait été)\s+"
         rf"(?:\w+\s+){{0,2}}(?:interpellé|arrêté|placé|écroué|mis en examen)",
         rf"({NUM})\s+(?:interpellations|arrestations|gardes? à vue)",
         rf"(?:interpellé|arrêté|interpeller)\s+({NUM})\s+(?:\w+\s+){{0,2}}{PERSON}",
@@ -236,6 +240,13 @@ def arrested(text: str) -> int | None:
     m = re.search(r"(?:a été|ont été)\s+interpellé[es]*\s+(?:sur place\s+)?avec\s+(?:son|sa|ses)\s+(\w+)", t, re.I)
     if m:
         return 2
+    if re.search(
+        r"\b(?:le|la|un|une|l')\s+(?:[\w'-]+\s+){0,8}?(?:a été|avait été)\s+(?:\w+\s+)?"
+        r"(?:interpellée?|arrêtée?|placée? en garde à vue)",
+        t,
+        re.I,
+    ):
+        return 1  # one person: "le chauffeur … a été interpellé"
     return None
 
 
