@@ -83,7 +83,8 @@ def detect_onsets(
     rows = np.flatnonzero(found)
     before = tau[rows] - 1
     rr = y[rows, before] / e[rows, before]
-    l0 = cy[rows, before - 1] / ce[rows, before - 1] if True else None
+    earlier = np.maximum(before - 1, 0)  # (a ramp needs a year before the half-way year: masked below)
+    l0 = cy[rows, earlier] / ce[rows, earlier]
     l1 = (cy[rows, -1] - cy[rows, tau[rows] - 1]) / (ce[rows, -1] - ce[rows, tau[rows] - 1])
     ramp = (before >= 1) & (rr >= l0 + 0.5 * (l1 - l0))
     tau[rows[ramp]] -= 1
