@@ -87,7 +87,21 @@ def table(
     cells = [[fmt(row.get(k), k) for k in columns] for row in rows]
     out = Table(title=title, title_justify="left", header_style="bold", pad_edge=False)
     for i, (key, header) in enumerate(columns.items()):
-        left = key in ("size_class", "name", "indicator", "status", "file", "kind", "service")
+        left = key in (
+            "size_class",
+            "name",
+            "indicator",
+            "status",
+            "file",
+            "kind",
+            "service",
+            "type",
+            "place",
+            "category",
+            "confidence",
+            "commune",
+            "code",
+        )
         widest = max((len(c[i]) for c in cells), default=1)
         # cells never wrap or shrink (numbers must stay whole); long headers wrap instead
         out.add_column(header, justify="left" if left else "right", min_width=min(widest, 40), overflow="fold")
