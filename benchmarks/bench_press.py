@@ -12,7 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
-from measure import CACHE, SHARED, VIGIE, measure, run, synthetic_panel  # noqa: F401
+from measure import CACHE, SHARED, VIGIE, measure, run
 
 
 def make_articles(n: int, folder: Path) -> None:

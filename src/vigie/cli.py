@@ -299,10 +299,14 @@ def _names(con, codes) -> dict[str, str]:
     )
 
 
-def _in_departement(code: str, departement: str | None) -> bool:
+def _departement_filter(departement: str | None):
+    """A predicate on town codes for --departement (checked once, not per row)."""
     from vigie.analysis.spread import departement_code
 
-    return not departement or (code[:3] if code.startswith("97") else code[:2]) == departement_code(departement)
+    if not departement:
+        return lambda code: True
+    wanted = departement_code(departement)
+    return lambda code: (code[:3] if code.startswith("97") else code[:2]) == wanted
 
 
 def _emit(rows: list[dict], fmt: str, title: str, con=None) -> None:
@@ -356,6 +360,7 @@ def hotspots(
         raise VigieError(f"--year {year}: the commune base covers {years[0]}–{years[-1]}")
     t = years.index(year)
     names = _names(con, result.codes)
+    in_departement = _departement_filter(departement)
     order = {c: k for k, c in enumerate(hs.CATEGORIES)}
     rows = [
         {
@@ -370,7 +375,7 @@ def hotspots(
             "suppressed": bool(result.suppressed[i, t]),
         }
         for i, c in enumerate(result.codes)
-        if _in_departement(c, departement) and (show_all or result.category[i] != "no_pattern")
+        if in_departement(c) and (show_all or result.category[i] != "no_pattern")
     ]
     rows.sort(key=lambda r: (order[r["category"]], -r["gi_z"]))
     _warn_synthetic(warehouse.commune_base_is_synthetic(con), Format.table if fmt == "table" else Format.json)
@@ -400,6 +405,7 @@ def onsets(
         result = on.onsets(con, check_slug(indicator))
         on.save(con, result)
     names = _names(con, result.codes)
+    in_departement = _departement_filter(departement)
     rows = [
         {
             "code": c,
@@ -409,7 +415,7 @@ def onsets(
             "rise_ratio": round(float(result.ratio[i]), 2),
         }
         for i, c in enumerate(result.codes)
-        if not np.isnan(result.onset_year[i]) and _in_departement(c, departement)
+        if not np.isnan(result.onset_year[i]) and in_departement(c)
     ]
     rows.sort(key=lambda r: (r["onset_year"], r["code"]))
     _warn_synthetic(warehouse.commune_base_is_synthetic(con), fmt)

@@ -40,8 +40,6 @@ class SizeClasses:
     medium: int = 10_000
     big: int = 100_000
 
-    names = ("grande_ville", "ville_moyenne", "petite_ville", "rural")
-
     def sql(self, population: str) -> str:
         """A SQL CASE expression giving the size class of a population column."""
         return (

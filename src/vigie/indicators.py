@@ -60,8 +60,3 @@ def check_slug(slug: str) -> str:
     if slug not in INDICATORS:
         raise VigieError(f"unknown indicator {slug!r}; choose one of: {', '.join(INDICATORS)}")
     return slug
-
-
-def label_rows() -> list[tuple[str, str]]:
-    """(normalised label, slug) pairs, for joining in SQL."""
-    return list(LABEL_TO_SLUG.items())

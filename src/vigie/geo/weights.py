@@ -16,8 +16,8 @@ import shapely
 from scipy import sparse
 from scipy.spatial import cKDTree
 
-from vigie.config import PLM_PARENTS
 from vigie.errors import VigieError
+from vigie.geo.communes import plm_parent
 from vigie.warehouse import insert_rows
 
 EARTH_KM = 6371.0088
@@ -31,17 +31,10 @@ def _outlines_checksum(con: duckdb.DuckDBPyConnection) -> str:
     return row[0]
 
 
-def _town_of(code: str) -> str:
-    for parent, (first, last) in PLM_PARENTS.items():
-        if first <= code <= last:
-            return parent
-    return code
-
-
 def build_adjacency(con: duckdb.DuckDBPyConnection) -> int:
     """Queen contiguity of all towns, stored in `adjacency` (both directions). Returns the number of pairs."""
     rows = con.execute("SELECT code, wkb FROM commune_outline ORDER BY code").fetchall()
-    codes = [_town_of(c) for c, _ in rows]
+    codes = [plm_parent(c) or c for c, _ in rows]
     geoms = shapely.from_wkb([w for _, w in rows])
     left, right = shapely.STRtree(geoms).query(geoms, predicate="intersects")
     pairs = {(codes[a], codes[b]) for a, b in zip(left.tolist(), right.tolist(), strict=True) if codes[a] != codes[b]}

@@ -9,10 +9,10 @@ from datetime import date
 
 from vigie.geo.names import name_key
 from vigie.press import dates, quantities
-from vigie.press.articles import Article
+from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.places import ABROAD, Gazetteer
-from vigie.press.schema import Event
+from vigie.press.places import ABROAD, Gazetteer, Place
+from vigie.press.schema import Event, overlaps
 
 WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
 MONTH_KEYS = [name_key(m) for m in MONTHS]
@@ -174,7 +174,6 @@ def _clauses(sentence: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
-MAX_CHARS = 200_000  # an article is never longer; a longer text is cut rather than slowing everything down
 MAX_PARAGRAPH = 20_000
 
 
@@ -239,17 +238,16 @@ class Extractor:
                         last_date = paragraph_date = interval
                     if not types:
                         continue
+                    vague = self._vague(clause, deps, last_place)
                     places = self._places(clause, deps) or sentence_places
                     if not places:
-                        vague = self._vague(clause, deps, last_place)
                         places = [vague] if vague else ([last_place] if last_place else [])
-                    near = self._vague(clause, deps, last_place)
                     if (
-                        near
-                        and near.precision == 2
-                        and re.search(r"près d|proche d|non loin d|à proximité d", near.text)
+                        vague
+                        and vague.precision == 2
+                        and re.search(r"près d|proche d|non loin d|à proximité d", vague.text)
                     ):
-                        places = [near]
+                        places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     when = interval or dates.resolve(sentence, article.date, last_date) or paragraph_date
                     for kind in types:
                         for place in places[: 4 if kind in ("shooting", "intimidation", "dealing_point") else 1]:
@@ -340,8 +338,6 @@ class Extractor:
     def _places(self, text: str, deps: list[str]) -> list:
         """Places named as locations in a text, best first: neighbourhoods, then communes after a locative
         preposition; origins ("venues de Bordeaux") and institutions ("le parquet de Nîmes") are left out."""
-        from vigie.press.places import Place
-
         scored = []
         pattern = (
             r"(?:(?<=[\s(])|^|(?<=['’]))([A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
@@ -397,8 +393,6 @@ class Extractor:
         return out
 
     def _vague(self, clause: str, deps: list[str], last):
-        from vigie.press.places import Place
-
         for pattern, precision in VAGUE_PLACES:
             m = re.search(pattern, clause, re.I)
             if m:
@@ -469,9 +463,7 @@ class Extractor:
 
 
 def _overlap(a: Event, b: Event) -> bool:
-    if a.date_start is None or b.date_start is None:
-        return True
-    return not (a.date_end and b.date_start > a.date_end or b.date_end and a.date_start > b.date_end)
+    return overlaps(a.date_start, a.date_end, b.date_start, b.date_end)
 
 
 def _same(a: Event, b: Event) -> bool:

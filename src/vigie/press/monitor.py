@@ -16,7 +16,7 @@ import httpx
 from vigie.errors import VigieError
 from vigie.press.articles import MAX_CHARS, Article, read
 from vigie.press.extract import Extractor
-from vigie.press.schema import Event
+from vigie.press.schema import Event, overlaps
 from vigie.warehouse import transaction
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
@@ -89,9 +89,7 @@ def _same(row, e: Event) -> bool:
     _, kind, commune, dep, start, end = row
     if kind != e.type or commune != e.commune or (commune is None and dep != e.departement):
         return False
-    low, high = start or date.min, end or date.max  # an open bound is open, not absent
-    e_low, e_high = e.date_start or date.min, e.date_end or date.max
-    return e_low <= high and low <= e_high
+    return overlaps(start, end, e.date_start, e.date_end)
 
 
 def ingest(con: duckdb.DuckDBPyConnection, extractor: Extractor, articles: list[Article]) -> dict:

@@ -172,15 +172,6 @@ def weapons(sentence: str) -> list[dict]:
         for m in re.finditer(rf"(?:\b({NUM})\s+)?\b(?:{pattern})\b", text, re.I):
             before = text[max(0, m.start() - 12) : m.start()].lower()
             n = number_word(m.group(1)) if m.group(1) else (1 if re.search(r"\b(un|une)\s*$", before) else None)
-            if m.group(1) and m.group(1).lower() in ("un", "une"):
-                n = 1
-            if (
-                kind == "other"
-                and re.search(r"mitrailleur", m.group(0), re.I) is None
-                and any(w["kind"] == "handgun" for w in out)
-                and "pistolet" in m.group(0).lower()
-            ):
-                continue
             out.append({"kind": kind, "count": int(n) if n else None})
     merged: dict[str, int | None] = {}
     for w in out:

@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+
+def overlaps(a_start: date | None, a_end: date | None, b_start: date | None, b_end: date | None) -> bool:
+    """Do two date intervals overlap? A missing bound is open, not absent."""
+    return (a_start or date.min) <= (b_end or date.max) and (b_start or date.min) <= (a_end or date.max)
+
+
 TYPES = ("shooting", "seizure", "dealing_point", "intimidation", "arrest", "network_arrival")
 
 

@@ -30,7 +30,6 @@ class Header:
     path: Path
     columns: list[str]  # as written in the file
     separator: str | None  # None for parquet
-    first_row: list[str] | None = None
 
     @property
     def keys(self) -> list[str]:
@@ -53,7 +52,6 @@ def read_header(path: Path) -> Header:
     try:
         with open_text(path) as fh:
             first = fh.readline()
-            second = fh.readline()
     except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
         raise VigieError(f"{path}: cannot read the file ({exc}); is it truncated or corrupt?") from None
     except UnicodeDecodeError as exc:
@@ -62,8 +60,7 @@ def read_header(path: Path) -> Header:
         raise VigieError(f"{path}: the file is empty")
     separator = max(SEPARATORS, key=first.count)
     columns = next(csv.reader([first], delimiter=separator))
-    row = next(csv.reader([second], delimiter=separator), None) if second.strip() else None
-    return Header(path, columns, separator, row)
+    return Header(path, columns, separator)
 
 
 def require_columns(header: Header, needed: dict[str, tuple[str, ...]], what: str) -> dict[str, str]:
