@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/eval_synthetic_truth.py                 # default panel (seed 2025)
     .venv/bin/python benchmarks/eval_synthetic_truth.py --seed 7 --speed 60 --p-wave 0.5
+    .venv/bin/python benchmarks/eval_synthetic_truth.py --seed 11 --speed 41 --p-wave 0.4 --hotspots 20
+    .venv/bin/python benchmarks/eval_synthetic_truth.py --seed 99 --speed 59 --p-wave 0.4 --hotspots 20
 
 (a) planted new_hotspot clusters with ≥ 1 member classified new or consecutive hot spot in the final year (≥ 80 %)
 (b) non-planted medium towns classified new or consecutive hot spot (≤ 5 %)
@@ -30,8 +32,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--speed", type=float, default=45)
     parser.add_argument("--p-wave", type=float, default=0.35)
+    parser.add_argument("--hotspots", type=int, default=12, help="planted hot-spot clusters (make_panel default: 12)")
     args = parser.parse_args()
     name = f"truth_s{args.seed}_v{args.speed:g}_p{args.p_wave:g}"
+    name += f"_h{args.hotspots}" if args.hotspots != 12 else ""
     panel = CACHE / name
     if not (panel / "truth.parquet").exists():
         subprocess.run(
@@ -49,6 +53,8 @@ def main() -> None:
                 str(args.speed),
                 "--p-wave",
                 str(args.p_wave),
+                "--n-new-hotspots",
+                str(args.hotspots),
             ],
             check=True,
             stdout=subprocess.DEVNULL,

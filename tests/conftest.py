@@ -87,3 +87,18 @@ def panel(panel_db):
 def table_counts(con) -> dict[str, int]:
     tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()]
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def commune_file(folder: Path, rows: list[tuple]) -> None:
+    """A small commune base in the official CSV schema. Rows: (code, year, count, est_diffuse, complement), with an
+    optional sixth item, the indicator label (default: trafficking)."""
+    header = (
+        '"CODGEO_2025";"annee";"indicateur";"unite_de_compte";"nombre";"taux_pour_mille";"est_diffuse";'
+        '"insee_pop";"insee_pop_millesime";"insee_log";"insee_log_millesime";"complement_info_nombre";'
+        '"complement_info_taux"'
+    )
+    lines = [header]
+    for c, y, n, d, k, *label in rows:
+        label = label[0] if label else "Trafic de stupéfiants"
+        lines.append(f'"{c}";"{y}";"{label}";"Mis en cause";"{n}";"NA";"{d}";"20000";"2023";"9000";"2022";"{k}";"NA"')
+    (folder / "donnee-data.gouv-test.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")

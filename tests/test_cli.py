@@ -84,7 +84,7 @@ def test_space_time_commands(tmp_path, panel_db):
     assert hot.exit_code == 0, hot.output
     rows = json.loads(hot.stdout[hot.stdout.index("[") :])
     assert rows and all(r["code"].startswith("79") for r in rows)
-    assert {"code", "name", "year", "gi_z", "p", "category"} <= set(rows[0])
+    assert {"code", "name", "year", "gi_z", "p", "rise_z", "rise_q", "category"} <= set(rows[0])
     geo = run("hotspots", "--db", db, "--format", "geojson", "--departement", "13", "--year", "2024")
     collection = json.loads(geo.stdout[geo.stdout.index("{") :])
     assert collection["type"] == "FeatureCollection"

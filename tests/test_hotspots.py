@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pymannkendall
 import pytest
-from conftest import DATA
+from conftest import DATA, commune_file
 from esda.getisord import G_Local
 from esda.smoothing import Empirical_Bayes
 from libpysal.weights import W
@@ -15,6 +15,7 @@ from statsmodels.stats.multitest import multipletests
 from vigie import warehouse
 from vigie.analysis import hotspots as hs
 from vigie.geo.weights import weights_for
+from vigie.sources.build import build
 
 
 def esda_zs(weights, values):
@@ -48,9 +49,86 @@ def test_gi_star_equals_esda_on_a_synthetic_departement(panel_rw):
     weights = weights_for(panel_rw, codes[deux_sevres])
     rates = hs.eb_rates(counts[deux_sevres], population[deux_sevres])
     ours = hs.gi_star(weights.matrix, rates)
-    assert np.ptp(rates[:, 0]) < 1e-9 and np.ptp(rates[:, -1]) > 0  # 2016 is flat after smoothing; 2025 is not
-    for t in range(len(years)):
+    flat = np.ptp(rates, axis=0) < 1e-9  # years where smoothing finds no between-town variance
+    assert flat.any() and not flat.all()
+    assert np.all(ours[:, flat] == 0)  # no clustering to find (esda divides by zero there)
+    for t in np.flatnonzero(~flat):
         assert np.allclose(ours[:, t], esda_zs(weights, rates[:, t]), atol=1e-6)
+
+
+def test_rise_gi_star_equals_esda_on_a_synthetic_departement(panel_rw):
+    codes, _, counts, population, _ = hs.town_panel(panel_rw, "trafic")
+    drome = np.array([c.startswith("26") for c in codes])
+    weights = weights_for(panel_rw, codes[drome])
+    rise = hs.rise_scores(counts, hs.recent_expectation(counts, population, [c[:2] for c in codes]))[drome]
+    assert np.all(rise[:, 0] == 0) and rise[:, 1:].std() > 0.1  # no past in the first year
+    ours = hs.gi_star(weights.matrix, rise)
+    # esda computes G as a ratio to the sum of the values, which is meant for positive values: shifted to be
+    # positive, as the z-score does not change under a shift
+    for t in range(1, rise.shape[1]):
+        assert np.allclose(ours[:, t], esda_zs(weights, rise[:, t] - rise[:, t].min() + 1), atol=1e-6)
+
+
+def test_recent_expectation_by_hand():
+    counts = np.array([[2, 3, 2, 20]] + [[5, 5, 5, 5]] * 4 + [[0, 0, 0, 3]], float)
+    population = np.array([[1000] * 4] + [[3000] * 4] * 4 + [[2000] * 4], float)
+    departements = ["26"] * 5 + ["79"]
+    got = hs.recent_expectation(counts, population, departements)
+    for i in range(len(counts)):
+        same = [j for j in range(len(counts)) if departements[j] == departements[i]]
+        rate = [counts[same, t].sum() / population[same, t].sum() for t in range(4)]
+        for t in range(1, 4):
+            past = range(max(0, t - 3), t)
+            ratio = (sum(counts[i, s] for s in past) + 0.5) / (sum(population[i, s] * rate[s] for s in past) + 0.5)
+            assert got[i, t] == pytest.approx(ratio * population[i, t] * rate[t])
+    assert np.isnan(got[:, 0]).all()
+    rise = hs.rise_scores(counts, got)
+    assert rise[0, 3] == pytest.approx((20 - got[0, 3]) / np.sqrt(got[0, 3]))
+    assert rise[0, 3] > 5 and abs(rise[1, 3]) < 2  # the jump stands out, a flat town does not
+
+
+def test_suppressed_cells_share_the_departement_total_by_drug_use(tmp_path, reference_dir):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    usage = "Usage de stupéfiants"
+    rows = []
+    for y in (2016, 2017, 2018):
+        rows += [("79049", y, "NA", "ndiff", "4"), ("79329", y, "NA", "ndiff", "4")]
+        rows += [("79049", y, "30", "diff", "NA", usage), ("79005", y, "5", "diff", "NA", usage)]
+        rows += [("79329", y, "NA", "ndiff", "1", usage) if y == 2016 else ("79329", y, "10", "diff", "NA", usage)]
+    # 79005: published zeros around a suppressed 2017, which the secrecy rule therefore proves to be 0
+    rows += [("79005", 2016, "0", "diff", "NA"), ("79005", 2017, "NA", "ndiff", "4")]
+    rows += [("79005", 2018, "0", "diff", "NA")]
+    commune_file(folder, rows)
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    build(con, [reference_dir, folder])
+    codes, _, counts, _, _ = hs.town_panel(con, "trafic")
+    got = dict(zip(codes, counts.tolist(), strict=True))
+    # 2016: 2 × 4 suppressed cases, shared 30.5 : 1.5 (drug use + ½); 2017–2018: 3 × 4 and 2 × 4, shared 30.5 : 10.5
+    assert got["79049"] == pytest.approx([8 * 30.5 / 32, 12 * 30.5 / 41, 8 * 30.5 / 41])
+    assert got["79329"] == pytest.approx([8 * 1.5 / 32, 12 * 10.5 / 41, 8 * 10.5 / 41])
+    assert got["79005"] == [0, 0, 0]
+    # onsets read each town's own series: there a suppressed cell keeps the official complement
+    codes, _, counts, _, _ = hs.town_panel(con, "trafic", use_companion=False)
+    assert dict(zip(codes, counts.tolist(), strict=True))["79049"] == [4, 4, 4]
+
+
+def test_the_planted_cluster_of_the_small_panel_is_a_new_hot_spot(panel_rw, small_panel):
+    """The synthetic panel plants one cluster of towns whose trafficking jumps in the final year, most of them
+    suppressed that year; the rise test, fed by the drug-use shares, sees it."""
+    import pandas as pd
+
+    truth = pd.read_parquet(small_panel / "truth.parquet").set_index("code")
+    planted = truth.index[truth.planted == "new_hotspot"]
+    result = hs.emerging_hotspots(panel_rw, "trafic")
+    category = pd.Series(result.category, index=result.codes).reindex(planted)
+    rise_q = pd.Series(result.rise_q[:, -1], index=result.codes).reindex(planted)
+    assert len(planted) >= 3
+    assert category.isin(["new_hot_spot", "consecutive_hot_spot"]).sum() >= 2
+    assert (rise_q <= 0.05).sum() >= 2
+    medium = truth.index[truth.planted.isna()]
+    flagged = pd.Series(result.category, index=result.codes).reindex(medium)
+    assert flagged.isin(["new_hot_spot", "consecutive_hot_spot"]).mean() < 0.05
 
 
 def test_eb_rates_equal_esda(panel_rw):
@@ -149,3 +227,18 @@ def test_end_to_end_and_saved(panel_rw):
     assert rows == (len(result.codes) * len(result.years), len(result.codes))
     assert set(result.category) <= set(hs.CATEGORIES)
     assert "suppressed" in result.notes[0]
+    saved = panel_rw.execute(
+        "SELECT max(abs(rise_z)), count(*) FILTER (WHERE rise_q <= 0.05) FROM hotspot WHERE indicator = 'trafic'"
+    ).fetchone()
+    assert saved[0] == pytest.approx(np.abs(result.rise_z).max()) and saved[1] == (result.rise_q <= 0.05).sum()
+
+
+def test_an_older_warehouse_gets_the_rise_columns(tmp_path):
+    import duckdb
+
+    old = duckdb.connect(str(tmp_path / "old.duckdb"))
+    old.execute("CREATE TABLE hotspot (indicator VARCHAR NOT NULL, code VARCHAR NOT NULL, year SMALLINT NOT NULL)")
+    old.close()
+    con = warehouse.connect(tmp_path / "old.duckdb")
+    columns = [r[0] for r in con.execute("DESCRIBE hotspot").fetchall()]
+    assert {"rise_z", "rise_q"} <= set(columns)

@@ -5,6 +5,7 @@ import shutil
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import commune_file
 
 from vigie import warehouse
 from vigie.analysis.diffusion import diffusion, hub_distances, territory, wave_speed
@@ -46,19 +47,6 @@ def test_a_one_year_spike_or_a_decline_is_no_onset():
 
 def test_a_rise_shared_by_the_departement_is_no_onset():
     assert np.isnan(detect([1, 1, 1, 1, 6, 7, 6, 8, 7, 6], expected=[1, 1, 1, 1, 6, 7, 6, 8, 7, 6])[0])
-
-
-def commune_file(folder, rows):
-    header = (
-        '"CODGEO_2025";"annee";"indicateur";"unite_de_compte";"nombre";"taux_pour_mille";"est_diffuse";'
-        '"insee_pop";"insee_pop_millesime";"insee_log";"insee_log_millesime";"complement_info_nombre";'
-        '"complement_info_taux"'
-    )
-    lines = [header] + [
-        f'"{c}";"{y}";"Trafic de stupéfiants";"Mis en cause";"{n}";"NA";"{d}";"20000";"2023";"9000";"2022";"{k}";"NA"'
-        for c, y, n, d, k in rows
-    ]
-    (folder / "donnee-data.gouv-test.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def test_suppressed_cells_take_what_the_secrecy_rule_proves(tmp_path, reference_dir):

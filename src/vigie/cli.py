@@ -343,7 +343,8 @@ def hotspots(
 ) -> None:
     """Where are hot spots forming? Gi* per town and year, and the emerging hot-spot category of each town
     (new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical; hot or cold).
-    Results are saved in the warehouse (table `hotspot`)."""
+    A town-year is hot when its neighbourhood's rate is significantly high (gi_z) or has risen significantly above
+    its own recent level (rise_z). Results are saved in the warehouse (table `hotspot`)."""
     from vigie import warehouse
     from vigie.analysis import hotspots as hs
 
@@ -370,6 +371,8 @@ def hotspots(
             "gi_z": round(float(result.z[i, t]), 3),
             "p": float(f"{result.p[i, t]:.3g}"),
             "q": float(f"{result.q[i, t]:.3g}"),
+            "rise_z": round(float(result.rise_z[i, t]), 3),
+            "rise_q": float(f"{result.rise_q[i, t]:.3g}"),
             "category": result.category[i],
             "eb_rate": round(float(result.rate[i, t]), 3),
             "suppressed": bool(result.suppressed[i, t]),

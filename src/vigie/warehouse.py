@@ -53,7 +53,10 @@ CREATE TABLE IF NOT EXISTS service (
 CREATE TABLE IF NOT EXISTS hotspot (
     indicator VARCHAR NOT NULL, code VARCHAR NOT NULL, year SMALLINT NOT NULL, eb_rate DOUBLE, gi_z DOUBLE,
     p DOUBLE, q DOUBLE, suppressed BOOLEAN, category VARCHAR NOT NULL, mk_z DOUBLE, mk_p DOUBLE,
-    inference VARCHAR NOT NULL);  -- one row per indicator, town and year, by construction (no index to maintain)
+    inference VARCHAR NOT NULL, rise_z DOUBLE, rise_q DOUBLE);
+    -- one row per indicator, town and year, by construction (no index to maintain)
+ALTER TABLE hotspot ADD COLUMN IF NOT EXISTS rise_z DOUBLE;  -- warehouses made before the rise test
+ALTER TABLE hotspot ADD COLUMN IF NOT EXISTS rise_q DOUBLE;
 CREATE TABLE IF NOT EXISTS onset (
     indicator VARCHAR NOT NULL, code VARCHAR NOT NULL, onset_year SMALLINT NOT NULL, confidence VARCHAR NOT NULL,
     rise_ratio DOUBLE, statistic DOUBLE, PRIMARY KEY (indicator, code));

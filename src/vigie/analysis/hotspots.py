@@ -2,22 +2,30 @@
 categories over the years.
 
 Method, step by step:
-1. Rates per 1,000 are stabilised by global empirical-Bayes smoothing (Marshall 1991, "Mapping disease and
+1. Suppressed cells are filled (town_panel): what the secrecy rule proves (≥ 5 when a later published year's
+   window covers the cell: that year's level; 0 under a later published zero); the rest share what is left of
+   their département's suppressed total, which the official complement gives exactly, in proportion to the towns'
+   drug-use counts (for trafficking; published, or estimated by their own complement). Never a silent zero.
+   The share of suppressed final-year cells is reported: a suppressed figure is an estimate, not the town's own.
+2. Rates per 1,000 are stabilised by global empirical-Bayes smoothing (Marshall 1991, "Mapping disease and
    mortality rates using empirical Bayes estimators", JRSS C 40): each year, a town's rate is pulled towards the
    national rate in proportion to how little its population says, r̂ᵢ = θ + Cᵢ(rᵢ − θ), Cᵢ = σ²/(σ² + θ/pᵢ).
-   A suppressed cell is filled from what the secrecy rule proves (≥ 5 when a later published year's window
-   covers it: that year's level; 0 under a later published zero), otherwise from the official complement value
-   (the mean count of the département's suppressed communes): never a silent zero, and never the town's own
-   figure, which is why the share of suppressed final-year cells is reported.
-2. Gi* (Getis & Ord 1992; Ord & Getis 1995) on binary queen weights with the town itself included:
-   zᵢ = (Σⱼ wᵢⱼxⱼ − x̄·cᵢ) / (s·√(cᵢ(N − cᵢ)/(N − 1))), equal to esda.G_Local(transform="B", star=True).Zs.
+3. Two Gi* tests per town and year (Getis & Ord 1992; Ord & Getis 1995), on binary queen weights with the town
+   itself included: zᵢ = (Σⱼ wᵢⱼxⱼ − x̄·cᵢ) / (s·√(cᵢ(N − cᵢ)/(N − 1))), equal to
+   esda.G_Local(transform="B", star=True).Zs:
+   - level: x = the smoothed rate. Is the neighbourhood's rate high compared with the country's?
+   - rise: x = the Pearson residual of the count against the town's recent level (its ratio to its département
+     over the previous three years, carried to this year's département rate). Has the neighbourhood risen above
+     its own recent level, beyond what its département did? A quiet place whose figures jump is an emerging
+     hot spot long before its rate ranks high nationally; this test sees it, the level test does not.
    Analytical two-sided p-values, or conditional permutations (the town's own value fixed, its neighbours drawn
    at random from the other towns; one set of draws shared by all towns, as esda does; p from the
-   permutation-standardised z), then Benjamini–Hochberg FDR control within each year. A bin is a significant
-   hot (cold) spot when z > 0 (< 0) and q ≤ alpha.
-3. Mann–Kendall trend test of each town's Gi* z-series (Mann 1945; Kendall 1975), with the tie correction,
+   permutation-standardised z). Benjamini–Hochberg FDR control within each year, over both tests of all towns
+   as one family. A bin is a significant hot spot when either test finds a significant high (q ≤ alpha, z > 0),
+   a cold spot when either finds a significant low and neither a high.
+4. Mann–Kendall trend test of each town's level Gi* z-series (Mann 1945; Kendall 1975), with the tie correction,
    equal to pymannkendall.original_test.
-4. The 17 categories of ArcGIS Pro's Emerging Hot Spot Analysis, with T years and "90 %" meaning ≥ 0.9·T bins:
+5. The 17 categories of ArcGIS Pro's Emerging Hot Spot Analysis, with T years and "90 %" meaning ≥ 0.9·T bins:
    - new: hot in the final year, never hot before;
    - consecutive: one uninterrupted run of ≥ 2 hot bins ending in the final year, never hot before that run,
      and fewer than 90 % of the bins hot;
@@ -28,7 +36,8 @@ Method, step by step:
    - historical: not hot in the final year, but hot in ≥ 90 % of the bins;
    - the same eight for cold spots; no_pattern otherwise.
    Where two rules fit, the first in this order wins: intensifying, diminishing, persistent, oscillating, new,
-   consecutive, sporadic, historical (a town that was a cold spot before is oscillating, not new).
+   consecutive, sporadic, historical (a town that was a cold spot before is oscillating, not new, as in sfdep's
+   emerging_hotspot_analysis, where "new" and "consecutive" allow no earlier significant bin of either sign).
 """
 
 from __future__ import annotations
@@ -147,6 +156,49 @@ def mann_kendall(series: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     return s, z, normal_p(z)
 
 
+RECENT_YEARS = 3  # a town's recent level: its previous three years (fewer at the start of the series)
+
+
+def departement_of(code: str) -> str:
+    return code[:3] if code.startswith("97") else code[:2]
+
+
+def recent_expectation(counts: np.ndarray, population: np.ndarray, departements: np.ndarray) -> np.ndarray:
+    """Expected count of each town-year from the town's own recent past: its ratio to its département's rate over
+    the previous RECENT_YEARS years (a half case added to both sides, so that a town with none has a small
+    expectation, not zero) × the département's rate this year × its population. NaN in the first year."""
+    counts, population = np.asarray(counts, float), np.asarray(population, float)
+    _, dep = np.unique(departements, return_inverse=True)
+    dep_rate = np.stack(
+        [np.bincount(dep, counts[:, t]) / np.bincount(dep, population[:, t]) for t in range(counts.shape[1])], 1
+    )[dep]
+    reference = population * dep_rate
+    expected = np.full_like(counts, np.nan)
+    for t in range(1, counts.shape[1]):
+        past = slice(max(0, t - RECENT_YEARS), t)
+        ratio = (counts[:, past].sum(1) + 0.5) / (reference[:, past].sum(1) + 0.5)
+        expected[:, t] = ratio * reference[:, t]
+    return expected
+
+
+def rise_scores(counts: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    """Pearson residuals (observed − expected) / √expected: how far a town-year stands above its recent level,
+    in Poisson standard deviations; 0 where there is no past to compare with."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        score = (np.asarray(counts, float) - expected) / np.sqrt(expected)
+    return np.nan_to_num(score, nan=0.0, posinf=0.0, neginf=0.0)
+
+
+def significance(z, p, rise_z, rise_p, alpha: float = 0.05):
+    """BH q-values of both tests, as one family (two tests of every town and year), and the hot and cold bins: a
+    bin is hot when either test finds a significant high, cold when either finds a significant low and neither a
+    high."""
+    q, rise_q = np.split(benjamini_hochberg(np.vstack([p, rise_p])), 2)
+    hot = ((z > 0) & (q <= alpha)) | ((rise_z > 0) & (rise_q <= alpha))
+    cold = (((z < 0) & (q <= alpha)) | ((rise_z < 0) & (rise_q <= alpha))) & ~hot
+    return q, rise_q, hot, cold
+
+
 def categories(
     hot: np.ndarray, cold: np.ndarray, mk_z: np.ndarray, mk_p: np.ndarray, alpha: float = 0.05
 ) -> np.ndarray:
@@ -198,9 +250,11 @@ class HotspotResult:
     codes: np.ndarray
     years: np.ndarray
     rate: np.ndarray  # EB-smoothed rate per 1,000 (towns × years)
-    z: np.ndarray
+    z: np.ndarray  # Gi* of the rates (level)
     p: np.ndarray
     q: np.ndarray
+    rise_z: np.ndarray  # Gi* of the rise over the town's recent level
+    rise_q: np.ndarray
     mk_z: np.ndarray
     mk_p: np.ndarray
     category: np.ndarray
@@ -211,31 +265,57 @@ class HotspotResult:
 
 
 SECRECY_MINIMUM = 5  # a commune is published when it has at least 5 cases in each of the last three years
+# a related indicator whose published counts say where a département's suppressed cases are likely to be
+COMPANION = {"trafic": "usage", "usage": "trafic", "usage_afd": "usage", "usage_hors_afd": "usage"}
 
 
-def town_panel(con: duckdb.DuckDBPyConnection, indicator: str):
+def town_panel(con: duckdb.DuckDBPyConnection, indicator: str, use_companion: bool = True):
     """Towns × years arrays of counts, population and suppression; towns without population in some year are
     left out.
 
     A suppressed cell is filled from what the secrecy rule proves about it: a count of at least 5 published in
     one of the next two years means this year, inside that year's three-year window, had at least 5 too; it takes
     the level of the nearest such published year (the window's observed level). A published zero in one of the
-    next two years means it had none (0). Otherwise it takes the official complement value."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _panel AS {units_sql(con, [check_slug(indicator)])}")
-    years = np.array([r[0] for r in con.execute("SELECT DISTINCT year FROM _panel ORDER BY 1").fetchall()])
+    next two years means it had none (0).
+
+    The other suppressed cells share what is left of their département's suppressed total, which the official
+    complement gives exactly (the mean over the suppressed communes, times their number). The shares follow a
+    companion indicator where there is one (drug use for trafficking, and the reverse: both are recorded by the
+    same police activity and move together), published or itself estimated by its complement, plus one half so
+    that a town with none still gets a little. A town's jump hidden by the secrecy rule thus shows through its
+    published drug-use figures. Without a companion (or with use_companion=False) a cell takes the complement
+    value itself; onsets use that, since a town's own series is steadier without the companion's noise (measured:
+    the onsets matched the planted ones less well with the shares)."""
+    check_slug(indicator)
+    companion = COMPANION.get(indicator) if use_companion else None
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _panel AS {units_sql(con, [indicator] + ([companion] if companion else []))}"
+    )
+    years = con.execute(f"SELECT DISTINCT year FROM _panel WHERE indicator = '{indicator}' ORDER BY 1").fetchall()
+    years = np.array([r[0] for r in years])
+    share = "coalesce(p.count, 0) + greatest(coalesce(o.total, 0) - o.settled, 0) * p.weight / o.weights"
     rows = con.execute(f"""
-        WITH ahead AS (
-            SELECT *, lead(count, 1) OVER w AS next1, lead(count, 2) OVER w AS next2 FROM _panel
+        WITH companion AS (SELECT city, year, estimate AS companion FROM _panel WHERE indicator = '{companion}'),
+        ahead AS (
+            SELECT *, lead(count, 1) OVER w AS next1, lead(count, 2) OVER w AS next2,
+                   coalesce(companion, 0) + 0.5 AS weight
+            FROM _panel LEFT JOIN companion USING (city, year) WHERE indicator = '{indicator}'
             WINDOW w AS (PARTITION BY city ORDER BY year)),
+        proven AS (
+            SELECT *, CASE WHEN NOT suppressed THEN count
+                           WHEN next1 >= {SECRECY_MINIMUM} OR next2 >= {SECRECY_MINIMUM}
+                                THEN greatest({SECRECY_MINIMUM},
+                                              CASE WHEN next1 >= {SECRECY_MINIMUM} THEN next1 ELSE next2 END)
+                           WHEN next1 = 0 OR next2 = 0 THEN 0 END AS known
+            FROM ahead),
+        pool AS (
+            SELECT departement, year, sum(from_complements) AS total,
+                   coalesce(sum(known), 0) AS settled, sum(weight) FILTER (WHERE known IS NULL) AS weights
+            FROM proven WHERE suppressed GROUP BY ALL),
         filled AS (
-            SELECT city, year, population, suppressed,
-                   CASE WHEN NOT suppressed THEN count
-                        WHEN next1 >= {SECRECY_MINIMUM} OR next2 >= {SECRECY_MINIMUM}
-                             THEN greatest({SECRECY_MINIMUM},
-                                           CASE WHEN next1 >= {SECRECY_MINIMUM} THEN next1 ELSE next2 END)
-                        WHEN next1 = 0 OR next2 = 0 THEN 0
-                        ELSE coalesce(estimate, 0) END AS value
-            FROM ahead)
+            SELECT p.city, p.year, p.population, p.suppressed,
+                   coalesce(p.known, {share if companion else "coalesce(p.estimate, 0)"}) AS value
+            FROM proven p LEFT JOIN pool o USING (departement, year))
         SELECT city, list(value ORDER BY year), list(population ORDER BY year), list(suppressed ORDER BY year)
         FROM filled GROUP BY city
         HAVING count(*) = {len(years)} AND min(population) > 0 ORDER BY city""").fetchall()
@@ -256,14 +336,20 @@ def emerging_hotspots(
     codes, years, counts, population, suppressed = town_panel(con, indicator)
     weights = weights_for(con, codes)
     rate = eb_rates(counts, population)
-    z = gi_star(weights.matrix, rate)
-    p = permutation_p(weights.matrix, rate, permutations, seed) if permutations else normal_p(z)
-    q = benjamini_hochberg(p)
-    hot, cold = (z > 0) & (q <= alpha), (z < 0) & (q <= alpha)
+    rise = rise_scores(counts, recent_expectation(counts, population, [departement_of(c) for c in codes]))
+    z, rise_z = gi_star(weights.matrix, rate), gi_star(weights.matrix, rise)
+    if permutations:
+        p = permutation_p(weights.matrix, rate, permutations, seed)
+        rise_p = permutation_p(weights.matrix, rise, permutations, seed + 1)
+    else:
+        p, rise_p = normal_p(z), normal_p(rise_z)
+    q, rise_q, hot, cold = significance(z, p, rise_z, rise_p, alpha)
     _, mk_z, mk_p = mann_kendall(z)
     category = categories(hot, cold, mk_z, mk_p, alpha)
     inference = f"{permutations} conditional permutations (seed {seed})" if permutations else "analytical"
-    result = HotspotResult(indicator, codes, years, rate, z, p, q, mk_z, mk_p, category, suppressed, weights, inference)
+    result = HotspotResult(
+        indicator, codes, years, rate, z, p, q, rise_z, rise_q, mk_z, mk_p, category, suppressed, weights, inference
+    )
     emerging = np.isin(category, ["new_hot_spot", "consecutive_hot_spot"])
     hidden = suppressed[emerging, -1].mean() if emerging.any() else 0.0
     result.notes.append(
@@ -288,6 +374,8 @@ def save(con: duckdb.DuckDBPyConnection, result: HotspotResult) -> None:
             "gi_z": result.z.ravel(),
             "p": result.p.ravel(),
             "q": result.q.ravel(),
+            "rise_z": result.rise_z.ravel(),
+            "rise_q": result.rise_q.ravel(),
             "suppressed": result.suppressed.ravel(),
             "category": pa.array(np.repeat(result.category, years).tolist()),
             "mk_z": np.repeat(result.mk_z, years),
@@ -299,6 +387,6 @@ def save(con: duckdb.DuckDBPyConnection, result: HotspotResult) -> None:
     try:
         with transaction(con):
             con.execute("DELETE FROM hotspot WHERE indicator = ?", [result.indicator])
-            con.execute("INSERT INTO hotspot SELECT * FROM _hotspot")
+            con.execute("INSERT INTO hotspot BY NAME SELECT * FROM _hotspot")
     finally:
         con.unregister("_hotspot")

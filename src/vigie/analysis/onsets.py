@@ -102,7 +102,7 @@ def detect_onsets(
 
 
 def onsets(con: duckdb.DuckDBPyConnection, indicator: str = "trafic") -> OnsetResult:
-    codes, years, counts, population, suppressed = town_panel(con, indicator)
+    codes, years, counts, population, suppressed = town_panel(con, indicator, use_companion=False)
     departement = np.array([c[:3] if c.startswith("97") else c[:2] for c in codes])
     expected = np.empty_like(counts)
     for dep in np.unique(departement):

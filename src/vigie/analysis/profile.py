@@ -73,7 +73,7 @@ def profile(con: duckdb.DuckDBPyConnection, query: str, departement: str | None 
         [codes],
     ).fetchall()
     hotspot = con.execute(
-        """SELECT indicator, year, round(gi_z, 2) AS gi_z, category, inference FROM hotspot
+        """SELECT indicator, year, round(gi_z, 2), round(rise_z, 2), category, inference FROM hotspot
            WHERE code = ? ORDER BY indicator, year""",
         [town.code],
     ).fetchall()
@@ -90,7 +90,8 @@ def profile(con: duckdb.DuckDBPyConnection, query: str, departement: str | None 
         "code": town.code,
         "name": town.name,
         "hotspots": [
-            dict(zip(("indicator", "year", "gi_z", "category", "inference"), r, strict=True)) for r in hotspot
+            dict(zip(("indicator", "year", "gi_z", "rise_z", "category", "inference"), r, strict=True))
+            for r in hotspot
         ],
         "onsets": [dict(zip(("indicator", "onset_year", "confidence"), r, strict=True)) for r in onset],
         "events": [
@@ -203,9 +204,10 @@ def print_profile(result: dict) -> None:
         )
     for indicator in dict.fromkeys(h["indicator"] for h in result["hotspots"]):
         rows = [h for h in result["hotspots"] if h["indicator"] == indicator]
-        history = "  ".join(f"{h['year']}: {h['gi_z']:+.1f}" for h in rows)
+        history = "  ".join(f"{h['year']}: {h['gi_z']:+.1f}/{h['rise_z'] or 0:+.1f}" for h in rows)
         console.print(
-            f"Hot spots ({indicator}): [bold]{rows[-1]['category'].replace('_', ' ')}[/]; Gi* z by year: {history}"
+            f"Hot spots ({indicator}): [bold]{rows[-1]['category'].replace('_', ' ')}[/]; "
+            f"Gi* z of the level/of the rise, by year: {history}"
         )
     for o in result["onsets"]:
         console.print(f"Onset ({o['indicator']}): [bold]{o['onset_year']}[/] ({o['confidence']} confidence)")
