@@ -45,18 +45,12 @@ def main() -> None:
     from vigie.press.articles import read
     from vigie.press.pipeline import load_extractor, load_nlp
 
-    loads = []
-    for _ in range(args.runs):
-        start = time.perf_counter()
-        nlp = load_nlp()
-        loads.append(time.perf_counter() - start)
-    print(
-        {
-            "figure": "model load (fr_core_news_md, sentence recogniser), in-process",
-            "median_s": round(statistics.median(loads), 2),
-        },
-        flush=True,
+    measure(
+        "model load (fr_core_news_md, sentence recogniser), cold, whole process incl. import spacy",
+        [str(VIGIE[0]).replace("vigie", "python"), "-c", "from vigie.press.pipeline import load_nlp; load_nlp()"],
+        args.runs,
     )
+    nlp = load_nlp()
     extractor = load_extractor(con=warehouse.connect(db, read_only=True), nlp=nlp)
     articles = read(str(folder))
     rates = []

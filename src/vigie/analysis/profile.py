@@ -90,8 +90,7 @@ def profile(con: duckdb.DuckDBPyConnection, query: str, departement: str | None 
         "code": town.code,
         "name": town.name,
         "hotspots": [
-            dict(zip(("indicator", "year", "gi_z", "rise_z", "category", "inference"), r, strict=True))
-            for r in hotspot
+            dict(zip(("indicator", "year", "gi_z", "rise_z", "category", "inference"), r, strict=True)) for r in hotspot
         ],
         "onsets": [dict(zip(("indicator", "onset_year", "confidence"), r, strict=True)) for r in onset],
         "events": [
