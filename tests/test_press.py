@@ -117,6 +117,7 @@ def test_dates_relative_to_another_event():
     assert dates.resolve("le lendemain soir", REF, anchor) == (date(2024, 6, 10), date(2024, 6, 10))
     assert dates.resolve("quatre jours après des tirs", REF, anchor) == (date(2024, 6, 5), date(2024, 6, 5))
     assert dates.resolve("une semaine plus tôt", REF, anchor) == (date(2024, 6, 2), date(2024, 6, 2))
+    assert dates.resolve("Quelques jours plus tôt, il avait", REF, anchor) == (date(2024, 6, 2), date(2024, 6, 8))
     assert dates.resolve("rien de daté ici", REF) is None
 
 
@@ -134,6 +135,7 @@ def test_dates_relative_to_another_event():
         ("20 kilos, dont 5 kg d'herbe de cannabis", {}),
         ("600 comprimés d'Artane", {("other", "doses"): 600}),
         ("plusieurs kilos de cocaïne ont été saisis", {("cocaine", None): None}),
+        ("ont découvert une quarantaine de kilos de cocaïne conditionnés en pains", {("cocaine", "kg"): 40}),
     ],
 )
 def test_drug_quantities(text, expected):
@@ -154,6 +156,11 @@ def test_weapons_cash_counts_casualties():
     assert quantities.arrested("sans procéder à la moindre interpellation") == 0
     assert quantities.casualties("Personne n'a été blessé") == (0, 0)
     assert quantities.casualties("trois blessés dont un grièvement") == (None, 3)
+    assert quantities.casualties("Aucun policier n'a été blessé.") == (0, 0)
+    assert quantities.casualties("Deux hommes de 20 et 23 ans ont été blessés, l'un à la jambe") == (None, 2)
+    assert quantities.casualties("Un autre jeune, touché au bras, a été transporté au CHU") == (None, 1)
+    assert quantities.arrested("Les deux occupants, domiciliés à Marseille, ont été placés en garde à vue.") == 2
+    assert quantities.arrested("Le chauffeur, un ressortissant marocain de 45 ans, a été interpellé.") == 1
 
 
 @pytest.mark.parametrize(
@@ -163,6 +170,9 @@ def test_weapons_cash_counts_casualties():
         ("À Valence d'Agen (Tarn-et-Garonne), un point de deal a été démantelé.", "82186"),
         ("Un point de deal a été démantelé au Chaudron, à Saint-Denis de La Réunion.", "97411"),
         ("Un point de deal a été démantelé dans la préfecture drômoise.", "26362"),
+        # a home town or an origin is not where it happened
+        ("Deux hommes domiciliés à Marseille ont été interpellés à Montélimar avec 3 kg de cocaïne.", "26198"),
+        ("Arrivé en ferry en provenance de Marseille, 12 kilos de résine ont été saisis à Ajaccio.", "2A004"),
     ],
 )
 def test_places(extractor, text, code):

@@ -107,6 +107,11 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
             sign = 1 if m.group(3) in ("après", "plus tard") else -1
             d = a + timedelta(days=sign * days)
             return d, d
+        m = re.search(r"\bquelques jours (avant|plus tôt|après|plus tard)\b", t)
+        if m:  # the 7 days before (after) the event referred to
+            if m.group(1) in ("avant", "plus tôt"):
+                return a - timedelta(days=7), a - timedelta(days=1)
+            return a + timedelta(days=1), a + timedelta(days=7)
         if re.search(r"\ble lendemain\b", t):
             d = a + timedelta(days=1)
             return d, d

@@ -30,6 +30,7 @@ TRIGGERS = {
     "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|réseau (?:a été )?démantelé|"
     r"(?:a|ont|avaient|avait) été arrêté(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
     "network_arrival": r"réseaux? (?:\w+ )?(?:venus?|arrivés?)|équipes? venues?|arrivée de(?:s)? réseaux|"
+    r"(?:trafiquants|dealers|revendeurs|bandes?|groupes?) (?:\w+ )?venu(?:e|s|es)? (?:de|d')|"
     r"réseaux (?:parisiens|marseillais|lyonnais|grenoblois|bordelais|toulousains|nantais|lillois)|"
     r"(?:se sont|s'est) installé(?:e|s|es)? à",
 }
@@ -39,25 +40,28 @@ DRUG_CONTEXT = (
 )
 EXCLUDE = [
     r"\b\d+(?:e|ème) (?:«\s*)?narchomicide|\b(?:quatrième|cinquième|sixième|énième|\d+e) homicide|décompte|"
-    r"depuis le début de l'année",
+    r"\b(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|une (?:dizaine|vingtaine|trentaine))\s+"
+    r"(?:[\w'’-]+\s+){0,4}depuis le début de l'année",  # a running count, not one event
     r"tonnes? (?:de drogues? )?(?:ont été )?saisies en \d{4}|une année record|nombre toujours croissant|"
-    r"progression continue|les saisies ont|par an\b|chaque année|en moyenne|"
+    r"progression continue|les saisies (?:de [\w'’ ]+ )?(?:ont|sont)\b|multipliée?s? par|par an\b|chaque année|"
+    r"en moyenne|\b(?:saisi|interpellé)(?:e|s|es)? en France\b|\bau (?:premier|second|deuxième) (?:semestre|trimestre)|"
     r"\b(?:ont|a|avaient|avait) (?:doublé|triplé|augmenté|baissé|diminué|progressé|explosé|bondi)|"
     r"\ben (?:hausse|baisse) de\b",
     r"cour d'appel|en appel|a condamné|condamnés?\b|peines?\b|réquisitions?|requis\b|procès|avocat général|"
     r"comparution|présentés? (?:à|au) (?:un juge|parquet)|mis en examen|doivent être jugés|jugés?\b|relaxe|"
     r"confiscation",
     r"marche blanche|a réclamé|réclame|a annoncé|demanderait|effectifs supplémentaires|subvention",
-    r"\bsérie\b(?! de (?:tirs|règlements|coups))|\bfilm\b|\broman\b|c'est ma drogue|comme un braqueur|en rafale",
+    r"\bsérie\b(?! de (?:tirs|règlements|coups))|\bfilm\b|\broman\b|c'est ma drogue|comme un braqueur|en rafale|"
+    r"\btournage\b|\bfigurants?\b|reconstitué des (?:fusillades|scènes)|en plastique\b",
 ]
-ANAPHORA = (
-    r"\b(?:du quartier|de la cité|dans le (?:même )?quartier|la ville|cette ville|cette commune|la commune|"
-    r"sur place|de là|au pied de la tour|même quartier)\b"
-)
+REOPENED = r"\b(?:a |avait |ont |avaient )?(?:rouvert|réapparu|s'est reconstitué|s'est réinstallé)"
+# "dans le même quartier": the district of the latest event told with one, not the latest town named
+SAME_DISTRICT = r"\b(?:même (?:quartier|secteur|cité)|du quartier|de la cité)\b"
+DISTRICT = r"\b(?:quartiers?|cités?|secteur|section|résidence)\b"
 VAGUE_PLACES = [
     (
         r"un petit village|un village|un hameau|une maison isolée(?:, près de [A-ZÉ][\w'-]+)?|"
-        r"une aire d'autoroute[^,.]*|une exploitation agricole",
+        r"une aire d'autoroute[^,.]*(?:, à (?:la )?hauteur d(?:e |')[A-ZÉ][\w'’-]+)?|une exploitation agricole",
         2,
     ),
     (
@@ -69,8 +73,14 @@ VAGUE_PLACES = [
 
 
 BACK_REFERENCE = (
-    r"\b(?:ces|cette|ce|les mêmes|ses|leurs?) (?:tirs|fusillades?|coups de feu|règlements? de comptes|"
+    r"\b(?:ces|cette|ce|les mêmes|les|ses|leurs?) (?:tirs|fusillades?|coups de feu|règlements? de comptes|"
     r"faits|violences|menaces|saisies?|opérations?)\b"
+)
+# words that look like a trigger but deny it: no seizure, fireworks fired (not a firearm)
+# and a participle describing a point de deal ("la fermeture d'un point de deal installé près de la gare")
+NOT_TRIGGERS = (
+    r"\bsans (?:aucune |la moindre )?saisies?\b|\btirs? (?=de (?:mortiers?|feux?) d'artifice)|"
+    r"(?<=deal |ente )install(?:é|ée|és|ées) (?=dans|près|au|à|sur|en|devant|sous|depuis)"
 )
 STOP_WORDS = {
     "au",
@@ -158,7 +168,9 @@ PART_OF_TOWN = (
     r"(?:de la |du |des |de l['’])?$"  # "un quartier d'Argentan" names the town, so "de"/"d'" are not here
 )
 ORIGIN = (
-    r"(?:venu(?:e|s|es)? (?:de|d')|originaires? (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
+    r"(?:venu(?:e|s|es)? (?:de|d')|originaires? (?:de|d')|en provenance (?:de|d')|à destination (?:de|d')|"
+    r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient) (?:à|au|aux|en)|demeurant (?:à|au|aux|en)|"
+    r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
     r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|chu|hôpital|préfet|"
     r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie)[\w\s'’-]{0,30}?\s(?:de|d'|d’|du))\s*$"
 )
@@ -214,21 +226,25 @@ class Extractor:
         last_place = self._main_place(article, deps)
         events: list[Event] = []
         last_date = None
+        district = None  # the place of the latest event told with its district
         for sentences in paragraphs:
+            first = len(events)  # the paragraph's own events start here
             paragraph_date = None
             deal_context = False
+            scene = []  # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le
+            # coffre, ils ont découvert …"): where the next event with no place of its own happened
             for sentence in sentences:
                 if any(re.search(p, sentence, re.I) for p in EXCLUDE):
                     continue
                 if re.search(ABROAD, sentence, re.I):  # events abroad are not ours; details of ours may be there
                     if events:
-                        self._complete(events[-4:], sentence)
+                        self._complete(events[-4:], events[first:], sentence)
                     continue
                 sentence_places = self._places(sentence, deps)
                 produced = []
                 clauses = _clauses(sentence)
                 for clause in clauses:
-                    trigger_text = re.sub(BACK_REFERENCE, " ", clause, flags=re.I)
+                    trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", clause, flags=re.I)
                     types = [t for t, p in TRIGGERS.items() if re.search(p, trigger_text, re.I)]
                     if deal_context and re.search(r"démantel|reconstitu|rouvert|se réinstall|fermé", clause, re.I):
                         types.append("dealing_point")
@@ -240,8 +256,10 @@ class Extractor:
                         continue
                     vague = self._vague(clause, deps, last_place)
                     places = self._places(clause, deps) or sentence_places
+                    if not places and district and re.search(SAME_DISTRICT, clause, re.I):
+                        places = [district]
                     if not places:
-                        places = [vague] if vague else ([last_place] if last_place else [])
+                        places = [vague] if vague else (scene or ([last_place] if last_place else []))
                     if (
                         vague
                         and vague.precision == 2
@@ -256,32 +274,56 @@ class Extractor:
                             )
                             if event:
                                 produced.append(event)
+                            reopened = re.search(REOPENED, clause, re.I)
+                            if event and kind == "dealing_point" and event.action == "dismantled" and reopened:
+                                # "démantelé le 5 juin, le point de deal a rouvert dès le 12 juin": two events
+                                after = clause[reopened.start() :]
+                                again = dates.resolve(after, article.date, when)
+                                if again and again != when:
+                                    produced.append(
+                                        self._event(kind, after, sentence, place, again, article.date, False)
+                                    )
                     if places and places[0] is not None and places[0].precision != 2:
                         last_place = places[0]  # an unnamed locality ("un petit village") is not where the story is
+                        if re.search(DISTRICT, clause, re.I) or self.gaz.neighbourhood(places[0].text):
+                            district = places[0]
                 if re.search(TRIGGERS["dealing_point"], sentence, re.I):
                     deal_context = True
+                vague_here = self._vague(sentence, deps, last_place)
+                if vague_here or sentence_places:
+                    scene = [vague_here] if vague_here else sentence_places[:1]
                 if produced:
                     events += produced
                 elif events:
-                    self._complete(events[-4:], sentence)
+                    self._complete(events[-4:], events[first:], sentence)
         return _fold_arrests(_merge(events))
 
-    def _complete(self, recent: list[Event], sentence: str) -> None:
+    def _complete(self, recent: list[Event], paragraph: list[Event], sentence: str) -> None:
         """A sentence with no event of its own adds details to the events just reported ("Personne n'a été
-        blessé.", "L'un d'eux a exhibé une arme de poing.", "Deux hommes ont été placés en garde à vue.")."""
+        blessé.", "L'un d'eux a exhibé une arme de poing."); persons arrested and quantities only to an operation
+        of the same paragraph ("Deux hommes ont été placés en garde à vue."), since a later paragraph's "les neuf
+        personnes" goes back to the main operation, not to the one last recalled."""
         violent = [e for e in recent if e.type in ("shooting", "intimidation")]
         if violent:
             target = violent[-1]
             killed, injured = quantities.casualties(sentence)
-            if target.killed is None and target.injured is None and (killed is not None or injured is not None):
-                target.killed, target.injured = killed, injured
-            if re.search(r"exhib|brandi|armé|menac|tir", sentence, re.I):
+            target.killed = killed if target.killed is None else target.killed
+            target.injured = injured if target.injured is None else target.injured
+            if re.search(r"exhib|brandi|armé|menac|tir|étuis|douilles|calibre", sentence, re.I):
                 for w in quantities.weapons(sentence):
                     if all(x["kind"] != w["kind"] for x in target.weapons):
                         target.weapons.append(w)
-        operations = [e for e in recent if e.type in ("seizure", "arrest")]
+        operations = [e for e in paragraph[-4:] if e.type in ("seizure", "arrest")]
         if operations and operations[-1].count is None:
             operations[-1].count = quantities.arrested(sentence)
+        if operations and operations[-1].type == "seizure":  # "… une plantation. Plus de 300 pieds ont été arrachés."
+            seizure = operations[-1]
+            for found in quantities.drugs(sentence):
+                if found["quantity"] is None:
+                    continue
+                vague = [d for d in seizure.drugs if d["substance"] == found["substance"] and d["quantity"] is None]
+                if vague or not any(d["substance"] == found["substance"] for d in seizure.drugs):
+                    seizure.drugs = [d for d in seizure.drugs if d not in vague] + [found]
 
     def _refine(self, types: list[str], clause: str, sentence: str) -> list[str]:
         low = clause.lower()
@@ -319,7 +361,7 @@ class Extractor:
             types.remove("shooting")
         if "intimidation" in types and "shooting" in types and re.search(r"tirs?|coups? de feu", low):
             types.remove("intimidation")
-        if "network_arrival" in types and not re.search(r"installé|arrivée|venus?|venues?|réseaux", low):
+        if "network_arrival" in types and not re.search(r"installé|implanté|arrivée|venus?|venues?|réseaux", low):
             types.remove("network_arrival")
         if (
             re.search(r"perdu la vie|ont été tués|avaient été tués|tuées? par balles|tués par balles", low)
@@ -479,7 +521,19 @@ def _same(a: Event, b: Event) -> bool:
     )
     if distinct_places and a.date_start and b.date_start and a.date_start != b.date_start:
         return False
-    return _overlap(a, b)
+    return _nested(a, b)
+
+
+def _nested(a: Event, b: Event) -> bool:
+    """Two mentions of one event have nested dates ("ce week-end" and "samedi soir"); intervals that merely touch
+    ("la semaine dernière" and "dans la nuit de dimanche à lundi") are two events. A missing bound is open."""
+
+    def within(inner: Event, outer: Event) -> bool:
+        return (
+            outer.date_start is None or (inner.date_start is not None and inner.date_start >= outer.date_start)
+        ) and (outer.date_end is None or (inner.date_end is not None and inner.date_end <= outer.date_end))
+
+    return within(a, b) or within(b, a)
 
 
 def _merge(events: list[Event]) -> list[Event]:

@@ -112,7 +112,8 @@ def drugs(sentence: str) -> list[dict]:
     text = re.sub(r",\s*dont [^,.;]*", "", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
     found: dict[tuple[str, str | None], float | None] = {}
     pattern = re.compile(
-        rf"{APPROX}(?P<n>{NUM})\s*(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))", re.I
+        rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?\s*(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
+        re.I,
     )
     for m in pattern.finditer(text):
         unit, factor = UNITS[m.group("u").lower()]
@@ -201,7 +202,8 @@ def cash(sentence: str) -> float | None:
 
 PERSON = (
     r"(?:personnes?|hommes?|femmes?|individus?|suspects?|jeunes?|mineurs?|majeurs?|trafiquants?|dealers?|"
-    r"membres?|guetteurs?|vendeurs?)"
+    r"membres?|guetteurs?|vendeurs?|occupants?|passagers?|passagères?|conducteurs?|chauffeurs?|complices?|"
+    r"adolescents?|frères?)"
 )
 
 
@@ -216,7 +218,8 @@ def arrested(text: str) -> int | None:
     ):
         return 0
     patterns = [
-        rf"({NUM})\s+(?:\w+\s+){{0,3}}{PERSON}\s+(?:\w+\s+){{0,6}}(?:ont été|ont|sont|a été|avaient été|avait été)\s+"
+        rf"({NUM})\s+(?:\w+\s+){{0,3}}{PERSON},?\s+(?:[\w'’-]+,?\s+){{0,6}}"
+        rf"(?:ont été|ont|sont|a été|avaient été|avait été)\s+"
         rf"(?:\w+\s+){{0,2}}(?:interpellé|arrêté|placé|écroué|mis en examen)",
         rf"({NUM})\s+(?:interpellations|arrestations|gardes? à vue)",
         rf"(?:interpellé|arrêté|interpeller)\s+({NUM})\s+(?:\w+\s+){{0,2}}{PERSON}",
@@ -232,7 +235,7 @@ def arrested(text: str) -> int | None:
     if m:
         return 2
     if re.search(
-        r"\b(?:le|la|un|une|l')\s+(?:[\w'-]+\s+){0,8}?(?:a été|avait été)\s+(?:\w+\s+)?"
+        r"\b(?:le|la|un|une|l')\s+(?:[\w'-]+,?\s+){0,8}?(?:a été|avait été)\s+(?:\w+\s+)?"
         r"(?:interpellée?|arrêtée?|placée? en garde à vue)",
         t,
         re.I,
@@ -246,7 +249,8 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     t = text.replace("’", "'").lower()
     if re.search(
         r"personne n'a été (?:blessé|touché)|aucun blessé|n'a(?:vaient|vait)? (?:pas )?fait (?:de|aucune) "
-        r"victime|sans faire de (?:blessé|victime)|personne n'a été atteint",
+        r"victime|sans faire de (?:blessé|victime)|personne n'a été atteint|"
+        r"aucune? (?:\w+ ){0,2}n'a été (?:blessé|touché|atteint)",
         t,
     ):
         return 0, 0
@@ -265,15 +269,15 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         if m:
             killed = int(number_word(m.group(1)) or 0) or None
     m = re.search(rf"({NUM})\s+blessés?\b", t) or re.search(
-        rf"({NUM})\s+(?:\w+\s+){{0,2}}(?:personnes?|hommes?|jeunes?|adolescents?|victimes?)\s+(?:\w+\s+){{0,3}}"
+        rf"({NUM})\s+(?:\w+\s+){{0,2}}(?:personnes?|hommes?|jeunes?|adolescents?|victimes?)\s+(?:\w+\s+){{0,6}}"
         rf"(?:ont été|a été|avaient été)\s+(?:\w+\s+)?blessé",
         t,
     )
     if m:
         injured = int(number_word(m.group(1)) or 0) or None
     elif re.search(
-        r"\b(?:a été|été|est|avait été)\s+(?:\w+\s+)?blessé|\bblessé (?:à|au|par)|un blessé|"
-        r"légèrement blessé|grièvement blessé",
+        r"\b(?:a été|été|est|avait été)\s+(?:\w+\s+)?blessé|\bblessée? (?:à|au|par)|un blessé|"
+        r"légèrement blessé|grièvement blessé|\btouchée? (?:à l[a']|au|aux)\s",
         t,
     ):
         injured = 1
