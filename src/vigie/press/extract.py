@@ -19,13 +19,14 @@ MONTH_KEYS = [name_key(m) for m in MONTHS]
 
 TRIGGERS = {
     "shooting": r"fusillades?|coups? de feu|\btirs?\b|détonations?|abattu|tué(?:e|s|es)? (?:par balles?|à la)|"
+    r"tué(?:e|s|es)? (?:de|d'une) (?:plusieurs |\w+ )?(?:balles?|rafales?)|"
     r"blessé(?:e|s|es)? par balles?|ouvert le feu|règlements? de comptes?|mortellement (?:touché|blessé)|"
     r"balles? de kalachnikov|criblé de balles|touché par (?:une|des) balles?|fait feu",
     "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
     r"une (?:grosse )?planque|plantation",
     "dealing_point": r"points? de (?:deal|vente|trafic)",
     "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|"
-    r"roué de coups|"
+    r"roué de coups|(?:a|ont|avait|avaient) été (?:frappé|tabassé)(?:e|s|es)? (?:par|à coups)|"
     r"passé à tabac|poignardé|incendi(?:é|ée)|projectiles|mortiers d'artifice|agressé",
     "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|réseau (?:a été )?démantelé|"
     r"(?:a|ont|avaient|avait) été arrêté(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
@@ -39,7 +40,8 @@ DRUG_CONTEXT = (
     r"règlements? de comptes?|kalachnikov|point de vente"
 )
 EXCLUDE = [
-    r"\b\d+(?:e|ème) (?:«\s*)?narchomicide|\b(?:quatrième|cinquième|sixième|énième|\d+e) homicide|décompte|"
+    r"\b\d+(?:e|ème) (?:«\s*)?narchomicide|décompte|\b(?:premier|deuxième|second|troisième|quatrième|cinquième|"
+    r"sixième|septième|huitième|neuvième|dixième|énième|\d+e) (?:homicide|meurtre|règlement de comptes)|"
     r"\b(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|une (?:dizaine|vingtaine|trentaine))\s+"
     r"(?:[\w'’-]+\s+){0,4}depuis le début de l'année",  # a running count, not one event
     r"tonnes? (?:de drogues? )?(?:ont été )?saisies en \d{4}|une année record|nombre toujours croissant|"
@@ -309,7 +311,7 @@ class Extractor:
             killed, injured = quantities.casualties(sentence)
             target.killed = killed if target.killed is None else target.killed
             target.injured = injured if target.injured is None else target.injured
-            if re.search(r"exhib|brandi|armé|menac|tir|étuis|douilles|calibre", sentence, re.I):
+            if re.search(r"exhib|brandi|armé|menac|tir|étuis|douilles|calibre|utilisé", sentence, re.I):
                 for w in quantities.weapons(sentence):
                     if all(x["kind"] != w["kind"] for x in target.weapons):
                         target.weapons.append(w)
@@ -351,6 +353,8 @@ class Extractor:
             )
         ):
             types.remove("seizure")
+        if "arrest" in types and re.search(r"\bavec\b", low) and any(d["quantity"] for d in quantities.drugs(clause)):
+            types[types.index("arrest")] = "seizure"  # "interpellé à Draguignan avec 100 grammes de cocaïne"
         if "seizure" in types and "arrest" in types:
             types.remove("arrest")
         if "arrest" in types and re.search(r"garde à vue", low) and not re.search(r"coup de filet|interpell", low):
@@ -361,7 +365,9 @@ class Extractor:
             types.remove("shooting")
         if "intimidation" in types and "shooting" in types and re.search(r"tirs?|coups? de feu", low):
             types.remove("intimidation")
-        if "network_arrival" in types and not re.search(r"installé|implanté|arrivée|venus?|venues?|réseaux", low):
+        if "network_arrival" in types and not re.search(
+            r"installé|implanté|arrivée|arrivés?|venus?|venues?|débarqué|pris le contrôle", low
+        ):
             types.remove("network_arrival")
         if (
             re.search(r"perdu la vie|ont été tués|avaient été tués|tuées? par balles|tués par balles", low)
