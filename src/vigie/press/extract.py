@@ -48,7 +48,9 @@ EXCLUDE = [
     r"progression continue|les saisies (?:de [\w'’ ]+ )?(?:ont|sont)\b|multipliée?s? par|par an\b|chaque année|"
     r"en moyenne|\b(?:saisi|interpellé)(?:e|s|es)? en France\b|\bau (?:premier|second|deuxième) (?:semestre|trimestre)|"
     r"\b(?:ont|a|avaient|avait) (?:doublé|triplé|augmenté|baissé|diminué|progressé|explosé|bondi)|"
-    r"\ben (?:hausse|baisse) de\b",
+    r"\ben (?:hausse|baisse) de\b|"
+    r"\b(?:\d{2,}|des dizaines de) (?:personnes|morts|victimes|homicides|narchomicides|règlements de comptes)\b"
+    r".{0,80}\b(?:en \d{4}|l'an dernier|l'année dernière|cette année|un record)",  # a yearly toll
     r"cour d'appel|en appel|a condamné|condamnés?\b|peines?\b|réquisitions?|requis\b|procès|avocat général|"
     r"comparution|présentés? (?:à|au) (?:un juge|parquet)|mis en examen|doivent être jugés|jugés?\b|relaxe|"
     r"confiscation",

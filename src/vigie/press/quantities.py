@@ -235,7 +235,7 @@ def arrested(text: str) -> int | None:
     if m:
         return 2
     if re.search(
-        r"\b(?:le|la|un|une|l')\s+(?:[\w'-]+,?\s+){0,8}?(?:a été|avait été)\s+(?:\w+\s+)?"
+        r"\b(?:(?:le|la|un|une)\s+|l')(?:[\w'-]+,?\s+){0,8}?(?:a été|avait été)\s+(?:\w+\s+)?"
         r"(?:interpellée?|arrêtée?|placée? en garde à vue)",
         t,
         re.I,
@@ -262,6 +262,8 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     )
     if m:
         killed = int(number_word(m.group(1)) or 0) or None
+    elif re.search(r"\baucune? (?:\w+ )?n'(?:est|a été) (?:décédée?|morte?|tuée?)\b", t):
+        killed = 0  # "Aucune n'est décédée"
     elif re.search(r"mortellement|abattu|tué |tuée |a été tué|décédé|a succombé|narchomicide|homicide", t):
         killed = 1
     if killed is None:
