@@ -163,6 +163,16 @@ def test_weapons_cash_counts_casualties():
     assert quantities.arrested("Le chauffeur, un ressortissant marocain de 45 ans, a été interpellé.") == 1
 
 
+def test_no_event_where_nothing_happened(extractor):
+    """A number at the start of a sentence is not a town ("Douze", Dordogne); a denied seizure is no seizure."""
+    text = (
+        "Vendredi, à la Castellane, à Marseille, les policiers ont saisi 1,3 kg de cocaïne. Douze personnes ont été "
+        "interpellées. Aucune arme n'a été trouvée lors des perquisitions à Aubagne."
+    )
+    events = extractor.extract(Article("t", date(2025, 10, 6), "", text))
+    assert [(e.type, e.commune, e.count) for e in events] == [("seizure", "13055", 12)]
+
+
 @pytest.mark.parametrize(
     "text,code",
     [
@@ -173,6 +183,7 @@ def test_weapons_cash_counts_casualties():
         # a home town or an origin is not where it happened
         ("Deux hommes domiciliés à Marseille ont été interpellés à Montélimar avec 3 kg de cocaïne.", "26198"),
         ("Arrivé en ferry en provenance de Marseille, 12 kilos de résine ont été saisis à Ajaccio.", "2A004"),
+        ("Deux hommes venus de Nantes et d'Angers ont été interpellés à Bressuire avec 2 kg de résine.", "79049"),
     ],
 )
 def test_places(extractor, text, code):

@@ -23,6 +23,7 @@ TRIGGERS = {
     r"blessé(?:e|s|es)? par balles?|ouvert le feu|règlements? de comptes?|mortellement (?:touché|blessé)|"
     r"balles? de kalachnikov|criblé de balles|touché par (?:une|des) balles?|fait feu",
     "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
+    r"(?:ont|a|avaient|avait) (?:\w+ )?trouvé|"
     r"une (?:grosse )?planque|plantation",
     "dealing_point": r"points? de (?:deal|vente|trafic)",
     "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|"
@@ -32,6 +33,7 @@ TRIGGERS = {
     r"(?:a|ont|avaient|avait) été arrêté(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
     "network_arrival": r"réseaux? (?:\w+ )?(?:venus?|arrivés?)|équipes? venues?|arrivée de(?:s)? réseaux|"
     r"(?:trafiquants|dealers|revendeurs|bandes?|groupes?) (?:\w+ )?venu(?:e|s|es)? (?:de|d')|"
+    r"(?:jeunes|individus|hommes) (?:\w+ )?venu(?:e|s|es)? (?:de|d')[^.]{0,80}(?:drogue|deal|trafic|vend|stupéfiant)|"
     r"réseaux (?:parisiens|marseillais|lyonnais|grenoblois|bordelais|toulousains|nantais|lillois)|"
     r"(?:se sont|s'est) installé(?:e|s|es)? à",
 }
@@ -84,6 +86,7 @@ BACK_REFERENCE = (
 # and a participle describing a point de deal ("la fermeture d'un point de deal installé près de la gare")
 NOT_TRIGGERS = (
     r"\bsans (?:aucune |la moindre )?saisies?\b|\btirs? (?=de (?:mortiers?|feux?) d'artifice)|"
+    r"\b(?:aucune?|rien)\b[^.,;]{0,30}?\bn'(?:a|ont|avait|avaient) été (?:trouvé|saisi|découvert)(?:e|s|es)?\b|"
     r"(?<=deal |ente )install(?:é|ée|és|ées) (?=dans|près|au|à|sur|en|devant|sous|depuis)"
 )
 STOP_WORDS = {
@@ -133,6 +136,17 @@ STOP_WORDS = {
     "huit",
     "neuf",
     "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "trente",
+    "cent",
+    "mille",
+    "plusieurs",
     "ici",
     "c",
     "ceux",
@@ -171,12 +185,13 @@ PART_OF_TOWN = (
     r"zone|gare|stade|collège|lycée|école|centre commercial|square|hameau|lieu-dit)\s+"
     r"(?:de la |du |des |de l['’])?$"  # "un quartier d'Argentan" names the town, so "de"/"d'" are not here
 )
-ORIGIN = (
+ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
     r"(?:venu(?:e|s|es)? (?:de|d')|originaires? (?:de|d')|en provenance (?:de|d')|à destination (?:de|d')|"
     r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient) (?:à|au|aux|en)|demeurant (?:à|au|aux|en)|"
     r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
     r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|chu|hôpital|préfet|"
-    r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie)[\w\s'’-]{0,30}?\s(?:de|d'|d’|du))\s*$"
+    r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie)[\w\s'’-]{0,30}?\s(?:de|d'|d’|du))\s*"
+    r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
 )
 
 
@@ -359,7 +374,13 @@ class Extractor:
             types[types.index("arrest")] = "seizure"  # "interpellé à Draguignan avec 100 grammes de cocaïne"
         if "seizure" in types and "arrest" in types:
             types.remove("arrest")
-        if "arrest" in types and re.search(r"garde à vue", low) and not re.search(r"coup de filet|interpell", low):
+        if (
+            "arrest" in types
+            and re.search(r"garde à vue", low)
+            and not re.search(r"coup de filet|interpell", low)
+            # "Cinq personnes ont été placées en garde à vue" is news; "Les neuf personnes …" goes back to it
+            and ((quantities.arrested(clause) or 0) < 2 or re.match(r"\s*(?:les|ces)\s", low))
+        ):
             types.remove("arrest")
         if "shooting" in types and not re.search(
             DRUG_CONTEXT + r"|balle|tir|feu|fusillade|détonation|abattu", sentence, re.I

@@ -211,7 +211,7 @@ def arrested(text: str) -> int | None:
     """Persons arrested: 'six personnes ont été interpellées', 'neuf interpellations', 'sans interpellation' → 0."""
     t = text.replace("’", "'")
     if re.search(
-        r"sans (?:procéder à )?(?:la moindre |aucune )?interpellation|aucune interpellation|"
+        r"sans (?:procéder à )?(?:la moindre |aucune )?interpellation|aucune interpellation|sans interpeller personne|"
         r"personne n'a été interpellé",
         t,
         re.I,
@@ -235,7 +235,7 @@ def arrested(text: str) -> int | None:
     if m:
         return 2
     if re.search(
-        r"\b(?:(?:le|la|un|une)\s+|l')(?:[\w'-]+,?\s+){0,8}?(?:a été|avait été)\s+(?:\w+\s+)?"
+        r"\b(?:(?:le|la|un|une)\s+|l')(?:[\w'-]+,?\s+){0,8}?(?:a|avait)\s+(?:\w+\s+)?été\s+(?:\w+\s+)?"
         r"(?:interpellée?|arrêtée?|placée? en garde à vue)",
         t,
         re.I,
