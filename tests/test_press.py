@@ -118,6 +118,9 @@ def test_dates_relative_to_another_event():
     assert dates.resolve("quatre jours après des tirs", REF, anchor) == (date(2024, 6, 5), date(2024, 6, 5))
     assert dates.resolve("une semaine plus tôt", REF, anchor) == (date(2024, 6, 2), date(2024, 6, 2))
     assert dates.resolve("Quelques jours plus tôt, il avait", REF, anchor) == (date(2024, 6, 2), date(2024, 6, 8))
+    assert dates.resolve("Il y a deux semaines, un point", REF) == (date(2023, 9, 4), date(2023, 9, 4))
+    assert dates.resolve("Depuis l'été, des équipes", REF) == (date(2023, 6, 1), REF)
+    assert dates.resolve("ont découvert lundi 25 kilos de cocaïne", REF) == (date(2023, 9, 11), date(2023, 9, 11))
     assert dates.resolve("rien de daté ici", REF) is None
 
 

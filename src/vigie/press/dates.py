@@ -91,7 +91,11 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         day = 1 if m.group(1) == "1er" else int(m.group(1))
         return date(year, month, day), date(year, month, day)
     m = re.search(rf"\b({'|'.join(WEEKDAYS)})(?: (?:soir|matin|midi|après-midi|dernier|soir dernier))?\b", t)
-    if m and not re.search(rf"\b{m.group(1)} (prochain|\d)", t) and not re.search(rf"\bce {m.group(1)}\b", t):
+    if (
+        m
+        and not re.search(rf"\b{m.group(1)} (?:prochain|\d{{1,2}}(?:er)? {M})", t)  # "mardi 14 mars": the date above
+        and not re.search(rf"\bce {m.group(1)}\b", t)
+    ):
         d = last_weekday(WEEKDAYS.index(m.group(1)), ref)
         return d, d
     if a:
@@ -126,6 +130,10 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
     m = re.search(rf"\b(?:il y a|voici) {N} jours?", t)
     if m:
         d = ref - timedelta(days=number_word(m.group(1)) or 1)
+        return d, d
+    m = re.search(rf"\b(?:il y a|voici) {N} semaines?", t)
+    if m:
+        d = ref - timedelta(days=7 * (number_word(m.group(1)) or 1))
         return d, d
     m = re.search(rf"\b(?:il y a) {N} mois", t)
     if m:
@@ -185,6 +193,8 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
             return month_interval(start.year, start.month)
         if m.group(2) == "fin":
             return month_interval(end.year, end.month)
+        if re.search(rf"\bdepuis (?:le |l'){name}\b", t):  # "depuis l'été": from its start to the article
+            return start, ref
         return start, end
     if re.search(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b", t):
         return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)

@@ -28,12 +28,14 @@ TRIGGERS = {
     "dealing_point": r"points? de (?:deal|vente|trafic)",
     "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|"
     r"roué de coups|(?:a|ont|avait|avaient) été (?:frappé|tabassé)(?:e|s|es)? (?:par|à coups)|"
-    r"passé à tabac|poignardé|incendi(?:é|ée)|projectiles|mortiers d'artifice|agressé",
+    r"passé à tabac|poignardé|incendi(?:é|ée|er)\b|cocktails? molotov|projectiles|mortiers d'artifice|agressé",
     "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|réseau (?:a été )?démantelé|"
     r"(?:a|ont|avaient|avait) été arrêté(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
     "network_arrival": r"réseaux? (?:\w+ )?(?:venus?|arrivés?)|équipes? venues?|arrivée de(?:s)? réseaux|"
     r"(?:trafiquants|dealers|revendeurs|bandes?|groupes?) (?:\w+ )?venu(?:e|s|es)? (?:de|d')|"
     r"(?:jeunes|individus|hommes) (?:\w+ )?venu(?:e|s|es)? (?:de|d')[^.]{0,80}(?:drogue|deal|trafic|vend|stupéfiant)|"
+    r"(?:réseaux?|équipes?|bandes?|trafiquants|dealers)\b[^.]{0,60}?(?:tent\w* de |cherch\w* à )?"
+    r"(?:s'implant|s'install|prendre le contrôle)|"
     r"réseaux (?:parisiens|marseillais|lyonnais|grenoblois|bordelais|toulousains|nantais|lillois)|"
     r"(?:se sont|s'est) installé(?:e|s|es)? à",
 }
@@ -66,8 +68,9 @@ SAME_DISTRICT = r"\b(?:même (?:quartier|secteur|cité)|du quartier|de la cité)
 DISTRICT = r"\b(?:quartiers?|cités?|secteur|section|résidence)\b"
 VAGUE_PLACES = [
     (
-        r"un petit village|un village|un hameau|une maison isolée(?:, près de [A-ZÉ][\w'-]+)?|"
-        r"une aire d'autoroute[^,.]*(?:, à (?:la )?hauteur d(?:e |')[A-ZÉ][\w'’-]+)?|une exploitation agricole",
+        r"(?:un petit village|un village|un hameau|une maison isolée|une exploitation agricole)"
+        r"(?:,? [^,.]{0,30}?\b(?:près|proche|non loin|à proximité) d(?:e |'|’)[A-ZÉ][\w'’-]+)?|"
+        r"une aire d'autoroute[^,.]*(?:, à (?:la )?hauteur d(?:e |')[A-ZÉ][\w'’-]+)?",
         2,
     ),
     (
@@ -302,7 +305,9 @@ class Extractor:
                                     produced.append(
                                         self._event(kind, after, sentence, place, again, article.date, False)
                                     )
-                    if places and places[0] is not None and places[0].precision != 2:
+                    if places and places[0] is not None and places[0].precision == 2:
+                        district = places[0]  # "un petit village proche de X" … "dans le même secteur"
+                    elif places and places[0] is not None:
                         last_place = places[0]  # an unnamed locality ("un petit village") is not where the story is
                         if re.search(DISTRICT, clause, re.I) or self.gaz.neighbourhood(places[0].text):
                             district = places[0]
@@ -389,7 +394,7 @@ class Extractor:
         if "intimidation" in types and "shooting" in types and re.search(r"tirs?|coups? de feu", low):
             types.remove("intimidation")
         if "network_arrival" in types and not re.search(
-            r"installé|implanté|arrivée|arrivés?|venus?|venues?|débarqué|pris le contrôle", low
+            r"install|implant|arrivée|arrivés?|venus?|venues?|débarqué|pris le contrôle|prendre le contrôle", low
         ):
             types.remove("network_arrival")
         if (
@@ -521,12 +526,25 @@ class Extractor:
         return event
 
     def _origins(self, text: str) -> list[str]:
+        """Cities the networks come from: demonyms ("réseaux lyonnais"), towns named after "venus de" and the list
+        it heads ("venues de Vaulx-en-Velin et de Vénissieux", any size, départements left out), and big cities
+        after "de" ("des équipes de Marseille")."""
         out = []
         for word in re.findall(r"[\wéèêàç'-]+", text):
             code = self.gaz.demonym(word)
             if code:
                 out.append(code)
-        for m in re.finditer(r"(?:de|d'|depuis) ([A-ZÉ][\w-]+)", text):
+        names = r"[A-ZÉÈ][\w'’-]+"
+        for m in re.finditer(
+            rf"(?:venu|arrivé|originaire|issu)(?:e|s|es)? (?:de |d'|d’|du )"
+            rf"({names}(?:(?:,| et| ou) (?:de |d'|d’|du )?{names})*)",
+            text,
+        ):
+            for name in re.findall(names, m.group(1)):
+                resolved = None if self.gaz.departements_in(name) else self.gaz.resolve(name, [])
+                if resolved:
+                    out.append(resolved[0])
+        for m in re.finditer(r"(?:de |d'|d’|depuis )([A-ZÉ][\w-]+)", text):
             resolved = self.gaz.resolve(m.group(1), [])
             if resolved and self.gaz.info.get(resolved[0], (None, 0))[1] > 100_000:
                 out.append(resolved[0])
