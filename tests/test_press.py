@@ -164,6 +164,18 @@ def test_weapons_cash_counts_casualties():
     assert quantities.casualties("Un autre jeune, touché au bras, a été transporté au CHU") == (None, 1)
     assert quantities.arrested("Les deux occupants, domiciliés à Marseille, ont été placés en garde à vue.") == 2
     assert quantities.arrested("Le chauffeur, un ressortissant marocain de 45 ans, a été interpellé.") == 1
+    assert quantities.casualties("Deux hommes de 19 et 27 ans ont été tués et un troisième blessé") == (2, 1)
+
+
+def test_a_cut_inside_a_sentence_is_undone():
+    from vigie.press.extract import _rejoin
+
+    text = "Un go-fast a été intercepté dimanche. Les deux occupants ont fui"
+    cut, second = text.index("-fast"), text.index("Les")
+    assert _rejoin(text, [(0, cut), (cut, second - 1), (second, len(text))]) == [
+        "Un go-fast a été intercepté dimanche.",
+        "Les deux occupants ont fui",
+    ]
 
 
 def test_no_event_where_nothing_happened(extractor):

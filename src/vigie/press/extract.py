@@ -25,7 +25,7 @@ TRIGGERS = {
     "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
     r"(?:ont|a|avaient|avait) (?:\w+ )?trouvé|"
     r"une (?:grosse )?planque|plantation",
-    "dealing_point": r"points? de (?:deal|vente|trafic)",
+    "dealing_point": r"points? de (?:deal|vente|trafic)|«\s*fours?\s*»",  # a "four" is a dealing point
     "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|"
     r"roué de coups|(?:a|ont|avait|avaient) été (?:frappé|tabassé)(?:e|s|es)? (?:par|à coups)|"
     r"passé à tabac|poignardé|incendi(?:é|ée|er)\b|cocktails? molotov|projectiles|mortiers d'artifice|agressé",
@@ -40,8 +40,8 @@ TRIGGERS = {
     r"(?:se sont|s'est) installé(?:e|s|es)? à",
 }
 DRUG_CONTEXT = (
-    r"drogue|stupéfiant|trafic|deal|cannabis|cocaïne|héroïne|résine|zamal|narco|guetteur|dealer|"
-    r"règlements? de comptes?|kalachnikov|point de vente"
+    r"drogue|stupéfiant|\bstups?\b|trafi(?:c|quant)|deal|narco|guetteur|charbonneur|\bchoufs?\b|nourrice|go-fast|"
+    r"règlements? de comptes?|kalachnikov|point de vente|" + "|".join(p for _, p in quantities.SUBSTANCES[:-1])
 )
 EXCLUDE = [
     r"\b\d+(?:e|ème) (?:«\s*)?narchomicide|décompte|\b(?:premier|deuxième|second|troisième|quatrième|cinquième|"
@@ -70,7 +70,8 @@ VAGUE_PLACES = [
     (
         r"(?:un petit village|un village|un hameau|une maison isolée|une exploitation agricole)"
         r"(?:,? [^,.]{0,30}?\b(?:près|proche|non loin|à proximité) d(?:e |'|’)[A-ZÉ][\w'’-]+)?|"
-        r"une aire d'autoroute[^,.]*(?:, à (?:la )?hauteur d(?:e |')[A-ZÉ][\w'’-]+)?",
+        r"(?:une aire d'autoroute|l'autoroute|la route nationale|la nationale|la rocade)[^,.]*"
+        r"(?:, à (?:la )?hauteur d(?:e |')[A-ZÉ][\w'’-]+)?|\bà (?:la )?hauteur d(?:e |')[A-ZÉ][\w'’-]+",
         2,
     ),
     (
@@ -89,6 +90,7 @@ BACK_REFERENCE = (
 # and a participle describing a point de deal ("la fermeture d'un point de deal installé près de la gare")
 NOT_TRIGGERS = (
     r"\bsans (?:aucune |la moindre )?saisies?\b|\btirs? (?=de (?:mortiers?|feux?) d'artifice)|"
+    r"\baucune (?:saisie|interpellation)(?: ni (?:saisie|interpellation))?\b|"
     r"\b(?:aucune?|rien)\b[^.,;]{0,30}?\bn'(?:a|ont|avait|avaient) été (?:trouvé|saisi|découvert)(?:e|s|es)?\b|"
     r"(?<=deal |ente )install(?:é|ée|és|ées) (?=dans|près|au|à|sur|en|devant|sous|depuis)"
 )
@@ -198,6 +200,20 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
 )
 
 
+def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Sentences of a paragraph, with the recogniser's cuts inside a sentence undone: a piece that does not end
+    with a sentence's punctuation goes on with the next ("Un go" | "-fast a été intercepté …")."""
+    out: list[str] = []
+    start = None
+    for begin, end in spans:
+        start = begin if start is None else start
+        piece = text[start:end].strip()
+        if piece and (re.search(r"[.!?…»\"”:;)]$", piece) or end == spans[-1][1]):
+            out.append(piece)
+            start = None
+    return out
+
+
 def _clauses(sentence: str) -> list[str]:
     """Clauses that may each report their own event ("… le mois dernier et de nouveaux coups de feu …")."""
     parts = re.split(
@@ -227,7 +243,8 @@ class Extractor:
         if self.nlp is None:
             return [[x.strip() for x in re.split(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý«“])", p) if x.strip()] for p in paragraphs]
         return [
-            [x.text.strip() for x in doc.sents if x.text.strip()] for doc in self.nlp.pipe(paragraphs, batch_size=64)
+            _rejoin(doc.text, [(x.start_char, x.end_char) for x in doc.sents])
+            for doc in self.nlp.pipe(paragraphs, batch_size=64)
         ]
 
     def extract_many(self, articles: list[Article]) -> list[list[Event]]:
@@ -285,7 +302,7 @@ class Extractor:
                     if (
                         vague
                         and vague.precision == 2
-                        and re.search(r"près d|proche d|non loin d|à proximité d", vague.text)
+                        and re.search(r"près d|proche d|non loin d|à proximité d|hauteur d", vague.text)
                     ):
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     when = interval or dates.resolve(sentence, article.date, last_date) or paragraph_date
@@ -324,9 +341,9 @@ class Extractor:
 
     def _complete(self, recent: list[Event], paragraph: list[Event], sentence: str) -> None:
         """A sentence with no event of its own adds details to the events just reported ("Personne n'a été
-        blessé.", "L'un d'eux a exhibé une arme de poing."); persons arrested and quantities only to an operation
-        of the same paragraph ("Deux hommes ont été placés en garde à vue."), since a later paragraph's "les neuf
-        personnes" goes back to the main operation, not to the one last recalled."""
+        blessé.", "L'un d'eux a exhibé une arme de poing."); persons arrested and quantities to the operation of the
+        same paragraph ("Deux hommes ont été placés en garde à vue."), else to the latest-dated recent one: a later
+        paragraph's "les neuf personnes" goes back to the news of the day, not to the operation last recalled."""
         violent = [e for e in recent if e.type in ("shooting", "intimidation")]
         if violent:
             target = violent[-1]
@@ -337,7 +354,9 @@ class Extractor:
                 for w in quantities.weapons(sentence):
                     if all(x["kind"] != w["kind"] for x in target.weapons):
                         target.weapons.append(w)
-        operations = [e for e in paragraph[-4:] if e.type in ("seizure", "arrest")]
+        operations = [e for e in paragraph[-4:] if e.type in ("seizure", "arrest")] or sorted(
+            (e for e in recent if e.type in ("seizure", "arrest")), key=lambda e: e.date_end or date.min
+        )
         if operations and operations[-1].count is None:
             operations[-1].count = quantities.arrested(sentence)
         if operations and operations[-1].type == "seizure":  # "… une plantation. Plus de 300 pieds ont été arrachés."
@@ -375,7 +394,11 @@ class Extractor:
             )
         ):
             types.remove("seizure")
-        if "arrest" in types and re.search(r"\bavec\b", low) and any(d["quantity"] for d in quantities.drugs(clause)):
+        if (
+            "arrest" in types
+            and re.search(r"\bavec\b|en possession d|porteur d|sur (?:lui|elle|eux)", low)
+            and any(d["quantity"] for d in quantities.drugs(clause))
+        ):
             types[types.index("arrest")] = "seizure"  # "interpellé à Draguignan avec 100 grammes de cocaïne"
         if "seizure" in types and "arrest" in types:
             types.remove("arrest")

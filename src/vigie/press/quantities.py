@@ -203,7 +203,7 @@ def cash(sentence: str) -> float | None:
 PERSON = (
     r"(?:personnes?|hommes?|femmes?|individus?|suspects?|jeunes?|mineurs?|majeurs?|trafiquants?|dealers?|"
     r"membres?|guetteurs?|vendeurs?|occupants?|passagers?|passagères?|conducteurs?|chauffeurs?|complices?|"
-    r"adolescents?|frères?)"
+    r"adolescents?|frères?|charbonneurs?|choufs?|revendeurs?)"
 )
 
 
@@ -235,7 +235,7 @@ def arrested(text: str) -> int | None:
     if m:
         return 2
     if re.search(
-        r"\b(?:(?:le|la|un|une)\s+|l')(?:[\w'-]+,?\s+){0,8}?(?:a|avait)\s+(?:\w+\s+)?été\s+(?:\w+\s+)?"
+        r"\b(?:(?:le|la|un|une)\s+|l')(?:[\w'-]+,?\s+){0,8}?(?:a|avait)\s+(?:\w+\s+){0,2}été\s+(?:\w+\s+)?"
         r"(?:interpellée?|arrêtée?|placée? en garde à vue)",
         t,
         re.I,
@@ -256,7 +256,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         return 0, 0
     killed = injured = None
     m = re.search(rf"({NUM})\s+(?:morts?|tués?)\b", t) or re.search(
-        rf"({NUM})\s+(?:\w+\s+){{0,2}}(?:personnes?|hommes?|jeunes?)\s+(?:\w+\s+){{0,3}}"
+        rf"({NUM})\s+(?:\w+\s+){{0,2}}(?:personnes?|hommes?|jeunes?)\s+(?:\w+\s+){{0,6}}"
         rf"(?:ont|avaient|ont été|avaient été)\s+(?:perdu la vie|tué|tuées|tués|abattu)",
         t,
     )
@@ -279,7 +279,8 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         injured = int(number_word(m.group(1)) or 0) or None
     elif re.search(
         r"\b(?:a été|été|est|avait été)\s+(?:\w+\s+)?blessé|\bblessée? (?:à|au|par)|un blessé|"
-        r"légèrement blessé|grièvement blessé|\btouchée? (?:à l[a']|au|aux)\s",
+        r"légèrement blessé|grièvement blessé|\btouchée? (?:à l[a']|au|aux)\s|"
+        r"\bune? (?:deuxième|second|seconde|troisième|autre) (?:\w+ )?blessée?\b",
         t,
     ):
         injured = 1
