@@ -119,6 +119,7 @@ def test_dates_relative_to_another_event():
     assert dates.resolve("une semaine plus tôt", REF, anchor) == (date(2024, 6, 2), date(2024, 6, 2))
     assert dates.resolve("Quelques jours plus tôt, il avait", REF, anchor) == (date(2024, 6, 2), date(2024, 6, 8))
     assert dates.resolve("Il y a deux semaines, un point", REF) == (date(2023, 9, 4), date(2023, 9, 4))
+    assert dates.resolve("Dans la nuit du 1er au 2 juin, un jeune", REF) == (date(2023, 6, 1), date(2023, 6, 2))
     assert dates.resolve("Depuis l'été, des équipes", REF) == (date(2023, 6, 1), REF)
     assert dates.resolve("ont découvert lundi 25 kilos de cocaïne", REF) == (date(2023, 9, 11), date(2023, 9, 11))
     assert dates.resolve("rien de daté ici", REF) is None
@@ -165,6 +166,7 @@ def test_weapons_cash_counts_casualties():
     assert quantities.arrested("Les deux occupants, domiciliés à Marseille, ont été placés en garde à vue.") == 2
     assert quantities.arrested("Le chauffeur, un ressortissant marocain de 45 ans, a été interpellé.") == 1
     assert quantities.casualties("Deux hommes de 19 et 27 ans ont été tués et un troisième blessé") == (2, 1)
+    assert quantities.casualties("Personne n'avait été blessé.") == (0, 0)
 
 
 def test_a_cut_inside_a_sentence_is_undone():

@@ -66,7 +66,7 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
     """The interval named by the first date expression of `text`; None when there is none."""
     t = text.lower().replace("\u2019", "'")
     a = anchor[0] if anchor and anchor[0] else None
-    m = re.search(rf"nuit du (\d{{1,2}}) au (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
+    m = re.search(rf"nuit du (\d{{1,2}})(?:er)? au (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
     if m:
         month = MONTHS.index(m.group(3)) + 1
         year = int(m.group(4)) if m.group(4) else recent_month(month, ref)

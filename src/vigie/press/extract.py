@@ -91,6 +91,7 @@ BACK_REFERENCE = (
 NOT_TRIGGERS = (
     r"\bsans (?:aucune |la moindre )?saisies?\b|\btirs? (?=de (?:mortiers?|feux?) d'artifice)|"
     r"\baucune (?:saisie|interpellation)(?: ni (?:saisie|interpellation))?\b|"
+    r"\b(?:a|ont|avait|avaient) écarté (?:\w+ )?(?:la piste|l'hypothèse) d'une? [^,.;]*|"
     r"\b(?:aucune?|rien)\b[^.,;]{0,30}?\bn'(?:a|ont|avait|avaient) été (?:trouvé|saisi|découvert)(?:e|s|es)?\b|"
     r"(?<=deal |ente )install(?:é|ée|és|ées) (?=dans|près|au|à|sur|en|devant|sous|depuis)"
 )
@@ -183,7 +184,7 @@ STOP_WORDS = {
     *WEEKDAY_KEYS,
     *MONTH_KEYS,
 }
-LOCATIVE = r"(?:à|au|aux|dans|en|sur|près de)\s+(?:l['’]|la |le |les |des )?$"
+LOCATIVE = r"(?:à|au|aux|dans|en|sur)\s+(?:l['’]|la |le |les |des )?$"  # "près de Douai" only situates
 # a name after these words names part of a town (a street, an estate, a station), not a commune
 PART_OF_TOWN = (
     r"(?:quartiers?|cité|résidence|lotissement|rue|avenue|boulevard|place|allée|chemin|impasse|parc|"
@@ -285,7 +286,9 @@ class Extractor:
                 for clause in clauses:
                     trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", clause, flags=re.I)
                     types = [t for t, p in TRIGGERS.items() if re.search(p, trigger_text, re.I)]
-                    if deal_context and re.search(r"démantel|reconstitu|rouvert|se réinstall|fermé", clause, re.I):
+                    if deal_context and re.search(
+                        r"démantel|reconstitu|rouvert|se réinstall|fermé|\best apparu|s'est installé", clause, re.I
+                    ):
                         types.append("dealing_point")
                     types = self._refine(list(dict.fromkeys(types)), trigger_text, sentence)
                     interval = dates.resolve(clause, article.date, last_date)

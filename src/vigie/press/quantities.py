@@ -248,8 +248,9 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     """(killed, injured) stated by the text; (0, 0) when it says nobody was hit."""
     t = text.replace("’", "'").lower()
     if re.search(
-        r"personne n'a été (?:blessé|touché)|aucun blessé|n'a(?:vaient|vait)? (?:pas )?fait (?:de|aucune) "
-        r"victime|sans faire de (?:blessé|victime)|personne n'a été atteint|"
+        r"personne n'(?:a|avait|ont|avaient) été (?:blessé|touché)|aucun blessé|"
+        r"n'a(?:vaient|vait)? (?:pas )?fait (?:de|aucune) victime|sans faire de (?:blessé|victime)|"
+        r"personne n'a été atteint|"
         r"aucune? (?:\w+ ){0,2}n'a été (?:blessé|touché|atteint)",
         t,
     ):
