@@ -21,16 +21,18 @@ TRIGGERS = {
     "shooting": r"fusillades?|coups? de feu|\btirs?\b|détonations?|abattu|tué(?:e|s|es)? (?:par balles?|à la)|"
     r"tué(?:e|s|es)? (?:de|d'une) (?:plusieurs |\w+ )?(?:balles?|rafales?)|"
     r"blessé(?:e|s|es)? par balles?|ouvert le feu|règlements? de comptes?|mortellement (?:touché|blessé)|"
-    r"balles? de kalachnikov|criblé de balles|touché par (?:une|des) balles?|fait feu",
+    r"balles? de kalachnikov|criblé de balles|touché par (?:une|des) balles?|fait feu|rafales?\b|"
+    r"(?:atteint|touché)(?:e|s|es)? (?:de|d'une|par) (?:plusieurs |\w+ )?balles?|pris(?:e|es)? pour cible",
     "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
     r"(?:ont|a|avaient|avait) (?:\w+ )?trouvé|"
     r"une (?:grosse )?planque|plantation",
-    "dealing_point": r"points? de (?:deal|vente|trafic)|«\s*fours?\s*»",  # a "four" is a dealing point
+    "dealing_point": r"points? de (?:deal|vente|revente|trafic)|lieux? de (?:deal|vente)|«\s*fours?\s*»",  # four: slang
     "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|"
     r"roué de coups|(?:a|ont|avait|avaient) été (?:frappé|tabassé)(?:e|s|es)? (?:par|à coups)|"
-    r"passé à tabac|poignardé|incendi(?:é|ée|er)\b|cocktails? molotov|projectiles|mortiers d'artifice|agressé",
+    r"passé à tabac|poignardé|incendi(?:é|ée|er)\b|cocktails? molotov|projectiles|mortiers d'artifice|agressé|"
+    r"séquestré|enlevé(?:e|s|es)? (?:par|et)|torturé|racketté|lynché|expédition punitive|représailles",
     "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|réseau (?:a été )?démantelé|"
-    r"(?:a|ont|avaient|avait) été arrêté(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
+    r"(?:a|ont|avaient|avait) été (?:arrêté|appréhendé)(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
     "network_arrival": r"réseaux? (?:\w+ )?(?:venus?|arrivés?)|équipes? venues?|arrivée de(?:s)? réseaux|"
     r"(?:trafiquants|dealers|revendeurs|bandes?|groupes?) (?:\w+ )?venu(?:e|s|es)? (?:de|d')|"
     r"(?:jeunes|individus|hommes) (?:\w+ )?venu(?:e|s|es)? (?:de|d')[^.]{0,80}(?:drogue|deal|trafic|vend|stupéfiant)|"
