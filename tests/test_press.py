@@ -201,6 +201,8 @@ def test_no_event_where_nothing_happened(extractor):
         ("Deux hommes domiciliés à Marseille ont été interpellés à Montélimar avec 3 kg de cocaïne.", "26198"),
         ("Arrivé en ferry en provenance de Marseille, 12 kilos de résine ont été saisis à Ajaccio.", "2A004"),
         ("Deux hommes venus de Nantes et d'Angers ont été interpellés à Bressuire avec 2 kg de résine.", "79049"),
+        # Paris is a commune and a département of the same name
+        ("Un point de deal a été démantelé dans le 18e arrondissement de Paris.", "75056"),
     ],
 )
 def test_places(extractor, text, code):

@@ -321,9 +321,9 @@ class Gazetteer:
 
     def candidates(self, surface: str, fuzzy: bool = False, fuzzy_context: tuple = ()) -> list[tuple[str, str, int]]:
         key = name_key(surface)
-        if key in self.departements or key in self.regions:
-            return []
         hits = self.communes.get(key, [])
+        if key in self.regions or (key in self.departements and all(h[1] != self.departements[key] for h in hits)):
+            return []  # a département or région, except the city that is its own département (Paris)
         current = [h for h in hits if h[3] == "commune"] or hits
         if not current and fuzzy and len(key) >= 5:
             found = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=85)
