@@ -120,6 +120,7 @@ def test_dates_relative_to_another_event():
     assert dates.resolve("Quelques jours plus tôt, il avait", REF, anchor) == (date(2024, 6, 2), date(2024, 6, 8))
     assert dates.resolve("Il y a deux semaines, un point", REF) == (date(2023, 9, 4), date(2023, 9, 4))
     assert dates.resolve("Dans la nuit du 1er au 2 juin, un jeune", REF) == (date(2023, 6, 1), date(2023, 6, 2))
+    assert dates.resolve("dans la nuit de vendredi 8 à samedi 9 septembre", REF) == (date(2023, 9, 8), date(2023, 9, 9))
     assert dates.resolve("Depuis l'été, des équipes", REF) == (date(2023, 6, 1), REF)
     assert dates.resolve("ont découvert lundi 25 kilos de cocaïne", REF) == (date(2023, 9, 11), date(2023, 9, 11))
     assert dates.resolve("rien de daté ici", REF) is None
@@ -167,6 +168,8 @@ def test_weapons_cash_counts_casualties():
     assert quantities.arrested("Le chauffeur, un ressortissant marocain de 45 ans, a été interpellé.") == 1
     assert quantities.casualties("Deux hommes de 19 et 27 ans ont été tués et un troisième blessé") == (2, 1)
     assert quantities.casualties("Personne n'avait été blessé.") == (0, 0)
+    assert quantities.casualties("visé par des tirs à Bastia, sans être touché.") == (0, 0)
+    assert quantities.casualties("Un homme de 31 ans a été atteint à l'épaule.") == (None, 1)
 
 
 def test_a_cut_inside_a_sentence_is_undone():
@@ -203,6 +206,8 @@ def test_no_event_where_nothing_happened(extractor):
         ("Deux hommes venus de Nantes et d'Angers ont été interpellés à Bressuire avec 2 kg de résine.", "79049"),
         # Paris is a commune and a département of the same name
         ("Un point de deal a été démantelé dans le 18e arrondissement de Paris.", "75056"),
+        # naming where the goods come from does not put the seizure abroad
+        ("Au Havre, 1,2 tonne de cocaïne en provenance d'Équateur a été saisie.", "76351"),
     ],
 )
 def test_places(extractor, text, code):

@@ -71,6 +71,11 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         month = MONTHS.index(m.group(3)) + 1
         year = int(m.group(4)) if m.group(4) else recent_month(month, ref)
         return date(year, month, int(m.group(1))), date(year, month, int(m.group(2)))
+    m = re.search(rf"nuit (?:de|du) {W} (\d{{1,2}})(?:er)? (?:au|à) {W} (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
+    if m:  # "dans la nuit de vendredi 12 à samedi 13 septembre"
+        month = MONTHS.index(m.group(5)) + 1
+        year = int(m.group(6)) if m.group(6) else recent_month(month, ref)
+        return date(year, month, int(m.group(2))), date(year, month, int(m.group(4)))
     m = re.search(rf"nuit de {W} à {W}", t)
     if m:
         end = last_weekday(WEEKDAYS.index(m.group(2)), ref + timedelta(days=1))

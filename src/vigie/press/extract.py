@@ -11,7 +11,7 @@ from vigie.geo.names import name_key
 from vigie.press import dates, quantities
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.places import ABROAD, Gazetteer, Place
+from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer, Place
 from vigie.press.schema import Event, overlaps
 
 WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
@@ -47,7 +47,9 @@ DRUG_CONTEXT = (
 )
 EXCLUDE = [
     r"\b\d+(?:e|ème) (?:«\s*)?narchomicide|décompte|\b(?:premier|deuxième|second|troisième|quatrième|cinquième|"
-    r"sixième|septième|huitième|neuvième|dixième|énième|\d+e) (?:homicide|meurtre|règlement de comptes)|"
+    r"sixième|septième|huitième|neuvième|dixième|énième|\d+e) (?:homicide|meurtre|règlement de comptes|fusillade)|"
+    r"saisi\w*[^.]{0,30}\b\d[\d  .]* (?:kilos?|tonnes?) de drogues?\b[^.]{0,40}"
+    r"\b(?:l'an dernier|l'année dernière|en \d{4}|cette année|depuis)|"  # a yearly total
     r"\b(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|une (?:dizaine|vingtaine|trentaine))\s+"
     r"(?:[\w'’-]+\s+){0,4}depuis le début de l'année",  # a running count, not one event
     r"tonnes? (?:de drogues? )?(?:ont été )?saisies en \d{4}|une année record|nombre toujours croissant|"
@@ -278,7 +280,8 @@ class Extractor:
             for sentence in sentences:
                 if any(re.search(p, sentence, re.I) for p in EXCLUDE):
                     continue
-                if re.search(ABROAD, sentence, re.I):  # events abroad are not ours; details of ours may be there
+                if re.search(ABROAD, re.sub(FOREIGN_ROUTE, " ", sentence, flags=re.I), re.I):
+                    # events abroad are not ours; details of ours may be there
                     if events:
                         self._complete(events[-4:], events[first:], sentence)
                     continue

@@ -229,10 +229,16 @@ DEPARTEMENT_ADJECTIVES = {
     "guyanais": "973",
     "mahorais": "976",
 }
-ABROAD = (
-    r"\b(?:espagne|espagnol|algésiras|maroc|marocain|pays-bas|néerlandais|belgique|belge|madagascar|"
-    r"malgache|colombie|équateur|anvers|rotterdam|tanger|guardia civil|italie|allemagne|suisse|"
-    r"luxembourg|portugal|dubaï|algérie|tunisie|brésil|guyana|suriname)\w*"
+ABROAD = (  # places abroad, and foreign authorities ("les douanes malgaches"); not nationalities of persons
+    r"\b(?:espagne|algésiras|maroc|pays-bas|belgique|madagascar|colombie|équateur|anvers|rotterdam|tanger|"
+    r"guardia civil|italie|allemagne|suisse|luxembourg|portugal|dubaï|algérie|tunisie|brésil|guyana|suriname)\b|"
+    r"\b(?:douanes?|polices?|autorités|garde-côtes|gendarmerie) (?:espagnol|marocain|néerlandais|belge|malgache|"
+    r"italien|allemand|suisse|colombien|équatorien|brésilien)\w*"
+)
+# where goods or people come from or go to: naming a country there does not put the event abroad
+FOREIGN_ROUTE = (
+    r"(?:en provenance|à destination|venu\w*|arrivé\w*|import\w*|originaires?|immatriculé\w*)\s+"
+    r"(?:de la |du |des |de |d'|d’|en |au |aux )\s*[\w'’-]+"
 )
 
 

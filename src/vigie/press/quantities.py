@@ -250,7 +250,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     if re.search(
         r"personne n'(?:a|avait|ont|avaient) été (?:blessé|touché)|aucun blessé|"
         r"n'a(?:vaient|vait)? (?:pas )?fait (?:de|aucune) victime|sans faire de (?:blessé|victime)|"
-        r"personne n'a été atteint|"
+        r"personne n'a été atteint|sans (?:être|avoir été) (?:touchée?|blessée?|atteinte?)|"
         r"aucune? (?:\w+ ){0,2}n'a été (?:blessé|touché|atteint)",
         t,
     ):
@@ -280,7 +280,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         injured = int(number_word(m.group(1)) or 0) or None
     elif re.search(
         r"\b(?:a été|été|est|avait été)\s+(?:\w+\s+)?blessé|\bblessée? (?:à|au|par)|un blessé|"
-        r"légèrement blessé|grièvement blessé|\btouchée? (?:à l[a']|au|aux)\s|"
+        r"légèrement blessé|grièvement blessé|\b(?:touchée?|atteinte?) (?:à la |à l'|au |aux )|"
         r"\bune? (?:deuxième|second|seconde|troisième|autre) (?:\w+ )?blessée?\b",
         t,
     ):
