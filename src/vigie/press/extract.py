@@ -79,7 +79,7 @@ VAGUE_PLACES = [
         2,
     ),
     (
-        r"plusieurs communes du (?:nord|sud|est|ouest|centre) de l'\w+|plusieurs communes (?:du|de l')\w+|"
+        r"plusieurs communes du (?:nord|sud|est|ouest|centre) de l'\w+|plusieurs communes (?:du |de l'|de la )\w+|"
         r"dans le département|dans plusieurs communes[^,.]*",
         3,
     ),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import duckdb
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from vigie.geo.names import name_key
 
@@ -333,7 +334,9 @@ class Gazetteer:
         current = [h for h in hits if h[3] == "commune"] or hits
         if not current and fuzzy and len(key) >= 5:
             found = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=85)
-            if found:  # a misspelling is only trusted for a town of some size, or one in the article's départements
+            # a misspelling is one slip (two in a long name: "Comminges" is not "Comines"), and only trusted for a
+            # town of some size, or one in the article's départements
+            if found and Levenshtein.distance(key, found[0]) <= (2 if len(key) >= 10 else 1):
                 current = [h for h in self.communes[found[0]] if h[2] >= 10_000 or h[1] in fuzzy_context]
         return [(c, d, p) for c, d, p, _ in current]
 
