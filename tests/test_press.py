@@ -121,6 +121,7 @@ def test_dates_relative_to_another_event():
     assert dates.resolve("Il y a deux semaines, un point", REF) == (date(2023, 9, 4), date(2023, 9, 4))
     assert dates.resolve("Dans la nuit du 1er au 2 juin, un jeune", REF) == (date(2023, 6, 1), date(2023, 6, 2))
     assert dates.resolve("dans la nuit de vendredi 8 à samedi 9 septembre", REF) == (date(2023, 9, 8), date(2023, 9, 9))
+    assert dates.resolve("ont été interpellés à la gare, a annoncé lundi la préfecture", REF) is None
     assert dates.resolve("Depuis l'été, des équipes", REF) == (date(2023, 6, 1), REF)
     assert dates.resolve("ont découvert lundi 25 kilos de cocaïne", REF) == (date(2023, 9, 11), date(2023, 9, 11))
     assert dates.resolve("rien de daté ici", REF) is None

@@ -62,8 +62,10 @@ EXCLUDE = [
     r"cour d'appel|en appel|a condamné|condamnés?\b|peines?\b|réquisitions?|requis\b|procès|avocat général|"
     r"comparution|présentés? (?:à|au) (?:un juge|parquet)|mis en examen|doivent être jugés|jugés?\b|relaxe|"
     r"confiscation",
-    r"marche blanche|a réclamé|réclame|a annoncé|demanderait|effectifs supplémentaires|subvention",
-    r"\bsérie\b(?! de (?:tirs|règlements|coups))|\bfilm\b|\broman\b|c'est ma drogue|comme un braqueur|en rafale|"
+    r"marche blanche|a réclamé|réclame|demanderait|effectifs supplémentaires|subvention|"
+    r"(?:a|ont) annoncé (?:l'arrivée|la création|le déploiement|des renforts|un plan|la mise en place|l'ouverture|que)",
+    r"\bsérie (?:télévisée|policière|télé|documentaire|à succès)|\b(?:la|une) série\s*«|\bfilm\b|\broman\b|"
+    r"c'est ma drogue|comme un braqueur|en rafale|"
     r"\btournage\b|\bfigurants?\b|reconstitué des (?:fusillades|scènes)|en plastique\b",
 ]
 REOPENED = r"\b(?:a |avait |ont |avaient )?(?:rouvert|réapparu|s'est reconstitué|s'est réinstallé)"
@@ -88,6 +90,7 @@ VAGUE_PLACES = [
 
 BACK_REFERENCE = (
     r"\b(?:ces|cette|ce|les mêmes|les|ses|leurs?) (?:tirs|fusillades?|coups de feu|règlements? de comptes|"
+    r"interpellations|arrestations|"
     r"faits|violences|menaces|saisies?|opérations?)\b"
 )
 # words that look like a trigger but deny it: no seizure, fireworks fired (not a firearm)
@@ -313,13 +316,15 @@ class Extractor:
                         and re.search(r"près d|proche d|non loin d|à proximité d|hauteur d", vague.text)
                     ):
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
-                    when = interval or dates.resolve(sentence, article.date, last_date) or paragraph_date
+                    own_when = interval or dates.resolve(sentence, article.date, last_date)
+                    when = own_when or paragraph_date
                     for kind in types:
                         for place in places[: 4 if kind in ("shooting", "intimidation", "dealing_point") else 1]:
                             event = self._event(
                                 kind, clause, sentence, place, when, article.date, single=len(clauses) == 1
                             )
                             if event:
+                                event.own_date = own_when is not None  # dated by its own words (see _same)
                                 produced.append(event)
                             reopened = re.search(REOPENED, clause, re.I)
                             if event and kind == "dealing_point" and event.action == "dismantled" and reopened:
@@ -422,8 +427,8 @@ class Extractor:
             DRUG_CONTEXT + r"|balle|tir|feu|fusillade|détonation|abattu", sentence, re.I
         ):
             types.remove("shooting")
-        if "intimidation" in types and "shooting" in types and re.search(r"tirs?|coups? de feu", low):
-            types.remove("intimidation")
+        if "intimidation" in types and "shooting" in types:
+            types.remove("intimidation")  # one violent event: a shooting (a car burnt after it is part of it)
         if "network_arrival" in types and not re.search(
             r"install|implant|arrivée|arrivés?|venus?|venues?|débarqué|pris le contrôle|prendre le contrôle", low
         ):
@@ -597,8 +602,14 @@ def _same(a: Event, b: Event) -> bool:
         and name_key(a.place) not in name_key(b.place)
         and name_key(b.place) not in name_key(a.place)
     )
-    if distinct_places and a.date_start and b.date_start and a.date_start != b.date_start:
-        return False
+    if distinct_places and (a.date_start != b.date_start or a.date_start is None):
+        return False  # told in other places on other (or vague) dates: two events
+    if (
+        getattr(a, "own_date", False)
+        and getattr(b, "own_date", False)
+        and (a.date_start is None) != (b.date_start is None)
+    ):
+        return False  # "ces dernières semaines" and "le 3 janvier", each said of its own event: two events
     return _nested(a, b)
 
 

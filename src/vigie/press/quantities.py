@@ -203,7 +203,7 @@ def cash(sentence: str) -> float | None:
 PERSON = (
     r"(?:personnes?|hommes?|femmes?|individus?|suspects?|jeunes?|mineurs?|majeurs?|trafiquants?|dealers?|"
     r"membres?|guetteurs?|vendeurs?|occupants?|passagers?|passagères?|conducteurs?|chauffeurs?|complices?|"
-    r"adolescents?|frères?|charbonneurs?|choufs?|revendeurs?)"
+    r"adolescents?|frères?|charbonneurs?|choufs?|revendeurs?|passeurs?|mules?|convoyeurs?|nourrices?)"
 )
 
 
