@@ -131,6 +131,8 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
             return d, d
         if re.search(r"quelques heures plus tard|le même jour|dans la foulée", t):
             return a, a
+        if re.search(r"\b(?:lors|au cours) de (?:l'|cette )opération\b", t):
+            return anchor  # the operation just told
         if re.search(r"\ble mois suivant\b|\bdès le mois suivant\b", t):
             month = a.month % 12 + 1
             return month_interval(a.year + (a.month == 12), month)

@@ -24,7 +24,7 @@ TRIGGERS = {
     r"balles? de kalachnikov|criblé de balles|touché par (?:une|des) balles?|fait feu|rafales?\b|"
     r"(?:atteint|touché)(?:e|s|es)? (?:de|d'une|par) (?:plusieurs |\w+ )?balles?|pris(?:e|es)? pour cible",
     "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
-    r"(?:ont|a|avaient|avait) (?:\w+ )?trouvé|"
+    r"(?:ont|a|avaient|avait) (?:\w+ )?trouvé|(?:avait|avaient|portait|portaient) sur (?:lui|elle|eux)|"
     r"une (?:grosse )?planque|plantation",
     "dealing_point": r"points? de (?:deal|vente|revente|trafic)|lieux? de (?:deal|vente)|«\s*fours?\s*»",  # four: slang
     "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|"
@@ -427,6 +427,13 @@ class Extractor:
             DRUG_CONTEXT + r"|balle|tir|feu|fusillade|détonation|abattu", sentence, re.I
         ):
             types.remove("shooting")
+        if (
+            "shooting" in types
+            and re.search(r"artifice|pierres|projectiles", low)
+            and not re.search(r"balles?|coups? de feu|fusillade|kalachnikov|arme à feu|ouvert le feu", low)
+        ):
+            types[types.index("shooting")] = "intimidation"  # "pris pour cible par des mortiers d'artifice"
+            types = list(dict.fromkeys(types))
         if "intimidation" in types and "shooting" in types:
             types.remove("intimidation")  # one violent event: a shooting (a car burnt after it is part of it)
         if "network_arrival" in types and not re.search(

@@ -203,7 +203,8 @@ def cash(sentence: str) -> float | None:
 PERSON = (
     r"(?:personnes?|hommes?|femmes?|individus?|suspects?|jeunes?|mineurs?|majeurs?|trafiquants?|dealers?|"
     r"membres?|guetteurs?|vendeurs?|occupants?|passagers?|passagères?|conducteurs?|chauffeurs?|complices?|"
-    r"adolescents?|frères?|charbonneurs?|choufs?|revendeurs?|passeurs?|mules?|convoyeurs?|nourrices?)"
+    r"adolescents?|frères?|charbonneurs?|choufs?|revendeurs?|passeurs?|mules?|convoyeurs?|nourrices?|"
+    r"policiers?|gendarmes?|fonctionnaires?|agents?|militaires?|passants?|riverains?)"
 )
 
 
@@ -272,7 +273,8 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         if m:
             killed = int(number_word(m.group(1)) or 0) or None
     m = re.search(rf"({NUM})\s+blessés?\b", t) or re.search(
-        rf"({NUM})\s+(?:\w+\s+){{0,2}}(?:personnes?|hommes?|jeunes?|adolescents?|victimes?)\s+(?:\w+\s+){{0,6}}"
+        rf"({NUM})\s+(?:\w+\s+){{0,2}}(?:personnes?|hommes?|jeunes?|adolescents?|victimes?|policiers?|gendarmes?|"
+        rf"fonctionnaires?|agents?|militaires?|passants?)\s+(?:\w+\s+){{0,6}}"
         rf"(?:ont été|a été|avaient été)\s+(?:\w+\s+)?blessé",
         t,
     )
