@@ -190,7 +190,7 @@ def cash(sentence: str) -> float | None:
         before = sentence[max(0, m.start() - 40) : m.start()].lower()
         if re.search(
             r"chiffre d'affaires|chiffre d’affaires|par jour|le comprimé|le gramme|subvention|rapporter|"
-            r"amende|valeur|revend",
+            r"amende|valeur|revend|estimée? à|par mois|le kilo|préjudice",
             before + " " + after,
         ):
             continue
@@ -218,12 +218,14 @@ def arrested(text: str) -> int | None:
         re.I,
     ):
         return 0
+    if re.search(r"(?:a été|ont été)\s+interpellé[es]*\s+(?:sur place\s+)?avec\s+(?:son|sa)\s+\w+", t, re.I):
+        return 2  # "interpellé sur place avec son fils"
     patterns = [
-        rf"({NUM})\s+(?:\w+\s+){{0,3}}{PERSON},?\s+(?:[\w'’-]+,?\s+){{0,6}}"
+        rf"({NUM})\s+(?:\w+\s+){{0,3}}{PERSON},?\s+(?:[\w'’-]+,?\s+){{0,9}}"
         rf"(?:ont été|ont|sont|a été|avaient été|avait été)\s+"
         rf"(?:\w+\s+){{0,2}}(?:interpellé|arrêté|placé|écroué|mis en examen)",
         rf"({NUM})\s+(?:interpellations|arrestations|gardes? à vue)",
-        rf"(?:interpellé|arrêté|interpeller)\s+({NUM})\s+(?:\w+\s+){{0,2}}{PERSON}",
+        rf"(?:interpellé|arrêté|interpeller|interpellation de|arrestation de)\s+({NUM})\s+(?:\w+\s+){{0,2}}{PERSON}",
         rf"({NUM})\s+{PERSON}\s+interpellé",
     ]
     for p in patterns:
@@ -232,9 +234,6 @@ def arrested(text: str) -> int | None:
             n = number_word(m.group(1))
             if n:
                 return int(n)
-    m = re.search(r"(?:a été|ont été)\s+interpellé[es]*\s+(?:sur place\s+)?avec\s+(?:son|sa|ses)\s+(\w+)", t, re.I)
-    if m:
-        return 2
     if re.search(
         r"\b(?:(?:le|la|un|une)\s+|l')(?:[\w'-]+,?\s+){0,8}?(?:a|avait)\s+(?:\w+\s+){0,2}été\s+(?:\w+\s+)?"
         r"(?:interpellée?|arrêtée?|placée? en garde à vue)",
