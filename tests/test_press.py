@@ -122,6 +122,7 @@ def test_dates_relative_to_another_event():
     assert dates.resolve("Dans la nuit du 1er au 2 juin, un jeune", REF) == (date(2023, 6, 1), date(2023, 6, 2))
     assert dates.resolve("dans la nuit de vendredi 8 à samedi 9 septembre", REF) == (date(2023, 9, 8), date(2023, 9, 9))
     assert dates.resolve("ont été interpellés à la gare, a annoncé lundi la préfecture", REF) is None
+    assert dates.resolve("Les policiers ont saisi avant-hier 60 kilos", REF) == (date(2023, 9, 16), date(2023, 9, 16))
     assert dates.resolve("Depuis l'été, des équipes", REF) == (date(2023, 6, 1), REF)
     assert dates.resolve("ont découvert lundi 25 kilos de cocaïne", REF) == (date(2023, 9, 11), date(2023, 9, 11))
     assert dates.resolve("rien de daté ici", REF) is None
@@ -171,6 +172,7 @@ def test_weapons_cash_counts_casualties():
     assert quantities.arrested("Le chauffeur, un ressortissant marocain de 45 ans, a été interpellé.") == 1
     assert quantities.casualties("Deux hommes de 19 et 27 ans ont été tués et un troisième blessé") == (2, 1)
     assert quantities.casualties("Personne n'avait été blessé.") == (0, 0)
+    assert quantities.casualties("Un adolescent a été mortellement blessé par balle hier soir") == (1, None)
     assert quantities.casualties("visé par des tirs à Bastia, sans être touché.") == (0, 0)
     assert quantities.casualties("Un homme de 31 ans a été atteint à l'épaule.") == (None, 1)
 

@@ -151,11 +151,11 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         while month < 1:
             month, year = month + 12, year - 1
         return month_interval(year, month)
-    if re.search(r"\bhier\b", t):
-        d = ref - timedelta(days=1)
-        return d, d
     if re.search(r"\bavant-hier\b", t):
         d = ref - timedelta(days=2)
+        return d, d
+    if re.search(r"\bhier\b", t):
+        d = ref - timedelta(days=1)
         return d, d
     if re.search(r"\bce week-end\b|\ble week-end dernier\b|\bce week end\b", t):
         sunday = last_weekday(6, ref + timedelta(days=1))

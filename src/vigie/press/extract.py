@@ -295,7 +295,7 @@ class Extractor:
                     trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", clause, flags=re.I)
                     types = [t for t, p in TRIGGERS.items() if re.search(p, trigger_text, re.I)]
                     if deal_context and re.search(
-                        r"démantel|reconstitu|rouvert|se réinstall|fermé|\best apparu|s'est installé", clause, re.I
+                        r"démant[eè]l|reconstitu|rouvert|se réinstall|fermé|\best apparu|s'est installé", clause, re.I
                     ):
                         types.append("dealing_point")
                     types = self._refine(list(dict.fromkeys(types)), trigger_text, sentence)
@@ -385,7 +385,7 @@ class Extractor:
         low = clause.lower()
         if "dealing_point" in types:
             if not re.search(
-                r"démantel|fermé|tombé|apparu|installé|reconstitu|ouvert|s'est implanté|fermer|"
+                r"démant[eè]l|fermé|tombé|apparu|installé|reconstitu|ouvert|s'est implanté|fermer|"
                 r"rouvert|réinstall",
                 low,
             ):
@@ -553,9 +553,9 @@ class Extractor:
             event.action = (
                 "appeared"
                 if re.search(r"apparu|installé|reconstitu|ouvert|implant|réinstall|rouvert", low)
-                and not re.search(r"démantel|fermé|tombé", low)
+                and not re.search(r"démant[eè]l|fermé|tombé", low)
                 else "dismantled"
-                if re.search(r"démantel|fermé|tombé|fermer", low)
+                if re.search(r"démant[eè]l|fermé|tombé|fermer", low)
                 else "appeared"
             )
             m = re.search(rf"({quantities.NUM})\s+points? de", low)

@@ -256,6 +256,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     ):
         return 0, 0
     killed = injured = None
+    wounded = re.sub(r"mortellement (?:blessée?|touchée?)", "tué", t)  # a fatal wound is no injury
     m = re.search(rf"({NUM})\s+(?:morts?|tués?)\b", t) or re.search(
         rf"({NUM})\s+(?:\w+\s+){{0,2}}(?:personnes?|hommes?|jeunes?)\s+(?:\w+\s+){{0,6}}"
         rf"(?:ont|avaient|ont été|avaient été)\s+(?:perdu la vie|tué|tuées|tués|abattu)",
@@ -271,11 +272,11 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         m = re.search(rf"fait ({NUM}) morts?", t)
         if m:
             killed = int(number_word(m.group(1)) or 0) or None
-    m = re.search(rf"({NUM})\s+blessés?\b", t) or re.search(
+    m = re.search(rf"({NUM})\s+blessés?\b", wounded) or re.search(
         rf"({NUM})\s+(?:\w+\s+){{0,2}}(?:personnes?|hommes?|jeunes?|adolescents?|victimes?|policiers?|gendarmes?|"
         rf"fonctionnaires?|agents?|militaires?|passants?)\s+(?:\w+\s+){{0,6}}"
         rf"(?:ont été|a été|avaient été)\s+(?:\w+\s+)?blessé",
-        t,
+        wounded,
     )
     if m:
         injured = int(number_word(m.group(1)) or 0) or None
@@ -283,7 +284,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         r"\b(?:a été|été|est|avait été)\s+(?:\w+\s+)?blessé|\bblessée? (?:à|au|par)|un blessé|"
         r"légèrement blessé|grièvement blessé|\b(?:touchée?|atteinte?) (?:à la |à l'|au |aux )|"
         r"\bune? (?:deuxième|second|seconde|troisième|autre) (?:\w+ )?blessée?\b",
-        t,
+        wounded,
     ):
         injured = 1
     return killed, injured
