@@ -213,6 +213,8 @@ def test_no_event_where_nothing_happened(extractor):
         ("Un point de deal a été démantelé dans le 18e arrondissement de Paris.", "75056"),
         # naming where the goods come from does not put the seizure abroad
         ("Au Havre, 1,2 tonne de cocaïne en provenance d'Équateur a été saisie.", "76351"),
+        # a district name shared with another town (Moulins, in Lille) gives way to the town named
+        ("Un homme a été exécuté de plusieurs balles dans le quartier des Moulins, à Nice.", "06088"),
     ],
 )
 def test_places(extractor, text, code):

@@ -22,13 +22,15 @@ TRIGGERS = {
     r"tué(?:e|s|es)? (?:de|d'une) (?:plusieurs |\w+ )?(?:balles?|rafales?)|"
     r"blessé(?:e|s|es)? par balles?|ouvert le feu|règlements? de comptes?|mortellement (?:touché|blessé)|"
     r"balles? de kalachnikov|criblé de balles|touché par (?:une|des) balles?|fait feu|rafales?\b|"
-    r"(?:atteint|touché)(?:e|s|es)? (?:de|d'une|par) (?:plusieurs |\w+ )?balles?|pris(?:e|es)? pour cible",
+    r"(?:atteint|touché)(?:e|s|es)? (?:de|d'une|par) (?:plusieurs |\w+ )?balles?|pris(?:e|es)? pour cible|"
+    r"exécuté(?:e|s|es)? (?:de|d'une|par) (?:plusieurs |\w+ )?(?:balles?|rafales?|tirs?)|"
+    r"\bun (?:nouveau )?(?:«\s*)?narc(?:h)?omicide",
     "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
     r"(?:ont|a|avaient|avait) (?:\w+ )?trouvé|(?:avait|avaient|portait|portaient) sur (?:lui|elle|eux)|"
     r"une (?:grosse )?planque|plantation",
     "dealing_point": r"points? de (?:deal|vente|revente|trafic)|lieux? de (?:deal|vente)|«\s*fours?\s*»",  # four: slang
     "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|"
-    r"roué de coups|(?:a|ont|avait|avaient) été (?:frappé|tabassé)(?:e|s|es)? (?:par|à coups)|"
+    r"roué de coups|(?:a|ont|avait|avaient) été (?:\w+ )?(?:frappé|tabassé)(?:e|s|es)? (?:par|à coups)|"
     r"passé à tabac|poignardé|incendi(?:é|ée|er)\b|cocktails? molotov|projectiles|mortiers d'artifice|agressé|"
     r"séquestré|enlevé(?:e|s|es)? (?:par|et)|torturé|racketté|lynché|expédition punitive|représailles",
     "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|réseau (?:a été )?démantelé|"
@@ -76,6 +78,7 @@ VAGUE_PLACES = [
     (
         r"(?:un petit village|un village|un hameau|une maison isolée|une exploitation agricole)"
         r"(?:,? [^,.]{0,30}?\b(?:près|proche|non loin|à proximité) d(?:e |'|’)[A-ZÉ][\w'’-]+)?|"
+        r"\bau large d(?:e |')[A-ZÉ][\w'’-]+|"
         r"(?:une aire d'autoroute|l'autoroute|la route nationale|la nationale|la rocade)[^,.]*"
         r"(?:, à (?:la )?hauteur d(?:e |')[A-ZÉ][\w'’-]+)?|\bà (?:la )?hauteur d(?:e |')[A-ZÉ][\w'’-]+",
         2,
@@ -313,7 +316,7 @@ class Extractor:
                     if (
                         vague
                         and vague.precision == 2
-                        and re.search(r"près d|proche d|non loin d|à proximité d|hauteur d", vague.text)
+                        and re.search(r"près d|proche d|non loin d|à proximité d|hauteur d|au large d", vague.text)
                     ):
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     own_when = interval or dates.resolve(sentence, article.date, last_date)
@@ -498,6 +501,9 @@ class Extractor:
                 if dep and "préfecture" in m.group(0) and self.gaz.chef_lieu.get(dep):
                     return [Place(self.gaz.chef_lieu[dep], dep, m.group(0), m.start(), 1)]
             return []
+        named = {place.code for rank, _, place in scored if rank == 1}
+        if named:  # "le quartier des Moulins, à Nice": a district name of another town gives way to the town named
+            scored = [x for x in scored if x[0] != 0 or x[2].code in named]
         scored.sort(key=lambda x: (x[0], x[1]))
         best = scored[0][0]
         out, seen = [], set()

@@ -282,7 +282,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         injured = int(number_word(m.group(1)) or 0) or None
     elif re.search(
         r"\b(?:a été|été|est|avait été)\s+(?:\w+\s+)?blessé|\bblessée? (?:à|au|par)|un blessé|"
-        r"légèrement blessé|grièvement blessé|\b(?:touchée?|atteinte?) (?:à la |à l'|au |aux )|"
+        r"légèrement blessé|grièvement blessé|\b(?:touchée?|atteinte?) (?:à la |à l'|au |aux |par (?:une )?balle)|"
         r"\bune? (?:deuxième|second|seconde|troisième|autre) (?:\w+ )?blessée?\b",
         wounded,
     ):
