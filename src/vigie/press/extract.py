@@ -24,7 +24,7 @@ TRIGGERS = {
     r"balles? de kalachnikov|criblé de balles|touché par (?:une|des) balles?|fait feu|rafales?\b|"
     r"(?:atteint|touché)(?:e|s|es)? (?:de|d'une|par) (?:plusieurs |\w+ )?balles?|pris(?:e|es)? pour cible|"
     r"exécuté(?:e|s|es)? (?:de|d'une|par) (?:plusieurs |\w+ )?(?:balles?|rafales?|tirs?)|"
-    r"\bun (?:nouveau )?(?:«\s*)?narc(?:h)?omicide",
+    r"\bun (?:nouveau )?(?:«\s*)?narc(?:h)?omicide|(?:a|ont|avoir|avait|avaient) (?:\w+ )?tiré (?:sur|à|en direction)",
     "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
     r"(?:ont|a|avaient|avait) (?:\w+ )?trouvé|(?:avait|avaient|portait|portaient) sur (?:lui|elle|eux)|"
     r"une (?:grosse )?planque|plantation",
@@ -69,6 +69,9 @@ EXCLUDE = [
     r"\bsérie (?:télévisée|policière|télé|documentaire|à succès)|\b(?:la|une) série\s*«|\bfilm\b|\broman\b|"
     r"c'est ma drogue|comme un braqueur|en rafale|"
     r"\btournage\b|\bfigurants?\b|reconstitué des (?:fusillades|scènes)|en plastique\b",
+    # violence the article ties to something else
+    r"différend (?:familial|conjugal|de voisinage)|dispute (?:familiale|conjugale)|drame (?:familial|conjugal)|"
+    r"(?:aucun|sans (?:aucun )?)lien avec (?:le|un) trafic",
 ]
 REOPENED = r"\b(?:a |avait |ont |avaient )?(?:rouvert|réapparu|s'est reconstitué|s'est réinstallé)"
 # "dans le même quartier": the district of the latest event told with one, not the latest town named
@@ -321,10 +324,14 @@ class Extractor:
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     own_when = interval or dates.resolve(sentence, article.date, last_date)
                     when = own_when or paragraph_date
+                    own_places = self._places(clause, deps)
                     for kind in types:
-                        for place in places[: 4 if kind in ("shooting", "intimidation", "dealing_point") else 1]:
+                        kind_places, kind_when = places, when
+                        if len(types) > 1 and len({p.code for p in own_places}) > 1:
+                            kind_places, kind_when = self._nearest(kind, clause, own_places, when, article.date)
+                        for place in kind_places[: 4 if kind in ("shooting", "intimidation", "dealing_point") else 1]:
                             event = self._event(
-                                kind, clause, sentence, place, when, article.date, single=len(clauses) == 1
+                                kind, clause, sentence, place, kind_when, article.date, single=len(clauses) == 1
                             )
                             if event:
                                 event.own_date = own_when is not None  # dated by its own words (see _same)
@@ -354,6 +361,17 @@ class Extractor:
                 elif events:
                     self._complete(events[-4:], events[first:], sentence)
         return _fold_arrests(_merge(events))
+
+    def _nearest(self, kind: str, clause: str, places: list, when, ref: date):
+        """One clause, two events in two places ("soupçonnés d'avoir tiré le 2 février à Poitiers, ont été interpellés
+        lundi à Châtellerault"): each takes the first place named within a few words after its trigger (else the
+        nearest before it), and the first date from its trigger on."""
+        at = re.search(TRIGGERS[kind], clause, re.I)
+        if at is None:
+            return places, when
+        after = [p for p in places if 0 <= p.start - at.start() <= 90]
+        near = after[0] if after else min(places, key=lambda p: abs(p.start - at.start()))
+        return [near], dates.resolve(clause[at.start() :], ref) or when
 
     def _complete(self, recent: list[Event], paragraph: list[Event], sentence: str) -> None:
         """A sentence with no event of its own adds details to the events just reported ("Personne n'a été

@@ -225,7 +225,8 @@ def arrested(text: str) -> int | None:
         rf"(?:ont été|ont|sont|a été|avaient été|avait été)\s+"
         rf"(?:\w+\s+){{0,2}}(?:interpellé|arrêté|placé|écroué|mis en examen)",
         rf"({NUM})\s+(?:interpellations|arrestations|gardes? à vue)",
-        rf"(?:interpellé|arrêté|interpeller|interpellation de|arrestation de)\s+({NUM})\s+(?:\w+\s+){{0,2}}{PERSON}",
+        rf"(?:interpellé|arrêté|interpeller|interpellation de|arrestation de)\s+(?:\w+\s+)?({NUM})\s+(?:\w+\s+){{0,2}}"
+        rf"{PERSON}",
         rf"({NUM})\s+{PERSON}\s+interpellé",
     ]
     for p in patterns:
