@@ -205,7 +205,8 @@ PART_OF_TOWN = (
     r"(?:de la |du |des |de l['’])?$"  # "un quartier d'Argentan" names the town, so "de"/"d'" are not here
 )
 ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
-    r"(?:venu(?:e|s|es)? (?:de|d')|originaires? (?:de|d')|en provenance (?:de|d')|à destination (?:de|d')|"
+    r"(?:venu(?:e|s|es)? (?:de|d')(?: la| les|(?<=de) l')?|originaires? (?:de|d')|en provenance (?:de|d')|"
+    r"à destination (?:de|d')|"
     r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient) (?:à|au|aux|en)|demeurant (?:à|au|aux|en)|"
     r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
     r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|chu|hôpital|préfet|"
@@ -483,6 +484,7 @@ class Extractor:
             r"(?:(?<=[\s(])|^|(?<=['’]))([A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
             r"sous |en |lès |l['’])?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)"
         )
+        origin_end = -1  # where the last origin ended: "venu de la Duchère, à Lyon" names one origin
         for m in re.finditer(pattern, text):
             surface = m.group(1).strip("'’- ")
             words = surface.split()
@@ -493,7 +495,10 @@ class Extractor:
             surface = " ".join(words)
             start = m.start() + m.group(1).find(words[0])
             before = text[max(0, start - 45) : start].lower()
-            if re.search(ORIGIN, before):
+            if re.search(ORIGIN, before) or (
+                origin_end >= 0 and re.fullmatch(r",\s*(?:à|en)\s+(?:l'|la |le )?", text[origin_end:start])
+            ):
+                origin_end = m.end()
                 continue
             code = self.gaz.neighbourhood(surface) or (self.gaz.neighbourhood(words[-1]) if len(words) > 1 else None)
             if code:
@@ -603,14 +608,15 @@ class Extractor:
                 out.append(code)
         names = r"[A-ZÉÈ][\w'’-]+"
         for m in re.finditer(
-            rf"(?:venu|arrivé|originaire|issu)(?:e|s|es)? (?:de |d'|d’|du )"
-            rf"({names}(?:(?:,| et| ou) (?:de |d'|d’|du )?{names})*)",
+            rf"(?:venu|arrivé|originaire|issu)(?:e|s|es)? (?:de |d'|d’|du )(?:la |les |l'|l’)?"
+            rf"({names}(?:(?:,| et| ou) (?:de |d'|d’|du )?(?:la |les |l'|l’)?{names})*)",
             text,
         ):
             for name in re.findall(names, m.group(1)):
                 resolved = None if self.gaz.departements_in(name) else self.gaz.resolve(name, [])
-                if resolved:
-                    out.append(resolved[0])
+                code = resolved[0] if resolved else self.gaz.neighbourhood(name)  # la Duchère → Lyon
+                if code:
+                    out.append(code)
         for m in re.finditer(r"(?:de |d'|d’|depuis )([A-ZÉ][\w-]+)", text):
             resolved = self.gaz.resolve(m.group(1), [])
             if resolved and self.gaz.info.get(resolved[0], (None, 0))[1] > 100_000:
