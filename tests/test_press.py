@@ -123,6 +123,7 @@ def test_dates_relative_to_another_event():
     assert dates.resolve("dans la nuit de vendredi 8 à samedi 9 septembre", REF) == (date(2023, 9, 8), date(2023, 9, 9))
     assert dates.resolve("ont été interpellés à la gare, a annoncé lundi la préfecture", REF) is None
     assert dates.resolve("Les policiers ont saisi avant-hier 60 kilos", REF) == (date(2023, 9, 16), date(2023, 9, 16))
+    assert dates.resolve("La nuit dernière, à Vitrolles", REF) == (date(2023, 9, 17), REF)
     assert dates.resolve("Depuis l'été, des équipes", REF) == (date(2023, 6, 1), REF)
     assert dates.resolve("ont découvert lundi 25 kilos de cocaïne", REF) == (date(2023, 9, 11), date(2023, 9, 11))
     assert dates.resolve("rien de daté ici", REF) is None

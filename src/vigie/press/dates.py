@@ -151,6 +151,8 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         while month < 1:
             month, year = month + 12, year - 1
         return month_interval(year, month)
+    if re.search(r"\bla nuit dernière\b|\bcette nuit\b", t):
+        return ref - timedelta(days=1), ref
     if re.search(r"\bavant-hier\b", t):
         d = ref - timedelta(days=2)
         return d, d

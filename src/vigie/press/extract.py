@@ -100,9 +100,11 @@ BACK_REFERENCE = (
     r"faits|violences|menaces|saisies?|opérations?)\b"
 )
 # words that look like a trigger but deny it: no seizure, fireworks fired (not a firearm)
-# and a participle describing a point de deal ("la fermeture d'un point de deal installé près de la gare")
+# and a participle describing a point de deal ("la fermeture d'un point de deal installé près de la gare"),
+# and a network named as the author, not as newcomers ("liées à un même réseau venu de Marseille")
 NOT_TRIGGERS = (
-    r"\bsans (?:aucune |la moindre )?saisies?\b|\btirs? (?=de (?:mortiers?|feux?) d'artifice)|"
+    r"\bliée?s? à (?:un|des) (?:même )?réseaux? (?:\w+ )?venus?\b|\bsans (?:aucune |la moindre )?saisies?\b|"
+    r"\btirs? (?=de (?:mortiers?|feux?) d'artifice)|"
     r"\baucune (?:saisie|interpellation)(?: ni (?:saisie|interpellation))?\b|"
     r"\b(?:a|ont|avait|avaient) écarté (?:\w+ )?(?:la piste|l'hypothèse) d'une? [^,.;]*|"
     r"\b(?:aucune?|rien)\b[^.,;]{0,30}?\bn'(?:a|ont|avait|avaient) été (?:trouvé|saisi|découvert)(?:e|s|es)?\b|"
@@ -166,6 +168,35 @@ STOP_WORDS = {
     "cent",
     "mille",
     "plusieurs",
+    # words that open sentences and happen to be names of small communes ("Aucun", Hautes-Pyrénées)
+    "aucun",
+    "aucune",
+    "personne",
+    "rien",
+    "chaque",
+    "tout",
+    "toute",
+    "certains",
+    "certaines",
+    "autre",
+    "autres",
+    "enfin",
+    "alors",
+    "ainsi",
+    "pourtant",
+    "cependant",
+    "pendant",
+    "durant",
+    "entre",
+    "sous",
+    "sans",
+    "avec",
+    "malgre",
+    "parmi",
+    "dont",
+    "quand",
+    "comme",
+    "lorsque",
     "ici",
     "c",
     "ceux",
@@ -431,8 +462,8 @@ class Extractor:
             types.remove("seizure")
         if (
             "arrest" in types
-            and re.search(r"\bavec\b|en possession d|porteur d|sur (?:lui|elle|eux)", low)
-            and any(d["quantity"] for d in quantities.drugs(clause))
+            and re.search(r"\bavec\b|en possession d|porteur d|sur (?:lui|elle|eux)|transport|détenai|dissimul", low)
+            and (any(d["quantity"] for d in quantities.drugs(clause)) or quantities.cash(clause))
         ):
             types[types.index("arrest")] = "seizure"  # "interpellé à Draguignan avec 100 grammes de cocaïne"
         if "seizure" in types and "arrest" in types:

@@ -146,7 +146,9 @@ def drugs(sentence: str) -> list[dict]:
     if not found:  # substances named without a quantity ("de la drogue", "du zamal")
         for name, pat in SUBSTANCES:
             if re.search(rf"\b(?:{pat})\b", text, re.I) and re.search(
-                r"saisi|découv|mis la main|intercept|trouv", text, re.I
+                r"saisi|découv|mis la main|intercept|trouv|transport|détenai|sur (?:lui|elle|eux)|en possession",
+                text,
+                re.I,
             ):
                 found[(name, None)] = None
     return [
