@@ -174,6 +174,7 @@ def test_weapons_cash_counts_casualties():
     assert quantities.casualties("Deux hommes de 19 et 27 ans ont été tués et un troisième blessé") == (2, 1)
     assert quantities.casualties("Personne n'avait été blessé.") == (0, 0)
     assert quantities.casualties("Un adolescent a été mortellement blessé par balle hier soir") == (1, None)
+    assert quantities.arrested("les gendarmes avaient interpellé deux « mules » à la gare routière") == 2
     assert quantities.casualties("visé par des tirs à Bastia, sans être touché.") == (0, 0)
     assert quantities.casualties("Un homme de 31 ans a été atteint à l'épaule.") == (None, 1)
 

@@ -32,7 +32,8 @@ TRIGGERS = {
     "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|"
     r"roué de coups|(?:a|ont|avait|avaient) été (?:\w+ )?(?:frappé|tabassé)(?:e|s|es)? (?:par|à coups)|"
     r"passé à tabac|poignardé|incendi(?:é|ée|er)\b|cocktails? molotov|projectiles|mortiers d'artifice|agressé|"
-    r"séquestré|enlevé(?:e|s|es)? (?:par|et)|torturé|racketté|lynché|expédition punitive|représailles",
+    r"séquestré|enlevé(?:e|s|es)? (?:par|et)|torturé|racketté|lynché|expédition punitive|représailles|"
+    r"caillass(?:é|ée|és|ées|age)",
     "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|réseau (?:a été )?démantelé|"
     r"(?:a|ont|avaient|avait) été (?:arrêté|appréhendé)(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
     "network_arrival": r"réseaux? (?:\w+ )?(?:venus?|arrivés?)|équipes? venues?|arrivée de(?:s)? réseaux|"
@@ -263,7 +264,8 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[str]:
 def _clauses(sentence: str) -> list[str]:
     """Clauses that may each report their own event ("… le mois dernier et de nouveaux coups de feu …")."""
     parts = re.split(
-        r",? et (?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )|;\s+|\s+:\s+|"
+        r",? et (?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )"
+        r"(?!\w+ (?:\w+ )?(?:blessés?|morts?|tués?)\b)|;\s+|\s+:\s+|"  # "un mort et deux blessés" is one toll
         r",? avant de (?=se |s')",
         sentence,
     )

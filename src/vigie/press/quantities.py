@@ -66,7 +66,7 @@ SUBSTANCES = [
     (
         "synthetic",
         r"ecstasy|mdma|amphétamines?|méthamphétamine|cannabinoïdes? de synthèse|cathinones?|"
-        r"drogues? de synthèse|kétamine",
+        r"drogues? de synthèse|kétamine|chimique",  # "la chimique": the synthetic cannabinoid sold in Mayotte
     ),
     ("other", r"artane|subutex|médicaments?|rivotril|lyrica|prégabaline|méthadone"),
 ]
@@ -223,12 +223,12 @@ def arrested(text: str) -> int | None:
     if re.search(r"(?:a été|ont été)\s+interpellé[es]*\s+(?:sur place\s+)?avec\s+(?:son|sa)\s+\w+", t, re.I):
         return 2  # "interpellé sur place avec son fils"
     patterns = [
-        rf"({NUM})\s+(?:\w+\s+){{0,3}}{PERSON},?\s+(?:[\w'’-]+,?\s+){{0,9}}"
+        rf"({NUM})\s+(?:\w+\s+){{0,3}}(?:«\s*)?{PERSON}(?:\s*»)?,?\s+(?:[\w'’-]+,?\s+){{0,9}}"
         rf"(?:ont été|ont|sont|a été|avaient été|avait été)\s+"
         rf"(?:\w+\s+){{0,2}}(?:interpellé|arrêté|placé|écroué|mis en examen)",
         rf"({NUM})\s+(?:interpellations|arrestations|gardes? à vue)",
         rf"(?:interpellé|arrêté|interpeller|interpellation de|arrestation de)\s+(?:\w+\s+)?({NUM})\s+(?:\w+\s+){{0,2}}"
-        rf"{PERSON}",
+        rf"(?:«\s*)?{PERSON}",
         rf"({NUM})\s+{PERSON}\s+interpellé",
     ]
     for p in patterns:
