@@ -124,6 +124,8 @@ def test_dates_relative_to_another_event():
     assert dates.resolve("ont été interpellés à la gare, a annoncé lundi la préfecture", REF) is None
     assert dates.resolve("Les policiers ont saisi avant-hier 60 kilos", REF) == (date(2023, 9, 16), date(2023, 9, 16))
     assert dates.resolve("La nuit dernière, à Vitrolles", REF) == (date(2023, 9, 17), REF)
+    # "été" is a season only with its determiner: "avait été démantelé à l'automne" is autumn
+    assert dates.resolve("un réseau avait été démantelé à l'automne", REF) == (date(2023, 9, 1), date(2023, 11, 30))
     assert dates.resolve("Depuis l'été, des équipes", REF) == (date(2023, 6, 1), REF)
     assert dates.resolve("ont découvert lundi 25 kilos de cocaïne", REF) == (date(2023, 9, 11), date(2023, 9, 11))
     assert dates.resolve("rien de daté ici", REF) is None
@@ -217,6 +219,10 @@ def test_no_event_where_nothing_happened(extractor):
         ("Au Havre, 1,2 tonne de cocaïne en provenance d'Équateur a été saisie.", "76351"),
         # a district name shared with another town (Moulins, in Lille) gives way to the town named
         ("Un homme a été exécuté de plusieurs balles dans le quartier des Moulins, à Nice.", "06088"),
+        # a commune named like a département, where the article names its own département
+        ("Vienne (Isère) : un point de deal a été démantelé dans le quartier de l'Isle.", "38544"),
+        # near a border is still in France
+        ("À Annemasse, près de la frontière suisse, un homme a été poignardé par des dealers.", "74012"),
     ],
 )
 def test_places(extractor, text, code):

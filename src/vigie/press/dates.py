@@ -185,24 +185,21 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
     if re.search(r"\ble mois dernier\b|\ble mois précédent\b", t):
         first = ref.replace(day=1) - timedelta(days=1)
         return month_interval(first.year, first.month)
+    # a season needs its determiner: "a été démantelé" is no summer
     m = re.search(
-        r"\b(au |à la |au cours de l')?(début|fin)? ?(?:de l'|du |de la )?(printemps|été|automne|hiver)"
-        r"(?: (\d{4}))?( dernier)?",
+        r"\b(?:au cours de l'|au |à la |à l'|en |cet |ce |cette |l'|le |de l'|du |depuis l'|depuis le )"
+        r"(?:(début|fin) (?:de l'|du |de la ))?(printemps|été|automne|hiver)\b(?: (\d{4}))?( dernier)?",
         t,
     )
-    if m and re.search(
-        r"\b(au|à l'|cet|ce|l'|de l'|du|en|cette)\s*(?:début|fin)?\s*(?:de l'|du )?"
-        r"(printemps|été|automne|hiver)",
-        t,
-    ):
-        name = m.group(3)
-        if m.group(4):
-            start, end = season(name, int(m.group(4)))
+    if m:
+        part, name, year, last = m.groups()
+        if year:
+            start, end = season(name, int(year))
         else:
-            start, end = last_season(name, ref, previous=bool(m.group(5)) or "dernier" in t[m.end() : m.end() + 9])
-        if m.group(2) == "début":
+            start, end = last_season(name, ref, previous=bool(last) or "dernier" in t[m.end() : m.end() + 9])
+        if part == "début":
             return month_interval(start.year, start.month)
-        if m.group(2) == "fin":
+        if part == "fin":
             return month_interval(end.year, end.month)
         if re.search(rf"\bdepuis (?:le |l'){name}\b", t):  # "depuis l'été": from its start to the article
             return start, ref

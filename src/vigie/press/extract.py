@@ -33,8 +33,10 @@ TRIGGERS = {
     r"roué de coups|(?:a|ont|avait|avaient) été (?:\w+ )?(?:frappé|tabassé)(?:e|s|es)? (?:par|à coups)|"
     r"passé à tabac|poignardé|incendi(?:é|ée|er)\b|cocktails? molotov|projectiles|mortiers d'artifice|agressé|"
     r"séquestré|enlevé(?:e|s|es)? (?:par|et)|torturé|racketté|lynché|expédition punitive|représailles|"
-    r"caillass(?:é|ée|és|ées|age)",
-    "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|réseau (?:a été )?démantelé|"
+    r"caillass(?:é|ée|és|ées|age)|"
+    r"(?:blessé|frappé|agressé)(?:e|s|es)? (?:\w+ )?(?:à l'arme blanche|au couteau|à coups de couteau)",
+    "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|"
+    r"réseau (?:\w+ )?(?:(?:a|avait|ont|avaient) )?été démantelé|réseau démantelé|"
     r"(?:a|ont|avaient|avait) été (?:arrêté|appréhendé)(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
     "network_arrival": r"réseaux? (?:\w+ )?(?:venus?|arrivés?)|équipes? venues?|arrivée de(?:s)? réseaux|"
     r"(?:trafiquants|dealers|revendeurs|bandes?|groupes?) (?:\w+ )?venu(?:e|s|es)? (?:de|d')|"

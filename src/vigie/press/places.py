@@ -230,9 +230,11 @@ DEPARTEMENT_ADJECTIVES = {
     "guyanais": "973",
     "mahorais": "976",
 }
-ABROAD = (  # places abroad, and foreign authorities ("les douanes malgaches"); not nationalities of persons
-    r"\b(?:espagne|algésiras|maroc|pays-bas|belgique|madagascar|colombie|équateur|anvers|rotterdam|tanger|"
-    r"guardia civil|italie|allemagne|suisse|luxembourg|portugal|dubaï|algérie|tunisie|brésil|guyana|suriname)\b|"
+ABROAD = (  # places abroad (capitalised: "la frontière suisse" is in France), and foreign authorities ("les douanes
+    # malgaches"); not nationalities of persons
+    r"(?-i:\b(?:Espagne|Algésiras|Maroc|Pays-Bas|Belgique|Madagascar|Colombie|Équateur|Anvers|Rotterdam|Tanger|"
+    r"Italie|Allemagne|Suisse|Luxembourg|Portugal|Dubaï|Algérie|Tunisie|Brésil|Guyana|Suriname|Genève|Bruxelles)\b)|"
+    r"\bguardia civil\b|"
     r"\b(?:douanes?|polices?|autorités|garde-côtes|gendarmerie) (?:espagnol|marocain|néerlandais|belge|malgache|"
     r"italien|allemand|suisse|colombien|équatorien|brésilien)\w*"
 )
@@ -329,8 +331,13 @@ class Gazetteer:
     def candidates(self, surface: str, fuzzy: bool = False, fuzzy_context: tuple = ()) -> list[tuple[str, str, int]]:
         key = name_key(surface)
         hits = self.communes.get(key, [])
-        if key in self.regions or (key in self.departements and all(h[1] != self.departements[key] for h in hits)):
-            return []  # a département or région, except the city that is its own département (Paris)
+        if key in self.regions:
+            return []
+        if key in self.departements:  # a département's name: the commune of that name only where it is meant,
+            # in its own département (Paris) or one the article names ("Vienne (Isère)", not "dans la Vienne")
+            hits = [h for h in hits if h[1] == self.departements[key] or h[1] in fuzzy_context]
+            if not hits:
+                return []
         current = [h for h in hits if h[3] == "commune"] or hits
         if not current and fuzzy and len(key) >= 5:
             found = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=85)

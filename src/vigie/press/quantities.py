@@ -206,7 +206,8 @@ PERSON = (
     r"(?:personnes?|hommes?|femmes?|individus?|suspects?|jeunes?|mineurs?|majeurs?|trafiquants?|dealers?|"
     r"membres?|guetteurs?|vendeurs?|occupants?|passagers?|passagères?|conducteurs?|chauffeurs?|complices?|"
     r"adolescents?|frères?|charbonneurs?|choufs?|revendeurs?|passeurs?|mules?|convoyeurs?|nourrices?|"
-    r"policiers?|gendarmes?|fonctionnaires?|agents?|militaires?|passants?|riverains?)"
+    r"policiers?|gendarmes?|fonctionnaires?|agents?|militaires?|passants?|riverains?|agresseurs?|auteurs?|tireurs?|"
+    r"malfaiteurs?)"
 )
 
 
