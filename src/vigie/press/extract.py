@@ -34,7 +34,8 @@ TRIGGERS = {
     r"passé à tabac|poignardé|incendi(?:é|ée|er)\b|cocktails? molotov|projectiles|mortiers d'artifice|agressé|"
     r"séquestré|enlevé(?:e|s|es)? (?:par|et)|torturé|racketté|lynché|expédition punitive|représailles|"
     r"caillass(?:é|ée|és|ées|age)|"
-    r"(?:blessé|frappé|agressé)(?:e|s|es)? (?:\w+ )?(?:à l'arme blanche|au couteau|à coups de couteau)",
+    r"(?:blessé|frappé|agressé)(?:e|s|es)? (?:\w+ )?(?:à l'arme blanche|au couteau|à coups de couteau)|"
+    r"coups? de couteau|incendies? (?:volontaires?|criminels?)",
     "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|"
     r"réseau (?:\w+ )?(?:(?:a|avait|ont|avaient) )?été démantelé|réseau démantelé|"
     r"(?:a|ont|avaient|avait) été (?:arrêté|appréhendé)(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
@@ -443,6 +444,7 @@ class Extractor:
         if "dealing_point" in types:
             if not re.search(
                 r"démant[eè]l|fermé|tombé|apparu|installé|reconstitu|ouvert|s'est implanté|fermer|"
+                r"(?:procédé à|ordonné) (?:sa |la )?fermeture|fermeture administrative|"
                 r"rouvert|réinstall",
                 low,
             ):
@@ -619,7 +621,7 @@ class Extractor:
                 if re.search(r"apparu|installé|reconstitu|ouvert|implant|réinstall|rouvert", low)
                 and not re.search(r"démant[eè]l|fermé|tombé", low)
                 else "dismantled"
-                if re.search(r"démant[eè]l|fermé|tombé|fermer", low)
+                if re.search(r"démant[eè]l|fermé|tombé|fermer|fermeture", low)
                 else "appeared"
             )
             m = re.search(rf"({quantities.NUM})\s+points? de", low)
