@@ -27,6 +27,7 @@ TRIGGERS = {
     r"\bun (?:nouveau )?(?:«\s*)?narc(?:h)?omicide|(?:a|ont|avoir|avait|avaient) (?:\w+ )?tiré (?:sur|à|en direction)",
     "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
     r"(?:ont|a|avaient|avait) (?:\w+ )?trouvé|(?:avait|avaient|portait|portaient) sur (?:lui|elle|eux)|"
+    r"\b(?:transportai|détenai)(?:t|ent)\b|"
     r"une (?:grosse )?planque|plantation",
     "dealing_point": r"points? de (?:deal|vente|revente|trafic)|lieux? de (?:deal|vente)|«\s*fours?\s*»",  # four: slang
     "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|"

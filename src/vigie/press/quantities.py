@@ -239,7 +239,8 @@ def arrested(text: str) -> int | None:
             if n:
                 return int(n)
     if re.search(
-        r"\b(?:(?:le|la|un|une)\s+|l')(?:[\w'-]+,?\s+){0,8}?(?:a|avait)\s+(?:\w+\s+){0,2}été\s+(?:\w+\s+)?"
+        r"\b(?:(?:le|la|un|une)\s+|l'|(?:il|elle)\s+)(?:[\w'-]+,?\s+){0,8}?(?:a|avait)\s+(?:\w+\s+){0,2}été\s+"
+        r"(?:\w+\s+)?"
         r"(?:interpellée?|arrêtée?|placée? en garde à vue)",
         t,
         re.I,
