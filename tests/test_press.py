@@ -177,6 +177,7 @@ def test_weapons_cash_counts_casualties():
     assert quantities.casualties("Personne n'avait été blessé.") == (0, 0)
     assert quantities.casualties("Un adolescent a été mortellement blessé par balle hier soir") == (1, None)
     assert quantities.arrested("les gendarmes avaient interpellé deux « mules » à la gare routière") == 2
+    assert quantities.casualties("la fusillade qui a coûté la vie à un homme de 23 ans") == (1, None)
     assert quantities.casualties("visé par des tirs à Bastia, sans être touché.") == (0, 0)
     assert quantities.casualties("Un homme de 31 ans a été atteint à l'épaule.") == (None, 1)
 
@@ -223,6 +224,8 @@ def test_no_event_where_nothing_happened(extractor):
         ("Vienne (Isère) : un point de deal a été démantelé dans le quartier de l'Isle.", "38544"),
         # near a border is still in France
         ("À Annemasse, près de la frontière suisse, un homme a été poignardé par des dealers.", "74012"),
+        # a district whose first word is a village elsewhere (Jas, Loire)
+        ("Aix-en-Provence : un point de deal a été démantelé au Jas de Bouffan.", "13001"),
     ],
 )
 def test_places(extractor, text, code):

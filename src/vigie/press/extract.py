@@ -84,7 +84,8 @@ SAME_DISTRICT = r"\b(?:même (?:quartier|secteur|cité)|du quartier|de la cité)
 DISTRICT = r"\b(?:quartiers?|cités?|secteur|section|résidence)\b"
 VAGUE_PLACES = [
     (
-        r"(?:un petit village|un village|un hameau|une maison isolée|une exploitation agricole)"
+        r"(?:un petit village|un village|un hameau|une maison isolée|une exploitation agricole|"
+        r"une route de campagne|une route départementale|un chemin (?:de terre|communal|forestier)|un bois|une forêt)"
         r"(?:,? [^,.]{0,30}?\b(?:près|proche|non loin|à proximité) d(?:e |'|’)[A-ZÉ][\w'’-]+)?|"
         r"\bau large d(?:e |')[A-ZÉ][\w'’-]+|"
         r"(?:une aire d'autoroute|l'autoroute|la route nationale|la nationale|la rocade)[^,.]*"
@@ -549,6 +550,10 @@ class Extractor:
             resolved = self.gaz.resolve(surface, deps, fuzzy=locative)
             if resolved is None and len(words) > 1:
                 resolved = self.gaz.resolve(words[0], deps)
+                # "au Jas de Bouffan" is a district, not the village of Jas: a longer name's first word counts as a
+                # town only when it is one of some size or in the article's départements
+                if resolved and resolved[1] not in deps and self.gaz.info.get(resolved[0], (None, 0))[1] < 10_000:
+                    resolved = None
                 surface = words[0] if resolved else surface
             if resolved:
                 scored.append((1 if locative else 2, start, Place(resolved[0], resolved[1], surface, start, 1)))

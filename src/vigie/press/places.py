@@ -240,8 +240,8 @@ ABROAD = (  # places abroad (capitalised: "la frontière suisse" is in France), 
 )
 # where goods or people come from or go to: naming a country there does not put the event abroad
 FOREIGN_ROUTE = (
-    r"(?:en provenance|à destination|venu\w*|arrivé\w*|import\w*|originaires?|immatriculé\w*)\s+"
-    r"(?:de la |du |des |de |d'|d’|en |au |aux )\s*[\w'’-]+"
+    r"(?:en provenance|à destination|venu\w*|arrivé\w*|import\w*|originaires?|immatriculé\w*|expédié\w*|envoyé\w*|"
+    r"acheminé\w*)\s+(?:depuis |de la |du |des |de |d'|d’|en |au |aux )\s*(?:l'|l’|la |le )?[\w'’-]+"
 )
 
 

@@ -224,7 +224,7 @@ def arrested(text: str) -> int | None:
     if re.search(r"(?:a été|ont été)\s+interpellé[es]*\s+(?:sur place\s+)?avec\s+(?:son|sa)\s+\w+", t, re.I):
         return 2  # "interpellé sur place avec son fils"
     patterns = [
-        rf"({NUM})\s+(?:\w+\s+){{0,3}}(?:«\s*)?{PERSON}(?:\s*»)?,?\s+(?:[\w'’-]+,?\s+){{0,9}}"
+        rf"({NUM})\s+(?:\w+\s+){{0,3}}(?:«\s*)?{PERSON}(?:\s*»)?,?\s+(?:[\w'’-]+,?\s+){{0,12}}"
         rf"(?:ont été|ont|sont|a été|avaient été|avait été)\s+"
         rf"(?:\w+\s+){{0,2}}(?:interpellé|arrêté|placé|écroué|mis en examen)",
         rf"({NUM})\s+(?:interpellations|arrestations|gardes? à vue)",
@@ -271,7 +271,11 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         killed = int(number_word(m.group(1)) or 0) or None
     elif re.search(r"\baucune? (?:\w+ )?n'(?:est|a été) (?:décédée?|morte?|tuée?)\b", t):
         killed = 0  # "Aucune n'est décédée"
-    elif re.search(r"mortellement|abattu|tué |tuée |a été tué|décédé|a succombé|narchomicide|homicide", t):
+    elif re.search(
+        r"mortellement|abattu|tué |tuée |a été tué|décédé|a succombé|narchomicide|homicide|coûté la vie|"
+        r"\ble corps (?:sans vie )?d'un|retrouvée? mort|retrouvée? sans vie",
+        t,
+    ):
         killed = 1
     if killed is None:
         m = re.search(rf"fait ({NUM}) morts?", t)
