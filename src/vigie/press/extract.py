@@ -30,7 +30,8 @@ TRIGGERS = {
     r"\b(?:transportai|détenai)(?:t|ent)\b|"
     r"une (?:grosse )?planque|plantation",
     "dealing_point": r"points? de (?:deal|vente|revente|trafic)|lieux? de (?:deal|vente)|«\s*fours?\s*»",  # four: slang
-    "intimidation": r"mena[cç](?:é|ée|és|ées|ant|e|es|es de mort)\b|intimidations?|pris(?:e|es)? à partie|"
+    "intimidation": r"mena[cç](?:é|ée|és|ées|ant|ants|ante|antes|e|es|es de mort)\b|intimidations?|"
+    r"pris(?:e|es)? à partie|"
     r"roué de coups|(?:a|ont|avait|avaient) été (?:\w+ )?(?:frappé|tabassé)(?:e|s|es)? (?:par|à coups)|"
     r"passé à tabac|poignardé|incendi(?:é|ée|er)\b|cocktails? molotov|projectiles|mortiers d'artifice|agressé|"
     r"séquestré|enlevé(?:e|s|es)? (?:par|et)|torturé|racketté|lynché|expédition punitive|représailles|"
@@ -73,7 +74,8 @@ EXCLUDE = [
     r"(?:a|ont) annoncé (?:l'arrivée|la création|le déploiement|des renforts|un plan|la mise en place|l'ouverture|que)",
     r"\bsérie (?:télévisée|policière|télé|documentaire|à succès)|\b(?:la|une) série\s*«|\bfilm\b|\broman\b|"
     r"c'est ma drogue|comme un braqueur|en rafale|"
-    r"\btournage\b|\bfigurants?\b|reconstitué des (?:fusillades|scènes)|en plastique\b",
+    r"\btournage\b|\bfigurants?\b|reconstitué des (?:fusillades|scènes)|en plastique\b|factices?\b|"
+    r"lors d'une démonstration|lors d'un exercice",
     # violence the article ties to something else
     r"différend (?:familial|conjugal|de voisinage)|dispute (?:familiale|conjugale)|drame (?:familial|conjugal)|"
     r"(?:aucun|sans (?:aucun )?)lien avec (?:le|un) trafic",
@@ -110,6 +112,7 @@ BACK_REFERENCE = (
 # and a network named as the author, not as newcomers ("liées à un même réseau venu de Marseille")
 NOT_TRIGGERS = (
     r"\bliée?s? à (?:un|des) (?:même )?réseaux? (?:\w+ )?venus?\b|\bsans (?:aucune |la moindre )?saisies?\b|"
+    r"\bsaisi(?:e|s|es)? (?:de l'enquête|de l'affaire|du dossier)|\ba saisi (?:la justice|le parquet|l'igpn)|"
     r"\btirs? (?=de (?:mortiers?|feux?) d'artifice)|"
     r"\baucune (?:saisie|interpellation)(?: ni (?:saisie|interpellation))?\b|"
     r"\b(?:a|ont|avait|avaient) écarté (?:\w+ )?(?:la piste|l'hypothèse) d'une? [^,.;]*|"
@@ -432,8 +435,9 @@ class Extractor:
         )
         if operations and operations[-1].count is None:
             operations[-1].count = quantities.arrested(sentence)
-        if operations and operations[-1].type == "seizure":  # "… une plantation. Plus de 300 pieds ont été arrachés."
-            seizure = operations[-1]
+        same_paragraph = [e for e in paragraph[-4:] if e.type == "seizure"]
+        if same_paragraph:  # "… une plantation. Plus de 300 pieds ont été arrachés."
+            seizure = same_paragraph[-1]
             for found in quantities.drugs(sentence):
                 if found["quantity"] is None:
                     continue
@@ -453,25 +457,29 @@ class Extractor:
                 types.remove("dealing_point")
             elif re.search(r"interpell", low) and "seizure" not in types and "arrest" not in types:
                 types.append("arrest")
-        if "seizure" in types and not re.search(
-            quantities.NUM + r"|drogue|arme|euros|cannabis|cocaïne|résine|"
-            r"herbe|pieds|kalachnikov|plantation|planque|zamal",
-            low,
-            re.I,
+        if (
+            "seizure" in types
+            and not re.search(  # the sentence: "découvert une cache : 3 kilos de résine, …"
+                quantities.NUM + r"|drogue|arme|euros|cannabis|cocaïne|résine|"
+                r"herbe|pieds|kalachnikov|plantation|planque|zamal",
+                sentence,
+                re.I,
+            )
         ):
             types.remove("seizure")
         if (
             "seizure" in types
             and re.search(r"découvert", low)
             and not re.search(
-                r"kg|kilo|gramme|drogue|cannabis|cocaïne|résine|herbe|pieds|euros|arme|pistolet|plantation|zamal", low
+                r"kg|kilo|gramme|drogue|cannabis|cocaïne|résine|herbe|pieds|euros|arme|pistolet|plantation|zamal",
+                sentence,
             )
         ):
             types.remove("seizure")
         if (
             "arrest" in types
             and re.search(r"\bavec\b|en possession d|porteur d|sur (?:lui|elle|eux)|transport|détenai|dissimul", low)
-            and (any(d["quantity"] for d in quantities.drugs(clause)) or quantities.cash(clause))
+            and (quantities.drugs(clause) or quantities.cash(clause))
         ):
             types[types.index("arrest")] = "seizure"  # "interpellé à Draguignan avec 100 grammes de cocaïne"
         if "seizure" in types and "arrest" in types:
@@ -732,6 +740,8 @@ def _merge(events: list[Event]) -> list[Event]:
             )
         if not same.networks_from:
             same.networks_from = e.networks_from
+        counted = {d["substance"] for d in same.drugs if d["quantity"] is not None}
+        same.drugs = [d for d in same.drugs if d["quantity"] is not None or d["substance"] not in counted]
     return out
 
 
