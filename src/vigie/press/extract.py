@@ -44,6 +44,7 @@ TRIGGERS = {
     "network_arrival": r"réseaux? (?:\w+ )?(?:venus?|arrivés?)|équipes? venues?|arrivée de(?:s)? réseaux|"
     r"(?:trafiquants|dealers|revendeurs|bandes?|groupes?) (?:\w+ )?venu(?:e|s|es)? (?:de|d')|"
     r"(?:jeunes|individus|hommes) (?:\w+ )?venu(?:e|s|es)? (?:de|d')[^.]{0,80}(?:drogue|deal|trafic|vend|stupéfiant)|"
+    r"(?:s'est|se sont) (?:install|implant)\w*[^.]{0,120}venu(?:e|s|es)? (?:de|d')|"  # settled, and from elsewhere
     r"(?:réseaux?|équipes?|bandes?|trafiquants|dealers)\b[^.]{0,60}?(?:tent\w* de |cherch\w* à )?"
     r"(?:s'implant|s'install|prendre le contrôle)|"
     r"réseaux (?:parisiens|marseillais|lyonnais|grenoblois|bordelais|toulousains|nantais|lillois)|"
