@@ -377,7 +377,7 @@ class Extractor:
                                 kind, clause, sentence, place, kind_when, article.date, single=len(clauses) == 1
                             )
                             if event:
-                                event.own_date = own_when is not None  # dated by its own words (see _same)
+                                event.own_date = own_when is not None
                                 produced.append(event)
                             reopened = re.search(REOPENED, clause, re.I)
                             if event and kind == "dealing_point" and event.action == "dismantled" and reopened:
@@ -693,11 +693,7 @@ def _same(a: Event, b: Event) -> bool:
     )
     if distinct_places and (a.date_start != b.date_start or a.date_start is None):
         return False  # told in other places on other (or vague) dates: two events
-    if (
-        getattr(a, "own_date", False)
-        and getattr(b, "own_date", False)
-        and (a.date_start is None) != (b.date_start is None)
-    ):
+    if a.own_date and b.own_date and (a.date_start is None) != (b.date_start is None):
         return False  # "ces dernières semaines" and "le 3 janvier", each said of its own event: two events
     return _nested(a, b)
 

@@ -32,6 +32,7 @@ class Event:
     action: str | None = None
     networks_from: list[str] = field(default_factory=list)
     evidence: str = ""
+    own_date: bool = False  # dated by its own words, not its paragraph's (extraction only; not in the output)
 
     @property
     def time_precision(self) -> str:
