@@ -83,6 +83,7 @@ EXCLUDE = [
     r"(?:aucun|sans (?:aucun )?)lien avec (?:le|un) trafic",
 ]
 REOPENED = r"\b(?:a |avait |ont |avaient )?(?:rouvert|réapparu|s'est reconstitué|s'est réinstallé)"
+NEAR = r"près d|proche d|non loin d|à proximité d|hauteur d|au large d"  # a locality outside the town it names
 # "dans le même quartier": the district of the latest event told with one, not the latest town named
 SAME_DISTRICT = r"\b(?:même (?:quartier|secteur|cité)|du quartier|de la cité)\b"
 DISTRICT = r"\b(?:quartiers?|cités?|secteur|section|résidence)\b"
@@ -360,11 +361,7 @@ class Extractor:
                         places = [district]
                     if not places:
                         places = [vague] if vague else (scene or ([last_place] if last_place else []))
-                    if (
-                        vague
-                        and vague.precision == 2
-                        and re.search(r"près d|proche d|non loin d|à proximité d|hauteur d|au large d", vague.text)
-                    ):
+                    if vague and vague.precision == 2 and re.search(NEAR, vague.text):
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     own_when = interval or dates.resolve(sentence, article.date, last_date)
                     when = own_when or paragraph_date
@@ -398,8 +395,9 @@ class Extractor:
                 if re.search(TRIGGERS["dealing_point"], sentence, re.I):
                     deal_context = True
                 vague_here = self._vague(sentence, deps, last_place)
-                if vague_here or sentence_places:
-                    scene = [vague_here] if vague_here else sentence_places[:1]
+                if vague_here or sentence_places:  # a locality near a town, else the town the sentence names
+                    near = vague_here and (not sentence_places or re.search(NEAR, vague_here.text))
+                    scene = [vague_here] if near else sentence_places[:1]
                 if produced:
                     events += produced
                 elif events:
@@ -450,8 +448,9 @@ class Extractor:
     def _refine(self, types: list[str], clause: str, sentence: str) -> list[str]:
         low = clause.lower()
         if "dealing_point" in types:
-            if not re.search(
-                r"démant[eè]l|fermé|tombé|apparu|installé|reconstitu|ouvert|s'est implanté|fermer|"
+            running = re.search(r"\b(?:fonctionne|tourne|sévit|est actif)\b", low) and "depuis" in low
+            if not running and not re.search(
+                r"démant[eè]l|fermé|tombé|apparu|installé|reconstitu|ouvert|s'est implanté|fermer|mis fin|"
                 r"(?:procédé à|ordonné) (?:sa |la )?fermeture|fermeture administrative|"
                 r"rouvert|réinstall",
                 low,
@@ -634,10 +633,10 @@ class Extractor:
             low = clause.lower()
             event.action = (
                 "appeared"
-                if re.search(r"apparu|installé|reconstitu|ouvert|implant|réinstall|rouvert", low)
-                and not re.search(r"démant[eè]l|fermé|tombé", low)
+                if re.search(r"apparu|installé|reconstitu|ouvert|implant|réinstall|rouvert|depuis", low)
+                and not re.search(r"démant[eè]l|fermé|tombé|mis fin", low)
                 else "dismantled"
-                if re.search(r"démant[eè]l|fermé|tombé|fermer|fermeture", low)
+                if re.search(r"démant[eè]l|fermé|tombé|fermer|fermeture|mis fin", low)
                 else "appeared"
             )
             m = re.search(rf"({quantities.NUM})\s+points? de", low)
