@@ -86,7 +86,7 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
     if m:
         year = ref.year - 1
         return date(year, 12, 31), date(year + 1, 1, 1)
-    m = re.search(rf"(?:entre|du) {W} (?:et|au) {W}", t)
+    m = re.search(rf"(?:entre |du )?{W} (?:et|au) {W}\b", t)  # "entre lundi et mercredi", "lundi et mardi"
     if m:
         end = last_weekday(WEEKDAYS.index(m.group(2)), ref + timedelta(days=1))
         start = last_weekday(WEEKDAYS.index(m.group(1)), end + timedelta(days=1))

@@ -24,7 +24,8 @@ TRIGGERS = {
     r"balles? de kalachnikov|criblé de balles|touché par (?:une|des) balles?|fait feu|rafales?\b|"
     r"(?:atteint|touché)(?:e|s|es)? (?:de|d'une|par) (?:plusieurs |\w+ )?balles?|pris(?:e|es)? pour cible|"
     r"exécuté(?:e|s|es)? (?:de|d'une|par) (?:plusieurs |\w+ )?(?:balles?|rafales?|tirs?)|"
-    r"\bun (?:nouveau )?(?:«\s*)?narc(?:h)?omicide|(?:a|ont|avoir|avait|avaient) (?:\w+ )?tiré (?:sur|à|en direction)",
+    r"\bun (?:nouveau )?(?:«\s*)?narc(?:h)?omicide|(?:a|ont|avoir|avait|avaient) (?:\w+ )?tiré (?:sur|à|en direction)|"
+    r"reçu (?:plusieurs |une |deux |trois |\w+ )?balles?",
     "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
     r"(?:ont|a|avaient|avait) (?:\w+ )?trouvé|(?:avait|avaient|portait|portaient) sur (?:lui|elle|eux)|"
     r"\b(?:transportai|détenai)(?:t|ent)\b|"

@@ -272,7 +272,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     elif re.search(r"\baucune? (?:\w+ )?n'(?:est|a été) (?:décédée?|morte?|tuée?)\b", t):
         killed = 0  # "Aucune n'est décédée"
     elif re.search(
-        r"mortellement|abattu|tué |tuée |a été tué|décédé|a succombé|narchomicide|homicide|coûté la vie|"
+        r"mortellement|abattu|tué |tuée |a été tué|décédé|a succombé|narchomicide|homicide|coûté la vie|est morte?\b|"
         r"\ble corps (?:sans vie )?d'un|retrouvée? mort|retrouvée? sans vie",
         t,
     ):
