@@ -226,6 +226,8 @@ def test_no_event_where_nothing_happened(extractor):
         ("À Annemasse, près de la frontière suisse, un homme a été poignardé par des dealers.", "74012"),
         # a district whose first word is a village elsewhere (Jas, Loire)
         ("Aix-en-Provence : un point de deal a été démantelé au Jas de Bouffan.", "13001"),
+        # a district named like a village of another département the article does not name (Sablons, Isère)
+        ("Le Mans (Sarthe) : un point de deal a été démantelé aux Sablons.", "72181"),
     ],
 )
 def test_places(extractor, text, code):

@@ -112,6 +112,19 @@ BACK_REFERENCE = (
     r"faits|violences|menaces|saisies?|opérations?)\b"
 )
 # words that look like a trigger but deny it: no seizure, fireworks fired (not a firearm)
+# a participle describing a point de deal names no event: "la fermeture d'un point de deal installé près de la gare",
+# "les tirs visaient un point de vente de cannabis installé au pied d'une tour"
+DESCRIBED_POINT = (
+    r"(points? de (?:deal|vente)(?: (?!s'|se |a |avait |est |était |été |sont |ont )[\w']+){0,3}) "
+    r"install(?:é|ée|és|ées)\b"
+    r"(?= (?:dans|près|au|à|sur|en|devant|sous|depuis))"
+)
+# what a seizure must name: an amount of something, or drugs, arms or cash ("un système" is no amount)
+SEIZED = (
+    quantities.NUM + r"\s*(?:kg|kilos?|grammes?|g\b|tonnes?|pieds|plants?|euros|€|comprimés|cachets|doses|"
+    r"sachets|armes?|pistolets?|fusils?)|drogue|arme|euros|kalachnikov|pieds|plantation|planque|"
+    + "|".join(p for _, p in quantities.SUBSTANCES)
+)
 # and a participle describing a point de deal ("la fermeture d'un point de deal installé près de la gare"),
 # and a network named as the author, not as newcomers ("liées à un même réseau venu de Marseille")
 NOT_TRIGGERS = (
@@ -345,6 +358,7 @@ class Extractor:
                 clauses = _clauses(sentence)
                 for clause in clauses:
                     trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", clause, flags=re.I)
+                    trigger_text = re.sub(DESCRIBED_POINT, r"\1", trigger_text, flags=re.I)
                     types = [t for t, p in TRIGGERS.items() if re.search(p, trigger_text, re.I)]
                     if deal_context and re.search(
                         r"démant[eè]l|reconstitu|rouvert|se réinstall|fermé|\best apparu|s'est installé", clause, re.I
@@ -459,15 +473,7 @@ class Extractor:
                 types.remove("dealing_point")
             elif re.search(r"interpell", low) and "seizure" not in types and "arrest" not in types:
                 types.append("arrest")
-        if (
-            "seizure" in types
-            and not re.search(  # the sentence: "découvert une cache : 3 kilos de résine, …"
-                quantities.NUM + r"|drogue|arme|euros|cannabis|cocaïne|résine|"
-                r"herbe|pieds|kalachnikov|plantation|planque|zamal",
-                sentence,
-                re.I,
-            )
-        ):
+        if "seizure" in types and not re.search(SEIZED, sentence, re.I):  # "une cache : 3 kilos de résine, …"
             types.remove("seizure")
         if (
             "seizure" in types

@@ -355,8 +355,10 @@ class Gazetteer:
             return None
         in_context = [o for o in options if o[1] in context_deps]
         best = max(in_context or options, key=lambda o: o[2])
-        if not in_context and len(options) > 1 and best[2] < 2000:
-            return None  # an obscure homonym of a common word: not enough to place an event
+        if not in_context and (best[2] < 2000 and len(options) > 1 or context_deps and best[2] < 10_000):
+            # an obscure homonym of a common word, or a village far from the départements the article names
+            # ("aux Sablons" in an article about the Sarthe is a district of Le Mans, not the village in Isère)
+            return None
         return best[0], best[1]
 
     def neighbourhood(self, surface: str) -> str | None:

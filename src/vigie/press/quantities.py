@@ -230,7 +230,7 @@ def arrested(text: str) -> int | None:
         rf"({NUM})\s+(?:interpellations|arrestations|gardes? à vue)",
         rf"(?:interpellé|arrêté|interpeller|interpellation de|arrestation de)\s+(?:\w+\s+)?({NUM})\s+(?:\w+\s+){{0,2}}"
         rf"(?:«\s*)?{PERSON}",
-        rf"({NUM})\s+{PERSON}\s+interpellé",
+        rf"({NUM})\s+{PERSON}\s+(?:interpellé|arrêté|placé)",
     ]
     for p in patterns:
         m = re.search(p, t, re.I)
