@@ -32,13 +32,14 @@ def side_by_side(db) -> None:
 
     from vigie import warehouse
     from vigie.analysis import hotspots as hs
+    from vigie.geo.communes import departement_of
     from vigie.geo.weights import weights_for
 
     con = warehouse.connect(db)
     codes, years, counts, population, _ = hs.town_panel(con, "trafic")
     weights = weights_for(con, codes)
     rates = hs.eb_rates(counts, population)
-    rise = hs.rise_scores(counts, hs.recent_expectation(counts, population, [hs.departement_of(c) for c in codes]))
+    rise = hs.rise_scores(counts, hs.recent_expectation(counts, population, [departement_of(c) for c in codes]))
 
     start = time.perf_counter()
     z, rise_z = hs.gi_star(weights.matrix, rates), hs.gi_star(weights.matrix, rise)

@@ -75,33 +75,23 @@ def commune_csv(rows=None, header=HEADER, sep=None) -> str:
     return text.replace(";", sep) if sep else text
 
 
+def one_row(n="3", diff="diff", code="79049", label="Trafic de stupéfiants") -> str:
+    """A commune file of one trafficking row, with the field under test changed."""
+    return commune_csv([dict(code=code, label=label, n=n, diff=diff)])
+
+
 BAD_CASES = {
     "wrong separator": (commune_csv(sep=","), "separated by ','"),
     "missing column": (commune_csv().replace('"est_diffuse"', '"published"'), "published"),
-    "non-numeric count": (
-        commune_csv([dict(code="79049", label="Trafic de stupéfiants", n="douze", diff="diff")]),
-        "douze",
-    ),
+    "non-numeric count": (one_row(n="douze"), "douze"),
     "duplicate keys": (
         commune_csv([dict(code="79049", label="Trafic de stupéfiants", n="3", diff="diff")] * 2),
         "duplicate rows for commune 79049",
     ),
-    "unknown label": (
-        commune_csv([dict(code="79049", label="Trafic de chocolat", n="3", diff="diff")]),
-        "unknown indicator label 'Trafic de chocolat'",
-    ),
-    "bad est_diffuse": (
-        commune_csv([dict(code="79049", label="Trafic de stupéfiants", n="3", diff="maybe")]),
-        "'diff' or 'ndiff'",
-    ),
-    "negative count": (
-        commune_csv([dict(code="79049", label="Trafic de stupéfiants", n="-2", diff="diff")]),
-        "whole number",
-    ),
-    "bad code": (
-        commune_csv([dict(code="790", label="Trafic de stupéfiants", n="2", diff="diff")]),
-        "'790' is not a 5-character INSEE code",
-    ),
+    "unknown label": (one_row(label="Trafic de chocolat"), "unknown indicator label 'Trafic de chocolat'"),
+    "bad est_diffuse": (one_row(diff="maybe"), "'diff' or 'ndiff'"),
+    "negative count": (one_row(n="-2"), "whole number"),
+    "bad code": (one_row(code="790", n="2"), "'790' is not a 5-character INSEE code"),
 }
 
 

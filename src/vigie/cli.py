@@ -302,11 +302,12 @@ def _names(con, codes) -> dict[str, str]:
 def _departement_filter(departement: str | None):
     """A predicate on town codes for --departement (checked once, not per row)."""
     from vigie.analysis.spread import departement_code
+    from vigie.geo.communes import departement_of
 
     if not departement:
         return lambda code: True
     wanted = departement_code(departement)
-    return lambda code: (code[:3] if code.startswith("97") else code[:2]) == wanted
+    return lambda code: departement_of(code) == wanted
 
 
 def _emit(rows: list[dict], fmt: str, title: str, con=None) -> None:

@@ -50,6 +50,7 @@ import numpy as np
 from scipy import sparse
 
 from vigie.analysis.spread import units_sql
+from vigie.geo.communes import departement_of
 from vigie.geo.weights import Weights, weights_for
 from vigie.indicators import check_slug
 from vigie.warehouse import transaction
@@ -159,20 +160,23 @@ def mann_kendall(series: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
 RECENT_YEARS = 3  # a town's recent level: its previous three years (fewer at the start of the series)
 
 
-def departement_of(code: str) -> str:
-    return code[:3] if code.startswith("97") else code[:2]
-
-
-def recent_expectation(counts: np.ndarray, population: np.ndarray, departements: np.ndarray) -> np.ndarray:
-    """Expected count of each town-year from the town's own recent past: its ratio to its département's rate over
-    the previous RECENT_YEARS years (a half case added to both sides, so that a town with none has a small
-    expectation, not zero) × the département's rate this year × its population. NaN in the first year."""
+def departement_expectation(counts: np.ndarray, population: np.ndarray, departements) -> np.ndarray:
+    """Expected count of each town-year at its département's rate that year: population × (département count /
+    département population). A rise shared by the whole département is not a town's own."""
     counts, population = np.asarray(counts, float), np.asarray(population, float)
-    _, dep = np.unique(departements, return_inverse=True)
+    _, dep = np.unique(np.asarray(departements), return_inverse=True)
     dep_rate = np.stack(
         [np.bincount(dep, counts[:, t]) / np.bincount(dep, population[:, t]) for t in range(counts.shape[1])], 1
     )[dep]
-    reference = population * dep_rate
+    return population * dep_rate
+
+
+def recent_expectation(counts: np.ndarray, population: np.ndarray, departements) -> np.ndarray:
+    """Expected count of each town-year from the town's own recent past: its ratio to its département's rate over
+    the previous RECENT_YEARS years (a half case added to both sides, so that a town with none has a small
+    expectation, not zero) × the département's rate this year × its population. NaN in the first year."""
+    counts = np.asarray(counts, float)
+    reference = departement_expectation(counts, population, departements)
     expected = np.full_like(counts, np.nan)
     for t in range(1, counts.shape[1]):
         past = slice(max(0, t - RECENT_YEARS), t)

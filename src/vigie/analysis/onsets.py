@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 
-from vigie.analysis.hotspots import town_panel
+from vigie.analysis.hotspots import departement_expectation, town_panel
+from vigie.geo.communes import departement_of
 from vigie.warehouse import insert_rows, transaction
 
 CRITICAL = 10.83  # χ²₁, p = 0.001
@@ -103,12 +104,7 @@ def detect_onsets(
 
 def onsets(con: duckdb.DuckDBPyConnection, indicator: str = "trafic") -> OnsetResult:
     codes, years, counts, population, suppressed = town_panel(con, indicator, use_companion=False)
-    departement = np.array([c[:3] if c.startswith("97") else c[:2] for c in codes])
-    expected = np.empty_like(counts)
-    for dep in np.unique(departement):
-        rows = departement == dep
-        rate = counts[rows].sum(0) / population[rows].sum(0)
-        expected[rows] = population[rows] * rate
+    expected = departement_expectation(counts, population, [departement_of(c) for c in codes])
     result = detect_onsets(codes, years, counts, expected, suppressed)
     result.indicator = indicator
     return result

@@ -31,6 +31,11 @@ COG_TYPES = {
 }
 
 
+def departement_of(code: str) -> str:
+    """'26362' → '26', '2A004' → '2A', '97411' → '974'."""
+    return code[:3] if code.startswith("97") else code[:2]
+
+
 def plm_parent(code: str) -> str | None:
     for parent, (first, last) in PLM_PARENTS.items():
         if first <= code <= last and len(code) == 5 and code[:2] == first[:2]:

@@ -111,7 +111,6 @@ BACK_REFERENCE = (
     r"interpellations|arrestations|"
     r"faits|violences|menaces|saisies?|opérations?)\b"
 )
-# words that look like a trigger but deny it: no seizure, fireworks fired (not a firearm)
 # a participle describing a point de deal names no event: "la fermeture d'un point de deal installé près de la gare",
 # "les tirs visaient un point de vente de cannabis installé au pied d'une tour"
 DESCRIBED_POINT = (
@@ -125,16 +124,16 @@ SEIZED = (
     r"sachets|armes?|pistolets?|fusils?)|drogue|arme|euros|kalachnikov|pieds|plantation|planque|"
     + "|".join(p for _, p in quantities.SUBSTANCES)
 )
-# and a participle describing a point de deal ("la fermeture d'un point de deal installé près de la gare"),
-# and a network named as the author, not as newcomers ("liées à un même réseau venu de Marseille")
+# words that look like a trigger but deny it: no seizure, fireworks fired (not a firearm), a police service seized
+# of a case, a hypothesis set aside, and a network named as the author, not as newcomers ("liées à un même réseau
+# venu de Marseille")
 NOT_TRIGGERS = (
     r"\bliée?s? à (?:un|des) (?:même )?réseaux? (?:\w+ )?venus?\b|\bsans (?:aucune |la moindre )?saisies?\b|"
     r"\bsaisi(?:e|s|es)? (?:de l'enquête|de l'affaire|du dossier)|\ba saisi (?:la justice|le parquet|l'igpn)|"
     r"\btirs? (?=de (?:mortiers?|feux?) d'artifice)|"
     r"\baucune (?:saisie|interpellation)(?: ni (?:saisie|interpellation))?\b|"
     r"\b(?:a|ont|avait|avaient) écarté (?:\w+ )?(?:la piste|l'hypothèse) d'une? [^,.;]*|"
-    r"\b(?:aucune?|rien)\b[^.,;]{0,30}?\bn'(?:a|ont|avait|avaient) été (?:trouvé|saisi|découvert)(?:e|s|es)?\b|"
-    r"(?<=deal |ente )install(?:é|ée|és|ées) (?=dans|près|au|à|sur|en|devant|sous|depuis)"
+    r"\b(?:aucune?|rien)\b[^.,;]{0,30}?\bn'(?:a|ont|avait|avaient) été (?:trouvé|saisi|découvert)(?:e|s|es)?\b"
 )
 STOP_WORDS = {
     "au",
@@ -371,7 +370,8 @@ class Extractor:
                     if not types:
                         continue
                     vague = self._vague(clause, deps, last_place)
-                    places = self._places(clause, deps) or sentence_places
+                    own_places = sentence_places if clause == sentence else self._places(clause, deps)
+                    places = own_places or sentence_places
                     if not places and district and re.search(SAME_DISTRICT, clause, re.I):
                         places = [district]
                     if not places:
@@ -380,7 +380,7 @@ class Extractor:
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     own_when = interval or dates.resolve(sentence, article.date, last_date)
                     when = own_when or paragraph_date
-                    own_places = self._places(clause, deps)
+                    reopened = re.search(REOPENED, clause, re.I)
                     for kind in types:
                         kind_places, kind_when = places, when
                         if len(types) > 1 and len({p.code for p in own_places}) > 1:
@@ -392,7 +392,6 @@ class Extractor:
                             if event:
                                 event.own_date = own_when is not None
                                 produced.append(event)
-                            reopened = re.search(REOPENED, clause, re.I)
                             if event and kind == "dealing_point" and event.action == "dismantled" and reopened:
                                 # "démantelé le 5 juin, le point de deal a rouvert dès le 12 juin": two events
                                 after = clause[reopened.start() :]
@@ -401,9 +400,9 @@ class Extractor:
                                     produced.append(
                                         self._event(kind, after, sentence, place, again, article.date, False)
                                     )
-                    if places and places[0] is not None and places[0].precision == 2:
+                    if places and places[0].precision == 2:
                         district = places[0]  # "un petit village proche de X" … "dans le même secteur"
-                    elif places and places[0] is not None:
+                    elif places:
                         last_place = places[0]  # an unnamed locality ("un petit village") is not where the story is
                         if re.search(DISTRICT, clause, re.I) or self.gaz.neighbourhood(places[0].text):
                             district = places[0]
@@ -718,7 +717,7 @@ def _nested(a: Event, b: Event) -> bool:
 
 
 def _merge(events: list[Event]) -> list[Event]:
-    """Mentions of one event (same type, place, overlapping dates) become one, fields from the most precise."""
+    """Mentions of one event (same type and place, nested dates: _same) become one, fields from the most precise."""
     out: list[Event] = []
     for e in events:
         same = next((o for o in out if _same(o, e)), None)

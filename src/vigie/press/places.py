@@ -328,14 +328,14 @@ class Gazetteer:
         found += re.findall(r"\((\d{2}|2A|2B|97\d)\)", text)
         return list(dict.fromkeys(found))
 
-    def candidates(self, surface: str, fuzzy: bool = False, fuzzy_context: tuple = ()) -> list[tuple[str, str, int]]:
+    def candidates(self, surface: str, fuzzy: bool = False, context_deps: tuple = ()) -> list[tuple[str, str, int]]:
         key = name_key(surface)
         hits = self.communes.get(key, [])
         if key in self.regions:
             return []
         if key in self.departements:  # a département's name: the commune of that name only where it is meant,
             # in its own département (Paris) or one the article names ("Vienne (Isère)", not "dans la Vienne")
-            hits = [h for h in hits if h[1] == self.departements[key] or h[1] in fuzzy_context]
+            hits = [h for h in hits if h[1] == self.departements[key] or h[1] in context_deps]
             if not hits:
                 return []
         current = [h for h in hits if h[3] == "commune"] or hits
@@ -344,7 +344,7 @@ class Gazetteer:
             # a misspelling is one slip (two in a long name: "Comminges" is not "Comines"), and only trusted for a
             # town of some size, or one in the article's départements
             if found and Levenshtein.distance(key, found[0]) <= (2 if len(key) >= 10 else 1):
-                current = [h for h in self.communes[found[0]] if h[2] >= 10_000 or h[1] in fuzzy_context]
+                current = [h for h in self.communes[found[0]] if h[2] >= 10_000 or h[1] in context_deps]
         return [(c, d, p) for c, d, p, _ in current]
 
     def resolve(self, surface: str, context_deps: list[str], fuzzy: bool = False) -> tuple[str, str] | None:
