@@ -43,7 +43,7 @@ def side_by_side(db) -> None:
 
     start = time.perf_counter()
     z, rise_z = hs.gi_star(weights.matrix, rates), hs.gi_star(weights.matrix, rise)
-    _, _, hot, cold = hs.significance(z, hs.normal_p(z), rise_z, hs.normal_p(rise_z))
+    _, _, hot, cold = hs.significance(z, hs.normal_p(z), rise_z, hs.normal_p(rise_z), rates, rise)
     _, mk_z, mk_p = hs.mann_kendall(z)
     ours = hs.categories(hot, cold, mk_z, mk_p)
     fast = time.perf_counter() - start
@@ -56,7 +56,9 @@ def side_by_side(db) -> None:
 
     z_plain = np.column_stack([plain_gi(rates[:, t]) for t in range(len(years))])
     rise_plain = np.column_stack([np.zeros(len(codes))] + [plain_gi(rise[:, t]) for t in range(1, len(years))])
-    _, _, hot_plain, cold_plain = hs.significance(z_plain, hs.normal_p(z_plain), rise_plain, hs.normal_p(rise_plain))
+    _, _, hot_plain, cold_plain = hs.significance(
+        z_plain, hs.normal_p(z_plain), rise_plain, hs.normal_p(rise_plain), rates, rise
+    )
     tests = [pymannkendall.original_test(z_plain[i]) for i in range(len(codes))]
     mk_z_plain = np.array([t.z for t in tests])
     mk_p_plain = np.array([t.p for t in tests])

@@ -82,9 +82,31 @@ def test_recent_expectation_by_hand():
             ratio = (sum(counts[i, s] for s in past) + 0.5) / (sum(population[i, s] * rate[s] for s in past) + 0.5)
             assert got[i, t] == pytest.approx(ratio * population[i, t] * rate[t])
     assert np.isnan(got[:, 0]).all()
-    rise = hs.rise_scores(counts, got)
-    assert rise[0, 3] == pytest.approx((20 - got[0, 3]) / np.sqrt(got[0, 3]))
-    assert rise[0, 3] > 5 and abs(rise[1, 3]) < 2  # the jump stands out, a flat town does not
+    rise = hs.rise_scores(counts, got, phi=0.1)
+    assert rise[0, 3] > 4 and abs(rise[1, 3]) < 2  # the jump stands out, a flat town does not
+
+
+def test_rise_scores_are_negative_binomial_mid_quantiles():
+    """Oracle: scipy's negative binomial (n = 1/φ, p = n/(n + μ)); mid-p = P(Y < y) + ½P(Y = y)."""
+    from scipy import stats
+
+    y = np.array([[0, 1, 4, 10, 30, 120]], float)
+    mu = np.array([[2, 2, 0.5, 10, 20, 15]], float)
+    for phi in (0.05, 0.3):
+        n = 1 / phi
+        law = stats.nbinom(n, n / (n + mu[0]))
+        expected = stats.norm.ppf(law.cdf(y[0] - 1) + 0.5 * law.pmf(y[0]))
+        assert hs.rise_scores(y, mu, phi=phi)[0] == pytest.approx(np.minimum(expected, stats.norm.ppf(1 - 1e-15)), abs=1e-6)
+    assert hs.rise_scores(np.array([[3.0]]), np.array([[np.nan]]))[0, 0] == 0  # no past: no score
+
+
+def test_overdispersion_recovers_a_known_phi():
+    rng = np.random.default_rng(1)
+    mu = rng.uniform(1, 60, (20000, 1))
+    for phi in (0.02, 0.2):
+        y = rng.negative_binomial(1 / phi, 1 / (1 + phi * mu))
+        assert np.median(hs.overdispersion(y, mu)) == pytest.approx(phi, rel=0.15)
+    assert np.allclose(hs.overdispersion(rng.poisson(mu), mu), 0, atol=0.01)  # Poisson: none
 
 
 def test_suppressed_cells_share_the_departement_total_by_drug_use(tmp_path, reference_dir):
@@ -104,9 +126,15 @@ def test_suppressed_cells_share_the_departement_total_by_drug_use(tmp_path, refe
     build(con, [reference_dir, folder])
     codes, _, counts, _, _ = hs.town_panel(con, "trafic")
     got = dict(zip(codes, counts.tolist(), strict=True))
-    # 2016: 2 × 4 suppressed cases, shared 30.5 : 1.5 (drug use + ½); 2017–2018: 3 × 4 and 2 × 4, shared 30.5 : 10.5
-    assert got["79049"] == pytest.approx([8 * 30.5 / 32, 12 * 30.5 / 41, 8 * 30.5 / 41])
-    assert got["79329"] == pytest.approx([8 * 1.5 / 32, 12 * 10.5 / 41, 8 * 10.5 / 41])
+    # 2016: 2 × 4 suppressed cases, shared 30.5 : 1.5 (drug use + ½). Later years: 3 × 4 and 2 × 4 cases, shared
+    # by drug use + ½ times each town's own past ratio of trafficking to drug use (a half case added to both)
+    a16, b16 = 8 * 30.5 / 32, 8 * 1.5 / 32
+    wa, wb = 30.5 * (a16 + 0.5) / 30.5, 10.5 * (b16 + 0.5) / 1.5
+    a17, b17 = 12 * wa / (wa + wb), 12 * wb / (wa + wb)
+    wa, wb = 30.5 * (a16 + a17 + 0.5) / 60.5, 10.5 * (b16 + b17 + 0.5) / 11.5
+    a18, b18 = 8 * wa / (wa + wb), 8 * wb / (wa + wb)
+    assert got["79049"] == pytest.approx([a16, a17, a18])
+    assert got["79329"] == pytest.approx([b16, b17, b18])
     assert got["79005"] == [0, 0, 0]
     # onsets read each town's own series: there a suppressed cell keeps the official complement
     codes, _, counts, _, _ = hs.town_panel(con, "trafic", use_companion=False)

@@ -68,12 +68,17 @@ def test_suppressed_cells_take_what_the_secrecy_rule_proves(tmp_path, reference_
     commune_file(folder, rows)
     con = warehouse.connect(tmp_path / "w.duckdb")
     build(con, [reference_dir, folder])
-    codes, _, counts, _, suppressed = town_panel(con, "trafic")
+    codes, _, counts, _, suppressed = town_panel(con, "trafic", use_companion=False)
     got = dict(zip(codes, counts.tolist(), strict=True))
     assert got["79049"] == [30, 30, 30]  # proven ≥ 5: the covering window's level
     assert got["26362"] == [0, 0, 0]  # a later published zero
     assert got["71153"] == [1.5, 1.5, 1.5]  # nothing proven: the official complement
     assert suppressed.sum() == 6
+    # hot spots share the département's suppressed total instead: 79049 is alone in it, and its 1.5 is less than
+    # the proven 5, which it keeps
+    codes, _, counts, _, _ = town_panel(con, "trafic")
+    got = dict(zip(codes, counts.tolist(), strict=True))
+    assert got["79049"] == [5, 5, 30] and got["26362"] == [0, 0, 0] and got["71153"] == [1.5, 1.5, 1.5]
 
 
 def test_planted_wave_towns_are_found_near_their_onset(panel_db, small_panel):

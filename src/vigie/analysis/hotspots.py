@@ -3,9 +3,9 @@ categories over the years.
 
 Method, step by step:
 1. Suppressed cells are filled (town_panel): what the secrecy rule proves (≥ 5 when a later published year's
-   window covers the cell: that year's level; 0 under a later published zero); the rest share what is left of
-   their département's suppressed total, which the official complement gives exactly, in proportion to the towns'
-   drug-use counts (for trafficking; published, or estimated by their own complement). Never a silent zero.
+   window covers the cell; 0 under a later published zero); the rest share what is left of their département's
+   suppressed total, which the official complement gives exactly, by each town's drug-use count (published, or
+   estimated by its own complement) times its own recent ratio of trafficking to drug use. Never a silent zero.
    The share of suppressed final-year cells is reported: a suppressed figure is an estimate, not the town's own.
 2. Rates per 1,000 are stabilised by global empirical-Bayes smoothing (Marshall 1991, "Mapping disease and
    mortality rates using empirical Bayes estimators", JRSS C 40): each year, a town's rate is pulled towards the
@@ -14,15 +14,18 @@ Method, step by step:
    itself included: zᵢ = (Σⱼ wᵢⱼxⱼ − x̄·cᵢ) / (s·√(cᵢ(N − cᵢ)/(N − 1))), equal to
    esda.G_Local(transform="B", star=True).Zs:
    - level: x = the smoothed rate. Is the neighbourhood's rate high compared with the country's?
-   - rise: x = the Pearson residual of the count against the town's recent level (its ratio to its département
-     over the previous three years, carried to this year's département rate). Has the neighbourhood risen above
-     its own recent level, beyond what its département did? A quiet place whose figures jump is an emerging
-     hot spot long before its rate ranks high nationally; this test sees it, the level test does not.
+   - rise: x = the mid-quantile residual (Dunn & Smyth 1996) of the count against the town's recent level (its
+     ratio to its département over the previous three years, carried to this year's département rate), in a
+     negative-binomial law whose overdispersion is estimated from all towns of similar size. Has the
+     neighbourhood risen above its own recent level, beyond what its département did? A quiet place whose
+     figures jump is an emerging hot spot long before its rate ranks high nationally; this test sees it, the
+     level test does not.
    Analytical two-sided p-values, or conditional permutations (the town's own value fixed, its neighbours drawn
    at random from the other towns; one set of draws shared by all towns, as esda does; p from the
    permutation-standardised z). Benjamini–Hochberg FDR control within each year, over both tests of all towns
-   as one family. A bin is a significant hot spot when either test finds a significant high (q ≤ alpha, z > 0),
-   a cold spot when either finds a significant low and neither a high.
+   as one family. A bin is a significant hot spot when either test finds a significant high (q ≤ alpha, z > 0)
+   and the town's own value agrees (rate above the national mean, count above its recent level: no "halo" of
+   quiet towns around a hot one); a cold spot likewise, when neither test finds a hot one.
 4. Mann–Kendall trend test of each town's level Gi* z-series (Mann 1945; Kendall 1975), with the tie correction,
    equal to pymannkendall.original_test.
 5. The 17 categories of ArcGIS Pro's Emerging Hot Spot Analysis, with T years and "90 %" meaning ≥ 0.9·T bins:
@@ -185,21 +188,56 @@ def recent_expectation(counts: np.ndarray, population: np.ndarray, departements)
     return expected
 
 
-def rise_scores(counts: np.ndarray, expected: np.ndarray) -> np.ndarray:
-    """Pearson residuals (observed − expected) / √expected: how far a town-year stands above its recent level,
-    in Poisson standard deviations; 0 where there is no past to compare with."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        score = (np.asarray(counts, float) - expected) / np.sqrt(expected)
-    return np.nan_to_num(score, nan=0.0, posinf=0.0, neginf=0.0)
+def overdispersion(counts: np.ndarray, expected: np.ndarray, bands: int = 10) -> np.ndarray:
+    """φ of the variance μ + φμ² of each town-year, by band of expected count: the method-of-moments estimate
+    Σ[(y − μ)² − y] / Σμ² within each decile of μ (over μ ≥ 1), interpolated in log μ. Small towns swing in
+    proportion more than big cities, whose counts are held by their département's total."""
+    y, mu = np.asarray(counts, float), np.asarray(expected, float)
+    ok = np.isfinite(mu) & (mu >= 1)
+    if not ok.any():
+        return np.zeros_like(mu)
+    edges = np.unique(np.quantile(mu[ok], np.linspace(0, 1, bands + 1)))
+    band = np.clip(np.searchsorted(edges, mu[ok], side="right") - 1, 0, len(edges) - 2)
+    size = np.bincount(band, None, len(edges) - 1)
+    excess = np.bincount(band, (y[ok] - mu[ok]) ** 2 - y[ok], len(edges) - 1)
+    scale = np.bincount(band, mu[ok] ** 2, len(edges) - 1)
+    centre = np.bincount(band, np.log(mu[ok]), len(edges) - 1) / np.maximum(size, 1)
+    phi = np.maximum(excess / np.maximum(scale, 1e-12), 0)
+    return np.interp(np.log(np.where(np.isfinite(mu) & (mu > 0), mu, 1)), centre, phi)
 
 
-def significance(z, p, rise_z, rise_p, alpha: float = 0.05):
-    """BH q-values of both tests, as one family (two tests of every town and year), and the hot and cold bins: a
-    bin is hot when either test finds a significant high, cold when either finds a significant low and neither a
-    high."""
+def rise_scores(counts: np.ndarray, expected: np.ndarray, phi: np.ndarray | None = None) -> np.ndarray:
+    """Mid-quantile residuals (Dunn & Smyth 1996) of each town-year against its recent level: the normal quantile
+    of the count's position in a negative-binomial law of mean μ and variance μ + φμ² (φ from all town-years of
+    similar expected size, so that a town's ordinary swings do not pass for rises). Unlike the Pearson residual
+    (y − μ)/√μ, whose tail is heavy when μ is small, it is close to standard normal whatever the size, so a
+    village going from none to three cases does not weigh like a town tripling. 0 where there is no past."""
+    from scipy.special import betainc, ndtri
+
+    y, mu = np.asarray(counts, float), np.asarray(expected, float)
+    ok = np.isfinite(mu) & (mu > 0)
+    phi = overdispersion(y, mu) if phi is None else phi
+    size = 1 / np.maximum(phi, 1e-4)  # NB "n"; 1e-4 is Poisson to within a few per cent
+    mu_ok = np.where(ok, mu, 1.0)
+    # mid-p P(Y < y) + ½P(Y = y) = ½(P(Y ≤ y − 1) + P(Y ≤ y)), with P(Y ≤ k) = betainc(n, k + 1, p), which also
+    # interpolates between whole counts (filled cells are not whole)
+    y, success = np.maximum(y, 0), size / (size + mu_ok)
+    below = np.where(y > 0, betainc(size, np.maximum(y, 1e-300), success), 0.0)
+    mid = 0.5 * (below + betainc(size, y + 1, success))
+    return np.where(ok, ndtri(np.clip(mid, 1e-15, 1 - 1e-15)), 0.0)
+
+
+def significance(z, p, rise_z, rise_p, rate, rise, alpha: float = 0.05):
+    """BH q-values of both tests, as one family (two tests of every town and year), and the hot and cold bins.
+
+    A bin is hot when either test finds a significant high *and the town's own value agrees* (its rate above the
+    national mean for the level test, its count above its recent level for the rise test); cold likewise, when
+    neither finds a hot one. Gi* includes the neighbours, so without this a quiet town beside a jumping one would
+    be called a hot spot too (the "halo" that LISA's high-high quadrant also rules out)."""
     q, rise_q = np.split(benjamini_hochberg(np.vstack([p, rise_p])), 2)
-    hot = ((z > 0) & (q <= alpha)) | ((rise_z > 0) & (rise_q <= alpha))
-    cold = (((z < 0) & (q <= alpha)) | ((rise_z < 0) & (rise_q <= alpha))) & ~hot
+    high, rising = rate > rate.mean(0), rise > 0
+    hot = ((z > 0) & (q <= alpha) & high) | ((rise_z > 0) & (rise_q <= alpha) & rising)
+    cold = (((z < 0) & (q <= alpha) & ~high) | ((rise_z < 0) & (rise_q <= alpha) & (rise < 0))) & ~hot
     return q, rise_q, hot, cold
 
 
@@ -278,18 +316,20 @@ def town_panel(con: duckdb.DuckDBPyConnection, indicator: str, use_companion: bo
     left out.
 
     A suppressed cell is filled from what the secrecy rule proves about it: a count of at least 5 published in
-    one of the next two years means this year, inside that year's three-year window, had at least 5 too; it takes
-    the level of the nearest such published year (the window's observed level). A published zero in one of the
-    next two years means it had none (0).
+    one of the next two years means this year, inside that year's three-year window, had at least 5 too; a
+    published zero in one of the next two years means it had none (0).
 
-    The other suppressed cells share what is left of their département's suppressed total, which the official
-    complement gives exactly (the mean over the suppressed communes, times their number). The shares follow a
-    companion indicator where there is one (drug use for trafficking, and the reverse: both are recorded by the
-    same police activity and move together), published or itself estimated by its complement, plus one half so
-    that a town with none still gets a little. A town's jump hidden by the secrecy rule thus shows through its
-    published drug-use figures. Without a companion (or with use_companion=False) a cell takes the complement
-    value itself; onsets use that, since a town's own series is steadier without the companion's noise (measured:
-    the onsets matched the planted ones less well with the shares)."""
+    The other suppressed cells share their département's suppressed total, which the official complement gives
+    exactly (the mean over the suppressed communes, times their number); a cell proven ≥ 5 gets 5 plus its share.
+    The shares follow a companion indicator where there is one (drug use for trafficking, and the reverse: both
+    are recorded by the same police activity and move together): each town keeps its own recent ratio of the
+    indicator to the companion (filled values of the previous three years, a half case added to both), applied
+    to its companion figure this year (published, or itself estimated by its complement). A town's jump hidden by
+    the secrecy rule thus shows through its published drug-use figures, in the town's own proportions.
+
+    Without a companion (or with use_companion=False) a proven cell takes the level of the nearest such published
+    year and the others the complement value itself; onsets use that, since a town's own series is steadier
+    without the companion's noise (measured: the onsets matched the planted ones less well with the shares)."""
     check_slug(indicator)
     companion = COMPANION.get(indicator) if use_companion else None
     con.execute(
@@ -297,36 +337,43 @@ def town_panel(con: duckdb.DuckDBPyConnection, indicator: str, use_companion: bo
     )
     years = con.execute(f"SELECT DISTINCT year FROM _panel WHERE indicator = '{indicator}' ORDER BY 1").fetchall()
     years = np.array([r[0] for r in years])
-    share = "coalesce(p.count, 0) + greatest(coalesce(o.total, 0) - o.settled, 0) * p.weight / o.weights"
     rows = con.execute(f"""
-        WITH companion AS (SELECT city, year, estimate AS companion FROM _panel WHERE indicator = '{companion}'),
-        ahead AS (
-            SELECT *, lead(count, 1) OVER w AS next1, lead(count, 2) OVER w AS next2,
-                   coalesce(companion, 0) + 0.5 AS weight
-            FROM _panel LEFT JOIN companion USING (city, year) WHERE indicator = '{indicator}'
-            WINDOW w AS (PARTITION BY city ORDER BY year)),
-        proven AS (
-            SELECT *, CASE WHEN NOT suppressed THEN count
-                           WHEN next1 >= {SECRECY_MINIMUM} OR next2 >= {SECRECY_MINIMUM}
-                                THEN greatest({SECRECY_MINIMUM},
-                                              CASE WHEN next1 >= {SECRECY_MINIMUM} THEN next1 ELSE next2 END)
-                           WHEN next1 = 0 OR next2 = 0 THEN 0 END AS known
-            FROM ahead),
-        pool AS (
-            SELECT departement, year, sum(from_complements) AS total,
-                   coalesce(sum(known), 0) AS settled, sum(weight) FILTER (WHERE known IS NULL) AS weights
-            FROM proven WHERE suppressed GROUP BY ALL),
-        filled AS (
-            SELECT p.city, p.year, p.population, p.suppressed,
-                   coalesce(p.known, {share if companion else "coalesce(p.estimate, 0)"}) AS value
-            FROM proven p LEFT JOIN pool o USING (departement, year))
-        SELECT city, list(value ORDER BY year), list(population ORDER BY year), list(suppressed ORDER BY year)
-        FROM filled GROUP BY city
-        HAVING count(*) = {len(years)} AND min(population) > 0 ORDER BY city""").fetchall()
+        WITH companion AS (SELECT city, year, estimate AS companion FROM _panel WHERE indicator = '{companion}')
+        SELECT city, any_value(departement), list(count ORDER BY year), list(suppressed ORDER BY year),
+               list(population ORDER BY year), list(estimate ORDER BY year),
+               list(coalesce(from_complements, 0) ORDER BY year), list(coalesce(companion, 0) ORDER BY year)
+        FROM _panel LEFT JOIN companion USING (city, year) WHERE indicator = '{indicator}'
+        GROUP BY city HAVING count(*) = {len(years)} AND min(population) > 0 ORDER BY city""").fetchall()
     codes = np.array([r[0] for r in rows], dtype=object)
-    counts = np.array([r[1] for r in rows], float)
-    population = np.array([r[2] for r in rows], float)
+    _, dep = np.unique(np.array([r[1] for r in rows], dtype=object), return_inverse=True)
+    published = np.array([r[2] for r in rows], float)  # NaN where suppressed
     suppressed = np.array([r[3] for r in rows], bool)
+    population = np.array([r[4] for r in rows], float)
+    estimate = np.nan_to_num(np.array([r[5] for r in rows], float))
+    pooled = np.array([r[6] for r in rows], float)
+    related = np.array([r[7] for r in rows], float)
+
+    ahead = [np.roll(published, -k, axis=1) for k in (1, 2)]
+    for k, later in enumerate(ahead, 1):
+        later[:, -k:] = np.nan
+    at_least = suppressed & ((ahead[0] >= SECRECY_MINIMUM) | (ahead[1] >= SECRECY_MINIMUM))
+    none = suppressed & ~at_least & ((ahead[0] == 0) | (ahead[1] == 0))
+    counts = np.where(suppressed, 0.0, np.nan_to_num(published))
+    if not companion:
+        level = np.where(ahead[0] >= SECRECY_MINIMUM, ahead[0], ahead[1])
+        counts = np.where(at_least, level, np.where(suppressed & ~none, estimate, counts))
+        return codes, years, counts, population, suppressed
+    open_ = suppressed & ~none
+    for t in range(len(years)):
+        past = slice(max(0, t - RECENT_YEARS), t)
+        ratio = (counts[:, past].sum(1) + 0.5) / (related[:, past].sum(1) + 0.5) if t else 1.0
+        weight = np.where(open_[:, t], (related[:, t] + 0.5) * ratio, 0.0)
+        floor = np.where(at_least[:, t], float(SECRECY_MINIMUM), 0.0)
+        rest = np.maximum(np.bincount(dep, pooled[:, t] * suppressed[:, t]) - np.bincount(dep, floor), 0)
+        total_weight = np.bincount(dep, weight)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.nan_to_num(rest[dep] * weight / total_weight[dep])
+        counts[:, t] = np.where(suppressed[:, t], floor + share, counts[:, t])
     return codes, years, counts, population, suppressed
 
 
@@ -347,7 +394,7 @@ def emerging_hotspots(
         rise_p = permutation_p(weights.matrix, rise, permutations, seed + 1)
     else:
         p, rise_p = normal_p(z), normal_p(rise_z)
-    q, rise_q, hot, cold = significance(z, p, rise_z, rise_p, alpha)
+    q, rise_q, hot, cold = significance(z, p, rise_z, rise_p, rate, rise, alpha)
     _, mk_z, mk_p = mann_kendall(z)
     category = categories(hot, cold, mk_z, mk_p, alpha)
     inference = f"{permutations} conditional permutations (seed {seed})" if permutations else "analytical"
