@@ -97,6 +97,7 @@ def main() -> None:
         print(
             f"(d) wave speed: {speed.speed_km_per_year:.1f} km/year (95 % {speed.speed_low or 0:.0f}–"
             f"{speed.speed_high or float('inf'):.0f}) vs {planted_speed:.1f} from planted onsets: {gap:+.0%}"
+            f" (generator: {args.speed:g})"
         )
     else:
         print(f"(d) wave speed: not estimated ({speed.notes})")

@@ -102,6 +102,21 @@ def test_wave_speed_recovers_a_known_speed():
     assert wave_speed(distance[:2], onset[:2]) == (None, None, None)
 
 
+def test_wave_speed_copes_with_whole_years_and_false_onsets():
+    """A fast wave seen in whole years: most pairs of towns tie, and repeated medians find no slope at all; the
+    bisquare regression still finds the speed, with a fifth of the onsets false (any year, any distance)."""
+    from scipy import stats
+
+    rng = np.random.default_rng(4)
+    distance = rng.uniform(30, 250, 150)
+    onset = np.round(2017 + distance / 100 + rng.normal(0, 0.5, 150))
+    false = rng.random(150) < 0.2
+    onset[false] = rng.integers(2017, 2026, false.sum())
+    assert stats.siegelslopes(onset, distance).slope == 0
+    speed, low, high = wave_speed(distance, onset)
+    assert speed == pytest.approx(100, rel=0.2) and low < speed and (high is None or speed < high)
+
+
 def test_distances_stay_within_a_territory(official):
     codes = np.array(["69123", "26362", "97411", "2A004"])
     distance, hubs = hub_distances(official, codes)

@@ -2,11 +2,11 @@
 
 Hubs are the towns of at least 150,000 inhabitants (Paris, Lyon and Marseille as whole cities), or a list given
 by the user. Each town's distance to its nearest hub of the same territory (mainland France, Corsica, each overseas
-département) is the great-circle distance between representative points. The wave speed comes from Siegel's
-repeated-medians regression (Siegel 1982, "Robust regression using repeated medians", Biometrika 69; it tolerates
-up to half of the points being false onsets) of onset year on distance, over medium towns with a detected onset of
-high or medium confidence lying beyond the hubs' own urban areas (25 km by default: suburbs take part in the hub's
-market rather than in the outward spread): speed = 1 / slope km a year, with a 95 % percentile-bootstrap interval.
+département) is the great-circle distance between representative points. The wave speed comes from a robust
+regression (Tukey's bisquare M-estimator, Beaton & Tukey 1974, as statsmodels' RLM: false onsets far from the line
+get no weight) of onset year on distance, over medium towns with a detected onset of high or medium confidence
+lying beyond the hubs' own urban areas (25 km by default: suburbs take part in the hub's market rather than in the
+outward spread): speed = 1 / slope km a year, with a 95 % percentile-bootstrap interval.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 import duckdb
 import numpy as np
-from scipy import stats
 
 from vigie.analysis.onsets import OnsetResult
 from vigie.config import size_classes
@@ -78,22 +77,32 @@ def hub_distances(
 def wave_speed(
     distance: np.ndarray, onset_year: np.ndarray, resamples: int = 300, seed: int = 2025
 ) -> tuple[float | None, float | None, float | None]:
-    """Speed (km/year) from Siegel's repeated-medians slope of onset year on distance, and its 95 % bootstrap
-    interval (percentile, `resamples` resamples of the towns, seeded)."""
+    """Speed (km/year) from the robust (Tukey bisquare) regression slope of onset year on distance, and its 95 %
+    bootstrap interval (percentile, `resamples` resamples of the towns, seeded)."""
     ok = ~np.isnan(distance) & ~np.isnan(onset_year)
     x, y = distance[ok], onset_year[ok]
     if len(x) < 3 or np.ptp(y) == 0 or np.ptp(x) == 0:
         return None, None, None
-    slope = stats.siegelslopes(y, x).slope
+    slope = bisquare_slope(x, y)
     rng = np.random.default_rng(seed)
     draws = []
     for _ in range(resamples):
         pick = rng.integers(0, len(x), len(x))
-        if np.ptp(x[pick]) > 0:
-            draws.append(stats.siegelslopes(y[pick], x[pick]).slope)
+        if np.ptp(x[pick]) > 0 and np.ptp(y[pick]) > 0:
+            draws.append(bisquare_slope(x[pick], y[pick]))
     low, high = np.percentile(draws, [2.5, 97.5])
     invert = lambda s: float(1 / s) if s > 0 else None  # noqa: E731
     return invert(slope), invert(high), invert(low)
+
+
+def bisquare_slope(x: np.ndarray, y: np.ndarray) -> float:
+    """Slope of a Tukey-bisquare M-regression (statsmodels RLM, MAD scale): false onsets far from the line weigh
+    nothing. Unlike repeated medians, it copes with whole-year onsets, where most pairs of towns tie and the
+    median pairwise slope is often exactly 0 (measured: no speed at all on a synthetic wave of 50 km a year)."""
+    import statsmodels.api as sm
+
+    fit = sm.RLM(y, sm.add_constant(x), M=sm.robust.norms.TukeyBiweight()).fit()
+    return float(fit.params[1])
 
 
 def diffusion(

@@ -160,7 +160,7 @@ def mann_kendall(series: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     return s, z, normal_p(z)
 
 
-RECENT_YEARS = 3  # a town's recent level: its previous three years (fewer at the start of the series)
+RECENT_YEARS = 3  # a town's recent level: its previous three years
 
 
 def departement_expectation(counts: np.ndarray, population: np.ndarray, departements) -> np.ndarray:
@@ -177,12 +177,14 @@ def departement_expectation(counts: np.ndarray, population: np.ndarray, departem
 def recent_expectation(counts: np.ndarray, population: np.ndarray, departements) -> np.ndarray:
     """Expected count of each town-year from the town's own recent past: its ratio to its département's rate over
     the previous RECENT_YEARS years (a half case added to both sides, so that a town with none has a small
-    expectation, not zero) × the département's rate this year × its population. NaN in the first year."""
+    expectation, not zero) × the département's rate this year × its population. NaN in the first RECENT_YEARS
+    years: a level read from one or two years (the first of which the secrecy rule's window also cuts short)
+    made rises out of noise (measured: more planted emergences were mistaken for sporadic hot spots)."""
     counts = np.asarray(counts, float)
     reference = departement_expectation(counts, population, departements)
     expected = np.full_like(counts, np.nan)
-    for t in range(1, counts.shape[1]):
-        past = slice(max(0, t - RECENT_YEARS), t)
+    for t in range(RECENT_YEARS, counts.shape[1]):
+        past = slice(t - RECENT_YEARS, t)
         ratio = (counts[:, past].sum(1) + 0.5) / (reference[:, past].sum(1) + 0.5)
         expected[:, t] = ratio * reference[:, t]
     return expected
@@ -235,7 +237,7 @@ def significance(z, p, rise_z, rise_p, rate, rise, alpha: float = 0.05):
     neither finds a hot one. Gi* includes the neighbours, so without this a quiet town beside a jumping one would
     be called a hot spot too (the "halo" that LISA's high-high quadrant also rules out)."""
     q, rise_q = np.split(benjamini_hochberg(np.vstack([p, rise_p])), 2)
-    high, rising = rate > rate.mean(0), rise > 0
+    high, rising = rate > rate.mean(0), rise > OWN_RISE
     hot = ((z > 0) & (q <= alpha) & high) | ((rise_z > 0) & (rise_q <= alpha) & rising)
     cold = (((z < 0) & (q <= alpha) & ~high) | ((rise_z < 0) & (rise_q <= alpha) & (rise < 0))) & ~hot
     return q, rise_q, hot, cold
@@ -306,30 +308,67 @@ class HotspotResult:
     notes: list[str] = field(default_factory=list)
 
 
+OWN_RISE = 1.0  # a rising hot bin needs the town's own count one standard deviation above its recent level
 SECRECY_MINIMUM = 5  # a commune is published when it has at least 5 cases in each of the last three years
 # a related indicator whose published counts say where a département's suppressed cases are likely to be
 COMPANION = {"trafic": "usage", "usage": "trafic", "usage_afd": "usage", "usage_hors_afd": "usage"}
+
+
+def proven(published: np.ndarray, suppressed: np.ndarray):
+    """What the secrecy rule proves of each suppressed cell: ≥ 5 (a count ≥ 5 published in one of the next two
+    years, whose window covers it), 0 (a published zero in one of the next two years), and that level."""
+    ahead = [np.roll(published, -k, axis=1) for k in (1, 2)]
+    for k, later in enumerate(ahead, 1):
+        later[:, -k:] = np.nan
+    at_least = suppressed & ((ahead[0] >= SECRECY_MINIMUM) | (ahead[1] >= SECRECY_MINIMUM))
+    none = suppressed & ~at_least & ((ahead[0] == 0) | (ahead[1] == 0))
+    return at_least, none, np.where(ahead[0] >= SECRECY_MINIMUM, ahead[0], ahead[1])
+
+
+def own_series(published, suppressed, estimate):
+    """A town's own series: a proven cell takes the level of the nearest published year that proves it, a
+    proven zero 0, the others the official complement."""
+    at_least, none, level = proven(published, suppressed)
+    counts = np.where(suppressed, np.nan_to_num(estimate), np.nan_to_num(published))
+    return np.where(at_least, level, np.where(none, 0.0, counts))
+
+
+def fill(published, suppressed, pooled, population, dep, lift=None):
+    """Suppressed cells share what is left of their département's suppressed total, year by year, in proportion
+    to population times `lift` (a cell proven ≥ 5 gets 5 plus its share, a proven zero nothing)."""
+    at_least, none, _ = proven(published, suppressed)
+    counts = np.where(suppressed, 0.0, np.nan_to_num(published))
+    n = dep.max() + 1
+    weight = np.where(suppressed & ~none, population * (1.0 if lift is None else lift), 0.0)
+    floor = np.where(at_least, float(SECRECY_MINIMUM), 0.0)
+    for t in range(counts.shape[1]):
+        pool = np.bincount(dep, np.where(suppressed[:, t], pooled[:, t], 0), minlength=n)
+        rest = np.maximum(pool - np.bincount(dep, floor[:, t], minlength=n), 0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.nan_to_num(rest[dep] * weight[:, t] / np.bincount(dep, weight[:, t], minlength=n)[dep])
+        counts[:, t] = np.where(suppressed[:, t], floor[:, t] + share, counts[:, t])
+    return counts
 
 
 def town_panel(con: duckdb.DuckDBPyConnection, indicator: str, use_companion: bool = True):
     """Towns × years arrays of counts, population and suppression; towns without population in some year are
     left out.
 
-    A suppressed cell is filled from what the secrecy rule proves about it: a count of at least 5 published in
-    one of the next two years means this year, inside that year's three-year window, had at least 5 too; a
-    published zero in one of the next two years means it had none (0).
+    A suppressed cell is first given what the secrecy rule proves about it (proven): at least 5, or none.
 
-    The other suppressed cells share their département's suppressed total, which the official complement gives
+    The suppressed cells of a département then share its suppressed total, which the official complement gives
     exactly (the mean over the suppressed communes, times their number); a cell proven ≥ 5 gets 5 plus its share.
-    The shares follow a companion indicator where there is one (drug use for trafficking, and the reverse: both
-    are recorded by the same police activity and move together): each town keeps its own recent ratio of the
-    indicator to the companion (filled values of the previous three years, a half case added to both), applied
-    to its companion figure this year (published, or itself estimated by its complement). A town's jump hidden by
-    the secrecy rule thus shows through its published drug-use figures, in the town's own proportions.
+    Shares are in proportion to population, times the lift of a companion indicator where there is one (drug
+    use for trafficking, and the reverse: both are recorded by the same police activity and move together): the
+    companion's count this year against its own recent level (recent_expectation; a half case added to both),
+    the companion itself filled the same way, by population. A jump hidden by the secrecy rule thus shows where
+    the town's drug-use figures jumped too; where they did not, it is spread over the département's suppressed
+    towns, and no single town can be told apart (measured: shares that also followed each town's own filled past
+    found fewer planted emergences, since they carry the first years' errors forward).
 
-    Without a companion (or with use_companion=False) a proven cell takes the level of the nearest such published
-    year and the others the complement value itself; onsets use that, since a town's own series is steadier
-    without the companion's noise (measured: the onsets matched the planted ones less well with the shares)."""
+    Without a companion (or with use_companion=False) the town's own series is kept instead (own_series):
+    onsets use that, since a town's own series is steadier without the companion's noise (measured: the onsets
+    matched the planted ones less well with the shares)."""
     check_slug(indicator)
     companion = COMPANION.get(indicator) if use_companion else None
     con.execute(
@@ -337,43 +376,29 @@ def town_panel(con: duckdb.DuckDBPyConnection, indicator: str, use_companion: bo
     )
     years = con.execute(f"SELECT DISTINCT year FROM _panel WHERE indicator = '{indicator}' ORDER BY 1").fetchall()
     years = np.array([r[0] for r in years])
+
+    def lists(name: str, *columns: str) -> str:
+        return ", ".join(f"list({c} ORDER BY year) FILTER (WHERE indicator = '{name}')" for c in columns)
+
+    cells = ("count", "suppressed", "coalesce(from_complements, 0)")
     rows = con.execute(f"""
-        WITH companion AS (SELECT city, year, estimate AS companion FROM _panel WHERE indicator = '{companion}')
-        SELECT city, any_value(departement), list(count ORDER BY year), list(suppressed ORDER BY year),
-               list(population ORDER BY year), list(estimate ORDER BY year),
-               list(coalesce(from_complements, 0) ORDER BY year), list(coalesce(companion, 0) ORDER BY year)
-        FROM _panel LEFT JOIN companion USING (city, year) WHERE indicator = '{indicator}'
-        GROUP BY city HAVING count(*) = {len(years)} AND min(population) > 0 ORDER BY city""").fetchall()
+        SELECT city, any_value(departement), {lists(indicator, "population", "estimate", *cells)}
+               {", " + lists(companion, *cells) if companion else ""}
+        FROM _panel GROUP BY city
+        HAVING count(*) FILTER (WHERE indicator = '{indicator}') = {len(years)} AND min(population) > 0
+        ORDER BY city""").fetchall()
     codes = np.array([r[0] for r in rows], dtype=object)
     _, dep = np.unique(np.array([r[1] for r in rows], dtype=object), return_inverse=True)
-    published = np.array([r[2] for r in rows], float)  # NaN where suppressed
-    suppressed = np.array([r[3] for r in rows], bool)
-    population = np.array([r[4] for r in rows], float)
-    estimate = np.nan_to_num(np.array([r[5] for r in rows], float))
-    pooled = np.array([r[6] for r in rows], float)
-    related = np.array([r[7] for r in rows], float)
 
-    ahead = [np.roll(published, -k, axis=1) for k in (1, 2)]
-    for k, later in enumerate(ahead, 1):
-        later[:, -k:] = np.nan
-    at_least = suppressed & ((ahead[0] >= SECRECY_MINIMUM) | (ahead[1] >= SECRECY_MINIMUM))
-    none = suppressed & ~at_least & ((ahead[0] == 0) | (ahead[1] == 0))
-    counts = np.where(suppressed, 0.0, np.nan_to_num(published))
+    def column(k: int, kind=float) -> np.ndarray:  # a town without the companion for every year has none
+        return np.array([r[k] if r[k] is not None and len(r[k]) == len(years) else [None] * len(years) for r in rows], kind)
+
+    population, estimate, published, suppressed, pooled = column(2), column(3), column(4), column(5, bool), column(6)
     if not companion:
-        level = np.where(ahead[0] >= SECRECY_MINIMUM, ahead[0], ahead[1])
-        counts = np.where(at_least, level, np.where(suppressed & ~none, estimate, counts))
-        return codes, years, counts, population, suppressed
-    open_ = suppressed & ~none
-    for t in range(len(years)):
-        past = slice(max(0, t - RECENT_YEARS), t)
-        ratio = (counts[:, past].sum(1) + 0.5) / (related[:, past].sum(1) + 0.5) if t else 1.0
-        weight = np.where(open_[:, t], (related[:, t] + 0.5) * ratio, 0.0)
-        floor = np.where(at_least[:, t], float(SECRECY_MINIMUM), 0.0)
-        rest = np.maximum(np.bincount(dep, pooled[:, t] * suppressed[:, t]) - np.bincount(dep, floor), 0)
-        total_weight = np.bincount(dep, weight)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = np.nan_to_num(rest[dep] * weight / total_weight[dep])
-        counts[:, t] = np.where(suppressed[:, t], floor + share, counts[:, t])
+        return codes, years, own_series(published, suppressed, estimate), population, suppressed
+    related = fill(column(7), column(8, bool), column(9), population, dep)
+    recent = np.nan_to_num(recent_expectation(related, population, dep), nan=related)
+    counts = fill(published, suppressed, pooled, population, dep, lift=(related + 0.5) / (recent + 0.5))
     return codes, years, counts, population, suppressed
 
 
@@ -387,7 +412,8 @@ def emerging_hotspots(
     codes, years, counts, population, suppressed = town_panel(con, indicator)
     weights = weights_for(con, codes)
     rate = eb_rates(counts, population)
-    rise = rise_scores(counts, recent_expectation(counts, population, [departement_of(c) for c in codes]))
+    expected = recent_expectation(counts, population, [departement_of(c) for c in codes])
+    rise = rise_scores(counts, expected)
     z, rise_z = gi_star(weights.matrix, rate), gi_star(weights.matrix, rise)
     if permutations:
         p = permutation_p(weights.matrix, rate, permutations, seed)
