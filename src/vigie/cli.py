@@ -387,8 +387,8 @@ def hotspots(
     if fmt == "table":
         counts = {c: int((result.category == c).sum()) for c in hs.CATEGORIES if (result.category == c).any()}
         console.print("Towns by category: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
-        for note in result.notes:
-            console.print(f"[dim]• {note}[/]")
+    for note in result.notes:  # beside csv/json/geojson on standard error, so the data stay clean
+        (console if fmt == "table" else err_console).print(f"[dim]• {note}[/]")
 
 
 @app.command()

@@ -101,8 +101,9 @@ def wave_speed(
 
 def bisquare_slope(x: np.ndarray, y: np.ndarray) -> float:
     """Slope of a Tukey-bisquare M-regression (statsmodels RLM, MAD scale, c = BISQUARE_C): false onsets far from
-    the line weigh nothing. Unlike repeated medians, it copes with whole-year onsets, where most pairs of towns tie and the
-    median pairwise slope is often exactly 0 (measured: no speed at all on a synthetic wave of 50 km a year)."""
+    the line weigh nothing. Unlike repeated medians, it copes with whole-year onsets, where most pairs of towns
+    tie and the median pairwise slope is often exactly 0 (measured: no speed at all on a synthetic wave of 50 km
+    a year)."""
     import statsmodels.api as sm
 
     fit = sm.RLM(y, sm.add_constant(x), M=sm.robust.norms.TukeyBiweight(c=BISQUARE_C)).fit()

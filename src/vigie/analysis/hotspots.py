@@ -305,6 +305,7 @@ class HotspotResult:
     suppressed: np.ndarray  # towns × years
     weights: Weights
     inference: str
+    hidden: list[dict] = field(default_factory=list)  # départements whose suppressed total rose (hidden_rises)
     notes: list[str] = field(default_factory=list)
 
 
@@ -391,7 +392,9 @@ def town_panel(con: duckdb.DuckDBPyConnection, indicator: str, use_companion: bo
     _, dep = np.unique(np.array([r[1] for r in rows], dtype=object), return_inverse=True)
 
     def column(k: int, kind=float) -> np.ndarray:  # a town without the companion for every year has none
-        return np.array([r[k] if r[k] is not None and len(r[k]) == len(years) else [None] * len(years) for r in rows], kind)
+        return np.array(
+            [r[k] if r[k] is not None and len(r[k]) == len(years) else [None] * len(years) for r in rows], kind
+        )
 
     population, estimate, published, suppressed, pooled = column(2), column(3), column(4), column(5, bool), column(6)
     if not companion:
@@ -400,6 +403,44 @@ def town_panel(con: duckdb.DuckDBPyConnection, indicator: str, use_companion: bo
     recent = np.nan_to_num(recent_expectation(related, population, dep), nan=related)
     counts = fill(published, suppressed, pooled, population, dep, lift=(related + 0.5) / (recent + 0.5))
     return codes, years, counts, population, suppressed
+
+
+def hidden_rises(counts, expected, suppressed, departements, alpha: float = 0.05) -> list[dict]:
+    """Départements whose suppressed towns, taken together, rose well above their recent level in the final year.
+
+    The complement gives the total of a département's suppressed towns exactly, but not where it lies: when that
+    total jumps, some of its towns rose and the secrecy rule hides which. The test is the rise test applied to
+    that total, against the sum of the same towns' expected counts from their recent past (recent_expectation;
+    one overdispersion for all départements, estimated from the earlier years), with Benjamini–Hochberg over
+    départements."""
+    codes, dep = np.unique(np.asarray(departements), return_inverse=True)
+    last = suppressed[:, -1] & np.isfinite(expected[:, -1])
+    pool = np.stack(
+        [np.bincount(dep, np.where(suppressed[:, t], counts[:, t], 0), len(codes)) for t in range(counts.shape[1])], 1
+    )
+    hoped = np.stack(
+        [
+            np.bincount(dep, np.where(suppressed[:, t], np.nan_to_num(expected[:, t]), 0), len(codes))
+            for t in range(counts.shape[1])
+        ],
+        1,
+    )
+    hoped[:, :RECENT_YEARS] = np.nan
+    earlier = overdispersion(pool[:, :-1], hoped[:, :-1], bands=1)  # one φ, from the years before the tested one
+    score = rise_scores(pool[:, -1:], hoped[:, -1:], phi=earlier.flat[0] if earlier.size else 0.0)[:, 0]
+    q = benjamini_hochberg(normal_p(score)[:, None])[:, 0]
+    towns = np.bincount(dep, last, len(codes))
+    found = np.flatnonzero((score > 0) & (q <= alpha) & (towns > 0))
+    return [
+        {
+            "departement": str(codes[k]),
+            "suppressed_total": round(float(pool[k, -1]), 1),
+            "expected": round(float(hoped[k, -1]), 1),
+            "suppressed_towns": int(towns[k]),
+            "q": float(f"{q[k]:.3g}"),
+        }
+        for k in found[np.argsort(-(pool[found, -1] / hoped[found, -1]))]
+    ]
 
 
 def emerging_hotspots(
@@ -412,7 +453,8 @@ def emerging_hotspots(
     codes, years, counts, population, suppressed = town_panel(con, indicator)
     weights = weights_for(con, codes)
     rate = eb_rates(counts, population)
-    expected = recent_expectation(counts, population, [departement_of(c) for c in codes])
+    departements = [departement_of(c) for c in codes]
+    expected = recent_expectation(counts, population, departements)
     rise = rise_scores(counts, expected)
     z, rise_z = gi_star(weights.matrix, rate), gi_star(weights.matrix, rise)
     if permutations:
@@ -434,6 +476,17 @@ def emerging_hotspots(
         f"({hidden:.0%} of the new or consecutive hot spots). A suppressed figure is not the town's own: an "
         "emergence in a small town can stay invisible until its figures are published."
     )
+    result.hidden = hidden_rises(counts, expected, suppressed, departements, alpha)
+    if result.hidden:
+        listed = ", ".join(
+            f"{h['departement']} ({h['suppressed_total']:.0f} cases where {h['expected']:.0f} were expected)"
+            for h in result.hidden[:8]
+        )
+        result.notes.append(
+            f"In {len(result.hidden)} département(s) the suppressed towns together rose well above their recent "
+            f"level in {years[-1]}: {listed}{', …' if len(result.hidden) > 8 else ''}. Some of their towns rose, "
+            "and the secrecy rule hides which: look there beyond the towns listed."
+        )
     return result
 
 
