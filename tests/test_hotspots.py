@@ -294,3 +294,19 @@ def test_hidden_rises_flag_a_departement_whose_suppressed_total_jumps():
     assert [h["departement"] for h in found] == ["26"]
     assert found[0]["suppressed_towns"] == 20 and found[0]["suppressed_total"] > 2 * found[0]["expected"]
     assert hs.hidden_rises(counts, expected, np.zeros_like(suppressed), deps) == []  # nothing suppressed
+
+
+def test_secrecy_rule_proofs_only_where_the_figures_follow_the_rule():
+    nan = np.nan
+    published = np.array([[nan, nan, 7, 8], [nan, 0, 0, 0], [9, 6, nan, nan]])
+    suppressed = np.isnan(published)
+    assert hs.follows_secrecy_rule(published)
+    at_least, none, level = hs.proven(published, suppressed)
+    assert at_least.tolist() == [[True, True, False, False], [False] * 4, [False] * 4]
+    assert none.tolist() == [[False] * 4, [True, False, False, False], [False] * 4]
+    assert level[0, :2].tolist() == [7, 7]
+    # a file that suppresses only counts of 1–4 publishes a zero next to a positive count: no proofs there
+    simple = np.vstack([published, [[0, 6, nan, 0]] * 2])
+    assert not hs.follows_secrecy_rule(simple)
+    at_least, none, _ = hs.proven(simple, np.isnan(simple))
+    assert not at_least.any() and not none.any()

@@ -310,19 +310,34 @@ class HotspotResult:
 
 
 OWN_RISE = 1.0  # a rising hot bin needs the town's own count one standard deviation above its recent level
+RULE_TOLERANCE = 0.005  # share of published pairs allowed to contradict the rule (measured: 0 % under it, 2–4 % not)
 SECRECY_MINIMUM = 5  # a commune is published when it has at least 5 cases in each of the last three years
 # a related indicator whose published counts say where a département's suppressed cases are likely to be
 COMPANION = {"trafic": "usage", "usage": "trafic", "usage_afd": "usage", "usage_hors_afd": "usage"}
 
 
+def follows_secrecy_rule(published: np.ndarray) -> bool:
+    """Do the published figures obey the three-year rule that `proven` relies on? Under it, a published zero
+    needs zeros in the two years before, and a published count ≥ 5 counts ≥ 5 there: two published years in a
+    row are never one zero and one positive. Where over RULE_TOLERANCE of such pairs are (a file suppressing only
+    counts of 1–4, or drug-use fines, whose window starts in 2020), the proofs would be wrong."""
+    before, after = published[:, :-1], published[:, 1:]
+    pairs = np.isfinite(before) & np.isfinite(after) & ((before > 0) | (after > 0))
+    mixed = pairs & ((before == 0) != (after == 0))
+    return mixed.sum() <= RULE_TOLERANCE * max(pairs.sum(), 1)
+
+
 def proven(published: np.ndarray, suppressed: np.ndarray):
     """What the secrecy rule proves of each suppressed cell: ≥ 5 (a count ≥ 5 published in one of the next two
-    years, whose window covers it), 0 (a published zero in one of the next two years), and that level."""
+    years, whose window covers it), 0 (a published zero in one of the next two years), and that level. Nothing
+    where the figures do not follow the rule (follows_secrecy_rule)."""
     ahead = [np.roll(published, -k, axis=1) for k in (1, 2)]
     for k, later in enumerate(ahead, 1):
         later[:, -k:] = np.nan
     at_least = suppressed & ((ahead[0] >= SECRECY_MINIMUM) | (ahead[1] >= SECRECY_MINIMUM))
     none = suppressed & ~at_least & ((ahead[0] == 0) | (ahead[1] == 0))
+    if not follows_secrecy_rule(published):
+        at_least, none = np.zeros_like(suppressed), np.zeros_like(suppressed)
     return at_least, none, np.where(ahead[0] >= SECRECY_MINIMUM, ahead[0], ahead[1])
 
 
@@ -476,6 +491,12 @@ def emerging_hotspots(
         f"({hidden:.0%} of the new or consecutive hot spots). A suppressed figure is not the town's own: an "
         "emergence in a small town can stay invisible until its figures are published."
     )
+    if not follows_secrecy_rule(np.where(suppressed, np.nan, counts)):
+        result.notes.append(
+            f"The published {indicator} figures do not follow the three-year secrecy rule (a zero and a positive "
+            "count published in consecutive years): suppressed figures are estimated without the bounds that "
+            "rule would prove."
+        )
     result.hidden = hidden_rises(counts, expected, suppressed, departements, alpha)
     if result.hidden:
         listed = ", ".join(
