@@ -55,9 +55,9 @@ def side_by_side(db) -> None:
         return G_Local(values - values.min() + 1, w, transform="B", star=True, permutations=0).Zs
 
     z_plain = np.column_stack([plain_gi(rates[:, t]) for t in range(len(years))])
-    start = hs.RECENT_YEARS  # no rise before a town has three years of past: all zeros, no clustering (as ours)
+    first = hs.RECENT_YEARS  # no rise before a town has three years of past: all zeros, no clustering (as ours)
     rise_plain = np.column_stack(
-        [np.zeros(len(codes))] * start + [plain_gi(rise[:, t]) for t in range(start, len(years))]
+        [np.zeros(len(codes))] * first + [plain_gi(rise[:, t]) for t in range(first, len(years))]
     )
     _, _, hot_plain, cold_plain = hs.significance(
         z_plain, hs.normal_p(z_plain), rise_plain, hs.normal_p(rise_plain), rates, rise
