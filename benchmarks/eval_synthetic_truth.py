@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/eval_synthetic_truth.py --seed 7 --speed 60 --p-wave 0.5
     .venv/bin/python benchmarks/eval_synthetic_truth.py --seed 11 --speed 41 --p-wave 0.4 --hotspots 20
     .venv/bin/python benchmarks/eval_synthetic_truth.py --seed 99 --speed 59 --p-wave 0.4 --hotspots 20
+    .venv/bin/python benchmarks/eval_synthetic_truth.py --suppression simple   # only counts of 1–4 suppressed
 
 (a) planted new_hotspot clusters with ≥ 1 member classified new or consecutive hot spot in the final year (≥ 80 %)
 (b) non-planted medium towns classified new or consecutive hot spot (≤ 5 %)
@@ -33,9 +34,11 @@ def main() -> None:
     parser.add_argument("--speed", type=float, default=45)
     parser.add_argument("--p-wave", type=float, default=0.35)
     parser.add_argument("--hotspots", type=int, default=12, help="planted hot-spot clusters (make_panel default: 12)")
+    parser.add_argument("--suppression", default="three-year", choices=["three-year", "simple"])
     args = parser.parse_args()
     name = f"truth_s{args.seed}_v{args.speed:g}_p{args.p_wave:g}"
     name += f"_h{args.hotspots}" if args.hotspots != 12 else ""
+    name += "_simple" if args.suppression == "simple" else ""
     panel = CACHE / name
     if not (panel / "truth.parquet").exists():
         subprocess.run(
@@ -55,6 +58,8 @@ def main() -> None:
                 str(args.p_wave),
                 "--n-new-hotspots",
                 str(args.hotspots),
+                "--suppression",
+                args.suppression,
             ],
             check=True,
             stdout=subprocess.DEVNULL,
