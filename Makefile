@@ -1,4 +1,5 @@
-# Two commands: `make run` (set up, get the data, build the warehouse, print the spread table) and `make test`.
+# Two commands: `make run` (set up, get the data, build the warehouse, print the spread table and the diffusion
+# wave) and `make test`.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -28,6 +29,7 @@ run: install
 	    $(BIN)/vigie build --from $(SHARED)/data --from $(CACHE)/synth; \
 	fi
 	$(BIN)/vigie spread --plot $(CACHE)/spread.png
+	$(BIN)/vigie diffusion --plot $(CACHE)/diffusion.png
 
 synth: install
 	@test -f $(CACHE)/synth/donnee-comm-synth.parquet || \

@@ -452,7 +452,8 @@ def diffusion(
         result = on.onsets(con, check_slug(indicator))
         on.save(con, result)
         wave = compute(con, result, [h.strip() for h in hubs.split(",")] if hubs else None, min_distance)
-    _warn_synthetic(warehouse.commune_base_is_synthetic(con), fmt)
+    synthetic = warehouse.commune_base_is_synthetic(con)
+    _warn_synthetic(synthetic, fmt)
     speed = {
         "speed_km_per_year": wave.speed_km_per_year,
         "speed_low": wave.speed_low,
@@ -483,7 +484,7 @@ def diffusion(
     if plot:
         from vigie.analysis.charts import diffusion_chart
 
-        diffusion_chart(wave, plot)
+        diffusion_chart(wave, plot, synthetic)
         err_console.print(f"Chart written to {plot}")
 
 

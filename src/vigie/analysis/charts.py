@@ -76,10 +76,12 @@ def spread_chart(results, services: dict, path: Path) -> None:
     plt.close(fig)
 
 
-def diffusion_chart(wave, path: Path) -> None:
+def diffusion_chart(wave, path: Path, synthetic: bool = False) -> None:
     """Onset year against distance to the nearest hub (with the fitted wave), and onsets by town size."""
     plt = _figure(path)
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), constrained_layout=True)
+    if synthetic:
+        fig.suptitle("SYNTHETIC commune figures (make_panel.py) — not official statistics", color="red")
     for size_class, colour in CLASS_COLOURS.items():
         pts = [p for p in wave.points if p["size_class"] == size_class]
         left.scatter(
