@@ -6,6 +6,7 @@ from pathlib import Path
 
 from vigie.errors import VigieError
 
+SYNTHETIC_TITLE = "SYNTHETIC commune figures (make_panel.py) — not official statistics"
 CLASS_COLOURS = {"grande_ville": "#b2182b", "ville_moyenne": "#ef8a62", "petite_ville": "#67a9cf", "rural": "#2166ac"}
 CLASS_NAMES = {
     "grande_ville": "big cities (≥ 100k)",
@@ -71,7 +72,7 @@ def spread_chart(results, services: dict, path: Path) -> None:
         ax.set_title("État 4001 trafficking (index 55): % by town size")
         ax.legend(fontsize=8)
     if any(r.synthetic for r in results):
-        fig.suptitle("SYNTHETIC commune figures (make_panel.py) — not official statistics", color="red")
+        fig.suptitle(SYNTHETIC_TITLE, color="red")
     fig.savefig(path, dpi=110)
     plt.close(fig)
 
@@ -81,7 +82,7 @@ def diffusion_chart(wave, path: Path, synthetic: bool = False) -> None:
     plt = _figure(path)
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), constrained_layout=True)
     if synthetic:
-        fig.suptitle("SYNTHETIC commune figures (make_panel.py) — not official statistics", color="red")
+        fig.suptitle(SYNTHETIC_TITLE, color="red")
     for size_class, colour in CLASS_COLOURS.items():
         pts = [p for p in wave.points if p["size_class"] == size_class]
         left.scatter(
