@@ -32,14 +32,16 @@ def side_by_side(db) -> None:
 
     from vigie import warehouse
     from vigie.analysis import hotspots as hs
+    from vigie.analysis.rise import RECENT_YEARS, recent_expectation, rise_scores
+    from vigie.analysis.suppression import town_panel
     from vigie.geo.communes import departement_of
     from vigie.geo.weights import weights_for
 
     con = warehouse.connect(db)
-    codes, years, counts, population, _ = hs.town_panel(con, "trafic")
+    codes, years, counts, population, _ = town_panel(con, "trafic")
     weights = weights_for(con, codes)
     rates = hs.eb_rates(counts, population)
-    rise = hs.rise_scores(counts, hs.recent_expectation(counts, population, [departement_of(c) for c in codes]))
+    rise = rise_scores(counts, recent_expectation(counts, population, [departement_of(c) for c in codes]))
 
     start = time.perf_counter()
     z, rise_z = hs.gi_star(weights.matrix, rates), hs.gi_star(weights.matrix, rise)
@@ -55,7 +57,7 @@ def side_by_side(db) -> None:
         return G_Local(values - values.min() + 1, w, transform="B", star=True, permutations=0).Zs
 
     z_plain = np.column_stack([plain_gi(rates[:, t]) for t in range(len(years))])
-    first = hs.RECENT_YEARS  # no rise before a town has three years of past: all zeros, no clustering (as ours)
+    first = RECENT_YEARS  # no rise before a town has three years of past: all zeros, no clustering (as ours)
     rise_plain = np.column_stack(
         [np.zeros(len(codes))] * first + [plain_gi(rise[:, t]) for t in range(first, len(years))]
     )

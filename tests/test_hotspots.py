@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pymannkendall
 import pytest
-from conftest import DATA, commune_file
+from conftest import DATA
 from esda.getisord import G_Local
 from esda.smoothing import Empirical_Bayes
 from libpysal.weights import W
@@ -14,8 +14,9 @@ from statsmodels.stats.multitest import multipletests
 
 from vigie import warehouse
 from vigie.analysis import hotspots as hs
+from vigie.analysis.rise import RECENT_YEARS, recent_expectation, rise_scores
+from vigie.analysis.suppression import town_panel
 from vigie.geo.weights import weights_for
-from vigie.sources.build import build
 
 
 def esda_zs(weights, values):
@@ -44,7 +45,7 @@ def panel_rw(panel_db):
 
 
 def test_gi_star_equals_esda_on_a_synthetic_departement(panel_rw):
-    codes, years, counts, population, _ = hs.town_panel(panel_rw, "trafic")
+    codes, years, counts, population, _ = town_panel(panel_rw, "trafic")
     deux_sevres = np.array([c.startswith("79") for c in codes])
     weights = weights_for(panel_rw, codes[deux_sevres])
     rates = hs.eb_rates(counts[deux_sevres], population[deux_sevres])
@@ -57,94 +58,17 @@ def test_gi_star_equals_esda_on_a_synthetic_departement(panel_rw):
 
 
 def test_rise_gi_star_equals_esda_on_a_synthetic_departement(panel_rw):
-    codes, _, counts, population, _ = hs.town_panel(panel_rw, "trafic")
+    codes, _, counts, population, _ = town_panel(panel_rw, "trafic")
     drome = np.array([c.startswith("26") for c in codes])
     weights = weights_for(panel_rw, codes[drome])
-    rise = hs.rise_scores(counts, hs.recent_expectation(counts, population, [c[:2] for c in codes]))[drome]
-    start = hs.RECENT_YEARS
+    rise = rise_scores(counts, recent_expectation(counts, population, [c[:2] for c in codes]))[drome]
+    start = RECENT_YEARS
     assert np.all(rise[:, :start] == 0) and rise[:, start:].std() > 0.1  # no full past in the first years
     ours = hs.gi_star(weights.matrix, rise)
     # esda computes G as a ratio to the sum of the values, which is meant for positive values: shifted to be
     # positive, as the z-score does not change under a shift
     for t in range(start, rise.shape[1]):
         assert np.allclose(ours[:, t], esda_zs(weights, rise[:, t] - rise[:, t].min() + 1), atol=1e-6)
-
-
-def test_recent_expectation_by_hand():
-    counts = np.array([[2, 3, 2, 20]] + [[5, 5, 5, 5]] * 4 + [[0, 0, 0, 3]], float)
-    population = np.array([[1000] * 4] + [[3000] * 4] * 4 + [[2000] * 4], float)
-    departements = ["26"] * 5 + ["79"]
-    got = hs.recent_expectation(counts, population, departements)
-    for i in range(len(counts)):
-        same = [j for j in range(len(counts)) if departements[j] == departements[i]]
-        rate = [counts[same, t].sum() / population[same, t].sum() for t in range(4)]
-        for t in range(3, 4):  # a recent level needs three years of past
-            past = range(t - 3, t)
-            ratio = (sum(counts[i, s] for s in past) + 0.5) / (sum(population[i, s] * rate[s] for s in past) + 0.5)
-            assert got[i, t] == pytest.approx(ratio * population[i, t] * rate[t])
-    assert np.isnan(got[:, :3]).all()
-    rise = hs.rise_scores(counts, got, phi=0.1)
-    assert rise[0, 3] > 4 and abs(rise[1, 3]) < 2  # the jump stands out, a flat town does not
-
-
-def test_rise_scores_are_negative_binomial_mid_quantiles():
-    """Oracle: scipy's negative binomial (n = 1/φ, p = n/(n + μ)); mid-p = P(Y < y) + ½P(Y = y)."""
-    from scipy import stats
-
-    y = np.array([[0, 1, 4, 10, 30, 120]], float)
-    mu = np.array([[2, 2, 0.5, 10, 20, 15]], float)
-    for phi in (0.05, 0.3):
-        n = 1 / phi
-        law = stats.nbinom(n, n / (n + mu[0]))
-        expected = stats.norm.ppf(law.cdf(y[0] - 1) + 0.5 * law.pmf(y[0]))
-        assert hs.rise_scores(y, mu, phi=phi)[0] == pytest.approx(
-            np.minimum(expected, stats.norm.ppf(1 - 1e-15)), abs=1e-6
-        )
-    assert hs.rise_scores(np.array([[3.0]]), np.array([[np.nan]]))[0, 0] == 0  # no past: no score
-
-
-def test_overdispersion_recovers_a_known_phi():
-    rng = np.random.default_rng(1)
-    mu = rng.uniform(1, 60, (20000, 1))
-    for phi in (0.02, 0.2):
-        y = rng.negative_binomial(1 / phi, 1 / (1 + phi * mu))
-        assert np.median(hs.overdispersion(y, mu)) == pytest.approx(phi, rel=0.15)
-    assert np.allclose(hs.overdispersion(rng.poisson(mu), mu), 0, atol=0.01)  # Poisson: none
-
-
-def test_suppressed_cells_share_the_departement_total_by_population_and_drug_use_lift(tmp_path, reference_dir):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    usage = "Usage de stupéfiants"
-    years = (2016, 2017, 2018, 2019)
-    rows = []
-    for y in years:
-        rows += [("79049", y, "NA", "ndiff", "4"), ("79329", y, "NA", "ndiff", "4")]
-        rows += [("79049", y, "60" if y == 2019 else "30", "diff", "NA", usage)]  # drug use doubles in 2019
-        rows += [("79329", y, "10", "diff", "NA", usage), ("79005", y, "200", "diff", "NA", usage)]
-    # 79005: published zeros around a suppressed 2017, which the secrecy rule therefore proves to be 0
-    rows += [("79005", 2016, "0", "diff", "NA"), ("79005", 2017, "NA", "ndiff", "4")]
-    rows += [("79005", 2018, "0", "diff", "NA"), ("79005", 2019, "0", "diff", "NA")]
-    commune_file(folder, rows)
-    con = warehouse.connect(tmp_path / "w.duckdb")
-    build(con, [reference_dir, folder])
-    codes, _, counts, population, _ = hs.town_panel(con, "trafic")
-    got = dict(zip(codes, counts.tolist(), strict=True))
-    pop = dict(zip(codes, population[:, 0], strict=True))
-    # suppressed totals 8, 12 (79005's 4 included, though it is proven 0), 8, 8; shared by population, times in
-    # 2019 (the first year with three years of past) each town's drug-use lift: its count against its recent level
-    drug = np.array([[200] * 4, [30, 30, 30, 60], [10] * 4], float)
-    lift = (drug[:, 3] + 0.5) / (hs.recent_expectation(drug, population[:3], ["79"] * 3)[:, 3] + 0.5)
-    a, b = pop["79049"], pop["79329"]
-    assert list(codes[:3]) == ["79005", "79049", "79329"] and lift[1] > 1.5 and lift[2] < 1
-    share = [total * a / (a + b) for total in (8, 12, 8)]
-    last = 8 * a * lift[1] / (a * lift[1] + b * lift[2])
-    assert got["79049"] == pytest.approx([*share, last])
-    assert got["79329"] == pytest.approx([8 - share[0], 12 - share[1], 8 - share[2], 8 - last])
-    assert got["79005"] == [0, 0, 0, 0]
-    # onsets read each town's own series: there a suppressed cell keeps the official complement
-    codes, _, counts, _, _ = hs.town_panel(con, "trafic", use_companion=False)
-    assert dict(zip(codes, counts.tolist(), strict=True))["79049"] == [4, 4, 4, 4]
 
 
 def test_the_planted_cluster_of_the_small_panel_is_a_new_hot_spot(panel_rw, small_panel):
@@ -166,7 +90,7 @@ def test_the_planted_cluster_of_the_small_panel_is_a_new_hot_spot(panel_rw, smal
 
 
 def test_eb_rates_equal_esda(panel_rw):
-    _, _, counts, population, _ = hs.town_panel(panel_rw, "trafic")
+    _, _, counts, population, _ = town_panel(panel_rw, "trafic")
     ours = hs.eb_rates(counts, population)
     for t in (0, 5, 9):
         oracle = Empirical_Bayes(counts[:, t], population[:, t]).r.ravel() * 1000
@@ -198,7 +122,7 @@ def test_benjamini_hochberg_equals_statsmodels():
 
 def test_permutation_p_agrees_with_esda(panel_rw):
     """Same null (the town's own value fixed, neighbours drawn from the others); different random draws."""
-    codes, _, counts, population, _ = hs.town_panel(panel_rw, "trafic")
+    codes, _, counts, population, _ = town_panel(panel_rw, "trafic")
     weights = weights_for(panel_rw, codes)
     rates = hs.eb_rates(counts, population)[:, -1:]
     ours = hs.permutation_p(weights.matrix, rates, 999, seed=5)[:, 0]
@@ -288,25 +212,9 @@ def test_hidden_rises_flag_a_departement_whose_suppressed_total_jumps():
     town = np.arange(84) % 21 == 20
     counts[town] = 200
     population = np.where(town, 50_000.0, 2000.0)[:, None] * np.ones(6)
-    expected = hs.recent_expectation(counts, population, deps)
+    expected = recent_expectation(counts, population, deps)
     suppressed = ~town[:, None] & np.ones(6, bool)
     found = hs.hidden_rises(counts, expected, suppressed, deps)
     assert [h["departement"] for h in found] == ["26"]
     assert found[0]["suppressed_towns"] == 20 and found[0]["suppressed_total"] > 2 * found[0]["expected"]
     assert hs.hidden_rises(counts, expected, np.zeros_like(suppressed), deps) == []  # nothing suppressed
-
-
-def test_secrecy_rule_proofs_only_where_the_figures_follow_the_rule():
-    nan = np.nan
-    published = np.array([[nan, nan, 7, 8], [nan, 0, 0, 0], [9, 6, nan, nan]])
-    suppressed = np.isnan(published)
-    assert hs.follows_secrecy_rule(published)
-    at_least, none, level = hs.proven(published, suppressed)
-    assert at_least.tolist() == [[True, True, False, False], [False] * 4, [False] * 4]
-    assert none.tolist() == [[False] * 4, [True, False, False, False], [False] * 4]
-    assert level[0, :2].tolist() == [7, 7]
-    # a file that suppresses only counts of 1–4 publishes a zero next to a positive count: no proofs there
-    simple = np.vstack([published, [[0, 6, nan, 0]] * 2])
-    assert not hs.follows_secrecy_rule(simple)
-    at_least, none, _ = hs.proven(simple, np.isnan(simple))
-    assert not at_least.any() and not none.any()

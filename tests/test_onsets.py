@@ -5,14 +5,11 @@ import shutil
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import commune_file
 
 from vigie import warehouse
 from vigie.analysis.diffusion import diffusion, hub_distances, territory, wave_speed
-from vigie.analysis.hotspots import town_panel
 from vigie.analysis.onsets import detect_onsets, onsets
 from vigie.errors import VigieError
-from vigie.sources.build import build
 
 YEARS = np.arange(2016, 2026)
 
@@ -47,38 +44,6 @@ def test_a_one_year_spike_or_a_decline_is_no_onset():
 
 def test_a_rise_shared_by_the_departement_is_no_onset():
     assert np.isnan(detect([1, 1, 1, 1, 6, 7, 6, 8, 7, 6], expected=[1, 1, 1, 1, 6, 7, 6, 8, 7, 6])[0])
-
-
-def test_suppressed_cells_take_what_the_secrecy_rule_proves(tmp_path, reference_dir):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    # 79049: suppressed 2016–2017, then 30 published in 2018 (its window covers 2016–2018)
-    # 26362: suppressed in 2016, then published zeros (a later zero window covers 2016 only via 2017–2018)
-    rows = [
-        ("79049", 2016, "NA", "ndiff", "1,5"),
-        ("79049", 2017, "NA", "ndiff", "1,5"),
-        ("79049", 2018, "30", "diff", "NA"),
-        ("26362", 2016, "NA", "ndiff", "1,5"),
-        ("26362", 2017, "0", "diff", "NA"),
-        ("26362", 2018, "0", "diff", "NA"),
-        ("71153", 2016, "NA", "ndiff", "1,5"),
-        ("71153", 2017, "NA", "ndiff", "1,5"),
-        ("71153", 2018, "NA", "ndiff", "1,5"),
-    ]
-    commune_file(folder, rows)
-    con = warehouse.connect(tmp_path / "w.duckdb")
-    build(con, [reference_dir, folder])
-    codes, _, counts, _, suppressed = town_panel(con, "trafic", use_companion=False)
-    got = dict(zip(codes, counts.tolist(), strict=True))
-    assert got["79049"] == [30, 30, 30]  # proven ≥ 5: the covering window's level
-    assert got["26362"] == [0, 0, 0]  # a later published zero
-    assert got["71153"] == [1.5, 1.5, 1.5]  # nothing proven: the official complement
-    assert suppressed.sum() == 6
-    # hot spots share the département's suppressed total instead: 79049 is alone in it, and its 1.5 is less than
-    # the proven 5, which it keeps
-    codes, _, counts, _, _ = town_panel(con, "trafic")
-    got = dict(zip(codes, counts.tolist(), strict=True))
-    assert got["79049"] == [5, 5, 30] and got["26362"] == [0, 0, 0] and got["71153"] == [1.5, 1.5, 1.5]
 
 
 def test_planted_wave_towns_are_found_near_their_onset(panel_db, small_panel):

@@ -2,11 +2,11 @@
 categories over the years.
 
 Method, step by step:
-1. Suppressed cells are filled (town_panel): what the secrecy rule proves (≥ 5 when a later published year's
-   window covers the cell; 0 under a later published zero; only where the published figures follow that rule);
-   the rest share what is left of their département's suppressed total, which the official complement gives
-   exactly, by population times the town's drug-use lift (its drug use against its own recent level). Never a
-   silent zero. The share of suppressed final-year cells is reported, and so are the départements whose
+1. Suppressed cells are filled (suppression.town_panel): what the secrecy rule proves (≥ 5 when a later
+   published year's window covers the cell; 0 under a later published zero; only where the published figures
+   follow that rule); the rest share what is left of their département's suppressed total, which the official
+   complement gives exactly, by population times the town's drug-use lift (its drug use against its own recent
+   level). Never a silent zero. The share of suppressed final-year cells is reported, and so are the départements whose
    suppressed towns together rose well above their recent level (hidden_rises): a rise there is hidden.
 2. Rates per 1,000 are stabilised by global empirical-Bayes smoothing (Marshall 1991, "Mapping disease and
    mortality rates using empirical Bayes estimators", JRSS C 40): each year, a town's rate is pulled towards the
@@ -15,12 +15,12 @@ Method, step by step:
    itself included: zᵢ = (Σⱼ wᵢⱼxⱼ − x̄·cᵢ) / (s·√(cᵢ(N − cᵢ)/(N − 1))), equal to
    esda.G_Local(transform="B", star=True).Zs:
    - level: x = the smoothed rate. Is the neighbourhood's rate high compared with the country's?
-   - rise: x = the mid-quantile residual (Dunn & Smyth 1996) of the count against the town's recent level (its
-     ratio to its département over the previous three years, carried to this year's département rate), in a
-     negative-binomial law whose overdispersion is estimated from all towns of similar size. Has the
-     neighbourhood risen above its own recent level, beyond what its département did? A quiet place whose
-     figures jump is an emerging hot spot long before its rate ranks high nationally; this test sees it, the
-     level test does not. It starts in the fourth year, once a town has three years of past.
+   - rise: x = the mid-quantile residual (rise.rise_scores; Dunn & Smyth 1996) of the count against the town's
+     recent level (its ratio to its département over the previous three years, carried to this year's
+     département rate), in a negative-binomial law whose overdispersion is estimated from all towns of similar
+     size. Has the neighbourhood risen above its own recent level, beyond what its département did? A quiet
+     place whose figures jump is an emerging hot spot long before its rate ranks high nationally; this test sees
+     it, the level test does not. It starts in the fourth year, once a town has three years of past.
    Analytical two-sided p-values, or conditional permutations (the town's own value fixed, its neighbours drawn
    at random from the other towns; one set of draws shared by all towns, as esda does; p from the
    permutation-standardised z). Benjamini–Hochberg FDR control within each year, over both tests of all towns
@@ -48,21 +48,20 @@ Method, step by step:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from statistics import NormalDist
 
 import duckdb
 import numpy as np
 from scipy import sparse
 
-from vigie.analysis.spread import units_sql
+from vigie.analysis.rise import RECENT_YEARS, overdispersion, recent_expectation, rise_scores
+from vigie.analysis.suppression import follows_secrecy_rule, town_panel
 from vigie.geo.communes import departement_of
 from vigie.geo.weights import Weights, weights_for
-from vigie.indicators import check_slug
 from vigie.warehouse import transaction
 
 PATTERNS = ("new", "consecutive", "intensifying", "persistent", "diminishing", "sporadic", "oscillating", "historical")
 CATEGORIES = tuple(f"{p}_{kind}" for kind in ("hot_spot", "cold_spot") for p in PATTERNS) + ("no_pattern",)
-_NORMAL = NormalDist()
+OWN_RISE = 1.0  # a rising hot bin needs the town's own count one standard deviation above its recent level
 
 
 def eb_rates(counts: np.ndarray, population: np.ndarray) -> np.ndarray:
@@ -162,75 +161,6 @@ def mann_kendall(series: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     return s, z, normal_p(z)
 
 
-RECENT_YEARS = 3  # a town's recent level: its previous three years
-
-
-def departement_expectation(counts: np.ndarray, population: np.ndarray, departements) -> np.ndarray:
-    """Expected count of each town-year at its département's rate that year: population × (département count /
-    département population). A rise shared by the whole département is not a town's own."""
-    counts, population = np.asarray(counts, float), np.asarray(population, float)
-    _, dep = np.unique(np.asarray(departements), return_inverse=True)
-    dep_rate = np.stack(
-        [np.bincount(dep, counts[:, t]) / np.bincount(dep, population[:, t]) for t in range(counts.shape[1])], 1
-    )[dep]
-    return population * dep_rate
-
-
-def recent_expectation(counts: np.ndarray, population: np.ndarray, departements) -> np.ndarray:
-    """Expected count of each town-year from the town's own recent past: its ratio to its département's rate over
-    the previous RECENT_YEARS years (a half case added to both sides, so that a town with none has a small
-    expectation, not zero) × the département's rate this year × its population. NaN in the first RECENT_YEARS
-    years: a level read from one or two years (the first of which the secrecy rule's window also cuts short)
-    made rises out of noise (measured: more planted emergences were mistaken for sporadic hot spots)."""
-    counts = np.asarray(counts, float)
-    reference = departement_expectation(counts, population, departements)
-    expected = np.full_like(counts, np.nan)
-    for t in range(RECENT_YEARS, counts.shape[1]):
-        past = slice(t - RECENT_YEARS, t)
-        ratio = (counts[:, past].sum(1) + 0.5) / (reference[:, past].sum(1) + 0.5)
-        expected[:, t] = ratio * reference[:, t]
-    return expected
-
-
-def overdispersion(counts: np.ndarray, expected: np.ndarray, bands: int = 10) -> np.ndarray:
-    """φ of the variance μ + φμ² of each town-year, by band of expected count: the method-of-moments estimate
-    Σ[(y − μ)² − y] / Σμ² within each decile of μ (over μ ≥ 1), interpolated in log μ. Small towns swing in
-    proportion more than big cities, whose counts are held by their département's total."""
-    y, mu = np.asarray(counts, float), np.asarray(expected, float)
-    ok = np.isfinite(mu) & (mu >= 1)
-    if not ok.any():
-        return np.zeros_like(mu)
-    edges = np.unique(np.quantile(mu[ok], np.linspace(0, 1, bands + 1)))
-    band = np.clip(np.searchsorted(edges, mu[ok], side="right") - 1, 0, len(edges) - 2)
-    size = np.bincount(band, None, len(edges) - 1)
-    excess = np.bincount(band, (y[ok] - mu[ok]) ** 2 - y[ok], len(edges) - 1)
-    scale = np.bincount(band, mu[ok] ** 2, len(edges) - 1)
-    centre = np.bincount(band, np.log(mu[ok]), len(edges) - 1) / np.maximum(size, 1)
-    phi = np.maximum(excess / np.maximum(scale, 1e-12), 0)
-    return np.interp(np.log(np.where(np.isfinite(mu) & (mu > 0), mu, 1)), centre, phi)
-
-
-def rise_scores(counts: np.ndarray, expected: np.ndarray, phi: np.ndarray | None = None) -> np.ndarray:
-    """Mid-quantile residuals (Dunn & Smyth 1996) of each town-year against its recent level: the normal quantile
-    of the count's position in a negative-binomial law of mean μ and variance μ + φμ² (φ from all town-years of
-    similar expected size, so that a town's ordinary swings do not pass for rises). Unlike the Pearson residual
-    (y − μ)/√μ, whose tail is heavy when μ is small, it is close to standard normal whatever the size, so a
-    village going from none to three cases does not weigh like a town tripling. 0 where there is no past."""
-    from scipy.special import betainc, ndtri
-
-    y, mu = np.asarray(counts, float), np.asarray(expected, float)
-    ok = np.isfinite(mu) & (mu > 0)
-    phi = overdispersion(y, mu) if phi is None else phi
-    size = 1 / np.maximum(phi, 1e-4)  # NB "n"; 1e-4 is Poisson to within a few per cent
-    mu_ok = np.where(ok, mu, 1.0)
-    # mid-p P(Y < y) + ½P(Y = y) = ½(P(Y ≤ y − 1) + P(Y ≤ y)), with P(Y ≤ k) = betainc(n, k + 1, p), which also
-    # interpolates between whole counts (filled cells are not whole)
-    y, success = np.maximum(y, 0), size / (size + mu_ok)
-    below = np.where(y > 0, betainc(size, np.maximum(y, 1e-300), success), 0.0)
-    mid = 0.5 * (below + betainc(size, y + 1, success))
-    return np.where(ok, ndtri(np.clip(mid, 1e-15, 1 - 1e-15)), 0.0)
-
-
 def significance(z, p, rise_z, rise_p, rate, rise, alpha: float = 0.05):
     """BH q-values of both tests, as one family (two tests of every town and year), and the hot and cold bins.
 
@@ -312,118 +242,6 @@ class HotspotResult:
     inference: str
     hidden: list[dict] = field(default_factory=list)  # départements whose suppressed total rose (hidden_rises)
     notes: list[str] = field(default_factory=list)
-
-
-OWN_RISE = 1.0  # a rising hot bin needs the town's own count one standard deviation above its recent level
-RULE_TOLERANCE = 0.005  # share of published pairs allowed to contradict the rule (measured: 0 % under it, 2–4 % not)
-SECRECY_MINIMUM = 5  # a commune is published when it has at least 5 cases in each of the last three years
-# a related indicator whose published counts say where a département's suppressed cases are likely to be
-COMPANION = {"trafic": "usage", "usage": "trafic", "usage_afd": "usage", "usage_hors_afd": "usage"}
-
-
-def follows_secrecy_rule(published: np.ndarray) -> bool:
-    """Do the published figures obey the three-year rule that `proven` relies on? Under it, a published zero
-    needs zeros in the two years before, and a published count ≥ 5 counts ≥ 5 there: two published years in a
-    row are never one zero and one positive. Where over RULE_TOLERANCE of such pairs are (a file suppressing only
-    counts of 1–4, or drug-use fines, whose window starts in 2020), the proofs would be wrong."""
-    before, after = published[:, :-1], published[:, 1:]
-    pairs = np.isfinite(before) & np.isfinite(after) & ((before > 0) | (after > 0))
-    mixed = pairs & ((before == 0) != (after == 0))
-    return mixed.sum() <= RULE_TOLERANCE * max(pairs.sum(), 1)
-
-
-def proven(published: np.ndarray, suppressed: np.ndarray):
-    """What the secrecy rule proves of each suppressed cell: ≥ 5 (a count ≥ 5 published in one of the next two
-    years, whose window covers it), 0 (a published zero in one of the next two years), and that level. Nothing
-    where the figures do not follow the rule (follows_secrecy_rule)."""
-    ahead = [np.roll(published, -k, axis=1) for k in (1, 2)]
-    for k, later in enumerate(ahead, 1):
-        later[:, -k:] = np.nan
-    at_least = suppressed & ((ahead[0] >= SECRECY_MINIMUM) | (ahead[1] >= SECRECY_MINIMUM))
-    none = suppressed & ~at_least & ((ahead[0] == 0) | (ahead[1] == 0))
-    if not follows_secrecy_rule(published):
-        at_least, none = np.zeros_like(suppressed), np.zeros_like(suppressed)
-    return at_least, none, np.where(ahead[0] >= SECRECY_MINIMUM, ahead[0], ahead[1])
-
-
-def own_series(published, suppressed, estimate):
-    """A town's own series: a proven cell takes the level of the nearest published year that proves it, a
-    proven zero 0, the others the official complement."""
-    at_least, none, level = proven(published, suppressed)
-    counts = np.where(suppressed, np.nan_to_num(estimate), np.nan_to_num(published))
-    return np.where(at_least, level, np.where(none, 0.0, counts))
-
-
-def fill(published, suppressed, pooled, population, dep, lift=None):
-    """Suppressed cells share what is left of their département's suppressed total, year by year, in proportion
-    to population times `lift` (a cell proven ≥ 5 gets 5 plus its share, a proven zero nothing)."""
-    at_least, none, _ = proven(published, suppressed)
-    counts = np.where(suppressed, 0.0, np.nan_to_num(published))
-    n = dep.max() + 1
-    weight = np.where(suppressed & ~none, population * (1.0 if lift is None else lift), 0.0)
-    floor = np.where(at_least, float(SECRECY_MINIMUM), 0.0)
-    for t in range(counts.shape[1]):
-        pool = np.bincount(dep, np.where(suppressed[:, t], pooled[:, t], 0), minlength=n)
-        rest = np.maximum(pool - np.bincount(dep, floor[:, t], minlength=n), 0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = np.nan_to_num(rest[dep] * weight[:, t] / np.bincount(dep, weight[:, t], minlength=n)[dep])
-        counts[:, t] = np.where(suppressed[:, t], floor[:, t] + share, counts[:, t])
-    return counts
-
-
-def town_panel(con: duckdb.DuckDBPyConnection, indicator: str, use_companion: bool = True):
-    """Towns × years arrays of counts, population and suppression; towns without population in some year are
-    left out.
-
-    A suppressed cell is first given what the secrecy rule proves about it (proven): at least 5, or none.
-
-    The suppressed cells of a département then share its suppressed total, which the official complement gives
-    exactly (the mean over the suppressed communes, times their number); a cell proven ≥ 5 gets 5 plus its share.
-    Shares are in proportion to population, times the lift of a companion indicator where there is one (drug
-    use for trafficking, and the reverse: both are recorded by the same police activity and move together): the
-    companion's count this year against its own recent level (recent_expectation; a half case added to both),
-    the companion itself filled the same way, by population (no lift in the first three years, which have no
-    recent level). A jump hidden by the secrecy rule thus shows where
-    the town's drug-use figures jumped too; where they did not, it is spread over the département's suppressed
-    towns, and no single town can be told apart (measured: shares that also followed each town's own filled past
-    found fewer planted emergences, since they carry the first years' errors forward).
-
-    Without a companion (or with use_companion=False) the town's own series is kept instead (own_series):
-    onsets use that, since a town's own series is steadier without the companion's noise (measured: the onsets
-    matched the planted ones less well with the shares)."""
-    check_slug(indicator)
-    companion = COMPANION.get(indicator) if use_companion else None
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _panel AS {units_sql(con, [indicator] + ([companion] if companion else []))}"
-    )
-    years = con.execute(f"SELECT DISTINCT year FROM _panel WHERE indicator = '{indicator}' ORDER BY 1").fetchall()
-    years = np.array([r[0] for r in years])
-
-    def lists(name: str, *columns: str) -> str:
-        return ", ".join(f"list({c} ORDER BY year) FILTER (WHERE indicator = '{name}')" for c in columns)
-
-    cells = ("count", "suppressed", "coalesce(from_complements, 0)")
-    rows = con.execute(f"""
-        SELECT city, any_value(departement), {lists(indicator, "population", "estimate", *cells)}
-               {", " + lists(companion, *cells) if companion else ""}
-        FROM _panel GROUP BY city
-        HAVING count(*) FILTER (WHERE indicator = '{indicator}') = {len(years)} AND min(population) > 0
-        ORDER BY city""").fetchall()
-    codes = np.array([r[0] for r in rows], dtype=object)
-    _, dep = np.unique(np.array([r[1] for r in rows], dtype=object), return_inverse=True)
-
-    def column(k: int, kind=float) -> np.ndarray:  # a town without the companion for every year has none
-        return np.array(
-            [r[k] if r[k] is not None and len(r[k]) == len(years) else [None] * len(years) for r in rows], kind
-        )
-
-    population, estimate, published, suppressed, pooled = column(2), column(3), column(4), column(5, bool), column(6)
-    if not companion:
-        return codes, years, own_series(published, suppressed, estimate), population, suppressed
-    related = fill(column(7), column(8, bool), column(9), population, dep)
-    recent = np.nan_to_num(recent_expectation(related, population, dep), nan=related)
-    counts = fill(published, suppressed, pooled, population, dep, lift=(related + 0.5) / (recent + 0.5))
-    return codes, years, counts, population, suppressed
 
 
 def hidden_rises(counts, expected, suppressed, departements, alpha: float = 0.05) -> list[dict]:

@@ -9,7 +9,7 @@ Rule (a Poisson change point with offsets, Worsley 1986-style likelihood ratio, 
   least a tenth of the way from λ₀ to λ₁ (a one-year spike is not an onset), kept when the ratio, divided by the
   national over-dispersion factor (quasi-Poisson), exceeds 10.83 (χ²₁ at 0.001); when the year before τ is
   already half-way up (a rise that ramps over two years), that year is the onset;
-- suppressed years are filled from what the secrecy rule proves (hotspots.town_panel), else the official
+- suppressed years are filled from what the secrecy rule proves (suppression.town_panel), else the official
   complement; they lower the confidence: `high` when the statistic exceeds 30 and neither the onset year nor the
   year before is suppressed, `low` when one of them is and the statistic is below 30, `medium` otherwise.
 """
@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 
-from vigie.analysis.hotspots import departement_expectation, town_panel
+from vigie.analysis.rise import departement_expectation
+from vigie.analysis.suppression import town_panel
 from vigie.geo.communes import departement_of
 from vigie.warehouse import insert_rows, transaction
 
