@@ -19,6 +19,7 @@ import numpy as np
 from vigie.analysis.onsets import OnsetResult
 from vigie.config import size_classes
 from vigie.errors import VigieError
+from vigie.geo.communes import departement_of
 from vigie.geo.weights import distance_km
 
 HUB_POPULATION = 150_000
@@ -43,9 +44,10 @@ class DiffusionResult:
 
 def territory(code: str) -> str:
     """Mainland France, Corsica, or one overseas département: spread is measured within one territory."""
-    if code.startswith("97"):
-        return code[:3]
-    return "corse" if code[:2] in ("2A", "2B") else "mainland"
+    departement = departement_of(code)
+    if departement in ("2A", "2B"):
+        return "corse"
+    return departement if code.startswith("97") else "mainland"
 
 
 def hub_distances(

@@ -53,7 +53,7 @@ import duckdb
 import numpy as np
 from scipy import sparse
 
-from vigie.analysis.rise import RECENT_YEARS, overdispersion, recent_expectation, rise_scores
+from vigie.analysis.rise import RECENT_YEARS, departement_sums, overdispersion, recent_expectation, rise_scores
 from vigie.analysis.suppression import follows_secrecy_rule, town_panel
 from vigie.geo.communes import departement_of
 from vigie.geo.weights import Weights, weights_for
@@ -194,7 +194,7 @@ def categories(
         for t in range(years - 1, -1, -1):
             alive &= sig[:, t]
             run += alive
-        before_run = np.array([sig[r, : years - run[r]].any() for r in range(len(sig))])
+        before_run = (sig & (np.arange(years) < (years - run)[:, None])).any(1)  # any bin before that run
         trend_up = (mk_p <= alpha) & (mk_z > 0)
         trend_down = (mk_p <= alpha) & (mk_z < 0)
         ever_other_before = other[:, :-1].any(1)
@@ -253,12 +253,8 @@ def hidden_rises(counts, expected, suppressed, departements, alpha: float = 0.05
     one overdispersion for all départements, estimated from the earlier years), with Benjamini–Hochberg over
     départements."""
     codes, dep = np.unique(np.asarray(departements), return_inverse=True)
-
-    def suppressed_total(values: np.ndarray) -> np.ndarray:  # per département and year
-        cells = np.where(suppressed, values, 0.0)
-        return np.stack([np.bincount(dep, cells[:, t], len(codes)) for t in range(cells.shape[1])], 1)
-
-    pool, hoped = suppressed_total(counts), suppressed_total(np.nan_to_num(expected))
+    pool = departement_sums(dep, np.where(suppressed, counts, 0.0))
+    hoped = departement_sums(dep, np.where(suppressed, np.nan_to_num(expected), 0.0))
     hoped[:, :RECENT_YEARS] = np.nan
     earlier = overdispersion(pool[:, :-1], hoped[:, :-1], bands=1)  # one φ, from the years before the tested one
     score = rise_scores(pool[:, -1:], hoped[:, -1:], phi=earlier.flat[0] if earlier.size else 0.0)[:, 0]
@@ -304,10 +300,10 @@ def emerging_hotspots(
         indicator, codes, years, rate, z, p, q, rise_z, rise_q, mk_z, mk_p, category, suppressed, weights, inference
     )
     emerging = np.isin(category, ["new_hot_spot", "consecutive_hot_spot"])
-    hidden = suppressed[emerging, -1].mean() if emerging.any() else 0.0
+    unseen = suppressed[emerging, -1].mean() if emerging.any() else 0.0
     result.notes.append(
         f"{suppressed[:, -1].mean():.0%} of towns have their {years[-1]} figure suppressed by the secrecy rule "
-        f"({hidden:.0%} of the new or consecutive hot spots). A suppressed figure is not the town's own: an "
+        f"({unseen:.0%} of the new or consecutive hot spots). A suppressed figure is not the town's own: an "
         "emergence in a small town can stay invisible until its figures are published."
     )
     if not follows_secrecy_rule(np.where(suppressed, np.nan, counts)):

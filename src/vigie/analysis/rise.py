@@ -15,15 +15,19 @@ import numpy as np
 RECENT_YEARS = 3  # a town's recent level: its previous three years
 
 
+def departement_sums(dep: np.ndarray, values: np.ndarray, n: int | None = None) -> np.ndarray:
+    """Sums of each column of `values` (towns × years) over the towns of each département (`dep`: the index of
+    each town's département), as a départements × years array."""
+    n = int(dep.max()) + 1 if n is None else n
+    return np.stack([np.bincount(dep, values[:, t], n) for t in range(values.shape[1])], 1)
+
+
 def departement_expectation(counts: np.ndarray, population: np.ndarray, departements) -> np.ndarray:
     """Expected count of each town-year at its département's rate that year: population × (département count /
     département population). A rise shared by the whole département is not a town's own."""
     counts, population = np.asarray(counts, float), np.asarray(population, float)
     _, dep = np.unique(np.asarray(departements), return_inverse=True)
-    dep_rate = np.stack(
-        [np.bincount(dep, counts[:, t]) / np.bincount(dep, population[:, t]) for t in range(counts.shape[1])], 1
-    )[dep]
-    return population * dep_rate
+    return population * (departement_sums(dep, counts) / departement_sums(dep, population))[dep]
 
 
 def recent_expectation(counts: np.ndarray, population: np.ndarray, departements) -> np.ndarray:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import duckdb
 import numpy as np
 
-from vigie.analysis.rise import recent_expectation
+from vigie.analysis.rise import departement_sums, recent_expectation
 from vigie.analysis.spread import units_sql
 from vigie.indicators import check_slug
 
@@ -55,19 +55,15 @@ def own_series(published, suppressed, estimate):
 
 def fill(published, suppressed, pooled, population, dep, lift=None):
     """Suppressed cells share what is left of their département's suppressed total, year by year, in proportion
-    to population times `lift` (a cell proven ≥ 5 gets 5 plus its share, a proven zero nothing)."""
+    to population times `lift` (a cell proven ≥ 5 gets 5 plus its share, a proven zero nothing). `pooled` holds
+    each suppressed cell's complement (0 elsewhere), so its département sums are the suppressed totals."""
     at_least, none, _ = proven(published, suppressed)
-    counts = np.where(suppressed, 0.0, np.nan_to_num(published))
-    n = dep.max() + 1
     weight = np.where(suppressed & ~none, population * (1.0 if lift is None else lift), 0.0)
     floor = np.where(at_least, float(SECRECY_MINIMUM), 0.0)
-    for t in range(counts.shape[1]):
-        pool = np.bincount(dep, np.where(suppressed[:, t], pooled[:, t], 0), minlength=n)
-        rest = np.maximum(pool - np.bincount(dep, floor[:, t], minlength=n), 0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = np.nan_to_num(rest[dep] * weight[:, t] / np.bincount(dep, weight[:, t], minlength=n)[dep])
-        counts[:, t] = np.where(suppressed[:, t], floor[:, t] + share, counts[:, t])
-    return counts
+    rest = np.maximum(departement_sums(dep, pooled) - departement_sums(dep, floor), 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.nan_to_num(rest[dep] * weight / departement_sums(dep, weight)[dep])
+    return np.where(suppressed, floor + share, np.nan_to_num(published))
 
 
 def town_panel(con: duckdb.DuckDBPyConnection, indicator: str, use_companion: bool = True):
@@ -82,10 +78,10 @@ def town_panel(con: duckdb.DuckDBPyConnection, indicator: str, use_companion: bo
     use for trafficking, and the reverse: both are recorded by the same police activity and move together): the
     companion's count this year against its own recent level (recent_expectation; a half case added to both),
     the companion itself filled the same way, by population (no lift in the first three years, which have no
-    recent level). A jump hidden by the secrecy rule thus shows where
-    the town's drug-use figures jumped too; where they did not, it is spread over the département's suppressed
-    towns, and no single town can be told apart (measured: shares that also followed each town's own filled past
-    found fewer planted emergences, since they carry the first years' errors forward).
+    recent level). A jump hidden by the secrecy rule thus shows where the town's drug-use figures jumped too;
+    where they did not, it is spread over the département's suppressed towns, and no single town can be told
+    apart (measured: shares that also followed each town's own filled past found fewer planted emergences, since
+    they carry the first years' errors forward).
 
     Without a companion (or with use_companion=False) the town's own series is kept instead (own_series):
     onsets use that, since a town's own series is steadier without the companion's noise (measured: the onsets
