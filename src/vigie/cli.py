@@ -615,6 +615,28 @@ def status(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
         console.print(output.table(rows, f"Files loaded into {_db(db)}"))
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the dashboard (in French), the HTTP API (/api/v1, documented at /docs) and the town reports.
+
+    Read-only: a `vigie build` may run meanwhile; the server shows the new data once the build is done."""
+    import uvicorn
+
+    from vigie import warehouse
+    from vigie.web.app import create_app
+
+    path = _db(db)
+    warehouse.connect(path, read_only=True).close()  # a missing or broken warehouse is said now, not per request
+    err_console.print(
+        f"Vigie : tableau de bord sur http://{host}:{port}/ (API : http://{host}:{port}/docs). Ctrl-C pour arrêter."
+    )
+    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Entry point: problems with the user's data or options are printed plainly, with exit status 1."""
     try:

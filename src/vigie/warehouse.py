@@ -148,6 +148,12 @@ def commune_base_is_synthetic(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(row and row[0])
 
 
+def data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """A short fingerprint of what the warehouse holds (the files loaded), used as the HTTP ETag."""
+    rows = con.execute("SELECT load_id, sha256 FROM load_log ORDER BY load_id").fetchall()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+
+
 def require(con: duckdb.DuckDBPyConnection, table: str, what: str) -> None:
     if not con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
         raise VigieError(f"the warehouse has no {what} yet: run `vigie build` (see `vigie build --help`)")
