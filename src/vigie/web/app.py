@@ -21,4 +21,8 @@ def create_app(db: Path) -> FastAPI:
     )
     app.state.reader = WarehouseReader(db)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
+    from vigie.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
     return app
