@@ -1,10 +1,21 @@
-"""The DuckDB warehouse: the one DDL, connections, and all-or-nothing loads recorded in load_log."""
+"""The DuckDB warehouse: the one DDL, connections, and all-or-nothing loads recorded in load_log.
+
+One writer, many readers. DuckDB lets one process write a file, and a reader that opens it meanwhile gets a raw lock
+error. So a writer (`vigie build`, `vigie analyse`, `vigie press ingest`) never writes the file people read: inside
+`writing(path)` it holds an exclusive lock `<db>.lock` (its PID inside), works on a copy `<db>.building`, and on
+success checkpoints it and renames it over `<db>` (atomic on POSIX). On any failure or interruption the copy is
+deleted and `<db>` is untouched. Readers (`connect(path, read_only=True)`, the web server) only ever see a whole
+data version; one that is open when the file is replaced keeps reading the old version until it reopens.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
-from collections.abc import Iterator
+import os
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -60,6 +71,11 @@ ALTER TABLE hotspot ADD COLUMN IF NOT EXISTS rise_q DOUBLE;
 CREATE TABLE IF NOT EXISTS onset (
     indicator VARCHAR NOT NULL, code VARCHAR NOT NULL, onset_year SMALLINT NOT NULL, confidence VARCHAR NOT NULL,
     rise_ratio DOUBLE, statistic DOUBLE, PRIMARY KEY (indicator, code));
+-- what `vigie analyse` computed for each step and indicator: its parameters, the data version it read, and the
+-- step's own payload (hot spots: notes and hidden rises by year; diffusion: the whole wave)
+CREATE TABLE IF NOT EXISTS analysis_run (
+    step VARCHAR NOT NULL, indicator VARCHAR NOT NULL, params JSON NOT NULL, data_version VARCHAR NOT NULL,
+    payload JSON, computed_at TIMESTAMP NOT NULL DEFAULT current_timestamp, PRIMARY KEY (step, indicator));
 -- press monitor: articles, events, and which articles report which event
 CREATE TABLE IF NOT EXISTS article (
     article_id VARCHAR PRIMARY KEY, url VARCHAR, published DATE NOT NULL, title VARCHAR, sha256 VARCHAR NOT NULL,
@@ -95,6 +111,11 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
         try:
             con = duckdb.connect(str(path), read_only=True)
         except duckdb.Error as exc:
+            if "lock" in str(exc).lower():
+                raise VigieError(
+                    f"{path}: another program has the warehouse open for writing (not through `vigie build`, "
+                    "which writes a copy); try again when it is done"
+                ) from None
             raise VigieError(f"{path}: cannot open the warehouse ({exc})") from None
         con.execute("SET enable_progress_bar = false")
         return con
@@ -113,6 +134,77 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     con.execute(DDL)
     con.executemany("INSERT OR IGNORE INTO indicator VALUES (?, ?)", [(s, lab) for s, (lab, _) in INDICATORS.items()])
     return con
+
+
+def _sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _holder(fd: int) -> str:
+    try:
+        return os.pread(fd, 32, 0).decode().strip() or "?"
+    except OSError:
+        return "?"
+
+
+@contextlib.contextmanager
+def writing(
+    path: Path | str, wait: bool = True, on_wait: Callable[[str], None] | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The one way to write the warehouse: a connection to a private copy that replaces `path` when the block ends
+    without error (see the module docstring).
+
+    A second writer waits for the first (after calling `on_wait(pid)` once), or with `wait=False` fails at once with
+    a VigieError naming the PID of the build that runs."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = os.open(_sibling(path, ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = _holder(lock)
+            if not wait:
+                raise VigieError(
+                    f"a build is running on {path} (PID {pid}); try again when it is done (or leave out --no-wait)"
+                ) from None
+            if on_wait:
+                on_wait(pid)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        os.ftruncate(lock, 0)
+        os.pwrite(lock, f"{os.getpid()}\n".encode(), 0)
+        building = _sibling(path, ".building")
+        for stale in (building, _sibling(building, ".wal")):  # left by a writer that was killed: nobody uses it
+            stale.unlink(missing_ok=True)
+        if path.exists():
+            shutil.copyfile(path, building)
+            if _sibling(path, ".wal").exists():
+                shutil.copyfile(_sibling(path, ".wal"), _sibling(building, ".wal"))
+        try:
+            con = connect(building)
+        except BaseException:
+            building.unlink(missing_ok=True)
+            raise
+        try:
+            yield con
+            con.execute("CHECKPOINT")
+            con.close()
+        except BaseException:
+            con.close()
+            building.unlink(missing_ok=True)
+            _sibling(building, ".wal").unlink(missing_ok=True)
+            raise
+        _sibling(path, ".wal").unlink(missing_ok=True)  # its changes are in the copy (checkpointed)
+        os.replace(building, path)
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    finally:
+        os.ftruncate(lock, 0)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        os.close(lock)
 
 
 @contextlib.contextmanager
@@ -154,9 +246,25 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
 
 
+# where each kind of data comes from, for messages that say what is missing
+ORIGIN = {
+    "commune": "the commune reference: communes.json of @etalab/decoupage-administratif (downloaded by `vigie fetch`; "
+    "also in ../shared/data/geo), loaded by `vigie build --from FOLDER`",
+    "commune_fact": "the SSMSI commune base (donnee-data.gouv-*.csv.gz or donnee-comm-data.gouv-parquet-*.parquet, "
+    "downloaded by `vigie fetch`), loaded by `vigie build --from FOLDER`",
+    "service_fact": "the état 4001 by service (the SSMSI workbook, downloaded by `vigie fetch`), loaded by "
+    "`vigie build --from FOLDER`",
+}
+
+
 def require(con: duckdb.DuckDBPyConnection, table: str, what: str) -> None:
     if not con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
-        raise VigieError(f"the warehouse has no {what} yet: run `vigie build` (see `vigie build --help`)")
+        origin = ORIGIN.get(table)
+        raise VigieError(
+            f"the warehouse has no {what} yet. It comes from {origin}."
+            if origin
+            else f"the warehouse has no {what} yet: run `vigie build` (see `vigie build --help`)"
+        )
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], columns: list[str]) -> None:

@@ -78,31 +78,44 @@ def spread_chart(results, services: dict, path: Path) -> None:
 
 
 def diffusion_chart(wave, path: Path, synthetic: bool = False) -> None:
-    """Onset year against distance to the nearest hub (with the fitted wave), and onsets by town size."""
+    """Onset year against distance to the nearest hub (with the fitted wave over the towns it used), and onsets by
+    town size. `wave` is a DiffusionResult or the payload of analysis.stored.diffusion_payload."""
+    from types import SimpleNamespace
+
+    if isinstance(wave, dict):
+        wave = SimpleNamespace(**{"intercept": None, "label": None, **wave})
     plt = _figure(path)
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), constrained_layout=True)
     if synthetic:
         fig.suptitle(SYNTHETIC_TITLE, color="red")
+    unused = [p for p in wave.points if not p["used_for_speed"]]
+    left.scatter(
+        [p["distance_km"] for p in unused],
+        [p["onset_year"] for p in unused],
+        s=8,
+        color="#cccccc",
+        label="not used for the speed",
+    )
     for size_class, colour in CLASS_COLOURS.items():
-        pts = [p for p in wave.points if p["size_class"] == size_class]
+        pts = [p for p in wave.points if p["size_class"] == size_class and p["used_for_speed"]]
+        if not pts:
+            continue
         left.scatter(
             [p["distance_km"] for p in pts],
             [p["onset_year"] for p in pts],
             s=12,
             color=colour,
             alpha=0.7,
-            label=CLASS_NAMES[size_class],
+            label=CLASS_NAMES[size_class] + " (used)",
         )
-    used = [p for p in wave.points if p["used_for_speed"]]
-    if wave.speed_km_per_year and used:
+    if wave.speed_km_per_year and wave.intercept is not None:
         import numpy as np
 
-        d = np.array([p["distance_km"] for p in used])
-        y = np.array([p["onset_year"] for p in used])
+        # the line only over the distances the fit used (beyond the hubs' own urban areas), not through the zone
+        # it left out
         slope = 1 / wave.speed_km_per_year
-        intercept = np.median(y - slope * d)
-        xs = np.linspace(0, d.max(), 50)
-        left.plot(xs, intercept + slope * xs, color="black", label=f"wave: {wave.speed_km_per_year:.0f} km/year")
+        xs = np.linspace(wave.fit_from_km, wave.fit_to_km, 50)
+        left.plot(xs, wave.intercept + slope * xs, color="black", label=f"wave: {wave.speed_km_per_year:.0f} km/year")
     left.set_xlabel("distance to the nearest hub (km)")
     left.set_ylabel("onset year")
     left.legend(fontsize=8)
@@ -116,6 +129,8 @@ def diffusion_chart(wave, path: Path, synthetic: bool = False) -> None:
         right.bar(years, counts, bottom=bottom, color=colour, label=CLASS_NAMES[size_class])
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     right.set_title("New onsets by town size")
+    if getattr(wave, "label", None):
+        left.set_title(f"Onsets: {wave.label}")
     right.legend(fontsize=8)
     fig.savefig(path, dpi=110)
     plt.close(fig)

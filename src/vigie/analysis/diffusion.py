@@ -11,6 +11,7 @@ outward spread): speed = 1 / slope km a year, with a 95 % percentile-bootstrap i
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import duckdb
@@ -40,6 +41,9 @@ class DiffusionResult:
     hubs: list[str]
     points: list[dict] = field(default_factory=list)  # code, distance_km, onset_year, size_class (for the chart)
     notes: list[str] = field(default_factory=list)
+    intercept: float | None = None  # onset year of the fitted line at distance 0
+    fit_from_km: float | None = None  # the distances of the towns the fit used: draw the line over these only
+    fit_to_km: float | None = None
 
 
 def territory(code: str) -> str:
@@ -89,27 +93,34 @@ def wave_speed(
     x, y = distance[ok], onset_year[ok]
     if len(x) < 3 or np.ptp(y) == 0 or np.ptp(x) == 0:
         return None, None, None
-    slope = bisquare_slope(x, y)
+    slope = bisquare_fit(x, y)[1]
     rng = np.random.default_rng(seed)
     draws = []
     for _ in range(resamples):
         pick = rng.integers(0, len(x), len(x))
         if np.ptp(x[pick]) > 0 and np.ptp(y[pick]) > 0:
-            draws.append(bisquare_slope(x[pick], y[pick]))
+            draws.append(bisquare_fit(x[pick], y[pick])[1])
     low, high = np.percentile(draws, [2.5, 97.5])
     invert = lambda s: float(1 / s) if s > 0 else None  # noqa: E731
     return invert(slope), invert(high), invert(low)
 
 
-def bisquare_slope(x: np.ndarray, y: np.ndarray) -> float:
-    """Slope of a Tukey-bisquare M-regression (statsmodels RLM, MAD scale, c = BISQUARE_C): false onsets far from
-    the line weigh nothing. Unlike repeated medians, it copes with whole-year onsets, where most pairs of towns
-    tie and the median pairwise slope is often exactly 0 (measured: no speed at all on a synthetic wave of 50 km
-    a year)."""
+def bisquare_fit(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """(intercept, slope) of a Tukey-bisquare M-regression (statsmodels RLM, MAD scale, c = BISQUARE_C): false
+    onsets far from the line weigh nothing. Unlike repeated medians, it copes with whole-year onsets, where most
+    pairs of towns tie and the median pairwise slope is often exactly 0 (measured: no speed at all on a synthetic
+    wave of 50 km a year)."""
     import statsmodels.api as sm
 
-    fit = sm.RLM(y, sm.add_constant(x), M=sm.robust.norms.TukeyBiweight(c=BISQUARE_C)).fit()
-    return float(fit.params[1])
+    with warnings.catch_warnings():  # a resample whose points all lie on the line: a perfect fit, not a problem
+        warnings.simplefilter("ignore")
+        fit = sm.RLM(y, sm.add_constant(x), M=sm.robust.norms.TukeyBiweight(c=BISQUARE_C)).fit()
+    return float(fit.params[0]), float(fit.params[1])
+
+
+def bisquare_slope(x: np.ndarray, y: np.ndarray) -> float:
+    """The slope of bisquare_fit."""
+    return bisquare_fit(x, y)[1]
 
 
 def diffusion(
@@ -151,6 +162,9 @@ def diffusion(
         for i in np.flatnonzero(found)
     ]
     out = DiffusionResult(speed, low, high, int(used.sum()), rows, hub_codes, points)
+    if speed is not None:
+        out.intercept = bisquare_fit(distance[used], result.onset_year[used])[0]
+        out.fit_from_km, out.fit_to_km = float(distance[used].min()), float(distance[used].max())
     if speed is None:
         out.notes.append("No wave speed: too few medium towns with a confident onset, or no outward trend.")
     return out

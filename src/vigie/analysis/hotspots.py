@@ -55,6 +55,7 @@ from scipy import sparse
 
 from vigie.analysis.rise import RECENT_YEARS, departement_sums, overdispersion, recent_expectation, rise_scores
 from vigie.analysis.suppression import follows_secrecy_rule, town_panel
+from vigie.errors import VigieError
 from vigie.geo.communes import departement_of
 from vigie.geo.weights import Weights, weights_for
 from vigie.warehouse import transaction
@@ -242,6 +243,22 @@ class HotspotResult:
     inference: str
     hidden: list[dict] = field(default_factory=list)  # départements whose suppressed total rose (hidden_rises)
     notes: list[str] = field(default_factory=list)
+    # the category each town had as of each year (categories over the years up to it; towns × years): the last
+    # column is `category`. `vigie hotspots --year Y` lists that year's column, so categories match the year asked.
+    category_by_year: np.ndarray | None = None
+    hidden_by_year: dict[int, list[dict]] = field(default_factory=dict)  # hidden_rises as of each year
+    follows_rule: bool = True  # the published figures follow the three-year secrecy rule
+    alpha: float = 0.05
+
+
+def categories_by_year(hot: np.ndarray, cold: np.ndarray, z: np.ndarray, alpha: float = 0.05) -> np.ndarray:
+    """The emerging hot-spot category of each town as of each year t: the categories of the years up to t (towns ×
+    years). The last column equals `categories` over all the years."""
+    out = np.empty(hot.shape, dtype=object)
+    for t in range(hot.shape[1]):
+        _, mk_z, mk_p = mann_kendall(z[:, : t + 1])
+        out[:, t] = categories(hot[:, : t + 1], cold[:, : t + 1], mk_z, mk_p, alpha)
+    return out
 
 
 def hidden_rises(counts, expected, suppressed, departements, alpha: float = 0.05) -> list[dict]:
@@ -281,6 +298,10 @@ def emerging_hotspots(
     alpha: float = 0.05,
 ) -> HotspotResult:
     codes, years, counts, population, suppressed = town_panel(con, indicator)
+    if len(codes) < 3:
+        raise VigieError(
+            f"{indicator}: only {len(codes)} town(s) with figures in the commune base; hot spots need a map of towns"
+        )
     weights = weights_for(con, codes)
     rate = eb_rates(counts, population)
     departements = [departement_of(c) for c in codes]
@@ -299,6 +320,13 @@ def emerging_hotspots(
     result = HotspotResult(
         indicator, codes, years, rate, z, p, q, rise_z, rise_q, mk_z, mk_p, category, suppressed, weights, inference
     )
+    result.alpha = alpha
+    result.category_by_year = categories_by_year(hot, cold, z, alpha)
+    result.follows_rule = follows_secrecy_rule(np.where(suppressed, np.nan, counts))
+    for t in range(RECENT_YEARS + 1, len(years)):
+        result.hidden_by_year[int(years[t])] = hidden_rises(
+            counts[:, : t + 1], expected[:, : t + 1], suppressed[:, : t + 1], departements, alpha
+        )
     emerging = np.isin(category, ["new_hot_spot", "consecutive_hot_spot"])
     unseen = suppressed[emerging, -1].mean() if emerging.any() else 0.0
     result.notes.append(
@@ -306,13 +334,13 @@ def emerging_hotspots(
         f"({unseen:.0%} of the new or consecutive hot spots). A suppressed figure is not the town's own: an "
         "emergence in a small town can stay invisible until its figures are published."
     )
-    if not follows_secrecy_rule(np.where(suppressed, np.nan, counts)):
+    if not result.follows_rule:
         result.notes.append(
             f"The published {indicator} figures do not follow the three-year secrecy rule (a zero and a positive "
             "count published in consecutive years): suppressed figures are estimated without the bounds that "
             "rule would prove."
         )
-    result.hidden = hidden_rises(counts, expected, suppressed, departements, alpha)
+    result.hidden = result.hidden_by_year.get(int(years[-1]), [])
     if result.hidden:
         listed = ", ".join(
             f"{h['departement']} ({h['suppressed_total']:.0f} cases where {h['expected']:.0f} were expected)"
@@ -326,12 +354,16 @@ def emerging_hotspots(
     return result
 
 
-def save(con: duckdb.DuckDBPyConnection, result: HotspotResult) -> None:
-    """Write the result to the `hotspot` table (one row per town and year; the category on every row)."""
+def frame(result: HotspotResult):
+    """The result as the rows of the `hotspot` table (a pyarrow table): one row per town and year, with the town's
+    category as of that year."""
     import pyarrow as pa
 
     towns, years = result.z.shape
-    frame = pa.table(
+    by_year = result.category_by_year
+    if by_year is None:
+        by_year = np.repeat(result.category[:, None], years, 1)
+    return pa.table(
         {
             "indicator": pa.array([result.indicator] * (towns * years)),
             "code": pa.array(np.repeat(result.codes, years).tolist()),
@@ -343,13 +375,17 @@ def save(con: duckdb.DuckDBPyConnection, result: HotspotResult) -> None:
             "rise_z": result.rise_z.ravel(),
             "rise_q": result.rise_q.ravel(),
             "suppressed": result.suppressed.ravel(),
-            "category": pa.array(np.repeat(result.category, years).tolist()),
+            "category": pa.array(by_year.ravel().tolist()),
             "mk_z": np.repeat(result.mk_z, years),
             "mk_p": np.repeat(result.mk_p, years),
             "inference": pa.array([result.inference] * (towns * years)),
         }
     )
-    con.register("_hotspot", frame)
+
+
+def save(con: duckdb.DuckDBPyConnection, result: HotspotResult) -> None:
+    """Write the result to the `hotspot` table (replacing the indicator's earlier rows)."""
+    con.register("_hotspot", frame(result))
     try:
         with transaction(con):
             con.execute("DELETE FROM hotspot WHERE indicator = ?", [result.indicator])

@@ -23,6 +23,7 @@ import numpy as np
 
 from vigie.analysis.rise import departement_expectation
 from vigie.analysis.suppression import town_panel
+from vigie.errors import VigieError
 from vigie.geo.communes import departement_of
 from vigie.warehouse import insert_rows, transaction
 
@@ -38,7 +39,7 @@ class OnsetResult:
     codes: np.ndarray
     years: np.ndarray
     onset_year: np.ndarray  # float, NaN when no onset
-    ratio: np.ndarray  # λ₁ / λ₀
+    ratio: np.ndarray  # λ₁ / λ₀; inf when the town had less than one case in all the years before ("from 0")
     statistic: np.ndarray  # likelihood ratio / dispersion
     confidence: np.ndarray  # "high", "medium", "low" or ""
     dispersion: float
@@ -59,6 +60,7 @@ def detect_onsets(
     best_lr = np.zeros(len(y))
     best_tau = np.full(len(y), -1)
     best_ratio = np.ones(len(y))
+    best_before = np.zeros(len(y))  # cases before the onset: below one, the rise is "from 0" and has no ratio
     cy, ce = np.cumsum(y, 1), np.cumsum(e, 1)
     for tau in range(1, n_years - 1):
         y0, e0 = cy[:, tau - 1], ce[:, tau - 1]
@@ -72,6 +74,7 @@ def detect_onsets(
         better = rise & (lr > best_lr)
         best_lr[better], best_tau[better] = lr[better], tau
         best_ratio[better] = (l1 / np.maximum(l0, 1e-9))[better]
+        best_before[better] = y0[better]
     # over-dispersion: Pearson χ² of the constant-risk model per degree of freedom, median over towns with cases
     fitted = e * (y.sum(1) / e.sum(1))[:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -98,6 +101,7 @@ def detect_onsets(
     confidence = np.where(
         ~found, "", np.where((statistic > HIGH) & ~near, "high", np.where(near & (statistic < HIGH), "low", "medium"))
     )
+    best_ratio = np.where(best_before < 1, np.inf, best_ratio)
     return OnsetResult(
         "", np.asarray(codes), np.asarray(years), onset, best_ratio, statistic, confidence.astype(object), dispersion
     )
@@ -105,6 +109,11 @@ def detect_onsets(
 
 def onsets(con: duckdb.DuckDBPyConnection, indicator: str = "trafic") -> OnsetResult:
     codes, years, counts, population, suppressed = town_panel(con, indicator, use_companion=False)
+    if len(years) < 3:
+        raise VigieError(
+            f"{indicator}: the commune base covers {len(years)} year(s); an onset needs at least three (one before "
+            "the rise, two from it on)"
+        )
     expected = departement_expectation(counts, population, [departement_of(c) for c in codes])
     result = detect_onsets(codes, years, counts, expected, suppressed)
     result.indicator = indicator
@@ -119,7 +128,7 @@ def save(con: duckdb.DuckDBPyConnection, result: OnsetResult) -> None:
             result.codes[i],
             int(result.onset_year[i]),
             result.confidence[i],
-            float(result.ratio[i]),
+            float(result.ratio[i]) if np.isfinite(result.ratio[i]) else None,  # NULL: a rise from 0
             float(result.statistic[i]),
         )
         for i in np.flatnonzero(found)

@@ -12,6 +12,7 @@ import numpy as np
 
 from vigie.analysis.rise import departement_sums, recent_expectation
 from vigie.analysis.spread import units_sql
+from vigie.errors import VigieError
 from vigie.indicators import check_slug
 
 RULE_TOLERANCE = 0.005  # share of published pairs allowed to contradict the rule (measured: 0 % under it, 2–4 % not)
@@ -104,6 +105,11 @@ def town_panel(con: duckdb.DuckDBPyConnection, indicator: str, use_companion: bo
         FROM _panel GROUP BY city
         HAVING count(*) FILTER (WHERE indicator = '{indicator}') = {len(years)} AND min(population) > 0
         ORDER BY city""").fetchall()
+    if not rows or not len(years):
+        raise VigieError(
+            f"{indicator}: no town has a figure for every year of the commune base, so there is no series to analyse"
+            + ("" if len(years) else " (the commune base has no row for this indicator)")
+        )
     codes = np.array([r[0] for r in rows], dtype=object)
     _, dep = np.unique(np.array([r[1] for r in rows], dtype=object), return_inverse=True)
 
