@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from vigie import warehouse
+from vigie.analysis.analyse import analyse
 from vigie.geo.weights import ensure_adjacency
 from vigie.sources.build import build
 
@@ -66,6 +67,7 @@ def panel_db(tmp_path_factory, reference_dir, small_panel) -> Path:
     shutil.copy(small_panel / "donnee-comm-synth.parquet", panel_only)
     build(con, [panel_only])
     ensure_adjacency(con)
+    analyse(con)  # hot spots, onsets and diffusion stored, as `vigie build` does
     con.close()
     return path
 

@@ -97,7 +97,7 @@ def test_space_time_commands(tmp_path, panel_db):
     assert "speed_km_per_year" in json.loads(wave.stdout[wave.stdout.index("{") :])
     profile = run("commune", "13055", "--db", db, "--format", "json")
     data = json.loads(profile.stdout[profile.stdout.index("{") :])
-    assert data["hotspots"] and data["hotspots"][-1]["category"]
+    assert data["hotspots"] and data["hotspots"][-1]["category"]  # stored when panel_db was built
 
 
 @pytest.mark.parametrize(

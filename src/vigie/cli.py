@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 from typing import Annotated
 
-import numpy as np
 import typer
 
 from vigie import config, output
@@ -92,6 +91,18 @@ def fetch(
     console.print(f"Files are in {dest}. Next: `vigie build`.")
 
 
+NoWaitOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-wait", help="If another build is running on this warehouse, fail at once instead of waiting for it."
+    ),
+]
+
+
+def _on_wait(pid: str) -> None:
+    err_console.print(f"A build is running (PID {pid}); waiting for it to finish… (Ctrl-C to give up)")
+
+
 @app.command()
 def build(
     sources: Annotated[
@@ -101,46 +112,161 @@ def build(
         ),
     ] = None,
     db: DbOption = None,
+    no_wait: NoWaitOption = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every file, not only the counts.")] = False,
 ) -> None:
-    """Load every official file found into the warehouse, in one all-or-nothing transaction.
+    """Load every official file found into the warehouse, all or nothing, then compute the analyses once.
 
     Files are recognised by their content. Files already loaded (same SHA-256) are left alone; files that are not
-    official SSMSI formats are listed with the reason they were skipped.
+    official SSMSI formats are counted (listed with --verbose) with the reason they were skipped. The build writes a
+    copy of the warehouse and swaps it in when everything succeeded, so readers (other commands, `vigie serve`)
+    keep working meanwhile; a second build waits for the first (or, with --no-wait, fails at once).
     """
     from rich.status import Status
 
     from vigie import warehouse
+    from vigie.analysis.analyse import analyse
     from vigie.sources.build import build as run_build
     from vigie.sources.build import summary
 
     folders = sources or [config.download_dir()]
     start = time.perf_counter()
-    con = warehouse.connect(_db(db))
-    with Status("Reading files…", console=err_console) as status:
-        report = run_build(con, folders, step=lambda what: status.update(f"Loading {what}…"))
-    for path, kind, rows, note in report.loaded:
-        console.print(
-            f"[green]loaded[/] {path}  ({kind.replace('_', ' ')}, {rows:,} rows){'  ' + note if note else ''}"
-        )
-    for path in report.unchanged:
-        console.print(f"[dim]unchanged[/] {path} (already loaded)")
-    for path, reason in report.skipped:
-        console.print(f"[yellow]skipped[/] {path}: {reason}")
-    if report.unresolved_services:
-        console.print(
-            f"[yellow]{len(report.unresolved_services)} territorial services are not named after a "
-            "commune Vigie could identify[/] (kept, without a commune):"
-        )
-        console.print("  " + "; ".join(f"{f} {d} {n}" for f, d, n in report.unresolved_services))
-    facts = summary(con)
+    with warehouse.writing(_db(db), wait=not no_wait, on_wait=_on_wait) as con:
+        with Status("Reading files…", console=err_console) as status:
+            report = run_build(con, folders, step=lambda what: status.update(f"Loading {what}…"))
+            if not report.loaded and not report.unchanged:
+                raise VigieError(
+                    "nothing was loaded from "
+                    + ", ".join(str(f) for f in folders)
+                    + ": no file there is an official format Vigie reads"
+                    + (
+                        " ("
+                        + "; ".join(f"{p.name}: {r}" for p, r in report.skipped[:5])
+                        + ("; …" if len(report.skipped) > 5 else "")
+                        + ")"
+                        if report.skipped
+                        else " (the folder is empty)"
+                    )
+                )
+            analysed = analyse(con, progress=lambda what: status.update(f"Analysing: {what}…"))
+        _print_build_report(report, verbose)
+        facts = summary(con)
+        missing = _missing_after_build(con)
     console.print(
         f"Warehouse {_db(db)}: {facts['communes']:,} communes, {facts['commune_facts']:,} commune facts"
         + (" (years {}–{})".format(*facts["commune_years"]) if facts["commune_facts"] else "")
         + f", {sum(n for *_, n in facts['area_editions']):,} département/région facts, "
         f"{facts['service_years'][2] or 0:,} services. Took {time.perf_counter() - start:.1f} s."
     )
-    if report.synthetic:
+    computed = [a for a in analysed if a["status"] == "computed"]
+    if computed:
+        console.print(
+            "Analyses stored for this data version: "
+            + ", ".join(f"{a['step']} ({a['indicator']})" for a in computed)
+            + "."
+        )
+    for a in analysed:
+        if a["status"] == "skipped" and (verbose or a["step"] == "all"):
+            console.print(f"[yellow]analysis not run[/] {a['step']} {a['indicator']}: {a['reason']}")
+    for line in missing:
+        console.print(f"[bold yellow]{line}[/]")
+    if report.synthetic or facts.get("synthetic"):
         console.print(f"[bold red]⚠ {output.SYNTHETIC_WARNING}[/]")
+
+
+def _print_build_report(report, verbose: bool) -> None:
+    """Counts per kind, and every file with --verbose (a build of the official folder lists dozens)."""
+    from collections import Counter
+
+    if verbose:
+        for path, kind, rows, note in report.loaded:
+            console.print(
+                f"[green]loaded[/] {path}  ({kind.replace('_', ' ')}, {rows:,} rows){'  ' + note if note else ''}"
+            )
+        for path in report.unchanged:
+            console.print(f"[dim]unchanged[/] {path} (already loaded)")
+        for path, reason in report.skipped:
+            console.print(f"[yellow]skipped[/] {path}: {reason}")
+    else:
+        kinds = Counter(kind.replace("_", " ") for _, kind, _, _ in report.loaded)
+        rows = sum(r for _, _, r, _ in report.loaded)
+        if report.loaded:
+            console.print(
+                f"[green]loaded[/] {len(report.loaded)} file(s), {rows:,} rows: "
+                + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+            )
+        if report.unchanged:
+            console.print(f"[dim]unchanged[/] {len(report.unchanged)} file(s) already loaded")
+        if report.skipped:
+            reasons = Counter(_reason_kind(r) for _, r in report.skipped)
+            console.print(
+                f"[yellow]skipped[/] {len(report.skipped)} file(s) Vigie does not read: "
+                + ", ".join(f"{k} {n}" for k, n in reasons.most_common())
+                + " (--verbose lists them)"
+            )
+    if report.unresolved_services:
+        console.print(
+            f"[yellow]{len(report.unresolved_services)} territorial services are not named after a "
+            "commune Vigie could identify[/] (kept, without a commune)"
+            + (":" if verbose else "; --verbose lists them.")
+        )
+        if verbose:
+            console.print("  " + "; ".join(f"{f} {d} {n}" for f, d, n in report.unresolved_services))
+
+
+def _reason_kind(reason: str) -> str:
+    """A short family name for a skip reason (for the counts)."""
+    return reason.split(" (")[0].split(":")[0][:60]
+
+
+def _missing_after_build(con) -> list[str]:
+    """What the warehouse still lacks after a build, and where it comes from (said once, here, rather than by every
+    later command)."""
+    from vigie import warehouse
+
+    has = lambda table: bool(con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone())  # noqa: E731
+    lines = []
+    if has("commune_fact") and not has("commune"):
+        lines.append(
+            "The commune base is loaded, but not the commune reference, which `vigie spread`, `vigie commune`, hot "
+            f"spots and onsets need. It comes from {warehouse.ORIGIN['commune']}."
+        )
+    if not has("commune_fact"):
+        lines.append(f"No commune base yet: town figures come from {warehouse.ORIGIN['commune_fact']}.")
+    if has("commune") and not has("commune_outline"):
+        lines.append(
+            "No commune outlines: hot spots need them (communes_outlines.parquet or the contours GeoJSON, "
+            "downloaded by `vigie fetch`)."
+        )
+    return lines
+
+
+@app.command()
+def analyse(
+    indicator: Annotated[
+        list[str] | None,
+        typer.Option(help="Indicator slug(s) to analyse (default: trafic and usage, as after a build)."),
+    ] = None,
+    db: DbOption = None,
+    no_wait: NoWaitOption = False,
+) -> None:
+    """Compute and store hot spots, onsets and the diffusion wave again for the current data version (a build does
+    it already for trafic and usage). Use it to store another indicator, so that reading it is instant."""
+    from vigie import warehouse
+    from vigie.analysis.analyse import INDICATORS
+    from vigie.analysis.analyse import analyse as run
+
+    chosen = [check_slug(i) for i in indicator] if indicator else list(INDICATORS)
+    if not _db(db).exists():
+        raise VigieError(f"no warehouse at {_db(db)}: run `vigie build` first (or pass --db)")
+    with warehouse.writing(_db(db), wait=not no_wait, on_wait=_on_wait) as con:
+        with _spinner("Analysing…") as status:
+            report = run(con, chosen, progress=lambda what: status.update(f"Analysing: {what}…"), force=True)
+    for a in report:
+        if a["status"] == "computed":
+            console.print(f"[green]stored[/] {a['step']} of {a['indicator']}")
+        else:
+            console.print(f"[yellow]not stored[/] {a['step']} {a['indicator']}: {a['reason']}")
 
 
 @app.command()
@@ -293,24 +419,15 @@ def commune(
 IndicatorOption = Annotated[str, typer.Option(help="Indicator slug: trafic, usage, usage_afd…")]
 
 
-def _names(con, codes) -> dict[str, str]:
-    return dict(
-        con.execute("SELECT code, name FROM commune WHERE code IN (SELECT unnest(?))", [list(codes)]).fetchall()
-    )
+def _computed_now(payload: dict) -> None:
+    if not payload.get("stored", True):
+        err_console.print(
+            f"[dim]Computed now, not stored ({payload['computed_because']}); `vigie analyse` stores the default "
+            "parameters' results.[/]"
+        )
 
 
-def _departement_filter(departement: str | None):
-    """A predicate on town codes for --departement (checked once, not per row)."""
-    from vigie.analysis.spread import departement_code
-    from vigie.geo.communes import departement_of
-
-    if not departement:
-        return lambda code: True
-    wanted = departement_code(departement)
-    return lambda code: departement_of(code) == wanted
-
-
-def _emit(rows: list[dict], fmt: str, title: str, con=None) -> None:
+def _emit(rows: list[dict], fmt: str, title: str, con=None, columns: dict | None = None) -> None:
     if fmt == "json":
         print(output.to_json(rows))
     elif fmt == "csv":
@@ -320,13 +437,21 @@ def _emit(rows: list[dict], fmt: str, title: str, con=None) -> None:
 
         print(output.to_json(geojson(con, rows)))
     else:
-        console.print(output.table(rows, title))
+        console.print(output.table(rows, title, columns))
+
+
+def _open(db: Path | None):
+    from vigie import warehouse
+
+    return warehouse.connect(_db(db), read_only=True)
 
 
 @app.command()
 def hotspots(
     indicator: IndicatorOption = "trafic",
-    year: Annotated[int | None, typer.Option(help="Year to list (default: the last).")] = None,
+    year: Annotated[
+        int | None, typer.Option(help="Year to list (default: the last); categories as of that year.")
+    ] = None,
     departement: Annotated[str | None, typer.Option(help="Only list towns of this département.")] = None,
     permutations: Annotated[
         int,
@@ -345,49 +470,49 @@ def hotspots(
     """Where are hot spots forming? Gi* per town and year, and the emerging hot-spot category of each town
     (new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical; hot or cold).
     A town-year is hot when its neighbourhood's rate is significantly high (gi_z) or has risen significantly above
-    its own recent level (rise_z). Results are saved in the warehouse (table `hotspot`)."""
-    from vigie import warehouse
-    from vigie.analysis import hotspots as hs
+    its own recent level (rise_z). Read from the results stored by `vigie build` / `vigie analyse` (table
+    `hotspot`); other parameters or indicators are computed in memory and not stored."""
+    from vigie.analysis import stored
 
     if fmt not in ("table", "csv", "json", "geojson"):
         raise VigieError(f"--format {fmt!r}: choose table, csv, json or geojson")
-    con = warehouse.connect(_db(db))
-    warehouse.require(con, "commune_fact", "commune base")
-    with _spinner("Computing Gi* and emerging hot spots…"):
-        result = hs.emerging_hotspots(con, check_slug(indicator), permutations, seed, alpha)
-        hs.save(con, result)
-    years = result.years.tolist()
-    year = year or years[-1]
-    if year not in years:
-        raise VigieError(f"--year {year}: the commune base covers {years[0]}–{years[-1]}")
-    t = years.index(year)
-    names = _names(con, result.codes)
-    in_departement = _departement_filter(departement)
-    order = {c: k for k, c in enumerate(hs.CATEGORIES)}
-    rows = [
-        {
-            "code": c,
-            "name": names.get(c, ""),
-            "year": year,
-            "gi_z": round(float(result.z[i, t]), 3),
-            "p": float(f"{result.p[i, t]:.3g}"),
-            "q": float(f"{result.q[i, t]:.3g}"),
-            "rise_z": round(float(result.rise_z[i, t]), 3),
-            "rise_q": float(f"{result.rise_q[i, t]:.3g}"),
-            "category": result.category[i],
-            "eb_rate": round(float(result.rate[i, t]), 3),
-            "suppressed": bool(result.suppressed[i, t]),
-        }
-        for i, c in enumerate(result.codes)
-        if in_departement(c) and (show_all or result.category[i] != "no_pattern")
-    ]
-    rows.sort(key=lambda r: (order[r["category"]], -r["gi_z"]))
-    _warn_synthetic(warehouse.commune_base_is_synthetic(con), Format.table if fmt == "table" else Format.json)
-    _emit(rows, fmt, f"Emerging hot spots, {indicator}, {year} ({result.inference} inference, FDR {alpha})", con)
+    con = _open(db)
+    with _spinner("Reading hot spots…"):
+        payload = stored.hotspot_payload(
+            con,
+            check_slug(indicator),
+            year,
+            departement,
+            None,
+            show_all,
+            permutations=permutations,
+            seed=seed,
+            alpha=alpha,
+        )
+    _computed_now(payload)
+    _warn_synthetic(payload["synthetic_commune_figures"], Format.table if fmt == "table" else Format.json)
+    title = (
+        f"Emerging hot spots, {indicator}, {payload['year']}"
+        + (f", département {payload['departement']}" if payload["departement"] else "")
+        + f" ({payload['inference']} inference, FDR {payload['alpha']})"
+    )
+    columns = {
+        "code": "code",
+        "name": "name",
+        "category": "category",
+        "gi_z": "gi_z",
+        "rise_z": "rise_z",
+        "q": "q",
+        "rise_q": "rise_q",
+        "eb_rate": "eb_rate",
+        "suppressed": "sup.",
+        "p": "p",
+        "year": "year",
+    }
+    _emit(payload["rows"], fmt, title, con, columns)
     if fmt == "table":
-        counts = {c: int((result.category == c).sum()) for c in hs.CATEGORIES if (result.category == c).any()}
-        console.print("Towns by category: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
-    for note in result.notes:  # beside csv/json/geojson on standard error, so the data stay clean
+        console.print("Towns by category: " + ", ".join(f"{k} {v:,}" for k, v in payload["counts"].items()))
+    for note in payload["notes"]:  # beside csv/json/geojson on standard error, so the data stay clean
         (console if fmt == "table" else err_console).print(f"[dim]• {note}[/]")
 
 
@@ -398,32 +523,22 @@ def onsets(
     fmt: FormatOption = Format.table,
     db: DbOption = None,
 ) -> None:
-    """Which towns are new to it? The first year of a sustained rise in each town, with a confidence label.
-    Results are saved in the warehouse (table `onset`)."""
-    from vigie import warehouse
-    from vigie.analysis import onsets as on
+    """Which towns are new to it? The first year of a sustained rise in each town, with a confidence label and
+    the rise ratio (level after / level before; "from 0" when the town had less than one case before). Read from
+    the results stored by `vigie build` / `vigie analyse` (table `onset`)."""
+    from vigie.analysis import stored
 
-    con = warehouse.connect(_db(db))
-    warehouse.require(con, "commune_fact", "commune base")
-    with _spinner("Detecting onsets…"):
-        result = on.onsets(con, check_slug(indicator))
-        on.save(con, result)
-    names = _names(con, result.codes)
-    in_departement = _departement_filter(departement)
-    rows = [
-        {
-            "code": c,
-            "name": names.get(c, ""),
-            "onset_year": int(result.onset_year[i]),
-            "confidence": result.confidence[i],
-            "rise_ratio": round(float(result.ratio[i]), 2),
-        }
-        for i, c in enumerate(result.codes)
-        if not np.isnan(result.onset_year[i]) and in_departement(c)
-    ]
-    rows.sort(key=lambda r: (r["onset_year"], r["code"]))
-    _warn_synthetic(warehouse.commune_base_is_synthetic(con), fmt)
+    con = _open(db)
+    with _spinner("Reading onsets…"):
+        payload = stored.onset_payload(con, check_slug(indicator), departement)
+    _computed_now(payload)
+    _warn_synthetic(payload["synthetic_commune_figures"], fmt)
+    rows = payload["rows"]
+    if fmt is Format.table:
+        rows = [{**r, "rise_ratio": "from 0" if r["rise_ratio"] is None else r["rise_ratio"]} for r in rows]
     _emit(rows, fmt.value, f"Onsets of {indicator} (first year of a sustained rise)")
+    for note in payload["notes"]:
+        (console if fmt is Format.table else err_console).print(f"[dim]• {note}[/]")
 
 
 @app.command()
@@ -441,45 +556,42 @@ def diffusion(
     db: DbOption = None,
 ) -> None:
     """How fast does it travel? Onset year against distance to the nearest big city: the wave speed (km a year)
-    with its 95 % interval, and the share of new onsets by town size and year."""
-    from vigie import warehouse
-    from vigie.analysis import onsets as on
-    from vigie.analysis.diffusion import diffusion as compute
+    with its 95 % interval, and the share of new onsets by town size and year. Read from the result stored by
+    `vigie build` / `vigie analyse`; other hubs or distances are computed in memory and not stored."""
+    from vigie.analysis import stored
+    from vigie.analysis.charts import check_plot_path
 
-    con = warehouse.connect(_db(db))
-    warehouse.require(con, "commune_fact", "commune base")
-    with _spinner("Detecting onsets and measuring the wave…"):
-        result = on.onsets(con, check_slug(indicator))
-        on.save(con, result)
-        wave = compute(con, result, [h.strip() for h in hubs.split(",")] if hubs else None, min_distance)
-    synthetic = warehouse.commune_base_is_synthetic(con)
-    _warn_synthetic(synthetic, fmt)
-    speed = {
-        "speed_km_per_year": wave.speed_km_per_year,
-        "speed_low": wave.speed_low,
-        "speed_high": wave.speed_high,
-        "towns_used": wave.towns_used,
-        "hubs": wave.hubs,
-    }
-    if fmt is Format.json:
-        print(
-            output.to_json(
-                {**speed, "onsets_by_size_class": wave.onsets_by_class, "points": wave.points, "notes": wave.notes}
-            )
+    if plot:
+        check_plot_path(plot)  # before any computing
+    con = _open(db)
+    with _spinner("Reading the diffusion wave…"):
+        wave = stored.diffusion_payload(
+            con, check_slug(indicator), [h for h in hubs.split(",")] if hubs else None, min_distance
         )
+    _computed_now(wave)
+    synthetic = wave["synthetic_commune_figures"]
+    _warn_synthetic(synthetic, fmt)
+    speed_keys = ("indicator", "label", "speed_km_per_year", "speed_low", "speed_high", "towns_used", "min_distance_km")
+    if fmt is Format.json:
+        print(output.to_json(wave))
     elif fmt is Format.csv:
-        output.write_csv(wave.onsets_by_class)
+        speed = {k: wave[k] for k in speed_keys}
+        output.write_csv(
+            [{"table": "speed", **speed, "hubs": " ".join(wave["hubs"])}]
+            + [{"table": "onsets_by_size_class", **r} for r in wave["onsets_by_class"]]
+        )
     else:
-        if wave.speed_km_per_year:
-            high = f"{wave.speed_high:.0f}" if wave.speed_high else "∞"
-            low = f"{wave.speed_low:.0f}" if wave.speed_low else "?"
+        if wave["speed_km_per_year"]:
+            high = f"{wave['speed_high']:.0f}" if wave["speed_high"] else "∞"
+            low = f"{wave['speed_low']:.0f}" if wave["speed_low"] else "?"
             console.print(
-                f"[bold]Trafficking onsets move outward at about {wave.speed_km_per_year:.0f} km a year "
-                f"(95 % interval {low}–{high} km a year), from {wave.towns_used} medium towns with a "
-                f"confident onset, measured from the nearest of {len(wave.hubs)} hubs.[/]"
+                f"[bold]Onsets of {wave['label'].lower()} move outward at about {wave['speed_km_per_year']:.0f} km a "
+                f"year (95 % interval {low}–{high} km a year), from {wave['towns_used']} medium towns with a "
+                f"confident onset beyond {wave['min_distance_km']:g} km, measured from the nearest of "
+                f"{len(wave['hubs'])} hubs.[/]"
             )
-        console.print(output.table(wave.onsets_by_class, "New onsets by town size and year"))
-        for note in wave.notes:
+        console.print(output.table(wave["onsets_by_class"], "New onsets by town size and year"))
+        for note in wave["notes"]:
             console.print(f"[dim]• {note}[/]")
     if plot:
         from vigie.analysis.charts import diffusion_chart
@@ -509,10 +621,19 @@ def extract(
             "--jsonl", help='One line per article, {"id": …, "events": […]}, as ../shared/press/score.py reads it.'
         ),
     ] = False,
+    reference: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference",
+            help="A folder with communes.json and departements.json (and the QPV list): read it instead of the "
+            "warehouse.",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Turn French news articles into located, dated events: shootings, seizures, dealing points, intimidation,
-    arrests and networks' arrival. Needs the commune reference in the warehouse (`vigie build`)."""
+    arrests and networks' arrival. Needs only the commune reference: the warehouse's, else the files `vigie fetch`
+    downloaded (or --reference DIR)."""
     from vigie.press.articles import read
     from vigie.press.pipeline import load_extractor
 
@@ -520,7 +641,7 @@ def extract(
     for a in articles:
         if not a.text.strip():
             err_console.print(f"{a.id}: the article has no text.")
-    extractor = load_extractor(warehouse_path=_db(db))
+    extractor = load_extractor(warehouse_path=_db(db), reference=reference)
     results = extractor.extract_many(articles)
     if jsonl:
         import json
@@ -575,15 +696,19 @@ def press_ingest(
     source: Annotated[str, typer.Argument(help="A file, a folder, a web page URL or an RSS/Atom feed URL.")],
     day: Annotated[str | None, typer.Option("--date", help="Publication date for articles that have none.")] = None,
     db: DbOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
-    """Read articles, extract their events and store both; an event reported by several articles is stored once."""
+    """Read articles, extract their events and store both; an event reported by several articles is stored once.
+    Like a build, it writes a copy of the warehouse and swaps it in when done (readers keep working)."""
     from vigie import warehouse
     from vigie.press.monitor import collect, ingest
     from vigie.press.pipeline import load_extractor
 
     articles = _articles(collect, source, day)
-    con = warehouse.connect(_db(db))
-    with _spinner(f"Extracting events from {len(articles)} article(s)…"):
+    with (
+        warehouse.writing(_db(db), wait=not no_wait, on_wait=_on_wait) as con,
+        _spinner(f"Extracting events from {len(articles)} article(s)…"),
+    ):
         counts = ingest(con, load_extractor(con=con), articles)
     console.print(
         f"{counts['articles']} new article(s), {counts['skipped_known']} already stored; "
@@ -601,18 +726,28 @@ def _spinner(text: str):
 def status(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
     """What the warehouse holds: every file loaded, with its checksum, rows and date."""
     from vigie import warehouse
+    from vigie.analysis.stored import stored_runs
 
     con = warehouse.connect(_db(db), read_only=True)
     result = con.execute("""SELECT load_id, kind, file, rows, edition, synthetic, left(sha256, 12) AS sha256,
-                            loaded_at FROM load_log ORDER BY load_id""")
+                            loaded_at, note FROM load_log ORDER BY load_id""")
     names = [d[0] for d in result.description]
     rows = [dict(zip(names, r, strict=True)) for r in result.fetchall()]
+    analyses = stored_runs(con)
     if fmt is Format.json:
-        print(output.to_json(rows))
+        print(output.to_json({"data_version": warehouse.data_version(con), "files": rows, "analyses": analyses}))
     elif fmt is Format.csv:
         output.write_csv(rows)
     else:
-        console.print(output.table(rows, f"Files loaded into {_db(db)}"))
+        columns = {k: k for k in names if k != "note"}
+        console.print(output.table(rows, f"Files loaded into {_db(db)}", columns))
+        if analyses:
+            console.print(
+                output.table(
+                    [{**a, "params": ", ".join(f"{k} {v}" for k, v in a["params"].items())} for a in analyses],
+                    f"Analyses stored (data version {warehouse.data_version(con)})",
+                )
+            )
 
 
 @app.command()
@@ -635,6 +770,30 @@ def serve(
         f"Vigie : tableau de bord sur http://{host}:{port}/ (API : http://{host}:{port}/docs). Ctrl-C pour arrêter."
     )
     uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def report(
+    name: Annotated[str, typer.Argument(help='A commune name ("le creusot", "Valence") or INSEE code.')],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="PDF file to write (default: rapport-CODE.pdf in this folder).")
+    ] = None,
+    departement: Annotated[str | None, typer.Option(help="Département, to choose between homonyms.")] = None,
+    db: DbOption = None,
+) -> None:
+    """The town report: two A4 pages in French for a mayor (series against towns of its size, hot-spot category
+    and what it means, onset, press events of the last 12 months, map of its neighbours, état 4001, caveats)."""
+    from vigie import warehouse
+    from vigie.report import check_output, report_pdf
+
+    if out is not None:
+        check_output(out)  # a bad --out is said before any work
+    con = warehouse.connect(_db(db), read_only=True)
+    pdf, result = report_pdf(con, name, departement)
+    path = check_output(out or Path(f"rapport-{result['code']}.pdf"))
+    path.write_bytes(pdf)
+    _warn_synthetic(result["synthetic"], Format.table)
+    err_console.print(f"{result['name']} ({result['code']}): report written to {path}", highlight=False)
 
 
 def main() -> None:

@@ -87,6 +87,9 @@ CREATE TABLE IF NOT EXISTS event (
     weapons JSON, cash_eur DOUBLE, count INTEGER, action VARCHAR, networks_from JSON);
 CREATE TABLE IF NOT EXISTS event_mention (event_id INTEGER NOT NULL, article_id VARCHAR NOT NULL,
     evidence VARCHAR, PRIMARY KEY (event_id, article_id));
+-- quartiers prioritaires de la politique de la ville (official QPV list): one row per quartier and commune it lies in
+CREATE TABLE IF NOT EXISTS district (code VARCHAR NOT NULL, name VARCHAR NOT NULL, commune VARCHAR NOT NULL,
+    departement VARCHAR, PRIMARY KEY (code, commune));
 CREATE TABLE IF NOT EXISTS etat4001_index (idx SMALLINT PRIMARY KEY, label VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS service_fact (
     service_id VARCHAR NOT NULL, year SMALLINT NOT NULL, idx SMALLINT NOT NULL, count INTEGER NOT NULL,
@@ -240,10 +243,22 @@ def commune_base_is_synthetic(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(row and row[0])
 
 
-def data_version(con: duckdb.DuckDBPyConnection) -> str:
-    """A short fingerprint of what the warehouse holds (the files loaded), used as the HTTP ETag."""
+def facts_version(con: duckdb.DuckDBPyConnection) -> str:
+    """A short fingerprint of the official files loaded (load_log): what the stored analyses were computed from."""
     rows = con.execute("SELECT load_id, sha256 FROM load_log ORDER BY load_id").fetchall()
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """A short fingerprint of everything a reader can see: the files loaded, the press articles stored and the
+    analyses stored; used as the HTTP ETag (it changes after `vigie build`, `vigie press ingest`, `vigie analyse`)."""
+    parts = [facts_version(con)]
+    tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    if "article" in tables:
+        parts.append(con.execute("SELECT count(*), max(ingested_at) FROM article").fetchone())
+    if "analysis_run" in tables:
+        parts.append(con.execute("SELECT count(*), max(computed_at) FROM analysis_run").fetchone())
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
 # where each kind of data comes from, for messages that say what is missing

@@ -70,7 +70,7 @@ def analyse(
         return [{"step": "all", "indicator": "", "status": "skipped", "reason": "no commune base"}]
     if not con.execute("SELECT 1 FROM commune LIMIT 1").fetchone():
         return [{"step": "all", "indicator": "", "status": "skipped", "reason": "no commune reference"}]
-    version = warehouse.data_version(con)
+    version = warehouse.facts_version(con)
     for indicator in indicators:
         done: set[str] = set()
         for name, step, needs in STEPS:

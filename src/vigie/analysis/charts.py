@@ -16,9 +16,25 @@ CLASS_NAMES = {
 }
 
 
-def _figure(path: Path):
+def check_plot_path(path: Path) -> Path:
+    """Say now, before any computing, when --plot cannot be written: a known image type in an existing folder."""
+    path = Path(path)
     if path.suffix.lower() not in (".png", ".svg"):
         raise VigieError(f"--plot {path}: give a file name ending in .png or .svg")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise VigieError(f"--plot {path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise VigieError(f"--plot {path}: that is a folder; give a file name ending in .png or .svg")
+    import os
+
+    if not os.access(folder, os.W_OK):
+        raise VigieError(f"--plot {path}: the folder {folder} is not writable")
+    return path
+
+
+def _figure(path: Path):
+    check_plot_path(path)
     import matplotlib
 
     matplotlib.use("Agg")

@@ -7,8 +7,9 @@ computed once per data version (at the end of `vigie build`, or by `vigie analys
 the answer is computed in memory when `compute=True` (and not saved: readers never write), and its payload says so
 (`stored: false`, `computed_because`); with `compute=False` a VigieError says what is missing.
 
-Every payload carries `data_version` (warehouse.data_version), `synthetic_commune_figures` and `notes` (sentences
-for people, about the selection asked: the year and the département).
+Stored results are current when they were computed from the files now loaded (warehouse.facts_version). Every
+payload carries `data_version` (warehouse.data_version, the HTTP ETag), `synthetic_commune_figures` and `notes`
+(sentences for people, about the selection asked: the year and the département).
 """
 
 from __future__ import annotations
@@ -53,15 +54,16 @@ def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
 
 
 def run_info(con: duckdb.DuckDBPyConnection, step: str, indicator: str) -> dict | None:
-    """What `vigie analyse` stored for this step and indicator, if it is for the current data version: {params,
-    data_version, payload, computed_at}; None otherwise (nothing stored, or stored for an older version)."""
+    """What `vigie analyse` stored for this step and indicator, if it was computed from the files now loaded:
+    {params, data_version (the facts_version it read), payload, computed_at}; None otherwise (nothing stored, or
+    stored for an older version)."""
     if not _has_table(con, "analysis_run"):
         return None
     row = con.execute(
         "SELECT params, data_version, payload, computed_at FROM analysis_run WHERE step = ? AND indicator = ?",
         [step, indicator],
     ).fetchone()
-    if not row or row[1] != warehouse.data_version(con):
+    if not row or row[1] != warehouse.facts_version(con):
         return None
     return {
         "params": json.loads(row[0]),
@@ -75,7 +77,7 @@ def stored_runs(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """Every stored analysis (step, indicator, params, data_version, current, computed_at), for status pages."""
     if not _has_table(con, "analysis_run"):
         return []
-    version = warehouse.data_version(con)
+    version = warehouse.facts_version(con)
     rows = con.execute(
         "SELECT step, indicator, params, data_version, computed_at FROM analysis_run ORDER BY step, indicator"
     ).fetchall()
@@ -469,3 +471,76 @@ def _sig(value):
     if value is None or not math.isfinite(value):
         return None
     return float(f"{value:.3g}")
+
+
+# ------------------------------------------------------------------------------- press events and loads (engineer B1)
+
+
+def event_rows(
+    con: duckdb.DuckDBPyConnection,
+    types: list[str] | None = None,
+    departement: str | None = None,
+    commune: str | None = None,
+    start=None,
+    end=None,
+    bbox: tuple[float, float, float, float] | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> dict:
+    """Stored press events (`vigie press ingest`), latest first, each with the articles that report it:
+    {total, rows}. Filters: event `types`, `departement` (the event's, else its town's), `commune` (code), dates
+    (an event counts when [date_start, date_end] meets [start, end]), `bbox` (lon_min, lat_min, lon_max, lat_max:
+    the town's point lies inside; events placed in no town are then left out). `rows`: event_id, type, commune,
+    commune_name, departement, place, geo_precision, date_start, date_end, killed, injured, count, cash_eur, drugs,
+    lon, lat, articles [{title, url, published, evidence}]."""
+    where, params = ["TRUE"], []
+    if types:
+        where.append("e.type IN (SELECT unnest(?))")
+        params.append(list(types))
+    if departement:
+        where.append("coalesce(e.departement, c.departement) = ?")
+        params.append(_departement(departement))
+    if commune:
+        where.append("e.commune = ?")
+        params.append(commune)
+    if start is not None:
+        where.append("coalesce(e.date_end, e.date_start) >= ?")
+        params.append(start)
+    if end is not None:
+        where.append("coalesce(e.date_start, e.date_end) <= ?")
+        params.append(end)
+    if bbox is not None:
+        where.append("c.lon BETWEEN ? AND ? AND c.lat BETWEEN ? AND ?")
+        params += [bbox[0], bbox[2], bbox[1], bbox[3]]
+    selection = f"FROM event e LEFT JOIN commune c ON c.code = e.commune WHERE {' AND '.join(where)}"
+    total = con.execute(f"SELECT count(*) {selection}", params).fetchone()[0]
+    result = con.execute(
+        f"""WITH page AS (
+              SELECT e.event_id, e.type, e.commune, c.name AS commune_name,
+                     coalesce(e.departement, c.departement) AS departement, e.place, e.geo_precision, e.date_start,
+                     e.date_end, e.killed, e.injured, e.count, e.cash_eur, e.drugs, c.lon, c.lat {selection}
+              ORDER BY coalesce(e.date_end, e.date_start) DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?)
+            SELECT page.*, coalesce((
+                SELECT list({{'title': a.title, 'url': a.url, 'published': a.published, 'evidence': m.evidence}}
+                            ORDER BY a.published, a.article_id)
+                FROM event_mention m JOIN article a USING (article_id) WHERE m.event_id = page.event_id), [])
+                AS articles
+            FROM page ORDER BY coalesce(date_end, date_start) DESC NULLS LAST, event_id""",
+        [*params, int(limit), int(offset)],
+    )
+    names = [d[0] for d in result.description]
+    rows = [dict(zip(names, r, strict=True)) for r in result.fetchall()]
+    for row in rows:
+        row["drugs"] = json.loads(row["drugs"]) if row["drugs"] else []
+    return {"total": total, "rows": clean(rows)}
+
+
+def loads(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Every file loaded (load_log): load_id, kind, file, rows, edition, synthetic, sha256 (first 12 digits),
+    loaded_at."""
+    result = con.execute(
+        """SELECT load_id, kind, file, rows, edition, synthetic, left(sha256, 12) AS sha256, loaded_at
+           FROM load_log ORDER BY load_id"""
+    )
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, r, strict=True)) for r in result.fetchall()]
