@@ -11,6 +11,7 @@ from vigie.geo.names import name_key
 from vigie.press import dates, quantities
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.dates import MONTHS, WEEKDAYS
+from vigie.press.geography import Geography, dateline, main_towns
 from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer, Place
 from vigie.press.schema import Event, overlaps
 
@@ -271,6 +272,31 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
 )
 
 
+# an article whose headline or first sentence says it is a round-up, a policy, a trial or an opinion piece: its
+# figures and undated facts are no events unless one is told with a date of its own (the article-level gate)
+GATE = (
+    r"\bbilan (?:annuel|de l'année|\d{4})|\bchiffres? (?:de|du|des)\b|\bstatistiques?\b|\ben (?:hausse|baisse)\b|"
+    r"\bbudget\b|\bplan (?:de lutte|départemental|contre)|"
+    r"\bconseil municipal\b|\bprévention\b|\bprocès\b|\bcour d'assises\b|\btribunal\b|\bcondamnée?s?\b|"
+    r"\bans de prison\b|\bjugée?s?\b|\btribune\b|\béditorial\b|\bchronique\b|\bpoint de vue\b|\bopinion\b"
+)
+
+
+def _lead(text: str) -> str:
+    """The article's first sentence (its lead's claim), roughly: up to the first full stop."""
+    return re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:400]
+
+
+# a name right after these words is a place near the town, not in it (geo_precision 2)
+NEAR_BEFORE = (
+    r"(?:\bprès|\bnon loin|\bà proximité|\baux abords|\bdans les environs|\ben périphérie)\s+(?:de |d['’]|du )$"
+)
+NAME = (
+    r"(?:(?<=[\s(])|^|(?<=['’]))([A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
+    r"sous |en |lès |l['’])?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)"
+)
+
+
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """Sentences of a paragraph, with the recogniser's cuts inside a sentence undone: a piece that does not end
     with a sentence's punctuation goes on with the next ("Un go" | "-fast a été intercepté …")."""
@@ -333,7 +359,7 @@ class Extractor:
         whole = f"{article.title}\n{article.text}"
         if not re.search(DRUG_CONTEXT, whole, re.I) or len(article.text.strip()) < 40:
             return []
-        deps = self.gaz.departements_in(whole)
+        deps = self._geography(article, self.gaz.departements_in(whole))
         last_place = self._main_place(article, deps)
         events: list[Event] = []
         last_date = None
@@ -416,7 +442,12 @@ class Extractor:
                     events += produced
                 elif events:
                     self._complete(events[-4:], events[first:], sentence)
-        return _fold_arrests(_merge(events))
+        events = _fold_arrests(_merge(events))
+        if re.search(GATE, f"{article.title}\n{_lead(article.text)}", re.I):
+            # a statistics, policy, trial or opinion piece: only the events it tells with a date of their own, to the
+            # month at least (tallies, yearly figures and undated activity are not events)
+            events = [e for e in events if e.own_date and e.time_precision in ("day", "week", "month")]
+        return events
 
     def _nearest(self, kind: str, clause: str, places: list, when, ref: date):
         """One clause, two events in two places ("soupçonnés d'avoir tiré le 2 février à Poitiers, ont été interpellés
@@ -530,48 +561,37 @@ class Extractor:
                 return places[0]
         return None
 
+    def _geography(self, article: Article, named: list[str]) -> Geography:
+        """The article's main towns and départements (geography.py), from one reading of all its place names."""
+        plain = Geography(named)
+        whole = f"{article.title}\n{article.text}"
+        title = self._places(article.title, plain) if article.title else []
+        line = dateline(article.text)
+        resolved = self.gaz.resolve(line, plain) if line else None
+        at_dateline = Place(resolved[0], resolved[1], line) if resolved else None
+        mentions = self._mentions(whole, plain)
+        districts = [p.code for rank, _, p in mentions if rank == 0]
+        named_towns = {p.code for rank, _, p in mentions if rank <= 1}
+        districts += [t for surface, _, _ in self._surfaces(whole) if (t := self.gaz.district_of(surface, named_towns))]
+        towns = main_towns(title, at_dateline, [p.code for rank, _, p in mentions if rank <= 2], districts)
+        # the départements of the main towns, and of towns of some size named after "à", count as named
+        deps = [self.gaz.info.get(t, (None, 0))[0] for t in towns]
+        deps += [p.departement for r, _, p in mentions if r == 1 and self.gaz.info.get(p.code, (0, 0))[1] >= 10_000]
+        return Geography([*named, *(d for d in deps if d)], towns)
+
+    def _surfaces(self, text: str):
+        """Capitalised names of a text, leading stop words removed: (surface, words, start)."""
+        for m in re.finditer(NAME, text):
+            words = m.group(1).strip("'’- ").split()
+            while words and name_key(words[0]) in STOP_WORDS:
+                words = words[1:]
+            if words:
+                yield " ".join(words), words, m.start() + m.group(1).find(words[0])
+
     def _places(self, text: str, deps: list[str]) -> list:
         """Places named as locations in a text, best first: neighbourhoods, then communes after a locative
         preposition; origins ("venues de Bordeaux") and institutions ("le parquet de Nîmes") are left out."""
-        scored = []
-        pattern = (
-            r"(?:(?<=[\s(])|^|(?<=['’]))([A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
-            r"sous |en |lès |l['’])?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)"
-        )
-        origin_end = -1  # where the last origin ended: "venu de la Duchère, à Lyon" names one origin
-        for m in re.finditer(pattern, text):
-            surface = m.group(1).strip("'’- ")
-            words = surface.split()
-            while words and name_key(words[0]) in STOP_WORDS:
-                words = words[1:]
-            if not words:
-                continue
-            surface = " ".join(words)
-            start = m.start() + m.group(1).find(words[0])
-            before = text[max(0, start - 45) : start].lower()
-            if re.search(ORIGIN, before) or (
-                origin_end >= 0 and re.fullmatch(r",\s*(?:à|en)\s+(?:l'|la |le )?", text[origin_end:start])
-            ):
-                origin_end = m.end()
-                continue
-            code = self.gaz.neighbourhood(surface) or (self.gaz.neighbourhood(words[-1]) if len(words) > 1 else None)
-            if code:
-                dep = self.gaz.info.get(code, (None, 0))[0]
-                scored.append((0, start, Place(code, dep, surface, start, 1)))
-                continue
-            if re.search(PART_OF_TOWN, before):
-                continue
-            locative = bool(re.search(LOCATIVE, before))
-            resolved = self.gaz.resolve(surface, deps, fuzzy=locative)
-            if resolved is None and len(words) > 1:
-                resolved = self.gaz.resolve(words[0], deps)
-                # "au Jas de Bouffan" is a district, not the village of Jas: a longer name's first word counts as a
-                # town only when it is one of some size or in the article's départements
-                if resolved and resolved[1] not in deps and self.gaz.info.get(resolved[0], (None, 0))[1] < 10_000:
-                    resolved = None
-                surface = words[0] if resolved else surface
-            if resolved:
-                scored.append((1 if locative else 2, start, Place(resolved[0], resolved[1], surface, start, 1)))
+        scored = self._mentions(text, deps)
         if not scored:
             m = re.search(r"la (?:préfecture|sous-préfecture|ville|cité|bastide|commune) (\w+)", text)
             if m:
@@ -597,6 +617,54 @@ class Extractor:
             seen.add(place.code)
             out.append(place)
         return out
+
+    def _mentions(self, text: str, deps: list[str]) -> list[tuple[int, int, Place]]:
+        """Every place mention of a text as (rank, position, place): 0 a district, 1 a commune after a locative,
+        2 another commune, 3 a place near a town (geo_precision 2). The rules are those of geography.py."""
+        scored = []
+        towns = getattr(deps, "towns", ())
+        origin_end = -1  # where the last origin ended: "venu de la Duchère, à Lyon" names one origin
+        for surface, words, start in self._surfaces(text):
+            end = start + len(surface)
+            before = text[max(0, start - 45) : start].lower()
+            if re.search(ORIGIN, before) or (
+                origin_end >= 0 and re.fullmatch(r",\s*(?:à|en)\s+(?:l'|la |le )?", text[origin_end:start])
+            ):
+                origin_end = end
+                continue
+            code = self.gaz.neighbourhood(surface) or (self.gaz.neighbourhood(words[-1]) if len(words) > 1 else None)
+            if code:
+                dep = self.gaz.info.get(code, (None, 0))[0]
+                scored.append((0, start, Place(code, dep, surface, start, 1)))
+                continue
+            town = self.gaz.district_of(surface, towns)
+            locative = bool(re.search(LOCATIVE, before))
+            resolved = self.gaz.resolve(surface, deps, fuzzy=locative, towns=towns)
+            if town and (resolved is None or resolved[0] not in towns):
+                # an official district of a main town beats a commune of the same name elsewhere
+                scored.append((0, start, Place(town, self.gaz.info.get(town, (None, 0))[0], surface, start, 1)))
+                continue
+            if re.search(PART_OF_TOWN, before):
+                continue
+            if resolved is None and len(words) > 1:
+                resolved = self.gaz.resolve(words[0], deps)
+                # "au Jas de Bouffan" is a district, not the village of Jas: a longer name's first word counts as a
+                # town only when it is one of some size or in the article's départements
+                if resolved and resolved[1] not in deps and self.gaz.info.get(resolved[0], (None, 0))[1] < 10_000:
+                    resolved = None
+                surface = words[0] if resolved else surface
+            if not resolved:
+                continue
+            population = self.gaz.info.get(resolved[0], (None, 0))[1]
+            if not locative and population < 2_000 and resolved[1] not in deps:
+                continue  # "Pas de blessé": a word that is also a village far away
+            near = re.search(NEAR_BEFORE, before)
+            if near:  # "près de Voiron": near the town, not in it
+                said = text[start - len(before) + near.start() : start] + surface
+                scored.append((3, start, Place(None, resolved[1], said, start, 2)))
+                continue
+            scored.append((1 if locative else 2, start, Place(resolved[0], resolved[1], surface, start, 1)))
+        return scored
 
     def _vague(self, clause: str, deps: list[str], last):
         for pattern, precision in VAGUE_PLACES:

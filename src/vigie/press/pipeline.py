@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vigie import warehouse
+from vigie import config, warehouse
 from vigie.errors import VigieError
 from vigie.press.extract import Extractor
 from vigie.press.places import Gazetteer
@@ -44,11 +44,50 @@ def load_nlp():
     return nlp
 
 
-def load_extractor(warehouse_path: Path | None = None, con=None, nlp=None) -> Extractor:
+def load_extractor(warehouse_path: Path | None = None, con=None, nlp=None, reference: Path | None = None) -> Extractor:
+    """The extractor, with the gazetteer of the warehouse's commune reference. Extraction needs nothing else: without
+    a warehouse (or one with no reference yet), the reference files that `vigie fetch` downloaded, or the folder
+    `reference` names, are read directly."""
+    if con is None and reference is None:
+        path = Path(warehouse_path) if warehouse_path else None
+        if path is not None and path.exists():
+            con = warehouse.connect(path, read_only=True)
+            if not con.execute("SELECT 1 FROM commune LIMIT 1").fetchone():
+                con = None
+        if con is None:
+            reference = config.download_dir()
     if con is None:
-        con = warehouse.connect(warehouse_path, read_only=True)
-    try:
-        gazetteer = Gazetteer(con)
-    except ValueError:
-        raise VigieError("the warehouse has no commune reference: run `vigie build` first") from None
+        gazetteer = reference_gazetteer(Path(reference))
+    else:
+        try:
+            gazetteer = Gazetteer(con)
+        except ValueError:
+            raise VigieError("the warehouse has no commune reference: run `vigie build` first") from None
     return Extractor(gazetteer, nlp if nlp is not None else load_nlp())
+
+
+def reference_gazetteer(folder: Path) -> Gazetteer:
+    """The gazetteer read straight from the reference files (communes.json and departements.json of
+    @etalab/decoupage-administratif, and the QPV list when there is one), through a throw-away warehouse."""
+    import tempfile
+
+    from vigie.geo import communes
+    from vigie.sources import qpv
+
+    cog, deps = folder / "communes.json", folder / "departements.json"
+    if not cog.exists() or not deps.exists():
+        raise VigieError(
+            f"no commune reference: {folder} has no communes.json and departements.json. Run `vigie fetch` (it "
+            "downloads them), or pass --reference DIR, or `vigie build`"
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        con = warehouse.connect(Path(tmp) / "reference.duckdb")
+        try:
+            communes.load_reference(con, cog)
+            communes.load_departements(con, deps)
+            for path in sorted(folder.glob("*.csv")):
+                if qpv.is_qpv_list(path):
+                    qpv.load(con, path)
+            return Gazetteer(con)
+        finally:
+            con.close()

@@ -3,6 +3,7 @@ a curated table of neighbourhoods, periphrases and demonyms, homonyms resolved f
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -245,6 +246,33 @@ FOREIGN_ROUTE = (
 )
 
 
+NEAR_KM = 40  # a homonym this close to the article's main town is the one meant (a canton, an agglomeration)
+# words that open an official district name without naming it: "Quartier Saint-Jean", "Cité des Fleurs"
+DISTRICT_PREFIX = r"^(?:quartiers? |cite |cites |residence |ensemble |secteur |les |le |la |l |des |du )+"
+
+
+def district_key(name: str) -> str:
+    """'Quartier Saint-Jean' / 'le quartier Saint-Jean' / 'Saint-Jean' → 'saint jean'."""
+    return re.sub(DISTRICT_PREFIX, "", name_key(name)).strip()
+
+
+def load_districts(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """District name → the communes it lies in, from the `district` table (the official QPV list loaded by
+    `vigie build`), when the warehouse has one. Names like "Pissevin - Valdegour" give each part too."""
+    try:
+        rows = con.execute("SELECT name, commune FROM district").fetchall()
+    except duckdb.Error:
+        return {}
+    out: dict[str, set[str]] = {}
+    for name, code in rows:
+        parts = [name, *re.split(r"\s+[-–/]\s+|\s*,\s*|\s+et\s+", name)]
+        for part in parts:
+            key = district_key(part)
+            if len(key) > 3:
+                out.setdefault(key, set()).add(code)
+    return out
+
+
 @dataclass
 class Place:
     code: str | None
@@ -296,8 +324,10 @@ class Gazetteer:
         for key, code, dep, pop, kind in rows:
             if len(key) > 2:
                 self.communes.setdefault(key, []).append((code, dep, pop, kind))
-        info = con.execute("SELECT code, departement, coalesce(population, 0) FROM commune").fetchall()
-        self.info = {c: (d, p) for c, d, p in info}
+        info = con.execute("SELECT code, departement, coalesce(population, 0), lon, lat FROM commune").fetchall()
+        self.info = {c: (d, p) for c, d, p, _, _ in info}
+        self.coords = {c: (x, y) for c, _, _, x, y in info if x is not None and y is not None}
+        self.districts = load_districts(con)
         self.departements = {name_key(n): c for c, n in con.execute("SELECT code, name FROM departement").fetchall()}
         self.regions = {
             "ile de france",
@@ -347,15 +377,21 @@ class Gazetteer:
                 current = [h for h in self.communes[found[0]] if h[2] >= 10_000 or h[1] in context_deps]
         return [(c, d, p) for c, d, p, _ in current]
 
-    def resolve(self, surface: str, context_deps: list[str], fuzzy: bool = False) -> tuple[str, str] | None:
+    def resolve(
+        self, surface: str, context_deps: list[str], fuzzy: bool = False, towns: tuple[str, ...] = ()
+    ) -> tuple[str, str] | None:
         """(code, département) of a commune name, choosing among homonyms by the départements of the context,
-        then by population."""
+        then by nearness to the article's main towns (within NEAR_KM), then by population."""
         options = self.candidates(surface, fuzzy, tuple(context_deps))
         if not options:
             return None
         in_context = [o for o in options if o[1] in context_deps]
-        best = max(in_context or options, key=lambda o: o[2])
-        if not in_context and (best[2] < 2000 and len(options) > 1 or context_deps and best[2] < 10_000):
+        best = max(in_context or options, key=lambda o: (self.near_towns(o[0], towns), o[2]))
+        if (
+            not in_context
+            and not self.near_towns(best[0], towns)
+            and (best[2] < 2000 and len(options) > 1 or context_deps and best[2] < 10_000)
+        ):
             # an obscure homonym of a common word, or a village far from the départements the article names
             # ("aux Sablons" in an article about the Sarthe is a district of Le Mans, not the village in Isère)
             return None
@@ -363,6 +399,24 @@ class Gazetteer:
 
     def neighbourhood(self, surface: str) -> str | None:
         return NEIGHBOURHOODS.get(name_key(surface))
+
+    def district_of(self, surface: str, towns) -> str | None:
+        """The main town (of `towns`) that has a quartier prioritaire of this name ("Saint-Jean" in an article
+        about Beauvais), else None: official district names are common words and village names elsewhere, so
+        they are read only inside the towns the article is about."""
+        codes = self.districts.get(district_key(surface), ())
+        return next((t for t in towns if t in codes), None)
+
+    def distance_km(self, a: str, b: str) -> float | None:
+        if a not in self.coords or b not in self.coords:
+            return None
+        (x1, y1), (x2, y2) = self.coords[a], self.coords[b]
+        dx = math.radians(x2 - x1) * math.cos(math.radians((y1 + y2) / 2))
+        return 6371 * math.hypot(dx, math.radians(y2 - y1))
+
+    def near_towns(self, code: str, towns) -> bool:
+        """Is this commune one of the main towns, or within NEAR_KM of one?"""
+        return any(t == code or (self.distance_km(code, t) or NEAR_KM + 1) <= NEAR_KM for t in towns)
 
     def demonym(self, word: str) -> str | None:
         return DEMONYMS.get(singular(word))

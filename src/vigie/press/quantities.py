@@ -110,6 +110,7 @@ def substance_of(text: str) -> str | None:
 def drugs(sentence: str) -> list[dict]:
     """Quantities per substance and unit, summed; 'dont' subsets and indefinite amounts handled."""
     text = re.sub(r",\s*dont [^,.;]*", "", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
+    text = re.sub(r"\b(\d+)\s*(kg|kilos?)\s+(\d{1,3})\b(?=\s+d[e'’])", r"\1,\3 \2", text)  # "1 kg 5" is 1,5 kg
     found: dict[tuple[str, str | None], float | None] = {}
     pattern = re.compile(
         rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?\s*(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
@@ -134,6 +135,11 @@ def drugs(sentence: str) -> list[dict]:
         substance = substance_of(m.group("rest"))
         if substance:
             found[(substance, "kg")] = (found.get((substance, "kg")) or 0) + 500
+    for m in re.finditer(r"\b(?:un|le) (tiers|quart) de tonne\s+(?:de\s+|d')?(?P<rest>[^,;.]{0,40})", text, re.I):
+        substance = substance_of(m.group("rest"))
+        if substance:  # "un tiers de tonne de résine"
+            share = 1000 / 3 if m.group(1).lower() == "tiers" else 250
+            found[(substance, "kg")] = (found.get((substance, "kg")) or 0) + share
     for m in re.finditer(
         r"\b(?:plusieurs|des|quelques)\s+(?:kilos?|kilogrammes?|tonnes?|grammes?)\s+(?:de\s+|d')?"
         r"(?P<rest>[^,;.]{0,40})",
@@ -256,10 +262,19 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         r"personne n'(?:a|avait|ont|avaient) été (?:blessé|touché)|aucun blessé|"
         r"n'a(?:vaient|vait)? (?:pas )?fait (?:de|aucune) victime|sans faire de (?:blessé|victime)|"
         r"personne n'a été atteint|sans (?:être|avoir été) (?:touchée?|blessée?|atteinte?)|"
-        r"aucune? (?:\w+ ){0,2}n'a été (?:blessé|touché|atteint)",
+        r"aucune? (?:\w+ ){0,2}n'a été (?:blessé|touché|atteint)|"
+        # "pas de victime ni de blessé"
+        r"\bpas de (?:victimes?|blessés?)\b|\bni (?:de )?(?:morts?|blessés?|victimes?)\b",
         t,
     ):
         return 0, 0
+    m = re.search(
+        rf"({NUM})\s+blessés?,?\s+dont\s+({NUM})\s+(?:est |sont |a |ont )?(?:décédée?s?|morte?s?|tuée?s?|succombé)", t
+    )
+    if m:  # "cinq blessés, dont un décédé": one killed, four injured
+        hurt, dead = (int(number_word(g) or 0) for g in m.groups())
+        if 0 < dead <= hurt:
+            return dead, hurt - dead
     killed = injured = None
     wounded = re.sub(r"mortellement (?:blessée?|touchée?)", "tué", t)  # a fatal wound is no injury
     m = re.search(rf"({NUM})\s+(?:morts?|tués?)\b", t) or re.search(

@@ -1,0 +1,193 @@
+"""Place resolution once per article (press/geography.py, one test per rule), the article-level gate, values, the
+QPV district gazetteer (sources/qpv.py) and extraction without a warehouse. The QPV file here is a small hand-made
+extract in the official format (real quartier names, made-up quartier codes)."""
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import GEO
+
+from vigie import warehouse
+from vigie.errors import VigieError
+from vigie.press import quantities
+from vigie.press.articles import Article
+from vigie.press.pipeline import load_extractor, load_nlp
+from vigie.sources import qpv
+from vigie.sources.build import build, classify
+
+QPV = Path(__file__).parent / "press_fixtures" / "qpv"
+COG = GEO / "decoupage-administratif-6.0.0"
+DAY = date(2024, 5, 2)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def plain(official_db, nlp):
+    """The extractor on the official warehouse, without the QPV list (the curated table only)."""
+    con = warehouse.connect(official_db, read_only=True)
+    yield load_extractor(con=con, nlp=nlp)
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def with_qpv(official_db, nlp, tmp_path_factory):
+    """The same warehouse with the QPV extract loaded by `build`."""
+    db = tmp_path_factory.mktemp("qpv") / "w.duckdb"
+    shutil.copy(official_db, db)
+    con = warehouse.connect(db)
+    build(con, [QPV])
+    con.close()
+    con = warehouse.connect(db, read_only=True)
+    yield load_extractor(con=con, nlp=nlp)
+    con.close()
+
+
+def places(extractor, title: str, text: str) -> list[tuple]:
+    events = extractor.extract(Article("t", DAY, title, text))
+    return [(e.type, e.commune, e.departement, e.geo_precision) for e in events]
+
+
+# ---------------------------------------------------------------------------------------------------- the QPV list
+def test_the_qpv_list_is_recognised_and_loaded_with_every_commune_of_a_quartier(official_db, tmp_path):
+    assert classify(QPV / "liste_qp2024_extrait.csv")[0] == "district_list"
+    db = tmp_path / "w.duckdb"
+    shutil.copy(official_db, db)
+    con = warehouse.connect(db)
+    rows, note = qpv.load(con, QPV / "liste_qp2024_extrait.csv")
+    got = con.execute("SELECT code, name, commune, departement FROM district ORDER BY code, commune").fetchall()
+    assert rows == 5 and "4 quartiers" in note
+    assert ("QN01301D", "Les Escourtines", "13055", "13") in got and (
+        "QN01301D",
+        "Les Escourtines",
+        "13070",
+        "13",
+    ) in got
+    assert ("QN06001A", "Argentine", "60057", "60") in got
+    assert qpv.codes('="13055;13070"') == ["13055", "13070"] and qpv.codes("60057") == ["60057"]
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        # another schema: the commune column is missing
+        (b"code_qp;lib_qp;insee_dep\r\nQN1;Argentine;60\r\n", r"insee_com"),
+        # a broken encoding in a data line: the file, the line and the column are named
+        (
+            "code_qp;lib_qp;insee_com\r\nQN1;Clou Bouchet;79191\r\nQN2;Pr\xe9s Saint-Jean;60057\r\n".encode("latin-1"),
+            r"qpv\.csv, line 3, column lib_qp: not UTF-8",
+        ),
+        # a quartier without any commune code
+        (b"code_qp;lib_qp;insee_com\r\nQN1;Argentine;Beauvais\r\n", r"line 2, column insee_com"),
+    ],
+)
+def test_a_bad_qpv_file_is_refused_and_the_warehouse_is_left_as_it_was(official_db, tmp_path, content, message):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(official_db, db)
+    con = warehouse.connect(db)
+    build(con, [QPV])
+    before = (
+        con.execute("SELECT count(*) FROM district").fetchone()[0],
+        con.execute("SELECT count(*) FROM load_log").fetchone()[0],
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "qpv.csv").write_bytes(content)
+    with pytest.raises(VigieError, match=message):
+        build(con, [folder])
+    after = (
+        con.execute("SELECT count(*) FROM district").fetchone()[0],
+        con.execute("SELECT count(*) FROM load_log").fetchone()[0],
+    )
+    assert after == before == (5, before[1])
+
+
+# ---------------------------------------------------------------------------------- place rules (geography.py)
+def test_rule_1_a_curated_neighbourhood_is_its_town_anywhere(plain):
+    assert places(plain, "", "Mardi soir, des tirs ont visé un point de deal à Pissevin. Un blessé.") == [
+        ("shooting", "30189", "30", 1)
+    ]
+
+
+def test_rule_2_a_district_of_the_main_town_beats_a_village_of_the_same_name(plain, with_qpv):
+    title = "Beauvais : coups de feu sur fond de trafic de drogue"
+    text = "Des coups de feu ont été tirés mardi soir à Argentine. Un homme de 20 ans a été blessé par balle."
+    assert places(with_qpv, title, text) == [("shooting", "60057", "60", 1)]
+    # without the QPV list, the village of Argentine (Savoie) is still not taken: the article is about the Oise
+    assert all(commune != "73019" for _, commune, _, _ in places(plain, title, text))
+    # an official district is read only inside the article's main towns: elsewhere Argentine is no district
+    assert with_qpv.gaz.district_of("Argentine", ("79191",)) is None
+    assert with_qpv.gaz.district_of("quartier Saint-Jean", ("60057",)) == "60057"
+    assert with_qpv.gaz.district_of("Tour Chabot", ("79191",)) == "79191"  # one part of "Clou Bouchet - Tour Chabot"
+
+
+def test_rule_3_a_homonym_near_the_main_town_is_the_one_meant(plain):
+    gaz = plain.gaz
+    assert gaz.resolve("Angles", [], towns=("84007",)) == ("30011", "30")  # Les Angles, across the Rhône from Avignon
+    assert gaz.resolve("Angles", [], towns=("85191",)) == ("85004", "85")  # Angles (Vendée), near La Roche-sur-Yon
+    assert gaz.resolve("Angles", []) == ("30011", "30")  # no main town: the most populous
+
+
+def test_rule_4_near_a_town_is_not_in_it(plain):
+    assert places(plain, "", "Les gendarmes ont saisi mardi 20 kilos de résine de cannabis près de Voiron.") == [
+        ("seizure", None, "38", 2)
+    ]
+    # a town named with "à" in the same sentence is where it happened
+    assert places(plain, "", "Mardi, 3 kilos de cocaïne ont été saisis à Séméac, près de Tarbes.") == [
+        ("seizure", "65417", "65", 1)
+    ]
+
+
+def test_rule_5_origins_and_courts_are_not_places(plain):
+    text = (
+        "Le tribunal correctionnel de Besançon a été saisi. Un trafiquant venu de Lyon a été interpellé mardi à "
+        "Montbéliard avec 2 kg de cocaïne."
+    )
+    assert places(plain, "", text) == [("seizure", "25388", "25", 1)]
+
+
+def test_rule_6_a_word_that_is_a_far_village_is_no_place(plain):
+    events = plain.extract(Article("t", DAY, "", "Pas de blessé lors des tirs de mardi soir à Nîmes, liés au trafic."))
+    assert [(e.commune, e.killed, e.injured) for e in events] == [("30189", 0, 0)]
+
+
+def test_the_dateline_names_a_main_town(plain):
+    text = "VALENCE (AFP) - Un point de deal a été démantelé mardi par les policiers, selon le parquet."
+    assert places(plain, "", text) == [("dealing_point", "26362", "26", 1)]
+
+
+# ---------------------------------------------------------------------------------------- the article-level gate
+def test_a_round_up_gives_no_event_but_a_dated_fact_inside_it_does(plain):
+    title = "Rennes : le bilan annuel de la lutte contre les stupéfiants"
+    text = (
+        "Les policiers ont saisi 300 kilos de résine de cannabis en 2023 à Rennes, selon le préfet.\n\n"
+        "Le 12 mars, 4 kilos de cocaïne avaient été découverts dans une cave du Blosne."
+    )
+    assert places(plain, title, text) == [("seizure", "35238", "35", 1)]
+    assert plain.extract(Article("t", DAY, title, text))[0].date_start == date(2024, 3, 12)
+
+
+# -------------------------------------------------------------------------------------------------------- values
+def test_values():
+    assert quantities.casualties("Pas de victime ni de blessé.") == (0, 0)
+    assert quantities.casualties("Les tirs n'ont fait ni mort ni blessé") == (0, 0)
+    assert quantities.casualties("Cinq blessés, dont un est décédé à l'hôpital") == (1, 4)
+    assert quantities.drugs("les douaniers ont saisi 1 kg 5 de cocaïne") == [
+        {"substance": "cocaine", "quantity": 1.5, "unit": "kg"}
+    ]
+    assert quantities.drugs("un tiers de tonne de résine de cannabis")[0]["quantity"] == pytest.approx(333.33, 0.01)
+
+
+# ----------------------------------------------------------------------------------- extraction without a warehouse
+def test_extraction_needs_only_the_reference_files(tmp_path, nlp):
+    extractor = load_extractor(warehouse_path=tmp_path / "none.duckdb", reference=COG, nlp=nlp)
+    assert places(extractor, "", "Mardi, un point de deal a été démantelé à Bressuire.") == [
+        ("dealing_point", "79049", "79", 1)
+    ]
+    with pytest.raises(VigieError, match="no commune reference.*vigie fetch"):
+        load_extractor(warehouse_path=tmp_path / "none.duckdb", reference=tmp_path, nlp=nlp)
