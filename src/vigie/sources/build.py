@@ -11,7 +11,7 @@ import duckdb
 
 from vigie.errors import VigieError
 from vigie.geo import communes
-from vigie.sources import etat4001, ssmsi
+from vigie.sources import etat4001, qpv, ssmsi
 from vigie.sources.sniff import read_header
 from vigie.warehouse import already_loaded, sha256, transaction
 
@@ -21,6 +21,7 @@ ORDER = (
     "departement_reference",
     "commune_epci",
     "commune_outlines",
+    "district_list",
     "commune_base",
     "departement_base",
     "region_base",
@@ -55,6 +56,8 @@ def classify(path: Path) -> tuple[str | None, str]:
         return "commune_outlines", "GeoJSON outlines"
     if name.endswith(".xlsx"):
         return "etat4001_workbook", "workbook"
+    if qpv.is_qpv_list(path):
+        return "district_list", "QPV list (quartiers prioritaires)"
     if name.endswith(".parquet") or name.endswith((".csv", ".csv.gz")):
         try:
             header = read_header(path)
@@ -132,6 +135,9 @@ def _load(con, kind: str, path: Path, checksum: str) -> tuple[int, str, int | No
     elif kind == "commune_outlines":
         _need_reference(con, path)
         rows = communes.load_outlines(con, path)
+    elif kind == "district_list":
+        _need_reference(con, path)
+        rows, note = qpv.load(con, path)
     elif kind == "commune_base":
         synthetic = "synth" in path.name.lower()
         rows, edition = ssmsi.load_commune_base(con, read_header(path), load_id)

@@ -38,6 +38,7 @@ class Source:
     pattern: str | None  # regex on the resource's title or URL
     fallback: str
     unpack: str | None = None  # "npm" for a package tarball whose data/ folder we keep
+    optional: bool = False  # not needed for the statistics: a failed download is reported and the rest goes on
 
 
 SOURCES = [
@@ -71,6 +72,13 @@ SOURCES = [
         None,
         "https://registry.npmjs.org/@etalab/decoupage-administratif/-/decoupage-administratif-6.0.0.tgz",
         unpack="npm",
+    ),
+    Source(  # the district gazetteer of the press monitor (sources/qpv.py); no pinned URL known, hence optional
+        "QPV list (quartiers prioritaires 2024)",
+        "quartiers-prioritaires-de-la-politique-de-la-ville-qpv",
+        r"liste.*quartiers prioritaires.*2024.*csv|liste[_-]?qp[_-]?2024.*\.csv$",
+        "",
+        optional=True,
     ),
     Source(
         "commune outlines",
@@ -185,9 +193,19 @@ def fetch(
     with httpx.Client(timeout=TIMEOUT, headers={"User-Agent": "vigie (+https://pypi.org/project/vigie)"}) as client:
         for source in sources:
             url = resolve(client, source, api)
-            path = download(
-                client, url, folder, (lambda d, t, s=source: on_progress(s.name, d, t)) if on_progress else None
-            )
+            try:
+                if not url:
+                    raise VigieError("not found through the data.gouv.fr API")
+                path = download(
+                    client, url, folder, (lambda d, t, s=source: on_progress(s.name, d, t)) if on_progress else None
+                )
+            except VigieError as exc:
+                if not source.optional:
+                    raise
+                from vigie.output import err_console
+
+                err_console.print(f"{source.name}: not downloaded ({exc}); the press monitor uses its built-in table.")
+                continue
             paths = unpack_npm(path, folder) if source.unpack == "npm" else [path]
             for p in paths:
                 manifest[p.name] = {"source": source.name, "url": url, "sha256": sha256(p)}
