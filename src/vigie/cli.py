@@ -801,5 +801,5 @@ def main() -> None:
     try:
         app()
     except VigieError as exc:
-        err_console.print(f"[bold red]Error:[/] {exc}", highlight=False)
+        err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
         sys.exit(1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import itertools
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -105,6 +106,24 @@ def literal(value: str | int) -> str:
     return str(value) if isinstance(value, int) else "'" + value.replace("'", "''") + "'"
 
 
+_opened = itertools.count()
+
+
+def _open_current(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the file now at `path`, even when this process still has the previous version
+    open. DuckDB shares one database per file name within a process, so opening `path` again would return the old
+    version; opening it through a fresh hard link (removed at once) gives the current file its own database."""
+    link = _sibling(path, f".read-{os.getpid()}-{next(_opened)}")
+    try:
+        os.link(path, link)
+    except OSError:  # a folder we may not write to: the plain name (the old version until it is closed)
+        return duckdb.connect(str(path), read_only=True)
+    try:
+        return duckdb.connect(str(link), read_only=True)
+    finally:
+        link.unlink(missing_ok=True)
+
+
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (and, for writing, create) the warehouse at `path`."""
     path = Path(path)
@@ -112,7 +131,7 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
         if not path.exists():
             raise VigieError(f"no warehouse at {path}: run `vigie build` first (or pass --db)")
         try:
-            con = duckdb.connect(str(path), read_only=True)
+            con = _open_current(path)
         except duckdb.Error as exc:
             if "lock" in str(exc).lower():
                 raise VigieError(
@@ -162,6 +181,7 @@ def writing(
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = os.open(_sibling(path, ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    held = False
     try:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -174,6 +194,7 @@ def writing(
             if on_wait:
                 on_wait(pid)
             fcntl.flock(lock, fcntl.LOCK_EX)
+        held = True
         os.ftruncate(lock, 0)
         os.pwrite(lock, f"{os.getpid()}\n".encode(), 0)
         building = _sibling(path, ".building")
@@ -205,8 +226,9 @@ def writing(
         finally:
             os.close(directory)
     finally:
-        os.ftruncate(lock, 0)
-        fcntl.flock(lock, fcntl.LOCK_UN)
+        if held:  # (a writer that did not get the lock must not erase the PID of the one that has it)
+            os.ftruncate(lock, 0)
+            fcntl.flock(lock, fcntl.LOCK_UN)
         os.close(lock)
 
 
