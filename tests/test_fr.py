@@ -23,3 +23,11 @@ def test_dates_are_written_out_in_french_with_1er_for_the_first():
     assert fr.date(dt.datetime(2025, 12, 31, 23, 59)) == "31 décembre 2025"
     assert fr.month("2021-08-15") == "août 2021"
     assert fr.date(None) == "—"
+
+
+def test_every_hot_spot_category_has_a_french_label_and_meaning():
+    from vigie.analysis.hotspots import CATEGORIES
+
+    assert set(fr.CATEGORIES) == set(CATEGORIES)
+    assert all(label and meaning.endswith(".") for label, meaning in fr.CATEGORIES.values())
+    assert fr.size_class("ville_moyenne") == f"ville moyenne (10{NB}000 à 99{NB}999 habitants)"

@@ -796,6 +796,30 @@ def report(
     err_console.print(f"{result['name']} ({result['code']}): report written to {path}", highlight=False)
 
 
+@app.command()
+def report(
+    name: Annotated[str, typer.Argument(help='A commune name ("le creusot", "Valence") or INSEE code.')],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="PDF file to write (default: rapport-CODE.pdf in this folder).")
+    ] = None,
+    departement: Annotated[str | None, typer.Option(help="Département, to choose between homonyms.")] = None,
+    db: DbOption = None,
+) -> None:
+    """The town report: two A4 pages in French for a mayor (series against towns of its size, hot-spot category
+    and what it means, onset, press events of the last 12 months, map of its neighbours, état 4001, caveats)."""
+    from vigie import warehouse
+    from vigie.report import check_output, report_pdf
+
+    if out is not None:
+        check_output(out)  # a bad --out is said before any work
+    con = warehouse.connect(_db(db), read_only=True)
+    pdf, result = report_pdf(con, name, departement)
+    path = check_output(out or Path(f"rapport-{result['code']}.pdf"))
+    path.write_bytes(pdf)
+    _warn_synthetic(result["synthetic"], Format.table)
+    err_console.print(f"{result['name']} ({result['code']}): report written to {path}", highlight=False)
+
+
 def main() -> None:
     """Entry point: problems with the user's data or options are printed plainly, with exit status 1."""
     try:

@@ -25,4 +25,7 @@ def create_app(db: Path) -> FastAPI:
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    from vigie.web import rapport
+
+    app.include_router(rapport.router)  # the town report, /commune/{code}/rapport.pdf
     return app
