@@ -166,7 +166,7 @@ def build(
             + "."
         )
     for a in analysed:
-        if a["status"] == "skipped" and (verbose or a["step"] == "all"):
+        if a["status"] == "skipped" and verbose:
             console.print(f"[yellow]analysis not run[/] {a['step']} {a['indicator']}: {a['reason']}")
     for line in missing:
         console.print(f"[bold yellow]{line}[/]")
@@ -198,7 +198,7 @@ def _print_build_report(report, verbose: bool) -> None:
         if report.unchanged:
             console.print(f"[dim]unchanged[/] {len(report.unchanged)} file(s) already loaded")
         if report.skipped:
-            reasons = Counter(_reason_kind(r) for _, r in report.skipped)
+            reasons = Counter(_reason_kind(p, r) for p, r in report.skipped)
             console.print(
                 f"[yellow]skipped[/] {len(report.skipped)} file(s) Vigie does not read: "
                 + ", ".join(f"{k} {n}" for k, n in reasons.most_common())
@@ -214,9 +214,10 @@ def _print_build_report(report, verbose: bool) -> None:
             console.print("  " + "; ".join(f"{f} {d} {n}" for f, d, n in report.unresolved_services))
 
 
-def _reason_kind(reason: str) -> str:
-    """A short family name for a skip reason (for the counts)."""
-    return reason.split(" (")[0].split(":")[0][:60]
+def _reason_kind(path: Path, reason: str) -> str:
+    """A short family name for a skip reason (for the counts): without the file's name, details or line."""
+    reason = reason.replace(str(path), "").lstrip(": ")
+    return re.split(r" \(|: | at byte", re.sub(r"line \d+", "a line", reason))[0][:60]
 
 
 def _missing_after_build(con) -> list[str]:
@@ -282,18 +283,23 @@ def spread(
 ) -> None:
     """Is drug trafficking spreading into medium-sized towns? Counts, rates, shares and trends by town size."""
     from vigie import warehouse
-    from vigie.analysis.spread import label, service_spread
+    from vigie.analysis.spread import label, service_left_out, service_spread
     from vigie.analysis.spread import spread as compute
 
+    if plot:
+        from vigie.analysis.charts import check_plot_path
+
+        check_plot_path(plot)  # before any computing
     con = warehouse.connect(_db(db), read_only=True)
     span = _parse_years(years)
     results = compute(con, indicator, departement, span)
-    services = {}
+    services, left_out = {}, {}
     if con.execute("SELECT 1 FROM service_fact LIMIT 1").fetchone():
         services = {
-            "index 55, trafficking (état 4001)": service_spread(con, 55),
-            "index 01, règlements de comptes (état 4001)": service_spread(con, 1),
+            "index 55, trafficking (état 4001)": service_spread(con, 55, departement),
+            "index 01, règlements de comptes (état 4001)": service_spread(con, 1, departement),
         }
+        left_out = {"55": service_left_out(con, 55, departement), "01": service_left_out(con, 1, departement)}
     synthetic = any(r.synthetic for r in results)
     _warn_synthetic(synthetic, fmt)
     if fmt is Format.json:
@@ -306,13 +312,15 @@ def spread(
                             "label": label(r.indicator),
                             "by_size_class": r.rows,
                             "concentration": r.concentration,
-                            "growth_test": r.growth.__dict__ if r.growth else None,
+                            "growth_test": _growth_dict(r.growth),
                             "growth_sentence": r.growth.sentence(label(r.indicator)) if r.growth else None,
                             "notes": r.notes,
                         }
                         for r in results
                     },
+                    "departement": departement,
                     "services": services,
+                    "services_left_out": left_out,
                 }
             )
         )
@@ -320,10 +328,23 @@ def spread(
         output.write_csv(
             [{"table": "by_size_class", "indicator": r.indicator, **row} for r in results for row in r.rows]
             + [{"table": "concentration", "indicator": r.indicator, **row} for r in results for row in r.concentration]
+            + [
+                {"table": "growth_test", "indicator": r.indicator, **_growth_dict(r.growth), "sentence": _sentence(r)}
+                for r in results
+                if r.growth
+            ]
             + [{"table": name, **row} for name, rows in services.items() for row in rows]
+            + [{"table": "services_left_out", "index": k, **v} for k, v in left_out.items()]
         )
     else:
-        _print_spread(results, services, label)
+        _print_spread(results, services, label, departement)
+        for k, v in left_out.items():
+            if v["left_out_pct"]:
+                console.print(
+                    f"[dim]• État 4001 index {k}: {v['left_out_pct']:.0f} % of its cases ({v['left_out_cases']:,} of "
+                    f"{v['cases']:,}, {v['years'][0]}–{v['years'][1]}) come from non-territorial services (national "
+                    "or regional units) or services named after no commune, and are left out of the table above.[/]"
+                )
     if plot:
         from vigie.analysis.charts import spread_chart
 
@@ -331,14 +352,28 @@ def spread(
         err_console.print(f"Chart written to {plot}")
 
 
-def _print_spread(results, services, label) -> None:
+def _growth_dict(growth) -> dict | None:
+    if growth is None:
+        return None
+    out = dict(growth.__dict__)
+    out["years"] = list(out["years"])
+    return out
+
+
+def _sentence(result) -> str | None:
+    from vigie.analysis.spread import label
+
+    return result.growth.sentence(label(result.indicator)) if result.growth else None
+
+
+def _print_spread(results, services, label, departement: str | None = None) -> None:
     columns = {
         "size_class": "size class",
         "year": "year",
         "count": "count",
         "count_published": "publi-shed",
         "rate_per_1000": "per 1000",
-        "share_pct": "% of France",
+        "share_pct": f"% of dép. {departement}" if departement else "% of France",
         "communes_recorded": "towns > 0",
         "index_first_year": "index",
         "suppressed_share_pct": "% sup-pressed",

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import enum
 import json
+import math
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
 # a terminal gets its own width; a file or a pipe gets wide lines rather than cropped tables
-console = Console(width=None if sys.stdout.isatty() else 160)
+console = Console(width=None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 160))
 # messages to a file or a pipe stay one line each (no wrapping at 80 columns)
 err_console = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
 
@@ -30,16 +34,40 @@ class Format(enum.StrEnum):
 
 
 def plain(value):
-    """JSON/CSV-friendly scalars (numpy and Decimal values included)."""
+    """JSON/CSV-friendly scalars (numpy and Decimal values, dates included)."""
     if isinstance(value, Decimal):
         return float(value)
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
     if hasattr(value, "item"):
         return value.item()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    if isinstance(value, Path):
+        return str(value)
     return value
 
 
+def _strict(value):
+    """NaN and infinities → null (strict JSON); floats to 12 significant digits, so that the same input gives
+    byte-identical output (sums done in parallel differ in the last digits from run to run)."""
+    if isinstance(value, dict):
+        return {str(k): _strict(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_strict(v) for v in value]
+    value = plain(value)
+    if isinstance(value, float):
+        return float(f"{value:.12g}") if math.isfinite(value) else None
+    if isinstance(value, (dict, list, tuple)):
+        return _strict(value)
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    return str(value)
+
+
 def to_json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=plain)
+    """Strict JSON (no NaN), stable from run to run."""
+    return json.dumps(_strict(data), ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def write_csv(rows: Sequence[dict], out=None) -> None:
@@ -50,7 +78,16 @@ def write_csv(rows: Sequence[dict], out=None) -> None:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: plain(v) for k, v in row.items()})
+        writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+
+
+def _csv_cell(value):
+    value = plain(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return ""
+    if isinstance(value, float):
+        return float(f"{value:.12g}")
+    return value
 
 
 RAW_KEYS = {"year", "edition", "code", "load_id", "index"}
@@ -74,10 +111,50 @@ def fmt(value, key: str | None = None) -> str:
     return str(value)
 
 
+# text columns: left-aligned, and folded beyond 40 characters (numbers never are)
+TEXT_KEYS = {
+    "size_class",
+    "name",
+    "indicator",
+    "status",
+    "file",
+    "kind",
+    "service",
+    "type",
+    "place",
+    "category",
+    "confidence",
+    "commune",
+    "code",
+}
+
+
+def _fit(rows: list[dict], columns: dict[str, str], width: int) -> tuple[dict[str, str], list[str]]:
+    """The first columns that fit in `width` characters (columns are listed most important first); the others are
+    left out of the table, and named."""
+    kept, used, dropped = {}, 1, []
+    for key, header in columns.items():
+        cell = max((len(fmt(r.get(key), key)) for r in rows), default=1)
+        cell = min(cell, 40) if key in TEXT_KEYS else cell
+        need = max(cell, min(len(header), 12)) + 3
+        if kept and used + need > width:
+            dropped.append(key)
+            continue
+        kept[key] = header
+        used += need
+    return kept, dropped
+
+
 def table(
-    rows: Iterable[dict], title: str | None = None, columns: dict[str, str] | None = None, group_by: str | None = None
+    rows: Iterable[dict],
+    title: str | None = None,
+    columns: dict[str, str] | None = None,
+    group_by: str | None = None,
+    width: int | None = None,
 ) -> Table:
-    """A rich table; `columns` maps keys to headers; a blank line separates groups of `group_by`."""
+    """A rich table; `columns` maps keys to headers, most important first: the columns that do not fit the
+    terminal (or `width`) are left out and named below the table, never cropped; a blank line separates groups of
+    `group_by`."""
     rows = list(rows)
     if not rows:
         out = Table(title=title, title_justify="left", show_header=False, box=None)
@@ -85,24 +162,16 @@ def table(
         out.add_row("(nothing to list)")
         return out
     columns = columns or {k: k for k in rows[0]}
+    columns, dropped = _fit(rows, columns, width if width is not None else console.width)
     cells = [[fmt(row.get(k), k) for k in columns] for row in rows]
-    out = Table(title=title, title_justify="left", header_style="bold", pad_edge=False)
+    caption = None
+    if dropped:
+        caption = f"Left out to fit the terminal: {', '.join(dropped)} (all columns: --format csv or json)."
+    out = Table(
+        title=title, title_justify="left", header_style="bold", pad_edge=False, caption=caption, caption_justify="left"
+    )
     for i, (key, header) in enumerate(columns.items()):
-        left = key in (
-            "size_class",
-            "name",
-            "indicator",
-            "status",
-            "file",
-            "kind",
-            "service",
-            "type",
-            "place",
-            "category",
-            "confidence",
-            "commune",
-            "code",
-        )
+        left = key in TEXT_KEYS
         widest = max((len(c[i]) for c in cells), default=1)
         # cells never wrap or shrink (numbers must stay whole); long headers wrap instead
         out.add_column(header, justify="left" if left else "right", min_width=min(widest, 40), overflow="fold")

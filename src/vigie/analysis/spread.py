@@ -125,10 +125,8 @@ def spread(
     synthetic = commune_base_is_synthetic(con)
     results = []
     for ind in indicators:
-        growth = _growth(con, ind)
-        notes = NOTES + (
-            [] if growth else ["No growth test: the selection lacks big cities or medium towns with published counts."]
-        )
+        growth, why = _growth(con, ind)
+        notes = NOTES + ([] if growth else [f"No growth test: {why}."])
         results.append(SpreadResult(ind, _only(rows, ind), _only(concentration, ind), growth, synthetic, notes))
     return results
 
@@ -174,32 +172,51 @@ def _concentration(con) -> list[dict]:
     )
 
 
-def _growth(con, indicator: str) -> GrowthTest | None:
+def _growth(con, indicator: str) -> tuple[GrowthTest | None, str | None]:
+    """The growth test of the selection, or None and the reason it cannot be fitted, in words."""
     data = con.execute(f"""
         SELECT year, size_class = 'ville_moyenne', count, population, city FROM _units
         WHERE indicator = {literal(indicator)} AND size_class IN ('grande_ville', 'ville_moyenne') AND population > 0
-          AND NOT suppressed""").fetchall()
+          AND NOT suppressed ORDER BY city, year""").fetchall()  # a fixed order: the same figures at every run
     left_out = con.execute(f"""SELECT count(*) FROM _units WHERE indicator = {literal(indicator)} AND suppressed
                                AND size_class IN ('grande_ville', 'ville_moyenne')""").fetchone()[0]
     if not data:
-        return None
+        return None, "the selection has no published count of a big city or a medium town"
     year, medium, count, pop, city = zip(*data, strict=True)
     medium = np.array(medium, bool)
-    if medium.all() or not medium.any():
-        return None
-    return growth_test(
-        np.array(year, float), medium, np.array(count, float), np.array(pop, float), np.array(city), left_out
-    )
+    if not medium.any():
+        return None, "the selection has no medium town (10,000–99,999 inhabitants) with published counts"
+    if medium.all():
+        return None, "the selection has no big city (100,000 inhabitants or more) with published counts"
+    if len(set(year)) < 2:
+        return None, f"the selection covers one year ({year[0]}); a growth needs two years or more"
+    try:
+        growth = growth_test(
+            np.array(year, float), medium, np.array(count, float), np.array(pop, float), np.array(city), left_out
+        )
+    except np.linalg.LinAlgError:
+        growth = None
+    if growth is None or not all(np.isfinite([growth.ratio, growth.ci_low, growth.ci_high])):
+        towns = len(set(city))
+        return None, (
+            f"the model cannot be fitted on this selection ({towns} towns, {int(sum(count)):,} published cases): "
+            "too few towns or cases in one of the two classes to tell their growths apart"
+        )
+    return growth, None
 
 
-def service_spread(con: duckdb.DuckDBPyConnection, index: int = 55) -> list[dict]:
-    """État 4001 by service: one index by the size class of the commune each territorial service is named after."""
+def service_spread(
+    con: duckdb.DuckDBPyConnection, index: int = 55, departement: str | None = None
+) -> list[dict]:
+    """État 4001 by service: one index by the size class of the commune each territorial service is named after
+    (only the services of `departement` when given)."""
     require(con, "service_fact", "état 4001 by service")
+    where = f"AND s.departement = {literal(departement_code(departement))}" if departement else ""
     result = con.execute(f"""
     WITH svc AS (
         SELECT s.service_id, s.force, coalesce(p.population, c.population) AS pop
         FROM service s JOIN commune c ON c.code = s.code LEFT JOIN commune p ON p.code = c.parent
-        WHERE s.territorial AND s.code IS NOT NULL),
+        WHERE s.territorial AND s.code IS NOT NULL {where}),
     facts AS (SELECT f.year, {size_classes().sql("svc.pop")} AS size_class, f.count, f.service_id
               FROM service_fact f JOIN svc USING (service_id) WHERE f.idx = {int(index)}),
     agg AS (SELECT size_class, year, sum(count) AS count, count(DISTINCT service_id) AS services
@@ -210,6 +227,22 @@ def service_spread(con: duckdb.DuckDBPyConnection, index: int = 55) -> list[dict
                AS index_first_year
     FROM agg ORDER BY year, {CLASS_ORDER}""")
     return _dicts(result)
+
+
+def service_left_out(con: duckdb.DuckDBPyConnection, index: int = 55, departement: str | None = None) -> dict:
+    """The part of an état 4001 index that the by-town table cannot place: cases of non-territorial services
+    (national and regional units, e.g. OFAST, SIR) and of territorial services named after no commune.
+    {cases, left_out_cases, left_out_pct, years}."""
+    where = f"AND s.departement = {literal(departement_code(departement))}" if departement else ""
+    total, left, first, last = con.execute(f"""
+        SELECT sum(f.count), sum(f.count) FILTER (WHERE NOT s.territorial OR s.code IS NULL), min(f.year), max(f.year)
+        FROM service_fact f JOIN service s USING (service_id) WHERE f.idx = {int(index)} {where}""").fetchone()
+    return {
+        "cases": int(total or 0),
+        "left_out_cases": int(left or 0),
+        "left_out_pct": round(100.0 * (left or 0) / total, 1) if total else None,
+        "years": [first, last],
+    }
 
 
 def label(indicator: str) -> str:

@@ -150,6 +150,12 @@ def download(
             f"cannot download {url}: the server answered {exc.response.status_code} "
             f"{exc.response.reason_phrase}. Download the file by hand and use `vigie fetch --from DIR`"
         ) from None
+    except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+        host = httpx.URL(url).host
+        raise VigieError(
+            f"no network: cannot reach {host} ({exc}). Download the files elsewhere and use `vigie fetch --from DIR`"
+            " (or `vigie build --from DIR`)"
+        ) from None
     except httpx.HTTPError as exc:
         raise VigieError(
             f"cannot download {url}: {exc}. Without network, download the file by hand and use `vigie fetch --from DIR`"
