@@ -191,3 +191,20 @@ def test_extraction_needs_only_the_reference_files(tmp_path, nlp):
     ]
     with pytest.raises(VigieError, match="no commune reference.*vigie fetch"):
         load_extractor(warehouse_path=tmp_path / "none.duckdb", reference=tmp_path, nlp=nlp)
+
+
+def test_an_agency_line_a_court_and_a_hospital_are_not_places(plain):
+    text = (
+        "Paris, France | AFP | jeudi 14/03/2024 - Lundi soir, au Robert, en Martinique, un jeune homme a été blessé "
+        "par balle sur fond de trafic de drogue. Il a été transporté au CHU de Fort-de-France."
+    )
+    assert places(plain, "", text) == [("shooting", "97222", "972", 1)]
+
+
+def test_persons_of_an_operation_already_told_are_its_count_not_a_new_arrest(plain):
+    text = (
+        "Mardi, les douaniers ont saisi 46 kilos de cocaïne dans une voiture au Lamentin, en Martinique.\n\n"
+        "Le conducteur a été interpellé puis déféré mercredi au parquet de Fort-de-France."
+    )
+    events = plain.extract(Article("t", DAY, "", text))
+    assert [(e.type, e.commune, e.count) for e in events] == [("seizure", "97213", 1)]

@@ -5,13 +5,14 @@ dates resolved against the article date, and mentions of the same event merged."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from vigie.geo.names import name_key
 from vigie.press import dates, quantities
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.geography import Geography, dateline, main_towns
+from vigie.press.geography import Geography, dateline, main_towns, without_agency_line
 from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer, Place
 from vigie.press.schema import Event, overlaps
 
@@ -266,16 +267,20 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"à destination (?:de|d')|"
     r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient) (?:à|au|aux|en)|demeurant (?:à|au|aux|en)|"
     r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
+    r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
+    r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
     r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|chu|hôpital|préfet|"
     r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie)[\w\s'’-]{0,30}?\s(?:de|d'|d’|du))\s*"
     r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
 )
 
 
-# an article whose headline or first sentence says it is a round-up, a policy, a trial or an opinion piece: its
+# an article whose headline (else its first sentence) says it is a round-up, a policy, a trial or an opinion piece: its
 # figures and undated facts are no events unless one is told with a date of its own (the article-level gate)
 GATE = (
-    r"\bbilan (?:annuel|de l'année|\d{4})|\bchiffres? (?:de|du|des)\b|\bstatistiques?\b|\ben (?:hausse|baisse)\b|"
+    r"\bbilan (?:annuel|de l'année|\d{4})|\bchiffres? (?:de|du|des)\b|\bstatistiques?\b|"
+    r"\ben (?:forte )?(?:hausse|baisse)\b|"
+    r"\b(?:hausse|baisse) de la délinquance|\bpeines? (?:de prison )?(?:requises?|prononcées?)|\bsensibilis|"
     r"\bbudget\b|\bplan (?:de lutte|départemental|contre)|"
     r"\bconseil municipal\b|\bprévention\b|\bprocès\b|\bcour d'assises\b|\btribunal\b|\bcondamnée?s?\b|"
     r"\bans de prison\b|\bjugée?s?\b|\btribune\b|\béditorial\b|\bchronique\b|\bpoint de vue\b|\bopinion\b"
@@ -287,6 +292,8 @@ def _lead(text: str) -> str:
     return re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:400]
 
 
+# a sentence about persons already introduced ("Le conducteur …", "Les deux hommes …", "Il …")
+DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’]|(?:Il|Ils|Elle|Elles)\s)"
 # a name right after these words is a place near the town, not in it (geo_precision 2)
 NEAR_BEFORE = (
     r"(?:\bprès|\bnon loin|\bà proximité|\baux abords|\bdans les environs|\ben périphérie)\s+(?:de |d['’]|du )$"
@@ -346,6 +353,7 @@ class Extractor:
         ]
 
     def extract_many(self, articles: list[Article]) -> list[list[Event]]:
+        articles = [replace(a, text=without_agency_line(a.text)) for a in articles]
         paragraphs = [_paragraphs(a.text) for a in articles]
         flat = [p for ps in paragraphs for p in ps]
         split = iter(self._split(flat))
@@ -408,6 +416,13 @@ class Extractor:
                     when = own_when or paragraph_date
                     reopened = re.search(REOPENED, clause, re.I)
                     for kind in types:
+                        operations = [e for e in events + produced if e.type in ("seizure", "arrest")]
+                        if kind == "arrest" and not own_places and operations and re.match(DEFINITE, sentence):
+                            # "Le conducteur a été interpellé puis déféré mercredi": the persons of the operation
+                            # just told, not a new one
+                            if operations[-1].count is None:
+                                operations[-1].count = quantities.arrested(sentence)
+                            continue
                         kind_places, kind_when = places, when
                         if len(types) > 1 and len({p.code for p in own_places}) > 1:
                             kind_places, kind_when = self._nearest(kind, clause, own_places, when, article.date)
@@ -443,7 +458,7 @@ class Extractor:
                 elif events:
                     self._complete(events[-4:], events[first:], sentence)
         events = _fold_arrests(_merge(events))
-        if re.search(GATE, f"{article.title}\n{_lead(article.text)}", re.I):
+        if re.search(GATE, article.title or _lead(article.text), re.I):
             # a statistics, policy, trial or opinion piece: only the events it tells with a date of their own, to the
             # month at least (tallies, yearly figures and undated activity are not events)
             events = [e for e in events if e.own_date and e.time_precision in ("day", "week", "month")]
@@ -695,6 +710,12 @@ class Extractor:
         scope = sentence if single else clause
         if kind in ("shooting", "intimidation"):
             event.killed, event.injured = quantities.casualties(scope)
+            if not single and event.killed is None and event.injured is None:
+                # the toll in a clause of its own: "Cinq blessés, dont un décédé : c'est le bilan de la fusillade"
+                untriggered = [
+                    c for c in _clauses(sentence) if not any(re.search(p, c, re.I) for p in TRIGGERS.values())
+                ]
+                event.killed, event.injured = quantities.casualties(" ; ".join(untriggered))
         if kind == "seizure":
             event.drugs = quantities.drugs(sentence)
             event.cash_eur = quantities.cash(sentence)

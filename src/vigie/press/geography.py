@@ -15,14 +15,20 @@ How a mention is resolved (extract.Extractor._mentions; one test per rule in tes
 6. Not introduced by a locative ("à", "dans"…): a village of fewer than 2,000 people outside the article's
    départements is a word, not a place ("Pas de blessé", "Aucun").
 
-Main towns, best first: the towns of the headline; the dateline's town ("NÎMES (AFP) –", "Nîmes –"); the towns whose
-curated or official districts are named; the most-named town when it is named at least twice."""
+Main towns, best first: the towns of the headline; the dateline's town ("NÎMES (AFP) –", "Nîmes –"; an agency's
+filing line, "Paris, France | AFP | lundi 06/09/2021 -", is cut off: it names where the dispatch was written); the
+towns whose curated or official districts are named; the most-named town when it is named at least twice."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
+# an agency's filing line ("Paris, France | AFP | lundi 06/09/2021 - ", "SAINT-LAURENT-DU-MARONI, 18 mars (AFP) - "):
+# where the dispatch was written, not where anything happened; it is cut off before the text is read
+AGENCY_LINE = (
+    r"\s*[^,|\n]{2,40},\s*(?:France\s*\|\s*AFP\s*\||\d{1,2}(?:er)? \w+ \((?:AFP|Reuters)\))[^\n]{0,40}?\s[-–—]\s"
+)
 DATELINE = r"\s*([A-ZÉÈÎÔ][A-Za-zÀ-ÿ'’ -]{1,40}?)\s*(?:\([^)]{1,30}\))?\s*[-–—:]\s"
 
 
@@ -47,6 +53,12 @@ def main_towns(title_places, dateline_place, mentions, district_towns) -> list[s
         if n >= 2:
             towns.append(top)
     return list(dict.fromkeys(towns))
+
+
+def without_agency_line(text: str) -> str:
+    """The text without an agency's filing line at its head."""
+    m = re.match(AGENCY_LINE, text)
+    return text[m.end() :] if m else text
 
 
 def dateline(text: str) -> str | None:
