@@ -168,6 +168,8 @@ def build(
     for a in analysed:
         if a["status"] == "skipped" and verbose:
             console.print(f"[yellow]analysis not run[/] {a['step']} {a['indicator']}: {a['reason']}")
+        if a["status"] == "failed":
+            console.print(f"[bold red]analysis failed[/] {a['step']} {a['indicator']}: {a['reason']}")
     for line in missing:
         console.print(f"[bold yellow]{line}[/]")
     if report.synthetic or facts.get("synthetic"):

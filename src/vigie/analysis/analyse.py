@@ -63,8 +63,9 @@ def analyse(
 ) -> list[dict]:
     """Run every step for every indicator on a writable connection (inside warehouse.writing). A step already
     stored for this data version with the default parameters is skipped unless `force`. Returns one record per
-    step and indicator: {step, indicator, status ("computed", "current", "skipped"), reason}. A step that cannot
-    run on these data (no commune reference, too few towns or years) is skipped with its reason, not an error."""
+    step and indicator: {step, indicator, status ("computed", "current", "skipped", "failed"), reason}. A step that
+    cannot run on these data (no commune reference, too few towns or years) is skipped with its reason, not an
+    error."""
     report = []
     if not con.execute("SELECT 1 FROM commune_fact LIMIT 1").fetchone():
         return [{"step": "all", "indicator": "", "status": "skipped", "reason": "no commune base"}]
@@ -91,6 +92,10 @@ def analyse(
                 report.append({"step": name, "indicator": indicator, "status": "skipped", "reason": str(exc)})
                 continue
             con.execute("DELETE FROM analysis_run WHERE step = ? AND indicator = ?", [name, indicator])
+            except Exception as exc:  # a bug in one step must not lose the build's data: said, and the rest goes on
+                reason = f"{type(exc).__name__}: {exc}"
+                report.append({"step": name, "indicator": indicator, "status": "failed", "reason": reason})
+                continue
             con.execute(
                 "INSERT INTO analysis_run (step, indicator, params, data_version, payload) VALUES (?, ?, ?, ?, ?)",
                 [name, indicator, json.dumps(params), version, json.dumps(payload, ensure_ascii=False)],
