@@ -730,26 +730,63 @@ app.add_typer(press_app, name="press")
 
 @press_app.command("ingest")
 def press_ingest(
-    source: Annotated[str, typer.Argument(help="A file, a folder, a web page URL or an RSS/Atom feed URL.")],
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders, JSONL files (.jsonl, .jsonl.gz: one JSON article a line), tar or zip archives of "
+            "them, web page or RSS/Atom feed URLs."
+        ),
+    ],
     day: Annotated[str | None, typer.Option("--date", help="Publication date for articles that have none.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Extract on a Dask cluster of N worker processes started on this machine."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Extract on an existing Dask cluster (tcp://host:8786); its workers need Vigie and its model."
+        ),
+    ] = None,
+    batch: Annotated[int, typer.Option(min=1, help="Articles per batch: one task and one transaction each.")] = 500,
     db: DbOption = None,
     no_wait: NoWaitOption = False,
 ) -> None:
     """Read articles, extract their events and store both; an event reported by several articles is stored once.
-    Like a build, it writes a copy of the warehouse and swaps it in when done (readers keep working)."""
-    from vigie import warehouse
-    from vigie.press.monitor import collect, ingest
-    from vigie.press.pipeline import load_extractor
+    An article already stored (same id or same text) is skipped: an interrupted run is resumed by running it again.
+    Like a build, it writes a copy of the warehouse and swaps it in when done, and every five minutes of a long run
+    (readers keep working)."""
+    from datetime import date
 
-    articles = _articles(collect, source, day)
-    with (
-        warehouse.writing(_db(db), wait=not no_wait, on_wait=_on_wait) as con,
-        _spinner(f"Extracting events from {len(articles)} article(s)…"),
-    ):
-        counts = ingest(con, load_extractor(con=con), articles)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from vigie.press.monitor import count, ingest_into
+
+    if workers and scheduler:
+        raise VigieError("--workers and --scheduler: give one or the other")
+    try:
+        default = date.fromisoformat(day) if day else None
+    except ValueError:
+        raise VigieError(f"--date {day!r}: write it as YYYY-MM-DD") from None
+    columns = [BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn()]
+    with Progress(TextColumn("Ingesting"), *columns, console=err_console) as bar:
+        task = bar.add_task("ingest", total=count(sources), rate="")
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+            rate = bar.tasks[task].speed
+            bar.update(task, rate=f"{rate:,.0f} articles/s" if rate else "")
+
+        counts = ingest_into(
+            _db(db), sources, default, workers, scheduler, batch, advance, bar.console.print,
+            wait=not no_wait, on_wait=_on_wait,
+        )  # fmt: skip
     console.print(
         f"{counts['articles']} new article(s), {counts['skipped_known']} already stored; "
         f"{counts['new_events']} new event(s), {counts['mentions']} mention(s)."
+        + (f" {counts['unreadable']} unreadable line(s) or file(s) skipped." if counts["unreadable"] else "")
+        + (f" {counts['failed']} article(s) failed and were not stored." if counts["failed"] else "")
+        + (f" {counts['date_assumed']} article(s) had no date and took today's." if counts["date_assumed"] else "")
     )
 
 
