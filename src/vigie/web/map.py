@@ -1,0 +1,178 @@
+"""The national map's data: the outline layer (gzip, ETag by data version), the class of every town for a colouring,
+and the towns' names for the hover labels. Colours are chosen here, from colour-blind-safe palettes."""
+
+from __future__ import annotations
+
+import threading
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from vigie import fr
+from vigie.analysis.choropleth import Choropleth, choropleth
+from vigie.errors import VigieError
+from vigie.geo.outlines import national_layer
+from vigie.indicators import INDICATORS
+from vigie.web.deps import Warehouse
+
+router = APIRouter()
+
+
+_memo: dict[tuple, object] = {}
+_memo_lock = threading.Lock()
+
+
+def cached(request: Request, key: tuple, compute):
+    """A payload computed once per data version (the diffusion and spread pages take seconds to compute)."""
+    full = (request.app.state.reader.version, *key)
+    with _memo_lock:
+        if full in _memo:
+            return _memo[full]
+    value = compute()
+    with _memo_lock:
+        if len(_memo) > 64:
+            _memo.clear()
+        _memo[full] = value
+    return value
+
+
+# Hot spots in reds/oranges, cold spots in blues (after ColorBrewer RdBu/PuOr and Okabe–Ito, distinguishable with
+# the common colour-vision deficiencies); the hatching, not a colour, says "suppressed".
+CATEGORY_COLOURS = {
+    "new_hot_spot": "#fdae61",
+    "consecutive_hot_spot": "#f46d43",
+    "intensifying_hot_spot": "#a50026",
+    "persistent_hot_spot": "#d73027",
+    "diminishing_hot_spot": "#f4a6a6",
+    "sporadic_hot_spot": "#fee090",
+    "oscillating_hot_spot": "#e08214",
+    "historical_hot_spot": "#b35806",
+    "new_cold_spot": "#abd9e9",
+    "consecutive_cold_spot": "#74add1",
+    "intensifying_cold_spot": "#313695",
+    "persistent_cold_spot": "#4575b4",
+    "diminishing_cold_spot": "#c6dbef",
+    "sporadic_cold_spot": "#e0f3f8",
+    "oscillating_cold_spot": "#8073ac",
+    "historical_cold_spot": "#542788",
+    "no_pattern": "#f2f2f2",
+}
+SEQUENTIAL = ["#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#e6550d", "#a63603", "#5a1e02"]  # ColorBrewer Oranges
+TREND_COLOURS = {
+    "hausse_significative": "#b2182b",
+    "hausse": "#f4a582",
+    "baisse": "#92c5de",
+    "baisse_significative": "#2166ac",
+}
+TREND_LABELS = {
+    "hausse_significative": "Hausse significative",
+    "hausse": "Hausse non significative",
+    "baisse": "Baisse non significative",
+    "baisse_significative": "Baisse significative",
+}
+NO_FIGURE = "#bdbdbd"
+COLOURING_LABELS = {
+    "category": "Catégorie de point chaud émergent",
+    "rate": "Taux pour 1 000 habitants",
+    "trend": "Tendance du score Gi* (Mann-Kendall)",
+    "watchlist": "Probabilité de flambée (prévision)",
+}
+
+
+def _legend(result: Choropleth) -> list[dict]:
+    """Each class's colour and French label, in legend order."""
+    if result.colouring == "category":
+        return [{"label": fr.CATEGORIES[c][0], "colour": CATEGORY_COLOURS[c], "key": c} for c in result.classes]
+    if result.colouring == "trend":
+        return [{"label": TREND_LABELS[c], "colour": TREND_COLOURS[c], "key": c} for c in result.classes]
+    bounds = [0.0, *result.breaks]
+    legend = []
+    if result.colouring == "rate":
+        legend.append({"label": "0", "colour": SEQUENTIAL[0], "key": "zero"})
+        palette = SEQUENTIAL[1:]
+        for k in range(len(result.breaks)):
+            low = fr.number(bounds[k], 2)
+            legend.append(
+                {
+                    "label": f"{low} à {fr.number(bounds[k + 1], 2)}",
+                    "colour": palette[k % len(palette)],
+                    "key": f"rate_{k}",
+                }
+            )
+    else:
+        palette = SEQUENTIAL[2::]
+        for k in range(len(result.breaks)):
+            legend.append(
+                {
+                    "label": f"{fr.percent(100 * bounds[k])} à {fr.percent(100 * bounds[k + 1])}",
+                    "colour": palette[k % len(palette)],
+                    "key": f"watch_{k}",
+                }
+            )
+    return legend
+
+
+@router.get("/carte/communes.geojson", include_in_schema=False)
+def layer(request: Request, con: Warehouse) -> Response:
+    """Every commune's simplified outline (about 1.7 MB gzip for France), cached by the client until the data
+    change."""
+    reader = request.app.state.reader
+    built = national_layer(con, reader.path.parent)
+    headers = {"ETag": built.etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
+    if request.headers.get("if-none-match") == built.etag:
+        return Response(status_code=304, headers=headers)
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return Response(
+            built.gzipped, media_type="application/geo+json", headers={**headers, "Content-Encoding": "gzip"}
+        )
+    import gzip
+
+    return Response(gzip.decompress(built.gzipped), media_type="application/geo+json", headers=headers)
+
+
+@router.get("/api/v1/map/values", tags=["carte"])
+def values(
+    request: Request,
+    con: Warehouse,
+    indicator: Annotated[str, Query(max_length=40, description="Indicateur (slug), ex. trafic")] = "trafic",
+    year: Annotated[int | None, Query(ge=1900, le=2100, description="Année (défaut : la dernière)")] = None,
+    colour: Annotated[Literal["category", "rate", "trend", "watchlist"], Query()] = "category",
+) -> Response:
+    """The class and colour of every town for one indicator, year and colouring (the national map's colours):
+    `towns` maps a code to [class index, value]; class -1 = no figure; `suppressed` lists the towns whose figure for
+    the year was not published (secret statistique)."""
+    etag = f'"values-{request.app.state.reader.version}-{indicator}-{year}-{colour}"'
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    if indicator not in INDICATORS:
+        raise HTTPException(422, f"indicator: unknown indicator {indicator!r}")
+    try:
+        result = cached(
+            request, ("map-values", indicator, year, colour), lambda: choropleth(con, indicator, year, colour)
+        )
+    except VigieError as exc:
+        raise HTTPException(422, str(exc)) from None
+    body = {
+        "indicator": result.indicator,
+        "indicator_label": INDICATORS[result.indicator][0],
+        "year": result.year,
+        "years": result.years,
+        "colour": result.colouring,
+        "title": COLOURING_LABELS[result.colouring],
+        "legend": _legend(result),
+        "no_figure": NO_FIGURE,
+        "towns": {code: [k, v] for code, (k, v) in result.towns.items()},
+        "suppressed": result.suppressed,
+    }
+    return JSONResponse(body, headers={"ETag": etag, "Cache-Control": "no-cache"})
+
+
+@router.get("/carte/noms.json", include_in_schema=False)
+def names(request: Request, con: Warehouse) -> Response:
+    """code → [name, département] of every town, for the map's hover labels (loaded once the map is drawn)."""
+    etag = f'"names-{request.app.state.reader.version}"'
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    rows = con.execute("SELECT code, name, departement FROM commune WHERE kind <> 'arrondissement'").fetchall()
+    return JSONResponse({c: [n, d] for c, n, d in rows}, headers={"ETag": etag, "Cache-Control": "no-cache"})
