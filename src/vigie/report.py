@@ -66,7 +66,6 @@ def town_report(
     computed for this warehouse), onsets, events (the last 12 months
     before `today`), events_older, services {years, rows}, forecast (None without a forecast table), neighbours (codes),
     data_version, caveats. Raises VigieError for an unknown or ambiguous town."""
-    from vigie.analysis.classes import class_median_rates
     from vigie.analysis.profile import profile
 
     today = today or dt.date.today()
@@ -74,7 +73,7 @@ def town_report(
     code = p["code"]
     size_class = next((c["size_class"] for c in p["comparison"] if c.get("size_class")), p["size_class"])
     drawn = [i for i in CHART_INDICATORS if any(r["indicator"] == i for r in p["series"])]
-    medians = class_median_rates(con, drawn, size_class) if size_class else {}
+    medians = _class_medians(con, drawn, size_class) if size_class else {}
     years = [r["year"] for r in p["series"] if r["indicator"] in CHART_INDICATORS]
     dep_name = con.execute(
         f"SELECT name FROM departement WHERE code = {warehouse.literal(p['departement'] or '')}"
@@ -110,6 +109,22 @@ def town_report(
         "data_version": warehouse.data_version(con),
         "caveats": CAVEATS,
     }
+
+
+_MEDIANS: dict[tuple, dict] = {}
+
+
+def _class_medians(con: duckdb.DuckDBPyConnection, indicators: list[str], size_class: str) -> dict:
+    """The size class's medians, computed once per data version and class in a process (the same for every town
+    of the class; a server draws many reports)."""
+    from vigie.analysis.classes import class_median_rates
+
+    key = (warehouse.data_version(con), tuple(indicators), size_class)
+    if key not in _MEDIANS:
+        if len(_MEDIANS) > 64:
+            _MEDIANS.clear()
+        _MEDIANS[key] = class_median_rates(con, indicators, size_class)
+    return _MEDIANS[key]
 
 
 def _key_figures(p: dict) -> dict | None:
