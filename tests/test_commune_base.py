@@ -92,6 +92,10 @@ BAD_CASES = {
     "bad est_diffuse": (one_row(diff="maybe"), "'diff' or 'ndiff'"),
     "negative count": (one_row(n="-2"), "whole number"),
     "bad code": (one_row(code="790", n="2"), "'790' is not a 5-character INSEE code"),
+    "year after the edition": (
+        commune_csv().replace('"2024"', '"2099"', 1),
+        "line 2, column 'annee': year 2099 .* outside the years this file can hold \\(up to 2026",
+    ),
 }
 
 
@@ -157,3 +161,40 @@ def test_area_file_errors_name_the_line(tmp_path):
     with pytest.raises(VigieError, match=r"dep.csv, line 3, column 'nombre': 'dix' is not a number"):
         build(con, [folder])
     assert con.execute("SELECT count(*) FROM area_fact").fetchone()[0] == 0
+
+
+def test_narrower_commune_base_is_refused_unless_replace(tmp_path, loaded):
+    """One département's file must not silently replace the national base (issue 9): refused, saying what would
+    be lost and how to ask for it; with replace=True it replaces, and status says the old file no longer counts."""
+    con, before = loaded
+    folder = tmp_path / "one"
+    folder.mkdir()
+    path = folder / "donnee-data.gouv-2025-test.csv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(commune_csv())
+    with pytest.raises(VigieError, match=r"narrower .* lose 2 département\(s\) \(13, 26\).*--replace"):
+        build(con, [folder])
+    assert table_counts(con) == before
+    build(con, [folder], replace=True)
+    assert con.execute("SELECT count(DISTINCT code) FROM commune_fact").fetchone()[0] == 1
+    notes = con.execute("SELECT note FROM load_log WHERE kind = 'commune_base' ORDER BY load_id").fetchall()
+    assert "replaced by donnee-data.gouv-2025-test.csv.gz" in notes[0][0]
+
+
+def test_nothing_loaded_is_an_error(tmp_path):
+    """An empty file, a Latin-1 file or a file with a renamed code column: nothing loaded → exit 1, and the
+    warehouse is not created."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.csv").write_text("")
+    (folder / "latin1.csv").write_bytes(HEADER.replace("CODGEO_2025", "CODGÉO").encode("latin-1") + b"\n")
+    (folder / "renamed.csv").write_text(HEADER.replace("CODGEO_2025", "commune") + "\n")
+    db = tmp_path / "w.duckdb"
+    result = subprocess.run(
+        [sys.executable, "-m", "vigie", "build", "--from", str(folder), "--db", str(db)], capture_output=True, text=True
+    )
+    assert result.returncode == 1 and "nothing was loaded" in result.stderr and "Traceback" not in result.stderr
+    assert "empty.csv" in result.stderr and not db.exists()

@@ -114,6 +114,14 @@ def build(
     db: DbOption = None,
     no_wait: NoWaitOption = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every file, not only the counts.")] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Let a narrower commune base (fewer départements or years, e.g. one département's file) replace "
+            "the wider one in the warehouse; without it, such a file is refused.",
+        ),
+    ] = False,
 ) -> None:
     """Load every official file found into the warehouse, all or nothing, then compute the analyses once.
 
@@ -133,7 +141,7 @@ def build(
     start = time.perf_counter()
     with warehouse.writing(_db(db), wait=not no_wait, on_wait=_on_wait) as con:
         with Status("Reading files…", console=err_console) as status:
-            report = run_build(con, folders, step=lambda what: status.update(f"Loading {what}…"))
+            report = run_build(con, folders, step=lambda what: status.update(f"Loading {what}…"), replace=replace)
             if not report.loaded and not report.unchanged:
                 raise VigieError(
                     "nothing was loaded from "

@@ -84,9 +84,13 @@ def classify(path: Path) -> tuple[str | None, str]:
 
 
 def build(
-    con: duckdb.DuckDBPyConnection, folders: list[Path], step: Callable[[str], None] = lambda _: None
+    con: duckdb.DuckDBPyConnection,
+    folders: list[Path],
+    step: Callable[[str], None] = lambda _: None,
+    replace: bool = False,
 ) -> BuildReport:
-    """Load every recognised file under `folders`; all or nothing."""
+    """Load every recognised file under `folders`; all or nothing. `replace`: let a narrower commune base replace
+    a wider one (ssmsi.load_commune_base)."""
     report = BuildReport()
     found: dict[str, list[Path]] = {k: [] for k in ORDER}
     for folder in folders:
@@ -113,7 +117,7 @@ def build(
                 if already_loaded(con, checksum):
                     report.unchanged.append(path)
                     continue
-                rows, note, edition, synthetic = _load(con, kind, path, checksum)
+                rows, note, edition, synthetic = _load(con, kind, path, checksum, replace)
                 report.loaded.append((path, kind, rows, note))
                 report.synthetic |= synthetic
         report.unresolved_services = con.execute(
@@ -122,7 +126,7 @@ def build(
     return report
 
 
-def _load(con, kind: str, path: Path, checksum: str) -> tuple[int, str, int | None, bool]:
+def _load(con, kind: str, path: Path, checksum: str, replace: bool = False) -> tuple[int, str, int | None, bool]:
     load_id = con.execute("SELECT nextval('load_id_seq')").fetchone()[0]
     note, edition, synthetic = "", None, False
     if kind == "commune_reference":
@@ -140,8 +144,14 @@ def _load(con, kind: str, path: Path, checksum: str) -> tuple[int, str, int | No
         rows, note = qpv.load(con, path)
     elif kind == "commune_base":
         synthetic = "synth" in path.name.lower()
-        rows, edition = ssmsi.load_commune_base(con, read_header(path), load_id)
+        rows, edition = ssmsi.load_commune_base(con, read_header(path), load_id, replace)
         note = "SYNTHETIC panel (make_panel.py), not official figures" if synthetic else ""
+        # status lists every file loaded: say that the earlier commune bases no longer count
+        con.execute(
+            "UPDATE load_log SET note = concat_ws('; ', note, ?) WHERE kind = 'commune_base' "
+            "AND (note IS NULL OR note NOT LIKE '%replaced by%')",
+            [f"replaced by {path.name} (load {load_id})"],
+        )
     elif kind in ("departement_base", "region_base"):
         rows, edition = ssmsi.load_area_base(con, read_header(path), kind.split("_")[0], load_id)
         note = f"edition {edition}"

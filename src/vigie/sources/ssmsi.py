@@ -87,8 +87,60 @@ def _check_parquet_types(path: Path, cols: dict[str, str]) -> None:
             raise VigieError(f"{path}: column {cols[field]!r} holds {typ}, expected numbers")
 
 
-def load_commune_base(con: duckdb.DuckDBPyConnection, header: Header, load_id: int) -> tuple[int, int]:
-    """Replace commune_fact with this file's rows. Returns (rows, edition = last year)."""
+def last_possible_year(path: Path) -> int:
+    """The last year a file can hold: its publication year when its name says it ("produit-le2026-02-03"), else
+    the year after its edition ("data.gouv-2025-"), else this year. A later year is an error in the file."""
+    import datetime
+
+    published = re.search(r"produit-le(20\d\d)", path.name)
+    if published:
+        return int(published.group(1))
+    edition = re.search(r"data\.gouv-(?:parquet-)?(20\d\d)-", path.name)
+    return int(edition.group(1)) + 1 if edition else datetime.date.today().year
+
+
+def _line_with(path: Path, column: str, value: float) -> str:
+    """Where the first row whose `column` holds `value` is: "line N" of a CSV, "row N" of a parquet file."""
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        values = pq.read_table(path, columns=[column]).column(0).to_pylist()
+        return next((f"row {i + 1}" for i, v in enumerate(values) if v is not None and float(v) == value), "a row")
+    with open_text(path) as fh:
+        reader = csv.reader(fh, delimiter=";")
+        index = next(reader).index(column)
+        for line, row in enumerate(reader, start=2):
+            try:
+                if index < len(row) and float(row[index].replace(",", ".")) == value:
+                    return f"line {line}"
+            except ValueError:
+                continue
+    return "a line"
+
+
+def _coverage(con: duckdb.DuckDBPyConnection) -> tuple[int, int, set[str], int | None, int | None]:
+    """(facts, communes, départements, first year, last year) of the commune base in the warehouse."""
+    facts, towns, first, last = con.execute(
+        "SELECT count(*), count(DISTINCT code), min(year), max(year) FROM commune_fact"
+    ).fetchone()
+    deps = {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT CASE WHEN code LIKE '97%' THEN left(code, 3) ELSE left(code, 2) END FROM commune_fact"
+        ).fetchall()
+    }
+    return facts, towns, deps, first, last
+
+
+def load_commune_base(
+    con: duckdb.DuckDBPyConnection, header: Header, load_id: int, replace: bool = False
+) -> tuple[int, int]:
+    """Replace commune_fact with this file's rows. Returns (rows, edition = last year).
+
+    A commune base is one national edition, so a new file replaces the one loaded before. A narrower file (fewer
+    départements or fewer years, e.g. one département's extract) is refused unless `replace`: it would silently
+    throw away the rest of the country (VigieError saying what would be lost)."""
+    before = _coverage(con)
     code_col = next(c for c, k in zip(header.columns, header.keys, strict=True) if k.startswith("codgeo"))
     cols = require_columns(header, COMMUNE_FIELDS, "the SSMSI commune base")
     if header.separator is None:
@@ -126,6 +178,20 @@ def load_commune_base(con: duckdb.DuckDBPyConnection, header: Header, load_id: i
     rows, edition = con.execute("SELECT count(*), max(year) FROM commune_fact").fetchone()
     if not rows:
         raise VigieError(f"{header.path}: the commune base has no rows")
+    after = _coverage(con)
+    lost = sorted(before[2] - after[2])
+    shorter = before[0] and (after[3] > before[3] or after[4] < before[4])
+    if before[0] and (lost or shorter) and not replace:
+        what = []
+        if lost:
+            what.append(f"{len(lost)} département(s) ({', '.join(lost[:6])}{', …' if len(lost) > 6 else ''})")
+        if shorter:
+            what.append(f"the years {before[3]}–{before[4]} (this file covers {after[3]}–{after[4]})")
+        raise VigieError(
+            f"{header.path}: this commune base is narrower than the one in the warehouse ({before[0]:,} facts, "
+            f"{before[1]:,} communes): loading it would replace it and lose {' and '.join(what)}, leaving "
+            f"{after[0]:,} facts. Nothing was changed. To replace it anyway, run `vigie build --replace`"
+        )
     return rows, edition
 
 
@@ -166,8 +232,19 @@ def _validate_commune_rows(con, header: Header, cols: dict[str, str], code_col: 
             lambda r: "a published ('diff') cell has no count",
         ),
         ("length(code) <> 5", code_col, lambda r: f"{r[0]!r} is not a 5-character INSEE code"),
-        ("year NOT BETWEEN 1990 AND 2100", cols["year"], lambda r: f"year {r[1]} is out of range"),
     ]
+    last = last_possible_year(path)
+    late = con.execute(
+        f"SELECT code, year, indicator FROM commune_fact WHERE year NOT BETWEEN 1990 AND {last} LIMIT 1"
+    ).fetchone()
+    if late:
+        where = _line_with(path, cols["year"], late[1])
+        if where.startswith("a "):  # a two-digit year in the file
+            where = _line_with(path, cols["year"], late[1] - 2000)
+        raise VigieError(
+            f"{path}, {where}, column {cols['year']!r}: year {late[1]} (commune {late[0]}) is outside the years this "
+            f"file can hold (up to {last}, from its name or today's date)"
+        )
     for condition, column, message in checks:
         row = con.execute(f"SELECT code, year, indicator FROM commune_fact WHERE {condition} LIMIT 1").fetchone()
         if row:
@@ -204,6 +281,7 @@ def read_area_base(header: Header, level: str) -> list[tuple]:
     cols = require_columns(header, {"area": (f"code_{level}",), **AREA_FIELDS}, f"the SSMSI {level} base")
     index = {f: header.columns.index(c) for f, c in cols.items()}
     out, seen = [], {}
+    last = last_possible_year(header.path)
     try:
         with open_text(header.path) as fh:
             reader = csv.reader(fh, delimiter=";")
@@ -223,6 +301,11 @@ def read_area_base(header: Header, level: str) -> list[tuple]:
                 if year is None:
                     raise VigieError(f"{header.path}, line {line}, column {cols['year']!r}: the year is empty")
                 year = year + 2000 if year < 100 else year
+                if not 1990 <= year <= last:
+                    raise VigieError(
+                        f"{header.path}, line {line}, column {cols['year']!r}: year {year} is outside the years this "
+                        f"file can hold (up to {last}, from its name or today's date)"
+                    )
                 indicator = slug_of(row[index["label"]], f"{header.path}, line {line}, column {cols['label']!r}")
                 key = (area, year, indicator)
                 if key in seen:
