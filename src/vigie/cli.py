@@ -878,28 +878,116 @@ def report(
     err_console.print(f"{result['name']} ({result['code']}): report written to {path}", highlight=False)
 
 
+SourceOption = Annotated[
+    str, typer.Option(help="commune (the commune base) or service (the état 4001 by police/gendarmerie service).")
+]
+ForecastIndicator = Annotated[
+    str,
+    typer.Option(help="Indicator: a slug of the commune base (trafic…); for --source service, trafic or reglements."),
+]
+TargetOption = Annotated[
+    str, typer.Option(help="surge (next year's count at least twice its three-year mean, and 5) or onset (communes).")
+]
+
+
+def _forecast_indicator(source: str, indicator: str) -> str:
+    return check_slug(indicator) if source == "commune" else indicator
+
+
 @app.command()
-def report(
-    name: Annotated[str, typer.Argument(help='A commune name ("le creusot", "Valence") or INSEE code.')],
-    out: Annotated[
-        Path | None, typer.Option("--out", help="PDF file to write (default: rapport-CODE.pdf in this folder).")
-    ] = None,
-    departement: Annotated[str | None, typer.Option(help="Département, to choose between homonyms.")] = None,
+def watchlist(
+    indicator: ForecastIndicator = "trafic",
+    year: Annotated[int | None, typer.Option(help="Year forecast (default: the year after the data).")] = None,
+    top: Annotated[int, typer.Option(help="How many towns to list (0: all).", min=0)] = 50,
+    departement: Annotated[str | None, typer.Option(help="Only list towns of this département.")] = None,
+    source: SourceOption = "commune",
+    target: TargetOption = "surge",
+    compute: Annotated[
+        bool,
+        typer.Option(
+            "--compute",
+            help="Compute and store the forecast now (writes the warehouse); a build stores the commune one already.",
+        ),
+    ] = False,
+    seed: Annotated[int, typer.Option(help="Seed of the trees (with --compute).")] = 2025,
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+    no_wait: NoWaitOption = False,
+) -> None:
+    """Early warning: the towns most likely to see trafficking surge next year, with their probability, rank and
+    the reasons (what pushed each probability up). Reads the forecast stored by the last build; how well such lists
+    did on past years is shown by `vigie backtest`."""
+    from vigie import warehouse
+    from vigie.analysis import forecast as fc
+
+    indicator = _forecast_indicator(source, indicator)
+    if compute:
+        with warehouse.writing(_db(db), wait=not no_wait, on_wait=_on_wait) as con:
+            with _spinner("Training the model and ranking every town…"):
+                fc.save(con, fc.watchlist(con, source, indicator, target, seed))
+    con = _open(db)
+    result = fc.stored(con, source, indicator, target, year, departement, top or None)
+    _warn_synthetic(result["synthetic_commune_figures"], fmt)
+    if fmt is Format.json:
+        print(output.to_json(result))
+        return
+    rows = [
+        {
+            "rank": r["rank"],
+            "code": r["code"],
+            "name": r["name"],
+            "departement": r["departement"],
+            "probability": f"{r['probability'] * 100:.0f} %" if fmt is Format.table else r["probability"],
+            "drivers": "; ".join(d["text"] for d in r["drivers"]),
+        }
+        for r in result["rows"]
+    ]
+    of = result["rows"][0]["of"] if result["rows"] else 0
+    _emit(
+        rows,
+        fmt.value,
+        f"Probability of a {target} of {indicator} in {result['target_year']} ({source}; trained on "
+        f"{result['training_years']}, model {result['model_version']}, {of:,} ranked)",
+    )
+
+
+@app.command()
+def backtest(
+    source: SourceOption = "commune",
+    indicator: ForecastIndicator = "trafic",
+    target: TargetOption = "surge",
+    seed: Annotated[int, typer.Option(help="Seed of the trees.")] = 2025,
+    departement: Annotated[str | None, typer.Option(help="Only this département's towns or services.")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Draw the reliability diagram to FILE.png or FILE.svg.")] = None,
+    fmt: FormatOption = Format.table,
     db: DbOption = None,
 ) -> None:
-    """The town report: two A4 pages in French for a mayor (series against towns of its size, hot-spot category
-    and what it means, onset, press events of the last 12 months, map of its neighbours, état 4001, caveats)."""
+    """How good is the early warning? For every year from the fifth on, the model learns from the years before it
+    only and forecasts it; AUPR, AUROC, Brier score, calibration error, precision/recall and PAI at 50/100/200, and
+    the same for the baselines (persistence, prior counts, last-year increase, neighbours' lag, Poisson GLM)."""
     from vigie import warehouse
-    from vigie.report import check_output, report_pdf
+    from vigie.analysis import backtest as bt
+    from vigie.analysis import features as ft
 
-    if out is not None:
-        check_output(out)  # a bad --out is said before any work
-    con = warehouse.connect(_db(db), read_only=True)
-    pdf, result = report_pdf(con, name, departement)
-    path = check_output(out or Path(f"rapport-{result['code']}.pdf"))
-    path.write_bytes(pdf)
-    _warn_synthetic(result["synthetic"], Format.table)
-    err_console.print(f"{result['name']} ({result['code']}): report written to {path}", highlight=False)
+    indicator = _forecast_indicator(source, indicator)
+    con = _open(db)
+    panel = ft.load_panel(con, source, indicator, departement)
+    with _spinner("Backtesting…") as status:
+        result = bt.backtest(panel, target, seed, step=lambda what: status.update(f"Backtest: {what}…"))
+    result["synthetic"] = source == "commune" and warehouse.commune_base_is_synthetic(con)
+    _warn_synthetic(result["synthetic"], fmt)
+    years = bt.summary_rows(result)
+    if fmt is Format.json:
+        print(output.to_json(years))
+    elif fmt is Format.csv:
+        output.write_csv([{k: v for k, v in y.items() if k != "baselines"} | bt.flat_baselines(y) for y in years])
+    else:
+        bt.print_table(result, console)
+    if fmt is not Format.table:
+        err_console.print(bt.overall_sentence(result), highlight=False)
+    if plot:
+        bt.reliability_chart(result, plot)
+        err_console.print(f"Reliability diagram written to {plot}")
 
 
 def main() -> None:

@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS departement (code VARCHAR PRIMARY KEY, name VARCHAR N
 -- every name a commune is known by (current, delegated, associated), normalised for lookup
 CREATE TABLE IF NOT EXISTS commune_name (name_key VARCHAR NOT NULL, name VARCHAR NOT NULL, code VARCHAR NOT NULL,
     kind VARCHAR NOT NULL);
+-- postcodes (La Poste, from the COG's codesPostaux): a postcode may cover several communes, and be another's INSEE code
+CREATE TABLE IF NOT EXISTS commune_postcode (postcode VARCHAR NOT NULL, code VARCHAR NOT NULL);
 -- former codes (communes nouvelles) and current codes to the current code
 CREATE TABLE IF NOT EXISTS commune_code_map (old_code VARCHAR PRIMARY KEY, code VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS commune_outline (code VARCHAR PRIMARY KEY, wkb BLOB NOT NULL);
@@ -72,6 +74,13 @@ ALTER TABLE hotspot ADD COLUMN IF NOT EXISTS rise_q DOUBLE;
 CREATE TABLE IF NOT EXISTS onset (
     indicator VARCHAR NOT NULL, code VARCHAR NOT NULL, onset_year SMALLINT NOT NULL, confidence VARCHAR NOT NULL,
     rise_ratio DOUBLE, statistic DOUBLE, PRIMARY KEY (indicator, code));
+-- early warning (analysis/forecast.py): each unit's probability of a surge in target_year, its rank, its drivers
+CREATE TABLE IF NOT EXISTS forecast (
+    source VARCHAR NOT NULL, indicator VARCHAR NOT NULL, target VARCHAR NOT NULL, target_year SMALLINT NOT NULL,
+    unit VARCHAR NOT NULL, code VARCHAR, probability DOUBLE NOT NULL, rank INTEGER NOT NULL, of_total INTEGER NOT NULL,
+    drivers JSON, model_version VARCHAR NOT NULL, training_years VARCHAR NOT NULL, seed INTEGER NOT NULL,
+    data_version VARCHAR, synthetic BOOLEAN NOT NULL, computed_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    PRIMARY KEY (source, indicator, target, unit));
 -- what `vigie analyse` computed for each step and indicator: its parameters, the data version it read, and the
 -- step's own payload (hot spots: notes and hidden rises by year; diffusion: the whole wave)
 CREATE TABLE IF NOT EXISTS analysis_run (

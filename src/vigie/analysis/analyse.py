@@ -14,7 +14,7 @@ from collections.abc import Callable
 import duckdb
 
 from vigie import warehouse
-from vigie.analysis import stored
+from vigie.analysis import forecast, stored
 from vigie.errors import VigieError
 
 # the indicators analysed by default (the dashboard's): trafficking and drug use
@@ -52,6 +52,7 @@ STEPS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection, str], tuple[dict, di
     ("diffusion", _diffusion, ("onsets",)),
     # forecast hook (engineer C): add ("forecast", vigie.analysis.forecast.<step function>, ()) here; the function
     # takes (con, indicator), stores its own table and returns (params, payload) like the steps above.
+    ("forecast", forecast.analyse_step, ()),  # early warning (issue 11)
 ]
 
 
@@ -91,11 +92,11 @@ def analyse(
             except VigieError as exc:
                 report.append({"step": name, "indicator": indicator, "status": "skipped", "reason": str(exc)})
                 continue
-            con.execute("DELETE FROM analysis_run WHERE step = ? AND indicator = ?", [name, indicator])
             except Exception as exc:  # a bug in one step must not lose the build's data: said, and the rest goes on
                 reason = f"{type(exc).__name__}: {exc}"
                 report.append({"step": name, "indicator": indicator, "status": "failed", "reason": reason})
                 continue
+            con.execute("DELETE FROM analysis_run WHERE step = ? AND indicator = ?", [name, indicator])
             con.execute(
                 "INSERT INTO analysis_run (step, indicator, params, data_version, payload) VALUES (?, ?, ?, ?, ?)",
                 [name, indicator, json.dumps(params), version, json.dumps(payload, ensure_ascii=False)],

@@ -86,9 +86,14 @@ def profile(con: duckdb.DuckDBPyConnection, query: str, departement: str | None 
     onset = con.execute(
         "SELECT indicator, onset_year, confidence FROM onset WHERE code = ? ORDER BY indicator", [town.code]
     ).fetchall()
+    from vigie.analysis.forecast import for_commune
+
+    forecast = for_commune(con, town.code)
     return {
         "code": town.code,
         "name": town.name,
+        "resolved_as": town.note,
+        "forecast": forecast,
         "hotspots": [
             dict(zip(("indicator", "year", "gi_z", "rise_z", "category", "inference"), r, strict=True)) for r in hotspot
         ],
@@ -118,16 +123,20 @@ def _compare(con, indicator: str, code: str, departement: str | None) -> dict | 
         f"""
     WITH u AS ({units_sql(con, [indicator])}),
     last AS (SELECT * FROM u WHERE year = (SELECT max(year) FROM u)),
-    cities AS (SELECT city, size_class, departement, 1000.0 * estimate / nullif(population, 0) AS rate, suppressed
+    cities AS (SELECT city, size_class, departement, suppressed,
+                      CASE WHEN NOT suppressed THEN 1000.0 * count / nullif(population, 0) END AS rate
                FROM last),
-    ranked AS (SELECT *, rank() OVER (PARTITION BY size_class ORDER BY rate DESC NULLS LAST) AS rank_in_class,
+    published AS (SELECT * FROM cities WHERE rate IS NOT NULL),
+    ranked AS (SELECT *, rank() OVER (PARTITION BY size_class ORDER BY rate DESC) AS rank_in_class,
                       count(*) OVER (PARTITION BY size_class) AS of_in_class,
-                      rank() OVER (PARTITION BY departement, size_class ORDER BY rate DESC NULLS LAST) AS rank_in_dep,
+                      rank() OVER (PARTITION BY departement, size_class ORDER BY rate DESC) AS rank_in_dep,
                       count(*) OVER (PARTITION BY departement, size_class) AS of_in_dep,
                       median(rate) OVER (PARTITION BY size_class) AS class_median
-               FROM cities)
-    SELECT (SELECT max(year) FROM u), round(rate, 3), suppressed, size_class, round(class_median, 3),
-           rank_in_dep, of_in_dep, rank_in_class, of_in_class FROM ranked WHERE city = ?""",
+               FROM published)
+    SELECT (SELECT max(year) FROM u), round(r.rate, 3), c.suppressed, c.size_class,
+           round((SELECT median(rate) FROM published p WHERE p.size_class = c.size_class), 3),
+           r.rank_in_dep, r.of_in_dep, r.rank_in_class, r.of_in_class
+    FROM cities c LEFT JOIN ranked r USING (city) WHERE c.city = ?""",
         [code],
     ).fetchone()
     if not row:
@@ -145,12 +154,17 @@ def _compare(con, indicator: str, code: str, departement: str | None) -> dict | 
         "of_in_departement_class": of_dep,
         "rank_in_class": rank_class,
         "of_in_class": of_class,
+        # which figure: the published count only (a suppressed figure is not the town's own, so such a town is
+        # not ranked, and the median and ranks are over towns whose figure was published)
+        "figure": "published count per 1,000 inhabitants; towns whose figure is suppressed are not ranked",
     }
 
 
 def print_profile(result: dict) -> None:
     from vigie.output import console, fmt, table
 
+    if result.get("resolved_as"):
+        console.print(f"[yellow]{result['resolved_as']}[/]")
     console.print(
         f"[bold]{result['name']}[/] ({result['code']}), département {result['departement']}, "
         f"{fmt(result['population'])} inhabitants, size class {result['size_class']}"
@@ -175,7 +189,8 @@ def print_profile(result: dict) -> None:
         console.print(
             table(
                 result["comparison"],
-                "Against towns of the same size (last year, rate per 1,000)",
+                "Against towns of the same size (last year, published count per 1,000; suppressed figures are not "
+                "ranked)",
                 {
                     "indicator": "indicator",
                     "year": "year",
@@ -210,9 +225,20 @@ def print_profile(result: dict) -> None:
         )
     for o in result["onsets"]:
         console.print(f"Onset ({o['indicator']}): [bold]{o['onset_year']}[/] ({o['confidence']} confidence)")
+    if result.get("forecast"):
+        f = result["forecast"]
+        why = "; ".join(d["text"] for d in f["drivers"]) or "no single strong reason"
+        console.print(
+            f"Probability of a trafficking surge in {f['target_year']}: [bold]{f['probability'] * 100:.0f} %[/], "
+            f"rank {f['rank']:,} of {f['of']:,} — why: {why}" + (" (synthetic figures)" if f["synthetic"] else ""),
+            highlight=False,
+        )
     if result["events"]:
         console.print(table(result["events"], "Events reported by the press (vigie press ingest)"))
     if not result["hotspots"] and not result["onsets"]:
-        console.print("[dim]Run `vigie hotspots` and `vigie onsets` to add the town's hot-spot category and onset.[/]")
+        console.print(
+            "[dim]No hot-spot category or onset stored for this town: `vigie build` computes them once a commune "
+            "base is loaded (`vigie analyse` computes them again).[/]"
+        )
     for note in result["notes"]:
         console.print(f"[dim]• {note}[/]")

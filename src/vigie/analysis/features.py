@@ -1,0 +1,584 @@
+"""What is known about a town (or a police service) at the end of year t, and what happened in t+1: the features and
+the targets of the early warning (analysis/forecast.py, analysis/backtest.py).
+
+Leakage is ruled out by construction: the features of column t are computed from the panel *cut after t*
+(`Panel.until(t)`): suppressed cells are filled, the secrecy rule's proofs read and onsets detected on years ≤ t
+only, so a later year cannot reach them (tests/test_forecast.py shuffles year t+1 and checks).
+
+Targets (`surge_labels`, `onset_labels`), for a unit and a target year s, read with the data known up to `until`:
+- `surge`: count(s) ≥ max(5, 2 × mean of counts s-3..s-1). A suppressed past year counts for what the secrecy rule
+  proves (its level, or 0), else the official complement (suppression.own_series), never 0; a town whose three
+  previous years were all suppressed or zero and whose count(s) is published ≥ 5 is an emergence and counts as a
+  surge. A suppressed count(s) is *unknown* (left out of scoring and training, and counted) unless the rule's
+  proofs decide it: proven 0 (no surge), or proven ≥ 5 where the threshold is 5 (a surge).
+  On the état 4001 by service (no secrecy) a unit-year is known when the service reported that year; a target year
+  is scored for services with four consecutive known years (s-3..s). For règlements de comptes (index 01, rare) the
+  target is "any in s where none in s-3..s-1".
+- `onset`: the town's onset (analysis/onsets.py) falls in s, among towns with no onset before s; the onsets are
+  detected on the years up to `until` (an onset needs two years from it on to be seen).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+from scipy import sparse
+from scipy.spatial import cKDTree
+from scipy.stats import poisson
+
+from vigie.analysis.hotspots import gi_star
+from vigie.analysis.onsets import detect_onsets
+from vigie.analysis.rise import departement_expectation, recent_expectation
+from vigie.analysis.spread import units_sql
+from vigie.analysis.suppression import SECRECY_MINIMUM, fill, own_series, proven
+from vigie.errors import VigieError
+from vigie.geo.weights import EARTH_KM, distance_km, weights_for
+from vigie.indicators import check_slug
+
+PAST = 3  # the surge threshold compares a year with the mean of the three before it
+HUB_POPULATION = 150_000  # as analysis/diffusion.py: the big cities networks spread from
+NEAR_KM = 25.0  # services whose towns lie this close are neighbours (services have no shared outlines)
+# état 4001 indices: the indicator forecast, and its companions (drug use; violence)
+SERVICE_INDEX = {"trafic": (55,), "reglements": (1,)}
+SERVICE_RELATED = {
+    "trafic": {"usage": (56, 57), "violence": (3, 5, 7, 74)},
+    "reglements": {"usage": (55, 56, 57), "violence": (3, 5, 7, 74)},
+}
+COMMUNE_RELATED = {"usage": ("usage",), "violence": ("violences_hors_famille", "vols_armes")}
+COMPANION = {"trafic": "usage", "usage": "trafic"}  # as analysis/suppression.py: where a hidden jump shows
+
+
+@dataclass
+class Series:
+    """Units × years: published counts (NaN where suppressed or not reported), the suppressed flag, and each
+    suppressed cell's official complement (the département's mean over its suppressed towns; 0 elsewhere)."""
+
+    published: np.ndarray
+    suppressed: np.ndarray
+    complement: np.ndarray
+
+    def cut(self, t: int) -> Series:
+        return Series(self.published[:, : t + 1], self.suppressed[:, : t + 1], self.complement[:, : t + 1])
+
+
+@dataclass
+class Panel:
+    """Everything the features read, for one source (`commune` or `service`) and indicator.
+
+    `units` are town codes (Paris, Lyon, Marseille whole) or service ids, `towns` their commune code; `known`
+    is False for a service-year the état 4001 does not report (services open and close)."""
+
+    source: str
+    indicator: str
+    units: np.ndarray
+    towns: np.ndarray
+    names: np.ndarray
+    years: np.ndarray
+    main: Series
+    related: dict[str, list[Series]]
+    known: np.ndarray
+    population: np.ndarray  # units × years
+    dep: np.ndarray  # index of each unit's département
+    departements: np.ndarray
+    w: sparse.csr_matrix  # binary neighbours
+    hub_distance: np.ndarray  # km to the nearest big city (NaN: none in the territory)
+    hub: np.ndarray  # index of that hub among units (-1: not a unit)
+    hub_names: np.ndarray
+    follows_rule: bool = True
+    rare: bool = False  # index 01: "any where none before"
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self, t: int) -> np.ndarray:
+        """Units × years ≤ t: the counts as known at the end of year t (suppressed cells filled from years ≤ t)."""
+        main = self.main.cut(t)
+        if self.source == "service":
+            return main.published.copy()
+        population = self.population[:, : t + 1]
+        lift = None
+        if "usage" in self.related and COMPANION.get(self.indicator):
+            related = self.related_counts("usage", t)
+            recent = np.nan_to_num(recent_expectation(related, population, self.dep), nan=related)
+            lift = (related + 0.5) / (recent + 0.5)
+        return fill(main.published, main.suppressed, main.complement, population, self.dep, lift=lift)
+
+    def own(self, t: int) -> np.ndarray:
+        """Units × years ≤ t: each town's own series (proven level, proven zero, else the complement)."""
+        main = self.main.cut(t)
+        if self.source == "service":
+            return main.published.copy()
+        return own_series(main.published, main.suppressed, main.complement)
+
+    def related_counts(self, name: str, t: int) -> np.ndarray:
+        """Units × years ≤ t of a companion (drug use, violence), suppressed cells filled from years ≤ t."""
+        if name not in self.related:
+            return np.full((len(self.units), t + 1), np.nan)
+        total = 0.0
+        for s in self.related[name]:
+            s = s.cut(t)
+            if self.source == "service":
+                total = total + s.published
+            else:
+                total = total + fill(s.published, s.suppressed, s.complement, self.population[:, : t + 1], self.dep)
+        return total
+
+
+def _matrix(rows, n_years: int, years_index: dict[int, int], units_index: dict[str, int], n_units: int):
+    out = np.full((n_units, n_years), np.nan)
+    for unit, year, value in rows:
+        if unit in units_index and year in years_index and value is not None:
+            out[units_index[unit], years_index[year]] = value
+    return out
+
+
+def commune_panel(con: duckdb.DuckDBPyConnection, indicator: str = "trafic", departement: str | None = None) -> Panel:
+    """The commune base as a panel: towns (Paris, Lyon, Marseille whole) × years, with drug use and violence."""
+    check_slug(indicator)
+    if not con.execute("SELECT 1 FROM commune_fact LIMIT 1").fetchone():
+        raise VigieError("the warehouse has no commune base: run `vigie build` (or use --source service)")
+    related = {name: tuple(s for s in slugs if s != indicator) for name, slugs in COMMUNE_RELATED.items()}
+    wanted = [indicator] + sorted({s for slugs in related.values() for s in slugs})
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _fc AS {units_sql(con, wanted)}")
+    years = np.array(
+        [
+            r[0]
+            for r in con.execute(f"SELECT DISTINCT year FROM _fc WHERE indicator = '{indicator}' ORDER BY 1").fetchall()
+        ]
+    )
+    if len(years) == 0:
+        raise VigieError(f"indicator {indicator!r}: the commune base has no data for it")
+    towns = con.execute(f"""
+        SELECT city, any_value(departement) FROM _fc WHERE indicator = '{indicator}' GROUP BY city
+        HAVING count(*) = {len(years)} AND min(population) > 0 ORDER BY city""").fetchall()
+    codes = np.array([r[0] for r in towns], dtype=object)
+    deps = np.array([r[1] for r in towns], dtype=object)
+    if departement:
+        from vigie.analysis.spread import departement_code
+
+        wanted_dep = departement_code(departement)
+        if wanted_dep not in set(deps):
+            raise VigieError(f"--departement {departement}: no town of that département in the commune base")
+    index = {c: i for i, c in enumerate(codes)}
+    years_index = {int(y): k for k, y in enumerate(years)}
+
+    def series(slug) -> Series:
+        rows = con.execute(
+            f"SELECT city, year, count, suppressed, coalesce(from_complements, 0) FROM _fc WHERE indicator = '{slug}'"
+        ).fetchall()
+        shape = (len(years), years_index, index, len(codes))
+        published = _matrix([(r[0], r[1], r[2]) for r in rows], *shape)
+        flag = _matrix([(r[0], r[1], float(r[3])) for r in rows], *shape)
+        suppressed = (flag == 1) | np.isnan(flag)  # a year missing for a town: as suppressed, never zero
+        complement = np.where(suppressed, np.nan_to_num(_matrix([(r[0], r[1], r[4]) for r in rows], *shape)), 0.0)
+        return Series(np.where(suppressed, np.nan, published), suppressed, complement)
+
+    main = series(indicator)
+    rel = {name: [series(s) for s in slugs] for name, slugs in related.items() if slugs}
+    population = _matrix(
+        con.execute(f"SELECT city, year, population FROM _fc WHERE indicator = '{indicator}'").fetchall(),
+        len(years),
+        years_index,
+        index,
+        len(codes),
+    )
+    names = dict(con.execute("SELECT code, name FROM commune").fetchall())
+    deps_unique, dep = np.unique(deps, return_inverse=True)
+    w = weights_for(con, codes).matrix
+    hub_distance, hub, hub_names = _hubs(con, codes, codes, population[:, -1])
+    from vigie.analysis.suppression import follows_secrecy_rule
+
+    panel = Panel(
+        source="commune",
+        indicator=indicator,
+        units=codes,
+        towns=codes,
+        names=np.array([names.get(c, c) for c in codes], dtype=object),
+        years=years,
+        main=main,
+        related=rel,
+        known=np.ones(main.published.shape, bool),
+        population=population,
+        dep=dep,
+        departements=deps_unique,
+        w=w,
+        hub_distance=hub_distance,
+        hub=hub,
+        hub_names=hub_names,
+        follows_rule=follows_secrecy_rule(main.published),
+    )
+    if departement:
+        panel = restrict(panel, panel.departements[panel.dep] == departement_code(departement))
+        if panel.main.suppressed.all():
+            raise VigieError(
+                f"--departement {departement}: every town-year of that département is suppressed (statistical "
+                "secrecy): nothing can be scored or ranked there"
+            )
+    return panel
+
+
+def restrict(panel: Panel, keep: np.ndarray) -> Panel:
+    """The panel of some units only (their neighbours outside are dropped)."""
+    idx = np.flatnonzero(keep)
+    remap = np.full(len(panel.units), -1)
+    remap[idx] = np.arange(len(idx))
+
+    def cut(s: Series) -> Series:
+        return Series(s.published[idx], s.suppressed[idx], s.complement[idx])
+
+    out = Panel(
+        panel.source,
+        panel.indicator,
+        panel.units[idx],
+        panel.towns[idx],
+        panel.names[idx],
+        panel.years,
+        cut(panel.main),
+        {k: [cut(s) for s in v] for k, v in panel.related.items()},
+        panel.known[idx],
+        panel.population[idx],
+        panel.dep[idx],
+        panel.departements,
+        panel.w[idx][:, idx],
+        panel.hub_distance[idx],
+        np.where(panel.hub[idx] >= 0, remap[np.maximum(panel.hub[idx], 0)], -1),
+        panel.hub_names[idx],
+        panel.follows_rule,
+        panel.rare,
+        list(panel.notes),
+    )
+    return out
+
+
+def _hubs(con, units_towns: np.ndarray, unit_keys: np.ndarray, population: np.ndarray):
+    """Distance (km) from each unit's town to the nearest town of ≥ 150,000 inhabitants, that hub's position
+    among the units (-1 when it is not one) and its name."""
+    hubs = con.execute(
+        "SELECT code, name, lon, lat FROM commune WHERE kind = 'commune' AND population >= ? AND lon IS NOT NULL",
+        [HUB_POPULATION],
+    ).fetchall()
+    where = dict(con.execute("SELECT code, [lon, lat] FROM commune WHERE lon IS NOT NULL").fetchall())
+    lonlat = np.array([where.get(c) or [np.nan, np.nan] for c in units_towns], float)
+    if not hubs:
+        n = len(units_towns)
+        return np.full(n, np.nan), np.full(n, -1), np.array([""] * n, dtype=object)
+    hl = np.array([[r[2], r[3]] for r in hubs], float)
+    d = distance_km(lonlat[:, :1], lonlat[:, 1:], hl[None, :, 0], hl[None, :, 1])
+    d = np.where(np.isnan(d), np.inf, d)
+    nearest = d.argmin(1)
+    dist = d[np.arange(len(d)), nearest]
+    # the hub's own unit: for services, the biggest service of the hub's town
+    position: dict[str, int] = {}
+    for i, town in enumerate(units_towns):
+        if town not in position or population[i] > population[position[town]]:
+            position[town] = i
+    hub_unit = np.array([position.get(hubs[k][0], -1) for k in nearest])
+    hub_names = np.array([hubs[k][1] for k in nearest], dtype=object)
+    far = ~np.isfinite(dist) | (dist > 400)  # another territory (overseas): no hub
+    return np.where(far, np.nan, dist), np.where(far, -1, hub_unit), np.where(far, "", hub_names)
+
+
+def service_panel(con: duckdb.DuckDBPyConnection, indicator: str = "trafic") -> Panel:
+    """The état 4001 by service as a panel: the services mapped to a commune × years (2012–2021 in the real file).
+    `indicator` is `trafic` (index 55) or `reglements` (index 01, règlements de comptes)."""
+    if indicator not in SERVICE_INDEX:
+        raise VigieError(
+            f"--indicator {indicator!r}: the état 4001 source has trafic (index 55) and reglements (index 01)"
+        )
+    if not con.execute("SELECT 1 FROM service_fact LIMIT 1").fetchone():
+        raise VigieError("the warehouse has no état 4001 by service: run `vigie build` with that file")
+    units = con.execute("""
+        SELECT s.service_id, s.code, s.name, s.departement, c.population FROM service s
+        JOIN commune c ON c.code = s.code WHERE s.code IS NOT NULL ORDER BY s.service_id""").fetchall()
+    if not units:
+        raise VigieError("no service of the état 4001 is mapped to a commune: nothing to forecast")
+    ids = np.array([r[0] for r in units], dtype=object)
+    towns = np.array([r[1] for r in units], dtype=object)
+    index = {s: i for i, s in enumerate(ids)}
+    years = np.array([r[0] for r in con.execute("SELECT DISTINCT year FROM service_fact ORDER BY 1").fetchall()])
+    years_index = {int(y): k for k, y in enumerate(years)}
+    reported = _matrix(
+        con.execute("SELECT service_id, year, 1.0 FROM service_fact GROUP BY ALL").fetchall(),
+        len(years),
+        years_index,
+        index,
+        len(ids),
+    )
+    known = ~np.isnan(reported)
+
+    def series(indices) -> Series:
+        rows = con.execute(
+            f"""SELECT service_id, year, sum(count) FROM service_fact WHERE idx IN ({", ".join(map(str, indices))})
+                GROUP BY ALL"""
+        ).fetchall()
+        values = _matrix(rows, len(years), years_index, index, len(ids))
+        values = np.where(known, np.nan_to_num(values), np.nan)  # a reported year without the index: none
+        return Series(values, ~known, np.zeros_like(values))
+
+    main = series(SERVICE_INDEX[indicator])
+    if not np.nansum(main.published):
+        raise VigieError(f"--indicator {indicator}: the état 4001 by service has no case of it")
+    related = {name: [series(idx)] for name, idx in SERVICE_RELATED[indicator].items()}
+    population = np.array([r[4] or 0 for r in units], float)
+    deps_unique, dep = np.unique(np.array([r[3] for r in units], dtype=object), return_inverse=True)
+    where = dict(con.execute("SELECT code, [lon, lat] FROM commune WHERE lon IS NOT NULL").fetchall())
+    lonlat = np.array([where.get(c) or [np.nan, np.nan] for c in towns], float)
+    w = _near(lonlat, NEAR_KM)
+    hub_distance, hub, hub_names = _hubs(con, towns, ids, population)
+    return Panel(
+        source="service",
+        indicator=indicator,
+        units=ids,
+        towns=towns,
+        names=np.array([r[2] for r in units], dtype=object),
+        years=years,
+        main=main,
+        related=related,
+        known=known,
+        population=np.repeat(population[:, None], len(years), 1),
+        dep=dep,
+        departements=deps_unique,
+        w=w,
+        hub_distance=hub_distance,
+        hub=hub,
+        hub_names=hub_names,
+        rare=indicator == "reglements",
+    )
+
+
+def _near(lonlat: np.ndarray, km: float) -> sparse.csr_matrix:
+    """Binary weights between points closer than `km` (great circle; a point is not its own neighbour)."""
+    lon, lat = np.radians(lonlat[:, 0]), np.radians(lonlat[:, 1])
+    xyz = np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+    ok = np.isfinite(xyz).all(1)
+    tree = cKDTree(np.where(ok[:, None], xyz, 10.0))
+    pairs = tree.query_pairs(2 * np.sin(km / EARTH_KM / 2), output_type="ndarray")
+    n = len(lonlat)
+    rows = np.concatenate([pairs[:, 0], pairs[:, 1]]) if len(pairs) else np.array([], int)
+    cols = np.concatenate([pairs[:, 1], pairs[:, 0]]) if len(pairs) else np.array([], int)
+    m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    m.data[:] = 1.0
+    return m
+
+
+def load_panel(con: duckdb.DuckDBPyConnection, source: str, indicator: str, departement: str | None = None) -> Panel:
+    if source == "commune":
+        return commune_panel(con, indicator, departement)
+    if source == "service":
+        panel = service_panel(con, indicator)
+        if departement:
+            from vigie.analysis.spread import departement_code
+
+            keep = panel.departements[panel.dep] == departement_code(departement)
+            if not keep.any():
+                raise VigieError(f"--departement {departement}: no service of that département is mapped to a town")
+            panel = restrict(panel, keep)
+        return panel
+    raise VigieError(f"--source {source!r}: choose commune or service")
+
+
+# ---------------------------------------------------------------- features
+
+
+def _ratio(a, b):
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (a + 1.0) / (b + 1.0)
+
+
+def _col(x: np.ndarray, k: int) -> np.ndarray:
+    return x[:, k] if k >= 0 else np.full(len(x), np.nan)
+
+
+def _past_mean(x: np.ndarray, t: int, years: int = PAST) -> np.ndarray:
+    lo = max(t - years + 1, 0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a town with no known year in the window: NaN
+        return np.nanmean(x[:, lo : t + 1], 1)
+
+
+def onsets_until(panel: Panel, t: int) -> np.ndarray:
+    """Each town's onset column detected on the years ≤ t (NaN: none); the services have none."""
+    if panel.source != "commune" or t < 3:
+        return np.full(len(panel.units), np.nan)
+    own = panel.own(t)
+    expected = departement_expectation(own, panel.population[:, : t + 1], panel.dep)
+    result = detect_onsets(panel.units, np.arange(t + 1), own, expected, panel.main.suppressed[:, : t + 1])
+    return result.onset_year
+
+
+FEATURES = (
+    "count",
+    "count_1",
+    "count_2",
+    "count_3",
+    "mean3",
+    "threshold_gap",
+    "log_threshold",
+    "surge_z",
+    "naive_surge_p",
+    "rise_1y",
+    "ratio_1y",
+    "ratio_3y",
+    "slope4",
+    "volatility",
+    "past_max_gap",
+    "rate",
+    "log_population",
+    "suppressed_years",
+    "suppressed_now",
+    "usage",
+    "usage_rise_2y",
+    "usage_ratio_3y",
+    "violence_rate",
+    "violence_ratio_3y",
+    "neigh_count",
+    "neigh_ratio_3y",
+    "neigh_rising",
+    "neigh_usage_ratio",
+    "gi_rate",
+    "gi_rise",
+    "hub_km",
+    "hub_ratio_3y",
+    "dep_ratio_3y",
+    "dep_ratio_1y",
+    "onsets_near",
+    "own_onset_age",
+)
+
+
+def features_at(panel: Panel, t: int) -> np.ndarray:
+    """Units × FEATURES known at the end of year column t (computed from the panel cut after t)."""
+    x = panel.counts(t)
+    n = len(x)
+    c0, c1, c2, c3 = (_col(x, t - k) for k in range(4))
+    mean3 = _past_mean(x, t)
+    threshold = np.maximum(SECRECY_MINIMUM, 2 * mean3)
+    last4 = x[:, max(t - 3, 0) : t + 1]
+    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        k = np.arange(last4.shape[1]) - (last4.shape[1] - 1) / 2
+        slope = np.nansum((last4 - np.nanmean(last4, 1, keepdims=True)) * k, 1) / max((k**2).sum(), 1)
+        volatility = np.nanstd(last4, 1) / (np.nanmean(last4, 1) + 1)
+        past_max = np.nanmax(x[:, : t + 1], 1)
+    population = panel.population[:, t]
+    suppressed = (
+        panel.main.suppressed[:, : t + 1] & panel.known[:, : t + 1]
+        if panel.source == "commune"
+        else (~panel.known[:, : t + 1])
+    )
+    zeros = np.zeros(n)
+
+    usage = panel.related_counts("usage", t)
+    violence = panel.related_counts("violence", t)
+    u_mean = _past_mean(usage, t - 1) if t >= 1 else np.full(n, np.nan)
+    v_mean = _past_mean(violence, t - 1) if t >= 1 else np.full(n, np.nan)
+    w = panel.w
+    c0z, mean3z = np.nan_to_num(c0), np.nan_to_num(mean3)
+    neigh_count = w @ c0z
+    neigh_mean = w @ mean3z
+    rising = (c0z >= np.maximum(SECRECY_MINIMUM, 1.5 * mean3z)).astype(float)
+    neigh_rising = w @ rising
+    u0 = np.nan_to_num(_col(usage, t))
+    neigh_usage = _ratio(w @ u0, w @ np.nan_to_num(u_mean))
+    safe_pop = np.maximum(population, 1.0)
+    gi_rate = gi_star(w, (c0z / safe_pop * 1000)[:, None])[:, 0]
+    gi_rise = gi_star(w, ((c0z - mean3z) / np.sqrt(mean3z + 1))[:, None])[:, 0]
+    hub_ratio = np.where(panel.hub >= 0, _ratio(c0z, mean3z)[np.maximum(panel.hub, 0)], np.nan)
+    dep_now = np.bincount(panel.dep, c0z, len(panel.departements))
+    dep_mean = np.bincount(panel.dep, mean3z, len(panel.departements))
+    dep_last = np.bincount(panel.dep, np.nan_to_num(c1), len(panel.departements))
+    onset = onsets_until(panel, t)
+    recent = ((onset >= t - 3) & (onset <= t)).astype(float)
+    onsets_near = w @ recent
+    columns = {
+        "count": c0,
+        "count_1": c1,
+        "count_2": c2,
+        "count_3": c3,
+        "mean3": mean3,
+        "threshold_gap": c0 / threshold,
+        "log_threshold": np.log(threshold),
+        "surge_z": (threshold - c0) / np.sqrt(np.maximum(c0, 1)),
+        "naive_surge_p": poisson.sf(np.ceil(threshold) - 1, np.maximum(np.nan_to_num(np.maximum(c0, c1)), 0.1)),
+        "rise_1y": c0 - c1,
+        "ratio_1y": _ratio(c0, c1),
+        "ratio_3y": _ratio(c0, _past_mean(x, t - 1) if t >= 1 else np.full(n, np.nan)),
+        "slope4": slope,
+        "volatility": volatility,
+        "past_max_gap": _ratio(c0, past_max),
+        "rate": c0 / safe_pop * 1000,
+        "log_population": np.log1p(population),
+        "suppressed_years": suppressed[:, max(t - 3, 0) :].sum(1).astype(float),
+        "suppressed_now": suppressed[:, t].astype(float),
+        "usage": _col(usage, t) / safe_pop * 1000,
+        "usage_rise_2y": _ratio(_col(usage, t), _col(usage, t - 2)),
+        "usage_ratio_3y": _ratio(_col(usage, t), u_mean),
+        "violence_rate": _col(violence, t) / safe_pop * 1000,
+        "violence_ratio_3y": _ratio(_col(violence, t), v_mean),
+        "neigh_count": neigh_count,
+        "neigh_ratio_3y": _ratio(neigh_count, neigh_mean),
+        "neigh_rising": neigh_rising,
+        "neigh_usage_ratio": neigh_usage,
+        "gi_rate": gi_rate,
+        "gi_rise": gi_rise,
+        "hub_km": panel.hub_distance,
+        "hub_ratio_3y": hub_ratio,
+        "dep_ratio_3y": _ratio(dep_now, dep_mean)[panel.dep],
+        "dep_ratio_1y": _ratio(dep_now, dep_last)[panel.dep],
+        "onsets_near": onsets_near,
+        "own_onset_age": np.where(np.isnan(onset), np.nan, t - onset),
+    }
+    out = np.column_stack([np.asarray(columns[f], float) + zeros for f in FEATURES])
+    out[~panel.known[:, t]] = np.nan  # a service that did not report: nothing known this year
+    return out
+
+
+# ---------------------------------------------------------------- targets
+
+
+def surge_labels(panel: Panel, s: int, until: int, min_past: int = PAST) -> np.ndarray:
+    """1 / 0 / NaN (unknown) for each unit: did year column s surge, read with the years ≤ until (module doc)?
+    `min_past`: known past years needed (3 for scoring; training also takes 2)."""
+    n = len(panel.units)
+    out = np.full(n, np.nan)
+    if s < min_past or s > until:
+        return out
+    lo = max(s - PAST, 0)
+    known_past = panel.known[:, lo:s].sum(1) >= min_past if panel.source == "service" else np.full(n, True)
+    if panel.source == "service":
+        x = panel.main.published
+        past = x[:, lo:s]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            mean = np.nanmean(past, 1)
+        now = x[:, s]
+        if panel.rare:
+            label = (now > 0) & (np.nansum(past, 1) == 0)
+        else:
+            label = now >= np.maximum(SECRECY_MINIMUM, 2 * mean)
+        ok = known_past & panel.known[:, s] & panel.known[:, lo:s].all(1)
+        return np.where(ok, label.astype(float), np.nan)
+    main = panel.main.cut(until)
+    own = own_series(main.published, main.suppressed, main.complement)
+    mean = own[:, lo:s].mean(1)
+    threshold = np.maximum(SECRECY_MINIMUM, 2 * mean)
+    published = ~main.suppressed[:, s]
+    now = main.published[:, s]
+    quiet = (main.suppressed[:, lo:s] | (np.nan_to_num(main.published[:, lo:s]) == 0)).all(1)
+    out = np.where(published, (now >= threshold).astype(float), np.nan)
+    out = np.where(published & quiet & (now >= SECRECY_MINIMUM), 1.0, out)
+    if panel.follows_rule:
+        at_least, none, _ = proven(main.published, main.suppressed)
+        out = np.where(~published & none[:, s], 0.0, out)
+        out = np.where(~published & at_least[:, s] & (threshold <= SECRECY_MINIMUM), 1.0, out)
+    return out
+
+
+def onset_labels(panel: Panel, s: int, until: int, onset: np.ndarray | None = None) -> np.ndarray:
+    """1 / 0 / NaN for each town: does its onset (detected on years ≤ until) fall in year column s? NaN for towns
+    whose onset came before s (they have started already)."""
+    if onset is None:
+        onset = onsets_until(panel, until)
+    out = np.where(onset == s, 1.0, 0.0)
+    return np.where(onset < s, np.nan, out)

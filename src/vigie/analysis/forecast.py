@@ -1,0 +1,613 @@
+"""Early warning: the probability that a town's trafficking surges next year, with the reasons, from what is known
+at the end of this year (analysis/features.py defines the features and the targets; analysis/backtest.py proves it).
+
+Model: gradient-boosted trees, LightGBM (`lightgbm.train`, binary log-loss). Chosen over scikit-learn's
+HistGradientBoosting because it gives exact tree SHAP contributions (`pred_contrib=True`, Lundberg et al. 2020,
+"From local explanations to global understanding with explainable AI for trees", Nature MI 2) for every town's
+drivers, handles the missing values of the first years and of closed services natively, and trains on the national
+panel in seconds with `deterministic=True` (same seed, same probabilities).
+
+Calibration: Platt scaling (Platt 1999) of the trees' log-odds, fitted on a later fold than the trees. At origin t
+the trees are first trained on the target years ≤ t-1 and the logistic map fitted on their predictions for year t,
+which they never saw; the trees are then refitted on all target years ≤ t and the map applied to their forecast
+for t+1. Platt rather than isotonic: a strictly increasing map keeps the trees' ranking (isotonic regression ties
+whole bins of towns, which costs precision at the top of the list) and is stable on the few hundred positives of a
+year.
+
+Baselines (the expert's first tries, scored in the same run by backtest.py): persistence (this year's count), prior
+counts (the last three years' sum; Wheeler & Steenbeek 2021), last-year increase, neighbours' lag (their count this
+year), and a Poisson GLM on the same features (the probability that next year's count reaches the surge threshold).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import warnings
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+
+from vigie.analysis import features as ft
+from vigie.errors import VigieError
+
+MODEL_VERSION = "lgbm-platt-1"
+SEED = 2025
+ROUNDS = 500  # at most; the number kept is chosen on the later fold (early stopping on its average precision)
+STOPPING = 50
+MIN_ROUNDS = 10
+BAGS = 5  # trees of five seeds (seed, seed+1, …) averaged: a year's few hundred surges make one fit noisy
+NEGATIVE_SHARE = 0.25
+LARGE = 20_000  # rows: above, one bag (the national panel's thousands of surges make one fit stable)
+BASELINES = ("persistence", "prior_counts", "last_year_increase", "neighbours_lag", "poisson_glm")
+TARGETS = ("surge", "onset")
+
+
+def _params(n_rows: int, seed: int) -> dict:
+    """Small, regularised trees. Services: a few hundred surges a year, so shallow trees with a slow rate; the
+    national commune panel (≈ 35,000 towns a year): deeper trees, a faster rate and half the rows per tree, so
+    that the backtest of every origin stays within two minutes on two cores."""
+    large = n_rows > LARGE
+    return {
+        "objective": "binary",
+        "learning_rate": 0.06 if large else 0.03,
+        "num_leaves": 15 if large else 7,
+        "min_data_in_leaf": max(40, n_rows // 2000),
+        "feature_fraction": 0.5,
+        "bagging_fraction": 0.5 if large else 0.8,
+        "bagging_freq": 1,
+        "lambda_l2": 5.0,
+        "seed": seed,
+        "deterministic": True,
+        "force_col_wise": True,
+        "num_threads": 1,  # measured: faster than 2 on the shared two-core machine
+        "max_bin": 63,
+        "verbosity": -1,
+    }
+
+
+@dataclass
+class Model:
+    """Calibrated trees. `fit(train, calibration)` with (X, y) pairs: the trees learn on `train`, the Platt map on
+    their log-odds for `calibration` (a later year); the trees are then refitted on both."""
+
+    seed: int = SEED
+    rounds: int = ROUNDS
+
+    def fit(self, train: tuple, calibration: tuple, rare: bool = False) -> Model:
+        """`train`, `calibration`: (X, y, count), count being each row's count in the target year (which the GLM
+        feature learns from); the calibration fold is a later year than the training one."""
+        import lightgbm as lgb
+
+        (x0, y0, n0), (x1, y1, n1) = train, calibration
+        if y0.sum() == 0 or y1.sum() == 0:
+            raise VigieError("no positive case in the training years: nothing to learn from")
+        self.rare_ = rare
+        glm = PoissonBaseline().fit(x0, n0)
+        z0, z1 = self._stack(x0, glm), self._stack(x1, glm)
+        w0 = _negative_weights(y0, self.seed)
+        margin, self.rounds_ = np.zeros(len(y1)), []
+        bags = 1 if len(y0) > LARGE else BAGS
+        for bag in range(bags):
+            early = lgb.train(
+                {**_params(len(y0), self.seed + bag), "metric": "average_precision"},
+                lgb.Dataset(z0[w0 > 0], y0[w0 > 0], weight=w0[w0 > 0]),
+                self.rounds,
+                valid_sets=[lgb.Dataset(z1, y1)],
+                callbacks=[lgb.early_stopping(STOPPING, first_metric_only=True, verbose=False)],
+            )
+            self.rounds_.append(max(early.best_iteration, MIN_ROUNDS))
+            margin += early.predict(z1, raw_score=True, num_iteration=self.rounds_[-1]) / bags
+        self.a_, self.b_ = _platt(margin, y1)
+        x, y, n = np.vstack([x0, x1]), np.concatenate([y0, y1]), np.concatenate([n0, n1])
+        self.glm_ = PoissonBaseline().fit(x, n)
+        z, w = self._stack(x, self.glm_), _negative_weights(y, self.seed)
+        self.boosters_ = [
+            lgb.train(_params(len(y), self.seed + bag), lgb.Dataset(z[w > 0], y[w > 0], weight=w[w > 0]), rounds)
+            for bag, rounds in enumerate(self.rounds_)
+        ]
+        return self
+
+    def _margin(self, x: np.ndarray) -> np.ndarray:
+        z = self._stack(x, self.glm_)
+        return np.mean([b.predict(z, raw_score=True) for b in self.boosters_], 0)
+
+    def _stack(self, x: np.ndarray, glm: PoissonBaseline) -> np.ndarray:
+        return np.column_stack([x, glm.margin(x, self.rare_)])
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        return _sigmoid(self.a_ * self._margin(x) + self.b_)
+
+    def contributions(self, x: np.ndarray) -> np.ndarray:
+        """Each feature's contribution to each row's log-odds (last column: the expected value): tree SHAP (exact);
+        the GLM feature's share is handed to the features in proportion to their GLM terms (their coefficient ×
+        value, carried to the surge log-odds)."""
+        z = self._stack(x, self.glm_)
+        shap = np.mean([b.predict(z, pred_contrib=True) for b in self.boosters_], 0)
+        terms = self.glm_.log_odds_terms(x, self.rare_)
+        total = terms.sum(1, keepdims=True)
+        share = np.divide(terms, total, out=np.zeros_like(terms), where=np.abs(total) > 1e-9)
+        return np.column_stack([shap[:, :-2] + share * shap[:, -2:-1], shap[:, -1]])
+
+
+def _negative_weights(y: np.ndarray, seed: int) -> np.ndarray:
+    """Row weights for the trees: above LARGE rows, a random NEGATIVE_SHARE of the negatives is kept, weighted up
+    by its inverse (every positive kept), which divides the national panel's training time while the expected
+    gradient is unchanged (the Platt map, fitted on a whole later year, absorbs what is left)."""
+    if len(y) <= LARGE:
+        return np.ones(len(y))
+    keep = (y > 0) | (np.random.default_rng(seed).random(len(y)) < NEGATIVE_SHARE)
+    return np.where(keep, np.where(y > 0, 1.0, 1.0 / NEGATIVE_SHARE), 0.0)
+
+
+def _sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+
+
+def _platt(margin: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Logistic regression of y on the margin (Newton–Raphson, Platt's target smoothing against overfit)."""
+    n_pos, n_neg = y.sum(), len(y) - y.sum()
+    target = np.where(y > 0, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
+    a, b = 1.0, 0.0
+    for _ in range(100):
+        p = _sigmoid(a * margin + b)
+        g = np.array([((p - target) * margin).sum(), (p - target).sum()])
+        v = p * (1 - p) + 1e-12
+        h = np.array([[(v * margin * margin).sum(), (v * margin).sum()], [(v * margin).sum(), v.sum()]])
+        h += 1e-9 * np.eye(2)
+        step = np.linalg.solve(h, g)
+        a, b = a - step[0], b - step[1]
+        if np.abs(step).max() < 1e-10:
+            break
+    return float(a), float(b)
+
+
+def _col(x: np.ndarray, name: str) -> np.ndarray:
+    return x[:, ft.FEATURES.index(name)]
+
+
+def threshold(x: np.ndarray, rare: bool = False) -> np.ndarray:
+    """The count next year must reach for a surge, from this year's features."""
+    if rare:
+        past = np.nan_to_num(_col(x, "count")) + np.nan_to_num(_col(x, "count_1")) + np.nan_to_num(_col(x, "count_2"))
+        return np.where(past == 0, 1.0, np.inf)
+    return np.maximum(5.0, 2 * np.nan_to_num(_col(x, "mean3")))
+
+
+def simple_baselines(x: np.ndarray) -> dict[str, np.ndarray]:
+    """The baselines that need no fitting, as scores (higher: more likely)."""
+
+    def low(v):
+        return np.nan_to_num(v, nan=-1e9)
+
+    prior = np.nansum(np.column_stack([_col(x, f) for f in ("count", "count_1", "count_2")]), 1)
+    return {
+        "persistence": low(_col(x, "count")),
+        "prior_counts": np.where(np.isnan(_col(x, "count")), -1e9, prior),
+        "last_year_increase": low(_col(x, "rise_1y")),
+        "neighbours_lag": low(_col(x, "neigh_count")),
+    }
+
+
+class PoissonBaseline:
+    """A Poisson GLM of next year's count on the same features (median-imputed, signed log, standardised); its
+    score is the probability that the count reaches the surge threshold."""
+
+    def fit(self, x: np.ndarray, count: np.ndarray) -> PoissonBaseline:
+        from sklearn.linear_model import PoissonRegressor
+
+        keep = np.isfinite(count)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a feature unknown in every row (the first years): median 0
+            self.median_ = np.nan_to_num(np.nanmedian(np.where(np.isfinite(x[keep]), x[keep], np.nan), 0))
+        from threadpoolctl import threadpool_limits
+
+        z = self._design(x[keep], fit=True)
+        with warnings.catch_warnings(), threadpool_limits(1):
+            warnings.simplefilter("ignore")
+            self.glm_ = PoissonRegressor(alpha=1e-3, solver="newton-cholesky", max_iter=100).fit(z, count[keep])
+        return self
+
+    def _design(self, x: np.ndarray, fit: bool = False) -> np.ndarray:
+        x = np.where(np.isfinite(x), x, self.median_)
+        x = np.sign(x) * np.log1p(np.abs(x))
+        if fit:
+            self.mean_, self.sd_ = x.mean(0), x.std(0) + 1e-9
+        return (x - self.mean_) / self.sd_
+
+    def score(self, x: np.ndarray, rare: bool = False, shift: float | np.ndarray = 0.0) -> np.ndarray:
+        from scipy.stats import poisson
+
+        mu = np.clip(self.glm_.predict(self._design(x)) * np.exp(shift), 1e-9, 1e7)
+        need = threshold(x, rare)
+        return np.where(np.isfinite(need), poisson.sf(np.ceil(need) - 1, mu), 0.0)
+
+    def margin(self, x: np.ndarray, rare: bool = False) -> np.ndarray:
+        """The log-odds of a surge under the GLM: the trees start from it (LightGBM's init_score)."""
+        p = np.clip(self.score(x, rare), 1e-6, 1 - 1e-6)
+        return np.log(p / (1 - p))
+
+    def log_odds_terms(self, x: np.ndarray, rare: bool = False, delta: float = 0.05) -> np.ndarray:
+        """Each feature's GLM term (coefficient × standardised value, in log μ) times the slope of the surge
+        log-odds in log μ at this row: a first-order share of the GLM's margin."""
+        up = np.clip(self.score(x, rare, delta), 1e-6, 1 - 1e-6)
+        down = np.clip(self.score(x, rare, -delta), 1e-6, 1 - 1e-6)
+        slope = (np.log(up / (1 - up)) - np.log(down / (1 - down))) / (2 * delta)
+        return self.glm_.coef_[None, :] * self._design(x) * slope[:, None]
+
+
+# ---------------------------------------------------------------- drivers in words
+
+
+def _pct(r: float) -> str:
+    return f"{(r - 1) * 100:+.0f} %"
+
+
+def driver_text(name: str, value: float, unit: dict) -> tuple[str, str] | None:
+    """(English, French) words for one feature's value, or None when it says nothing readable."""
+    if value is None or not math.isfinite(value):
+        return None
+    year = unit.get("year")
+    hub = unit.get("hub") or "the nearest big city"
+    texts = {
+        "count": lambda: (f"{value:.0f} cases in {year}", f"{value:.0f} faits en {year}"),
+        "mean3": lambda: (f"{value:.1f} cases a year over three years", f"{value:.1f} faits par an sur trois ans"),
+        "count_1": lambda: (f"{value:.0f} cases the year before", f"{value:.0f} faits l'année d'avant"),
+        "count_2": lambda: (f"{value:.0f} cases two years before", f"{value:.0f} faits deux ans avant"),
+        "surge_z": lambda: (
+            f"{value:.1f} standard deviations from a surge",
+            f"à {value:.1f} écarts-types d'une flambée".replace(".", ","),
+        ),
+        "naive_surge_p": lambda: (
+            f"a surge {value * 100:.0f} % likely at this year's level alone",
+            f"flambée probable à {value * 100:.0f} % au seul niveau de cette année",
+        ),
+        "volatility": lambda: (
+            f"irregular figures (variation {value:.2f})",
+            f"chiffres irréguliers (variation {value:.2f})",
+        ),
+        "own_onset_age": lambda: (f"its own onset {value:.0f} years ago", f"installation il y a {value:.0f} ans"),
+        "suppressed_now": lambda: (
+            ("this year's figure suppressed", "chiffre de l'année sous secret") if value else None
+        ),
+        "threshold_gap": lambda: (
+            f"this year at {value * 100:.0f} % of a surge's threshold",
+            f"cette année à {value * 100:.0f} % du seuil d'une flambée",
+        ),
+        "rise_1y": lambda: (f"{value:+.0f} cases on the year before", f"{value:+.0f} faits sur l'année précédente"),
+        "ratio_1y": lambda: (f"{_pct(value)} on the year before", f"{_pct(value)} sur un an"),
+        "ratio_3y": lambda: (f"{_pct(value)} on its three-year level", f"{_pct(value)} sur son niveau des trois ans"),
+        "slope4": lambda: (f"trend {value:+.1f} cases a year", f"tendance {value:+.1f} faits par an"),
+        "usage_rise_2y": lambda: (f"drug use {_pct(value)} in two years", f"usage {_pct(value)} en deux ans"),
+        "usage_ratio_3y": lambda: (
+            f"drug use {_pct(value)} on its recent level",
+            f"usage {_pct(value)} sur son niveau récent",
+        ),
+        "usage": lambda: (f"drug use {value:.1f} per 1,000", f"usage {value:.1f} pour 1 000"),
+        "violence_ratio_3y": lambda: (f"violence {_pct(value)} on its recent level", f"violences {_pct(value)}"),
+        "violence_rate": lambda: (f"violence {value:.1f} per 1,000", f"violences {value:.1f} pour 1 000"),
+        "neigh_rising": lambda: (f"{value:.0f} neighbours rose", f"{value:.0f} voisins en hausse"),
+        "neigh_ratio_3y": lambda: (f"neighbours {_pct(value)}", f"voisins {_pct(value)}"),
+        "neigh_count": lambda: (f"{value:.0f} cases next door", f"{value:.0f} faits chez les voisins"),
+        "neigh_usage_ratio": lambda: (f"neighbours' drug use {_pct(value)}", f"usage des voisins {_pct(value)}"),
+        "gi_rate": lambda: (f"hot neighbourhood (Gi* z {value:.1f})", f"voisinage chaud (Gi* z {value:.1f})"),
+        "gi_rise": lambda: (f"rising neighbourhood (Gi* z {value:.1f})", f"voisinage en hausse (Gi* z {value:.1f})"),
+        "hub_km": lambda: (f"{value:.0f} km from {hub}", f"à {value:.0f} km de {hub}"),
+        "hub_ratio_3y": lambda: (f"{hub} {_pct(value)}", f"{hub} {_pct(value)}"),
+        "dep_ratio_3y": lambda: (f"département {_pct(value)}", f"département {_pct(value)}"),
+        "dep_ratio_1y": lambda: (f"département {_pct(value)} on a year", f"département {_pct(value)} sur un an"),
+        "onsets_near": lambda: (
+            f"{value:.0f} nearby towns started lately",
+            f"{value:.0f} communes voisines touchées récemment",
+        ),
+        "suppressed_years": lambda: (
+            f"figures suppressed {value:.0f} of the last 4 years",
+            f"chiffres sous secret {value:.0f} des 4 dernières années",
+        ),
+        "rate": lambda: (f"{value:.2f} cases per 1,000", f"{value:.2f} faits pour 1 000"),
+        "log_population": lambda: (
+            f"{math.expm1(min(value, 30)):,.0f} inhabitants",
+            f"{math.expm1(min(value, 30)):,.0f} habitants".replace(",", " "),
+        ),
+    }
+    make = texts.get(name)
+    return make() if make else None
+
+
+def drivers(x_row: np.ndarray, contribution: np.ndarray, unit: dict, top: int = 3) -> list[dict]:
+    """The features that pushed this unit's probability up most (tree SHAP), in words."""
+    out = []
+    for k in np.argsort(-contribution[:-1]):
+        if contribution[k] <= 0 or len(out) == top:
+            break
+        name = ft.FEATURES[k]
+        words = driver_text(name, float(x_row[k]), unit)
+        if words:
+            out.append(
+                {
+                    "feature": name,
+                    "value": float(x_row[k]) if math.isfinite(x_row[k]) else None,
+                    "contribution": round(float(contribution[k]), 4),
+                    "text": words[0],
+                    "texte": words[1],
+                }
+            )
+    return out
+
+
+# ---------------------------------------------------------------- the watchlist
+
+
+@dataclass
+class Forecast:
+    source: str
+    indicator: str
+    target: str
+    target_year: int
+    training_years: str
+    seed: int
+    rows: list[dict]  # unit, code, name, departement, probability, rank, drivers
+    synthetic: bool
+    notes: list[str]
+
+
+def training_rows(panel: ft.Panel, feats: list[np.ndarray], target: str, first: int, last: int, until: int):
+    """(X, y) of the target years first..last (columns), labels read with the years ≤ until."""
+    onset = ft.onsets_until(panel, until) if target == "onset" else None
+    counts = panel.counts(until)
+    xs, ys, ns = [], [], []
+    for s in range(first, last + 1):
+        if target == "onset":
+            y = ft.onset_labels(panel, s, until, onset)
+        else:
+            y = ft.surge_labels(panel, s, until, min_past=2)
+        keep = np.isfinite(y) & panel.known[:, s - 1] & np.isfinite(counts[:, s])
+        xs.append(feats[s - 1][keep])
+        ys.append(y[keep])
+        ns.append(counts[keep, s])
+    if not xs:
+        return np.empty((0, len(ft.FEATURES))), np.empty(0), np.empty(0)
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(ns)
+
+
+def fit_origin(panel: ft.Panel, feats: list[np.ndarray], origin: int, target: str = "surge", seed: int = SEED):
+    """The model to forecast year column origin+1 from the years ≤ origin: trees on the target years ≤ origin-1
+    (≤ origin-2 for onsets, which need two years to be seen), Platt on the last labelled year."""
+    last = origin - 1 if target == "onset" else origin
+    first = 2
+    if last - 1 < first:
+        raise VigieError("too few years to train on: a forecast needs at least five years of data")
+    train = training_rows(panel, feats, target, first, last - 1, origin)
+    calibration = training_rows(panel, feats, target, last, last, origin)
+    return Model(seed=seed).fit(train, calibration, panel.rare)
+
+
+def check_years(panel: ft.Panel) -> None:
+    n = len(panel.years)
+    if n < 5:
+        span = f"{panel.years[0]}–{panel.years[-1]}" if n > 1 else (str(panel.years[0]) if n else "no year")
+        raise VigieError(
+            f"the {panel.source} data cover {n} year{'s' if n != 1 else ''} ({span}): a forecast needs at least five "
+            "(three years of past to define a surge, one to learn from, one to calibrate on)"
+        )
+
+
+def watchlist(
+    con: duckdb.DuckDBPyConnection,
+    source: str = "commune",
+    indicator: str = "trafic",
+    target: str = "surge",
+    seed: int = SEED,
+) -> Forecast:
+    """Probabilities for the year after the last one in the warehouse, every unit ranked, with its drivers."""
+    from vigie.warehouse import commune_base_is_synthetic
+
+    if target not in TARGETS or (target == "onset" and source != "commune"):
+        raise VigieError(f"--target {target!r}: choose surge, or onset on the commune base")
+    panel = ft.load_panel(con, source, indicator)
+    check_years(panel)
+    origin = len(panel.years) - 1
+    feats = [ft.features_at(panel, c) for c in range(origin + 1)]
+    model = fit_origin(panel, feats, origin, target, seed)
+    x = feats[origin]
+    live = panel.known[:, origin]
+    if target == "onset":
+        live &= np.isnan(ft.onsets_until(panel, origin))
+    p = np.where(live, model.predict(x), np.nan)
+    order = np.argsort(-np.nan_to_num(p, nan=-1), kind="stable")
+    ranked = [i for i in order if live[i]]
+    contrib = model.contributions(x[ranked]) if ranked else np.empty((0, len(ft.FEATURES) + 1))
+    year = int(panel.years[origin])
+    rows = []
+    for r, (i, c) in enumerate(zip(ranked, contrib, strict=True), 1):
+        unit = {"year": year, "hub": panel.hub_names[i]}
+        rows.append(
+            {
+                "unit": str(panel.units[i]),
+                "code": str(panel.towns[i]),
+                "name": str(panel.names[i]),
+                "departement": str(panel.departements[panel.dep[i]]),
+                "probability": float(p[i]),
+                "rank": r,
+                "of": len(ranked),
+                "drivers": drivers(x[i], c, unit),
+            }
+        )
+    synthetic = source == "commune" and commune_base_is_synthetic(con)
+    notes = []
+    if source == "commune" and not panel.follows_rule:
+        notes.append("the published figures do not follow the three-year secrecy rule: no proof read from them")
+    return Forecast(
+        source,
+        indicator,
+        target,
+        year + 1,
+        f"{int(panel.years[0])}-{year}",
+        seed,
+        rows,
+        synthetic,
+        notes,
+    )
+
+
+def save(con: duckdb.DuckDBPyConnection, result: Forecast) -> None:
+    """Replace the stored forecast of this source, indicator and target, all or nothing."""
+    from vigie.warehouse import facts_version, insert_rows, transaction
+
+    version = facts_version(con)
+    rows = [
+        (
+            result.source,
+            result.indicator,
+            result.target,
+            result.target_year,
+            r["unit"],
+            r["code"],
+            r["probability"],
+            r["rank"],
+            r["of"],
+            json.dumps(r["drivers"], ensure_ascii=False),
+            MODEL_VERSION,
+            result.training_years,
+            result.seed,
+            version,
+            result.synthetic,
+        )
+        for r in result.rows
+    ]
+    columns = [
+        "source",
+        "indicator",
+        "target",
+        "target_year",
+        "unit",
+        "code",
+        "probability",
+        "rank",
+        "of_total",
+        "drivers",
+        "model_version",
+        "training_years",
+        "seed",
+        "data_version",
+        "synthetic",
+    ]
+    with transaction(con):
+        con.execute(
+            "DELETE FROM forecast WHERE source = ? AND indicator = ? AND target = ?",
+            [result.source, result.indicator, result.target],
+        )
+        insert_rows(con, "forecast", rows, columns)
+
+
+def stored(
+    con: duckdb.DuckDBPyConnection,
+    source: str = "commune",
+    indicator: str = "trafic",
+    target: str = "surge",
+    year: int | None = None,
+    departement: str | None = None,
+    top: int | None = 50,
+) -> dict:
+    """The stored watchlist (read-only): {target_year, training_years, computed_at, model_version, rows}."""
+    has = con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'forecast'").fetchone()
+    meta = (
+        con.execute(
+            """SELECT target_year, training_years, computed_at, model_version, seed, data_version, any_value(synthetic)
+               FROM forecast WHERE source = ? AND indicator = ? AND target = ? GROUP BY ALL""",
+            [source, indicator, target],
+        ).fetchone()
+        if has
+        else None
+    )
+    if not meta:
+        raise VigieError(
+            f"no forecast stored for {indicator} ({source}, {target}): run `vigie build` or `vigie watchlist --compute`"
+        )
+    target_year = meta[0]
+    if year is not None and year != target_year:
+        first, last = meta[1].split("-")
+        if year > target_year:
+            raise VigieError(f"--year {year}: the data end in {last}, so Vigie forecasts {target_year} at most")
+        raise VigieError(
+            f"--year {year}: the stored forecast is for {target_year}; past years are scored by `vigie backtest`"
+        )
+    where = "source = ? AND indicator = ? AND target = ?"
+    params = [source, indicator, target]
+    if departement:
+        from vigie.analysis.spread import departement_code
+
+        dep = departement_code(departement)
+        where += " AND (CASE WHEN code LIKE '97%' THEN left(code, 3) ELSE left(code, 2) END) = ?"
+        params.append(dep)
+    rows = con.execute(
+        f"""SELECT f.unit, f.code, coalesce(c.name, f.unit), c.departement, f.probability, f.rank, f.of_total, f.drivers
+            FROM forecast f LEFT JOIN commune c USING (code) WHERE {where} ORDER BY f.rank
+            {f"LIMIT {int(top)}" if top else ""}""",
+        params,
+    ).fetchall()
+    if departement and not rows:
+        raise VigieError(f"--departement {departement}: no town of that département in the stored forecast")
+    return {
+        "source": source,
+        "indicator": indicator,
+        "target": target,
+        "target_year": target_year,
+        "training_years": meta[1],
+        "computed_at": str(meta[2]),
+        "model_version": meta[3],
+        "seed": meta[4],
+        "data_version": meta[5],
+        "synthetic_commune_figures": bool(meta[6]),
+        "rows": [
+            {
+                "unit": r[0],
+                "code": r[1],
+                "name": r[2],
+                "departement": r[3],
+                "probability": round(r[4], 4),
+                "rank": r[5],
+                "of": r[6],
+                "drivers": json.loads(r[7]) if r[7] else [],
+            }
+            for r in rows
+        ],
+    }
+
+
+def for_commune(con: duckdb.DuckDBPyConnection, code: str, indicator: str = "trafic") -> dict | None:
+    """The stored surge forecast of one town (for `vigie commune`), or None."""
+    if not con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'forecast'").fetchone():
+        return None
+    row = con.execute(
+        """SELECT target_year, probability, rank, of_total, drivers, synthetic FROM forecast
+           WHERE source = 'commune' AND indicator = ? AND target = 'surge' AND code = ?""",
+        [indicator, code],
+    ).fetchone()
+    if not row:
+        return None
+    return {
+        "target_year": row[0],
+        "probability": row[1],
+        "rank": row[2],
+        "of": row[3],
+        "drivers": json.loads(row[4]) if row[4] else [],
+        "synthetic": bool(row[5]),
+    }
+
+
+def analyse_step(con: duckdb.DuckDBPyConnection, indicator: str) -> tuple[dict, dict]:
+    """The `vigie analyse` step (analysis/analyse.py): the commune watchlist of next year, stored in `forecast`.
+    Trafficking only: the early warning is about trafficking; drug use is one of its features."""
+    if indicator != "trafic":
+        raise VigieError("the early warning forecasts trafficking only")
+    result = watchlist(con, "commune", indicator, "surge", SEED)
+    save(con, result)
+    return {}, {
+        "target_year": result.target_year,
+        "training_years": result.training_years,
+        "seed": result.seed,
+        "model_version": MODEL_VERSION,
+        "ranked": len(result.rows),
+    }

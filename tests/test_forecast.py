@@ -1,0 +1,289 @@
+"""Early warning: metrics against scikit-learn, baselines and targets against hand oracles, no leakage from the year
+forecast, the real état 4001 baselines of the issue, the stored watchlist, and bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+from scipy import sparse
+from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
+from typer.testing import CliRunner
+
+from vigie import warehouse
+from vigie.analysis import backtest as bt
+from vigie.analysis import features as ft
+from vigie.analysis import forecast as fc
+from vigie.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=True)
+
+
+# ------------------------------------------------------------------ metrics against scikit-learn
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_metrics_match_sklearn(seed):
+    rng = np.random.default_rng(seed)
+    y = (rng.random(400) < 0.15).astype(float)
+    p = np.clip(0.1 + 0.3 * y + rng.normal(0, 0.15, 400), 0, 1)
+    p[:50] = np.round(p[:50], 1)  # ties
+    assert bt.aupr(y, p) == pytest.approx(average_precision_score(y, p), abs=1e-12)
+    assert bt.auroc(y, p) == pytest.approx(roc_auc_score(y, p), abs=1e-12)
+    assert bt.brier(y, p) == pytest.approx(brier_score_loss(y, p), abs=1e-12)
+
+
+def test_ece_precision_recall_pai_by_hand():
+    y = np.array([1, 0, 1, 0, 0, 1, 0, 0])
+    p = np.array([0.9, 0.85, 0.3, 0.2, 0.15, 0.05, 0.05, 0.0])
+    # bins: [0.9] → |0.9-1|; [0.85] → |0.85-0|; [0.3] → |0.3-1|; [0.2, 0.15]: |0.175-0|; [0.05,0.05,0]: |1/30-1/3|
+    expected = (0.1 + 0.85 + 0.7 + 2 * 0.175 + 3 * abs(0.1 / 3 - 1 / 3)) / 8
+    assert bt.ece(y, p) == pytest.approx(expected)
+    assert bt.precision_at(y, p, 2) == 0.5
+    assert bt.recall_at(y, p, 3) == pytest.approx(2 / 3)
+    population = np.array([10, 10, 10, 10, 10, 10, 10, 30.0])
+    # top 3 catch 2 of 3 surges with 30 of 100 inhabitants, 3 of 8 towns
+    assert bt.pai_at(y, p, population, 3) == pytest.approx((2 / 3) / 0.3)
+    assert bt.pai_at(y, p, np.ones(8), 3) == pytest.approx((2 / 3) / (3 / 8))
+
+
+# ------------------------------------------------------------------ a hand-made panel
+
+
+def tiny_panel(published, suppressed=None, complement=None, source="commune") -> ft.Panel:
+    published = np.array(published, float)
+    n, t = published.shape
+    suppressed = np.zeros((n, t), bool) if suppressed is None else np.array(suppressed, bool)
+    complement = np.zeros((n, t)) if complement is None else np.array(complement, float)
+    main = ft.Series(np.where(suppressed, np.nan, published), suppressed, np.where(suppressed, complement, 0.0))
+    return ft.Panel(
+        source=source,
+        indicator="trafic",
+        units=np.array([f"u{i}" for i in range(n)], dtype=object),
+        towns=np.array([f"u{i}" for i in range(n)], dtype=object),
+        names=np.array([f"u{i}" for i in range(n)], dtype=object),
+        years=np.arange(2016, 2016 + t),
+        main=main,
+        related={},
+        known=np.ones((n, t), bool),
+        population=np.full((n, t), 10_000.0),
+        dep=np.zeros(n, int),
+        departements=np.array(["01"], dtype=object),
+        w=sparse.csr_matrix((n, n)),
+        hub_distance=np.full(n, np.nan),
+        hub=np.full(n, -1),
+        hub_names=np.array([""] * n, dtype=object),
+        follows_rule=True,
+    )
+
+
+def test_surge_labels_by_hand():
+    rows = [
+        [4, 6, 5, 10, 11, 12],  # mean(4, 6, 5) = 5, count 10 ≥ 10: surge
+        [4, 6, 5, 9, 11, 12],  # 9 < 10: no surge
+        [0, 0, 0, 7, 9, 9],  # from nothing to ≥ 5: surge (threshold 5)
+        [0, 0, 0, 4, 9, 9],  # 4 < 5: no surge
+        [0, 0, 0, 6, 8, 9],  # three suppressed years (their complement is 9), then 6 published: an emergence
+    ]
+    s = np.zeros((5, 6), bool)
+    s[4, :3] = True
+    y = ft.surge_labels(tiny_panel(rows, s, complement=np.full((5, 6), 9.0)), 3, until=5)
+    assert y.tolist() == [1, 0, 1, 0, 1]
+
+
+def test_surge_labels_from_the_secrecy_rule_proofs():
+    """Figures that follow the three-year rule: a published 0 proves the suppressed year before it had none; a
+    published ≥ 5 proves it had at least 5, which decides a surge when the threshold is 5."""
+    rows = [[0] * 6, [0] * 6, [0, 0, 0, 0, 6, 7]] + [[6] * 6] * 3 + [[0] * 6] * 3
+    s = np.zeros((len(rows), 6), bool)
+    s[0, :4] = True  # suppressed 2016–2019, published 0 in 2020: 2019 proven 0
+    s[1, :] = True  # never published: unknown
+    s[2, :4] = True  # suppressed 2016–2019, published 6 in 2020: 2019 proven ≥ 5
+    panel = tiny_panel(rows, s, complement=np.full((len(rows), 6), 0.5))
+    assert panel.follows_rule
+    y = ft.surge_labels(panel, 3, until=5)
+    assert y[0] == 0 and np.isnan(y[1]) and y[2] == 1
+    # read with the years up to 2019 only, the proofs of 2020 are not known yet: unknown
+    early = ft.surge_labels(panel, 3, until=3)
+    assert np.isnan(early[0]) and np.isnan(early[2])
+
+
+def test_suppressed_unproven_year_is_unknown():
+    rows = [[2, 3, 2, 0, 0, 0]]
+    s = [[False, False, False, True, True, True]]
+    panel = tiny_panel(rows, s, complement=np.full((1, 6), 2.0))
+    assert np.isnan(ft.surge_labels(panel, 3, until=5)[0])
+
+
+def test_simple_baselines_by_hand():
+    panel = tiny_panel([[1, 2, 3, 4, 8, 8], [5, 5, 5, 5, 5, 5], [0, 0, 9, 1, 1, 1]])
+    x = ft.features_at(panel, 3)
+    base = fc.simple_baselines(x)
+    assert base["persistence"].tolist() == [4, 5, 1]
+    assert base["prior_counts"].tolist() == [2 + 3 + 4, 15, 9 + 1]
+    assert base["last_year_increase"].tolist() == [1, 0, -8]
+    assert base["neighbours_lag"].tolist() == [0, 0, 0]  # no neighbours
+
+
+# ------------------------------------------------------------------ no leakage, determinism (small synthetic panel)
+
+
+@pytest.fixture(scope="module")
+def small(panel_db):
+    con = warehouse.connect(panel_db, read_only=True)
+    panel = ft.load_panel(con, "commune", "trafic")
+    yield con, panel
+    con.close()
+
+
+def _shuffled_after(panel: ft.Panel, t: int, seed: int = 0) -> ft.Panel:
+    """The panel with every year after t replaced by another town's figures (and drug use, violence too)."""
+    rng = np.random.default_rng(seed)
+    out = ft.restrict(panel, np.ones(len(panel.units), bool))
+    order = rng.permutation(len(panel.units))
+
+    def shuffle(s: ft.Series) -> ft.Series:
+        p, q, c = s.published.copy(), s.suppressed.copy(), s.complement.copy()
+        p[:, t + 1 :], q[:, t + 1 :], c[:, t + 1 :] = p[order, t + 1 :], q[order, t + 1 :], c[order, t + 1 :] * 3
+        return ft.Series(p, q, c)
+
+    out.main = shuffle(panel.main)
+    out.related = {k: [shuffle(s) for s in v] for k, v in panel.related.items()}
+    out.population = panel.population.copy()
+    out.population[:, t + 1 :] = panel.population[order, t + 1 :]
+    return out
+
+
+def test_shuffling_the_year_forecast_changes_nothing(small):
+    _, panel = small
+    t = 5  # forecast year column 6 from the years up to column 5
+    other = _shuffled_after(panel, t)
+    assert not np.array_equal(
+        np.nan_to_num(other.main.published[:, t + 1]), np.nan_to_num(panel.main.published[:, t + 1])
+    )
+    feats = [ft.features_at(panel, c) for c in range(t + 1)]
+    feats_other = [ft.features_at(other, c) for c in range(t + 1)]
+    for a, b in zip(feats, feats_other, strict=True):
+        np.testing.assert_array_equal(a, b)
+    p = fc.fit_origin(panel, feats, t).predict(feats[t])
+    q = fc.fit_origin(other, feats_other, t).predict(feats_other[t])
+    np.testing.assert_array_equal(p, q)
+    # and the year itself does change the features of that year (the test can fail)
+    assert not np.array_equal(np.nan_to_num(ft.features_at(panel, t + 1)), np.nan_to_num(ft.features_at(other, t + 1)))
+
+
+def test_watchlist_is_deterministic_for_a_seed(small):
+    con, _ = small
+    a = fc.watchlist(con, "commune", "trafic", "surge", seed=7)
+    b = fc.watchlist(con, "commune", "trafic", "surge", seed=7)
+    assert [r["probability"] for r in a.rows] == [r["probability"] for r in b.rows]
+    assert [r["rank"] for r in a.rows] == list(range(1, len(a.rows) + 1))
+    probabilities = [r["probability"] for r in a.rows]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert all(0 <= q <= 1 for q in probabilities)
+    assert a.target_year == 2026 and a.training_years == "2016-2025"
+    assert any(r["drivers"] for r in a.rows[:10])
+
+
+# ------------------------------------------------------------ the stored watchlist (panel_db is built as a build does)
+
+
+def test_watchlist_reads_the_stored_forecast(panel_db):
+    result = invoke("watchlist", "--db", str(panel_db), "--top", "5", "--format", "json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["target_year"] == 2026 and payload["synthetic_commune_figures"] is True
+    assert [r["rank"] for r in payload["rows"]] == [1, 2, 3, 4, 5]
+    assert payload["rows"][0]["drivers"][0]["text"]
+    table = invoke("watchlist", "--db", str(panel_db), "--top", "3", "--departement", "26")
+    assert table.exit_code == 0 and "SYNTH" in table.output.upper()
+    code = payload["rows"][0]["code"]
+    profile = invoke("commune", code, "--db", str(panel_db))
+    assert profile.exit_code == 0, profile.output
+    assert "surge in 2026" in profile.output and "rank 1 of" in profile.output
+
+
+def test_watchlist_year_beyond_the_data(panel_db):
+    result = invoke("watchlist", "--db", str(panel_db), "--year", "2030")
+    assert result.exit_code != 0
+    assert "2026 at most" in str(result.exception) + result.output
+
+
+# ------------------------------------------------------------------ real état 4001 by service
+
+
+def test_service_backtest_json_and_the_issue_baselines(official_db):
+    result = invoke(
+        "backtest", "--db", str(official_db), "--source", "service", "--indicator", "trafic", "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    years = json.loads(result.stdout)
+    assert [y["year"] for y in years] == [2016, 2017, 2018, 2019, 2020, 2021]
+    for y in years:
+        assert {"year", "n", "positives", "aupr", "auroc", "brier", "ece", "baselines"} <= set(y)
+        assert 0 < y["aupr"] <= 1 and 0 <= y["ece"] <= 1
+    # the issue's figures for the baselines (services with four consecutive known years): the target is the same
+    persistence = [round(y["baselines"]["persistence"], 2) for y in years]
+    increase = [round(y["baselines"]["last_year_increase"], 2) for y in years]
+    assert persistence == [0.25, 0.21, 0.18, 0.15, 0.09, 0.12]
+    assert increase == [0.30, 0.23, 0.23, 0.18, 0.12, 0.17]
+    assert all(67 <= y["positives"] <= 127 and 680 <= y["n"] <= 790 for y in years)
+
+
+# ------------------------------------------------------------------ bad input
+
+
+@pytest.fixture
+def altered(panel_db, tmp_path):
+    """A copy of the small panel's warehouse, altered by SQL."""
+
+    def make(*statements: str):
+        path = tmp_path / "altered.duckdb"
+        shutil.copy(panel_db, path)
+        con = warehouse.connect(path)
+        for sql in statements:
+            con.execute(sql)
+        con.close()
+        return path
+
+    return make
+
+
+@pytest.mark.parametrize(
+    "statement, message",
+    [
+        ("DELETE FROM commune_fact WHERE year > 2019", "needs at least five"),
+        ("DELETE FROM commune_fact WHERE year <> 2025", "needs at least five"),
+    ],
+)
+def test_too_few_years(altered, statement, message):
+    path = altered(statement)
+    before = warehouse.connect(path, read_only=True)
+    stored = before.execute("SELECT count(*) FROM forecast").fetchone()[0]
+    before.close()
+    for args in (["backtest"], ["watchlist", "--compute"]):
+        result = invoke(*args, "--db", str(path))
+        assert result.exit_code != 0
+        assert message in str(result.exception)
+    after = warehouse.connect(path, read_only=True)
+    assert after.execute("SELECT count(*) FROM forecast").fetchone()[0] == stored  # nothing half-written
+    after.close()
+
+
+def test_indicator_without_data(panel_db):
+    result = invoke("backtest", "--db", str(panel_db), "--indicator", "homicides")
+    assert result.exit_code != 0
+    assert "no data" in str(result.exception)
+
+
+def test_all_suppressed_departement(altered):
+    path = altered("UPDATE commune_fact SET count = NULL, suppressed = TRUE WHERE code LIKE '79%'")
+    result = invoke("backtest", "--db", str(path), "--departement", "79")
+    assert result.exit_code != 0
+    assert "every town-year" in str(result.exception)
