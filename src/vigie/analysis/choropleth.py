@@ -118,7 +118,10 @@ def choropleth(con: duckdb.DuckDBPyConnection, indicator: str, year: int | None,
     else:
         result.breaks = [*WATCHLIST_STEPS, 1.0]
         result.classes = [f"watch_{k}" for k in range(len(result.breaks))]
-        columns = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'forecast'")}
+        columns = {
+            r[0]
+            for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'forecast'").fetchall()
+        }
         where = " AND ".join(
             clause
             for column, clause in (

@@ -137,6 +137,9 @@ def _compute(con: duckdb.DuckDBPyConnection, version: str, cache_dir: Path | Non
             partial = target.with_suffix(f".{os.getpid()}.part")
             partial.write_bytes(layer.gzipped)
             partial.replace(target)
+            for old in Path(cache_dir).glob("vigie-outlines-*.geojson.gz"):  # earlier data versions
+                if old != target:
+                    old.unlink(missing_ok=True)
         except OSError:
             pass
     return layer

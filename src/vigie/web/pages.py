@@ -173,7 +173,7 @@ def _services(services: list[dict]) -> dict:
     rows: dict[tuple, dict] = {}
     for s in services:
         key = (s["service"], s["index"])
-        label = f"{s['service'].title()} ({s['force']}), n° {s['index']:02d}"
+        label = f"{s['service']} ({s['force']}), n° {s['index']:02d}"
         rows.setdefault(key, {"label": label, "by_year": {}})["by_year"][s["year"]] = s["count"]
     return {"years": years, "rows": list(rows.values())}
 
