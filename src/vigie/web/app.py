@@ -23,6 +23,7 @@ def create_app(db: Path) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     from vigie.web import api, pages
 
+    api.install(app)  # Swagger UI from npm at /docs, the JSON error shape, 304 for a known data version
     app.include_router(api.router)
     app.include_router(pages.router)
     from vigie.web import rapport
