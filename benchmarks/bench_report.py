@@ -29,18 +29,30 @@ TOWNS = {
 
 
 def warm(db: Path, runs: int) -> dict:
+    import weasyprint
+
     from vigie import warehouse
-    from vigie.report import report_pdf
+    from vigie.report import TEMPLATES, render_html, report_pdf, town_report
 
     con = warehouse.connect(db, read_only=True)
     report_pdf(con, "79049")  # warm-up: first fonts, first figure
     walls, cpus, by_town = [], [], {}
+    stages = {"payload (profile, medians, reads)": [], "charts and HTML": [], "PDF (WeasyPrint)": []}
     for _ in range(runs):
         for code in TOWNS:
             wall, cpu = time.perf_counter(), time.process_time()
-            report_pdf(con, code)
+            # report_pdf's three steps, timed apart (CPU seconds)
+            report = town_report(con, code)
+            after_payload = time.process_time()
+            html = render_html(con, report)
+            after_html = time.process_time()
+            weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
             walls.append(time.perf_counter() - wall)
             cpus.append(time.process_time() - cpu)
+            for stage, seconds in zip(
+                stages, (after_payload - cpu, after_html - after_payload, cpus[-1] - (after_html - cpu)), strict=True
+            ):
+                stages[stage].append(seconds)
             by_town.setdefault(code, []).append(walls[-1])
     summary = {
         "figure": "town report PDF, warm (report_pdf, after import and one warm-up report)",
@@ -49,6 +61,7 @@ def warm(db: Path, runs: int) -> dict:
         "min_s": round(min(walls), 2),
         "max_s": round(max(walls), 2),
         "median_cpu_s": round(statistics.median(cpus), 2),
+        "median_cpu_s_by_stage": {k: round(statistics.median(v), 2) for k, v in stages.items()},
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "by_town_median_s": {f"{c} {TOWNS[c]}": round(statistics.median(t), 2) for c, t in by_town.items()},
     }

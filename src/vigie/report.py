@@ -140,6 +140,9 @@ def _key_figures(p: dict) -> dict | None:
         "suppressed": bool(cell and cell["suppressed"]),
         "complement_count": cell["complement_count"] if cell else None,
         "rate_per_1000": comparison.get("rate_per_1000"),
+        # a suppressed year's rate from the official complement (the series'), shown as an estimate
+        "estimated_rate": cell["rate_per_1000"] if cell and cell["suppressed"] else None,
+        "published_basis": "published" in (comparison.get("figure") or ""),
         "class_median_rate": comparison.get("class_median_rate"),
         "ratio_to_class_median": comparison.get("ratio_to_class_median"),
         "rank_in_departement_class": comparison.get("rank_in_departement_class"),

@@ -65,7 +65,7 @@ def _french_ticks(ax, decimals: int = 0) -> None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fr.number(v, decimals)))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True, steps=[1, 2, 5, 10]))
 
 
 def series_chart(series: list[dict], medians: dict[str, dict[int, float]], indicators: list[str]) -> bytes:
@@ -102,10 +102,6 @@ def series_chart(series: list[dict], medians: dict[str, dict[int, float]], indic
             width=0.7,
         )
         top = max([a + b for a, b in zip(shown, hidden, strict=True)] + [1])
-        for r in suppressed:
-            left.annotate(
-                "s", (r["year"], (r["count"] or 0) + (r["complement_count"] or 0)), ha="center", va="bottom", fontsize=6
-            )
         left.set_title(f"{label} : nombre de mis en cause", loc="left", fontsize=8)
         _style(left)
         _style(right)
@@ -142,7 +138,9 @@ def series_chart(series: list[dict], medians: dict[str, dict[int, float]], indic
         Line2D([], [], color=MEDIAN_COLOUR, ls="--", lw=1.2, label="médiane de sa taille"),
     ]
     if any_hidden:
-        handles[1:1] = [Patch(facecolor=SUPPRESSED_COLOUR, edgecolor="#7f7f7f", hatch="////", label="s : non publié")]
+        handles[1:1] = [
+            Patch(facecolor=SUPPRESSED_COLOUR, edgecolor="#7f7f7f", hatch="////", label="non publié (complément)")
+        ]
         handles.insert(
             3,
             Line2D([], [], color=TOWN_COLOUR, marker="o", mfc="white", ls="", ms=3.5, label="taux estimé (non publié)"),
