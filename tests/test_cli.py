@@ -113,3 +113,28 @@ def test_space_time_errors(tmp_path, panel_db, args, message):
     shutil.copy(panel_db, db)
     result = subprocess.run([sys.executable, "-m", "vigie", *args, "--db", str(db)], capture_output=True, text=True)
     assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_commune_ranks_on_published_figures_only(panel):
+    """A town whose last figure is suppressed is not ranked (its rate would be the département's complement, not
+    its own); the others are ranked among published figures, and the output says which figure it is."""
+    from vigie.analysis.profile import profile
+
+    last = panel.execute("SELECT max(year) FROM commune_fact").fetchone()[0]
+    hidden, shown = (
+        panel.execute(
+            f"""SELECT f.code FROM commune_fact f JOIN commune c USING (code) WHERE f.indicator = 'trafic'
+                AND f.year = {last} AND f.suppressed = {flag} AND c.population >= 10000 ORDER BY f.code LIMIT 1"""
+        ).fetchone()[0]
+        for flag in ("true", "false")
+    )
+    hidden_rank = next(c for c in profile(panel, hidden)["comparison"] if c["indicator"] == "trafic")
+    shown_rank = next(c for c in profile(panel, shown)["comparison"] if c["indicator"] == "trafic")
+    assert hidden_rank["rank_in_class"] is None and hidden_rank["rate_per_1000"] is None
+    assert shown_rank["rank_in_class"] >= 1 and "published" in shown_rank["figure"]
+    published = panel.execute(
+        f"""SELECT count(*) FROM commune_fact f JOIN commune c USING (code) WHERE f.indicator = 'trafic'
+            AND f.year = {last} AND NOT f.suppressed AND c.population BETWEEN 10000 AND 99999
+            AND c.kind = 'commune'"""
+    ).fetchone()[0]
+    assert shown_rank["of_in_class"] <= published

@@ -71,3 +71,21 @@ def test_representative_points_lie_inside_outlines(official):
 def test_arrondissements_belong_to_their_city(official):
     rows = official.execute("SELECT parent, count(*) FROM commune WHERE kind = 'arrondissement' GROUP BY 1").fetchall()
     assert dict(rows) == {"75056": 20, "69123": 9, "13055": 16}
+
+
+def test_a_postcode_is_read_as_one_and_said_so(official):
+    """71200 is Fleury-la-Montagne's INSEE code and Le Creusot's postcode: the code wins, and the note names the
+    towns of the postcode; 91000 is no INSEE code: read as Évry-Courcouronnes' postcode, and said so."""
+    (town,) = find_communes(official, "71200")
+    assert town.code == "71200" and "postcode" in town.note and "Le Creusot (71153)" in town.note
+    (town,) = find_communes(official, "91000")
+    assert town.code == "91228" and "postcode" in town.note
+    assert find_communes(official, "26362")[0].note is None  # an INSEE code that is no postcode: nothing to say
+
+
+def test_a_commune_nouvelle_is_preferred_to_a_village_of_its_former_name(official):
+    (town,) = find_communes(official, "Evry")
+    assert town.code == "91228" and "Évry (89, code 89162, 402 inhabitants)" in town.note
+    assert [c.code for c in find_communes(official, "Evry", departement="89")] == ["89162"]
+    # homonyms of comparable weight stay a question (README: "Valence" lists every candidate)
+    assert len(find_communes(official, "Valence")) >= 2

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from vigie.config import PLM_PARENTS, size_classes
 from vigie.errors import VigieError
 from vigie.geo.names import name_key
-from vigie.warehouse import insert_rows
+from vigie.warehouse import insert_rows, literal
 
 COG_TYPES = {
     "commune-actuelle": "commune",
@@ -63,7 +63,7 @@ def read_cog(path: Path) -> list[dict]:
 def load_reference(con: duckdb.DuckDBPyConnection, cog_path: Path) -> int:
     """Replace the commune reference tables from communes.json; returns the number of current communes."""
     rows = read_cog(cog_path)
-    communes, names, code_map = [], [], {}
+    communes, names, code_map, postcodes = [], [], {}, []
     for row in rows:
         kind = COG_TYPES[row["type"]]
         if kind in ("commune", "arrondissement"):
@@ -84,6 +84,7 @@ def load_reference(con: duckdb.DuckDBPyConnection, cog_path: Path) -> int:
             for old in row.get("anciensCodes") or ():
                 code_map.setdefault(old, row["code"])
             names.append((name_key(row["nom"]), row["nom"], row["code"], kind))
+            postcodes += [(p, row["code"]) for p in row.get("codesPostaux") or () if kind == "commune"]
         else:  # delegated / associated communes: former communes inside a current one
             current = row.get("chefLieu") or row.get("commune")
             if current:
@@ -92,6 +93,8 @@ def load_reference(con: duckdb.DuckDBPyConnection, cog_path: Path) -> int:
     con.execute("DELETE FROM commune")
     con.execute("DELETE FROM commune_name")
     con.execute("DELETE FROM commune_code_map")
+    con.execute("DELETE FROM commune_postcode")
+    insert_rows(con, "commune_postcode", postcodes, ["postcode", "code"])
     insert_rows(
         con, "commune", communes, ["code", "name", "departement", "region", "epci", "population", "kind", "parent"]
     )
@@ -192,6 +195,7 @@ class Commune:
     population: int | None
     size_class: str | None
     matched_name: str | None = None
+    note: str | None = None  # how the query was understood, when it could be misread (a postcode, a former name)
 
 
 def _communes(con, codes: list[str], matched: dict[str, str] | None = None) -> list[Commune]:
@@ -219,19 +223,16 @@ def find_communes(
         raise VigieError("give a commune name or INSEE code")
     code_like = query.upper()
     if len(code_like) == 5 and (code_like.isdigit() or code_like[:2] in ("2A", "2B")):
-        row = con.execute("SELECT code FROM commune_code_map WHERE old_code = ?", [code_like]).fetchone()
-        return _communes(con, [row[0]] if row else [])
+        return _by_code(con, code_like)
     key = name_key(query)
     sql = "SELECT DISTINCT n.code, n.name, n.kind FROM commune_name n JOIN commune c USING (code) WHERE n.name_key = ?"
     params: list = [key]
     if departement:
         sql += " AND c.departement = ?"
         params.append(departement)
-    hits = con.execute(sql, params).fetchall()
-    current = [h for h in hits if h[2] in ("commune", "arrondissement")]
-    chosen = current or hits
-    if chosen:
-        return _communes(con, [h[0] for h in chosen], {h[0]: h[1] for h in chosen})
+    hits = con.execute(sql, params).fetchall() + _compound_parts(con, key, departement)
+    if hits:
+        return _prefer_commune_nouvelle(con, hits)
     if not fuzzy:
         return []
     names = con.execute(
@@ -243,6 +244,78 @@ def find_communes(
     found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=85, limit=10)
     codes = {names[i][1]: names[i][2] for _, _, i in found}
     return _communes(con, list(codes), codes)
+
+
+def _by_code(con: duckdb.DuckDBPyConnection, code: str) -> list[Commune]:
+    """An INSEE code (current or former), or a postcode: a five-digit number may be either, and is said to be."""
+    row = con.execute("SELECT code FROM commune_code_map WHERE old_code = ?", [code]).fetchone()
+    has_postcodes = con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'commune_postcode'").fetchone()
+    posted = (
+        [r[0] for r in con.execute("SELECT code FROM commune_postcode WHERE postcode = ?", [code]).fetchall()]
+        if has_postcodes
+        else []
+    )
+    posted_towns = _communes(con, posted)
+    listed = ", ".join(f"{c.name} ({c.code})" for c in posted_towns[:8])
+    if row:
+        found = _communes(con, [row[0]])
+        others = [c for c in posted_towns if c.code != row[0]]
+        if found and others:
+            found[0].note = (
+                f"{code} is the INSEE code of {found[0].name}; as a postcode it is "
+                + ", ".join(f"{c.name} ({c.code})" for c in others[:8])
+                + ": give that INSEE code for the town of that postcode."
+            )
+        return found
+    if len(posted_towns) == 1:
+        posted_towns[0].note = f"{code} is not an INSEE code: read as the postcode of {posted_towns[0].name}."
+        return posted_towns
+    if posted_towns:
+        raise VigieError(
+            f"{code} is not an INSEE code but the postcode of several communes: {listed}. Give the INSEE code."
+        )
+    return []
+
+
+def _compound_parts(con: duckdb.DuckDBPyConnection, key: str, departement: str | None) -> list[tuple]:
+    """Communes nouvelles whose compound name has a part equal to the query (Évry-Courcouronnes for "Évry"): the
+    COG keeps no delegated commune for some mergers, so the former name survives only in the new one. Returned
+    as (code, part, "former") hits; looked up here only, so that the press and the services are not affected."""
+    rows = con.execute(
+        """SELECT c.code, c.name FROM commune c WHERE c.kind = 'commune' AND c.name LIKE '%-%'
+           AND EXISTS (SELECT 1 FROM commune_code_map m WHERE m.code = c.code AND m.old_code <> c.code)"""
+        + (f" AND c.departement = {literal(departement)}" if departement else "")
+    ).fetchall()
+    return [
+        (code, part, "former")
+        for code, name in rows
+        for part in name.split("-")
+        if len(part) >= 4 and part[0].isupper() and part not in ("Saint", "Sainte") and name_key(part) == key
+    ]
+
+
+def _prefer_commune_nouvelle(con: duckdb.DuckDBPyConnection, hits: list[tuple]) -> list[Commune]:
+    """The communes a name designates, current names first; but when a former (delegated) name of a commune
+    nouvelle is ten times as populous as every current commune of that name ("Évry": Évry-Courcouronnes, 66,919
+    inhabitants, against Évry in the Yonne, 402), that is the town people mean: it alone is returned, with a note
+    listing the others."""
+    matched = {h[0]: h[1] for h in hits}
+    current = _communes(con, [h[0] for h in hits if h[2] in ("commune", "arrondissement")], matched)
+    former = _communes(con, [h[0] for h in hits if h[2] not in ("commune", "arrondissement")], matched)
+    former = [f for f in former if f.code not in {c.code for c in current}]
+    if former and current:
+        top = former[0]
+        if (top.population or 0) >= 10 * max((c.population or 0) for c in current):
+            others = [*current, *former[1:]]
+            listed = ", ".join(
+                f"{c.name} ({c.departement}, code {c.code}, {c.population or 0:,} inhabitants)" for c in others[:8]
+            )
+            top.note = (
+                f"{top.matched_name or top.name} is a former commune, now part of {top.name} ({top.code}), which is "
+                f"taken as the town meant; also named so: {listed}."
+            )
+            return [top]
+    return current or former
 
 
 def geojson(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> dict:
