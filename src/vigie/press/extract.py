@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from vigie.geo.names import name_key
-from vigie.press import dates, quantities
+from vigie.press import dates, quantities, rules
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.dates import MONTHS, WEEKDAYS
 from vigie.press.geography import Geography, dateline, main_towns, without_agency_line
@@ -19,41 +19,8 @@ from vigie.press.schema import Event, overlaps
 WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
 MONTH_KEYS = [name_key(m) for m in MONTHS]
 
-TRIGGERS = {
-    "shooting": r"fusillades?|coups? de feu|\btirs?\b|détonations?|abattu|tué(?:e|s|es)? (?:par balles?|à la)|"
-    r"tué(?:e|s|es)? (?:de|d'une) (?:plusieurs |\w+ )?(?:balles?|rafales?)|"
-    r"blessé(?:e|s|es)? par balles?|ouvert le feu|règlements? de comptes?|mortellement (?:touché|blessé)|"
-    r"balles? de kalachnikov|criblé de balles|touché par (?:une|des) balles?|fait feu|rafales?\b|"
-    r"(?:atteint|touché)(?:e|s|es)? (?:de|d'une|par) (?:plusieurs |\w+ )?balles?|pris(?:e|es)? pour cible|"
-    r"exécuté(?:e|s|es)? (?:de|d'une|par) (?:plusieurs |\w+ )?(?:balles?|rafales?|tirs?)|"
-    r"\bun (?:nouveau )?(?:«\s*)?narc(?:h)?omicide|(?:a|ont|avoir|avait|avaient) (?:\w+ )?tiré (?:sur|à|en direction)|"
-    r"reçu (?:plusieurs |une |deux |trois |\w+ )?balles?",
-    "seizure": r"\bsaisi(?:e|s|es|r)?\b|\bsaisies?\b|découvert|mis(?:e)? la main sur|intercepté|mis au jour|"
-    r"(?:ont|a|avaient|avait) (?:\w+ )?trouvé|(?:avait|avaient|portait|portaient) sur (?:lui|elle|eux)|"
-    r"\b(?:transportai|détenai)(?:t|ent)\b|"
-    r"une (?:grosse )?planque|plantation",
-    "dealing_point": r"points? de (?:deal|vente|revente|trafic)|lieux? de (?:deal|vente)|«\s*fours?\s*»",  # four: slang
-    "intimidation": r"mena[cç](?:é|ée|és|ées|ant|ants|ante|antes|e|es|es de mort)\b|intimidations?|"
-    r"pris(?:e|es)? à partie|"
-    r"roué de coups|(?:a|ont|avait|avaient) été (?:\w+ )?(?:frappé|tabassé)(?:e|s|es)? (?:par|à coups)|"
-    r"passé à tabac|poignardé|incendi(?:é|ée|és|ées|er)\b|cocktails? molotov|projectiles|jets? de pierres|"
-    r"mortiers d'artifice|agressé|"
-    r"séquestré|enlevé(?:e|s|es)? (?:par|et)|torturé|racketté|lynché|expédition punitive|représailles|"
-    r"caillass(?:é|ée|és|ées|age)|"
-    r"(?:blessé|frappé|agressé)(?:e|s|es)? (?:\w+ )?(?:à l'arme blanche|au couteau|à coups de couteau)|"
-    r"coups? de couteau|incendies? (?:volontaires?|criminels?)",
-    "arrest": r"interpellé(?:e|s|es)?|interpellations?|coup de filet|démantelé un réseau|"
-    r"réseau (?:\w+ )?(?:(?:a|avait|ont|avaient) )?été démantelé|réseau démantelé|"
-    r"(?:a|ont|avaient|avait) été (?:arrêté|appréhendé)(?:e|s|es)?\b|placé(?:e|s|es)? en garde à vue",
-    "network_arrival": r"réseaux? (?:\w+ )?(?:venus?|arrivés?)|équipes? venues?|arrivée de(?:s)? réseaux|"
-    r"(?:trafiquants|dealers|revendeurs|bandes?|groupes?) (?:\w+ )?venu(?:e|s|es)? (?:de|d')|"
-    r"(?:jeunes|individus|hommes) (?:\w+ )?venu(?:e|s|es)? (?:de|d')[^.]{0,80}(?:drogue|deal|trafic|vend|stupéfiant)|"
-    r"(?:s'est|se sont) (?:install|implant)\w*[^.]{0,120}venu(?:e|s|es)? (?:de|d')|"  # settled, and from elsewhere
-    r"(?:réseaux?|équipes?|bandes?|trafiquants|dealers)\b[^.]{0,60}?(?:tent\w* de |cherch\w* à )?"
-    r"(?:s'implant|s'install|prendre le contrôle)|"
-    r"réseaux (?:parisiens|marseillais|lyonnais|grenoblois|bordelais|toulousains|nantais|lillois)|"
-    r"(?:se sont|s'est) installé(?:e|s|es)? à",
-}
+RULES = rules.load()  # the trigger wordings, named, in rules/triggers.toml
+TRIGGERS = RULES.any_of
 DRUG_CONTEXT = (
     r"drogue|stupéfiant|\bstups?\b|trafi(?:c|quant)|deal|narco|guetteur|charbonneur|\bchoufs?\b|nourrice|go-fast|"
     r"règlements? de comptes?|kalachnikov|point de vente|" + "|".join(p for _, p in quantities.SUBSTANCES[:-1])
@@ -354,6 +321,7 @@ class Extractor:
 
     def extract_many(self, articles: list[Article]) -> list[list[Event]]:
         articles = [replace(a, text=without_agency_line(a.text)) for a in articles]
+        self.gaz.forget()  # names are remembered within a batch only (benchmarks repeat the same batch)
         paragraphs = [_paragraphs(a.text) for a in articles]
         flat = [p for ps in paragraphs for p in ps]
         split = iter(self._split(flat))
@@ -432,6 +400,7 @@ class Extractor:
                             )
                             if event:
                                 event.own_date = own_when is not None
+                                event.rules = RULES.fired(kind, trigger_text) or [f"{kind}.from_context"]
                                 produced.append(event)
                             if event and kind == "dealing_point" and event.action == "dismantled" and reopened:
                                 # "démantelé le 5 juin, le point de deal a rouvert dès le 12 juin": two events
@@ -830,6 +799,7 @@ def _merge(events: list[Event]) -> list[Event]:
                 if tuple(x[k] for k in key) not in present
                 and not (x.get("unit") is None and x.get("substance") in named)
             )
+        same.rules = list(dict.fromkeys(same.rules + e.rules))
         if not same.networks_from:
             same.networks_from = e.networks_from
         counted = {d["substance"] for d in same.drugs if d["quantity"] is not None}

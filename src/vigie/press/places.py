@@ -347,6 +347,7 @@ class Gazetteer:
         }
         self.chef_lieu = dict(con.execute("SELECT code, chef_lieu FROM departement").fetchall())
         self.keys = list(self.communes)
+        self._memo: dict[tuple, list[tuple[str, str, int]]] = {}
 
     def departements_in(self, text: str) -> list[str]:
         """Départements named in a text, by name ("Drôme", "Seine-Saint-Denis"), adjective or number in brackets."""
@@ -359,6 +360,17 @@ class Gazetteer:
         return list(dict.fromkeys(found))
 
     def candidates(self, surface: str, fuzzy: bool = False, context_deps: tuple = ()) -> list[tuple[str, str, int]]:
+        """Communes a name may be (a misspelling too, when `fuzzy`); memoised, as an article names its towns again
+        and again and the fuzzy search is the costly step."""
+        memo = (surface, fuzzy, context_deps)
+        if memo not in self._memo:
+            self._memo[memo] = self._candidates(surface, fuzzy, context_deps)
+        return self._memo[memo]
+
+    def forget(self) -> None:
+        self._memo.clear()
+
+    def _candidates(self, surface: str, fuzzy: bool, context_deps: tuple) -> list[tuple[str, str, int]]:
         key = name_key(surface)
         hits = self.communes.get(key, [])
         if key in self.regions:

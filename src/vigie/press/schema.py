@@ -32,6 +32,7 @@ class Event:
     action: str | None = None
     networks_from: list[str] = field(default_factory=list)
     evidence: str = ""
+    rules: list[str] = field(default_factory=list)  # the names of the rules that made it (press/rules/*.toml)
     own_date: bool = False  # dated by its own words, not its paragraph's (extraction only; not in the output)
 
     @property
@@ -65,5 +66,6 @@ class Event:
             "action",
             "networks_from",
             "evidence",
+            "rules",
         )
         return {k: out[k] for k in keys}
