@@ -117,13 +117,13 @@ _MEDIANS: dict[tuple, dict] = {}
 def _class_medians(con: duckdb.DuckDBPyConnection, indicators: list[str], size_class: str) -> dict:
     """The size class's medians, computed once per data version and class in a process (the same for every town
     of the class; a server draws many reports)."""
-    from vigie.analysis.classes import class_median_rates
+    from vigie.analysis.town import class_medians
 
     key = (warehouse.data_version(con), tuple(indicators), size_class)
     if key not in _MEDIANS:
         if len(_MEDIANS) > 64:
             _MEDIANS.clear()
-        _MEDIANS[key] = class_median_rates(con, indicators, size_class)
+        _MEDIANS[key] = {i: m for i, m in class_medians(con, list(indicators), size_class).items() if m}
     return _MEDIANS[key]
 
 
