@@ -160,3 +160,20 @@ def test_overseas_insets_keep_their_shape_inside_their_box():
     before = (0.6 * np.cos(np.radians(-21.15))) / 0.5
     after = ((east - west) * np.cos(np.radians((south + north) / 2))) / (north - south)
     assert after == pytest.approx(before, rel=0.02)
+
+
+def test_a_name_typed_in_the_address_opens_its_town(client):
+    response = client.get("/commune/le-creuzot", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/commune/71153"
+    several = client.get("/commune/valence")
+    assert several.status_code == 404 and "/commune/26362" in several.text  # the candidates are offered
+
+
+def test_the_question_page_draws_one_line_per_size_class(client, con):
+    from vigie.analysis.spread import spread
+
+    classes = {r["size_class"] for r in spread(con, ["trafic"])[0].rows}
+    page = client.get("/spread").text
+    assert 'id="index-chart"' in page and page.count("<polyline") == len(classes)
+    words = " ".join(page.split())
+    assert "dans les villes moyennes, contre" in words and "intervalle de confiance à 95 %" in words

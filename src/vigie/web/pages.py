@@ -139,7 +139,13 @@ def commune(
     try:
         town = town_page(con, code.upper())
     except VigieError:
-        return _not_found(request, con, f"Aucune commune n'a le code « {code} ».")
+        try:  # a name typed in the address: its town, or the candidates
+            candidates = find_communes(con, code.replace("-", " "))
+        except VigieError:
+            candidates = []
+        if len(candidates) == 1:
+            return RedirectResponse(f"/commune/{candidates[0].code}", status_code=303)
+        return _not_found(request, con, f"Aucune commune n'a le code « {code} ».", candidates[:20])
     tables = _town_tables(town)
     if format == "csv":
         if table not in tables:
@@ -298,7 +304,64 @@ def spread_page(
         if rows is None:
             return _not_found(request, con, f"Pas de tableau « {table} » sur cette page.")
         return _csv(rows, f"spread-{table}")
-    return _page(request, con, "spread.html", result=result, error=None, indicator=indicateur)
+    return _page(
+        request, con, "spread.html", result=result, error=None, indicator=indicateur, chart=_index_chart(result.rows)
+    )
+
+
+CLASS_COLOURS = {  # Okabe–Ito, distinguishable with the common colour-vision deficiencies
+    "grande_ville": "#0072B2",
+    "ville_moyenne": "#D55E00",
+    "petite_ville": "#009E73",
+    "rural": "#777777",
+}
+
+
+def _index_chart(rows: list[dict]) -> dict | None:
+    """The index (first year = 100) of each size class as SVG polylines: where each point goes on the chart."""
+    points = [r for r in rows if r.get("index_first_year") is not None]
+    if not points:
+        return None
+    width, height, left, right, top, bottom = 760, 320, 48, 580, 16, 286
+    years = sorted({r["year"] for r in points})
+    low = min(min(r["index_first_year"] for r in points), 100)
+    high = max(max(r["index_first_year"] for r in points), 100)
+    step = next(s for s in (5, 10, 20, 25, 50, 100, 200, 500) if (high - low) / s <= 8)
+    low, high = step * (low // step), step * -(-high // step)
+
+    def px(year: int) -> float:
+        return round(left + (right - left) * (year - years[0]) / max(1, years[-1] - years[0]), 1)
+
+    def py(value: float) -> float:
+        return round(top + (bottom - top) * (high - value) / max(1e-9, high - low), 1)
+
+    lines = []
+    for size_class, colour in CLASS_COLOURS.items():
+        mine = sorted((r for r in points if r["size_class"] == size_class), key=lambda r: r["year"])
+        if mine:
+            lines.append(
+                {
+                    "label": SHORT_CLASSES[size_class],
+                    "colour": colour,
+                    "path": " ".join(f"{px(r['year'])},{py(r['index_first_year'])}" for r in mine),
+                    "end": (px(mine[-1]["year"]) + 6, py(mine[-1]["index_first_year"]) + 4),
+                    "last": mine[-1]["index_first_year"],
+                }
+            )
+    placed = -1e9
+    for line in sorted(lines, key=lambda item: item["end"][1]):  # labels at least a line apart
+        line["end"] = (line["end"][0], max(line["end"][1], placed + 14))
+        placed = line["end"][1]
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": right,
+        "x_ticks": [(y, px(y)) for y in years],
+        "y_ticks": [(v, py(v)) for v in range(int(low), int(high) + 1, step)],
+        "base": py(100),
+        "lines": lines,
+    }
 
 
 @router.get("/evenements", response_class=HTMLResponse)
