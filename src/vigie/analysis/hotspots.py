@@ -48,17 +48,21 @@ Method, step by step:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
-from scipy import sparse
 
 from vigie.analysis.rise import RECENT_YEARS, departement_sums, overdispersion, recent_expectation, rise_scores
 from vigie.analysis.suppression import follows_secrecy_rule, town_panel
 from vigie.errors import VigieError
 from vigie.geo.communes import departement_of
-from vigie.geo.weights import Weights, weights_for
 from vigie.warehouse import transaction
+
+if TYPE_CHECKING:  # (SciPy and the weights load in 0.4 s: reading stored hot spots needs neither)
+    from scipy import sparse
+
+    from vigie.geo.weights import Weights
 
 PATTERNS = ("new", "consecutive", "intensifying", "persistent", "diminishing", "sporadic", "oscillating", "historical")
 CATEGORIES = tuple(f"{p}_{kind}" for kind in ("hot_spot", "cold_spot") for p in PATTERNS) + ("no_pattern",)
@@ -297,6 +301,8 @@ def emerging_hotspots(
     seed: int = 2025,
     alpha: float = 0.05,
 ) -> HotspotResult:
+    from vigie.geo.weights import weights_for
+
     codes, years, counts, population, suppressed = town_panel(con, indicator)
     if len(codes) < 3:
         raise VigieError(
