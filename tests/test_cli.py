@@ -138,3 +138,21 @@ def test_commune_ranks_on_published_figures_only(panel):
             AND c.kind = 'commune'"""
     ).fetchone()[0]
     assert shown_rank["of_in_class"] <= published
+
+
+def test_build_without_the_reference_says_what_is_missing(tmp_path, small_panel):
+    """`vigie build --from PANEL` alone loads the commune base and says, once, that the commune reference is
+    missing and where it comes from, instead of every later command sending the user back to `vigie build`."""
+    panel = tmp_path / "panel"
+    panel.mkdir()
+    shutil.copy(small_panel / "donnee-comm-synth.parquet", panel)
+    db = tmp_path / "w.duckdb"
+    result = subprocess.run(
+        [sys.executable, "-m", "vigie", "build", "--from", str(panel), "--db", str(db)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "not the commune reference" in result.stdout and "communes.json" in result.stdout
+    later = subprocess.run(
+        [sys.executable, "-m", "vigie", "commune", "Bressuire", "--db", str(db)], capture_output=True, text=True
+    )
+    assert later.returncode == 1 and "communes.json" in later.stderr and "Traceback" not in later.stderr
