@@ -80,7 +80,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     options = parser.parse_args()
 
-    cached = sorted(p.name for p in options.db.resolve().parent.glob("vigie-outlines-*.geojson.gz"))
+    cached = sorted(p.name for p in options.db.resolve().parent.glob("vigie-outlines-*.json.gz"))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -97,10 +97,10 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        cold, gz, headers = _get(base + "/carte/communes.geojson")
-        _, raw, _ = _get(base + "/carte/communes.geojson", gzip=False)
+        cold, gz, headers = _get(base + "/carte/communes.json")
+        _, raw, _ = _get(base + "/carte/communes.json", gzip=False)
         assert headers.get("content-encoding") == "gzip", headers
-        features = len(json.loads(raw)["features"])
+        features = len(json.loads(raw)["codes"])
         _get(base + "/api/v1/map/values?indicator=trafic&colour=category")  # the server's first answer, kept
 
         from playwright.sync_api import sync_playwright

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 
 import numpy as np
 import pytest
@@ -177,3 +178,18 @@ def test_the_question_page_draws_one_line_per_size_class(client, con):
     assert 'id="index-chart"' in page and page.count("<polyline") == len(classes)
     words = " ".join(page.split())
     assert "dans les villes moyennes, contre" in words and "intervalle de confiance à 95 %" in words
+
+
+def test_compact_layer_decodes_to_the_outlines():
+    from vigie.geo.outlines import compact
+
+    hole = shapely.Polygon([(0, 0), (4, 0), (4, 4), (0, 4)], [[(1, 1), (2, 1), (2, 2), (1, 1)]])
+    pair = shapely.MultiPolygon([shapely.box(5.12345, 45.0, 5.5, 45.5), shapely.box(6, 46, 6.25, 46.75)])
+    layer = json.loads(compact(["a", "b"], np.array([hole, pair])))
+    assert layer["codes"] == ["a", "b"]
+    for geom, rings in zip((hole, pair), layer["rings"], strict=True):
+        expected = shapely.get_rings(shapely.get_parts(geom))
+        assert len(rings) == len(expected)
+        for ring, shape in zip(rings, expected, strict=True):
+            decoded = np.cumsum(np.array(ring).reshape(-1, 2), axis=0) / layer["scale"]
+            np.testing.assert_allclose(decoded, shapely.get_coordinates(shape), atol=1e-4)

@@ -76,9 +76,10 @@ def _fit(geoms: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarra
     return shapely.transform(geoms, move)
 
 
-def national_geojson(con: duckdb.DuckDBPyConnection) -> dict:
-    """Every commune outline as one simplified FeatureCollection; each feature's only property `c` is the code
-    under which the dashboard's figures are kept (the city's for an arrondissement of Paris, Lyon or Marseille)."""
+def simplified(con: duckdb.DuckDBPyConnection) -> tuple[list[str], np.ndarray]:
+    """Every commune outline simplified as one coverage, overseas départements moved into their insets, rounded:
+    (codes, geometries). The code is the one under which the dashboard's figures are kept (the city's for an
+    arrondissement of Paris, Lyon or Marseille)."""
     require(con, "commune_outline", "commune outlines")
     rows = con.execute(
         """SELECT coalesce(c.parent, o.code) AS town, coalesce(c.departement, '') AS dep, o.wkb
@@ -94,7 +95,12 @@ def national_geojson(con: duckdb.DuckDBPyConnection) -> dict:
         mask = np.char.startswith(deps.astype(str), dep)
         if mask.any():
             geoms[mask] = _fit(geoms[mask], tuple(box))
-    geoms = shapely.transform(geoms, lambda c: np.round(c, DECIMALS))
+    return codes, shapely.transform(geoms, lambda c: np.round(c, DECIMALS))
+
+
+def national_geojson(con: duckdb.DuckDBPyConnection) -> dict:
+    """The simplified outlines as a GeoJSON FeatureCollection; each feature's only property `c` is its code."""
+    codes, geoms = simplified(con)
     texts = shapely.to_geojson(geoms)
     features = [
         {"type": "Feature", "properties": {"c": code}, "geometry": json.loads(text)}
@@ -102,6 +108,33 @@ def national_geojson(con: duckdb.DuckDBPyConnection) -> dict:
         if text is not None
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def compact(codes: list[str], geoms: np.ndarray) -> bytes:
+    """The map's own layer format, half the size of GeoJSON and quicker to read in the browser:
+    {"scale": 10000, "codes": [...], "rings": [[ring, ...] per town]}, each ring a flat list of integers: the first
+    point (longitude, latitude × scale), then each point's difference from the previous one. A town's rings are
+    filled together with the even-odd rule (holes and islands alike)."""
+    scale = 10**DECIMALS
+    parts, part_town = shapely.get_parts(geoms, return_index=True)
+    polygons = shapely.get_type_id(parts) == 3  # make_valid may leave stray lines and points: not drawn
+    parts, part_town = parts[polygons], part_town[polygons]
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    coords, coord_ring = shapely.get_coordinates(rings, return_index=True)
+    ints = np.rint(coords * scale).astype(np.int64)
+    first = np.ones(len(ints), bool)
+    first[1:] = coord_ring[1:] != coord_ring[:-1]
+    deltas = ints.copy()
+    deltas[~first] = ints[~first] - ints[np.flatnonzero(~first) - 1]
+    flat = deltas.ravel().tolist()
+    bounds = np.searchsorted(coord_ring, np.arange(len(rings) + 1))
+    by_town: list[list[str]] = [[] for _ in codes]
+    for k in range(len(rings)):
+        by_town[part_town[ring_part[k]]].append("[" + ",".join(map(str, flat[2 * bounds[k] : 2 * bounds[k + 1]])) + "]")
+    codes_json = json.dumps(codes, separators=(",", ":"))
+    towns = ",".join("[" + ",".join(r) + "]" for r in by_town)
+    text = f'{{"scale":{scale},"codes":{codes_json},"rings":[{towns}]}}'
+    return text.encode()
 
 
 def national_layer(con: duckdb.DuckDBPyConnection, cache_dir: Path | None = None) -> Layer:
@@ -118,7 +151,7 @@ def national_layer(con: duckdb.DuckDBPyConnection, cache_dir: Path | None = None
 
 
 def _cache_file(cache_dir: Path, version: str) -> Path:
-    return Path(cache_dir) / f"vigie-outlines-{version}.geojson.gz"
+    return Path(cache_dir) / f"vigie-outlines-{version}.json.gz"
 
 
 def _read_cached(cache_dir: Path | None, version: str) -> Layer | None:
@@ -129,7 +162,7 @@ def _read_cached(cache_dir: Path | None, version: str) -> Layer | None:
 
 
 def _compute(con: duckdb.DuckDBPyConnection, version: str, cache_dir: Path | None) -> Layer:
-    text = json.dumps(national_geojson(con), separators=(",", ":")).encode()
+    text = compact(*simplified(con))
     layer = Layer(version, gzip.compress(text, compresslevel=6), len(text))
     if cache_dir is not None:
         target = _cache_file(cache_dir, version)
@@ -137,7 +170,7 @@ def _compute(con: duckdb.DuckDBPyConnection, version: str, cache_dir: Path | Non
             partial = target.with_suffix(f".{os.getpid()}.part")
             partial.write_bytes(layer.gzipped)
             partial.replace(target)
-            for old in Path(cache_dir).glob("vigie-outlines-*.geojson.gz"):  # earlier data versions
+            for old in Path(cache_dir).glob("vigie-outlines-*.json.gz"):  # earlier data versions
                 if old != target:
                     old.unlink(missing_ok=True)
         except OSError:

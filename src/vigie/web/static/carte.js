@@ -59,27 +59,25 @@
     return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
   }
 
-  /* features → {codes, rings: [Float64Array of x,y in 0–1], owner: ring → feature, box: feature → [x0,y0,x1,y1]} */
-  function project(geojson) {
-    var codes = [], rings = [], owner = [], boxes = [];
-    geojson.features.forEach(function (f, i) {
-      var g = f.geometry, polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+  /* the compact layer (geo/outlines.py: per town, rings of delta-encoded integers) →
+     {codes, rings: [Float64Array of x,y in 0–1], ringsOf: town → its rings, boxes: town → [x0,y0,x1,y1]} */
+  function project(layer) {
+    var rings = [], owner = [], boxes = [], scale = layer.scale;
+    layer.rings.forEach(function (townRings, i) {
       var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-      codes.push(f.properties.c);
-      polys.forEach(function (poly) {
-        poly.forEach(function (ring) {
-          var a = new Float64Array(ring.length * 2);
-          for (var k = 0; k < ring.length; k++) {
-            var x = mercX(ring[k][0]), y = mercY(ring[k][1]);
-            a[2 * k] = x; a[2 * k + 1] = y;
-            if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
-          }
-          rings.push(a); owner.push(i);
-        });
+      townRings.forEach(function (ring) {
+        var n = ring.length / 2, a = new Float64Array(ring.length), lon = 0, lat = 0;
+        for (var k = 0; k < n; k++) {
+          lon += ring[2 * k]; lat += ring[2 * k + 1];
+          var x = mercX(lon / scale), y = mercY(lat / scale);
+          a[2 * k] = x; a[2 * k + 1] = y;
+          if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+        }
+        rings.push(a); owner.push(i);
       });
       boxes.push([x0, y0, x1, y1]);
     });
-    return { codes: codes, rings: rings, owner: owner, boxes: boxes, ringsOf: ringsByFeature(owner, codes.length) };
+    return { codes: layer.codes, rings: rings, owner: owner, boxes: boxes, ringsOf: ringsByFeature(owner, layer.codes.length) };
   }
   function ringsByFeature(owner, n) {
     var out = []; for (var i = 0; i < n; i++) out.push([]);
@@ -332,7 +330,7 @@
   }
 
   Promise.all([
-    fetch("/carte/communes.geojson").then(function (r) {
+    fetch("/carte/communes.json").then(function (r) {
       if (!r.ok) throw new Error("contours indisponibles (" + r.status + ")");
       return r.json();
     }),
