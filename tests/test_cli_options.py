@@ -116,3 +116,32 @@ def test_documented_failures_are_plain(panel_db, tmp_path):
     one_year = _invoke(["spread", "--years", "2020", "--format", "json"], panel_db, tmp_path)
     notes = json.loads(one_year.stdout)["indicators"]["trafic"]["notes"]
     assert any("one year (2020)" in n for n in notes)
+
+
+def test_machine_outputs_are_stable_and_complete(panel_db, tmp_path):
+    """Same input, byte-identical JSON; csv keeps the growth test and the wave speed."""
+    first, second = (_invoke(["spread", "--format", "json"], panel_db, tmp_path).stdout for _ in range(2))
+    assert first == second and "NaN" not in first
+    csv_spread = _invoke(["spread", "--format", "csv"], panel_db, tmp_path).stdout
+    assert any(line.startswith("growth_test,trafic,") for line in csv_spread.splitlines())
+    csv_wave = _invoke(["diffusion", "--format", "csv"], panel_db, tmp_path).stdout.splitlines()
+    assert "speed_km_per_year" in csv_wave[0] and csv_wave[1].startswith("speed,trafic,")
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_tables_fit_the_terminal_and_keep_the_category(panel, width):
+    from rich.console import Console
+
+    from vigie import output
+    from vigie.analysis.stored import hotspot_rows
+
+    rows = hotspot_rows(panel)
+    assert rows
+    columns = {k: k for k in ("code", "name", "category", "gi_z", "rise_z", "q", "rise_q", "eb_rate", "suppressed")}
+    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(output.table(rows, "hot spots", columns, width=width))
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= width
+    assert "category" in text and rows[0]["category"] in text
+    if width == 80:
+        assert "Left out to fit the terminal" in text  # and said which
