@@ -36,10 +36,11 @@ EXCLUDE = [
     r"progression continue|les saisies (?:de [\w'’ ]+ )?(?:ont|sont)\b|multipliée?s? par|par an\b|chaque année|"
     r"en moyenne|\b(?:saisi|interpellé)(?:e|s|es)? en France\b|\bau (?:premier|second|deuxième) (?:semestre|trimestre)|"
     r"\b(?:ont|a|avaient|avait) (?:doublé|triplé|augmenté|baissé|diminué|progressé|explosé|bondi)|"
-    r"\ben (?:hausse|baisse) de\b|"
+    r"\ben (?:hausse|baisse) de\b|\b\d+(?:,\d+)? ?% (?:des|de)\b|"
     r"\b(?:\d{2,}|des dizaines de) (?:personnes|morts|victimes|homicides|narchomicides|règlements de comptes)\b"
     r".{0,80}\b(?:en \d{4}|l'an dernier|l'année dernière|cette année|un record)",  # a yearly toll
-    r"cour d'appel|en appel|a condamné|condamnés?\b|peines?\b|réquisitions?|requis\b|procès|avocat général|"
+    r"cour d'appel|en appel|a condamné|condamn(?:é|és|ée|ées|ation|ations)\b|\bsaisine\b|peines?\b|réquisitions?|"
+    r"requis\b|procès|avocat général|"
     r"comparution|présentés? (?:à|au) (?:un juge|parquet)|mis en examen|doivent être jugés|jugés?\b|relaxe|"
     r"confiscation",
     r"marche blanche|a réclamé|réclame|demanderait|effectifs supplémentaires|subvention|"
@@ -102,7 +103,15 @@ NOT_TRIGGERS = (
     r"\btirs? (?=de (?:mortiers?|feux?) d'artifice)|"
     r"\baucune (?:saisie|interpellation)(?: ni (?:saisie|interpellation))?\b|"
     r"\b(?:a|ont|avait|avaient) écarté (?:\w+ )?(?:la piste|l'hypothèse) d'une? [^,.;]*|"
-    r"\b(?:aucune?|rien)\b[^.,;]{0,30}?\bn'(?:a|ont|avait|avaient) été (?:trouvé|saisi|découvert)(?:e|s|es)?\b"
+    r"\b(?:aucune?|rien)\b[^.,;]{0,30}?\bn'(?:a|ont|avait|avaient) été (?:trouvé|saisi|découvert)(?:e|s|es)?\b|"
+    # nobody arrested, and what was expected, hoped or planned: no event ("personne n'a été interpellé",
+    # "les enquêteurs s'attendaient à saisir plusieurs kilos")
+    r"\b(?:personne|aucune?(?: \w+)?) n'(?:a|ont|avait|avaient) été "
+    r"(?:interpellée?s?|arrêtée?s?|placée?s? en garde à vue)|"
+    r"\b(?:s'attend\w*|esp[éè]r\w*|compt\w*|dev(?:ai|ra|rai)\w*|pens\w*|voul\w*|projet\w*) (?:à |de )?(?:\w+ )?"
+    r"(?:saisir|interpeller|arrêter|démanteler)\b|"
+    # a getaway car found burnt is no intimidation; an attempted arrest is no arrest
+    r"\bretrouvée?s? (?:[\w-]+ ){0,3}incendiée?s?|\btentatives? d'interpellation"
 )
 STOP_WORDS = {
     "au",
@@ -230,9 +239,12 @@ PART_OF_TOWN = (
     r"(?:de la |du |des |de l['’])?$"  # "un quartier d'Argentan" names the town, so "de"/"d'" are not here
 )
 ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
-    r"(?:venu(?:e|s|es)? (?:de|d')(?: la| les|(?<=de) l')?|originaires? (?:de|d')|en provenance (?:de|d')|"
+    r"(?:venu(?:e|s|es)? (?:de|d')(?: la| les|(?<=de) l')?|viennent (?:de|d')|originaires? (?:de|d')|"
+    r"en provenance (?:de|d')|"
     r"à destination (?:de|d')|"
-    r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient) (?:à|au|aux|en)|demeurant (?:à|au|aux|en)|"
+    r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient|erait|eraient) (?:à|au|aux|en)|"
+    r"à (?:\d+|quelques|une (?:dizaine|vingtaine|trentaine)) (?:km|kilomètres) (?:de |d'|du )|"
+    r"demeurant (?:à|au|aux|en)|"
     r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
     r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
     r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
@@ -479,7 +491,7 @@ class Extractor:
         if "dealing_point" in types:
             running = re.search(r"\b(?:fonctionne|tourne|sévit|est actif)\b", low) and "depuis" in low
             if not running and not re.search(
-                r"démant[eè]l|fermé|tombé|apparu|installé|reconstitu|ouvert|s'est implanté|fermer|mis fin|"
+                r"démant[eè]l|fermé|tombé|apparu|installé|s'install\w*|reconstitu|ouvert|s'est implanté|fermer|mis fin|"
                 r"(?:procédé à|ordonné) (?:sa |la )?fermeture|fermeture administrative|"
                 r"rouvert|réinstall",
                 low,
@@ -520,7 +532,7 @@ class Extractor:
             types.remove("shooting")
         if (
             "shooting" in types
-            and re.search(r"artifice|pierres|projectiles", low)
+            and re.search(r"artifice|pierres|projectiles|mortiers?\b", low)
             and not re.search(r"balles?|coups? de feu|fusillade|kalachnikov|arme à feu|ouvert le feu", low)
         ):
             types[types.index("shooting")] = "intimidation"  # "pris pour cible par des mortiers d'artifice"
@@ -528,7 +540,8 @@ class Extractor:
         if "intimidation" in types and "shooting" in types:
             types.remove("intimidation")  # one violent event: a shooting (a car burnt after it is part of it)
         if "network_arrival" in types and not re.search(
-            r"install|implant|arrivée|arrivés?|venus?|venues?|débarqué|pris le contrôle|prendre le contrôle", low
+            r"install|implant|arrivée|arrivés?|venus?|venues?|viennent|débarqué|pris le contrôle|prendre le contrôle",
+            low,
         ):
             types.remove("network_arrival")
         if (
@@ -724,7 +737,7 @@ class Extractor:
                 out.append(code)
         names = r"[A-ZÉÈ][\w'’-]+"
         for m in re.finditer(
-            rf"(?:venu|arrivé|originaire|issu)(?:e|s|es)? (?:de |d'|d’|du )(?:la |les |l'|l’)?"
+            rf"(?:(?:venu|arrivé|originaire|issu)(?:e|s|es)?|viennent) (?:de |d'|d’|du )(?:la |les |l'|l’)?"
             rf"({names}(?:(?:,| et| ou) (?:de |d'|d’|du )?(?:la |les |l'|l’)?{names})*)",
             text,
         ):

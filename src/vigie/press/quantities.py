@@ -311,4 +311,6 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         wounded,
     ):
         injured = 1
+    elif killed is None and re.search(r"\breçu (?:[\w-]+ ){0,3}balles?", wounded):
+        injured = 1  # "a reçu une ou plusieurs balles dans les jambes" (and lived: a death is counted above)
     return killed, injured
