@@ -757,13 +757,16 @@ def press_ingest(
         ),
     ] = None,
     batch: Annotated[int, typer.Option(min=1, help="Articles per batch: one task and one transaction each.")] = 500,
+    publish_every: Annotated[
+        float, typer.Option(min=0, help="Seconds between two publications of a long run's progress.")
+    ] = 300,
     db: DbOption = None,
     no_wait: NoWaitOption = False,
 ) -> None:
     """Read articles, extract their events and store both; an event reported by several articles is stored once.
     An article already stored (same id or same text) is skipped: an interrupted run is resumed by running it again.
-    Like a build, it writes a copy of the warehouse and swaps it in when done, and every five minutes of a long run
-    (readers keep working)."""
+    Like a build, it writes a copy of the warehouse and swaps it in when done, and every --publish-every seconds of
+    a long run (readers keep working; a run killed loses at most that much work)."""
     from datetime import date
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -786,7 +789,7 @@ def press_ingest(
             bar.update(task, rate=f"{rate:,.0f} articles/s" if rate else "")
 
         counts = ingest_into(
-            _db(db), sources, default, workers, scheduler, batch, advance, bar.console.print,
+            _db(db), sources, default, workers, scheduler, batch, advance, bar.console.print, publish_every,
             wait=not no_wait, on_wait=_on_wait,
         )  # fmt: skip
     console.print(
