@@ -415,7 +415,6 @@ def diffusion_payload(
     (the distances the fit used), towns_used, hubs, onsets_by_class [{onset_year, size_class, onsets, share_pct}],
     points [{code, distance_km, onset_year, size_class, used_for_speed}], notes, stored, computed_because,
     data_version, synthetic_commune_figures}."""
-    from vigie.analysis import diffusion as di
     from vigie.indicators import check_slug
 
     check_slug(indicator)
@@ -425,6 +424,8 @@ def diffusion_payload(
     if info:
         payload = dict(info["payload"])
     else:
+        from vigie.analysis import diffusion as di
+
         warehouse.require(con, "commune", "commune reference")
         onsets_info = run_info(con, "onsets", indicator)
         if onsets_info:
