@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import gzip
 import os
 import re
 from pathlib import Path
@@ -51,6 +52,7 @@ CODE = r"^[0-9][0-9AaBb][0-9]{3}$"
 LETTER = "0-9A-Za-zÀ-ÖØ-öø-ɏ"
 NAME = rf"^[ '’.,()\-]*[{LETTER}][{LETTER}\u0300-\u036f '’.,()\-]*$"
 MAX_TEXT = 100
+GZIP_FROM = 1000  # bytes: smaller answers go as they are (as the app's GZipMiddleware does)
 PATTERN_HINTS = {
     "q": "letters, digits, spaces and ' ’ - . , ( ) only, with at least one letter or digit",
     "code": "an INSEE code such as 26362 or 2A004",
@@ -87,18 +89,27 @@ class NotFound(VigieError):
 # ------------------------------------------------------------------------------------------------------------ helpers
 
 
+def _encode(model) -> tuple[bytes, bytes]:
+    body = model.model_dump_json().encode()
+    return body, gzip.compress(body, compresslevel=6, mtime=0)
+
+
 async def _answer(request: Request, read: Reading, compute) -> Response:
     """The JSON of `compute()` (a pydantic model), computed once per data version and URL (in a worker thread: the
-    library blocks), with its ETag. An answer already computed is sent straight from the event loop."""
+    library blocks) and kept with its gzip, with its ETag. An answer already computed is sent straight from the
+    event loop, gzipped once and for all when the client accepts it (the middleware then leaves it alone)."""
     key = (request.url.path, request.url.query)
-    body = read.version.memo.get(key)
-    if body is None:
-        body = await run_in_threadpool(remember, read.version, key, lambda: compute().model_dump_json().encode())
-    return Response(body, media_type="application/json", headers=_cache_headers(read.version.etag))
+    answer = read.version.memo.get(key)
+    if answer is None:
+        answer = await run_in_threadpool(remember, read.version, key, lambda: _encode(compute()))
+    headers = _cache_headers(read.version.etag)
+    if "gzip" in request.headers.get("accept-encoding", "") and len(answer[0]) > GZIP_FROM:
+        return Response(answer[1], media_type="application/json", headers={**headers, "Content-Encoding": "gzip"})
+    return Response(answer[0], media_type="application/json", headers=headers)
 
 
 def _cache_headers(etag: str) -> dict[str, str]:
-    return {"ETag": etag, "Cache-Control": "no-cache"}
+    return {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
 
 
 def _ref(c) -> dict:
