@@ -141,7 +141,11 @@ def test_watchlist_colouring_and_forecast_panel_when_a_forecast_is_stored(client
     code = con.execute("SELECT code FROM forecast ORDER BY probability DESC LIMIT 1").fetchone()[0]
     assert 'value="watchlist"' in client.get("/").text
     body = client.get("/api/v1/map/values", params={"colour": "watchlist"}).json()
-    assert code in body["towns"]
+    assert body["towns"][code][0] == 0  # the most likely town is in the first class (the top 1 %)
+    ranked = sorted(body["towns"].values(), key=lambda kv: -kv[1])
+    assert [k for k, _ in ranked] == sorted(k for k, _ in ranked)  # a likelier town is never in a lower class
+    top = sum(1 for k, _ in ranked if k == 0)
+    assert top == int(0.01 * len(ranked))
     assert 'id="prevision"' in client.get(f"/commune/{code}").text
 
 

@@ -20,14 +20,15 @@ from vigie.warehouse import literal
 COLOURINGS = ("category", "rate", "trend", "watchlist")
 RATE_QUANTILES = (0.2, 0.4, 0.6, 0.8, 0.95)  # of the towns with at least one case: five steps and the top 5 %
 TREND_ALPHA = 0.05
-WATCHLIST_STEPS = (0.1, 0.25, 0.5)  # forecast probability thresholds
+WATCHLIST_SHARES = (0.01, 0.05, 0.10, 1.0)  # the watchlist: the 1 %, 5 %, 10 % of towns most likely to surge, the rest
 
 
 @dataclass
 class Choropleth:
-    """`classes`: the class keys in legend order; `breaks`: for `rate` and `watchlist`, the upper bound of each
-    numeric class; `towns`: code → (class index or -1 for no figure, value or None); `suppressed`: the codes whose
-    figure for the year was not published by the SSMSI."""
+    """`classes`: the class keys in legend order; `breaks`: for `rate`, the upper bound of each class; for
+    `watchlist`, the share of towns ranked at or above each class (by forecast probability); `towns`: code →
+    (class index or -1 for no figure, value or None); `suppressed`: the codes whose figure for the year was not
+    published by the SSMSI."""
 
     colouring: str
     indicator: str
@@ -116,7 +117,7 @@ def choropleth(con: duckdb.DuckDBPyConnection, indicator: str, year: int | None,
                 step = 0 if rate == 0 else 1 + min(int(np.searchsorted(breaks, round(rate, 2))), len(breaks) - 1)
                 result.towns[code] = (step, round(rate, 3))
     else:
-        result.breaks = [*WATCHLIST_STEPS, 1.0]
+        result.breaks = list(WATCHLIST_SHARES)
         result.classes = [f"watch_{k}" for k in range(len(result.breaks))]
         columns = {
             r[0]
@@ -134,7 +135,9 @@ def choropleth(con: duckdb.DuckDBPyConnection, indicator: str, year: int | None,
         rows = con.execute(
             f"SELECT code, max(probability) FROM forecast {'WHERE ' + where if where else ''} GROUP BY code"
         ).fetchall()
+        rows = sorted((r for r in rows if r[1] is not None), key=lambda r: -r[1])
         result.towns = {
-            code: (int(np.searchsorted(result.breaks, p)), round(p, 3)) for code, p in rows if p is not None
+            code: (int(np.searchsorted(result.breaks, (k + 1) / len(rows))), round(p, 4))
+            for k, (code, p) in enumerate(rows)
         }
     return result

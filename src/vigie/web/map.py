@@ -76,7 +76,7 @@ COLOURING_LABELS = {
     "category": "Catégorie de point chaud émergent",
     "rate": "Taux pour 1 000 habitants",
     "trend": "Tendance du score Gi* (Mann-Kendall)",
-    "watchlist": "Probabilité de flambée (prévision)",
+    "watchlist": "Liste de vigilance : communes classées par probabilité de flambée l'an prochain",
 }
 
 
@@ -101,15 +101,15 @@ def _legend(result: Choropleth) -> list[dict]:
                 }
             )
     else:
-        palette = SEQUENTIAL[2::]
-        for k in range(len(result.breaks)):
-            legend.append(
-                {
-                    "label": f"{fr.percent(100 * bounds[k])} à {fr.percent(100 * bounds[k + 1])}",
-                    "colour": palette[k % len(palette)],
-                    "key": f"watch_{k}",
-                }
-            )
+        palette = [SEQUENTIAL[6], SEQUENTIAL[5], SEQUENTIAL[3], SEQUENTIAL[1]]
+        for k, share in enumerate(result.breaks):
+            if share >= 1:
+                label = "Les autres communes"
+            elif k == 0:
+                label = f"Les {fr.percent(100 * share)} les plus exposées"
+            else:
+                label = f"De {fr.percent(100 * bounds[k])} à {fr.percent(100 * share)}"
+            legend.append({"label": label, "colour": palette[min(k, len(palette) - 1)], "key": f"watch_{k}"})
     return legend
 
 

@@ -137,7 +137,7 @@ def commune(
     if len(code) > 10:
         return _not_found(request, con, "Ce code n'est pas un code de commune (INSEE, 5 caractères).")
     try:
-        town = town_page(con, code.upper())
+        town = cached(request, ("town", code.upper()), lambda: town_page(con, code.upper()))
     except VigieError:
         try:  # a name typed in the address: its town, or the candidates
             candidates = find_communes(con, code.replace("-", " "))
