@@ -87,6 +87,7 @@ class Panel:
     hub_distance: np.ndarray  # km to the nearest big city (NaN: none in the territory)
     hub: np.ndarray  # index of that hub among units (-1: not a unit)
     hub_names: np.ndarray
+    near: sparse.csr_matrix | None = None  # units whose towns lie within NEAR_KM (the diffusion front's reach)
     follows_rule: bool = True
     rare: bool = False  # index 01: "any where none before"
     notes: list[str] = field(default_factory=list)
@@ -187,6 +188,8 @@ def commune_panel(con: duckdb.DuckDBPyConnection, indicator: str = "trafic", dep
     deps_unique, dep = np.unique(deps, return_inverse=True)
     w = weights_for(con, codes).matrix
     hub_distance, hub, hub_names = _hubs(con, codes, codes, population[:, -1])
+    where = dict(con.execute("SELECT code, [lon, lat] FROM commune WHERE lon IS NOT NULL").fetchall())
+    near = _near(np.array([where.get(c) or [np.nan, np.nan] for c in codes], float), NEAR_KM)
     from vigie.analysis.suppression import follows_secrecy_rule
 
     panel = Panel(
@@ -206,6 +209,7 @@ def commune_panel(con: duckdb.DuckDBPyConnection, indicator: str = "trafic", dep
         hub_distance=hub_distance,
         hub=hub,
         hub_names=hub_names,
+        near=near,
         follows_rule=follows_secrecy_rule(main.published),
     )
     if departement:
@@ -244,6 +248,7 @@ def restrict(panel: Panel, keep: np.ndarray) -> Panel:
         panel.hub_distance[idx],
         np.where(panel.hub[idx] >= 0, remap[np.maximum(panel.hub[idx], 0)], -1),
         panel.hub_names[idx],
+        None if panel.near is None else panel.near[idx][:, idx],
         panel.follows_rule,
         panel.rare,
         list(panel.notes),
@@ -343,6 +348,7 @@ def service_panel(con: duckdb.DuckDBPyConnection, indicator: str = "trafic") -> 
         hub_distance=hub_distance,
         hub=hub,
         hub_names=hub_names,
+        near=w,
         rare=indicator == "reglements",
     )
 
@@ -443,6 +449,8 @@ FEATURES = (
     "dep_ratio_3y",
     "dep_ratio_1y",
     "onsets_near",
+    "onsets_within_25km",
+    "front_gap_km",
     "own_onset_age",
 )
 
@@ -491,6 +499,15 @@ def features_at(panel: Panel, t: int) -> np.ndarray:
     onset = onsets_until(panel, t)
     recent = ((onset >= t - 3) & (onset <= t)).astype(float)
     onsets_near = w @ recent
+    within = panel.near @ recent if panel.near is not None else np.full(n, np.nan)
+    # the diffusion front: how far beyond the recent onsets around the same hub the town lies
+    front = np.full(n, np.nan)
+    started = recent > 0
+    if started.any():
+        for hub in np.unique(panel.hub_names[started]):
+            if hub:
+                same = panel.hub_names == hub
+                front[same] = panel.hub_distance[same] - np.nanmedian(panel.hub_distance[same & started])
     columns = {
         "count": c0,
         "count_1": c1,
@@ -527,6 +544,8 @@ def features_at(panel: Panel, t: int) -> np.ndarray:
         "dep_ratio_3y": _ratio(dep_now, dep_mean)[panel.dep],
         "dep_ratio_1y": _ratio(dep_now, dep_last)[panel.dep],
         "onsets_near": onsets_near,
+        "onsets_within_25km": within,
+        "front_gap_km": front,
         "own_onset_age": np.where(np.isnan(onset), np.nan, t - onset),
     }
     out = np.column_stack([np.asarray(columns[f], float) + zeros for f in FEATURES])

@@ -39,6 +39,7 @@ STOPPING = 50
 MIN_ROUNDS = 10
 BAGS = 5  # trees of five seeds (seed, seed+1, …) averaged: a year's few hundred surges make one fit noisy
 NEGATIVE_SHARE = 0.25
+GLM_ROWS = 50_000
 LARGE = 20_000  # rows: above, one bag (the national panel's thousands of surges make one fit stable)
 BASELINES = ("persistence", "prior_counts", "last_year_increase", "neighbours_lag", "poisson_glm")
 TARGETS = ("surge", "onset")
@@ -194,15 +195,16 @@ class PoissonBaseline:
     """A Poisson GLM of next year's count on the same features (median-imputed, signed log, standardised); its
     score is the probability that the count reaches the surge threshold."""
 
-    def fit(self, x: np.ndarray, count: np.ndarray) -> PoissonBaseline:
+    def fit(self, x: np.ndarray, count: np.ndarray, seed: int = SEED) -> PoissonBaseline:
         from sklearn.linear_model import PoissonRegressor
+        from threadpoolctl import threadpool_limits
 
         keep = np.isfinite(count)
+        if keep.sum() > GLM_ROWS:  # 34 coefficients: a seeded sample of the rows estimates them as well, faster
+            keep &= np.random.default_rng(seed).random(len(count)) < GLM_ROWS / keep.sum()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a feature unknown in every row (the first years): median 0
             self.median_ = np.nan_to_num(np.nanmedian(np.where(np.isfinite(x[keep]), x[keep], np.nan), 0))
-        from threadpoolctl import threadpool_limits
-
         z = self._design(x[keep], fit=True)
         with warnings.catch_warnings(), threadpool_limits(1):
             warnings.simplefilter("ignore")
@@ -297,6 +299,15 @@ def driver_text(name: str, value: float, unit: dict) -> tuple[str, str] | None:
         "hub_ratio_3y": lambda: (f"{hub} {_pct(value)}", f"{hub} {_pct(value)}"),
         "dep_ratio_3y": lambda: (f"département {_pct(value)}", f"département {_pct(value)}"),
         "dep_ratio_1y": lambda: (f"département {_pct(value)} on a year", f"département {_pct(value)} sur un an"),
+        "onsets_within_25km": lambda: (
+            f"{value:.0f} towns within 25 km started lately",
+            f"{value:.0f} communes à moins de 25 km touchées récemment",
+        ),
+        "front_gap_km": lambda: (
+            f"{abs(value):.0f} km {'beyond' if value > 0 else 'inside'} the front of recent onsets around {hub}",
+            f"à {abs(value):.0f} km {'au-delà du' if value > 0 else 'en deçà du'} front des installations récentes "
+            f"autour de {hub}",
+        ),
         "onsets_near": lambda: (
             f"{value:.0f} nearby towns started lately",
             f"{value:.0f} communes voisines touchées récemment",
@@ -375,7 +386,7 @@ def fit_origin(panel: ft.Panel, feats: list[np.ndarray], origin: int, target: st
     """The model to forecast year column origin+1 from the years ≤ origin: trees on the target years ≤ origin-1
     (≤ origin-2 for onsets, which need two years to be seen), Platt on the last labelled year."""
     last = origin - 1 if target == "onset" else origin
-    first = 2
+    first = 1 if target == "onset" else 2  # an onset needs one year before it; a surge, two years of past to learn
     if last - 1 < first:
         raise VigieError("too few years to train on: a forecast needs at least five years of data")
     train = training_rows(panel, feats, target, first, last - 1, origin)
