@@ -392,7 +392,11 @@ def evenements(
     rows = [] if errors else latest_events(con, type or None, departement or None, start, end)
     if format == "csv":
         return _csv([{k: v for k, v in r.items() if k != "articles"} for r in rows], "evenements")
-    departements = con.execute("SELECT code, name FROM departement ORDER BY code").fetchall()
+    departements = con.execute(
+        """SELECT c.departement, coalesce(any_value(d.name), '') FROM commune c
+           LEFT JOIN departement d ON d.code = c.departement
+           WHERE c.departement IS NOT NULL GROUP BY 1 ORDER BY 1"""
+    ).fetchall()
     return _page(
         request,
         con,
