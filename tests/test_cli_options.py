@@ -145,3 +145,34 @@ def test_tables_fit_the_terminal_and_keep_the_category(panel, width):
     assert "category" in text and rows[0]["category"] in text
     if width == 80:
         assert "Left out to fit the terminal" in text  # and said which
+
+
+def test_a_base_of_five_towns_is_answered_plainly(panel_db, tmp_path):
+    """Few towns (an indicator hardly anyone records, or a small extract): every analysis answers or says why in
+    one line, never an AxisError or IndexError (issue 9)."""
+    from conftest import commune_file
+
+    folder = tmp_path / "five"
+    folder.mkdir()
+    commune_file(
+        folder,
+        [
+            (code, y, y - 2010, "diff", "NA")
+            for code in ("79049", "79191", "26362", "13001", "13055")
+            for y in range(2016, 2026)
+        ],
+    )
+    db = tmp_path / "w.duckdb"
+    shutil.copy(panel_db, db)
+    built = _invoke(["build", "--from", str(folder), "--replace"], db, tmp_path)
+    assert built.exit_code == 0, built.output
+    assert "analysis failed" not in built.output
+    for args in (
+        ["hotspots"],
+        ["onsets"],
+        ["diffusion"],
+        ["spread"],
+        ["hotspots", "--seed", "3"],
+        ["commune", "Niort"],
+    ):
+        _plain(_invoke(args, db, tmp_path), args)

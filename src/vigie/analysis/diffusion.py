@@ -72,6 +72,8 @@ def hub_distances(
         ).fetchall()
     if not found:
         raise VigieError("no hub: the commune reference has no town of 150,000 inhabitants with a location")
+    if not len(codes):
+        return np.zeros(0), [r[0] for r in found]
     hub_lon, hub_lat = np.array([r[1] for r in found]), np.array([r[2] for r in found])
     points = dict(
         con.execute("SELECT code, [lon, lat] FROM commune WHERE code IN (SELECT unnest(?))", [list(codes)]).fetchall()

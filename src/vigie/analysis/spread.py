@@ -110,12 +110,15 @@ def spread(
     years: tuple[int, int] | None = None,
 ) -> list[SpreadResult]:
     """The spread tables of each indicator (default: trafficking and drug use), in one pass over the base."""
+    asked = bool(indicators)
     indicators = [check_slug(i) for i in (indicators or ["trafic", "usage"])]
     require(con, "commune_fact", "commune base")
     con.execute(f"CREATE OR REPLACE TEMP TABLE _units AS {units_sql(con, indicators, departement, years)}")
     present = {r[0] for r in con.execute("SELECT DISTINCT indicator FROM _units").fetchall()}
     missing = [i for i in indicators if i not in present]
-    if missing:
+    if missing and not asked and len(missing) < len(indicators):  # a default indicator the base lacks: left out
+        indicators = [i for i in indicators if i in present]
+    elif missing:
         raise VigieError(
             f"no commune figures for {', '.join(missing)}"
             + (f" in département {departement}" if departement else "")
