@@ -110,3 +110,29 @@ def test_serving_goes_on_through_a_build_and_then_serves_the_new_version(served,
     assert after["etag"] in new_etags  # the clients saw the new version, from the same server process
     profile = httpx.get(base + "/api/v1/communes/26362", headers={"If-None-Match": before["etag"]})
     assert profile.status_code == 200 and profile.headers["etag"] == after["etag"]
+
+
+def test_serve_says_plainly_what_stops_it(tmp_path, panel_db, monkeypatch):
+    """A missing warehouse, a port in use, missing npm assets: a VigieError naming the problem (the CLI prints it
+    on one line and exits 1), before anything is served."""
+    from typer.testing import CliRunner
+
+    from vigie.cli import app
+    from vigie.errors import VigieError
+
+    db = tmp_path / "vigie.duckdb"
+    shutil.copy(panel_db, db)
+    runner = CliRunner()
+
+    def refused(*args: str) -> str:
+        result = runner.invoke(app, ["serve", *args])
+        assert isinstance(result.exception, VigieError), result.output
+        return str(result.exception)
+
+    assert "no warehouse" in refused("--db", str(tmp_path / "none.duckdb"), "--port", str(free_port()))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        assert "--port" in refused("--db", str(db), "--port", str(busy.getsockname()[1]))
+    monkeypatch.setenv("VIGIE_NODE_MODULES", str(tmp_path))
+    assert "make install" in refused("--db", str(db), "--port", str(free_port()))

@@ -844,17 +844,28 @@ def serve(
     """Serve the dashboard (in French), the HTTP API (/api/v1, documented at /docs) and the town reports.
 
     Read-only: a `vigie build` may run meanwhile; the server shows the new data once the build is done."""
+    import socket
+
     import uvicorn
 
-    from vigie import warehouse
     from vigie.web.app import create_app
+    from vigie.web.deps import open_version
 
     path = _db(db)
-    warehouse.connect(path, read_only=True).close()  # a missing or broken warehouse is said now, not per request
+    open_version(path).close()  # a missing or broken warehouse is said now, not at the first request
+    app_ = create_app(path)  # a missing node_modules is said now too
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise VigieError(
+                f"--port {port}: cannot listen on {host}:{port} ({exc.strerror}); another server may be using it: "
+                "choose another port (--port, or VIGIE_PORT for make run)"
+            ) from None
     err_console.print(
         f"Vigie : tableau de bord sur http://{host}:{port}/ (API : http://{host}:{port}/docs). Ctrl-C pour arrêter."
     )
-    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @app.command()
