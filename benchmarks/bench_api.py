@@ -93,7 +93,9 @@ def towns(db: Path, count: int, seed: int) -> list[tuple[str, str]]:
     return random.Random(seed).sample(rows, count)
 
 
-async def load(base: str, urls: list[str], clients: int, seconds: float, max_requests: int, think: float = 0) -> dict:
+async def load(
+    base: str, urls: list[str], clients: int, seconds: float, max_requests: int, think: float = 0, server: int = 0
+) -> dict:
     """`clients` closed-loop clients on `urls` (each starts at its own place in the list) for `seconds`; each waits
     `think` seconds after an answer before its next request (0: none)."""
     latencies: list[float] = []
@@ -125,12 +127,26 @@ async def load(base: str, urls: list[str], clients: int, seconds: float, max_req
             if think:
                 await asyncio.sleep(think)
 
-    began = time.perf_counter()
+    began, server_cpu, client_cpu = time.perf_counter(), cpu_seconds(server), time.process_time()
     await asyncio.gather(*(one_client(k, client) for k, client in enumerate(pool)))
     elapsed = time.perf_counter() - began
+    server_cpu, client_cpu = cpu_seconds(server) - server_cpu, time.process_time() - client_cpu
     for client in pool:
         await client.aclose()
-    return summary(latencies, errors, elapsed)
+    result = summary(latencies, errors, elapsed)
+    if latencies and server:  # CPU time per answer: what the figures would be on cores of our own
+        result["server_cpu_ms_per_request"] = round(1000 * server_cpu / len(latencies), 2)
+        result["client_cpu_ms_per_request"] = round(1000 * client_cpu / len(latencies), 2)
+        result["cpu_share_used"] = round((server_cpu + client_cpu) / elapsed, 2)  # of the 2 cores' 2.0
+    return result
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc)."""
+    if not pid:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def summary(latencies: list[float], errors: list[str], elapsed: float) -> dict:
@@ -196,10 +212,12 @@ def main() -> None:
     try:
         for name, urls in questions.items():
             results[name] = {"cold": cold(base, urls)}
-            results[name]["loaded"] = asyncio.run(load(base, urls, args.clients, args.seconds, args.max_requests))
+            results[name]["loaded"] = asyncio.run(
+                load(base, urls, args.clients, args.seconds, args.max_requests, server=server.pid)
+            )
             if args.think:
                 results[name][f"loaded, {args.think:g} s between a client's requests"] = asyncio.run(
-                    load(base, urls, args.clients, args.seconds, args.max_requests, args.think)
+                    load(base, urls, args.clients, args.seconds, args.max_requests, args.think, server.pid)
                 )
             print(name, json.dumps(results[name], ensure_ascii=False), flush=True)
     finally:

@@ -855,6 +855,7 @@ def serve(
     open_version(path).close()  # a missing or broken warehouse is said now, not at the first request
     app_ = create_app(path)  # a missing node_modules is said now too
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a recently closed port is free
         try:
             probe.bind((host, port))
         except OSError as exc:
