@@ -173,6 +173,17 @@ def test_map_draws_every_commune_and_follows_the_selectors(page, server, town_db
     assert page.input_value("#colour") == "rate"
 
 
+def test_map_says_when_a_colouring_is_not_computed(page, server):
+    page.goto(server + "/?indicateur=usage&couleur=category")  # the fixture stored hot spots of trafficking only
+    page.wait_for_function("document.body.dataset.mapReady === '1'", timeout=60_000)
+    assert page.evaluate("document.body.dataset.mapError") == "1"
+    assert "ne sont pas calculés" in page.inner_text("#legend")
+    assert int(page.evaluate("document.body.dataset.mapFeatures")) > 0  # the towns are drawn all the same
+    page.select_option("#colour", "rate")
+    _wait_map(page)
+    assert "Taux pour 1 000 habitants" in page.inner_text("#legend")
+
+
 def test_map_hover_names_the_town(page, server):
     page.goto(server + "/?indicateur=trafic&couleur=category&lat=46.80&lon=4.42&z=11")
     _wait_map(page)

@@ -85,6 +85,10 @@ def choropleth(con: duckdb.DuckDBPyConnection, indicator: str, year: int | None,
         rows = con.execute(
             "SELECT code, category, gi_z FROM hotspot WHERE indicator = ? AND year = ?", [indicator, year]
         ).fetchall()
+        if not rows:
+            raise VigieError(
+                f"no hot spots stored for {indicator} in {year}: run `vigie analyse --indicator {indicator}`"
+            )
         result.towns = {code: (index[cat], None if z is None else round(z, 2)) for code, cat, z in rows}
     elif colouring == "trend":
         result.classes = ["hausse_significative", "hausse", "baisse", "baisse_significative"]
@@ -92,6 +96,10 @@ def choropleth(con: duckdb.DuckDBPyConnection, indicator: str, year: int | None,
             "SELECT code, mk_z, mk_p FROM hotspot WHERE indicator = ? AND year = ? AND mk_z IS NOT NULL",
             [indicator, year],
         ).fetchall()
+        if not rows:
+            raise VigieError(
+                f"no hot spots stored for {indicator} in {year}: run `vigie analyse --indicator {indicator}`"
+            )
         result.towns = {
             code: ((0 if z > 0 else 3) if p < TREND_ALPHA else (1 if z > 0 else 2), round(z, 2)) for code, z, p in rows
         }

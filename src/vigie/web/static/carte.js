@@ -288,11 +288,21 @@
   function fetchValues() {
     var p = new URLSearchParams({ indicator: form.indicator.value, year: form.year.value, colour: form.colour.value });
     return fetch("/api/v1/map/values?" + p.toString()).then(function (r) {
-      if (!r.ok) { return r.json().then(function (e) { throw new Error(e.detail || e.message || r.statusText); }); }
+      if (!r.ok) {
+        return r.json().then(function (e) {
+          var why = e.detail || e.message || r.statusText;
+          if (r.status === 422 && String(why).indexOf("no hot spots stored") >= 0) {
+            why = "les points chauds de cet indicateur ne sont pas calculés dans cet entrepôt ; choisissez la"
+              + " couleur « Taux pour 1 000 habitants » ou un autre indicateur.";
+          }
+          throw new Error(why);
+        });
+      }
       return r.json();
     });
   }
   function useValues(v) {
+    delete document.body.dataset.mapError;
     values = v;
     suppressed = {};
     v.suppressed.forEach(function (c) { suppressed[c] = true; });
@@ -302,19 +312,24 @@
     window.requestAnimationFrame(function () { window.requestAnimationFrame(callback); });
   }
   function showError(err) {
-    legendBox.innerHTML = "<p class=\"error\">La carte n'a pas pu être chargée : " + String(err.message || err) + "</p>";
+    legendBox.innerHTML = "";
+    var p = document.createElement("p");
+    p.className = "error";
+    p.textContent = "La carte n'a pas pu être colorée : " + String(err.message || err);
+    legendBox.appendChild(p);
     document.body.dataset.mapError = "1";
   }
 
   var communes = null;
   function restyle() {
     setReady(false);
+    delete document.body.dataset.mapError;
     fetchValues().then(function (v) {
       useValues(v);
       communes.setColours(colourOf);
       writeUrl();
       afterPaint(function () { setReady(true); });
-    }).catch(showError);
+    }).catch(function (err) { showError(err); setReady(true); });
   }
 
   var tip = L.tooltip({ direction: "top", offset: [0, -8], className: "commune-tip" });
@@ -334,10 +349,14 @@
       if (!r.ok) throw new Error("contours indisponibles (" + r.status + ")");
       return r.json();
     }),
-    fetchValues(),
+    fetchValues().catch(function (err) { showError(err); return null; }), // outlines without colours
   ]).then(function (got) {
     times.fetched = Math.round(performance.now());
-    useValues(got[1]);
+    if (got[1]) {
+      useValues(got[1]);
+    } else {
+      values = { towns: {}, legend: [], no_figure: "#d9d9d9", suppressed: [], year: form.year.value, colour: "" };
+    }
     var data = project(got[0]);
     times.projected = Math.round(performance.now());
     communes = new CommuneLayer(data);
