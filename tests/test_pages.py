@@ -197,3 +197,15 @@ def test_compact_layer_decodes_to_the_outlines():
         for ring, shape in zip(rings, expected, strict=True):
             decoded = np.cumsum(np.array(ring).reshape(-1, 2), axis=0) / layer["scale"]
             np.testing.assert_allclose(decoded, shapely.get_coordinates(shape), atol=1e-4)
+
+
+def test_an_empty_warehouse_gives_french_pages_not_errors(tmp_path):
+    path = tmp_path / "empty.duckdb"
+    warehouse.connect(path).close()
+    with TestClient(create_app(path)) as empty:
+        for page in ("/", "/spread", "/diffusion", "/evenements"):
+            response = empty.get(page)
+            assert response.status_code == 200 and '<html lang="fr">' in response.text, page
+        assert empty.get("/commune/71153").status_code == 404
+        assert empty.get("/carte/communes.json").status_code == 404
+        assert empty.get("/api/v1/map/values").status_code == 422

@@ -118,7 +118,10 @@ def layer(request: Request, con: Warehouse) -> Response:
     """Every commune's simplified outline in the map's compact format (geo.outlines.compact; about 1.3 MB gzip for
     France), cached by the client until the data change."""
     reader = request.app.state.reader
-    built = national_layer(con, reader.path.parent)
+    try:
+        built = national_layer(con, reader.path.parent)
+    except VigieError as exc:  # no outlines in this warehouse
+        raise HTTPException(404, str(exc)) from None
     headers = {"ETag": built.etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
     if request.headers.get("if-none-match") == built.etag:
         return Response(status_code=304, headers=headers)
