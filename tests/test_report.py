@@ -112,7 +112,7 @@ def test_a_village_and_a_town_without_figures_still_make_two_pages(panel_db, tmp
     assert "Aucun chiffre communal" in text(pdf, tmp_path)
 
 
-def test_events_of_the_last_twelve_months_only(panel_db, tmp_path):
+def test_events_of_the_last_twelve_months_and_the_forecast_when_stored(panel_db, tmp_path):
     path = tmp_path / "events.duckdb"
     shutil.copy(panel_db, path)
     con = warehouse.connect(path)
@@ -126,13 +126,24 @@ def test_events_of_the_last_twelve_months_only(panel_db, tmp_path):
         " (2, 'seizure', '79049', '79', NULL, '2024-01-09', '2024-01-09', NULL, NULL)"
     )
     con.execute("INSERT INTO event_mention VALUES (1, 'a1', 'tirs'), (2, 'a2', 'saisie')")
+    con.execute("DELETE FROM forecast")
+    assert town_report(con, "79049", today=TODAY)["forecast"] is None  # no forecast stored: no panel
+    drivers = '[{"feature": "mean3", "contribution": 0.4, "text": "3.0 cases a year", "texte": "trois faits par an"}]'
+    con.execute(
+        "INSERT INTO forecast (source, indicator, target, target_year, unit, code, probability, rank, of_total,"
+        " drivers, model_version, training_years, seed, synthetic) VALUES ('commune', 'trafic', 'surge', 2026,"
+        f" '79049', '79049', 0.42, 7, 733, '{drivers}', 'test', '2016-2024', 1, true)"
+    )
     report = town_report(con, "79049", today=TODAY)
+    assert report["forecast"]["probability"] == 0.42 and report["forecast"]["drivers"] == ["trois faits par an"]
     assert [e["type"] for e in report["events"]] == ["shooting"]
     assert report["events_older"] == 1
     pdf, _ = report_pdf(con, "79049", today=TODAY)
     con.close()
     words = text(pdf, tmp_path)
     assert "30 avril 2026" in words and "Tirs" in words and "quartier Valette" in words
+    assert "Alerte précoce" in words and "42 %" in words and "7e commune sur 733" in words
+    assert "trois faits par an" in words
     assert pages(pdf, tmp_path) == 2
 
 
