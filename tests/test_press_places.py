@@ -208,3 +208,25 @@ def test_persons_of_an_operation_already_told_are_its_count_not_a_new_arrest(pla
     )
     events = plain.extract(Article("t", DAY, "", text))
     assert [(e.type, e.commune, e.count) for e in events] == [("seizure", "97213", 1)]
+
+
+def test_week_parts_and_this_week():
+    from vigie.press import dates
+
+    ref = date(2021, 8, 31)  # a Tuesday
+    assert dates.resolve("en fin de semaine dernière", ref) == (date(2021, 8, 27), date(2021, 8, 29))
+    assert dates.resolve("en début de semaine dernière", ref) == (date(2021, 8, 23), date(2021, 8, 25))
+    assert dates.resolve("cette semaine, quatre personnes", ref) == (date(2021, 8, 30), ref)
+
+
+def test_a_town_by_town_list_of_shootings_gives_one_per_town_and_date(plain):
+    text = (
+        "Trafic de drogue : en deux mois, Montélimar (deux blessés le 3 mars) et Orange (deux morts le 20 mars et le "
+        "2 avril) ont connu des fusillades."
+    )
+    events = plain.extract(Article("t", DAY, "", text))
+    assert [(e.commune, e.date_start, e.killed, e.injured) for e in events] == [
+        ("26198", date(2024, 3, 3), None, 2),
+        ("84087", date(2024, 3, 20), 1, None),
+        ("84087", date(2024, 4, 2), 1, None),
+    ]

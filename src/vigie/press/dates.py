@@ -162,6 +162,16 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
     if re.search(r"\bce week-end\b|\ble week-end dernier\b|\bce week end\b", t):
         sunday = last_weekday(6, ref + timedelta(days=1))
         return sunday - timedelta(days=1), sunday
+    m = re.search(r"\b(?:en |au )?(début|fin) de (?:la )?semaine dernière\b", t)
+    if m:  # "en début de semaine dernière": Monday–Wednesday; "en fin de semaine dernière": Friday–Sunday
+        monday = ref - timedelta(days=ref.weekday() + 7)
+        return (
+            (monday, monday + timedelta(days=2))
+            if m.group(1) == "début"
+            else (monday + timedelta(days=4), monday + timedelta(days=6))
+        )
+    if re.search(r"\b(?:cette semaine|depuis le début de la semaine)\b", t):  # Monday of this week to the article's day
+        return ref - timedelta(days=ref.weekday()), ref
     if re.search(r"\bla semaine dernière\b", t):
         monday = ref - timedelta(days=ref.weekday() + 7)
         return monday, monday + timedelta(days=6)

@@ -271,6 +271,11 @@ def _lead(text: str) -> str:
     return re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:400]
 
 
+# one item of a town-by-town list of shootings: "Arles (trois blessés le 18 avril)"
+TOLL_ITEM = (
+    r"(?P<town>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:en |de |du |sur |la |le )?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)\s*"
+    r"\((?P<toll>[^()]*?(?:morts?|tués?|blessés?))(?P<dates>[^()]*?\ble \d{1,2}(?:er)? [a-zéû]+[^()]*)\)"
+)
 # a sentence about persons already introduced ("Le conducteur …", "Les deux hommes …", "Il …")
 DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’]|(?:Il|Ils|Elle|Elles)\s)"
 # a name right after these words is a place near the town, not in it (geo_precision 2)
@@ -367,7 +372,10 @@ class Extractor:
                         self._complete(events[-4:], events[first:], sentence)
                     continue
                 sentence_places = self._places(sentence, deps)
-                produced = []
+                produced = self._toll_list(sentence, deps, article.date)
+                if produced:  # "Arles (trois blessés le 18 avril), Aix-en-Provence (quatre blessés le 20 avril)…"
+                    events += produced
+                    continue
                 clauses = _clauses(sentence)
                 for clause in clauses:
                     trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", clause, flags=re.I)
@@ -444,6 +452,32 @@ class Extractor:
             # month at least (tallies, yearly figures and undated activity are not events)
             events = [e for e in events if e.own_date and e.time_precision in ("day", "week", "month")]
         return events
+
+    def _toll_list(self, sentence: str, deps, ref: date) -> list[Event]:
+        """Shootings listed town by town with their toll and date in brackets, as a round-up tells them: "Arles
+        (trois blessés le 18 avril), Cavaillon (deux morts le 1er mai), Avignon (deux morts le 10 avril et le 5 mai)".
+        One shooting per town and date; a toll of as many victims as dates is one per date."""
+        if not re.search(r"fusillades?|règlements? de comptes|tirs|par balles?|kalachnikov", sentence, re.I):
+            return []
+        out = []
+        for m in re.finditer(TOLL_ITEM, sentence):
+            places = self._places(m.group("town"), deps)
+            days = re.findall(rf"(\d{{1,2}})(?:er)? {dates.M}", m.group("dates"))
+            if not places or not days or places[0].code is None:
+                continue
+            killed, injured = quantities.casualties(m.group("toll"))
+            share = len(days) > 1 and (killed or injured or 0) == len(days)
+            for day, month in days:
+                when = dates.resolve(f"le {day} {month}", ref)
+                event = self._event("shooting", m.group(0), sentence, places[0], when, ref, False)
+                if event is None:
+                    continue
+                event.killed, event.injured = (
+                    (1 if killed else None, 1 if injured else None) if share else (killed, injured)
+                )
+                event.own_date, event.rules = True, ["shooting.toll_list"]
+                out.append(event)
+        return out if len(out) >= 2 else []
 
     def _nearest(self, kind: str, clause: str, places: list, when, ref: date):
         """One clause, two events in two places ("soupçonnés d'avoir tiré le 2 février à Poitiers, ont été interpellés
