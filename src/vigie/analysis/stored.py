@@ -203,17 +203,26 @@ def _hotspot_answer(con, table, meta, indicator, year, wanted, category, include
     year = years[-1] if year is None else int(year)
     if year not in years:
         raise VigieError(f"--year {year}: the commune base covers {years[0]}–{years[-1]}")
-    found = con.execute(
+    # the selection in SQL (35,000 towns a year: only the rows listed come to Python); the département as in
+    # geo.communes.departement_of
+    where = f"h.indicator = {warehouse.literal(indicator)} AND h.year = {int(year)}"
+    if wanted:
+        where += f" AND (CASE WHEN h.code LIKE '97%' THEN left(h.code, 3) ELSE left(h.code, 2) END) = '{wanted}'"
+    by_category = con.execute(
+        f"SELECT category, count(*), count(*) FILTER (WHERE suppressed) FROM {table} h WHERE {where} GROUP BY ALL"
+    ).fetchall()
+    if wanted and not by_category:
+        raise VigieError(f"--departement {wanted}: no town of this département in the {indicator} hot spots")
+    listed = where
+    if not include_all:
+        listed += " AND h.category <> 'no_pattern'"
+    if category is not None:
+        listed += f" AND h.category = {warehouse.literal(category)}"
+    selected = con.execute(
         f"""SELECT h.code, coalesce(c.name, ''), h.gi_z, h.p, h.q, h.rise_z, h.rise_q, h.category, h.eb_rate,
                    h.suppressed
-            FROM {table} h LEFT JOIN commune c USING (code)
-            WHERE h.indicator = {warehouse.literal(indicator)} AND h.year = {int(year)} ORDER BY h.code"""
+            FROM {table} h LEFT JOIN commune c USING (code) WHERE {listed}"""
     ).fetchall()
-    codes = [r[0] for r in found]
-    keep = _in_departement(codes, wanted)
-    if wanted and not keep.any():
-        raise VigieError(f"--departement {wanted}: no town of this département in the {indicator} hot spots")
-    selected = [r for r, k in zip(found, keep, strict=True) if k]
     order = {c: k for k, c in enumerate(hs.CATEGORIES)}
     rows = [
         {
@@ -230,15 +239,12 @@ def _hotspot_answer(con, table, meta, indicator, year, wanted, category, include
             "suppressed": bool(r[9]),
         }
         for r in selected
-        if (include_all or r[7] != "no_pattern") and (category is None or r[7] == category)
     ]
     rows.sort(key=lambda r: (order[r["category"]], -(r["gi_z"] or 0), r["code"]))
-    counts = {}
-    for r in selected:
-        counts[r[7]] = counts.get(r[7], 0) + 1
-    counts = {c: counts[c] for c in hs.CATEGORIES if c in counts}
+    found = {c: n for c, n, _ in by_category}
+    counts = {c: found[c] for c in hs.CATEGORIES if c in found}
     hidden = [h for h in meta["hidden_by_year"].get(str(year), []) if wanted is None or h["departement"] == wanted]
-    notes = _hotspot_notes(indicator, year, wanted, selected, meta, hidden)
+    notes = _hotspot_notes(indicator, year, wanted, by_category, meta, hidden)
     return clean(
         {
             "indicator": indicator,
@@ -259,13 +265,15 @@ def _hotspot_answer(con, table, meta, indicator, year, wanted, category, include
     )
 
 
-def _hotspot_notes(indicator, year, wanted, selected, meta, hidden) -> list[str]:
+def _hotspot_notes(indicator, year, wanted, by_category, meta, hidden) -> list[str]:
+    """Sentences about the selection: `by_category` holds (category, towns, suppressed towns) of that year."""
     where = f"département {wanted}" if wanted else "France"
-    suppressed = np.array([bool(r[9]) for r in selected])
-    emerging = np.array([r[7] in EMERGING for r in selected])
-    unseen = suppressed[emerging].mean() if emerging.any() else 0.0
+    towns = sum(n for _, n, _ in by_category)
+    share = sum(k for _, _, k in by_category) / towns if towns else 0.0
+    emerging = sum(n for c, n, _ in by_category if c in EMERGING)
+    unseen = sum(k for c, _, k in by_category if c in EMERGING) / emerging if emerging else 0.0
     notes = [
-        f"{suppressed.mean():.0%} of the towns of {where} have their {year} figure suppressed by the secrecy rule "
+        f"{share:.0%} of the towns of {where} have their {year} figure suppressed by the secrecy rule "
         f"({unseen:.0%} of the new or consecutive hot spots). A suppressed figure is not the town's own: an "
         "emergence in a small town can stay invisible until its figures are published."
     ]
