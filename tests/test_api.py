@@ -133,7 +133,7 @@ def test_status_names_the_data_version_and_the_stored_analyses(client, con):
     assert body["forecast"] is held
 
 
-@pytest.mark.parametrize("text", ["le creuzot", "LE CREUSOT", "Creusot", "valence", "26362", "Saint-Étienne"])
+@pytest.mark.parametrize("text", ["le creuzot", "LE CREUSOT", "Creusot", "valence", "26362", "Saint-Étienne", "26000"])
 def test_search_answers_what_vigie_commune_finds(client, con, text):
     r = client.get("/api/v1/communes", params={"q": text})
     assert r.status_code == 200
@@ -141,6 +141,11 @@ def test_search_answers_what_vigie_commune_finds(client, con, text):
     expected = [c.code for c in find_communes(con, text)]
     assert expected, text
     assert [c["code"] for c in body["items"]] == expected[:20] and body["total"] == len(expected)
+
+
+def test_search_takes_a_postcode(client):
+    found = client.get("/api/v1/communes", params={"q": "26000"}).json()
+    assert "26362" in [c["code"] for c in found["items"]]  # Valence's postcode
 
 
 def test_search_pages_and_filters_by_departement(client, con):
