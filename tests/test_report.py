@@ -173,8 +173,12 @@ def test_route_serves_the_pdf_and_a_french_404(panel_db):
     assert ok.content.startswith(b"%PDF-")
     missing = client.get("/commune/99999/rapport.pdf")
     assert missing.status_code == 404 and "Aucune commune n'a le code « 99999 »" in missing.text
-    hostile = client.get("/commune/' OR 1=1 --/rapport.pdf")
-    assert hostile.status_code == 404 and "n'est pas un code de commune" in hostile.text
+    traversal = client.get("/commune/..%2F..%2Fetc%2Fpasswd/rapport.pdf")  # no route: the app's own 404
+    assert traversal.status_code == 404 and not traversal.content.startswith(b"%PDF")
+    for hostile in ("' OR 1=1 --", "x" * 10_000, "Ünïcødé✓", "7115３"):
+        answer = client.get(f"/commune/{hostile}/rapport.pdf")
+        assert answer.status_code == 404 and "n'est pas un code de commune" in answer.text, hostile
+        assert len(answer.text) < 1000  # a long input is not echoed whole
 
 
 def test_cli_checks_out_before_computing_and_writes_the_pdf(panel_db, tmp_path):

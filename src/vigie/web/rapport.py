@@ -28,9 +28,7 @@ def _not_found(message: str) -> HTMLResponse:
 @router.get(
     "/commune/{code}/rapport.pdf",
     response_class=Response,
-    responses={200: {"content": {"application/pdf": {}}}, 404: {"content": {"text/html": {}}}},
-    tags=["rapport"],
-    summary="Rapport commune (PDF, deux pages A4)",
+    include_in_schema=False,  # a document for people, like the pages; the API is /api/v1
 )
 def rapport(code: str, con: Warehouse) -> Response:
     """The two-page town report of the commune with this INSEE code, in French."""
