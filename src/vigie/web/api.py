@@ -80,10 +80,9 @@ class ParameterError(VigieError):
 class NotFound(VigieError):
     """Nothing answers (404); for a town, the communes the request may have meant."""
 
-    def __init__(self, message: str, candidates: list[dict] | None = None, ambiguous: bool = False) -> None:
+    def __init__(self, message: str, candidates: list[dict] | None = None) -> None:
         super().__init__(message)
         self.candidates = candidates or []
-        self.ambiguous = ambiguous
 
 
 # ------------------------------------------------------------------------------------------------------------ helpers
@@ -476,8 +475,7 @@ def vigie_error(request: Request, exc: VigieError) -> Response:
         parameter = match.group(1).replace("-", "_")
         return _error(404, "not_found", message, [{"parameter": parameter, "message": message}])
     if isinstance(exc, NotFound):
-        kind = "ambiguous_commune" if exc.ambiguous else "not_found"
-        return _error(404, kind, message, candidates=exc.candidates)
+        return _error(404, "not_found", message, candidates=exc.candidates)
     return _error(404, "not_found", message)
 
 

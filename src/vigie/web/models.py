@@ -40,7 +40,7 @@ class Error(BaseModel):
     """Every error of the API has this shape, whatever its status."""
 
     status: int = Field(description="The HTTP status, repeated.")
-    error: Literal["invalid_parameter", "not_found", "ambiguous_commune", "bad_request"]
+    error: Literal["invalid_parameter", "not_found", "bad_request"]
     message: str = Field(description="What is wrong, in plain words.")
     parameter: str | None = Field(None, description="The first parameter at fault, when one is.")
     problems: list[Problem] = Field(default_factory=list, description="Every parameter at fault.")
