@@ -9,19 +9,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
-import pyarrow as pa
-import pyarrow.parquet as pq
-import shapely
-import shapely.geometry
-from rapidfuzz import fuzz, process
 
 from vigie.config import PLM_PARENTS, size_classes
 from vigie.errors import VigieError
 from vigie.geo.names import name_key
 from vigie.warehouse import insert_rows, literal
+
+if TYPE_CHECKING:  # pyarrow, shapely and rapidfuzz load in 0.2 s; most commands need only departement_of
+    import pyarrow as pa
 
 COG_TYPES = {
     "commune-actuelle": "commune",
@@ -109,6 +108,10 @@ def load_reference(con: duckdb.DuckDBPyConnection, cog_path: Path) -> int:
 
 def load_outlines(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     """Store outlines (WKB) and set each commune's representative point (a point inside its outline)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import shapely
+
     if ".geojson" in path.name:
         table = read_geojson_outlines(path)
     else:
@@ -146,6 +149,9 @@ def load_outlines(con: duckdb.DuckDBPyConnection, path: Path) -> int:
 def read_geojson_outlines(path: Path) -> pa.Table:
     """Etalab's contours administratifs (GeoJSON, optionally gzipped) as a (code, WKB) table."""
     import gzip
+
+    import pyarrow as pa
+    import shapely
 
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
@@ -241,6 +247,8 @@ def find_communes(
         [departement] if departement else [],
     ).fetchall()
     keys = [n[0] for n in names]
+    from rapidfuzz import fuzz, process
+
     found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=85, limit=10)
     codes = {names[i][1]: names[i][2] for _, _, i in found}
     return _communes(con, list(codes), codes)
@@ -320,6 +328,9 @@ def _prefer_commune_nouvelle(con: duckdb.DuckDBPyConnection, hits: list[tuple]) 
 
 def geojson(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> dict:
     """A FeatureCollection of the rows' towns (Paris, Lyon and Marseille drawn from their arrondissements)."""
+    import shapely
+    import shapely.geometry
+
     codes = [r["code"] for r in rows]
     found = con.execute(
         """SELECT coalesce(c.parent, o.code) AS town, list(o.wkb) FROM commune_outline o
