@@ -824,8 +824,8 @@ def status(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
     elif fmt is Format.csv:
         output.write_csv(rows)
     else:
-        columns = {k: k for k in names if k != "note"}
-        console.print(output.table(rows, f"Files loaded into {_db(db)}", columns))
+        columns = {k: k for k in ("load_id", "kind", "file", "note", "rows", "edition", "synthetic", "loaded_at")}
+        console.print(output.table(rows, f"Files loaded into {_db(db)}", columns))  # note: "replaced by …"
         if analyses:
             console.print(
                 output.table(
