@@ -208,9 +208,7 @@ def _growth(con, indicator: str) -> tuple[GrowthTest | None, str | None]:
     return growth, None
 
 
-def service_spread(
-    con: duckdb.DuckDBPyConnection, index: int = 55, departement: str | None = None
-) -> list[dict]:
+def service_spread(con: duckdb.DuckDBPyConnection, index: int = 55, departement: str | None = None) -> list[dict]:
     """État 4001 by service: one index by the size class of the commune each territorial service is named after
     (only the services of `departement` when given)."""
     require(con, "service_fact", "état 4001 by service")
