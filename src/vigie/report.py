@@ -22,16 +22,16 @@ from vigie.indicators import INDICATORS
 TEMPLATES = Path(__file__).parent / "templates"
 CHART_INDICATORS = ("trafic", "usage")  # the drug series drawn (usage_afd only exists from September 2020)
 EVENT_MONTHS = 12
-MAX_EVENTS = 6  # beyond this, the table says how many more (two pages, whatever the town)
+MAX_EVENTS = 5  # beyond this, the table says how many more (two pages, whatever the town)
 SERVICE_YEARS = 6
-MAX_SERVICE_ROWS = 6
+MAX_SERVICE_ROWS = 5
 MAX_NEIGHBOURS_NAMED = 40
 
 CAVEATS = [
-    "Secret statistique : le SSMSI ne publie pas le chiffre d'une commune pour une année où elle compte trop peu de "
-    "faits (moins de 5 par an sur les trois dernières années). Ces années sont marquées « non publié » : Vigie ne "
-    "les remplace jamais par zéro ; leur barre grisée et leur taux reprennent le complément officiel, la moyenne des "
-    "communes non publiées du département, qui n'est pas le chiffre de la commune.",
+    "Secret statistique : le SSMSI ne publie le chiffre d'une commune pour une année que si elle a compté au moins "
+    "5 faits chacune des trois dernières années (ou aucun les trois années). Les autres années sont marquées « non "
+    "publié » : Vigie ne les remplace jamais par zéro ; leur barre hachurée et leur taux reprennent le complément "
+    "officiel, la moyenne des communes non publiées du département, qui n'est pas le chiffre de la commune.",
     "Les faits constatés mesurent aussi l'activité des services : le trafic de stupéfiants est une infraction "
     "révélée par l'initiative de la police et de la gendarmerie. Une hausse peut venir d'opérations plus "
     "nombreuses autant que d'un trafic plus actif ; une baisse, de moyens affectés ailleurs.",
