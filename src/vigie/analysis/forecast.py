@@ -29,8 +29,20 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 
-from vigie.analysis import features as ft
 from vigie.errors import VigieError
+
+
+class _Features:
+    """analysis/features.py, imported on first use: reading the stored watchlist (`vigie watchlist`, `vigie
+    commune`) needs none of it, and its SciPy imports take seconds on a busy machine."""
+
+    def __getattr__(self, name: str):
+        from vigie.analysis import features
+
+        return getattr(features, name)
+
+
+ft = _Features()
 
 MODEL_VERSION = "lgbm-platt-1"
 SEED = 2025
@@ -522,12 +534,14 @@ def stored(
     top: int | None = 50,
 ) -> dict:
     """The stored watchlist (read-only): {target_year, training_years, computed_at, model_version, rows}."""
+    from vigie.warehouse import literal  # literals, not bound parameters: binding imports pandas (seconds)
+
     has = con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'forecast'").fetchone()
+    where = f"source = {literal(source)} AND indicator = {literal(indicator)} AND target = {literal(target)}"
     meta = (
         con.execute(
-            """SELECT target_year, training_years, computed_at, model_version, seed, data_version, any_value(synthetic)
-               FROM forecast WHERE source = ? AND indicator = ? AND target = ? GROUP BY ALL""",
-            [source, indicator, target],
+            f"""SELECT target_year, training_years, computed_at, model_version, seed, data_version,
+                       any_value(synthetic) FROM forecast WHERE {where} GROUP BY ALL"""
         ).fetchone()
         if has
         else None
@@ -544,19 +558,15 @@ def stored(
         raise VigieError(
             f"--year {year}: the stored forecast is for {target_year}; past years are scored by `vigie backtest`"
         )
-    where = "source = ? AND indicator = ? AND target = ?"
-    params = [source, indicator, target]
     if departement:
         from vigie.analysis.spread import departement_code
 
         dep = departement_code(departement)
-        where += " AND (CASE WHEN code LIKE '97%' THEN left(code, 3) ELSE left(code, 2) END) = ?"
-        params.append(dep)
+        where += f" AND (CASE WHEN code LIKE '97%' THEN left(code, 3) ELSE left(code, 2) END) = {literal(dep)}"
     rows = con.execute(
         f"""SELECT f.unit, f.code, coalesce(c.name, f.unit), c.departement, f.probability, f.rank, f.of_total, f.drivers
             FROM forecast f LEFT JOIN commune c USING (code) WHERE {where} ORDER BY f.rank
-            {f"LIMIT {int(top)}" if top else ""}""",
-        params,
+            {f"LIMIT {int(top)}" if top else ""}"""
     ).fetchall()
     if departement and not rows:
         raise VigieError(f"--departement {departement}: no town of that département in the stored forecast")
@@ -591,10 +601,12 @@ def for_commune(con: duckdb.DuckDBPyConnection, code: str, indicator: str = "tra
     """The stored surge forecast of one town (for `vigie commune`), or None."""
     if not con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'forecast'").fetchone():
         return None
+    from vigie.warehouse import literal
+
     row = con.execute(
-        """SELECT target_year, probability, rank, of_total, drivers, synthetic FROM forecast
-           WHERE source = 'commune' AND indicator = ? AND target = 'surge' AND code = ?""",
-        [indicator, code],
+        f"""SELECT target_year, probability, rank, of_total, drivers, synthetic FROM forecast
+           WHERE source = 'commune' AND indicator = {literal(indicator)} AND target = 'surge'
+           AND code = {literal(code)}"""
     ).fetchone()
     if not row:
         return None
