@@ -230,3 +230,13 @@ def test_a_town_by_town_list_of_shootings_gives_one_per_town_and_date(plain):
         ("84087", date(2024, 3, 20), 1, None),
         ("84087", date(2024, 4, 2), 1, None),
     ]
+
+
+def test_a_street_named_after_a_town_and_persons_already_told_of(plain):
+    text = (
+        "Jeudi soir, un homme a été blessé par balle avenue de Rodez, à Albi, sur fond de trafic de drogue.\n\n"
+        "Vendredi, les policiers ont interpellé deux hommes et une femme à Albi et saisi 4 kilos de résine. Selon le "
+        "parquet, la femme interpellée résiderait à Castres."
+    )
+    events = plain.extract(Article("t", DAY, "", text))
+    assert [(e.type, e.commune, e.count) for e in events] == [("shooting", "81004", None), ("seizure", "81004", 3)]

@@ -37,6 +37,8 @@ EXCLUDE = [
     r"en moyenne|\b(?:saisi|interpellé)(?:e|s|es)? en France\b|\bau (?:premier|second|deuxième) (?:semestre|trimestre)|"
     r"\b(?:ont|a|avaient|avait) (?:doublé|triplé|augmenté|baissé|diminué|progressé|explosé|bondi)|"
     r"\ben (?:hausse|baisse) de\b|\b\d+(?:,\d+)? ?% (?:des|de)\b|"
+    r"\b(?:\d{2,}|des dizaines de|des centaines de) (?:personnes|individus|suspects|trafiquants)\b[^.]{0,60}"
+    r"\b(?:dans le département|dans la région|en France)\b|"  # a departmental or national tally
     r"\b(?:\d{2,}|des dizaines de) (?:personnes|morts|victimes|homicides|narchomicides|règlements de comptes)\b"
     r".{0,80}\b(?:en \d{4}|l'an dernier|l'année dernière|cette année|un record)",  # a yearly toll
     r"cour d'appel|en appel|a condamné|condamn(?:é|és|ée|ées|ation|ations)\b|\bsaisine\b|peines?\b|réquisitions?|"
@@ -79,7 +81,10 @@ VAGUE_PLACES = [
 BACK_REFERENCE = (
     r"\b(?:ces|cette|ce|les mêmes|les|ses|leurs?) (?:tirs|fusillades?|coups de feu|règlements? de comptes|"
     r"interpellations|arrestations|"
-    r"faits|violences|menaces|saisies?|opérations?)\b"
+    r"faits|violences|menaces|saisies?|opérations?)\b|"
+    # persons already told of: "la femme interpellée résiderait à Lanester", "les trois hommes interpellés"
+    r"\b(?:la|le|les|l'|ces) (?:(?!ont\b|a\b|avait\b|avaient\b|sont\b|été\b|était\b)[\w-]+ ){1,3}"
+    r"(?:interpellée?s?|arrêtée?s?)\b(?! (?:par|à|au|en|dans|lors|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi))"
 )
 # a participle describing a point de deal names no event: "la fermeture d'un point de deal installé près de la gare",
 # "les tirs visaient un point de vente de cannabis installé au pied d'une tour"
@@ -100,7 +105,7 @@ SEIZED = (
 NOT_TRIGGERS = (
     r"\bliée?s? à (?:un|des) (?:même )?réseaux? (?:\w+ )?venus?\b|\bsans (?:aucune |la moindre )?saisies?\b|"
     r"\bsaisi(?:e|s|es)? (?:de l'enquête|de l'affaire|du dossier)|\ba saisi (?:la justice|le parquet|l'igpn)|"
-    r"\btirs? (?=de (?:mortiers?|feux?) d'artifice)|"
+    r"\btirs? (?=de (?:mortiers?|feux?) d'artifice)|\b(?:dans un but|à des fins) d'intimidation|"
     r"\baucune (?:saisie|interpellation)(?: ni (?:saisie|interpellation))?\b|"
     r"\b(?:a|ont|avait|avaient) écarté (?:\w+ )?(?:la piste|l'hypothèse) d'une? [^,.;]*|"
     r"\b(?:aucune?|rien)\b[^.,;]{0,30}?\bn'(?:a|ont|avait|avaient) été (?:trouvé|saisi|découvert)(?:e|s|es)?\b|"
@@ -236,7 +241,9 @@ LOCATIVE = r"(?:à|au|aux|dans|en|sur)\s+(?:l['’]|la |le |les |des )?$"  # "pr
 PART_OF_TOWN = (
     r"(?:quartiers?|cité|résidence|lotissement|rue|avenue|boulevard|place|allée|chemin|impasse|parc|"
     r"zone|gare|stade|collège|lycée|école|centre commercial|square|hameau|lieu-dit)\s+"
-    r"(?:de la |du |des |de l['’])?$"  # "un quartier d'Argentan" names the town, so "de"/"d'" are not here
+    r"(?:de la |du |des |de l['’])?$|"  # "un quartier d'Argentan" names the town, so "de"/"d'" are not here
+    # but a street is often named after another town: "rue de Chabeuil" (in Valence), "avenue de Lyon"
+    r"(?:rue|avenue|boulevard|route|allée|impasse|quai|cours|faubourg)\s+(?:de |d['’]|du )$"
 )
 ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
     r"(?:venu(?:e|s|es)? (?:de|d')(?: la| les|(?<=de) l')?|viennent (?:de|d')|originaires? (?:de|d')|"
@@ -248,7 +255,7 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
     r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
     r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
-    r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|chu|hôpital|préfet|"
+    r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|chu|hôpital|préfet|"
     r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie)[\w\s'’-]{0,30}?\s(?:de|d'|d’|du))\s*"
     r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
 )

@@ -242,6 +242,9 @@ def arrested(text: str) -> int | None:
         m = re.search(p, t, re.I)
         if m:
             n = number_word(m.group(1))
+            more = re.match(rf"\s*(?:\w+\s+){{0,2}}et\s+({NUM})\s+(?:\w+\s+)?{PERSON}", t[m.end() :], re.I)
+            if n and more and p is patterns[2]:  # "interpellé deux hommes et une femme": three persons
+                n += number_word(more.group(1)) or 0
             if n:
                 return int(n)
     if re.search(
