@@ -204,3 +204,34 @@ def test_png_reader_helper_sees_a_blank_page_as_blank(tmp_path):
     pdf = weasyprint.HTML(string="<html><body></body></html>").write_pdf()
     ink, levels = not_blank(first_page_pixels(pdf, tmp_path))
     assert ink == 0 and levels == 1
+
+
+def test_two_pages_even_when_every_part_is_full(panel_db, tmp_path):
+    """A long page 2 (every event row, long places, a forecast, every service row) still makes two pages; before
+    the pages were inline-blocks it made three."""
+    from vigie.report import MAX_EVENTS, MAX_SERVICE_ROWS, render_pdf
+
+    con = warehouse.connect(panel_db, read_only=True)
+    report = town_report(con, "13055", today=TODAY)
+    place = "cité des Oliviers, quartier Saint-Barthélemy, au pied de la tour B (14e arrondissement)"
+    event = {"type": "shooting", "place": place, "date": "2026-05-03", "killed": 1, "injured": 3, "articles": 12}
+    report.update(events=[event] * MAX_EVENTS, events_more=40, events_older=300)
+    report["forecast"] = {
+        "missing": False,
+        "target_year": 2026,
+        "probability": 0.87,
+        "rank": 1,
+        "of": 733,
+        "drivers": ["cette année à 166 % du seuil d'une flambée"] * 3,
+    }
+    row = {
+        "service": "DIRECTION DÉPARTEMENTALE DE LA SÉCURITÉ PUBLIQUE CENTRE",
+        "force": "PN",
+        "index": 55,
+        "label": "trafic et revente sans usage",
+        "counts": {str(y): 12345 for y in range(2016, 2022)},
+    }
+    report["services"] = {"years": [str(y) for y in range(2016, 2022)], "rows": [row] * MAX_SERVICE_ROWS, "more": 20}
+    pdf = render_pdf(con, report)
+    con.close()
+    assert pages(pdf, tmp_path) == 2
