@@ -286,7 +286,9 @@ def print_table(result: dict, console) -> None:
     console.print(overall_sentence(result), highlight=False)
     unknown = sum(y.get("unknown", 0) for y in result["years"])
     if unknown:
-        console.print(
-            f"[dim]• {unknown:,} forecasts left out of the scores: the year forecast is suppressed and the secrecy "
-            "rule does not decide whether it surged.[/]"
+        why = (
+            "the service did not report four consecutive years up to the year forecast"
+            if result["source"] == "service"
+            else "the year forecast is suppressed and the secrecy rule does not decide whether it surged"
         )
+        console.print(f"[dim]• {unknown:,} forecasts left out of the scores: {why}.[/]")
