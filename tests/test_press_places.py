@@ -191,6 +191,11 @@ def test_extraction_needs_only_the_reference_files(tmp_path, nlp):
     ]
     with pytest.raises(VigieError, match="no commune reference.*vigie fetch"):
         load_extractor(warehouse_path=tmp_path / "none.duckdb", reference=tmp_path, nlp=nlp)
+    # `vigie fetch --from ../shared/data` keeps the folders it copies: the reference is found below, with a QPV list
+    shutil.copytree(COG, tmp_path / "downloads" / "geo" / COG.name)
+    shutil.copy(QPV / "liste_qp2024_extrait.csv", tmp_path / "downloads" / "qpv.csv")
+    extractor = load_extractor(warehouse_path=tmp_path / "none.duckdb", reference=tmp_path / "downloads", nlp=nlp)
+    assert extractor.gaz.district_of("Argentine", ("60057",)) == "60057"
 
 
 def test_an_agency_line_a_court_and_a_hospital_are_not_places(plain):

@@ -74,7 +74,10 @@ def reference_gazetteer(folder: Path) -> Gazetteer:
     from vigie.geo import communes
     from vigie.sources import qpv
 
-    cog, deps = folder / "communes.json", folder / "departements.json"
+    cog = folder / "communes.json"
+    if not cog.exists():  # `vigie fetch --from ../shared/data` keeps the folders it copies
+        cog = next((p for p in sorted(folder.rglob("communes.json")) if (p.parent / "departements.json").exists()), cog)
+    deps = cog.parent / "departements.json"
     if not cog.exists() or not deps.exists():
         raise VigieError(
             f"no commune reference: {folder} has no communes.json and departements.json. Run `vigie fetch` (it "
@@ -85,7 +88,7 @@ def reference_gazetteer(folder: Path) -> Gazetteer:
         try:
             communes.load_reference(con, cog)
             communes.load_departements(con, deps)
-            for path in sorted(folder.glob("*.csv")):
+            for path in sorted(folder.rglob("*.csv")):
                 if qpv.is_qpv_list(path):
                     qpv.load(con, path)
             return Gazetteer(con)
