@@ -418,7 +418,7 @@ def test_openapi_schema_by_schemathesis(api_db):
     import schemathesis
 
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(api_db))
-    examples = int(os.environ.get("VIGIE_SCHEMATHESIS_EXAMPLES", 20))
+    examples = int(os.environ.get("VIGIE_SCHEMATHESIS_EXAMPLES", 15))
     failures = []
     for result in schema.get_all_operations():
         operation = result.ok()
