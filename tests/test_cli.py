@@ -58,13 +58,9 @@ def test_build_spread_commune_status(tmp_path, reference_dir, small_panel):
         (["build", "--from", "/nonexistent"], "not a folder"),
     ],
 )
-def test_errors_are_plain_and_exit_non_zero(tmp_path, reference_dir, small_panel, args, message):
+def test_errors_are_plain_and_exit_non_zero(tmp_path, panel_db, args, message):
     db = tmp_path / "w.duckdb"
-    run("build", "--from", reference_dir, "--db", db)
-    panel = tmp_path / "panel"
-    panel.mkdir()
-    shutil.copy(small_panel / "donnee-comm-synth.parquet", panel)
-    run("build", "--from", panel, "--db", db)
+    shutil.copy(panel_db, db)  # the reference and the panel, as two builds make it
     result = subprocess.run([sys.executable, "-m", "vigie", *args, "--db", str(db)], capture_output=True, text=True)
     assert result.returncode == 1
     assert message in result.stderr and "Traceback" not in result.stderr
