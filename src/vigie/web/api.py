@@ -393,7 +393,9 @@ BBOX = r"^\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\
 async def events(
     request: Request,
     read: Read,
-    event_type: Annotated[list[EventType] | None, Query(alias="type", description="Event type(s).")] = None,
+    event_type: Annotated[
+        list[EventType] | None, Query(alias="type", max_length=len(EventType), description="Event type(s).")
+    ] = None,
     departement: DepartementQuery = None,
     commune: Annotated[str | None, Query(pattern=CODE, max_length=5, description="INSEE code of the town.")] = None,
     start: Annotated[dt.date | None, Query(description="Events on or after this date (YYYY-MM-DD).")] = None,
