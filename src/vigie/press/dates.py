@@ -73,6 +73,11 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         month = MONTHS.index(m.group(3)) + 1
         year = int(m.group(4)) if m.group(4) else recent_month(month, ref)
         return date(year, month, int(m.group(1))), date(year, month, int(m.group(2)))
+    m = re.search(rf"\b(?:les|entre le|du) (\d{{1,2}})(?:er)? (?:et|au) (?:le )?(\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
+    if m and int(m.group(1)) < int(m.group(2)):  # "les 28 et 29 mai", "du 12 au 14 juin": those days
+        month = MONTHS.index(m.group(3)) + 1
+        year = int(m.group(4)) if m.group(4) else recent_month(month, ref)
+        return date(year, month, int(m.group(1))), date(year, month, int(m.group(2)))
     m = re.search(rf"nuit (?:de|du) {W} (\d{{1,2}})(?:er)? (?:au|à) {W} (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
     if m:  # "dans la nuit de vendredi 12 à samedi 13 septembre"
         month = MONTHS.index(m.group(5)) + 1
@@ -175,7 +180,7 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
     if re.search(r"\bla semaine dernière\b", t):
         monday = ref - timedelta(days=ref.weekday() + 7)
         return monday, monday + timedelta(days=6)
-    m = re.search(rf"\b(début|mi|fin)[- ]{M}(?: (\d{{4}}))?", t)
+    m = re.search(rf"\b(début|mi|fin)(?:[- ]|(?: du mois)? (?:de |d'))(?:la mi-)?{M}(?: (\d{{4}}))?", t)
     if m:
         month = MONTHS.index(m.group(2)) + 1
         year = int(m.group(3)) if m.group(3) else recent_month(month, ref)
