@@ -116,3 +116,16 @@ def test_reader_does_not_block_a_writer(tmp_path):
         con.execute("INSERT INTO load_log (load_id, file, kind, sha256, rows) VALUES (2, 'two', 'test', 'z', 1)")
     assert _files(reader) == ["old"]
     assert _files(warehouse.connect(path, read_only=True)) == ["old", "two"]
+
+
+def test_a_dead_readers_link_is_removed_by_the_next_writer(tmp_path):
+    path = tmp_path / "w.duckdb"
+    _seed(path)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f"w.duckdb.read-{dead.stdout.strip()}-0"
+    os.link(path, stale)  # as a reader killed between its link and its unlink would leave it
+    live = tmp_path / f"w.duckdb.read-{os.getpid()}-0"
+    os.link(path, live)
+    with warehouse.writing(path):
+        pass
+    assert not stale.exists() and live.exists()

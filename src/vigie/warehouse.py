@@ -135,6 +135,19 @@ def _open_current(path: Path) -> duckdb.DuckDBPyConnection:
 
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (and, for writing, create) the warehouse at `path`."""
+def _remove_dead_readers_links(path: Path) -> None:
+    """The hard links of _open_current live for an instant; one whose reader was killed in that instant stays.
+    Remove those whose process is gone."""
+    for link in path.parent.glob(path.name + ".read-*"):
+        try:
+            pid = int(link.name.rsplit(".read-", 1)[1].split("-")[0])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            link.unlink(missing_ok=True)
+        except (ValueError, PermissionError, OSError):
+            continue
+
+
     path = Path(path)
     if read_only:
         if not path.exists():
@@ -211,6 +224,7 @@ def writing(
             stale.unlink(missing_ok=True)
         if path.exists():
             shutil.copyfile(path, building)
+        _remove_dead_readers_links(path)
             if _sibling(path, ".wal").exists():
                 shutil.copyfile(_sibling(path, ".wal"), _sibling(building, ".wal"))
         try:
