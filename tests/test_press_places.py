@@ -248,3 +248,14 @@ def test_a_street_named_after_a_town_and_persons_already_told_of(plain):
     )
     events = plain.extract(Article("t", DAY, "", text))
     assert [(e.type, e.commune, e.count) for e in events] == [("shooting", "81004", None), ("seizure", "81004", 3)]
+
+
+def test_the_same_seizure_told_roughly_then_exactly_is_one_with_the_exact_amount(plain):
+    text = (
+        "Plus de 300 kilos de résine ont été saisis mardi à Saint-Nazaire.\n\nAu total, 380 kilos de résine de "
+        "cannabis ont été saisis mardi dans un entrepôt du port de Saint-Nazaire, selon le parquet."
+    )
+    events = plain.extract(Article("t", DAY, "", text))
+    assert [(e.type, e.commune, e.drugs) for e in events] == [
+        ("seizure", "44184", [{"substance": "cannabis", "quantity": 380.0, "unit": "kg"}])
+    ]

@@ -283,6 +283,8 @@ TOLL_ITEM = (
     r"(?P<town>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:en |de |du |sur |la |le )?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)\s*"
     r"\((?P<toll>[^()]*?(?:morts?|tués?|blessés?))(?P<dates>[^()]*?\ble \d{1,2}(?:er)? [a-zéû]+[^()]*)\)"
 )
+# an amount said roughly: the same amount said exactly elsewhere in the article wins
+APPROXIMATE = r"\b(?:plus d['e]|près d['e]|environ|un peu plus d|quelque|un tiers de|une demi|un quart de)"
 # a sentence about persons already introduced ("Le conducteur …", "Les deux hommes …", "Il …")
 DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’]|(?:Il|Ils|Elle|Elles)\s)"
 # a name right after these words is a place near the town, not in it (geo_precision 2)
@@ -844,6 +846,11 @@ def _merge(events: list[Event]) -> list[Event]:
             mine, theirs = getattr(same, field), getattr(e, field)
             if mine is None or (theirs is not None and theirs > mine):
                 setattr(same, field, theirs)
+        if re.search(APPROXIMATE, same.evidence, re.I) and not re.search(APPROXIMATE, e.evidence, re.I):
+            # "plus de 300 kilos" in the lead, "380 kilos" in the body: the exact figure
+            exact = {(x["substance"], x["unit"]): x["quantity"] for x in e.drugs if x["quantity"] is not None}
+            for x in same.drugs:
+                x["quantity"] = exact.get((x["substance"], x["unit"]), x["quantity"])
         for field, key in (("drugs", ("substance", "unit")), ("weapons", ("kind",))):
             present = {tuple(x[k] for k in key) for x in getattr(same, field)}
             named = {x.get("substance") for x in getattr(same, field)}
