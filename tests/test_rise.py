@@ -46,3 +46,32 @@ def test_overdispersion_recovers_a_known_phi():
         y = rng.negative_binomial(1 / phi, 1 / (1 + phi * mu))
         assert np.median(rs.overdispersion(y, mu)) == pytest.approx(phi, rel=0.15)
     assert np.allclose(rs.overdispersion(rng.poisson(mu), mu), 0, atol=0.01)  # Poisson: none
+
+
+def test_overdispersion_when_every_expectation_is_alike():
+    """One département's suppressed total over the years before the tested one (hot spots of a one-département
+    panel): all μ equal, or a single μ, is one band whose φ is the moment estimate Σ[(y − μ)² − y] / Σμ²."""
+    y, mu = np.array([[9.0, 2.0, 5.0]]), np.array([[4.0, 4.0, 4.0]])
+    expected_phi = ((25 - 9) + (4 - 2) + (1 - 5)) / (3 * 16)  # by hand: 14 / 48
+    assert rs.overdispersion(y, mu) == pytest.approx(np.full((1, 3), expected_phi))
+    one = rs.overdispersion(np.array([[12.0, np.nan]]), np.array([[3.0, np.nan]]), bands=1)
+    assert one[0, 0] == pytest.approx((81 - 12) / 9)
+
+
+def test_hidden_rises_on_one_departement():
+    """hidden_rises with a single département (the hot spots of a one-département panel) tests its suppressed
+    total instead of failing: a total far above its recent past is found, an ordinary one is not."""
+    from vigie.analysis.hotspots import hidden_rises
+
+    years = 6
+    counts = np.array([[2.0, 3.0, 2.0, 3.0, 2.0, 30.0], [1.0, 2.0, 1.0, 2.0, 1.0, 25.0], [5.0] * years])
+    suppressed = np.array([[True] * years, [True] * years, [False] * years])
+    expected = rs.recent_expectation(counts, np.full((3, years), 1000.0), ["71"] * 3)
+    found = hidden_rises(counts, expected, suppressed, ["71"] * 3)
+    assert [h["departement"] for h in found] == ["71"] and found[0]["suppressed_towns"] == 2
+    calm = counts.copy()
+    calm[:2, -1] = [2.0, 2.0]
+    assert (
+        hidden_rises(calm, rs.recent_expectation(calm, np.full((3, years), 1000.0), ["71"] * 3), suppressed, ["71"] * 3)
+        == []
+    )

@@ -55,6 +55,8 @@ def overdispersion(counts: np.ndarray, expected: np.ndarray, bands: int = 10) ->
     if not ok.any():
         return np.zeros_like(mu)
     edges = np.unique(np.quantile(mu[ok], np.linspace(0, 1, bands + 1)))
+    if len(edges) < 2:  # every μ alike (one département's total, one year): one band, not an empty list of bands
+        edges = np.repeat(edges, 2)
     band = np.clip(np.searchsorted(edges, mu[ok], side="right") - 1, 0, len(edges) - 2)
     size = np.bincount(band, None, len(edges) - 1)
     excess = np.bincount(band, (y[ok] - mu[ok]) ** 2 - y[ok], len(edges) - 1)
