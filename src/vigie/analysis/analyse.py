@@ -14,7 +14,7 @@ from collections.abc import Callable
 import duckdb
 
 from vigie import warehouse
-from vigie.analysis import forecast, stored
+from vigie.analysis import forecast, profile, stored
 from vigie.errors import VigieError
 
 # the indicators analysed by default (the dashboard's): trafficking and drug use
@@ -55,6 +55,12 @@ STEPS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection, str], tuple[dict, di
     ("forecast", forecast.analyse_step, ()),  # early warning (issue 11)
 ]
 
+# (name, function): steps over every indicator at once, run before the steps above and recorded with the indicator
+# "all"; the function takes (con) and returns (params, payload)
+NATIONAL_STEPS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], tuple[dict, dict]]]] = [
+    (profile.NATIONAL_STEP, profile.store_national),  # a town's ranks and its size class's medians
+]
+
 
 def analyse(
     con: duckdb.DuckDBPyConnection,
@@ -73,6 +79,10 @@ def analyse(
     if not con.execute("SELECT 1 FROM commune LIMIT 1").fetchone():
         return [{"step": "all", "indicator": "", "status": "skipped", "reason": "no commune reference"}]
     version = warehouse.facts_version(con)
+    for name, step in NATIONAL_STEPS:
+        report.append(
+            _run(con, name, profile.NATIONAL_SCOPE, lambda c, _, step=step: step(c), version, force, progress)
+        )
     for indicator in indicators:
         done: set[str] = set()
         for name, step, needs in STEPS:
@@ -81,26 +91,29 @@ def analyse(
                     {"step": name, "indicator": indicator, "status": "skipped", "reason": "needs " + ", ".join(needs)}
                 )
                 continue
-            info = stored.run_info(con, name, indicator)
-            if info and not force and info["params"] == json.loads(json.dumps(stored.DEFAULTS.get(name, {}))):
-                report.append({"step": name, "indicator": indicator, "status": "current", "reason": ""})
+            record = _run(con, name, indicator, step, version, force, progress)
+            report.append(record)
+            if record["status"] in ("computed", "current"):
                 done.add(name)
-                continue
-            progress(f"{name} of {indicator}")
-            try:
-                params, payload = step(con, indicator)
-            except VigieError as exc:
-                report.append({"step": name, "indicator": indicator, "status": "skipped", "reason": str(exc)})
-                continue
-            except Exception as exc:  # a bug in one step must not lose the build's data: said, and the rest goes on
-                reason = f"{type(exc).__name__}: {exc}"
-                report.append({"step": name, "indicator": indicator, "status": "failed", "reason": reason})
-                continue
-            con.execute("DELETE FROM analysis_run WHERE step = ? AND indicator = ?", [name, indicator])
-            con.execute(
-                "INSERT INTO analysis_run (step, indicator, params, data_version, payload) VALUES (?, ?, ?, ?, ?)",
-                [name, indicator, json.dumps(params), version, json.dumps(payload, ensure_ascii=False)],
-            )
-            report.append({"step": name, "indicator": indicator, "status": "computed", "reason": ""})
-            done.add(name)
     return report
+
+
+def _run(con, name: str, indicator: str, step, version: str, force: bool, progress) -> dict:
+    """Run one step for one indicator unless stored for this data version with the default parameters; store its
+    record in analysis_run. Returns {step, indicator, status, reason}."""
+    info = stored.run_info(con, name, indicator)
+    if info and not force and info["params"] == json.loads(json.dumps(stored.DEFAULTS.get(name, {}))):
+        return {"step": name, "indicator": indicator, "status": "current", "reason": ""}
+    progress(f"{name} of {indicator}")
+    try:
+        params, payload = step(con, indicator)
+    except VigieError as exc:
+        return {"step": name, "indicator": indicator, "status": "skipped", "reason": str(exc)}
+    except Exception as exc:  # a bug in one step must not lose the build's data: said, and the rest goes on
+        return {"step": name, "indicator": indicator, "status": "failed", "reason": f"{type(exc).__name__}: {exc}"}
+    con.execute("DELETE FROM analysis_run WHERE step = ? AND indicator = ?", [name, indicator])
+    con.execute(
+        "INSERT INTO analysis_run (step, indicator, params, data_version, payload) VALUES (?, ?, ?, ?, ?)",
+        [name, indicator, json.dumps(params), version, json.dumps(payload, ensure_ascii=False)],
+    )
+    return {"step": name, "indicator": indicator, "status": "computed", "reason": ""}

@@ -10,6 +10,7 @@ from vigie.errors import VigieError
 from vigie.geo.communes import find_communes
 from vigie.indicators import DRUGS, INDICATORS, VIOLENCE
 from vigie.warehouse import commune_base_is_synthetic, require
+from vigie.warehouse import literal as warehouse_literal
 
 SERVICE_INDICES = {
     1: "règlements de comptes",
@@ -63,7 +64,8 @@ def profile(con: duckdb.DuckDBPyConnection, query: str, departement: str | None 
     )
     names = [d[0] for d in result.description]
     series = [dict(zip(names, r, strict=True)) for r in result.fetchall()]
-    comparison = [c for ind in DRUGS if (c := _compare(con, ind, town.code, town.departement))]
+    from_table = national_is_stored(con)
+    comparison = [c for ind in DRUGS if (c := _compare(con, ind, town.code, town.departement, from_table))]
     services = con.execute(
         f"""
         SELECT s.name AS service, s.force, f.year, f.idx AS "index", f.count
@@ -117,9 +119,93 @@ def profile(con: duckdb.DuckDBPyConnection, query: str, departement: str | None 
     }
 
 
-def _compare(con, indicator: str, code: str, departement: str | None) -> dict | None:
-    """The town's last-year rate against the median of its size class; its rank in its département and class."""
-    row = con.execute(
+# The national figures a town is compared with (its rank among the towns of its size class, in its département and
+# in France; its class's median rate, year by year) depend only on the data: `vigie build` / `vigie analyse` store
+# them once per data version (step "national", `store_national`), the profile and the town page read them. Without
+# them (an older warehouse, a warehouse being built) they are computed for the one town, as before: same figures.
+NATIONAL_STEP, NATIONAL_SCOPE = "national", "all"  # its analysis_run record: one for every indicator at once
+RANK_COLUMNS = (
+    "year",
+    "rate_per_1000",
+    "suppressed",
+    "size_class",
+    "class_median_rate",
+    "rank_in_departement_class",
+    "of_in_departement_class",
+    "rank_in_class",
+    "of_in_class",
+)
+
+
+def national_is_stored(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the national figures stored (tables town_rank, class_median) are those of the files now loaded."""
+    from vigie.analysis.stored import run_info
+
+    return run_info(con, NATIONAL_STEP, NATIONAL_SCOPE) is not None
+
+
+def _ranks_sql(con, indicator: str) -> str:
+    """Every town's last-year rate of one indicator, its class's median, its ranks (the query of _compare, for all
+    towns at once)."""
+    return f"""
+    WITH u AS ({units_sql(con, [indicator])}),
+    last AS (SELECT * FROM u WHERE year = (SELECT max(year) FROM u)),
+    cities AS (SELECT city, size_class, departement, suppressed,
+                      CASE WHEN NOT suppressed THEN 1000.0 * count / nullif(population, 0) END AS rate
+               FROM last),
+    published AS (SELECT * FROM cities WHERE rate IS NOT NULL),
+    ranked AS (SELECT *, rank() OVER (PARTITION BY size_class ORDER BY rate DESC) AS rank_in_class,
+                      count(*) OVER (PARTITION BY size_class) AS of_in_class,
+                      rank() OVER (PARTITION BY departement, size_class ORDER BY rate DESC) AS rank_in_dep,
+                      count(*) OVER (PARTITION BY departement, size_class) AS of_in_dep
+               FROM published),
+    medians AS (SELECT size_class, median(rate) AS median FROM published GROUP BY size_class)
+    SELECT {warehouse_literal(indicator)} AS indicator, c.city AS code, (SELECT max(year) FROM u) AS year,
+           round(r.rate, 3) AS rate_per_1000, c.suppressed, c.size_class, round(m.median, 3) AS class_median_rate,
+           r.rank_in_dep AS rank_in_departement_class, r.of_in_dep AS of_in_departement_class, r.rank_in_class,
+           r.of_in_class
+    FROM cities c LEFT JOIN ranked r USING (city) LEFT JOIN medians m ON m.size_class = c.size_class"""
+
+
+def store_national(con: duckdb.DuckDBPyConnection) -> tuple[dict, dict]:
+    """The analysis step "national" (analysis/analyse.py): tables town_rank (one row per drug indicator and town:
+    what _compare returns) and class_median (the median rate per 1,000 of each size class, by indicator and year:
+    what town.class_medians returns). Returns (params, payload) like every step."""
+    from vigie.analysis.town import PAGE_INDICATORS, class_medians_sql
+
+    present = {r[0] for r in con.execute("SELECT DISTINCT indicator FROM commune_fact").fetchall()}
+    drugs = [i for i in DRUGS if i in present]
+    shown = [i for i in PAGE_INDICATORS if i in present]
+    ranks = " UNION ALL ".join(f"({_ranks_sql(con, i)})" for i in drugs) or (
+        "SELECT NULL::VARCHAR AS indicator, NULL::VARCHAR AS code, NULL::BIGINT AS year WHERE FALSE"
+    )
+    con.execute(f"CREATE OR REPLACE TABLE town_rank AS {ranks}")
+    if shown:
+        con.execute(f"CREATE OR REPLACE TABLE class_median AS {class_medians_sql(con, shown)}")
+    else:
+        con.execute(
+            "CREATE OR REPLACE TABLE class_median (indicator VARCHAR, size_class VARCHAR, year BIGINT, median DOUBLE)"
+        )
+    towns = con.execute("SELECT count(*) FROM town_rank").fetchone()[0]
+    return {}, {"indicators": shown, "town_ranks": towns}
+
+
+def _compare(con, indicator: str, code: str, departement: str | None, from_table: bool = False) -> dict | None:
+    """The town's last-year rate against the median of its size class; its rank in its département and class
+    (read from table town_rank when `from_table`, else computed for this town)."""
+    if from_table:
+        row = con.execute(
+            f"SELECT {', '.join(RANK_COLUMNS)} FROM town_rank "
+            f"WHERE indicator = {warehouse_literal(indicator)} AND code = {warehouse_literal(code)}"
+        ).fetchone()
+    else:
+        row = _compare_one(con, indicator, code)
+    return _comparison(indicator, row)
+
+
+def _compare_one(con, indicator: str, code: str):
+    """One town's row of _ranks_sql, computed on the fly (no stored national figures)."""
+    return con.execute(
         f"""
     WITH u AS ({units_sql(con, [indicator])}),
     last AS (SELECT * FROM u WHERE year = (SELECT max(year) FROM u)),
@@ -139,6 +225,9 @@ def _compare(con, indicator: str, code: str, departement: str | None) -> dict | 
     FROM cities c LEFT JOIN ranked r USING (city) WHERE c.city = ?""",
         [code],
     ).fetchone()
+
+
+def _comparison(indicator: str, row) -> dict | None:
     if not row:
         return None
     year, rate, suppressed, size_class, median, rank_dep, of_dep, rank_class, of_class = row

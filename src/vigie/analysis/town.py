@@ -10,10 +10,11 @@ import json
 import duckdb
 
 from vigie.analysis.choropleth import has_forecast
-from vigie.analysis.profile import profile
+from vigie.analysis.profile import national_is_stored, profile
 from vigie.analysis.spread import units_sql
 from vigie.errors import VigieError
 from vigie.indicators import DRUGS, INDICATORS, VIOLENCE
+from vigie.warehouse import literal
 
 PAGE_INDICATORS = tuple(i for i in (*DRUGS, *VIOLENCE) if i in INDICATORS)
 
@@ -26,16 +27,30 @@ def class_medians(
     result: dict[str, dict[int, float]] = {i: {} for i in indicators}
     if not indicators:
         return result
-    rows = con.execute(
-        f"""WITH u AS ({units_sql(con, indicators)})
-            SELECT indicator, year, median(1000.0 * estimate / nullif(population, 0)) FROM u
-            WHERE size_class = ? GROUP BY ALL ORDER BY ALL""",
-        [size_class],
-    ).fetchall()
+    if national_is_stored(con) and set(indicators) <= set(PAGE_INDICATORS):  # stored once per data version
+        rows = con.execute(
+            "SELECT indicator, year, median FROM class_median "
+            f"WHERE size_class = {literal(size_class)} AND indicator IN ({', '.join(map(literal, indicators))}) "
+            "ORDER BY ALL"
+        ).fetchall()
+    else:
+        rows = con.execute(
+            f"SELECT indicator, year, median FROM ({class_medians_sql(con, indicators)}) WHERE size_class = ? "
+            "ORDER BY ALL",
+            [size_class],
+        ).fetchall()
     for indicator, year, value in rows:
         if value is not None:
             result[indicator][year] = round(value, 3)
     return result
+
+
+def class_medians_sql(con: duckdb.DuckDBPyConnection, indicators: list[str]) -> str:
+    """Median rate per 1,000 of every size class, by indicator and year: (indicator, size_class, year,
+    median)."""
+    return f"""WITH u AS ({units_sql(con, indicators)})
+            SELECT indicator, size_class, year, median(1000.0 * estimate / nullif(population, 0)) AS median
+            FROM u GROUP BY ALL"""
 
 
 def neighbours(con: duckdb.DuckDBPyConnection, code: str, indicator: str = "trafic") -> list[dict]:
