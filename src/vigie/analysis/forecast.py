@@ -258,80 +258,105 @@ def _pct(r: float) -> str:
     return f"{(r - 1) * 100:+.0f} %"
 
 
+def _fr(value: float, decimals: int = 0, signed: bool = False) -> str:
+    """A number of the French text: '6,7', '12 345', '+3' (vigie.fr.number, with the sign when asked)."""
+    from vigie.fr import number
+
+    return ("+" if signed and round(value, decimals) > 0 else "") + number(value, decimals)
+
+
+def _pct_fr(r: float) -> str:
+    """A change in French: '+12 %', '-8 %', with a non-breaking space (vigie.fr.percent)."""
+    from vigie.fr import percent
+
+    change = (r - 1) * 100
+    return ("+" if round(change) > 0 else "") + percent(change)
+
+
 def driver_text(name: str, value: float, unit: dict) -> tuple[str, str] | None:
     """(English, French) words for one feature's value, or None when it says nothing readable."""
     if value is None or not math.isfinite(value):
         return None
     year = unit.get("year")
     hub = unit.get("hub") or "the nearest big city"
+    hub_fr = unit.get("hub") or "la grande ville la plus proche"
     texts = {
-        "count": lambda: (f"{value:.0f} cases in {year}", f"{value:.0f} faits en {year}"),
-        "mean3": lambda: (f"{value:.1f} cases a year over three years", f"{value:.1f} faits par an sur trois ans"),
-        "count_1": lambda: (f"{value:.0f} cases the year before", f"{value:.0f} faits l'année d'avant"),
-        "count_2": lambda: (f"{value:.0f} cases two years before", f"{value:.0f} faits deux ans avant"),
+        "count": lambda: (f"{value:.0f} cases in {year}", f"{_fr(value)} faits en {year}"),
+        "mean3": lambda: (f"{value:.1f} cases a year over three years", f"{_fr(value, 1)} faits par an sur trois ans"),
+        "count_1": lambda: (f"{value:.0f} cases the year before", f"{_fr(value)} faits l'année d'avant"),
+        "count_2": lambda: (f"{value:.0f} cases two years before", f"{_fr(value)} faits deux ans avant"),
         "surge_z": lambda: (
             f"{value:.1f} standard deviations from a surge",
-            f"à {value:.1f} écarts-types d'une flambée".replace(".", ","),
+            f"à {_fr(value, 1)} écarts-types d'une flambée",
         ),
         "naive_surge_p": lambda: (
             f"a surge {value * 100:.0f} % likely at this year's level alone",
-            f"flambée probable à {value * 100:.0f} % au seul niveau de cette année",
+            f"flambée probable à {_fr(value * 100)} % au seul niveau de cette année",
         ),
         "volatility": lambda: (
             f"irregular figures (variation {value:.2f})",
-            f"chiffres irréguliers (variation {value:.2f})",
+            f"chiffres irréguliers (variation {_fr(value, 2)})",
         ),
-        "own_onset_age": lambda: (f"its own onset {value:.0f} years ago", f"installation il y a {value:.0f} ans"),
+        "own_onset_age": lambda: (f"its own onset {value:.0f} years ago", f"installation il y a {_fr(value)} ans"),
         "suppressed_now": lambda: (
             ("this year's figure suppressed", "chiffre de l'année sous secret") if value else None
         ),
         "threshold_gap": lambda: (
             f"this year at {value * 100:.0f} % of a surge's threshold",
-            f"cette année à {value * 100:.0f} % du seuil d'une flambée",
+            f"cette année à {_fr(value * 100)} % du seuil d'une flambée",
         ),
-        "rise_1y": lambda: (f"{value:+.0f} cases on the year before", f"{value:+.0f} faits sur l'année précédente"),
-        "ratio_1y": lambda: (f"{_pct(value)} on the year before", f"{_pct(value)} sur un an"),
-        "ratio_3y": lambda: (f"{_pct(value)} on its three-year level", f"{_pct(value)} sur son niveau des trois ans"),
-        "slope4": lambda: (f"trend {value:+.1f} cases a year", f"tendance {value:+.1f} faits par an"),
-        "usage_rise_2y": lambda: (f"drug use {_pct(value)} in two years", f"usage {_pct(value)} en deux ans"),
+        "rise_1y": lambda: (
+            f"{value:+.0f} cases on the year before",
+            f"{_fr(value, 0, True)} faits sur l'année précédente",
+        ),
+        "ratio_1y": lambda: (f"{_pct(value)} on the year before", f"{_pct_fr(value)} sur un an"),
+        "ratio_3y": lambda: (
+            f"{_pct(value)} on its three-year level",
+            f"{_pct_fr(value)} sur son niveau des trois ans",
+        ),
+        "slope4": lambda: (f"trend {value:+.1f} cases a year", f"tendance {_fr(value, 1, True)} faits par an"),
+        "usage_rise_2y": lambda: (f"drug use {_pct(value)} in two years", f"usage {_pct_fr(value)} en deux ans"),
         "usage_ratio_3y": lambda: (
             f"drug use {_pct(value)} on its recent level",
-            f"usage {_pct(value)} sur son niveau récent",
+            f"usage {_pct_fr(value)} sur son niveau récent",
         ),
-        "usage": lambda: (f"drug use {value:.1f} per 1,000", f"usage {value:.1f} pour 1 000"),
-        "violence_ratio_3y": lambda: (f"violence {_pct(value)} on its recent level", f"violences {_pct(value)}"),
-        "violence_rate": lambda: (f"violence {value:.1f} per 1,000", f"violences {value:.1f} pour 1 000"),
-        "neigh_rising": lambda: (f"{value:.0f} neighbours rose", f"{value:.0f} voisins en hausse"),
-        "neigh_ratio_3y": lambda: (f"neighbours {_pct(value)}", f"voisins {_pct(value)}"),
-        "neigh_count": lambda: (f"{value:.0f} cases next door", f"{value:.0f} faits chez les voisins"),
-        "neigh_usage_ratio": lambda: (f"neighbours' drug use {_pct(value)}", f"usage des voisins {_pct(value)}"),
-        "gi_rate": lambda: (f"hot neighbourhood (Gi* z {value:.1f})", f"voisinage chaud (Gi* z {value:.1f})"),
-        "gi_rise": lambda: (f"rising neighbourhood (Gi* z {value:.1f})", f"voisinage en hausse (Gi* z {value:.1f})"),
-        "hub_km": lambda: (f"{value:.0f} km from {hub}", f"à {value:.0f} km de {hub}"),
-        "hub_ratio_3y": lambda: (f"{hub} {_pct(value)}", f"{hub} {_pct(value)}"),
-        "dep_ratio_3y": lambda: (f"département {_pct(value)}", f"département {_pct(value)}"),
-        "dep_ratio_1y": lambda: (f"département {_pct(value)} on a year", f"département {_pct(value)} sur un an"),
+        "usage": lambda: (f"drug use {value:.1f} per 1,000", f"usage {_fr(value, 1)} pour 1 000"),
+        "violence_ratio_3y": lambda: (f"violence {_pct(value)} on its recent level", f"violences {_pct_fr(value)}"),
+        "violence_rate": lambda: (f"violence {value:.1f} per 1,000", f"violences {_fr(value, 1)} pour 1 000"),
+        "neigh_rising": lambda: (f"{value:.0f} neighbours rose", f"{_fr(value)} voisins en hausse"),
+        "neigh_ratio_3y": lambda: (f"neighbours {_pct(value)}", f"voisins {_pct_fr(value)}"),
+        "neigh_count": lambda: (f"{value:.0f} cases next door", f"{_fr(value)} faits chez les voisins"),
+        "neigh_usage_ratio": lambda: (f"neighbours' drug use {_pct(value)}", f"usage des voisins {_pct_fr(value)}"),
+        "gi_rate": lambda: (f"hot neighbourhood (Gi* z {value:.1f})", f"voisinage chaud (Gi* z {_fr(value, 1)})"),
+        "gi_rise": lambda: (
+            f"rising neighbourhood (Gi* z {value:.1f})",
+            f"voisinage en hausse (Gi* z {_fr(value, 1)})",
+        ),
+        "hub_km": lambda: (f"{value:.0f} km from {hub}", f"à {_fr(value)} km de {hub_fr}"),
+        "hub_ratio_3y": lambda: (f"{hub} {_pct(value)}", f"{hub_fr} {_pct_fr(value)}"),
+        "dep_ratio_3y": lambda: (f"département {_pct(value)}", f"département {_pct_fr(value)}"),
+        "dep_ratio_1y": lambda: (f"département {_pct(value)} on a year", f"département {_pct_fr(value)} sur un an"),
         "onsets_within_25km": lambda: (
             f"{value:.0f} towns within 25 km started lately",
-            f"{value:.0f} communes à moins de 25 km touchées récemment",
+            f"{_fr(value)} communes à moins de 25 km touchées récemment",
         ),
         "front_gap_km": lambda: (
             f"{abs(value):.0f} km {'beyond' if value > 0 else 'inside'} the front of recent onsets around {hub}",
-            f"à {abs(value):.0f} km {'au-delà du' if value > 0 else 'en deçà du'} front des installations récentes "
-            f"autour de {hub}",
+            f"à {_fr(abs(value))} km {'au-delà du' if value > 0 else 'en deçà du'} front des installations récentes "
+            f"autour de {hub_fr}",
         ),
         "onsets_near": lambda: (
             f"{value:.0f} nearby towns started lately",
-            f"{value:.0f} communes voisines touchées récemment",
+            f"{_fr(value)} communes voisines touchées récemment",
         ),
         "suppressed_years": lambda: (
             f"figures suppressed {value:.0f} of the last 4 years",
-            f"chiffres sous secret {value:.0f} des 4 dernières années",
+            f"chiffres sous secret {_fr(value)} des 4 dernières années",
         ),
-        "rate": lambda: (f"{value:.2f} cases per 1,000", f"{value:.2f} faits pour 1 000"),
+        "rate": lambda: (f"{value:.2f} cases per 1,000", f"{_fr(value, 2)} faits pour 1 000"),
         "log_population": lambda: (
             f"{math.expm1(min(value, 30)):,.0f} inhabitants",
-            f"{math.expm1(min(value, 30)):,.0f} habitants".replace(",", " "),
+            f"{_fr(math.expm1(min(value, 30)))} habitants",
         ),
     }
     make = texts.get(name)
