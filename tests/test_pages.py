@@ -209,3 +209,30 @@ def test_an_empty_warehouse_gives_french_pages_not_errors(tmp_path):
         assert empty.get("/commune/71153").status_code == 404
         assert empty.get("/carte/communes.json").status_code == 404
         assert empty.get("/api/v1/map/values").status_code == 422
+
+
+def test_pages_say_in_french_why_an_analysis_cannot_be_shown(panel_db, tmp_path):
+    """The known reasons (no hub, no commune base, too few towns, no stored analysis) are given in French, not as
+    the library's English error; an unknown reason is still shown, marked as English."""
+    import shutil
+
+    from vigie.web.pages import reason_fr
+
+    copy = tmp_path / "nohub.duckdb"
+    shutil.copy(panel_db, copy)
+    con = warehouse.connect(copy)
+    con.execute("UPDATE commune SET lon = NULL WHERE population >= 150000")  # no big town with a location
+    con.execute("DELETE FROM analysis_run WHERE step = 'diffusion'")  # so that the page measures the wave itself
+    con.close()
+    with TestClient(create_app(copy)) as c:
+        text = html.unescape(c.get("/diffusion").text)
+    assert "aucune grande ville" in text and "no hub" not in text and "en anglais" not in text
+    empty = tmp_path / "empty.duckdb"
+    warehouse.connect(empty).close()
+    with TestClient(create_app(empty)) as c:
+        for page in ("/diffusion", "/spread"):
+            text = html.unescape(c.get(page).text)
+            assert "Raison : L'entrepôt n'a pas encore" in text and "en anglais" not in text, page
+    assert reason_fr("diffusion of trafic: no stored diffusion for trafic; run `vigie analyse`").startswith("L'analyse")
+    assert reason_fr("too few towns or cases in one of the two classes").startswith("Trop peu")
+    assert reason_fr("something else entirely") is None

@@ -43,7 +43,47 @@ SHORT_CLASSES = {
     "petite_ville": "Petites villes",
     "rural": "Communes rurales",
 }
+# Why an analysis cannot be shown, in French: (pattern of the library's English reason, French words). A reason
+# not listed here is shown as given, marked as English.
+REASONS_FR = (
+    (
+        r"^no hub",
+        "Cet entrepôt ne connaît aucune grande ville (150 000 habitants ou plus, avec sa position dans le "
+        "référentiel des communes) d'où mesurer la diffusion.",
+    ),
+    (
+        r"too few (medium )?towns",
+        "Trop peu de villes pour ce calcul (villes moyennes avec une première hausse durable sûre, ou villes de "
+        "chaque taille).",
+    ),
+    (
+        r"no stored|earlier data version|run `vigie analyse",
+        "L'analyse n'est pas enregistrée pour les données chargées : lancer `vigie analyse` (ou `vigie build`).",
+    ),
+    (
+        r"commune base covers \d+ year",
+        "La base communale couvre trop peu d'années : une première hausse durable en demande au moins trois.",
+    ),
+    (r"no commune figures for", "La base communale de cet entrepôt n'a pas de chiffres pour cet indicateur."),
+    (
+        r"the warehouse has no (commune base|commune reference)",
+        "L'entrepôt n'a pas encore de base communale ou de référentiel des communes : lancer `vigie build`.",
+    ),
+)
+
+
+def reason_fr(text: str | None) -> str | None:
+    """The French words for a known reason (REASONS_FR), or None (the page then shows the English one)."""
+    import re
+
+    for pattern, words in REASONS_FR:
+        if text and re.search(pattern, text, re.IGNORECASE):
+            return words
+    return None
+
+
 templates.env.filters.update(
+    raison=reason_fr,
     nombre=fr.number,
     pourcent=fr.percent,
     date_fr=fr.date,
