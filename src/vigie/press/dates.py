@@ -7,23 +7,10 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from vigie.fr import MONTHS
 from vigie.press.quantities import number_word
 
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
 SEASONS = {"printemps": (3, 5), "été": (6, 8), "automne": (9, 11), "hiver": (12, 2)}
 M = "(" + "|".join(MONTHS) + ")"
 W = "(" + "|".join(WEEKDAYS) + ")"
