@@ -3,7 +3,6 @@ and the towns' names for the hover labels. Colours are chosen here, from colour-
 
 from __future__ import annotations
 
-import threading
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -14,27 +13,15 @@ from vigie.analysis.choropleth import Choropleth, choropleth
 from vigie.errors import VigieError
 from vigie.geo.outlines import national_layer
 from vigie.indicators import INDICATORS
-from vigie.web.deps import Warehouse
+from vigie.web.deps import Warehouse, remember
 
 router = APIRouter()
 
 
-_memo: dict[tuple, object] = {}
-_memo_lock = threading.Lock()
-
-
 def cached(request: Request, key: tuple, compute):
-    """A payload computed once per data version (the diffusion and spread pages take seconds to compute)."""
-    full = (request.app.state.reader.version, *key)
-    with _memo_lock:
-        if full in _memo:
-            return _memo[full]
-    value = compute()
-    with _memo_lock:
-        if len(_memo) > 64:
-            _memo.clear()
-        _memo[full] = value
-    return value
+    """A payload computed once per data version (the diffusion and spread pages take seconds to compute), kept in
+    the version's own memo, as the API's answers are."""
+    return remember(request.app.state.reader.current(), key, compute)
 
 
 # Hot spots in reds/oranges, cold spots in blues (after ColorBrewer RdBu/PuOr and Okabe–Ito, distinguishable with

@@ -263,7 +263,7 @@ def diffusion(
         wave = cached(request, ("diffusion", indicateur), lambda: diffusion_payload(con, indicateur))
     except VigieError as exc:
         return _page(request, con, "diffusion.html", wave=None, error=str(exc), indicator=indicateur)
-    names = dict(con.execute("SELECT code, name FROM commune").fetchall())
+    names = cached(request, ("names",), lambda: dict(con.execute("SELECT code, name FROM commune").fetchall()))
     if format == "csv":
         rows = {"points": wave["points"], "emergences": wave["onsets_by_class"]}.get(table or "")
         if rows is None:
