@@ -9,12 +9,12 @@ from dataclasses import replace
 from datetime import date
 
 from vigie.geo.names import name_key
-from vigie.press import dates, quantities, rules
+from vigie.press import counting, dates, quantities, rules
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.dates import MONTHS, WEEKDAYS
 from vigie.press.geography import Geography, dateline, main_towns, without_agency_line
 from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer, Place
-from vigie.press.schema import Event, overlaps
+from vigie.press.schema import Event
 
 WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
 MONTH_KEYS = [name_key(m) for m in MONTHS]
@@ -278,13 +278,7 @@ def _lead(text: str) -> str:
     return re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:400]
 
 
-# one item of a town-by-town list of shootings: "Arles (trois blessés le 18 avril)"
-TOLL_ITEM = (
-    r"(?P<town>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:en |de |du |sur |la |le )?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)\s*"
-    r"\((?P<toll>[^()]*?(?:morts?|tués?|blessés?))(?P<dates>[^()]*?\ble \d{1,2}(?:er)? [a-zéû]+[^()]*)\)"
-)
-# an amount said roughly: the same amount said exactly elsewhere in the article wins
-APPROXIMATE = r"\b(?:plus d['e]|près d['e]|environ|un peu plus d|quelque|un tiers de|une demi|un quart de)"
+TOLL_ITEM = quantities.VALUES["toll_item"]  # "Arles (trois blessés le 18 avril)" (rules/values.toml)
 # a sentence about persons already introduced ("Le conducteur …", "Les deux hommes …", "Il …")
 DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’]|(?:Il|Ils|Elle|Elles)\s)"
 # a name right after these words is a place near the town, not in it (geo_precision 2)
@@ -378,7 +372,7 @@ class Extractor:
                 if re.search(ABROAD, re.sub(FOREIGN_ROUTE, " ", sentence, flags=re.I), re.I):
                     # events abroad are not ours; details of ours may be there
                     if events:
-                        self._complete(events[-4:], events[first:], sentence)
+                        counting.complete(events[-4:], events[first:], sentence)
                     continue
                 sentence_places = self._places(sentence, deps)
                 produced = self._toll_list(sentence, deps, article.date)
@@ -454,8 +448,8 @@ class Extractor:
                 if produced:
                     events += produced
                 elif events:
-                    self._complete(events[-4:], events[first:], sentence)
-        events = _fold_arrests(_merge(events))
+                    counting.complete(events[-4:], events[first:], sentence)
+        events = counting.fold_arrests(counting.merge(events))
         if re.search(GATE, article.title or _lead(article.text), re.I):
             # a statistics, policy, trial or opinion piece: only the events it tells with a date of their own, to the
             # month at least (tallies, yearly figures and undated activity are not events)
@@ -498,36 +492,6 @@ class Extractor:
         after = [p for p in places if 0 <= p.start - at.start() <= 90]
         near = after[0] if after else min(places, key=lambda p: abs(p.start - at.start()))
         return [near], dates.resolve(clause[at.start() :], ref) or when
-
-    def _complete(self, recent: list[Event], paragraph: list[Event], sentence: str) -> None:
-        """A sentence with no event of its own adds details to the events just reported ("Personne n'a été
-        blessé.", "L'un d'eux a exhibé une arme de poing."); persons arrested and quantities to the operation of the
-        same paragraph ("Deux hommes ont été placés en garde à vue."), else to the latest-dated recent one: a later
-        paragraph's "les neuf personnes" goes back to the news of the day, not to the operation last recalled."""
-        violent = [e for e in recent if e.type in ("shooting", "intimidation")]
-        if violent:
-            target = violent[-1]
-            killed, injured = quantities.casualties(sentence)
-            target.killed = killed if target.killed is None else target.killed
-            target.injured = injured if target.injured is None else target.injured
-            if re.search(r"exhib|brandi|armé|menac|tir|étuis|douilles|calibre|utilisé", sentence, re.I):
-                for w in quantities.weapons(sentence):
-                    if all(x["kind"] != w["kind"] for x in target.weapons):
-                        target.weapons.append(w)
-        operations = [e for e in paragraph[-4:] if e.type in ("seizure", "arrest")] or sorted(
-            (e for e in recent if e.type in ("seizure", "arrest")), key=lambda e: e.date_end or date.min
-        )
-        if operations and operations[-1].count is None:
-            operations[-1].count = quantities.arrested(sentence)
-        same_paragraph = [e for e in paragraph[-4:] if e.type == "seizure"]
-        if same_paragraph:  # "… une plantation. Plus de 300 pieds ont été arrachés."
-            seizure = same_paragraph[-1]
-            for found in quantities.drugs(sentence):
-                if found["quantity"] is None:
-                    continue
-                vague = [d for d in seizure.drugs if d["substance"] == found["substance"] and d["quantity"] is None]
-                if vague or not any(d["substance"] == found["substance"] for d in seizure.drugs):
-                    seizure.drugs = [d for d in seizure.drugs if d not in vague] + [found]
 
     def _refine(self, types: list[str], clause: str, sentence: str) -> list[str]:
         low = clause.lower()
@@ -795,98 +759,3 @@ class Extractor:
                 out.append(resolved[0])
         return list(dict.fromkeys(out))
 
-
-def _overlap(a: Event, b: Event) -> bool:
-    return overlaps(a.date_start, a.date_end, b.date_start, b.date_end)
-
-
-def _same(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.commune != b.commune or (a.commune is None and a.departement != b.departement):
-        return False
-    if a.type == "dealing_point" and a.action != b.action:
-        return False
-    distinct_places = (
-        a.place
-        and b.place
-        and name_key(a.place) not in name_key(b.place)
-        and name_key(b.place) not in name_key(a.place)
-    )
-    if distinct_places and (a.date_start != b.date_start or a.date_start is None):
-        return False  # told in other places on other (or vague) dates: two events
-    if a.own_date and b.own_date and (a.date_start is None) != (b.date_start is None):
-        return False  # "ces dernières semaines" and "le 3 janvier", each said of its own event: two events
-    return _nested(a, b)
-
-
-def _nested(a: Event, b: Event) -> bool:
-    """Two mentions of one event have nested dates ("ce week-end" and "samedi soir"); intervals that merely touch
-    ("la semaine dernière" and "dans la nuit de dimanche à lundi") are two events. A missing bound is open."""
-
-    def within(inner: Event, outer: Event) -> bool:
-        return (
-            outer.date_start is None or (inner.date_start is not None and inner.date_start >= outer.date_start)
-        ) and (outer.date_end is None or (inner.date_end is not None and inner.date_end <= outer.date_end))
-
-    return within(a, b) or within(b, a)
-
-
-def _merge(events: list[Event]) -> list[Event]:
-    """Mentions of one event (same type and place, nested dates: _same) become one, fields from the most precise."""
-    out: list[Event] = []
-    for e in events:
-        same = next((o for o in out if _same(o, e)), None)
-        if same is None:
-            out.append(e)
-            continue
-        if (same.date_start is None and e.date_start is not None) or (
-            e.date_start and same.date_start and e.time_precision == "day" and same.time_precision != "day"
-        ):
-            same.date_start, same.date_end = e.date_start, e.date_end
-        for field in ("killed", "injured", "cash_eur", "count"):
-            mine, theirs = getattr(same, field), getattr(e, field)
-            if mine is None or (theirs is not None and theirs > mine):
-                setattr(same, field, theirs)
-        if re.search(APPROXIMATE, same.evidence, re.I) and not re.search(APPROXIMATE, e.evidence, re.I):
-            # "plus de 300 kilos" in the lead, "380 kilos" in the body: the exact figure
-            exact = {(x["substance"], x["unit"]): x["quantity"] for x in e.drugs if x["quantity"] is not None}
-            for x in same.drugs:
-                x["quantity"] = exact.get((x["substance"], x["unit"]), x["quantity"])
-        for field, key in (("drugs", ("substance", "unit")), ("weapons", ("kind",))):
-            present = {tuple(x[k] for k in key) for x in getattr(same, field)}
-            named = {x.get("substance") for x in getattr(same, field)}
-            getattr(same, field).extend(
-                x
-                for x in getattr(e, field)
-                if tuple(x[k] for k in key) not in present
-                and not (x.get("unit") is None and x.get("substance") in named)
-            )
-        same.rules = list(dict.fromkeys(same.rules + e.rules))
-        if not same.networks_from:
-            same.networks_from = e.networks_from
-        counted = {d["substance"] for d in same.drugs if d["quantity"] is not None}
-        same.drugs = [d for d in same.drugs if d["quantity"] is not None or d["substance"] not in counted]
-    return out
-
-
-def _fold_arrests(events: list[Event]) -> list[Event]:
-    """One police operation that seized and arrested is one seizure, with the persons arrested as its count."""
-    out = []
-    for e in events:
-        if e.type == "arrest":
-            seizure = next(
-                (
-                    s
-                    for s in events
-                    if s.type == "seizure"
-                    and s.commune == e.commune
-                    and s.departement == e.departement
-                    and _overlap(s, e)
-                ),
-                None,
-            )
-            if seizure is not None:
-                if seizure.count is None:
-                    seizure.count = e.count
-                continue
-        out.append(e)
-    return out

@@ -1,51 +1,182 @@
-"""Numbers, drugs (normalised to kg, plants or doses), weapons, cash, casualties and arrest counts, in French."""
+"""Numbers, drugs (normalised to kg, plants or doses), weapons, cash, casualties and arrest counts, in French. The
+wordings are data (rules/values.toml, loaded and checked by `load_values`); this module is the small code that applies
+them, in the README's order of precedence ("nobody hit" before a count, a count before a bare "blessé")."""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
 
-WORDS = {
-    "un": 1,
-    "une": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "treize": 13,
-    "quatorze": 14,
-    "quinze": 15,
-    "seize": 16,
-    "vingt": 20,
-    "trente": 30,
-    "quarante": 40,
-    "cinquante": 50,
-    "soixante": 60,
-    "cent": 100,
-    "mille": 1000,
-    "dizaine": 10,
-    "douzaine": 12,
-    "quinzaine": 15,
-    "vingtaine": 20,
-    "trentaine": 30,
-    "quarantaine": 40,
-    "cinquantaine": 50,
-    "centaine": 100,
-    "demi": 0.5,
-    "millier": 1000,
+from vigie.errors import VigieError
+
+VALUES_FILE = Path(__file__).parent / "rules" / "values.toml"
+SUBSTANCE_NAMES = ("cannabis", "cocaine", "heroin", "crack", "synthetic", "other")
+UNIT_NAMES = ("kg", "plants", "doses")
+WEAPON_KINDS = ("assault_rifle", "handgun", "shotgun", "other")
+SECTIONS = {"numbers", "about", "substance", "units", "shares", "weapon", "rule"}
+# the named rules the code applies (a rule of another name would be silently unused: it is refused)
+RULE_NAMES = {
+    "digits": "a number in digits",
+    "roughly": "words before an approximate number",
+    "approximate": "an amount said roughly (merging mentions)",
+    "indefinite": "an indefinite amount of a substance",
+    "subset": "a 'dont' subset",
+    "kilo_and_grams": "'1 kg 5'",
+    "share_of_tonne": "'une demi-tonne', 'un tiers de tonne'",
+    "found": "substances found without an amount",
+    "not_cash": "euros that are not cash seized",
+    "worth_of_drugs": "euros that are the drugs' worth",
+    "person": "words naming persons",
+    "nobody_hit": "nobody hit",
+    "dead_among_wounded": "'cinq blessés, dont un décédé'",
+    "killed_counted": "a number killed",
+    "killed_many": "'double homicide'",
+    "killed_none": "nobody killed",
+    "killed_one": "one killed",
+    "fatal_wound": "a fatal wound",
+    "injured_counted": "a number injured",
+    "injured_one": "one injured",
+    "hit_by_bullets": "hit by bullets",
+    "nobody_arrested": "nobody arrested",
+    "arrested_with_relative": "arrested with a relative",
+    "arrested_counted": "a number arrested (subject)",
+    "arrests_counted": "a number of arrests",
+    "arrested_object": "a number arrested (object)",
+    "arrested_participle": "a number arrested (participle)",
+    "arrested_one": "one arrested",
+    "toll_item": "one item of a town-by-town list of shootings",
 }
-NUM = (
-    r"(?:\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|"
-    r"neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|"
-    r"(?:une )?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine|millier)s?|"
-    r"(?:une )?demi)"
-)
+
+
+@dataclass(frozen=True)
+class Values:
+    """The value wordings of one file, checked and compiled."""
+
+    path: Path
+    numbers: dict[str, float]  # number words ("trois", "vingtaine") → value
+    num: str  # a number: digits or a number word
+    substances: list[tuple[str, str]]  # (substance, pattern), in the order they are tried
+    units: dict[str, tuple[str, float]]  # unit word → (unit, factor)
+    unit: str  # an alternation of the unit words, longest first
+    shares: dict[str, float]  # share of a tonne → kg
+    weapons: list[tuple[str, str]]  # (kind, pattern)
+    patterns: dict[str, str]  # rule name → pattern ({num}, {person} filled in)
+    compiled: dict[str, re.Pattern]
+
+    def __getitem__(self, name: str) -> re.Pattern:
+        return self.compiled[name]
+
+    @property
+    def approximate(self) -> str:
+        return self.patterns["approximate"]
+
+
+def load_values(path: Path = VALUES_FILE) -> Values:
+    """Read and check a values file; a bad one is refused with the file and the entry named."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise VigieError(f"{path}: not a readable values file ({exc})") from None
+    unknown = set(data) - SECTIONS
+    if unknown:
+        raise VigieError(
+            f"{path}: unknown section(s) {', '.join(sorted(unknown))} (sections: {', '.join(sorted(SECTIONS))})"
+        )
+
+    def compiled(where: str, pattern, flags=re.I) -> re.Pattern:
+        if not isinstance(pattern, str):
+            raise VigieError(f"{where}: the pattern is not a string")
+        try:
+            return re.compile(pattern, flags)
+        except re.error as exc:
+            raise VigieError(f"{where}: the pattern does not compile ({exc})") from None
+
+    def fields(where: str, entry: dict, allowed: set[str], required: set[str]) -> None:
+        extra = set(entry) - allowed
+        if extra:
+            raise VigieError(
+                f"{where}: unknown field(s) {', '.join(sorted(extra))} (fields: {', '.join(sorted(allowed))})"
+            )
+        missing = required - set(entry)
+        if missing:
+            raise VigieError(f"{where}: missing field(s) {', '.join(sorted(missing))}")
+
+    numbers: dict[str, float] = {}
+    for section in ("numbers", "about", "shares"):
+        for word, value in data.get(section, {}).items():
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise VigieError(f"{path}, [{section}] {word!r}: {value!r} is not a positive number")
+    numbers = {**data.get("numbers", {}), **data.get("about", {})}
+    if not numbers:
+        raise VigieError(f"{path}: no [numbers]")
+    cardinals = sorted(data.get("numbers", {}), key=len, reverse=True)
+    about = sorted(data.get("about", {}), key=len, reverse=True)
+    patterns: dict[str, str] = {}
+    for n, entry in enumerate(data.get("rule", []), 1):
+        name = entry.get("name") if isinstance(entry, dict) else None
+        where = f"{path}, rule {name or n!r}"
+        fields(where, entry, {"name", "pattern", "note", "case"}, {"name", "pattern"})
+        if name not in RULE_NAMES:
+            raise VigieError(f"{where}: no such rule is applied (rules: {', '.join(sorted(RULE_NAMES))})")
+        if name in patterns:
+            raise VigieError(f"{where}: a rule of this name comes earlier in the file")
+        compiled(where, entry["pattern"])
+        patterns[name] = entry["pattern"]
+    missing = set(RULE_NAMES) - set(patterns)
+    if missing:
+        raise VigieError(f"{path}: missing rule(s) {', '.join(sorted(missing))}")
+    num = (
+        f"(?:{patterns['digits']}|{'|'.join(cardinals)}|"
+        f"(?:une )?(?:{'|'.join(w for w in about if w != 'demi')})s?|(?:une )?demi)"
+    )
+    person = patterns["person"]
+    patterns = {k: v.replace("{num}", num).replace("{person}", person) for k, v in patterns.items()}
+    cases = {e["name"] for e in data.get("rule", []) if e.get("case")}
+    rules = {k: compiled(f"{path}, rule {k!r}", v, 0 if k in cases else re.I) for k, v in patterns.items()}
+    substances = []
+    for n, entry in enumerate(data.get("substance", []), 1):
+        where = f"{path}, substance {entry.get('name') or n!r}"
+        fields(where, entry, {"name", "pattern", "note"}, {"name", "pattern"})
+        if entry["name"] not in SUBSTANCE_NAMES:
+            raise VigieError(f"{where}: not one of {', '.join(SUBSTANCE_NAMES)}")
+        compiled(where, entry["pattern"])
+        substances.append((entry["name"], entry["pattern"]))
+    units = {}
+    for word, entry in data.get("units", {}).items():
+        where = f"{path}, unit {word!r}"
+        if not isinstance(entry, dict):
+            raise VigieError(f"{where}: expected {{ unit = …, factor = … }}")
+        fields(where, entry, {"unit", "factor"}, {"unit", "factor"})
+        if entry["unit"] not in UNIT_NAMES:
+            raise VigieError(f"{where}: unit {entry['unit']!r} is not one of {', '.join(UNIT_NAMES)}")
+        units[word.lower()] = (entry["unit"], float(entry["factor"]))
+    weapons = []
+    for n, entry in enumerate(data.get("weapon", []), 1):
+        where = f"{path}, weapon {entry.get('kind') or n!r}"
+        fields(where, entry, {"kind", "pattern", "note"}, {"kind", "pattern"})
+        if entry["kind"] not in WEAPON_KINDS:
+            raise VigieError(f"{where}: not one of {', '.join(WEAPON_KINDS)}")
+        compiled(where, entry["pattern"])
+        weapons.append((entry["kind"], entry["pattern"]))
+    if not substances or not units:
+        raise VigieError(f"{path}: no [[substance]] or no [units]")
+    unit = "(" + "|".join(re.escape(w) for w in sorted(units, key=len, reverse=True)) + ")"
+    return Values(
+        Path(path), numbers, num, substances, units, unit, dict(data.get("shares", {})), weapons, patterns, rules
+    )
+
+
+VALUES = load_values()
+WORDS = VALUES.numbers
+NUM = VALUES.num
+SUBSTANCES = VALUES.substances
+UNITS = VALUES.units
+UNIT = VALUES.unit
+APPROX = f"(?:{VALUES.patterns['roughly']})?"
+WEAPONS = VALUES.weapons
+PERSON = VALUES.patterns["person"]
 
 
 def number_word(text: str) -> float | None:
@@ -58,46 +189,12 @@ def number_word(text: str) -> float | None:
     return WORDS.get(text) or WORDS.get(text + "s")
 
 
-SUBSTANCES = [
-    ("cannabis", r"cannabis|résine|herbe|haschi?ch|hachi?ch|shit|zamal|marijuana|beuh"),
-    ("cocaine", r"cocaïne|coke"),
-    ("heroin", r"héroïne"),
-    ("crack", r"crack"),
-    (
-        "synthetic",
-        r"ecstasy|mdma|amphétamines?|méthamphétamine|cannabinoïdes? de synthèse|cathinones?|"
-        r"drogues? de synthèse|kétamine|chimique",  # "la chimique": the synthetic cannabinoid sold in Mayotte
-    ),
-    ("other", r"artane|subutex|médicaments?|rivotril|lyrica|prégabaline|méthadone"),
-]
-UNITS = {
-    "kg": ("kg", 1),
-    "kilo": ("kg", 1),
-    "kilos": ("kg", 1),
-    "kilogramme": ("kg", 1),
-    "kilogrammes": ("kg", 1),
-    "g": ("kg", 0.001),
-    "gramme": ("kg", 0.001),
-    "grammes": ("kg", 0.001),
-    "tonne": ("kg", 1000),
-    "tonnes": ("kg", 1000),
-    "pied": ("plants", 1),
-    "pieds": ("plants", 1),
-    "plant": ("plants", 1),
-    "plants": ("plants", 1),
-    "comprimé": ("doses", 1),
-    "comprimés": ("doses", 1),
-    "cachet": ("doses", 1),
-    "cachets": ("doses", 1),
-    "dose": ("doses", 1),
-    "doses": ("doses", 1),
-    "pilule": ("doses", 1),
-    "pilules": ("doses", 1),
-    "cacheton": ("doses", 1),
-    "cachetons": ("doses", 1),
-}
-UNIT = r"(kg|kilos?|kilogrammes?|g|grammes?|tonnes?|pieds|pied|plants?|comprimés?|cachets?|doses?|pilules?|cachetons?)"
-APPROX = r"(?:(?:à peu près|environ|près de|un peu plus de|plus de|quelque|au moins|pas moins de|presque)\s+)?"
+def _count(m: re.Match | None) -> int | None:
+    """The number of the first group that matched."""
+    if m is None:
+        return None
+    said = next((g for g in m.groups() if g), None)
+    return int(number_word(said) or 0) or None if said else None
 
 
 def substance_of(text: str) -> str | None:
@@ -109,8 +206,8 @@ def substance_of(text: str) -> str | None:
 
 def drugs(sentence: str) -> list[dict]:
     """Quantities per substance and unit, summed; 'dont' subsets and indefinite amounts handled."""
-    text = re.sub(r",\s*dont [^,.;]*", "", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
-    text = re.sub(r"\b(\d+)\s*(kg|kilos?)\s+(\d{1,3})\b(?=\s+d[e'’])", r"\1,\3 \2", text)  # "1 kg 5" is 1,5 kg
+    text = VALUES["subset"].sub("", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
+    text = VALUES["kilo_and_grams"].sub(r"\1,\3 \2", text)  # "1 kg 5" is 1,5 kg
     found: dict[tuple[str, str | None], float | None] = {}
     pattern = re.compile(
         rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?\s*(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
@@ -131,47 +228,22 @@ def drugs(sentence: str) -> list[dict]:
             continue
         key = (substance, unit)
         found[key] = (found.get(key) or 0) + value * factor
-    for m in re.finditer(r"\b(?:une|la) demi-tonne\s+(?:de\s+|d')?(?P<rest>[^,;.]{0,40})", text, re.I):
+    for m in VALUES["share_of_tonne"].finditer(text):
         substance = substance_of(m.group("rest"))
-        if substance:
-            found[(substance, "kg")] = (found.get((substance, "kg")) or 0) + 500
-    for m in re.finditer(r"\b(?:un|le) (tiers|quart) de tonne\s+(?:de\s+|d')?(?P<rest>[^,;.]{0,40})", text, re.I):
-        substance = substance_of(m.group("rest"))
-        if substance:  # "un tiers de tonne de résine"
-            share = 1000 / 3 if m.group(1).lower() == "tiers" else 250
+        if substance:  # "une demi-tonne de cannabis", "un tiers de tonne de résine"
+            share = VALUES.shares[(m.group("half") or m.group("share")).lower()]
             found[(substance, "kg")] = (found.get((substance, "kg")) or 0) + share
-    for m in re.finditer(
-        r"\b(?:plusieurs|des|quelques)\s+(?:kilos?|kilogrammes?|tonnes?|grammes?)\s+(?:de\s+|d')?"
-        r"(?P<rest>[^,;.]{0,40})",
-        text,
-        re.I,
-    ):
+    for m in VALUES["indefinite"].finditer(text):
         substance = substance_of(m.group("rest"))
         if substance and not any(k[0] == substance for k in found):
             found[(substance, None)] = None
     if not found:  # substances named without a quantity ("de la drogue", "du zamal")
         for name, pat in SUBSTANCES:
-            if re.search(rf"\b(?:{pat})\b", text, re.I) and re.search(
-                r"saisi|découv|mis la main|intercept|trouv|transport|détenai|sur (?:lui|elle|eux)|en possession",
-                text,
-                re.I,
-            ):
+            if re.search(rf"\b(?:{pat})\b", text, re.I) and VALUES["found"].search(text):
                 found[(name, None)] = None
     return [
         {"substance": s, "quantity": round(q, 6) if q is not None else None, "unit": u} for (s, u), q in found.items()
     ]
-
-
-WEAPONS = [
-    ("assault_rifle", r"kalachnikovs?|fusils? d'assaut|ak-?47|fusils? mitrailleurs?"),
-    ("shotgun", r"fusils? à pompe|fusils? de chasse|carabines?"),
-    ("handgun", r"pistolets? automatiques?|pistolets?(?! mitrailleur)|revolvers?|armes? de poing|glock"),
-    (
-        "other",
-        r"couteaux?|machettes?|pistolets? mitrailleurs?|armes? blanches?|battes?(?: de base-?ball)?|sabres?|"
-        r"barres? de fer|marteaux?|haches?|poings américains?|matraques?|bâtons?|cutters?",
-    ),
-]
 
 
 def weapons(sentence: str) -> list[dict]:
@@ -192,15 +264,11 @@ def weapons(sentence: str) -> list[dict]:
 
 
 def cash(sentence: str) -> float | None:
-    """Cash seized ('4.350 euros en petites coupures'); not turnover, prices or subsidies."""
+    """Cash seized ('4.350 euros en petites coupures'); not turnover, prices, the drugs' worth or subsidies."""
     for m in re.finditer(rf"{APPROX}({NUM})\s*(?:euros|€)", sentence, re.I):
         after = sentence[m.end() : m.end() + 40].lower()
         before = sentence[max(0, m.start() - 40) : m.start()].lower()
-        if re.search(
-            r"chiffre d'affaires|chiffre d’affaires|par jour|le comprimé|le gramme|subvention|rapporter|"
-            r"amende|valeur|revend|estimée? à|par mois|le kilo|préjudice",
-            before + " " + after,
-        ):
+        if VALUES["not_cash"].search(before + " " + after) or VALUES["worth_of_drugs"].match(after):
             continue
         value = number_word(m.group(1))
         if value:
@@ -208,112 +276,50 @@ def cash(sentence: str) -> float | None:
     return None
 
 
-PERSON = (
-    r"(?:personnes?|hommes?|femmes?|individus?|suspects?|jeunes?|mineurs?|majeurs?|trafiquants?|dealers?|"
-    r"membres?|guetteurs?|vendeurs?|occupants?|passagers?|passagères?|conducteurs?|chauffeurs?|complices?|"
-    r"adolescents?|frères?|charbonneurs?|choufs?|revendeurs?|passeurs?|mules?|convoyeurs?|nourrices?|"
-    r"policiers?|gendarmes?|fonctionnaires?|agents?|militaires?|passants?|riverains?|agresseurs?|auteurs?|tireurs?|"
-    r"malfaiteurs?)"
-)
-
-
 def arrested(text: str) -> int | None:
     """Persons arrested: 'six personnes ont été interpellées', 'neuf interpellations', 'sans interpellation' → 0."""
     t = text.replace("’", "'")
-    if re.search(
-        r"sans (?:procéder à )?(?:la moindre |aucune )?interpellation|aucune interpellation|sans interpeller personne|"
-        r"personne n'a été interpellé",
-        t,
-        re.I,
-    ):
+    if VALUES["nobody_arrested"].search(t):
         return 0
-    if re.search(r"(?:a été|ont été)\s+interpellé[es]*\s+(?:sur place\s+)?avec\s+(?:son|sa)\s+\w+", t, re.I):
+    if VALUES["arrested_with_relative"].search(t):
         return 2  # "interpellé sur place avec son fils"
-    patterns = [
-        rf"({NUM})\s+(?:\w+\s+){{0,3}}(?:«\s*)?{PERSON}(?:\s*»)?,?\s+(?:[\w'’-]+,?\s+){{0,12}}"
-        rf"(?:ont été|ont|sont|a été|avaient été|avait été)\s+"
-        rf"(?:\w+\s+){{0,2}}(?:interpellé|arrêté|placé|écroué|mis en examen)",
-        rf"({NUM})\s+(?:interpellations|arrestations|gardes? à vue)",
-        rf"(?:interpellé|arrêté|interpeller|interpellation de|arrestation de)\s+(?:\w+\s+)?({NUM})\s+(?:\w+\s+){{0,2}}"
-        rf"(?:«\s*)?{PERSON}",
-        rf"({NUM})\s+{PERSON}\s+(?:interpellé|arrêté|placé)",
-    ]
-    for p in patterns:
-        m = re.search(p, t, re.I)
-        if m:
-            n = number_word(m.group(1))
+    for name in ("arrested_counted", "arrests_counted", "arrested_object", "arrested_participle"):
+        m = VALUES[name].search(t)
+        n = _count(m)
+        if n:
             more = re.match(rf"\s*(?:\w+\s+){{0,2}}et\s+({NUM})\s+(?:\w+\s+)?{PERSON}", t[m.end() :], re.I)
-            if n and more and p is patterns[2]:  # "interpellé deux hommes et une femme": three persons
-                n += number_word(more.group(1)) or 0
-            if n:
-                return int(n)
-    if re.search(
-        r"\b(?:(?:le|la|un|une)\s+|l'|(?:il|elle)\s+)(?:[\w'-]+,?\s+){0,8}?(?:a|avait)\s+(?:\w+\s+){0,2}été\s+"
-        r"(?:\w+\s+)?"
-        r"(?:interpellée?|arrêtée?|placée? en garde à vue)",
-        t,
-        re.I,
-    ):
-        return 1  # one person: "le chauffeur … a été interpellé"
+            if more and name == "arrested_object":  # "interpellé deux hommes et une femme": three persons
+                n += int(number_word(more.group(1)) or 0)
+            return n
+    if VALUES["arrested_one"].search(t):
+        return 1
     return None
 
 
 def casualties(text: str) -> tuple[int | None, int | None]:
-    """(killed, injured) stated by the text; (0, 0) when it says nobody was hit."""
+    """(killed, injured) stated by the text; (0, 0) when it says nobody was hit; a category not stated stays None."""
     t = text.replace("’", "'").lower()
-    if re.search(
-        r"personne n'(?:a|avait|ont|avaient) été (?:blessé|touché)|aucun blessé|"
-        r"n'a(?:vaient|vait)? (?:pas )?fait (?:de|aucune) victime|sans faire de (?:blessé|victime)|"
-        r"personne n'a été atteint|sans (?:être|avoir été) (?:touchée?|blessée?|atteinte?)|"
-        r"aucune? (?:\w+ ){0,2}n'a été (?:blessé|touché|atteint)|"
-        # "pas de victime ni de blessé"
-        r"\bpas de (?:victimes?|blessés?)\b|\bni (?:de )?(?:morts?|blessés?|victimes?)\b",
-        t,
-    ):
+    if VALUES["nobody_hit"].search(t):
         return 0, 0
-    m = re.search(
-        rf"({NUM})\s+blessés?,?\s+dont\s+({NUM})\s+(?:est |sont |a |ont )?(?:décédée?s?|morte?s?|tuée?s?|succombé)", t
-    )
+    m = VALUES["dead_among_wounded"].search(t)
     if m:  # "cinq blessés, dont un décédé": one killed, four injured
         hurt, dead = (int(number_word(g) or 0) for g in m.groups())
         if 0 < dead <= hurt:
             return dead, hurt - dead
     killed = injured = None
-    wounded = re.sub(r"mortellement (?:blessée?|touchée?)", "tué", t)  # a fatal wound is no injury
-    m = re.search(rf"({NUM})\s+(?:morts?|tués?)\b", t) or re.search(
-        rf"({NUM})\s+(?:\w+\s+){{0,2}}(?:personnes?|hommes?|jeunes?)\s+(?:\w+\s+){{0,6}}"
-        rf"(?:ont|avaient|ont été|avaient été)\s+(?:perdu la vie|tué|tuées|tués|abattu)",
-        t,
-    )
-    if m:
-        killed = int(number_word(m.group(1)) or 0) or None
-    elif re.search(r"\baucune? (?:\w+ )?n'(?:est|a été) (?:décédée?|morte?|tuée?)\b", t):
+    wounded = VALUES["fatal_wound"].sub("tué", t)  # a fatal wound is no injury
+    many = VALUES["killed_many"].search(t)
+    if (killed := _count(VALUES["killed_counted"].search(t))) is not None:
+        pass
+    elif many:
+        killed = 2 if many.group("double") == "double" else 3
+    elif VALUES["killed_none"].search(t):
         killed = 0  # "Aucune n'est décédée"
-    elif re.search(
-        r"mortellement|abattu|tué |tuée |a été tué|décédé|a succombé|narchomicide|homicide|coûté la vie|est morte?\b|"
-        r"\ble corps (?:sans vie )?d'un|retrouvée? mort|retrouvée? sans vie",
-        t,
-    ):
+    elif VALUES["killed_one"].search(t):
         killed = 1
-    if killed is None:
-        m = re.search(rf"fait ({NUM}) morts?", t)
-        if m:
-            killed = int(number_word(m.group(1)) or 0) or None
-    m = re.search(rf"({NUM})\s+blessés?\b", wounded) or re.search(
-        rf"({NUM})\s+(?:\w+\s+){{0,2}}(?:personnes?|hommes?|jeunes?|adolescents?|victimes?|policiers?|gendarmes?|"
-        rf"fonctionnaires?|agents?|militaires?|passants?)\s+(?:\w+\s+){{0,6}}"
-        rf"(?:ont été|a été|avaient été)\s+(?:\w+\s+)?blessé",
-        wounded,
-    )
-    if m:
-        injured = int(number_word(m.group(1)) or 0) or None
-    elif re.search(
-        r"\b(?:a été|été|est|avait été)\s+(?:\w+\s+)?blessé|\bblessée? (?:à|au|par)|un blessé|"
-        r"légèrement blessé|grièvement blessé|\b(?:touchée?|atteinte?) (?:à la |à l'|au |aux |par (?:une )?balle)|"
-        r"\bune? (?:deuxième|second|seconde|troisième|autre) (?:\w+ )?blessée?\b",
-        wounded,
-    ):
+    injured = _count(VALUES["injured_counted"].search(wounded))
+    if injured is None and VALUES["injured_one"].search(wounded):
         injured = 1
-    elif killed is None and re.search(r"\breçu (?:[\w-]+ ){0,3}balles?", wounded):
+    elif injured is None and killed is None and VALUES["hit_by_bullets"].search(wounded):
         injured = 1  # "a reçu une ou plusieurs balles dans les jambes" (and lived: a death is counted above)
     return killed, injured
