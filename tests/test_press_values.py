@@ -2,11 +2,14 @@
 values file is refused, and how mentions are counted (counting.py). The whole-article cases are our own fixtures
 370–399, scored with the other fixtures by tests/test_press.py."""
 
+from datetime import date
+
 import pytest
 
 from vigie.errors import VigieError
-from vigie.press import quantities
+from vigie.press import counting, quantities
 from vigie.press.quantities import VALUES_FILE, load_values
+from vigie.press.schema import Event
 
 
 def _drugs(text):
@@ -61,3 +64,115 @@ def test_a_values_file_missing_a_rule_is_refused(tmp_path):
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     with pytest.raises(VigieError, match=r"missing rule\(s\) hit_by_bullets"):
         load_values(path)
+
+
+# ------------------------------------------------------------------------------------------------------- values
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Des tirs ont visé une façade, sans faire de victime ni de blessé.", (0, 0)),
+        ("Des tirs ont visé une façade ; il n'y a pas de victime ni de blessé.", (0, 0)),
+        ("Un homme a été tué ; sa fille, assise à côté de lui, n'a pas été touchée.", (1, 0)),
+        ("Cinq blessés, dont un décédé : c'est le bilan de la fusillade.", (1, 4)),  # the dead one is no injured
+        ("trois blessés dont un grièvement", (None, 3)),  # a subset qualified, not dead: injured 3
+        ("Deux personnes ont été tuées et une autre blessée dans la fusillade.", (2, 1)),
+        ("Un double homicide a endeuillé le quartier.", (2, None)),
+        ("Un adolescent avait perdu la vie dans une fusillade.", (1, None)),
+        ("Il n'a pas survécu à ses blessures.", (1, None)),
+        ("Les deux personnes décédées étaient connues de la police.", (2, None)),
+        ("deux blessés", (None, 2)),  # a category not stated stays null
+        ("plusieurs blessés", (None, None)),  # a vague toll is null
+    ],
+)
+def test_casualties(text, expected):
+    assert quantities.casualties(text) == expected
+
+
+def test_a_wound_of_the_victim_already_named_is_not_one_more_injured():
+    assert quantities.same_victim("Grièvement blessé, il a terminé sa course contre un muret.")
+    assert quantities.same_victim("Âgé de 22 ans, le jeune homme a reçu plusieurs balles mardi soir.")
+    assert not quantities.same_victim("Un autre jeune, touché au bras, a été transporté au CHU.")
+    assert not quantities.same_victim("Son fils de 16 ans a été légèrement blessé.")
+    assert not quantities.same_victim("Deux hommes ont été blessés.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 kg 5 de résine de cannabis", {("cannabis", "kg"): 1.5}),
+        ("un tiers de tonne de résine", {("cannabis", "kg"): 333.333333}),
+        ("une demi-tonne de cocaïne", {("cocaine", "kg"): 500}),
+        ("une vingtaine de kilos d'herbe", {("cannabis", "kg"): 20}),
+        ("2 kg de résine et 500 grammes d'herbe", {("cannabis", "kg"): 2.5}),
+        ("20 kilos de cannabis, dont 5 kg d'herbe", {("cannabis", "kg"): 20}),
+        ("300 pieds de cannabis et 4 kilos d'herbe", {("cannabis", "plants"): 300, ("cannabis", "kg"): 4}),
+        ("87 bonbonnes de cocaïne", {("cocaine", "doses"): 87}),
+        ("deux tonnes de pollen de cannabis", {("cannabis", "kg"): 2000}),
+        ("plusieurs kilos de cocaïne ont été saisis", {("cocaine", None): None}),
+    ],
+)
+def test_drug_amounts(text, expected):
+    got = _drugs(text)
+    assert got == (pytest.approx(expected) if None not in expected.values() else expected)
+
+
+def test_cash_is_cash_seized_not_what_drugs_are_worth():
+    assert quantities.cash("et 7 000€ en liquide") == 7000
+    assert quantities.cash("une somme de 24.000 euros") == 24000
+    assert quantities.cash("4.350 euros en petites coupures") == 4350
+    assert quantities.cash("pour 100 000 € de drogue chaque mois") is None
+    assert quantities.cash("la saisie de plus de 20 000 € en espèces, de drogues et d'armes") == 20000
+    assert quantities.cash("un chiffre d'affaires de 15 000 euros par jour") is None
+
+
+def test_persons_arrested():
+    assert quantities.arrested("Trois d'entre eux, tous majeurs, ont été interpellés dans la foulée.") == 3
+    assert quantities.arrested("l'opération a abouti à une quinzaine d'interpellations") == 15
+    assert quantities.arrested("la brigade interpellait cette fois sept individus") == 7
+    assert quantities.arrested("mais personne n'a été interpellé") == 0
+    assert quantities.arrested("Les enquêteurs ont saisi deux kilos de résine.") is None  # silent: null
+    assert quantities.weapons("deux pistolets automatiques et des kalachnikovs") == [
+        {"kind": "assault_rifle", "count": None},
+        {"kind": "handgun", "count": 2},
+    ]
+
+
+# ----------------------------------------------------------------------------------------------------- counting
+def _event(kind, start, end, *, killed=None, injured=None, drugs=(), own=True, evidence="", place="Béziers"):
+    e = Event(kind, "34032", "34", place, 1, start, end, killed=killed, injured=injured, evidence=evidence)
+    e.drugs = [{"substance": s, "quantity": q, "unit": u} for s, q, u in drugs]
+    e.own_date = own
+    return e
+
+
+def test_a_summary_over_several_days_gives_way_to_the_events_it_sums():
+    d = date
+    summary = _event("shooting", d(2024, 5, 21), d(2024, 5, 23), injured=2)
+    tuesday = _event("shooting", d(2024, 5, 21), d(2024, 5, 21), injured=1)
+    thursday = _event("shooting", d(2024, 5, 23), d(2024, 5, 23), injured=1)
+    merged = counting.merge([summary, tuesday, thursday])
+    assert [(e.date_start.day, e.injured) for e in merged] == [(21, 1), (23, 1)]
+    # one mention inside the summary is the same event told twice
+    assert len(counting.merge([_event("shooting", d(2024, 5, 21), d(2024, 5, 23)), tuesday])) == 1
+
+
+def test_two_tolls_of_other_victims_on_other_days_are_two_shootings():
+    d = date
+    night = _event("shooting", d(2024, 5, 31), d(2024, 6, 1), injured=2)
+    evening = _event("shooting", d(2024, 6, 1), d(2024, 6, 1), killed=1)
+    assert len(counting.merge([night, evening])) == 2
+    lead = _event("shooting", d(2024, 5, 31), d(2024, 6, 1), killed=1, injured=2)
+    assert len(counting.merge([lead, _event("shooting", d(2024, 6, 1), d(2024, 6, 1), killed=1)])) == 1
+
+
+def test_the_rough_amount_of_the_lead_is_the_exact_amount_of_the_body():
+    lead = _event("seizure", None, date(2024, 3, 8), drugs=[("cannabis", 400, "kg")], own=False)
+    lead.evidence = "Plus de 400 kg de résine saisis : la semaine a été chargée."
+    body = _event("seizure", date(2024, 3, 6), date(2024, 3, 6), drugs=[("cannabis", 412, "kg")])
+    body.commune, body.evidence = None, "Mercredi, les douaniers ont intercepté 412 kilos de résine."
+    assert [e.drugs for e in counting.merge([lead, body])] == [
+        [{"substance": "cannabis", "quantity": 412, "unit": "kg"}]
+    ]
+    far = _event("seizure", date(2024, 3, 6), date(2024, 3, 6), drugs=[("cannabis", 900, "kg")])
+    far.commune = None
+    assert len(counting.merge([lead, far])) == 2  # 900 kg is not what "plus de 400 kg" said

@@ -13,6 +13,7 @@ from vigie.press import quantities
 from vigie.press.schema import Event, overlaps
 
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
+VALUES_FOUND = quantities.VALUES["found"]  # a sentence that tells what was found or seized
 
 
 def overlap(a: Event, b: Event) -> bool:
@@ -35,7 +36,51 @@ def same(a: Event, b: Event) -> bool:
         return False  # told in other places on other (or vague) dates: two events
     if a.own_date and b.own_date and (a.date_start is None) != (b.date_start is None):
         return False  # "ces dernières semaines" and "le 3 janvier", each said of its own event: two events
+    if other_victims(a, b) and None not in (a.date_start, b.date_start) and a.date_start != b.date_start:
+        return False  # "deux blessés dans la nuit de samedi à dimanche" and "un mort dimanche soir": two shootings
     return nested(a, b)
+
+
+def other_victims(a: Event, b: Event) -> bool:
+    """Each mention has a toll of its own and neither has the other's kind of victim: (injured 2) and (killed 1)
+    are two shootings' tolls, (killed 1, injured 2) and (killed 1) one told twice."""
+    if a.type not in ("shooting", "intimidation"):
+        return False
+    kinds_a = {k for k in ("killed", "injured") if getattr(a, k)}
+    kinds_b = {k for k in ("killed", "injured") if getattr(b, k)}
+    return bool(kinds_a) and bool(kinds_b) and not kinds_a & kinds_b
+
+
+def umbrellas(events: list[Event]) -> list[Event]:
+    """A mention whose dates span two or more events of its type and place told apart on other days ("deux personnes
+    blessées mardi et mercredi" above "Mardi, une fusillade …" and "Le lendemain, des coups de feu …") sums them
+    up: it adds nothing (the README: a sentence that summarises events described elsewhere)."""
+
+    def inside(inner: Event, outer: Event) -> bool:
+        return (
+            inner.date_start is not None
+            and inner.date_end is not None
+            and outer.date_start <= inner.date_start
+            and inner.date_end <= outer.date_end
+            and (inner.date_start, inner.date_end) != (outer.date_start, outer.date_end)
+        )
+
+    out = []
+    for u in events:
+        if u.date_start is not None and u.date_end is not None and u.date_start != u.date_end:
+            within = [
+                e
+                for e in events
+                if e is not u
+                and e.type == u.type
+                and e.commune == u.commune
+                and e.departement == u.departement
+                and inside(e, u)
+            ]
+            if any(x.date_end < y.date_start for x in within for y in within):
+                continue
+        out.append(u)
+    return out
 
 
 def nested(a: Event, b: Event) -> bool:
@@ -53,11 +98,17 @@ def nested(a: Event, b: Event) -> bool:
 def merge(events: list[Event]) -> list[Event]:
     """Mentions of one event (same type and place, nested dates: `same`) become one, fields from the most precise."""
     out: list[Event] = []
-    for e in events:
+    for e in umbrellas(events):
+        if not hasattr(e, "lone_wound"):
+            e.lone_wound = e.injured == 1 and quantities.same_victim(e.evidence)
         one = next((o for o in out if same(o, e)), None)
         if one is None:
             out.append(e)
             continue
+        if e.injured is not None and (one.injured is None or e.injured > one.injured):
+            one.lone_wound = e.lone_wound
+        elif e.injured == one.injured == 1:
+            one.lone_wound = one.lone_wound and e.lone_wound
         if (one.date_start is None and e.date_start is not None) or (
             e.date_start and one.date_start and e.time_precision == "day" and one.time_precision != "day"
         ):
@@ -85,6 +136,44 @@ def merge(events: list[Event]) -> list[Event]:
             one.networks_from = e.networks_from
         counted = {d["substance"] for d in one.drugs if d["quantity"] is not None}
         one.drugs = [d for d in one.drugs if d["quantity"] is not None or d["substance"] not in counted]
+    for o in out:
+        if o.lone_wound and (o.killed or 0) >= 1 and o.injured == 1:
+            o.injured = None  # "un homme a été abattu … Grièvement blessé, il …": the wound was the dead man's
+    return lead_amounts(out)
+
+
+def _rough(quantity: float | None, exact: float | None) -> bool:
+    """Is `exact` what a rough `quantity` ("plus de 300", "près de 400", "un tiers de tonne") said?"""
+    return quantity is not None and exact is not None and 0.75 * quantity <= exact <= 1.5 * quantity
+
+
+def lead_amounts(events: list[Event]) -> list[Event]:
+    """The lead's rough amount of a seizure told again exactly in the body ("plus de 300 kg de résine interceptés"
+    at the top, "380 kilos de résine … à hauteur du Boulou" below) is one seizure: when the rough mention has no date
+    of its own and the exact one has, the exact one is the event (its place and date), even where the lead named
+    no place or the investigators' town."""
+    out = []
+    for e in events:
+        amounts = {(d["substance"], d["unit"]): d["quantity"] for d in e.drugs if d["quantity"] is not None}
+        told_again = (
+            e.type == "seizure"
+            and amounts
+            and not e.own_date
+            and re.search(APPROXIMATE, e.evidence, re.I)
+            and any(
+                o is not e
+                and o.type == "seizure"
+                and o.own_date
+                and all(
+                    _rough(q, next((d["quantity"] for d in o.drugs if (d["substance"], d["unit"]) == k), None))
+                    for k, q in amounts.items()
+                )
+                and not re.search(APPROXIMATE, o.evidence, re.I)
+                for o in events
+            )
+        )
+        if not told_again:
+            out.append(e)
     return out
 
 
@@ -117,12 +206,16 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     blessé.", "L'un d'eux a exhibé une arme de poing."); persons arrested and quantities to the operation of the
     same paragraph ("Deux hommes ont été placés en garde à vue."), else to the latest-dated recent one: a later
     paragraph's "les neuf personnes" goes back to the news of the day, not to the operation last recalled."""
-    violent = [e for e in recent if e.type in ("shooting", "intimidation")]
-    if violent:
+    violent = [e for e in paragraph[-4:] if e.type in ("shooting", "intimidation")] or sorted(
+        (e for e in recent if e.type in ("shooting", "intimidation")), key=lambda e: e.date_end or date.min
+    )
+    if violent:  # the violence of this paragraph, else the latest: "L'enfant n'a pas été touché" is of the news
         target = violent[-1]
         killed, injured = quantities.casualties(sentence)
         target.killed = killed if target.killed is None else target.killed
-        target.injured = injured if target.injured is None else target.injured
+        if target.injured is None and injured is not None:
+            target.injured = injured
+            target.lone_wound = injured == 1 and quantities.same_victim(sentence)
         if re.search(r"exhib|brandi|armé|menac|tir|étuis|douilles|calibre|utilisé", sentence, re.I):
             for w in quantities.weapons(sentence):
                 if all(x["kind"] != w["kind"] for x in target.weapons):
@@ -133,11 +226,24 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     if operations and operations[-1].count is None:
         operations[-1].count = quantities.arrested(sentence)
     same_paragraph = [e for e in paragraph[-4:] if e.type == "seizure"]
-    if same_paragraph:  # "… une plantation. Plus de 300 pieds ont été arrachés."
-        seizure = same_paragraph[-1]
+    # "Les perquisitions ont permis de découvrir 9 kilos de cocaïne": the amounts of the operation told above
+    # (latest-dated) when it has none yet
+    unmeasured = sorted(
+        (e for e in recent if e.type == "seizure" and all(d["quantity"] is None for d in e.drugs)),
+        key=lambda e: e.date_end or date.min,
+    )
+    if same_paragraph or (unmeasured and VALUES_FOUND.search(sentence)):
+        seizure = (same_paragraph or unmeasured)[-1]  # "… une plantation. Plus de 300 pieds ont été arrachés."
+        rough = re.search(APPROXIMATE, seizure.evidence, re.I) and not re.search(APPROXIMATE, sentence, re.I)
         for found in quantities.drugs(sentence):
             if found["quantity"] is None:
                 continue
+            key = (found["substance"], found["unit"])
             vague = [d for d in seizure.drugs if d["substance"] == found["substance"] and d["quantity"] is None]
-            if vague or not any(d["substance"] == found["substance"] for d in seizure.drugs):
+            said = [d for d in seizure.drugs if (d["substance"], d["unit"]) == key]
+            if rough and said and _rough(said[0]["quantity"], found["quantity"]):
+                said[0]["quantity"] = found["quantity"]  # "plus d'un tiers de tonne" … "un total de 380 kilos"
+            elif vague or not any(d["substance"] == found["substance"] for d in seizure.drugs):
                 seizure.drugs = [d for d in seizure.drugs if d not in vague] + [found]
+        if seizure.cash_eur is None:
+            seizure.cash_eur = quantities.cash(sentence)  # "Une somme de 24.000 euros avait été confisquée"

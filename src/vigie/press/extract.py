@@ -309,7 +309,7 @@ def _clauses(sentence: str) -> list[str]:
     """Clauses that may each report their own event ("… le mois dernier et de nouveaux coups de feu …")."""
     parts = re.split(
         r",? et (?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )"
-        r"(?!\w+ (?:\w+ )?(?:blessés?|morts?|tués?)\b)|;\s+|\s+:\s+|"  # "un mort et deux blessés" is one toll
+        r"(?!\w+ (?:\w+ )?(?:blessée?s?|morte?s?|tuée?s?)\b)|;\s+|\s+:\s+|"  # "un mort et deux blessés" is one toll
         r",? avant de (?=se |s')",
         sentence,
     )

@@ -39,6 +39,7 @@ RULE_NAMES = {
     "injured_counted": "a number injured",
     "injured_one": "one injured",
     "hit_by_bullets": "hit by bullets",
+    "same_victim": "a wound of the victim already named",
     "nobody_arrested": "nobody arrested",
     "arrested_with_relative": "arrested with a relative",
     "arrested_counted": "a number arrested (subject)",
@@ -151,7 +152,9 @@ def load_values(path: Path = VALUES_FILE) -> Values:
         fields(where, entry, {"unit", "factor"}, {"unit", "factor"})
         if entry["unit"] not in UNIT_NAMES:
             raise VigieError(f"{where}: unit {entry['unit']!r} is not one of {', '.join(UNIT_NAMES)}")
-        units[word.lower()] = (entry["unit"], float(entry["factor"]))
+        if isinstance(entry["factor"], bool) or not isinstance(entry["factor"], int | float) or entry["factor"] <= 0:
+            raise VigieError(f"{where}: factor {entry['factor']!r} is not a positive number")
+        units[word.lower()] = (entry["unit"], entry["factor"])
     weapons = []
     for n, entry in enumerate(data.get("weapon", []), 1):
         where = f"{path}, weapon {entry.get('kind') or n!r}"
@@ -299,8 +302,10 @@ def arrested(text: str) -> int | None:
 def casualties(text: str) -> tuple[int | None, int | None]:
     """(killed, injured) stated by the text; (0, 0) when it says nobody was hit; a category not stated stays None."""
     t = text.replace("’", "'").lower()
-    if VALUES["nobody_hit"].search(t):
-        return 0, 0
+    nobody = VALUES["nobody_hit"].search(t)
+    if nobody:  # "sans faire de blessé", "la fillette n'a pas été touchée": 0 unless the rest counts someone
+        killed, injured = casualties(t[: nobody.start()] + " ; " + t[nobody.end() :])
+        return killed or 0, injured or 0
     m = VALUES["dead_among_wounded"].search(t)
     if m:  # "cinq blessés, dont un décédé": one killed, four injured
         hurt, dead = (int(number_word(g) or 0) for g in m.groups())
@@ -323,3 +328,12 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     elif injured is None and killed is None and VALUES["hit_by_bullets"].search(wounded):
         injured = 1  # "a reçu une ou plusieurs balles dans les jambes" (and lived: a death is counted above)
     return killed, injured
+
+
+def same_victim(text: str) -> bool:
+    """Does `text` tell one wound of the victim already named ("Grièvement blessé, il a terminé sa course",
+    "le jeune homme a reçu plusieurs balles")? If that victim died, the wound is the death's, not one more injured."""
+    t = text.replace("’", "'").lower()
+    if casualties(t)[1] != 1 or VALUES["injured_counted"].search(t):
+        return False
+    return bool(VALUES["same_victim"].search(t))
