@@ -82,6 +82,8 @@ def test_a_values_file_missing_a_rule_is_refused(tmp_path):
         ("Les deux personnes décédées étaient connues de la police.", (2, None)),
         ("deux blessés", (None, 2)),  # a category not stated stays null
         ("plusieurs blessés", (None, None)),  # a vague toll is null
+        ("des vigiles agressés dans le quartier, situé à l'autre bout de la ville", (None, None)),  # situé ≠ tué
+        ("une enquête pour tentative d'homicide a été ouverte", (None, None)),
     ],
 )
 def test_casualties(text, expected):
@@ -131,6 +133,11 @@ def test_persons_arrested():
     assert quantities.arrested("la brigade interpellait cette fois sept individus") == 7
     assert quantities.arrested("mais personne n'a été interpellé") == 0
     assert quantities.arrested("Les enquêteurs ont saisi deux kilos de résine.") is None  # silent: null
+    assert quantities.weapons("deux armes de calibre 9 mm ainsi qu'un AR-15") == [
+        {"kind": "assault_rifle", "count": 1},
+        {"kind": "handgun", "count": 2},
+    ]
+    assert quantities.weapons("abattu à l'arme automatique") == [{"kind": "other", "count": None}]
     assert quantities.weapons("deux pistolets automatiques et des kalachnikovs") == [
         {"kind": "assault_rifle", "count": None},
         {"kind": "handgun", "count": 2},
