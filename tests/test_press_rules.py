@@ -1,5 +1,6 @@
-"""Rules as data (press/rules.py, press/rules/triggers.toml): every rule is named, a bad rules file is refused at
-load with the file and the rule named, and an event says which rules made it."""
+"""Rules as data and the linguistic analysis (press/rules.py, press/linguistics.py, press/rules/*.toml): triggers are
+lemma patterns, negation/modality/tense come from the parse, every rule is named, a bad rules file is refused at load
+with the file and the rule named, and an event says which rules made it."""
 
 from datetime import date
 
@@ -9,43 +10,178 @@ from vigie import warehouse
 from vigie.errors import VigieError
 from vigie.press import rules
 from vigie.press.articles import Article
-from vigie.press.pipeline import load_extractor
+from vigie.press.linguistics import Linguistics
+from vigie.press.pipeline import load_extractor, load_nlp
+
+
+@pytest.fixture(scope="module")
+def ling():
+    return Linguistics(load_nlp())
 
 
 def test_the_shipped_rules_load_and_are_all_named():
     triggers = rules.load()
-    assert len(triggers.rules) >= 70 and len({r.name for r in triggers.rules}) == len(triggers.rules)
-    assert triggers.fired("seizure", "les douaniers ont saisi 3 kilos et mis la main sur une arme") == [
-        "seizure.saisi",
-        "seizure.mis_la_main_sur",
+    assert len(triggers.rules) >= 80 and len({r.name for r in triggers.rules}) == len(triggers.rules)
+    assert sum(r.tokens is not None for r in triggers.rules) >= 75  # lemma patterns, not regular expressions
+    assert len(rules.load_qualifiers().rules) >= 8
+    exclusions = rules.load_exclusions()
+    assert all(exclusions.rules[k] for k in rules.EXCLUSION_KINDS)
+
+
+@pytest.mark.parametrize(
+    "text,kind,rule",
+    [
+        ("les douaniers ont saisi 3 kilos", "seizure", "seizure.saisi"),
+        ("3 kilos de cannabis, deux armes et 5 000 euros ont été saisis", "seizure", "seizure.saisi"),
+        ("les policiers saisissent 3 kilos", "seizure", "seizure.saisi"),
+        ("les gendarmes mettent la main sur 46 kilos de résine", "seizure", "seizure.mettre_la_main_sur"),
+        ("ils ont mis la main sur une arme", "seizure", "seizure.mettre_la_main_sur"),
+        ("un chargement de bananes contient 200 kilos de cocaïne", "seizure", "seizure.chargement_contenait"),
+        ("les gendarmes interpellent deux hommes", "arrest", "arrest.interpelle"),
+        ("deux hommes ont été arrêtés", "arrest", "arrest.arrete"),
+        ("de nouveaux points de deal s'installent à Nîmes", "dealing_point", "dealing_point.point_de_deal"),
+        ("des tirs de mortier d'artifice visant le commissariat", "intimidation", "intimidation.mortiers_d_artifice"),
+        ("l'homme a été abattu de plusieurs balles", "shooting", "shooting.abattu"),
+        ("des trafiquants s'installent à Alès", "network_arrival", "network_arrival.installes_a"),
+    ],
+)
+def test_a_trigger_is_a_lemma_in_any_of_its_forms(ling, text, kind, rule):
+    assert rule in ling.fired(kind, text)
+
+
+@pytest.mark.parametrize(
+    "text,qualifier",
+    [
+        ("Personne n'a été interpellé.", "negation.personne_ne"),
+        ("Aucun suspect n'a été interpellé.", "negation.aucun_sujet"),
+        ("Aucune interpellation n'a eu lieu.", "negation.aucune_saisie"),
+        ("Les policiers n'ont pas saisi de drogue.", "negation.ne_pas"),
+        ("Les enquêteurs s'attendaient à saisir plusieurs kilos.", "modality.intention"),
+        ("Les dealers seront interpellés.", "tense.futur"),
+        ("L'opération s'est déroulée sans interpellation.", "negation.sans"),
+    ],
+)
+def test_negation_modality_and_tense_come_from_the_parse(ling, text, qualifier):
+    ling.dropped.clear()
+    assert ling.triggers(text) == []
+    assert [d.qualifier for d in ling.dropped] == [qualifier]
+
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("Les policiers ont pu saisir trois kilos.", "seizure.saisi"),  # done, not merely possible
+        ("L'homme aurait été abattu de plusieurs balles.", "shooting.abattu"),  # the press's reported conditional
+        ("Deux hommes n'ont été interpellés que le lendemain.", "arrest.interpelle"),  # restrictive, not negative
+    ],
+)
+def test_what_happened_is_kept(ling, text, rule):
+    assert [t.rule for t in ling.triggers(text)] == [rule]
+
+
+def test_the_parser_runs_only_where_it_can_change_the_outcome(ling):
+    before = dict(ling.stats)
+    ling.triggers("Trois hommes ont été interpellés mardi à Nîmes.")  # a trigger, no cue: no parse
+    ling.triggers("Il ne pleuvait pas sur Nîmes mardi.")  # a cue, no trigger: no parse
+    assert ling.stats["parsed"] == before["parsed"]
+    ling.triggers("Trois hommes n'ont pas été interpellés mardi à Nîmes.")
+    assert ling.stats["parsed"] == before["parsed"] + 1
+
+
+def test_lemmas_come_from_the_model_table_with_the_participle_corrections(ling):
+    doc = ling.doc("Ils ont saisi, abattu et mis la main sur des armes.")
+    assert [t.lemma_ for t in doc if t.is_alpha] == [
+        "il",
+        "avoir",
+        "saisir",
+        "abattre",
+        "et",
+        "mettre",
+        "le",
+        "main",
+    ] + [
+        "sur",
+        "un",
+        "arme",
     ]
 
 
 @pytest.mark.parametrize(
-    "body,message",
+    "name,body,message",
     [
         (
+            "triggers",
             '[[rule]]\nname = "x.a"\ntype = "seizure"\npattern = "saisi"\nweight = 2\n',
             r"rule 'x\.a': unknown field.*weight",
         ),
         (
+            "triggers",
             '[[rule]]\nname = "x.b"\ntype = "seizure"\npattern = "sais(i"\n',
             r"rule 'x\.b': the pattern does not compile",
         ),
-        ('[[rule]]\nname = "x.c"\ntype = "robbery"\npattern = "vol"\n', r"rule 'x\.c': type 'robbery' is not one of"),
-        ('[[rule]]\nname = "x.d"\ntype = "seizure"\n', r"rule 'x\.d': missing field\(s\) pattern"),
         (
+            "triggers",
+            '[[rule]]\nname = "x.t"\ntype = "seizure"\ntokens = [{LEMA = "saisir"}]\n',
+            r"rule 'x\.t': the token pattern is not valid",
+        ),
+        (
+            "triggers",
+            '[[rule]]\nname = "x.u"\ntype = "seizure"\ntokens = [{LEMMA = "saisir", OP = "!!"}]\n',
+            r"rule 'x\.u': the token pattern is not valid",
+        ),
+        (
+            "triggers",
+            '[[rule]]\nname = "x.c"\ntype = "robbery"\npattern = "vol"\n',
+            r"rule 'x\.c': type 'robbery' is not one of",
+        ),
+        (
+            "triggers",
+            '[[rule]]\nname = "x.d"\ntype = "seizure"\n',
+            r"rule 'x\.d': missing field\(s\) pattern or tokens",
+        ),
+        (
+            "triggers",
             '[[rule]]\nname = "x.e"\ntype = "seizure"\npattern = "a"\n' * 2,
             r"rule 'x\.e': a rule of this name comes earlier",
         ),
-        ("[[rule]\n", r"not a readable rules file"),
+        ("triggers", "[[rule]\n", r"not a readable rules file"),
+        (
+            "qualifiers",
+            '[[qualifier]]\nname = "q.a"\neffect = "negated"\ndependency = [{RIGHT_ID = "t", RIGHT_ATTRS = {}}]\n'
+            "scope = 1\n",
+            r"qualifier 'q\.a': unknown field.*scope",
+        ),
+        (
+            "qualifiers",
+            '[[qualifier]]\nname = "q.b"\neffect = "negated"\ndependency = [{RIGHT_ID = "t", RIGHT_ATTRS = {}}, '
+            '{LEFT_ID = "nowhere", REL_OP = ">", RIGHT_ID = "u", RIGHT_ATTRS = {}}]\n',
+            r"qualifier 'q\.b': the dependency pattern is not valid",
+        ),
+        (
+            "qualifiers",
+            '[[qualifier]]\nname = "q.c"\neffect = "maybe"\ndependency = [{RIGHT_ID = "t", RIGHT_ATTRS = {}}]\n',
+            r"qualifier 'q\.c': effect 'maybe'",
+        ),
+        (
+            "exclusions",
+            '[[exclusion]]\nname = "e.a"\nkind = "sentence"\npattern = "(a"\n',
+            r"exclusion 'e\.a': the pattern",
+        ),
+        ("exclusions", '[[exclusion]]\nname = "e.b"\nkind = "weather"\npattern = "a"\n', r"exclusion 'e\.b': kind"),
+        ("lemmas", '[lemmas]\n"Mis" = "mettre"\n', r"form 'Mis': a lower-case form"),
     ],
 )
-def test_a_bad_rules_file_is_refused_at_load_with_its_name(tmp_path, body, message):
-    path = tmp_path / "triggers.toml"
+def test_a_bad_rules_file_is_refused_at_load_with_its_name(tmp_path, name, body, message):
+    path = tmp_path / f"{name}.toml"
     path.write_text(body, encoding="utf-8")
+    loader = {
+        "triggers": rules.load,
+        "qualifiers": rules.load_qualifiers,
+        "exclusions": rules.load_exclusions,
+        "lemmas": rules.load_lemmas,
+    }[name]
     with pytest.raises(VigieError, match=message) as info:
-        rules.load(path)
+        loader(path)
     assert str(path) in str(info.value)
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from vigie.geo.names import name_key
-from vigie.press import counting, dates, quantities, rules
+from vigie.press import counting, dates, linguistics, quantities, rules
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.dates import MONTHS, WEEKDAYS
 from vigie.press.geography import Geography, dateline, main_towns, without_agency_line
@@ -19,42 +19,13 @@ from vigie.press.schema import Event
 WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
 MONTH_KEYS = [name_key(m) for m in MONTHS]
 
-RULES = rules.load()  # the trigger wordings, named, in rules/triggers.toml
-TRIGGERS = RULES.any_of
 DRUG_CONTEXT = (
     r"drogue|stupéfiant|\bstups?\b|trafi(?:c|quant)|deal|narco|guetteur|charbonneur|\bchoufs?\b|nourrice|go-fast|"
     r"règlements? de comptes?|kalachnikov|point de vente|" + "|".join(p for _, p in quantities.SUBSTANCES[:-1])
 )
-EXCLUDE = [
-    r"\b\d+(?:e|ème) (?:«\s*)?narchomicide|décompte|\b(?:premier|deuxième|second|troisième|quatrième|cinquième|"
-    r"sixième|septième|huitième|neuvième|dixième|énième|\d+e) (?:homicide|meurtre|règlement de comptes|fusillade)|"
-    r"saisi\w*[^.]{0,30}\b\d[\d  .]* (?:kilos?|tonnes?) de drogues?\b[^.]{0,40}"
-    r"\b(?:l'an dernier|l'année dernière|en \d{4}|cette année|depuis)|"  # a yearly total
-    r"\b(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|une (?:dizaine|vingtaine|trentaine))\s+"
-    r"(?:[\w'’-]+\s+){0,4}depuis le début de l'année",  # a running count, not one event
-    r"tonnes? (?:de drogues? )?(?:ont été )?saisies en \d{4}|une année record|nombre toujours croissant|"
-    r"progression continue|les saisies (?:de [\w'’ ]+ )?(?:ont|sont)\b|multipliée?s? par|par an\b|chaque année|"
-    r"en moyenne|\b(?:saisi|interpellé)(?:e|s|es)? en France\b|\bau (?:premier|second|deuxième) (?:semestre|trimestre)|"
-    r"\b(?:ont|a|avaient|avait) (?:doublé|triplé|augmenté|baissé|diminué|progressé|explosé|bondi)|"
-    r"\ben (?:hausse|baisse) de\b|\b\d+(?:,\d+)? ?% (?:des|de)\b|"
-    r"\b(?:\d{2,}|des dizaines de|des centaines de) (?:personnes|individus|suspects|trafiquants)\b[^.]{0,60}"
-    r"\b(?:dans le département|dans la région|en France)\b|"  # a departmental or national tally
-    r"\b(?:\d{2,}|des dizaines de) (?:personnes|morts|victimes|homicides|narchomicides|règlements de comptes)\b"
-    r".{0,80}\b(?:en \d{4}|l'an dernier|l'année dernière|cette année|un record)",  # a yearly toll
-    r"cour d'appel|en appel|a condamné|condamn(?:é|és|ée|ées|ation|ations)\b|\bsaisine\b|peines?\b|réquisitions?|"
-    r"requis\b|procès|avocat général|"
-    r"comparution|présentés? (?:à|au) (?:un juge|parquet)|mis en examen|doivent être jugés|jugés?\b|relaxe|"
-    r"confiscation",
-    r"marche blanche|a réclamé|réclame|demanderait|effectifs supplémentaires|subvention|"
-    r"(?:a|ont) annoncé (?:l'arrivée|la création|le déploiement|des renforts|un plan|la mise en place|l'ouverture|que)",
-    r"\bsérie (?:télévisée|policière|télé|documentaire|à succès)|\b(?:la|une) série\s*«|\bfilm\b|\broman\b|"
-    r"c'est ma drogue|comme un braqueur|en rafale|"
-    r"\btournage\b|\bfigurants?\b|reconstitué des (?:fusillades|scènes)|en plastique\b|factices?\b|"
-    r"lors d'une démonstration|lors d'un exercice",
-    # violence the article ties to something else
-    r"différend (?:familial|conjugal|de voisinage)|dispute (?:familiale|conjugale)|drame (?:familial|conjugal)|"
-    r"(?:aucun|sans (?:aucun )?)lien avec (?:le|un) trafic",
-]
+EXCLUSIONS = rules.load_exclusions()  # named, in rules/exclusions.toml
+# a sentence that tells no event: statistics, tallies, judicial steps, policy, fiction, unrelated violence
+EXCLUDE = [EXCLUSIONS.joined("sentence")]
 REOPENED = r"\b(?:a |avait |ont |avaient )?(?:rouvert|réapparu|s'est reconstitué|s'est réinstallé)"
 NEAR = r"près d|proche d|non loin d|à proximité d|hauteur d|au large d"  # a locality outside the town it names
 # "dans le même quartier": the district of the latest event told with one, not the latest town named
@@ -99,25 +70,9 @@ SEIZED = (
     r"sachets|armes?|pistolets?|fusils?)|drogue|arme|euros|kalachnikov|pieds|plantation|planque|"
     + "|".join(p for _, p in quantities.SUBSTANCES)
 )
-# words that look like a trigger but deny it: no seizure, fireworks fired (not a firearm), a police service seized
-# of a case, a hypothesis set aside, and a network named as the author, not as newcomers ("liées à un même réseau
-# venu de Marseille")
-NOT_TRIGGERS = (
-    r"\bliée?s? à (?:un|des) (?:même )?réseaux? (?:\w+ )?venus?\b|\bsans (?:aucune |la moindre )?saisies?\b|"
-    r"\bsaisi(?:e|s|es)? (?:de l'enquête|de l'affaire|du dossier)|\ba saisi (?:la justice|le parquet|l'igpn)|"
-    r"\btirs? (?=de (?:mortiers?|feux?) d'artifice)|\b(?:dans un but|à des fins) d'intimidation|"
-    r"\baucune (?:saisie|interpellation)(?: ni (?:saisie|interpellation))?\b|"
-    r"\b(?:a|ont|avait|avaient) écarté (?:\w+ )?(?:la piste|l'hypothèse) d'une? [^,.;]*|"
-    r"\b(?:aucune?|rien)\b[^.,;]{0,30}?\bn'(?:a|ont|avait|avaient) été (?:trouvé|saisi|découvert)(?:e|s|es)?\b|"
-    # nobody arrested, and what was expected, hoped or planned: no event ("personne n'a été interpellé",
-    # "les enquêteurs s'attendaient à saisir plusieurs kilos")
-    r"\b(?:personne|aucune?(?: \w+)?) n'(?:a|ont|avait|avaient) été "
-    r"(?:interpellée?s?|arrêtée?s?|placée?s? en garde à vue)|"
-    r"\b(?:s'attend\w*|esp[éè]r\w*|compt\w*|dev(?:ai|ra|rai)\w*|pens\w*|voul\w*|projet\w*) (?:à |de )?(?:\w+ )?"
-    r"(?:saisir|interpeller|arrêter|démanteler)\b|"
-    # a getaway car found burnt is no intimidation; an attempted arrest is no arrest
-    r"\bretrouvée?s? (?:[\w-]+ ){0,3}incendiée?s?|\btentatives? d'interpellation"
-)
+# words that look like a trigger but deny it (rules/exclusions.toml, kind not_trigger); a negation, modality or tense
+# said by the sentence's structure is the parse's (rules/qualifiers.toml, linguistics.py)
+NOT_TRIGGERS = EXCLUSIONS.joined("not_trigger")
 STOP_WORDS = {
     "au",
     "aux",
@@ -263,14 +218,7 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
 
 # an article whose headline (else its first sentence) says it is a round-up, a policy, a trial or an opinion piece: its
 # figures and undated facts are no events unless one is told with a date of its own (the article-level gate)
-GATE = (
-    r"\bbilan (?:annuel|de l'année|\d{4})|\bchiffres? (?:de|du|des)\b|\bstatistiques?\b|"
-    r"\ben (?:forte )?(?:hausse|baisse)\b|"
-    r"\b(?:hausse|baisse) de la délinquance|\bpeines? (?:de prison )?(?:requises?|prononcées?)|\bsensibilis|"
-    r"\bbudget\b|\bplan (?:de lutte|départemental|contre)|"
-    r"\bconseil municipal\b|\bprévention\b|\bprocès\b|\bcour d'assises\b|\btribunal\b|\bcondamnée?s?\b|"
-    r"\bans de prison\b|\bjugée?s?\b|\btribune\b|\béditorial\b|\bchronique\b|\bpoint de vue\b|\bopinion\b"
-)
+GATE = EXCLUSIONS.joined("gate")  # rules/exclusions.toml, kind gate
 
 
 def _lead(text: str) -> str:
@@ -319,6 +267,12 @@ def _clauses(sentence: str) -> list[str]:
 MAX_PARAGRAPH = 20_000
 
 
+def _sentence_model():
+    from vigie.press.pipeline import load_nlp
+
+    return load_nlp()
+
+
 def _paragraphs(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"\n\s*\n|\n(?=[A-ZÀ-Ý«“])", text[:MAX_CHARS]) if p.strip()]
     return [p[:MAX_PARAGRAPH] for p in parts]
@@ -330,6 +284,7 @@ class Extractor:
     def __init__(self, gazetteer: Gazetteer, nlp=None):
         self.gaz = gazetteer
         self.nlp = nlp
+        self.ling = linguistics.Linguistics(nlp if nlp is not None else _sentence_model())  # lemmas, triggers, parse
 
     def _split(self, paragraphs: list[str]) -> list[list[str]]:
         if self.nlp is None:
@@ -383,7 +338,7 @@ class Extractor:
                 for clause in clauses:
                     trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", clause, flags=re.I)
                     trigger_text = re.sub(DESCRIBED_POINT, r"\1", trigger_text, flags=re.I)
-                    types = [t for t, p in TRIGGERS.items() if re.search(p, trigger_text, re.I)]
+                    types = self.ling.kinds(trigger_text)
                     if deal_context and re.search(
                         r"démant[eè]l|reconstitu|rouvert|se réinstall|fermé|\best apparu|s'est installé", clause, re.I
                     ):
@@ -423,7 +378,7 @@ class Extractor:
                             )
                             if event:
                                 event.own_date = own_when is not None
-                                event.rules = RULES.fired(kind, trigger_text) or [f"{kind}.from_context"]
+                                event.rules = self.ling.fired(kind, trigger_text) or [f"{kind}.from_context"]
                                 produced.append(event)
                             if event and kind == "dealing_point" and event.action == "dismantled" and reopened:
                                 # "démantelé le 5 juin, le point de deal a rouvert dès le 12 juin": two events
@@ -439,7 +394,7 @@ class Extractor:
                         last_place = places[0]  # an unnamed locality ("un petit village") is not where the story is
                         if re.search(DISTRICT, clause, re.I) or self.gaz.neighbourhood(places[0].text):
                             district = places[0]
-                if re.search(TRIGGERS["dealing_point"], sentence, re.I):
+                if self.ling.first("dealing_point", sentence):
                     deal_context = True
                 vague_here = self._vague(sentence, deps, last_place)
                 if vague_here or sentence_places:  # a locality near a town, else the town the sentence names
@@ -486,12 +441,12 @@ class Extractor:
         """One clause, two events in two places ("soupçonnés d'avoir tiré le 2 février à Poitiers, ont été interpellés
         lundi à Châtellerault"): each takes the first place named within a few words after its trigger (else the
         nearest before it), and the first date from its trigger on."""
-        at = re.search(TRIGGERS[kind], clause, re.I)
+        at = self.ling.first(kind, clause)
         if at is None:
             return places, when
-        after = [p for p in places if 0 <= p.start - at.start() <= 90]
-        near = after[0] if after else min(places, key=lambda p: abs(p.start - at.start()))
-        return [near], dates.resolve(clause[at.start() :], ref) or when
+        after = [p for p in places if 0 <= p.start - at.start <= 90]
+        near = after[0] if after else min(places, key=lambda p: abs(p.start - at.start))
+        return [near], dates.resolve(clause[at.start :], ref) or when
 
     def _refine(self, types: list[str], clause: str, sentence: str) -> list[str]:
         low = clause.lower()
@@ -701,9 +656,7 @@ class Extractor:
             event.killed, event.injured = quantities.casualties(scope)
             if not single and event.killed is None and event.injured is None:
                 # the toll in a clause of its own: "Cinq blessés, dont un décédé : c'est le bilan de la fusillade"
-                untriggered = [
-                    c for c in _clauses(sentence) if not any(re.search(p, c, re.I) for p in TRIGGERS.values())
-                ]
+                untriggered = [c for c in _clauses(sentence) if not self.ling.triggers(c)]
                 event.killed, event.injured = quantities.casualties(" ; ".join(untriggered))
         if kind == "seizure":
             event.drugs = quantities.drugs(sentence)

@@ -1,7 +1,19 @@
-"""Rules kept as data: the trigger wordings of each event type, named, in `rules/triggers.toml`. An event carries the
-names of the rules that made it (`Event.rules`), so that a user can see why it exists and a developer which rule to
-mend. A rules file is checked whole when it is loaded: a rule with an unknown field or type, a duplicate name or a
-pattern that does not compile is refused with the file and the rule named."""
+"""Rules kept as data, each named, loaded and checked whole by this small code:
+
+- `rules/triggers.toml`: the trigger wordings of each event type. A rule is either a spaCy `Matcher` token pattern
+  (`tokens`, on lemmas: "saisir" matches saisi, saisis, saisie, saisissent) or, for the rules not migrated yet, a
+  regular expression (`pattern`).
+- `rules/qualifiers.toml`: `DependencyMatcher` patterns anchored on a trigger's head word that say the trigger tells
+  nothing that happened (negation, modality, future), and the cue words without which no qualifier can apply (so
+  that the parser runs only where it can change the outcome).
+- `rules/exclusions.toml`: named regular expressions for sentences that tell no event (statistics, tallies, judicial
+  steps, policy, fiction, unrelated violence), wordings that look like a trigger but deny it, and the article-level
+  gate (round-ups, trials, opinion pieces).
+
+An event carries the names of the trigger rules that made it (`Event.rules`), so that a user can see why it exists and
+a developer which rule to mend. A rules file with an unknown field, type or section, a duplicate name, a regular
+expression that does not compile or a token/dependency pattern that spaCy's validator refuses is refused at load with
+the file and the rule named."""
 
 from __future__ import annotations
 
@@ -13,70 +25,208 @@ from pathlib import Path
 from vigie.errors import VigieError
 from vigie.press.schema import TYPES
 
-TRIGGERS_FILE = Path(__file__).parent / "rules" / "triggers.toml"
-FIELDS = {"name", "type", "pattern", "note"}
+FOLDER = Path(__file__).parent / "rules"
+TRIGGERS_FILE = FOLDER / "triggers.toml"
+QUALIFIERS_FILE = FOLDER / "qualifiers.toml"
+EXCLUSIONS_FILE = FOLDER / "exclusions.toml"
+LEMMAS_FILE = FOLDER / "lemmas.toml"
+FIELDS = {"name", "type", "pattern", "tokens", "note"}
+QUALIFIER_FIELDS = {"name", "effect", "dependency", "note"}
+EFFECTS = ("negated", "unrealised")
+EXCLUSION_KINDS = ("sentence", "not_trigger", "gate")
+EXCLUSION_FIELDS = {"name", "kind", "pattern", "note"}
 
 
 @dataclass(frozen=True)
 class Rule:
     name: str
     type: str
-    pattern: str
+    pattern: str | None = None  # a regular expression (a rule not migrated to lemmas yet)
+    tokens: tuple | None = None  # a spaCy Matcher token pattern
 
 
 @dataclass(frozen=True)
 class Triggers:
-    """The trigger rules of one file: per type, one alternation to find a trigger and one whose groups name the
-    rules that matched."""
+    """The trigger rules of one file. The regular-expression rules are also joined per type: one alternation to find
+    a trigger and one whose groups name the rules that matched; the token rules are matched by linguistics.py."""
 
     rules: tuple[Rule, ...]
-    any_of: dict[str, str]  # type → "pattern|pattern|…" (what the extractor searches)
+    any_of: dict[str, str]  # type → "pattern|pattern|…" of the regular-expression rules
     named: dict[str, re.Pattern]  # type → "(?P<r0>…)|(?P<r1>…)" (which rules matched)
 
     def fired(self, kind: str, text: str) -> list[str]:
-        """Names of the rules of `kind` that match in `text`, in order of appearance."""
+        """Names of the regular-expression rules of `kind` that match in `text`, in order of appearance."""
+        return list(dict.fromkeys(name for _, _, name in self.spans(kind, text)))
+
+    def spans(self, kind: str, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, rule name) of every regular-expression rule of `kind` matching in `text`."""
         pattern = self.named.get(kind)
         if pattern is None:
             return []
-        names = [self.rules[int(m.lastgroup[1:])].name for m in pattern.finditer(text) if m.lastgroup]
-        return list(dict.fromkeys(names))
+        return [
+            (m.start(), m.end(), self.rules[int(m.lastgroup[1:])].name) for m in pattern.finditer(text) if m.lastgroup
+        ]
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    name: str
+    effect: str
+    dependency: tuple
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    rules: tuple[Qualifier, ...]
+    cue_lemmas: frozenset[str]  # a clause with none of these lemmas …
+    cue_endings: tuple[str, ...]  # … and no word with these endings (future tense) is not parsed
+
+
+@dataclass(frozen=True)
+class Exclusions:
+    rules: dict[str, tuple[tuple[str, str], ...]]  # kind → ((name, pattern), …)
+
+    def patterns(self, kind: str) -> list[str]:
+        return [p for _, p in self.rules.get(kind, ())]
+
+    def joined(self, kind: str) -> str:
+        return "|".join(f"(?:{p})" for p in self.patterns(kind))
+
+    def first(self, kind: str, text: str) -> str | None:
+        """The name of the first rule of `kind` that matches `text`, if any."""
+        return next((n for n, p in self.rules.get(kind, ()) if re.search(p, text, re.I)), None)
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise VigieError(f"{path}: not a readable rules file ({exc})") from None
+
+
+def _entries(path: Path, data: dict, section: str, fields: set[str], required: set[str]):
+    """(where, entry) of each [[section]] table, fields checked, names unique."""
+    seen: set[str] = set()
+    for n, entry in enumerate(data.get(section, []), 1):
+        name = entry.get("name") or f"{section} {n}"
+        where = f"{path}, {section} {name!r}"
+        extra = set(entry) - fields
+        if extra:
+            raise VigieError(
+                f"{where}: unknown field(s) {', '.join(sorted(extra))} (fields: {', '.join(sorted(fields))})"
+            )
+        missing = required - set(entry)
+        if missing:
+            raise VigieError(f"{where}: missing field(s) {', '.join(sorted(missing))}")
+        if name in seen:
+            raise VigieError(f"{where}: a {section} of this name comes earlier in the file")
+        seen.add(name)
+        yield where, entry
+
+
+def _compile(where: str, pattern) -> None:
+    if not isinstance(pattern, str):
+        raise VigieError(f"{where}: the pattern must be a string")
+    try:
+        re.compile(pattern, re.I)
+    except re.error as exc:
+        raise VigieError(f"{where}: the pattern does not compile ({exc})") from None
+
+
+def _validate_tokens(where: str, tokens) -> tuple:
+    from spacy.errors import MatchPatternError
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    if not isinstance(tokens, list) or not tokens or not all(isinstance(t, dict) for t in tokens):
+        raise VigieError(f"{where}: tokens must be a non-empty list of token tables")
+    try:
+        Matcher(Vocab(), validate=True).add("check", [tokens])
+    except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
+        raise VigieError(f"{where}: the token pattern is not valid ({' '.join(str(exc).split())})") from None
+    return tuple(tokens)
 
 
 def load(path: Path = TRIGGERS_FILE) -> Triggers:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise VigieError(f"{path}: not a readable rules file ({exc})") from None
+    data = _read(path)
     unknown = set(data) - {"rule"}
     if unknown:
         raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}; rules are [[rule]] tables")
     rules: list[Rule] = []
-    for n, entry in enumerate(data.get("rule", []), 1):
-        name = entry.get("name") or f"rule {n}"
-        where = f"{path}, rule {name!r}"
-        extra = set(entry) - FIELDS
-        if extra:
-            raise VigieError(
-                f"{where}: unknown field(s) {', '.join(sorted(extra))} (fields: {', '.join(sorted(FIELDS))})"
-            )
-        missing = {"name", "type", "pattern"} - set(entry)
-        if missing:
-            raise VigieError(f"{where}: missing field(s) {', '.join(sorted(missing))}")
+    for where, entry in _entries(path, data, "rule", FIELDS, {"name", "type"}):
+        name = entry["name"]
         if entry["type"] not in TYPES:
             raise VigieError(f"{where}: type {entry['type']!r} is not one of {', '.join(TYPES)}")
-        if any(r.name == name for r in rules):
-            raise VigieError(f"{where}: a rule of this name comes earlier in the file")
-        try:
-            re.compile(entry["pattern"], re.I)
-        except re.error as exc:
-            raise VigieError(f"{where}: the pattern does not compile ({exc})") from None
-        rules.append(Rule(name, entry["type"], entry["pattern"]))
+        if "pattern" not in entry and "tokens" not in entry:
+            raise VigieError(f"{where}: missing field(s) pattern or tokens (a regular expression or a lemma pattern)")
+        if "pattern" in entry and "tokens" in entry:
+            raise VigieError(f"{where}: give a pattern (regular expression) or tokens (lemma pattern), not both")
+        if "pattern" in entry:
+            _compile(where, entry["pattern"])
+            rules.append(Rule(name, entry["type"], pattern=entry["pattern"]))
+        else:
+            rules.append(Rule(name, entry["type"], tokens=_validate_tokens(where, entry["tokens"])))
     if not rules:
         raise VigieError(f"{path}: no [[rule]] in the file")
     any_of, named = {}, {}
     for kind in TYPES:
-        mine = [(i, r) for i, r in enumerate(rules) if r.type == kind]
+        mine = [(i, r) for i, r in enumerate(rules) if r.type == kind and r.pattern is not None]
         if mine:
             any_of[kind] = "|".join(r.pattern for _, r in mine)
             named[kind] = re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in mine), re.I)
     return Triggers(tuple(rules), any_of, named)
+
+
+def load_qualifiers(path: Path = QUALIFIERS_FILE) -> Qualifiers:
+    from spacy.errors import MatchPatternError
+    from spacy.matcher import DependencyMatcher
+    from spacy.vocab import Vocab
+
+    data = _read(path)
+    unknown = set(data) - {"qualifier", "cues"}
+    if unknown:
+        raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (sections: cues, qualifier)")
+    cues = data.get("cues", {})
+    if set(cues) - {"lemmas", "endings", "note"}:
+        raise VigieError(f"{path}, [cues]: unknown field(s) {', '.join(sorted(set(cues) - {'lemmas', 'endings'}))}")
+    out = []
+    for where, entry in _entries(path, data, "qualifier", QUALIFIER_FIELDS, {"name", "effect", "dependency"}):
+        if entry["effect"] not in EFFECTS:
+            raise VigieError(f"{where}: effect {entry['effect']!r} is not one of {', '.join(EFFECTS)}")
+        pattern = entry["dependency"]
+        try:
+            if not isinstance(pattern, list) or not pattern:
+                raise ValueError("a dependency pattern is a non-empty list of node tables")
+            DependencyMatcher(Vocab(), validate=True).add("check", [pattern])
+        except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
+            raise VigieError(f"{where}: the dependency pattern is not valid ({' '.join(str(exc).split())})") from None
+        out.append(Qualifier(entry["name"], entry["effect"], tuple(pattern)))
+    return Qualifiers(tuple(out), frozenset(cues.get("lemmas", [])), tuple(cues.get("endings", [])))
+
+
+def load_exclusions(path: Path = EXCLUSIONS_FILE) -> Exclusions:
+    data = _read(path)
+    unknown = set(data) - {"exclusion"}
+    if unknown:
+        raise VigieError(
+            f"{path}: unknown section(s) {', '.join(sorted(unknown))}; exclusions are [[exclusion]] tables"
+        )
+    out: dict[str, list[tuple[str, str]]] = {k: [] for k in EXCLUSION_KINDS}
+    for where, entry in _entries(path, data, "exclusion", EXCLUSION_FIELDS, {"name", "kind", "pattern"}):
+        if entry["kind"] not in EXCLUSION_KINDS:
+            raise VigieError(f"{where}: kind {entry['kind']!r} is not one of {', '.join(EXCLUSION_KINDS)}")
+        _compile(where, entry["pattern"])
+        out[entry["kind"]].append((entry["name"], entry["pattern"]))
+    return Exclusions({k: tuple(v) for k, v in out.items()})
+
+
+def load_lemmas(path: Path = LEMMAS_FILE) -> dict[str, str]:
+    """Corrections to the model's lemma table: form → lemma."""
+    data = _read(path)
+    if set(data) - {"lemmas"}:
+        raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(set(data) - {'lemmas'}))} (sections: lemmas)")
+    table = data.get("lemmas", {})
+    for form, lemma in table.items():
+        if not isinstance(lemma, str) or form != form.lower() or not lemma:
+            raise VigieError(f"{path}, form {form!r}: a lower-case form and a lemma (a string) are expected")
+    return dict(table)

