@@ -73,6 +73,8 @@ def test_a_values_file_missing_a_rule_is_refused(tmp_path):
         ("Des tirs ont visé une façade, sans faire de victime ni de blessé.", (0, 0)),
         ("Des tirs ont visé une façade ; il n'y a pas de victime ni de blessé.", (0, 0)),
         ("Un homme a été tué ; sa fille, assise à côté de lui, n'a pas été touchée.", (1, 0)),
+        ("Un troisième homme, assis à l'arrière, n'avait pas été blessé.", (None, 0)),
+        ("L'enfant n'a lui pas été touché ni blessé, précise la police.", (None, 0)),
         ("Cinq blessés, dont un décédé : c'est le bilan de la fusillade.", (1, 4)),  # the dead one is no injured
         ("trois blessés dont un grièvement", (None, 3)),  # a subset qualified, not dead: injured 3
         ("Deux personnes ont été tuées et une autre blessée dans la fusillade.", (2, 1)),

@@ -13,7 +13,8 @@ from vigie.press import quantities
 from vigie.press.schema import Event, overlaps
 
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
-VALUES_FOUND = quantities.VALUES["found"]  # a sentence that tells what was found or seized
+VALUES_FOUND = quantities.VALUES["found"]
+TOLL = ("killed", "injured")  # a sentence that tells what was found or seized
 
 
 def overlap(a: Event, b: Event) -> bool:
@@ -38,6 +39,8 @@ def same(a: Event, b: Event) -> bool:
         return False  # "ces dernières semaines" and "le 3 janvier", each said of its own event: two events
     if other_victims(a, b) and None not in (a.date_start, b.date_start) and a.date_start != b.date_start:
         return False  # "deux blessés dans la nuit de samedi à dimanche" and "un mort dimanche soir": two shootings
+    if any((getattr(a, k) == 0) != (getattr(b, k) == 0) and None not in (getattr(a, k), getattr(b, k)) for k in TOLL):
+        return False  # "il n'y a pas eu de blessé" and "grièvement blessé par balle": not one shooting
     return nested(a, b)
 
 
@@ -150,20 +153,20 @@ def _rough(quantity: float | None, exact: float | None) -> bool:
 def lead_amounts(events: list[Event]) -> list[Event]:
     """The lead's rough amount of a seizure told again exactly in the body ("plus de 300 kg de résine interceptés"
     at the top, "380 kilos de résine … à hauteur du Boulou" below) is one seizure: when the rough mention has no date
-    of its own and the exact one has, the exact one is the event (its place and date), even where the lead named
-    no place or the investigators' town."""
+    of its own, or the same dates, and the exact one has its own, the exact one is the event (its place and date),
+    even where the lead named no place, the investigators' town or "l'autoroute"."""
     out = []
     for e in events:
         amounts = {(d["substance"], d["unit"]): d["quantity"] for d in e.drugs if d["quantity"] is not None}
         told_again = (
             e.type == "seizure"
             and amounts
-            and not e.own_date
             and re.search(APPROXIMATE, e.evidence, re.I)
             and any(
                 o is not e
                 and o.type == "seizure"
                 and o.own_date
+                and (not e.own_date or nested(e, o))
                 and all(
                     _rough(q, next((d["quantity"] for d in o.drugs if (d["substance"], d["unit"]) == k), None))
                     for k, q in amounts.items()

@@ -39,6 +39,7 @@ RULE_NAMES = {
     "injured_counted": "a number injured",
     "injured_one": "one injured",
     "hit_by_bullets": "hit by bullets",
+    "one_unhurt": "one person not hit",
     "same_victim": "a wound of the victim already named",
     "nobody_arrested": "nobody arrested",
     "arrested_with_relative": "arrested with a relative",
@@ -302,8 +303,12 @@ def arrested(text: str) -> int | None:
 def casualties(text: str) -> tuple[int | None, int | None]:
     """(killed, injured) stated by the text; (0, 0) when it says nobody was hit; a category not stated stays None."""
     t = text.replace("’", "'").lower()
+    unhurt = VALUES["one_unhurt"].search(t)
+    if unhurt:  # "l'enfant n'a pas été touché": no one else injured, and nothing said of the dead
+        killed, injured = casualties(t[: unhurt.start()] + " ; " + t[unhurt.end() :])
+        return killed, injured or 0
     nobody = VALUES["nobody_hit"].search(t)
-    if nobody:  # "sans faire de blessé", "la fillette n'a pas été touchée": 0 unless the rest counts someone
+    if nobody:  # "sans faire de blessé", "personne n'a été touché": 0 unless the rest counts someone
         killed, injured = casualties(t[: nobody.start()] + " ; " + t[nobody.end() :])
         return killed or 0, injured or 0
     m = VALUES["dead_among_wounded"].search(t)
