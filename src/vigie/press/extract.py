@@ -12,8 +12,8 @@ from vigie.geo.names import name_key
 from vigie.press import counting, dates, linguistics, quantities, rules
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.geography import Geography, dateline, main_towns, without_agency_line
-from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer, Place
+from vigie.press.geography import DISTRICT, NEAR, SAME_DISTRICT, ArticlePlaces, network_origins, without_agency_line
+from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer
 from vigie.press.schema import Event
 
 WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
@@ -27,26 +27,6 @@ EXCLUSIONS = rules.load_exclusions()  # named, in rules/exclusions.toml
 # a sentence that tells no event: statistics, tallies, judicial steps, policy, fiction, unrelated violence
 EXCLUDE = [EXCLUSIONS.joined("sentence")]
 REOPENED = r"\b(?:a |avait |ont |avaient )?(?:rouvert|réapparu|s'est reconstitué|s'est réinstallé)"
-NEAR = r"près d|proche d|non loin d|à proximité d|hauteur d|au large d"  # a locality outside the town it names
-# "dans le même quartier": the district of the latest event told with one, not the latest town named
-SAME_DISTRICT = r"\b(?:même (?:quartier|secteur|cité)|du quartier|de la cité)\b"
-DISTRICT = r"\b(?:quartiers?|cités?|secteur|section|résidence)\b"
-VAGUE_PLACES = [
-    (
-        r"(?:un petit village|un village|un hameau|une maison isolée|une exploitation agricole|"
-        r"une route de campagne|une route départementale|un chemin (?:de terre|communal|forestier)|un bois|une forêt)"
-        r"(?:,? [^,.]{0,30}?\b(?:près|proche|non loin|à proximité) d(?:e |'|’)[A-ZÉ][\w'’-]+)?|"
-        r"\bau large d(?:e |')[A-ZÉ][\w'’-]+|"
-        r"(?:une aire d'autoroute|l'autoroute|la route nationale|la nationale|la rocade)[^,.]*"
-        r"(?:, à (?:la )?hauteur d(?:e |')[A-ZÉ][\w'’-]+)?|\bà (?:la )?hauteur d(?:e |')[A-ZÉ][\w'’-]+",
-        2,
-    ),
-    (
-        r"plusieurs communes du (?:nord|sud|est|ouest|centre) de l'\w+|plusieurs communes (?:du |de l'|de la )\w+|"
-        r"dans le département|dans plusieurs communes[^,.]*",
-        3,
-    ),
-]
 
 
 BACK_REFERENCE = (
@@ -73,147 +53,7 @@ SEIZED = (
 # words that look like a trigger but deny it (rules/exclusions.toml, kind not_trigger); a negation, modality or tense
 # said by the sentence's structure is the parse's (rules/qualifiers.toml, linguistics.py)
 NOT_TRIGGERS = EXCLUSIONS.joined("not_trigger")
-STOP_WORDS = {
-    "au",
-    "aux",
-    "a",
-    "à",
-    "le",
-    "la",
-    "les",
-    "l",
-    "dans",
-    "en",
-    "ce",
-    "cette",
-    "ces",
-    "des",
-    "du",
-    "de",
-    "selon",
-    "pour",
-    "par",
-    "sur",
-    "chez",
-    "vers",
-    "pres",
-    "un",
-    "une",
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "on",
-    "et",
-    "mais",
-    "depuis",
-    "apres",
-    "avant",
-    "lors",
-    "quelques",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-    "vingt",
-    "trente",
-    "cent",
-    "mille",
-    "plusieurs",
-    # words that open sentences and happen to be names of small communes ("Aucun", Hautes-Pyrénées)
-    "aucun",
-    "aucune",
-    "personne",
-    "rien",
-    "chaque",
-    "tout",
-    "toute",
-    "certains",
-    "certaines",
-    "autre",
-    "autres",
-    "enfin",
-    "alors",
-    "ainsi",
-    "pourtant",
-    "cependant",
-    "pendant",
-    "durant",
-    "entre",
-    "sous",
-    "sans",
-    "avec",
-    "malgre",
-    "parmi",
-    "dont",
-    "quand",
-    "comme",
-    "lorsque",
-    "ici",
-    "c",
-    "ceux",
-    "celui",
-    "tous",
-    "toutes",
-    "leur",
-    "leurs",
-    "son",
-    "sa",
-    "ses",
-    "notre",
-    "nos",
-    "nous",
-    "vous",
-    "je",
-    "j",
-    "d",
-    "qu",
-    "que",
-    "qui",
-    "si",
-    "ou",
-    "puis",
-    "bilan",
-    "objectif",
-    "conséquence",
-    "consequence",
-    *WEEKDAY_KEYS,
-    *MONTH_KEYS,
-}
-LOCATIVE = r"(?:à|au|aux|dans|en|sur)\s+(?:l['’]|la |le |les |des )?$"  # "près de Douai" only situates
-# a name after these words names part of a town (a street, an estate, a station), not a commune
-PART_OF_TOWN = (
-    r"(?:quartiers?|cité|résidence|lotissement|rue|avenue|boulevard|place|allée|chemin|impasse|parc|"
-    r"zone|gare|stade|collège|lycée|école|centre commercial|square|hameau|lieu-dit)\s+"
-    r"(?:de la |du |des |de l['’])?$|"  # "un quartier d'Argentan" names the town, so "de"/"d'" are not here
-    # but a street is often named after another town: "rue de Chabeuil" (in Valence), "avenue de Lyon"
-    r"(?:rue|avenue|boulevard|route|allée|impasse|quai|cours|faubourg)\s+(?:de |d['’]|du )$"
-)
-ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
-    r"(?:venu(?:e|s|es)? (?:de|d')(?: la| les|(?<=de) l')?|viennent (?:de|d')|originaires? (?:de|d')|"
-    r"en provenance (?:de|d')|"
-    r"à destination (?:de|d')|"
-    r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient|erait|eraient) (?:à|au|aux|en)|"
-    r"à (?:\d+|quelques|une (?:dizaine|vingtaine|trentaine)) (?:km|kilomètres) (?:de |d'|du )|"
-    r"demeurant (?:à|au|aux|en)|"
-    r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
-    r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
-    r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
-    r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|chu|hôpital|préfet|"
-    r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie)[\w\s'’-]{0,30}?\s(?:de|d'|d’|du))\s*"
-    r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
-)
+
 
 
 # an article whose headline (else its first sentence) says it is a round-up, a policy, a trial or an opinion piece: its
@@ -229,14 +69,7 @@ def _lead(text: str) -> str:
 TOLL_ITEM = quantities.VALUES["toll_item"]  # "Arles (trois blessés le 18 avril)" (rules/values.toml)
 # a sentence about persons already introduced ("Le conducteur …", "Les deux hommes …", "Il …")
 DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’]|(?:Il|Ils|Elle|Elles)\s)"
-# a name right after these words is a place near the town, not in it (geo_precision 2)
-NEAR_BEFORE = (
-    r"(?:\bprès|\bnon loin|\bà proximité|\baux abords|\bdans les environs|\ben périphérie)\s+(?:de |d['’]|du )$"
-)
-NAME = (
-    r"(?:(?<=[\s(])|^|(?<=['’]))([A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
-    r"sous |en |lès |l['’])?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)"
-)
+
 
 
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -513,134 +346,21 @@ class Extractor:
             types.append("shooting")
         return types
 
-    def _main_place(self, article: Article, deps: list[str]):
-        for text in (article.title, article.text[:400]):
-            places = self._places(text, deps)
-            if places:
-                return places[0]
-        return None
+    # places: press/geography.py, one resolver per article (ArticlePlaces); these calls keep the extractor's shape
+    def _main_place(self, article: Article, deps: ArticlePlaces):
+        return deps.main_place(article.title, article.text)
 
-    def _geography(self, article: Article, named: list[str]) -> Geography:
-        """The article's main towns and départements (geography.py), from one reading of all its place names."""
-        plain = Geography(named)
-        whole = f"{article.title}\n{article.text}"
-        title = self._places(article.title, plain) if article.title else []
-        line = dateline(article.text)
-        resolved = self.gaz.resolve(line, plain) if line else None
-        at_dateline = Place(resolved[0], resolved[1], line) if resolved else None
-        mentions = self._mentions(whole, plain)
-        districts = [p.code for rank, _, p in mentions if rank == 0]
-        named_towns = {p.code for rank, _, p in mentions if rank <= 1}
-        districts += [t for surface, _, _ in self._surfaces(whole) if (t := self.gaz.district_of(surface, named_towns))]
-        towns = main_towns(title, at_dateline, [p.code for rank, _, p in mentions if rank <= 2], districts)
-        # the départements of the main towns, and of towns of some size named after "à", count as named
-        deps = [self.gaz.info.get(t, (None, 0))[0] for t in towns]
-        deps += [p.departement for r, _, p in mentions if r == 1 and self.gaz.info.get(p.code, (0, 0))[1] >= 10_000]
-        return Geography([*named, *(d for d in deps if d)], towns)
+    def _geography(self, article: Article, named: list[str]) -> ArticlePlaces:
+        return ArticlePlaces.read(self.gaz, article.title, article.text)
 
-    def _surfaces(self, text: str):
-        """Capitalised names of a text, leading stop words removed: (surface, words, start)."""
-        for m in re.finditer(NAME, text):
-            words = m.group(1).strip("'’- ").split()
-            while words and name_key(words[0]) in STOP_WORDS:
-                words = words[1:]
-            if words:
-                yield " ".join(words), words, m.start() + m.group(1).find(words[0])
+    def _places(self, text: str, deps: ArticlePlaces) -> list:
+        return deps.places(text)
 
-    def _places(self, text: str, deps: list[str]) -> list:
-        """Places named as locations in a text, best first: neighbourhoods, then communes after a locative
-        preposition; origins ("venues de Bordeaux") and institutions ("le parquet de Nîmes") are left out."""
-        scored = self._mentions(text, deps)
-        if not scored:
-            m = re.search(r"la (?:préfecture|sous-préfecture|ville|cité|bastide|commune) (\w+)", text)
-            if m:
-                code = self.gaz.demonym(m.group(1))
-                dep = self.gaz.departement_adjective(m.group(1))
-                if code:
-                    return [Place(code, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 1)]
-                if dep and "préfecture" in m.group(0) and self.gaz.chef_lieu.get(dep):
-                    return [Place(self.gaz.chef_lieu[dep], dep, m.group(0), m.start(), 1)]
-            return []
-        named = {place.code for rank, _, place in scored if rank == 1}
-        if named:  # "le quartier des Moulins, à Nice": a district name of another town gives way to the town named
-            scored = [x for x in scored if x[0] != 0 or x[2].code in named]
-        scored.sort(key=lambda x: (x[0], x[1]))
-        best = scored[0][0]
-        out, seen = [], set()
-        for rank, _, place in scored:
-            if place.code in seen:
-                continue
-            # several communes in one clause are several events only when each is a locative ("à X, mais aussi à Y")
-            if out and not (rank == 1 and best == 1):
-                break
-            seen.add(place.code)
-            out.append(place)
-        return out
+    def _mentions(self, text: str, deps: ArticlePlaces) -> list:
+        return deps.mentions(text)
 
-    def _mentions(self, text: str, deps: list[str]) -> list[tuple[int, int, Place]]:
-        """Every place mention of a text as (rank, position, place): 0 a district, 1 a commune after a locative,
-        2 another commune, 3 a place near a town (geo_precision 2). The rules are those of geography.py."""
-        scored = []
-        towns = getattr(deps, "towns", ())
-        origin_end = -1  # where the last origin ended: "venu de la Duchère, à Lyon" names one origin
-        for surface, words, start in self._surfaces(text):
-            end = start + len(surface)
-            before = text[max(0, start - 45) : start].lower()
-            if re.search(ORIGIN, before) or (
-                origin_end >= 0 and re.fullmatch(r",\s*(?:à|en)\s+(?:l'|la |le )?", text[origin_end:start])
-            ):
-                origin_end = end
-                continue
-            code = self.gaz.neighbourhood(surface) or (self.gaz.neighbourhood(words[-1]) if len(words) > 1 else None)
-            if code:
-                dep = self.gaz.info.get(code, (None, 0))[0]
-                scored.append((0, start, Place(code, dep, surface, start, 1)))
-                continue
-            town = self.gaz.district_of(surface, towns)
-            locative = bool(re.search(LOCATIVE, before))
-            resolved = self.gaz.resolve(surface, deps, fuzzy=locative, towns=towns)
-            if town and (resolved is None or resolved[0] not in towns):
-                # an official district of a main town beats a commune of the same name elsewhere
-                scored.append((0, start, Place(town, self.gaz.info.get(town, (None, 0))[0], surface, start, 1)))
-                continue
-            if re.search(PART_OF_TOWN, before):
-                continue
-            if resolved is None and len(words) > 1:
-                resolved = self.gaz.resolve(words[0], deps)
-                # "au Jas de Bouffan" is a district, not the village of Jas: a longer name's first word counts as a
-                # town only when it is one of some size or in the article's départements
-                if resolved and resolved[1] not in deps and self.gaz.info.get(resolved[0], (None, 0))[1] < 10_000:
-                    resolved = None
-                surface = words[0] if resolved else surface
-            if not resolved:
-                continue
-            population = self.gaz.info.get(resolved[0], (None, 0))[1]
-            if not locative and population < 2_000 and resolved[1] not in deps:
-                continue  # "Pas de blessé": a word that is also a village far away
-            near = re.search(NEAR_BEFORE, before)
-            if near:  # "près de Voiron": near the town, not in it
-                said = text[start - len(before) + near.start() : start] + surface
-                scored.append((3, start, Place(None, resolved[1], said, start, 2)))
-                continue
-            scored.append((1 if locative else 2, start, Place(resolved[0], resolved[1], surface, start, 1)))
-        return scored
-
-    def _vague(self, clause: str, deps: list[str], last):
-        for pattern, precision in VAGUE_PLACES:
-            m = re.search(pattern, clause, re.I)
-            if m:
-                dep = None
-                near = self._places(m.group(0), deps)
-                if near:
-                    dep = near[0].departement
-                elif last is not None:
-                    dep = last.departement
-                elif len(deps) == 1:
-                    dep = deps[0]
-                named = self.gaz.departements_in(m.group(0))
-                dep = named[0] if named else dep
-                return Place(None, dep, m.group(0), m.start(), precision)
-        return None
+    def _vague(self, clause: str, deps: ArticlePlaces, last):
+        return deps.vague(clause, last)
 
     def _event(self, kind, clause, sentence, place, interval, ref: date, single: bool) -> Event | None:
         if place is None:
@@ -687,28 +407,4 @@ class Extractor:
         return event
 
     def _origins(self, text: str) -> list[str]:
-        """Cities the networks come from: demonyms ("réseaux lyonnais"), towns named after "venus de" and the list
-        it heads ("venues de Vaulx-en-Velin et de Vénissieux", any size, départements left out), and big cities
-        after "de" ("des équipes de Marseille")."""
-        out = []
-        for word in re.findall(r"[\wéèêàç'-]+", text):
-            code = self.gaz.demonym(word)
-            if code:
-                out.append(code)
-        names = r"[A-ZÉÈ][\w'’-]+"
-        for m in re.finditer(
-            rf"(?:(?:venu|arrivé|originaire|issu)(?:e|s|es)?|viennent) (?:de |d'|d’|du )(?:la |les |l'|l’)?"
-            rf"({names}(?:(?:,| et| ou) (?:de |d'|d’|du )?(?:la |les |l'|l’)?{names})*)",
-            text,
-        ):
-            for name in re.findall(names, m.group(1)):
-                resolved = None if self.gaz.departements_in(name) else self.gaz.resolve(name, [])
-                code = resolved[0] if resolved else self.gaz.neighbourhood(name)  # la Duchère → Lyon
-                if code:
-                    out.append(code)
-        for m in re.finditer(r"(?:de |d'|d’|depuis )([A-ZÉ][\w-]+)", text):
-            resolved = self.gaz.resolve(m.group(1), [])
-            if resolved and self.gaz.info.get(resolved[0], (None, 0))[1] > 100_000:
-                out.append(resolved[0])
-        return list(dict.fromkeys(out))
-
+        return network_origins(self.gaz, text)

@@ -1,28 +1,79 @@
-"""An article's geography, found once before its sentences are read: its main towns and the départements it is
-about. Every place mention is then read in that setting, so that "le quartier Saint-Jean" or "à Argentine" in an
-article about Beauvais is not a village of the same name at the other end of France.
+"""An article's geography, read once before its sentences: its main towns and the départements it is about, then
+every place mention resolved in that setting by scoring its candidates, so that "le quartier Saint-Jean" or "à
+Argentine" in an article about Beauvais is not a village of the same name at the other end of France.
 
-How a mention is resolved (extract.Extractor._mentions; one test per rule in tests/test_press_places.py):
-
-1. A curated neighbourhood (places.NEIGHBOURHOODS: Pissevin, la Castellane…) is its town, wherever the article is.
-2. An official district (the QPV list in table `district`) is its town only when that town is a main town of the
-   article: it beats a commune of the same name elsewhere, unless that commune is itself a main town.
-3. A commune name chooses among homonyms: in the départements the article names or whose towns it names first,
-   then within NEAR_KM of a main town, then the most populous.
-4. Introduced by "près de", "aux abords de", "non loin de", "à proximité de": a place near the town, not in it
-   (geo_precision 2, commune null, the town's département).
-5. Introduced by an origin ("venus de"), a home ("domiciliés à") or an institution ("le parquet de"): no place.
-6. Not introduced by a locative ("à", "dans"…): a village of fewer than 2,000 people outside the article's
-   départements is a word, not a place ("Pas de blessé", "Aucun").
+One `ArticlePlaces` is built per article (`ArticlePlaces.read`); `resolve(mention, text)` returns a `Choice`: the
+place chosen, the candidates with their scores and the terms that make them, or why nothing was taken, so that a
+developer can see why an event is where it is. extract.Extractor calls it through thin methods.
 
 Main towns, best first: the towns of the headline; the dateline's town ("NÎMES (AFP) –", "Nîmes –"; an agency's
 filing line, "Paris, France | AFP | lundi 06/09/2021 -", is cut off: it names where the dispatch was written); the
-towns whose curated or official districts are named; the most-named town when it is named at least twice."""
+towns whose curated or official districts are named; the most-named town when it is named at least twice. The
+départements the article names ("Drôme", "(26)", "la préfecture drômoise"), those of its main towns and of towns of
+10,000 people or more named after "à" count as named.
+
+How a mention is introduced (the words before it) decides whether it can be the event's place, and its rank among the
+places of a clause (lower first):
+
+| introduction | example | result |
+|---|---|---|
+| origin, home, institution | "venus de", "domiciliés à", "le parquet de", "la section de recherches de" | no place |
+| part of a town | "rue de Chabeuil", "la gare de Lyon" | no commune (a district may be) |
+| district | "à Pissevin", "le quartier Argentine" | rank 0 |
+| locative | "à", "au", "dans", "en", "sur" | rank 1; a misspelling is tried |
+| none | "Nîmes, ville de …" | rank 2 |
+| near | "près de", "aux abords de", "à hauteur de" | rank 3: geo_precision 2, commune null |
+
+Each candidate of a mention (every commune of that name, the town of a curated neighbourhood of that name, the main
+town that has an official district of that name) is scored; the highest total wins. The weights are tiers: a term
+outweighs every term below it together.
+
+| term | weight | the candidate … |
+|---|---|---|
+| main_town | 1000 | is a main town of the article |
+| district_of_main_town | 1000 | is a main town that has a curated or official (QPV) district of that name |
+| departement_named | 100 | is in a département the article names |
+| district_word | 30 | is a curated neighbourhood introduced by "quartier", "cité", "résidence" |
+| other_towns | 20 × n, n ≤ 2 | is in a département where n other names of the article have a commune |
+| near_main_town | 10 | lies within NEAR_KM of a main town |
+| neighbourhood | 4 | is the town of a curated neighbourhood of that name |
+| population | log10(people) | is a commune (0 to 6.4) |
+
+`other_towns`: "Saint-Benoît" and "Saint-Denis" in an article make "Sainte-Rose" the one of La Réunion, not of
+Guadeloupe. `neighbourhood`: a curated neighbourhood beats a homonymous commune of fewer than 10,000 people ("la
+Castellane"), and loses to a bigger one ("à Moulins", Allier) when nothing else decides.
+
+A candidate is vetoed (never chosen, whatever its score) when it is:
+
+| veto | the candidate is … |
+|---|---|
+| far_small_village | a small commune outside the named départements, far (NEAR_KM) from every main town |
+| a_word | a commune of fewer than 2,000 people outside the named départements, its name not after a locative |
+| part_of_town | a commune named after "rue de", "quartier", "gare" …: part of a town |
+| far_neighbourhood | a curated neighbourhood far (NEAR_KM) from every main town and outside the named départements |
+
+Small: fewer than 2,000 people with homonyms, or fewer than 10,000 when the article names départements ("aux Sablons"
+in an article about the Sarthe is not the village in Isère); "Pas de blessé" is no
+village (a_word); "France 3 Bourgogne" in an article about Dijon is not the Bourgogne estate of Tourcoing
+(far_neighbourhood).
+
+Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris") are one
+operation across them: geo_precision 3, their département if they share one, else none. A département or an island
+named after a locative ("à Mayotte", "en Martinique", "dans l'Aube", "au large de la Martinique") is geo_precision 3
+when the article names no commune of it as a place; "un petit village", "une maison isolée près de X", a motorway "à
+hauteur de X" are geo_precision 2 (VAGUE_PLACES).
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from dataclasses import dataclass, field
+
+from vigie.geo.names import name_key
+from vigie.press.dates import MONTHS, WEEKDAYS
+from vigie.press.places import Gazetteer, Place
 
 # an agency's filing line ("Paris, France | AFP | lundi 06/09/2021 - ", "SAINT-LAURENT-DU-MARONI, 18 mars (AFP) - "):
 # where the dispatch was written, not where anything happened; it is cut off before the text is read
@@ -31,6 +82,126 @@ AGENCY_LINE = (
 )
 DATELINE = r"\s*([A-ZÉÈÎÔ][A-Za-zÀ-ÿ'’ -]{1,40}?)\s*(?:\([^)]{1,30}\))?\s*[-–—:]\s"
 
+NEAR_KM = 40  # a homonym this close to the article's main town is the one meant (a canton, an agglomeration)
+WEIGHTS = {  # the scoring table of the module docstring
+    "main_town": 1000,
+    "district_of_main_town": 1000,
+    "departement_named": 100,
+    "other_towns": 20,
+    "district_word": 30,
+    "near_main_town": 10,
+    "neighbourhood": 4,
+}
+OTHER_TOWNS_MAX = 2  # other names counted for a département
+OTHER_TOWNS_SPECIFIC = 3  # a name counts for the départements of its communes when it has communes in at most 3
+
+NEAR = r"près d|proche d|non loin d|à proximité d|hauteur d|au large d"  # a locality outside the town it names
+# "dans le même quartier": the district of the latest event told with one, not the latest town named
+SAME_DISTRICT = r"\b(?:même (?:quartier|secteur|cité)|du quartier|de la cité)\b"
+DISTRICT = r"\b(?:quartiers?|cités?|secteur|section|résidence)\b"
+CAPITAL_NAME = r"(?-i:[A-ZÉ])[\w'’-]+"  # a capitalised name even in a pattern read with re.I
+VAGUE_PLACES = [
+    (
+        r"(?:un petit village|un village|un hameau|une maison isolée|une exploitation agricole|"
+        r"une route de campagne|une route départementale|un chemin (?:de terre|communal|forestier)|un bois|une forêt)"
+        rf"(?:,? [^,.]{{0,30}}?\b(?:près|proche|non loin|à proximité) d(?:e |'|’){CAPITAL_NAME})?|"
+        rf"\bau large d(?:e |'){CAPITAL_NAME}|"
+        r"(?:une aire d'autoroute|l'autoroute|la route nationale|la nationale|la rocade)[^,.]*"
+        rf"(?:, à (?:la )?hauteur d(?:e |'){CAPITAL_NAME})?|\bà (?:la )?hauteur d(?:e |'){CAPITAL_NAME}",
+        2,
+    ),
+    (
+        r"plusieurs communes du (?:nord|sud|est|ouest|centre) de l'\w+|plusieurs communes (?:du |de l'|de la )\w+|"
+        r"dans le département|dans plusieurs communes[^,.]*",
+        3,
+    ),
+]
+# a département or an island named as where something happened: "à Mayotte", "en Martinique", "dans l'Aube",
+# "au large de la Martinique"
+DEPARTEMENT_PLACE = (
+    r"(?:\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de ))"
+    r"(?P<name>(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*)"
+)
+# words before a département that name a route, not a place: "destinés à La Réunion", "en provenance de Guyane"
+ROUTE_BEFORE = r"(?:destiné\w*|à destination|en provenance|venu\w*|expédié\w*|envoyé\w*|acheminé\w*|arrivé\w*)\s*$"
+# an operation across several communes: "entre Gièvres, Déols et Chabris", "entre la commune de X et Y"
+BETWEEN = (
+    r"\bentre (?:[a-zàâéèêîôûç'’]+ ){0,4}?((?-i:[A-ZÉ])[^.;:]{1,120}?\bet\b(?: [a-zàâéèêîôûç'’]+){0,6}? "
+    r"(?-i:[A-ZÉ])[\w'’-]+)"
+)
+
+WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
+MONTH_KEYS = [name_key(m) for m in MONTHS]
+# words that open a capitalised name without being part of it, and words that open sentences and happen to be names
+# of small communes ("Aucun", Hautes-Pyrénées)
+STOP_WORDS = {
+    *"au aux a à le la les l dans en ce cette ces des du de selon pour par sur chez vers pres un une il elle ils elles "
+    "on et mais depuis apres avant lors quelques deux trois quatre cinq six sept huit neuf dix onze douze treize "
+    "quatorze quinze seize vingt trente cent mille plusieurs".split(),
+    *"aucun aucune personne rien chaque tout toute certains certaines autre autres enfin alors ainsi pourtant "
+    "cependant pendant durant entre sous sans avec malgre parmi dont quand comme lorsque ici c ceux celui tous toutes "
+    "leur leurs son sa ses notre nos nous vous je j d qu que qui si ou puis bilan objectif conséquence "
+    "consequence".split(),
+    *WEEKDAY_KEYS,
+    *MONTH_KEYS,
+}
+LOCATIVE = r"(?:à|au|aux|dans|en|sur)\s+(?:l['’]|la |le |les |des )?$"  # "près de Douai" only situates
+# a name after these words names part of a town (a street, an estate, a station), not a commune
+PART_OF_TOWN = (
+    r"(?:quartiers?|cité|résidence|lotissement|rue|avenue|boulevard|place|allée|chemin|impasse|parc|"
+    r"zone|gare|stade|aéroport|port|collège|lycée|école|centre commercial|square|hameau|lieu-dit)\s+"
+    r"(?:de la |du |des |de l['’])?$|"  # "un quartier d'Argentan" names the town, so "de"/"d'" are not here
+    # but a street is often named after another town: "rue de Chabeuil" (in Valence), "avenue de Lyon"
+    r"(?:rue|avenue|boulevard|route|allée|impasse|quai|cours|faubourg)\s+(?:de |d['’]|du )$"
+)
+# a headline that opens with its town: "Agen : nuit de tirs à Montanou", "Lorient/Lanester : …"
+HEADLINE_TOWN = r"^\s*([^:–—|]{2,50}?)\s*[:–—|]\s"
+# a district named as one anywhere in the article, with its town when said: "le quartier d'Orgeval à Reims",
+# "la cité Chambord", "le quartier de la Houillère"
+DISTRICT_INTRO = (
+    r"\b(?:quartiers?|cités?|résidences?)\s+(?:(?P<of>de |d['’])|de la |du |des |de l['’])?"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ](?:d['’]|de |du |des |la |le |les )?[A-ZÉÈÀÂÎÔ][\w'’-]+)*)"
+    r"(?:,? (?:à|au cœur de|dans) (?P<town>[A-ZÉÈÀÂÎÔ][\w'’-]+"
+    r"(?:[- ](?:sur[- ]|en[- ]|de[- ]|lès[- ])?[A-ZÉÈÀÂÎÔ][\w'’-]+)*))?"
+)
+# countries and regions abroad named in French articles: never a commune of the same name ("la Suisse", Moselle)
+FOREIGN = {
+    name_key(n)
+    for n in "Suisse Espagne Maroc Belgique Allemagne Italie Portugal Algérie Tunisie Colombie Brésil Équateur "
+    "Pays-Bas Hollande Luxembourg Guyana Suriname Venezuela Dubaï Europe Afrique Amérique Antilles Caraïbes".split()
+}
+TOWN_BEFORE = (
+    r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
+)
+BIG_TOWN = 50_000  # a commune this big is never taken for a district of another town
+# a curated neighbourhood introduced as one
+DISTRICT_WORD = r"(?:quartiers?|cités?|résidences?)\s+(?:de la |du |des |de l['’]|de |d['’])?(?:la |le |les |l['’])?$"
+ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
+    r"(?:venu(?:e|s|es)? (?:de|d')(?: la| les|(?<=de) l')?|viennent (?:de|d')|"
+    r"originaires? (?:de|d')(?: la| les|(?<=de) l')?|"
+    r"en provenance (?:de|d')|"
+    r"à destination (?:de|d')|"
+    r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient|erait|eraient) (?:à|au|aux|en)|"
+    r"à (?:\d+|quelques|une (?:dizaine|vingtaine|trentaine)) (?:km|kilomètres) (?:de |d'|du )|"
+    r"demeurant (?:à|au|aux|en)|"
+    r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
+    r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
+    r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
+    r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|chu|hôpital|préfet|"
+    r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie|section de recherches|\bsr|antenne|"
+    r"groupe|groupement|cellule|jirs|juridiction|service|unité)[\w\s'’-]{0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du))\s*"
+    r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
+)
+# a name right after these words is a place near the town, not in it (geo_precision 2)
+NEAR_BEFORE = (
+    r"(?:\bprès|\bnon loin|\bà proximité|\baux abords|\bdans les environs|\ben périphérie|\bà (?:la )?hauteur|"
+    r"\bau niveau)\s+(?:de |d['’]|du )$"
+)
+NAME = (
+    r"(?:(?<=[\s(])|^|(?<=['’]))([A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
+    r"sous |en |lès |l['’])?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)"
+)
+
 
 class Geography(list):
     """The départements of an article (a list, as the place rules always took), with its main towns."""
@@ -38,6 +209,46 @@ class Geography(list):
     def __init__(self, departements, towns=()):
         super().__init__(dict.fromkeys(departements))
         self.towns: tuple[str, ...] = tuple(dict.fromkeys(towns))
+
+
+@dataclass
+class Mention:
+    """A capitalised name in a text: the name (leading stop words removed), its words, where it starts."""
+
+    surface: str
+    words: list[str]
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.surface)
+
+
+@dataclass
+class Candidate:
+    """One reading of a mention: a commune, or the town of a district; its score and the terms that make it."""
+
+    code: str
+    departement: str | None
+    kind: str  # commune, commune (misspelt), neighbourhood (curated), district (QPV or said so), presumed district
+    terms: dict[str, float] = field(default_factory=dict)
+    veto: str | None = None
+
+    @property
+    def score(self) -> float:
+        return sum(self.terms.values())
+
+
+@dataclass
+class Choice:
+    """What a mention resolves to: a place (or None, and why), its rank among a clause's places (0 a district,
+    1 after a locative, 2 another commune, 3 near a town), and every candidate scored."""
+
+    place: Place | None
+    rank: int | None = None
+    why: str = ""
+    candidates: list[Candidate] = field(default_factory=list)
+    origin: bool = False
 
 
 def main_towns(title_places, dateline_place, mentions, district_towns) -> list[str]:
@@ -65,3 +276,388 @@ def dateline(text: str) -> str | None:
     """The town of a dateline at the head of the text ("NÎMES (AFP) – …", "Valence – …"), if any."""
     m = re.match(DATELINE, text)
     return m.group(1).strip() if m else None
+
+
+def surfaces(text: str):
+    """Capitalised names of a text, leading stop words removed."""
+    for m in re.finditer(NAME, text):
+        words = m.group(1).strip("'’- ").split()
+        while words and name_key(words[0]) in STOP_WORDS:
+            words = words[1:]
+        if words:
+            yield Mention(" ".join(words), words, m.start() + m.group(1).find(words[0]))
+
+
+class ArticlePlaces(Geography):
+    """The place resolver of one article: its named départements (the list), its main towns, and the départements
+    its names point to (`names`: each name's key → the départements of its communes, when they are few)."""
+
+    def __init__(
+        self,
+        gaz: Gazetteer,
+        departements,
+        towns=(),
+        names: dict[str, set[str]] | None = None,
+        anchor: str | None = None,
+        districts: dict[str, str] | None = None,
+    ):
+        super().__init__(departements, towns)
+        self.gaz = gaz
+        self.names = names or {}
+        self.anchor = anchor  # the town the headline opens with ("Agen : …")
+        self.districts = districts or {}  # names the article calls districts → their town
+        self.place_deps: set[str] = set()  # départements of the communes the article names as places
+
+    # ---------------------------------------------------------------------------------------------- the article
+    @classmethod
+    def read(cls, gaz: Gazetteer, title: str, text: str) -> ArticlePlaces:
+        """The article's main towns and départements, from one reading of all its place names."""
+        whole = f"{title}\n{text}"
+        named = gaz.departements_in(whole)
+        plain = cls(gaz, named, (), cls._support(gaz, whole))
+        head = re.match(HEADLINE_TOWN, title or "")
+        opening = [p for p in plain.places(head.group(1)) if p.code] if head and len(head.group(1).split()) <= 5 else []
+        anchor = opening[0].code if opening else None
+        if anchor:  # the headline's other names read in its town: "Châteauroux : à Saint-Jean et Beaulieu"
+            headline = cls(gaz, [*named, gaz.info.get(anchor, (None, 0))[0]], (anchor,), plain.names, anchor)
+            title_places = [opening[0], *headline.places(title)]
+        else:
+            title_places = plain.places(title) if title else []
+        line = dateline(text)
+        resolved = gaz.resolve(line, plain) if line else None
+        at_dateline = Place(resolved[0], resolved[1], line) if resolved else None
+        # the names read again with the headline's and the dateline's towns as main towns, so that a district of
+        # another town ("France 3 Bourgogne") does not make that town one
+        early = [p.code for p in title_places if p.code] + ([at_dateline.code] if at_dateline else [])
+        early_deps = [gaz.info.get(t, (None, 0))[0] for t in early]
+        first = cls(gaz, [*named, *(d for d in early_deps if d)], early, plain.names, anchor)
+        mentions = first.mentions(whole)
+        districts = [p.code for rank, _, p in mentions if rank == 0]
+        named_towns = {p.code for rank, _, p in mentions if rank <= 1}
+        districts += [t for m in surfaces(whole) if (t := gaz.district_of(m.surface, named_towns))]
+        towns = main_towns(title_places, at_dateline, [p.code for rank, _, p in mentions if rank <= 2], districts)
+        # the départements of the main towns, and of towns of some size named after "à", count as named
+        deps = [gaz.info.get(t, (None, 0))[0] for t in towns]
+        deps += [p.departement for r, _, p in mentions if r == 1 and gaz.info.get(p.code, (0, 0))[1] >= 10_000]
+        deps = [*named, *(d for d in deps if d)]
+        districts = {}
+        for m in re.finditer(DISTRICT_INTRO, whole):
+            key = name_key(m.group("name"))
+            if m.group("of") and not m.group("town"):
+                continue  # "un quartier d'Argentan" names the town
+            town = None
+            # its town, said right after ("le quartier d'Orgeval à Reims") or right before ("à Talant, dans le
+            # quartier du Belvédère")
+            said = m.group("town") or next(
+                iter(re.findall(TOWN_BEFORE, whole[max(0, m.start() - 60) : m.start()])), None
+            )
+            if said:
+                choice = cls(gaz, deps, towns, plain.names).resolve(Mention(said, said.split(), 2), "à " + said)
+                town = choice.place.code if choice.place is not None else None
+            town = town or anchor or (towns[0] if towns else None)
+            if town and key not in districts and not gaz.neighbourhood(m.group("name")):
+                districts[key] = town
+        out = cls(gaz, deps, towns, plain.names, anchor, districts)
+        out.place_deps = {p.departement for _, _, p in out.mentions(whole) if p.code}
+        return out
+
+    @staticmethod
+    def _support(gaz: Gazetteer, text: str) -> dict[str, set[str]]:
+        """For each name of the text, the départements its communes are in, when it names few ("Saint-Benoît":
+        01, 04, 11, 86, 974…, too many; "Saint-Denis": 11, 93, 974): name key → départements."""
+        out: dict[str, set[str]] = {}
+        for m in surfaces(text):
+            key = name_key(m.surface)
+            if key in out:
+                continue
+            deps = {d for _, d, p in gaz.candidates(m.surface) if p >= 1000}
+            if 0 < len(deps) <= OTHER_TOWNS_SPECIFIC:
+                out[key] = deps
+        return out
+
+    def main_place(self, title: str, text: str) -> Place | None:
+        """The place of the headline, else of the first 400 characters: where events with no place of their own are."""
+        for part in (title, text[:400]):
+            places = self.places(part)
+            if places:
+                return places[0]
+        return None
+
+    # ---------------------------------------------------------------------------------------------- a mention
+    def resolve(self, mention: Mention, text: str) -> Choice:
+        """Score every candidate of a mention in its text (the words before it say how it is introduced) and choose
+        (module docstring: the introductions, the scoring and the vetoes)."""
+        gaz, towns = self.gaz, self.towns
+        before = text[max(0, mention.start - 60) : mention.start].lower()
+        if re.search(ORIGIN, before):
+            return Choice(None, why="origin, home or institution", origin=True)
+        if name_key(mention.surface) in FOREIGN:
+            return Choice(None, why="abroad")
+        surface, words = mention.surface, mention.words
+        locative = bool(re.search(LOCATIVE, before))
+        candidates: list[Candidate] = []
+        curated = gaz.neighbourhood(surface) or (gaz.neighbourhood(words[-1]) if len(words) > 1 else None)
+        if curated:
+            c = Candidate(curated, gaz.info.get(curated, (None, 0))[0], "neighbourhood")
+            c.terms["neighbourhood"] = WEIGHTS["neighbourhood"]
+            if re.search(DISTRICT_WORD, before):
+                c.terms["district_word"] = WEIGHTS["district_word"]
+            candidates.append(c)
+        official = gaz.district_of(surface, towns) or self.districts.get(name_key(surface))
+        if official and official != curated:
+            candidates.append(Candidate(official, gaz.info.get(official, (None, 0))[0], "district"))
+        part_of_town = bool(re.search(PART_OF_TOWN, before))
+        key = name_key(surface)
+        options = gaz.candidates(surface, locative, tuple(self))
+        communes = self._communes(options, key)
+        if key not in gaz.communes:  # a misspelling, found by the fuzzy search: weaker evidence
+            for c in communes:
+                c.kind = "commune (misspelt)"
+        for c in candidates:
+            self._score(c, key)
+        self._vetoes(candidates + communes, len(options), locative, part_of_town)
+        allowed = [c for c in candidates + communes if c.veto is None]
+        if not allowed and len(words) > 1 and not candidates:
+            # "au Jas de Bouffan" is a district, not the village of Jas: a longer name's first word counts as a town
+            # only when it is one of some size or in the article's départements
+            first = [o for o in gaz.candidates(words[0], False, tuple(self)) if o[1] in self or o[2] >= 10_000]
+            communes += self._communes(first, name_key(words[0]))
+            self._vetoes(communes, len(first), locative, part_of_town)
+            allowed = [c for c in communes if c.veto is None]
+            surface = words[0] if allowed else surface
+        if not allowed and len(words) > 2 and words[-2] in ("de", "du", "des") and not candidates:
+            # "le port de Degrad-des-Cannes de Rémire-Montjoly": the town after the place in it
+            last = [o for o in gaz.candidates(words[-1], False, tuple(self)) if o[1] in self or o[2] >= 10_000]
+            communes += self._communes(last, name_key(words[-1]))
+            self._vetoes(communes, len(last), locative, part_of_town)
+            allowed = [c for c in communes if c.veto is None]
+            surface = words[-1] if allowed else surface
+        candidates += communes
+        if (
+            not allowed
+            and self.anchor
+            and (
+                any(c.veto == "district_homonym" for c in communes)
+                or (not communes and (locative or re.search(DISTRICT_WORD, before)))
+            )
+        ):
+            # "Agen : … au Pin": in an article about a town, a name that is only a small or far commune elsewhere,
+            # or no commune at all, is a district of that town
+            c = Candidate(self.anchor, gaz.info.get(self.anchor, (None, 0))[0], "presumed district")
+            self._score(c, key)
+            candidates.append(c)
+            allowed = [c]
+        if not allowed:
+            why = "; ".join(sorted({c.veto or "" for c in candidates})) or "no candidate"
+            return Choice(None, why=why, candidates=candidates)
+        best = max(allowed, key=lambda c: c.score)
+        if not best.kind.startswith("commune"):
+            return Choice(
+                Place(best.code, best.departement, mention.surface, mention.start, 1, why=best),
+                0,
+                best.kind,
+                candidates,
+            )
+        near = re.search(NEAR_BEFORE, before)
+        if near:  # "près de Voiron": near the town, not in it
+            said = text[mention.start - len(before) + near.start() : mention.start] + surface
+            return Choice(Place(None, best.departement, said, mention.start, 2, why=best), 3, "near", candidates)
+        return Choice(
+            Place(best.code, best.departement, surface, mention.start, 1, why=best),
+            1 if locative else 2,
+            "locative" if locative else "named",
+            candidates,
+        )
+
+    def _communes(self, options, key: str) -> list[Candidate]:
+        out = []
+        for code, dep, population in options:
+            c = Candidate(code, dep, "commune")
+            c.terms["population"] = math.log10(population) if population > 0 else 0.0
+            if code in self.towns:
+                c.terms["main_town"] = WEIGHTS["main_town"]
+            self._score(c, key)
+            out.append(c)
+        return out
+
+    def _score(self, c: Candidate, key: str) -> None:
+        """The terms every kind of candidate shares; `key` is the mention's own name, which does not support itself."""
+        if not c.kind.startswith("commune") and c.code in self.towns:
+            c.terms["district_of_main_town"] = WEIGHTS["district_of_main_town"]
+        if c.departement in self:
+            c.terms["departement_named"] = WEIGHTS["departement_named"]
+        others = min(sum(1 for k, deps in self.names.items() if k != key and c.departement in deps), OTHER_TOWNS_MAX)
+        if others:
+            c.terms["other_towns"] = WEIGHTS["other_towns"] * others
+        if self.gaz.near_towns(c.code, self.towns):
+            c.terms["near_main_town"] = WEIGHTS["near_main_town"]
+
+    def _vetoes(self, candidates: list[Candidate], homonyms: int, locative: bool, part_of_town: bool) -> None:
+        for c in candidates:
+            population = self.gaz.info.get(c.code, (None, 0))[1]
+            in_context = c.departement in self or "near_main_town" in c.terms or "main_town" in c.terms
+            if c.kind == "neighbourhood":
+                if self.towns and not in_context and "district_word" not in c.terms:
+                    c.veto = "far_neighbourhood"
+            elif c.kind.startswith("commune"):
+                near = "near_main_town" in c.terms
+                if part_of_town:
+                    c.veto = "part_of_town"
+                elif self.anchor and c.kind != "commune" and population < 10_000:
+                    c.veto = "district_homonym"  # "à Bourtzwiller" in an article about Mulhouse is no misspelt village
+                elif (
+                    self.anchor
+                    and "main_town" not in c.terms
+                    and population < BIG_TOWN
+                    and (
+                        c.departement not in self
+                        and not (near and population >= 2_000)
+                        or c.departement in self
+                        and population < 2_000
+                        and not near
+                    )
+                ):
+                    c.veto = "district_homonym"
+                elif not in_context and (population < 2000 and homonyms > 1 or len(self) and population < 10_000):
+                    c.veto = "far_small_village"
+                elif not locative and population < 2_000 and c.departement not in self:
+                    c.veto = "a_word"
+
+    def mentions(self, text: str) -> list[tuple[int, int, Place]]:
+        """Every place mention of a text as (rank, position, place)."""
+        scored = []
+        origin_end = -1  # where the last origin ended: "venu de la Duchère, à Lyon" names one origin
+        for mention in surfaces(text):
+            if origin_end >= 0 and re.fullmatch(r",\s*(?:à|en)\s+(?:l'|la |le )?", text[origin_end : mention.start]):
+                origin_end = mention.end
+                continue
+            choice = self.resolve(mention, text)
+            if choice.origin:
+                origin_end = mention.end
+            if choice.place is not None:
+                scored.append((choice.rank, mention.start, choice.place))
+        return scored
+
+    def places(self, text: str) -> list[Place]:
+        """Places named as locations in a text, best first: districts, then communes after a locative preposition;
+        an operation "entre" several communes is one place of geo_precision 3."""
+        between = self.between(text)
+        if between is not None:
+            return [between]
+        scored = self.mentions(text)
+        if not scored:
+            return self._periphrasis(text)
+        named = {place.code for rank, _, place in scored if rank == 1}
+        if named:  # "le quartier des Moulins, à Nice": a curated or presumed district of another town gives way to the
+            # town named; a district the article places in its town does not ("la fusillade d'Orgeval … à Épernay")
+            scored = [x for x in scored if x[0] != 0 or x[2].code in named or x[2].why.kind == "district"]
+        scored.sort(key=lambda x: (x[0], x[1]))
+        best = scored[0][0]
+        out, seen = [], set()
+        for rank, _, place in scored:
+            if place.code in seen:
+                continue
+            # several communes in one clause are several events only when each is a locative ("à X, mais aussi à Y")
+            if out and not (rank == 1 and best == 1):
+                break
+            seen.add(place.code)
+            out.append(place)
+        return out
+
+    def _periphrasis(self, text: str) -> list[Place]:
+        """ "la préfecture drômoise", "la cité rennaise", "l'appartement troyen": a town said by its demonym."""
+        m = re.search(
+            r"(?:la (?:préfecture|sous-préfecture|ville|cité|bastide|commune)|l['’](?:appartement|agglomération)) "
+            r"(\w+)",
+            text,
+        )
+        if not m:
+            return []
+        code = self.gaz.demonym(m.group(1))
+        dep = self.gaz.departement_adjective(m.group(1))
+        if code and "agglomération" in m.group(0):  # several communes around a town: its département only
+            return [Place(None, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 3)]
+        if code:
+            return [Place(code, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 1)]
+        if dep and "préfecture" in m.group(0) and self.gaz.chef_lieu.get(dep):
+            return [Place(self.gaz.chef_lieu[dep], dep, m.group(0), m.start(), 1)]
+        return []
+
+    def between(self, text: str) -> Place | None:
+        """ "entre Gièvres, Déols et Chabris": one operation across several communes (geo_precision 3, their common
+        département or none)."""
+        m = re.search(BETWEEN, text)
+        if not m:
+            return None
+        codes = {}
+        listed = "à " + m.group(1)
+        for mention in surfaces(listed):
+            choice = self.resolve(mention, listed)
+            if choice.place is not None and choice.place.code:
+                codes[choice.place.code] = choice.place.departement
+        if len(codes) < 2:
+            return None
+        deps = set(codes.values())
+        return Place(None, deps.pop() if len(deps) == 1 else None, m.group(0), m.start(), 3)
+
+    def departement_place(self, text: str) -> Place | None:
+        """A département or an island named as where something happened ("à Mayotte", "en Martinique", "dans
+        l'Aube"): geo_precision 3."""
+        for m in re.finditer(DEPARTEMENT_PLACE, text):
+            code = self.gaz.departements.get(name_key(m.group("name")))
+            if re.search(ROUTE_BEFORE, text[max(0, m.start() - 30) : m.start()], re.I):
+                continue  # "40 kg de cannabis destinés à La Réunion": where the goods were going
+            if code and (not m.group("at") or code.startswith("97")):  # "à Vienne" is a town; "à Mayotte" an island
+                return Place(None, code, m.group(0), m.start(), 3)
+        return None
+
+    def vague(self, clause: str, last: Place | None) -> Place | None:
+        """An unnamed locality (geo_precision 2) or an area (3) the clause names, in the département of the town it
+        is near, else of the latest place, else of the article when it names one."""
+        for pattern, precision in VAGUE_PLACES:
+            m = re.search(pattern, clause, re.I)
+            if m:
+                dep = None
+                near = self.places(m.group(0))
+                if near:
+                    dep = near[0].departement
+                elif last is not None:
+                    dep = last.departement
+                elif len(self) == 1:
+                    dep = self[0]
+                named = self.gaz.departements_in(m.group(0))
+                dep = named[0] if named else dep
+                if precision == 2 and named and not near and m.group(0).lower().startswith("au large"):
+                    precision = 3  # "au large de la Martinique": at sea off a département, not near a town
+                return Place(None, dep, m.group(0), m.start(), precision)
+        place = self.departement_place(clause)
+        if place is not None and place.departement in self.place_deps:
+            return None  # "en Martinique" in an article that names Le Vauclin: the town says more
+        return place
+
+
+def network_origins(gaz: Gazetteer, text: str) -> list[str]:
+    """Cities the networks come from: demonyms ("réseaux lyonnais"), towns named after "venus de" and the list it
+    heads ("venues de Vaulx-en-Velin et de Vénissieux", any size, départements left out), and big cities after "de"
+    ("des équipes de Marseille")."""
+    out = []
+    for word in re.findall(r"[\wéèêàç'-]+", text):
+        code = gaz.demonym(word)
+        if code:
+            out.append(code)
+    names = r"[A-ZÉÈ][\w'’-]+"
+    for m in re.finditer(
+        rf"(?:(?:venu|arrivé|originaire|issu)(?:e|s|es)?|viennent) (?:de |d'|d’|du )(?:la |les |l'|l’)?"
+        rf"({names}(?:(?:,| et| ou) (?:de |d'|d’|du )?(?:la |les |l'|l’)?{names})*)",
+        text,
+    ):
+        for name in re.findall(names, m.group(1)):
+            resolved = None if gaz.departements_in(name) else gaz.resolve(name, [])
+            code = resolved[0] if resolved else gaz.neighbourhood(name)  # la Duchère → Lyon
+            if code:
+                out.append(code)
+    for m in re.finditer(r"(?:de |d'|d’|depuis )([A-ZÉ][\w-]+)", text):
+        resolved = gaz.resolve(m.group(1), [])
+        if resolved and gaz.info.get(resolved[0], (None, 0))[1] > 100_000:
+            out.append(resolved[0])
+    return list(dict.fromkeys(out))

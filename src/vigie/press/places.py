@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 from rapidfuzz import fuzz, process
@@ -281,6 +281,7 @@ class Place:
     start: int = 0
     precision: int = 1
     population: int = 0
+    why: object = field(default=None, compare=False, repr=False)  # the geography.Candidate that chose it
 
 
 def singular(word: str) -> str:
