@@ -83,6 +83,7 @@ def test_a_values_file_missing_a_rule_is_refused(tmp_path):
         ("Il n'a pas survécu à ses blessures.", (1, None)),
         ("Les deux personnes décédées étaient connues de la police.", (2, None)),
         ("deux blessés", (None, 2)),  # a category not stated stays null
+        ("une première fusillade avait éclaté, blessant légèrement un jeune homme au bras", (None, 1)),
         ("plusieurs blessés", (None, None)),  # a vague toll is null
         ("des vigiles agressés dans le quartier, situé à l'autre bout de la ville", (None, None)),  # situé ≠ tué
         ("une enquête pour tentative d'homicide a été ouverte", (None, None)),
@@ -140,6 +141,8 @@ def test_persons_arrested():
         {"kind": "handgun", "count": 2},
     ]
     assert quantities.weapons("abattu à l'arme automatique") == [{"kind": "other", "count": None}]
+    assert quantities.weapons("Deux fusils et 6.000 euros sont également saisis.") == [{"kind": "other", "count": 2}]
+    assert quantities.weapons("un fusil à pompe") == [{"kind": "shotgun", "count": 1}]
     assert quantities.weapons("deux pistolets automatiques et des kalachnikovs") == [
         {"kind": "assault_rifle", "count": None},
         {"kind": "handgun", "count": 2},

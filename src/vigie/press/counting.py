@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from vigie.geo.names import name_key
-from vigie.press import quantities
+from vigie.press import dates, quantities
 from vigie.press.schema import Event, overlaps
 
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
@@ -125,6 +125,7 @@ def merge(events: list[Event]) -> list[Event]:
             exact = {(x["substance"], x["unit"]): x["quantity"] for x in e.drugs if x["quantity"] is not None}
             for x in one.drugs:
                 x["quantity"] = exact.get((x["substance"], x["unit"]), x["quantity"])
+        measured = any(d["quantity"] is not None for d in one.drugs)
         for field, key in (("drugs", ("substance", "unit")), ("weapons", ("kind",))):
             present = {tuple(x[k] for k in key) for x in getattr(one, field)}
             named = {x.get("substance") for x in getattr(one, field)}
@@ -132,8 +133,8 @@ def merge(events: list[Event]) -> list[Event]:
                 x
                 for x in getattr(e, field)
                 if tuple(x[k] for k in key) not in present
-                and not (x.get("unit") is None and x.get("substance") in named)
-            )
+                and not (x.get("unit") is None and (x.get("substance") in named or measured))
+            )  # a mention that names drugs without amounts adds nothing to one that measured them
         one.rules = list(dict.fromkeys(one.rules + e.rules))
         if not one.networks_from:
             one.networks_from = e.networks_from
@@ -204,6 +205,15 @@ def fold_arrests(events: list[Event]) -> list[Event]:
     return out
 
 
+def _elsewhen(sentence: str, target: Event) -> bool:
+    """A sentence dated by a year of its own, outside the event's dates, tells of another time ("Pour rappel, en
+    septembre 2021, un homme avait été tué"): its toll is not the event's."""
+    if target.date_end is None or not re.search(r"\b(?:19|20)\d{2}\b", sentence):
+        return False
+    when = dates.resolve(sentence, target.date_end)
+    return bool(when) and not overlaps(when[0], when[1], target.date_start, target.date_end)
+
+
 def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None:
     """A sentence with no event of its own adds details to the events just reported ("Personne n'a été
     blessé.", "L'un d'eux a exhibé une arme de poing."); persons arrested and quantities to the operation of the
@@ -212,7 +222,8 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     violent = [e for e in paragraph[-4:] if e.type in ("shooting", "intimidation")] or sorted(
         (e for e in recent if e.type in ("shooting", "intimidation")), key=lambda e: e.date_end or date.min
     )
-    if violent:  # the violence of this paragraph, else the latest: "L'enfant n'a pas été touché" is of the news
+    if violent and not _elsewhen(sentence, violent[-1]):
+        # the violence of this paragraph, else the latest: "L'enfant n'a pas été touché" is of the news
         target = violent[-1]
         killed, injured = quantities.casualties(sentence)
         target.killed = killed if target.killed is None else target.killed
