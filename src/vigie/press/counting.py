@@ -239,6 +239,12 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     )
     if operations and operations[-1].count is None:
         operations[-1].count = quantities.arrested(sentence)
+    found_here = quantities.drugs(sentence) if VALUES_FOUND.search(sentence) else []
+    if found_here and operations and operations[-1].type == "arrest" and operations[-1] in paragraph:
+        # "Neuf personnes ont été interpellées. Les perquisitions ont permis de mettre la main sur 87 bonbonnes de
+        # cocaïne": the arrests were a seizing operation (the README: one seizure, the persons arrested its count)
+        operations[-1].type = "seizure"
+        operations[-1].rules = [*operations[-1].rules, "seizure.found_after_arrest"]
     same_paragraph = [e for e in paragraph[-4:] if e.type == "seizure"]
     # "Les perquisitions ont permis de découvrir 9 kilos de cocaïne": the amounts of the operation told above
     # (latest-dated) when it has none yet
@@ -251,6 +257,8 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
         rough = re.search(APPROXIMATE, seizure.evidence, re.I) and not re.search(APPROXIMATE, sentence, re.I)
         for found in quantities.drugs(sentence):
             if found["quantity"] is None:
+                if same_paragraph and all(d["substance"] != found["substance"] for d in seizure.drugs):
+                    seizure.drugs.append(found)  # "… ainsi que des sachets d'herbe": cannabis, amount unknown
                 continue
             key = (found["substance"], found["unit"])
             vague = [d for d in seizure.drugs if d["substance"] == found["substance"] and d["quantity"] is None]

@@ -23,6 +23,7 @@ RULE_NAMES = {
     "approximate": "an amount said roughly (merging mentions)",
     "indefinite": "an indefinite amount of a substance",
     "subset": "a 'dont' subset",
+    "packs": "a substance in packs of unknown weight",
     "kilo_and_grams": "'1 kg 5'",
     "share_of_tonne": "'une demi-tonne', 'un tiers de tonne'",
     "found": "substances found without an amount",
@@ -208,6 +209,18 @@ def substance_of(text: str) -> str | None:
     return None
 
 
+def _first_substance(text: str) -> str | None:
+    """The substance named first in `text` ("de cocaïne et 2 kg de cannabis" → cocaine)."""
+    found = [(m.start(), name) for name, p in SUBSTANCES if (m := re.search(rf"\b(?:{p})\b", text, re.I))]
+    return min(found)[1] if found else None
+
+
+def _last_substance(text: str) -> str | None:
+    """The substance named last in `text`."""
+    found = [(m.start(), name) for name, p in SUBSTANCES for m in re.finditer(rf"\b(?:{p})\b", text, re.I)]
+    return max(found)[1] if found else None
+
+
 def drugs(sentence: str) -> list[dict]:
     """Quantities per substance and unit, summed; 'dont' subsets and indefinite amounts handled."""
     text = VALUES["subset"].sub("", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
@@ -221,8 +234,8 @@ def drugs(sentence: str) -> list[dict]:
         unit, factor = UNITS[m.group("u").lower()]
         rest = m.group("rest")
         substance = substance_of(rest.split(" et ")[0] if unit != "plants" else rest) or (
-            "cannabis" if unit == "plants" else None
-        )
+            "cannabis" if unit == "plants" else _last_substance(text[max(0, m.start() - 120) : m.start()])
+        )  # "un laboratoire d'héroïne a été découvert, 10Kg saisis": the substance named just before
         if substance is None:
             continue
         if m.group("u").lower() in ("g",) and not re.match(r"\s", text[m.end("u") : m.end("u") + 1] or " "):
@@ -237,8 +250,8 @@ def drugs(sentence: str) -> list[dict]:
         if substance:  # "une demi-tonne de cannabis", "un tiers de tonne de résine"
             share = VALUES.shares[(m.group("half") or m.group("share")).lower()]
             found[(substance, "kg")] = (found.get((substance, "kg")) or 0) + share
-    for m in VALUES["indefinite"].finditer(text):
-        substance = substance_of(m.group("rest"))
+    for m in (*VALUES["indefinite"].finditer(text), *VALUES["packs"].finditer(text)):
+        substance = _first_substance(m.group("rest"))
         if substance and not any(k[0] == substance for k in found):
             found[(substance, None)] = None
     if not found:  # substances named without a quantity ("de la drogue", "du zamal")
