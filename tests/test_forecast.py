@@ -53,6 +53,28 @@ def test_ece_precision_recall_pai_by_hand():
     assert bt.pai_at(y, p, np.ones(8), 3) == pytest.approx((2 / 3) / (3 / 8))
 
 
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_platt_converges_on_wide_margins(seed):
+    """Margins spread over tens of log-odds (the Poisson tail of a town far from its threshold): the Platt map is
+    the logistic regression's optimum (checked against scipy's BFGS on the same smoothed likelihood), not a
+    diverged Newton step (which once gave every town the same probability: AUROC 0.500)."""
+    from scipy.optimize import minimize
+
+    rng = np.random.default_rng(seed)
+    margin = np.where(rng.random(20_000) < 0.5, -13.8, rng.normal(-4, 2, 20_000))
+    y = (rng.random(20_000) < 1 / (1 + np.exp(-(0.3 * margin - 1)))).astype(float)
+    a, b = fc._platt(margin, y)
+    n_pos = y.sum()
+    target = np.where(y > 0, (n_pos + 1) / (n_pos + 2), 1 / (len(y) - n_pos + 2))
+
+    def loss(ab):
+        z = ab[0] * margin + ab[1]
+        return np.sum(np.logaddexp(0, z) - target * z)
+
+    oracle = minimize(loss, [1.0, 0.0], method="BFGS").x
+    assert (a, b) == pytest.approx(tuple(oracle), abs=1e-4)
+
+
 # ------------------------------------------------------------------ a hand-made panel
 
 
@@ -234,6 +256,65 @@ def test_service_backtest_json_and_the_issue_baselines(official_db):
     assert persistence == [0.25, 0.21, 0.18, 0.15, 0.09, 0.12]
     assert increase == [0.30, 0.23, 0.23, 0.18, 0.12, 0.17]
     assert all(67 <= y["positives"] <= 127 and 680 <= y["n"] <= 790 for y in years)
+
+
+# ------------------------------------------------------------------ press events within 20 km
+
+
+def _km(lon1, lat1, lon2, lat2):
+    """Haversine distance (an oracle written apart from features.press_events, which uses chords on a sphere)."""
+    lon1, lat1, lon2, lat2 = map(np.radians, (lon1, lat1, lon2, lat2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(a))
+
+
+def test_press_events_within_20_km(altered, panel_db):
+    con = warehouse.connect(panel_db, read_only=True)
+    plain = ft.load_panel(con, "commune", "trafic")
+    where = {
+        c: (lon, lat)
+        for c, lon, lat in con.execute("SELECT code, lon, lat FROM commune WHERE lon IS NOT NULL").fetchall()
+    }
+    con.close()
+    assert plain.press is None  # no press event in the warehouse: the feature is 0 for everyone
+    column = ft.FEATURES.index("press_events_20km")
+    assert not ft.features_at(plain, 4)[:, column].any()
+    # events: two at one town in 2020, one dated by its end only, one in 2021, and some that must be left out
+    a, b = plain.units[0], plain.units[len(plain.units) // 2]
+    events = [
+        (1, a, "2020-03-01", None),
+        (2, a, "2020-11-30", "2020-12-02"),
+        (3, b, None, "2020-06-01"),
+        (4, b, "2021-05-05", None),
+        (5, None, "2020-01-01", None),  # no commune: left out
+        (6, a, None, None),  # no date: left out
+        (7, a, "2027-01-01", None),  # after the data: left out
+    ]
+
+    def sql(value):
+        return f"'{value}'" if value else "NULL"
+
+    values = ", ".join(f"({i}, 'seizure', {sql(c)}, {sql(d0)}, {sql(d1)})" for i, c, d0, d1 in events)
+    path = altered(f"INSERT INTO event (event_id, type, commune, date_start, date_end) VALUES {values}")
+    con = warehouse.connect(path, read_only=True)
+    panel = ft.load_panel(con, "commune", "trafic")
+    con.close()
+    dated = {2020: [a, a, b], 2021: [b]}
+    for year in (2019, 2020, 2021):
+        t = int(np.flatnonzero(panel.years == year)[0])
+        got = ft.features_at(panel, t)[:, column]
+        expected = np.zeros(len(panel.units))
+        for place in dated.get(year, []):
+            lon, lat = where[place]
+            for i, unit in enumerate(panel.units):
+                if unit in where and _km(*where[unit], lon, lat) <= 20.0:
+                    expected[i] += 1
+        np.testing.assert_array_equal(got, expected)
+        assert year == 2019 or got.sum() > 0
+    # the rest of the features do not move
+    t = int(np.flatnonzero(panel.years == 2020)[0])
+    others = [k for k in range(len(ft.FEATURES)) if k != column]
+    np.testing.assert_array_equal(ft.features_at(panel, t)[:, others], ft.features_at(plain, t)[:, others])
 
 
 # ------------------------------------------------------------------ bad input

@@ -41,6 +41,7 @@ from vigie.indicators import check_slug
 PAST = 3  # the surge threshold compares a year with the mean of the three before it
 HUB_POPULATION = 150_000  # as analysis/diffusion.py: the big cities networks spread from
 NEAR_KM = 25.0  # services whose towns lie this close are neighbours (services have no shared outlines)
+PRESS_KM = 20.0  # press events (table `event`, the press monitor) this close to a unit's town count for it
 # état 4001 indices: the indicator forecast, and its companions (drug use; violence)
 SERVICE_INDEX = {"trafic": (55,), "reglements": (1,)}
 SERVICE_RELATED = {
@@ -91,6 +92,7 @@ class Panel:
     follows_rule: bool = True
     rare: bool = False  # index 01: "any where none before"
     notes: list[str] = field(default_factory=list)
+    press: np.ndarray | None = None  # units × years: press events within PRESS_KM (None: the warehouse has none)
 
     def counts(self, t: int) -> np.ndarray:
         """Units × years ≤ t: the counts as known at the end of year t (suppressed cells filled from years ≤ t)."""
@@ -189,7 +191,8 @@ def commune_panel(con: duckdb.DuckDBPyConnection, indicator: str = "trafic", dep
     w = weights_for(con, codes).matrix
     hub_distance, hub, hub_names = _hubs(con, codes, codes, population[:, -1])
     where = dict(con.execute("SELECT code, [lon, lat] FROM commune WHERE lon IS NOT NULL").fetchall())
-    near = _near(np.array([where.get(c) or [np.nan, np.nan] for c in codes], float), NEAR_KM)
+    lonlat = np.array([where.get(c) or [np.nan, np.nan] for c in codes], float)
+    near = _near(lonlat, NEAR_KM)
     from vigie.analysis.suppression import follows_secrecy_rule
 
     panel = Panel(
@@ -211,6 +214,7 @@ def commune_panel(con: duckdb.DuckDBPyConnection, indicator: str = "trafic", dep
         hub_names=hub_names,
         near=near,
         follows_rule=follows_secrecy_rule(main.published),
+        press=press_events(con, lonlat, years),
     )
     if departement:
         panel = restrict(panel, panel.departements[panel.dep] == departement_code(departement))
@@ -252,6 +256,7 @@ def restrict(panel: Panel, keep: np.ndarray) -> Panel:
         panel.follows_rule,
         panel.rare,
         list(panel.notes),
+        None if panel.press is None else panel.press[idx],
     )
     return out
 
@@ -350,6 +355,7 @@ def service_panel(con: duckdb.DuckDBPyConnection, indicator: str = "trafic") -> 
         hub_names=hub_names,
         near=w,
         rare=indicator == "reglements",
+        press=press_events(con, lonlat, years),
     )
 
 
@@ -366,6 +372,40 @@ def _near(lonlat: np.ndarray, km: float) -> sparse.csr_matrix:
     m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
     m.data[:] = 1.0
     return m
+
+
+def press_events(con: duckdb.DuckDBPyConnection, lonlat: np.ndarray, years: np.ndarray) -> np.ndarray | None:
+    """Units × years: the press monitor's events (table `event`) of each calendar year whose commune lies within
+    PRESS_KM of the unit's town (its own town included), every type counted once (an event reported by several
+    articles is one event). An event is dated by its start (else its end); one without a commune or a date is left
+    out. None when the warehouse holds no such event: the feature is then 0 for everyone (features_at)."""
+    has = con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'event'").fetchone()
+    if not has or not len(years):
+        return None
+    rows = con.execute(
+        f"""SELECT c.lon, c.lat, year(coalesce(e.date_start, e.date_end)) AS y, count(*)
+            FROM event e JOIN commune c ON c.code = e.commune
+            WHERE c.lon IS NOT NULL AND coalesce(e.date_start, e.date_end) IS NOT NULL
+              AND year(coalesce(e.date_start, e.date_end)) BETWEEN {int(years[0])} AND {int(years[-1])}
+            GROUP BY ALL"""
+    ).fetchall()
+    if not rows:
+        return None
+    out = np.zeros((len(lonlat), len(years)))
+    ok = np.isfinite(lonlat).all(1)
+    tree = cKDTree(_unit_sphere(lonlat[ok]))
+    where = np.flatnonzero(ok)
+    first = int(years[0])
+    radius = 2 * np.sin(PRESS_KM / EARTH_KM / 2)
+    for lon, lat, year, count in rows:
+        hits = tree.query_ball_point(_unit_sphere(np.array([[lon, lat]], float))[0], radius)
+        np.add.at(out, (where[hits], int(year) - first), count)
+    return out
+
+
+def _unit_sphere(lonlat: np.ndarray) -> np.ndarray:
+    lon, lat = np.radians(lonlat[:, 0]), np.radians(lonlat[:, 1])
+    return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
 
 
 def load_panel(con: duckdb.DuckDBPyConnection, source: str, indicator: str, departement: str | None = None) -> Panel:
@@ -405,12 +445,76 @@ def _past_mean(x: np.ndarray, t: int, years: int = PAST) -> np.ndarray:
 
 def onsets_until(panel: Panel, t: int) -> np.ndarray:
     """Each town's onset column detected on the years ≤ t (NaN: none); the services have none."""
+    return _onsets(panel, t)[0]
+
+
+def _onsets(panel: Panel, t: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(onset column, the detector's statistic, the rise the detector needs next) of each town on the years ≤ t
+    (`onset_gap`); NaN for the services and before the fourth year."""
+    n = len(panel.units)
     if panel.source != "commune" or t < 3:
-        return np.full(len(panel.units), np.nan)
+        return np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     own = panel.own(t)
     expected = departement_expectation(own, panel.population[:, : t + 1], panel.dep)
     result = detect_onsets(panel.units, np.arange(t + 1), own, expected, panel.main.suppressed[:, : t + 1])
-    return result.onset_year
+    return result.onset_year, result.statistic, onset_gap(own, expected, result.dispersion)
+
+
+def onset_gap(own: np.ndarray, expected: np.ndarray, dispersion: float, after: int = 2) -> np.ndarray:
+    """How many times this year's count each town must reach in the next `after` years for the onset detector
+    (analysis/onsets.py) to call an onset next year: with every year so far before the change point and the
+    coming years at the count c (the département's rate held), the smallest c whose likelihood ratio, divided by
+    the dispersion, exceeds the detector's critical value with a rise of at least MIN_RISE; returned as
+    log((c + 0.5) / (this year's count + 0.5)). Small: a modest rise would already be an onset (a town with many
+    expected cases, a quiet past); large: only a jump would (a small town, a busy past)."""
+    from vigie.analysis.onsets import CRITICAL, MIN_RISE
+
+    y0, e0 = own.sum(1), np.maximum(expected.sum(1), 1e-9)
+    e1 = np.maximum(expected[:, -1], 1e-9)
+    lam0 = y0 / e0
+
+    def statistic(c):
+        y1 = after * c
+        total = y0 + y1
+        lr = _xlogy(y0, lam0) + _xlogy(y1, c / e1) - _xlogy(total, total / (e0 + after * e1))
+        return 2 * lr / dispersion
+
+    low = np.maximum(MIN_RISE * lam0 * e1, 1e-6)
+    high = np.maximum(low * 2, 1.0)
+    for _ in range(60):  # grow the bracket until the statistic passes
+        short = statistic(high) <= CRITICAL
+        if not short.any():
+            break
+        high = np.where(short, high * 2, high)
+    for _ in range(40):
+        mid = (low + high) / 2
+        passed = statistic(mid) > CRITICAL
+        high, low = np.where(passed, mid, high), np.where(passed, low, mid)
+    need = np.where(statistic(np.maximum(MIN_RISE * lam0 * e1, 1e-6)) > CRITICAL, MIN_RISE * lam0 * e1, high)
+    return np.log((need + 0.5) / (np.nan_to_num(own[:, -1]) + 0.5))
+
+
+def _xlogy(x, y):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(x > 0, x * np.log(np.where(y > 0, y, 1)), 0.0)
+
+
+def front_next_gap(hub_distance: np.ndarray, onset: np.ndarray, t: int) -> np.ndarray:
+    """km between each town and where the diffusion front should stand next year (column t+1): the front is the
+    median distance to the nearest hub of the towns whose onset fell in a year, and its advance a straight line
+    through those medians (least squares, each year weighted by its number of onsets), extrapolated one or two
+    years on (the latest onsets are not seen yet: an onset needs two years from it on). NaN when fewer than three
+    years have onsets or the front does not move outward."""
+    started = np.isfinite(onset) & np.isfinite(hub_distance)
+    years = np.unique(onset[started])
+    if len(years) < 3:
+        return np.full(len(onset), np.nan)
+    front = np.array([np.median(hub_distance[started & (onset == y)]) for y in years])
+    weight = np.array([np.sum(started & (onset == y)) for y in years], float)
+    slope, intercept = np.polyfit(years, front, 1, w=np.sqrt(weight))
+    if not slope > 0:
+        return np.full(len(onset), np.nan)
+    return hub_distance - (intercept + slope * (t + 1))
 
 
 FEATURES = (
@@ -451,7 +555,11 @@ FEATURES = (
     "onsets_near",
     "onsets_within_25km",
     "front_gap_km",
+    "front_next_km",
+    "onset_gap",
+    "near_rising",
     "own_onset_age",
+    "press_events_20km",
 )
 
 
@@ -496,10 +604,11 @@ def features_at(panel: Panel, t: int) -> np.ndarray:
     dep_now = np.bincount(panel.dep, c0z, len(panel.departements))
     dep_mean = np.bincount(panel.dep, mean3z, len(panel.departements))
     dep_last = np.bincount(panel.dep, np.nan_to_num(c1), len(panel.departements))
-    onset = onsets_until(panel, t)
+    onset, _, gap = _onsets(panel, t)
     recent = ((onset >= t - 3) & (onset <= t)).astype(float)
     onsets_near = w @ recent
     within = panel.near @ recent if panel.near is not None else np.full(n, np.nan)
+    within_rising = panel.near @ rising if panel.near is not None else np.full(n, np.nan)
     # the diffusion front: how far beyond the recent onsets around the same hub the town lies
     front = np.full(n, np.nan)
     started = recent > 0
@@ -546,7 +655,11 @@ def features_at(panel: Panel, t: int) -> np.ndarray:
         "onsets_near": onsets_near,
         "onsets_within_25km": within,
         "front_gap_km": front,
+        "front_next_km": front_next_gap(panel.hub_distance, onset, t),
+        "onset_gap": gap,
+        "near_rising": within_rising,
         "own_onset_age": np.where(np.isnan(onset), np.nan, t - onset),
+        "press_events_20km": zeros if panel.press is None else panel.press[:, t],
     }
     out = np.column_stack([np.asarray(columns[f], float) + zeros for f in FEATURES])
     out[~panel.known[:, t]] = np.nan  # a service that did not report: nothing known this year

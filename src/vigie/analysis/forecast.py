@@ -48,10 +48,13 @@ MODEL_VERSION = "lgbm-platt-1"
 SEED = 2025
 ROUNDS = 500  # at most; the number kept is chosen on the later fold (early stopping on its average precision)
 STOPPING = 50
-MIN_ROUNDS = 10
+MIN_ROUNDS = 1
 BAGS = 5  # trees of five seeds (seed, seed+1, …) averaged: a year's few hundred surges make one fit noisy
 NEGATIVE_SHARE = 0.25
 GLM_ROWS = 50_000
+LOGIT_C = 0.1  # L2 of the logistic base, on standardised features
+DESIGN_BOUND = 8.0
+COMBINE_SCALE = 10.0  # the two log-odds are divided by this before the (L2, C = 1) stacking regression
 LARGE = 20_000  # rows: above, one bag (the national panel's thousands of surges make one fit stable)
 BASELINES = ("persistence", "prior_counts", "last_year_increase", "neighbours_lag", "poisson_glm")
 TARGETS = ("surge", "onset")
@@ -82,66 +85,152 @@ def _params(n_rows: int, seed: int) -> dict:
 
 @dataclass
 class Model:
-    """Calibrated trees. `fit(train, calibration)` with (X, y) pairs: the trees learn on `train`, the Platt map on
-    their log-odds for `calibration` (a later year); the trees are then refitted on both."""
+    """Trees boosted from a linear model. `fit(train, calibration)` with (X, y, count) triples: the linear base
+    (LinearBase) and the trees learn on `train`, the trees' number of rounds and the Platt map are chosen on
+    `calibration` (a later year); base and trees are then refitted on both."""
 
     seed: int = SEED
     rounds: int = ROUNDS
 
     def fit(self, train: tuple, calibration: tuple, rare: bool = False) -> Model:
-        """`train`, `calibration`: (X, y, count), count being each row's count in the target year (which the GLM
-        feature learns from); the calibration fold is a later year than the training one."""
+        """`train`, `calibration`: (X, y, count), count being each row's count in the target year (which the
+        Poisson part of the base learns from); the calibration fold is a later year than the training one."""
         import lightgbm as lgb
 
         (x0, y0, n0), (x1, y1, n1) = train, calibration
         if y0.sum() == 0 or y1.sum() == 0:
             raise VigieError("no positive case in the training years: nothing to learn from")
         self.rare_ = rare
-        glm = PoissonBaseline().fit(x0, n0)
-        z0, z1 = self._stack(x0, glm), self._stack(x1, glm)
+        base = LinearBase(self.seed).fit(x0, y0, n0, rare).combine(x1, y1)
+        m0, m1 = base.margin(x0), base.margin(x1)
         w0 = _negative_weights(y0, self.seed)
         margin, self.rounds_ = np.zeros(len(y1)), []
         bags = 1 if len(y0) > LARGE else BAGS
         for bag in range(bags):
             early = lgb.train(
-                {**_params(len(y0), self.seed + bag), "metric": "average_precision"},
-                lgb.Dataset(z0[w0 > 0], y0[w0 > 0], weight=w0[w0 > 0]),
+                {**_params(len(y0), self.seed + bag), "metric": "None"},
+                lgb.Dataset(x0[w0 > 0], y0[w0 > 0], weight=w0[w0 > 0], init_score=m0[w0 > 0]),
                 self.rounds,
-                valid_sets=[lgb.Dataset(z1, y1)],
+                valid_sets=[lgb.Dataset(x1, y1, init_score=m1)],
+                feval=_calibrated_log_loss,
                 callbacks=[lgb.early_stopping(STOPPING, first_metric_only=True, verbose=False)],
             )
             self.rounds_.append(max(early.best_iteration, MIN_ROUNDS))
-            margin += early.predict(z1, raw_score=True, num_iteration=self.rounds_[-1]) / bags
-        self.a_, self.b_ = _platt(margin, y1)
+            margin += early.predict(x1, raw_score=True, num_iteration=self.rounds_[-1]) / bags
+        self.a_, self.b_ = _platt(m1 + margin, y1)
         x, y, n = np.vstack([x0, x1]), np.concatenate([y0, y1]), np.concatenate([n0, n1])
-        self.glm_ = PoissonBaseline().fit(x, n)
-        z, w = self._stack(x, self.glm_), _negative_weights(y, self.seed)
+        self.base_ = LinearBase(self.seed).fit(x, y, n, rare)
+        self.base_.weights_ = base.weights_
+        m, w = self.base_.margin(x), _negative_weights(y, self.seed)
         self.boosters_ = [
-            lgb.train(_params(len(y), self.seed + bag), lgb.Dataset(z[w > 0], y[w > 0], weight=w[w > 0]), rounds)
+            lgb.train(
+                _params(len(y), self.seed + bag),
+                lgb.Dataset(x[w > 0], y[w > 0], weight=w[w > 0], init_score=m[w > 0]),
+                rounds,
+            )
             for bag, rounds in enumerate(self.rounds_)
         ]
         return self
 
     def _margin(self, x: np.ndarray) -> np.ndarray:
-        z = self._stack(x, self.glm_)
-        return np.mean([b.predict(z, raw_score=True) for b in self.boosters_], 0)
-
-    def _stack(self, x: np.ndarray, glm: PoissonBaseline) -> np.ndarray:
-        return np.column_stack([x, glm.margin(x, self.rare_)])
+        trees = np.mean([b.predict(x, raw_score=True) for b in self.boosters_], 0)
+        return self.base_.margin(x) + trees
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         return _sigmoid(self.a_ * self._margin(x) + self.b_)
 
     def contributions(self, x: np.ndarray) -> np.ndarray:
-        """Each feature's contribution to each row's log-odds (last column: the expected value): tree SHAP (exact);
-        the GLM feature's share is handed to the features in proportion to their GLM terms (their coefficient ×
-        value, carried to the surge log-odds)."""
-        z = self._stack(x, self.glm_)
-        shap = np.mean([b.predict(z, pred_contrib=True) for b in self.boosters_], 0)
-        terms = self.glm_.log_odds_terms(x, self.rare_)
-        total = terms.sum(1, keepdims=True)
-        share = np.divide(terms, total, out=np.zeros_like(terms), where=np.abs(total) > 1e-9)
-        return np.column_stack([shap[:, :-2] + share * shap[:, -2:-1], shap[:, -1]])
+        """Each feature's contribution to each row's log-odds (last column: what no feature explains, so that a
+        row sums to its margin): tree SHAP (exact) of the trees' corrections plus the feature's terms in the
+        linear base (coefficient × standardised value, the Poisson part's carried to the surge log-odds)."""
+        shap = np.mean([b.predict(x, pred_contrib=True) for b in self.boosters_], 0)
+        linear = self.base_.terms(x)
+        features = shap[:, :-1] + linear
+        return np.column_stack([features, self._margin(x) - features.sum(1)])
+
+
+class LinearBase:
+    """The trees' starting point (LightGBM's init_score): two linear models on the same design (median-imputed,
+    signed log, standardised features), a Poisson GLM's log-odds that next year's count reaches the surge
+    threshold and a logistic regression of the target itself (L2, C = LOGIT_C), combined by a logistic regression
+    of the target on the two log-odds fitted on a later year (`combine`: stacking, Wolpert 1992). The count model
+    knows the threshold exactly; the logistic one learns what the counts miss (an onset, a town's place on the
+    diffusion front); which to trust is learned on a year neither saw."""
+
+    def __init__(self, seed: int = SEED):
+        self.seed = seed
+        self.weights_ = np.array([0.5, 0.5, 0.0])
+
+    def fit(self, x: np.ndarray, y: np.ndarray, count: np.ndarray, rare: bool = False) -> LinearBase:
+        from sklearn.linear_model import LogisticRegression
+        from threadpoolctl import threadpool_limits
+
+        self.rare_ = rare
+        self.poisson_ = PoissonBaseline().fit(x, count, self.seed)
+        w = _sample_weights(y, GLM_ROWS, self.seed)
+        keep = w > 0
+        z = self._design(x[keep])
+        with warnings.catch_warnings(), threadpool_limits(1):
+            warnings.simplefilter("ignore")
+            self.logit_ = LogisticRegression(C=LOGIT_C, max_iter=1000).fit(z, y[keep], sample_weight=w[keep])
+        return self
+
+    def combine(self, x: np.ndarray, y: np.ndarray) -> LinearBase:
+        """The weights of the two log-odds, learned on (x, y), a later year than the one the parts learned on."""
+        from sklearn.linear_model import LogisticRegression
+
+        parts = np.column_stack(self._parts(x))
+        use = [1] if self.rare_ == "onset" else [0, 1]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fit = LogisticRegression(C=1.0).fit(parts[:, use] / COMBINE_SCALE, y)
+        self.weights_ = np.zeros(3)
+        self.weights_[use] = fit.coef_[0] / COMBINE_SCALE
+        self.weights_[2] = fit.intercept_[0]
+        return self
+
+    def _design(self, x: np.ndarray) -> np.ndarray:
+        """The GLM's design, each standardised feature held within ±DESIGN_BOUND: a feature nearly constant in the
+        training years cannot throw a later year's log-odds thousands of units away."""
+        return np.clip(self.poisson_._design(x), -DESIGN_BOUND, DESIGN_BOUND)
+
+    def _parts(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return self.poisson_.log_odds(x, self.rare_), self.logit_.decision_function(self._design(x))
+
+    def margin(self, x: np.ndarray) -> np.ndarray:
+        poisson, logit = self._parts(x)
+        return self.weights_[0] * poisson + self.weights_[1] * logit + self.weights_[2]
+
+    def terms(self, x: np.ndarray) -> np.ndarray:
+        """Each feature's share of the margin (first order for the Poisson part)."""
+        z = self._design(x)
+        return (
+            self.weights_[0] * self.poisson_.log_odds_terms(x, self.rare_) + self.weights_[1] * z * self.logit_.coef_[0]
+        )
+
+
+def _calibrated_log_loss(probability: np.ndarray, data) -> tuple[str, float, bool]:
+    """The early-stopping score of the trees on the later fold: the log loss after the Platt map fitted on that
+    fold, as the forecasts will be. A proper score, smooth (unlike the average precision of a hundred surges),
+    and blind to a shift of the whole year's level (unlike the raw log loss): only the ranking and the spread
+    the trees add count."""
+    y = data.get_label()
+    p = np.clip(probability, 1e-15, 1 - 1e-15)
+    margin = np.log(p) - np.log1p(-p)
+    a, b = _platt(margin, y)
+    z = a * margin + b
+    return "calibrated_log_loss", float(np.mean(np.logaddexp(0, z) - y * z)), False
+
+
+def _sample_weights(y: np.ndarray, rows: int, seed: int) -> np.ndarray:
+    """Above `rows` rows: every positive, and a seeded share of the negatives weighted up by its inverse."""
+    negatives = int((y == 0).sum())
+    room = rows - int((y > 0).sum())
+    if len(y) <= rows or negatives == 0 or room <= 0:
+        return np.ones(len(y))
+    share = room / negatives
+    keep = (y > 0) | (np.random.default_rng(seed).random(len(y)) < share)
+    return np.where(keep, np.where(y > 0, 1.0, 1.0 / share), 0.0)
 
 
 def _negative_weights(y: np.ndarray, seed: int) -> np.ndarray:
@@ -158,20 +247,36 @@ def _sigmoid(z):
     return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
 
 
-def _platt(margin: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Logistic regression of y on the margin (Newton–Raphson, Platt's target smoothing against overfit)."""
-    n_pos, n_neg = y.sum(), len(y) - y.sum()
+def _platt(margin: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None) -> tuple[float, float]:
+    """Logistic regression of y on the margin (Platt's target smoothing against overfit; optional row weights), by
+    Newton–Raphson with step halving: the log-likelihood never decreases, so margins spread over tens of log-odds
+    cannot diverge."""
+    w = np.ones(len(y)) if weight is None else np.asarray(weight, float)
+    n_pos, n_neg = w[y > 0].sum(), w[y == 0].sum()
     target = np.where(y > 0, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
+
+    def loglik(a, b):
+        z = a * margin + b
+        return float(np.sum(w * (target * z - np.logaddexp(0, z))))
+
     a, b = 1.0, 0.0
+    current = loglik(a, b)
     for _ in range(100):
         p = _sigmoid(a * margin + b)
-        g = np.array([((p - target) * margin).sum(), (p - target).sum()])
-        v = p * (1 - p) + 1e-12
+        r, v = w * (p - target), w * p * (1 - p) + 1e-12
+        g = np.array([(r * margin).sum(), r.sum()])
         h = np.array([[(v * margin * margin).sum(), (v * margin).sum()], [(v * margin).sum(), v.sum()]])
-        h += 1e-9 * np.eye(2)
-        step = np.linalg.solve(h, g)
-        a, b = a - step[0], b - step[1]
-        if np.abs(step).max() < 1e-10:
+        step = np.linalg.solve(h + 1e-9 * np.eye(2), g)
+        for _ in range(30):
+            na, nb = a - step[0], b - step[1]
+            new = loglik(na, nb)
+            if new >= current - 1e-12:
+                break
+            step = step / 2
+        else:
+            break
+        a, b, gain, current = na, nb, new - current, new
+        if np.abs(step).max() < 1e-10 or abs(gain) < 1e-12:
             break
     return float(a), float(b)
 
@@ -180,8 +285,12 @@ def _col(x: np.ndarray, name: str) -> np.ndarray:
     return x[:, ft.FEATURES.index(name)]
 
 
-def threshold(x: np.ndarray, rare: bool = False) -> np.ndarray:
-    """The count next year must reach for a surge, from this year's features."""
+def threshold(x: np.ndarray, rare: bool | str = False) -> np.ndarray:
+    """The count next year must reach for a surge, from this year's features; with rare="onset", the count the
+    onset detector needs to call an onset next year (features.onset_gap)."""
+    if rare == "onset":
+        need = np.exp(_col(x, "onset_gap")) * (np.nan_to_num(_col(x, "count")) + 0.5) - 0.5
+        return np.where(np.isfinite(need), np.maximum(need, 1.0), np.inf)
     if rare:
         past = np.nan_to_num(_col(x, "count")) + np.nan_to_num(_col(x, "count_1")) + np.nan_to_num(_col(x, "count_2"))
         return np.where(past == 0, 1.0, np.inf)
@@ -237,10 +346,16 @@ class PoissonBaseline:
         need = threshold(x, rare)
         return np.where(np.isfinite(need), poisson.sf(np.ceil(need) - 1, mu), 0.0)
 
-    def margin(self, x: np.ndarray, rare: bool = False) -> np.ndarray:
-        """The log-odds of a surge under the GLM: the trees start from it (LightGBM's init_score)."""
-        p = np.clip(self.score(x, rare), 1e-6, 1 - 1e-6)
-        return np.log(p / (1 - p))
+    def log_odds(self, x: np.ndarray, rare: bool = False) -> np.ndarray:
+        """The log-odds of a surge under the GLM, from the log tail probabilities (no rounding to 0 or 1), within
+        ±30."""
+        from scipy.stats import poisson
+
+        mu = np.clip(self.glm_.predict(self._design(x)), 1e-9, 1e7)
+        need = np.ceil(np.where(np.isfinite(threshold(x, rare)), threshold(x, rare), 1e9)) - 1
+        with np.errstate(divide="ignore"):
+            odds = poisson.logsf(need, mu) - poisson.logcdf(need, mu)
+        return np.clip(np.nan_to_num(odds, nan=-30.0), -30.0, 30.0)
 
     def log_odds_terms(self, x: np.ndarray, rare: bool = False, delta: float = 0.05) -> np.ndarray:
         """Each feature's GLM term (coefficient × standardised value, in log μ) times the slope of the surge
@@ -345,6 +460,19 @@ def driver_text(name: str, value: float, unit: dict) -> tuple[str, str] | None:
             f"à {_fr(abs(value))} km {'au-delà du' if value > 0 else 'en deçà du'} front des installations récentes "
             f"autour de {hub_fr}",
         ),
+        "front_next_km": lambda: (
+            f"{abs(value):.0f} km {'beyond' if value > 0 else 'inside'} where the front of onsets should be next year",
+            f"à {_fr(abs(value))} km {'au-delà de' if value > 0 else 'en deçà de'} la position attendue du front "
+            "des installations l'an prochain",
+        ),
+        "onset_gap": lambda: (
+            f"an onset would need {math.exp(min(value, 30)):.1f} times this year's count",
+            f"une installation demanderait {_fr(math.exp(min(value, 30)), 1)} fois les faits de cette année",
+        ),
+        "near_rising": lambda: (
+            f"{value:.0f} towns within 25 km rose this year",
+            f"{_fr(value)} communes à moins de 25 km en hausse cette année",
+        ),
         "onsets_near": lambda: (
             f"{value:.0f} nearby towns started lately",
             f"{_fr(value)} communes voisines touchées récemment",
@@ -354,6 +482,14 @@ def driver_text(name: str, value: float, unit: dict) -> tuple[str, str] | None:
             f"chiffres sous secret {_fr(value)} des 4 dernières années",
         ),
         "rate": lambda: (f"{value:.2f} cases per 1,000", f"{_fr(value, 2)} faits pour 1 000"),
+        "press_events_20km": lambda: (
+            (
+                f"{value:.0f} press events within 20 km in {year}",
+                f"{_fr(value)} faits de presse à moins de 20 km en {year}",
+            )
+            if value
+            else None
+        ),
         "log_population": lambda: (
             f"{math.expm1(min(value, 30)):,.0f} inhabitants",
             f"{_fr(math.expm1(min(value, 30)))} habitants",
@@ -428,7 +564,7 @@ def fit_origin(panel: ft.Panel, feats: list[np.ndarray], origin: int, target: st
         raise VigieError("too few years to train on: a forecast needs at least five years of data")
     train = training_rows(panel, feats, target, first, last - 1, origin)
     calibration = training_rows(panel, feats, target, last, last, origin)
-    return Model(seed=seed).fit(train, calibration, panel.rare)
+    return Model(seed=seed).fit(train, calibration, "onset" if target == "onset" else panel.rare)
 
 
 def check_years(panel: ft.Panel) -> None:
