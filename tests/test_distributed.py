@@ -159,6 +159,18 @@ def test_same_events_on_two_workers(reference_db, corpus, client, expected, tmp_
     assert on_cluster(db, client, [str(corpus)], batch=3)["skipped_known"] == 37  # idempotent
 
 
+def test_local_workers_run_one_thread_without_the_profiler_or_malloc_trimming(client):
+    """What distributed.LOCAL_CONFIG turns off reaches the worker processes (BENCHMARKS.md: ≈ 3.5 ms an article)."""
+    import dask
+
+    def settings():
+        return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
+
+    assert set(client.nthreads().values()) == {1}
+    assert set(client.run(settings).values()) == {(None, False)}
+    assert "profile" not in client.run(lambda dask_worker: set(dask_worker.periodic_callbacks)).popitem()[1]
+
+
 def test_a_worker_that_raises_loses_only_its_article(reference_db, corpus, client, extractor, tmp_path):
     db = fresh(reference_db, tmp_path)
     problems = []

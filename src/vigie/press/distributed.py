@@ -14,6 +14,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
+import dask
 import duckdb
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
@@ -24,6 +25,20 @@ from vigie.press.schema import Event
 
 # what load_extractor reads from the warehouse: the commune reference (names, codes, populations, départements)
 REFERENCE = ("commune", "commune_name", "commune_code_map", "departement")
+
+# Dask's defaults that cost a LocalCluster of extraction workers CPU and buy it nothing (measured, BENCHMARKS.md):
+# together ≈ 3.5 ms of a worker's ≈ 21.5 ms an article, and most of the client's own CPU (scheduler, nannies).
+LOCAL_CONFIG = {
+    # glibc told to give memory back to the system as soon as 64 kB are free: spaCy's allocations then come from
+    # fresh pages again and again (≈ 1 ms an article). Our workers hold a steady model; they need no trimming.
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    # the statistical profiler walks the task's stack every 10 ms on the worker's event loop, which must take the
+    # GIL from the extracting thread each time (≈ 1.5 ms an article with the checks below)
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",  # the event loop's 'unresponsive' check, 50 times a second
+    "distributed.admin.system-monitor.interval": "5s",  # the dashboard's CPU and memory plots
+    "distributed.worker.memory.monitor-interval": "1s",  # a worker's memory limit, looked at 10 times a second
+}
 
 
 class ExtractorPlugin(WorkerPlugin):
@@ -82,6 +97,7 @@ def cluster(workers: int | None = None, scheduler: str | None = None) -> Iterato
             yield client
         return
     with (
+        dask.config.set(LOCAL_CONFIG),  # read when the scheduler, the nannies and the worker processes start
         LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
