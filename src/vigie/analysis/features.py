@@ -16,6 +16,16 @@ Targets (`surge_labels`, `onset_labels`), for a unit and a target year s, read w
   target is "any in s where none in s-3..s-1".
 - `onset`: the town's onset (analysis/onsets.py) falls in s, among towns with no onset before s; the onsets are
   detected on the years up to `until` (an onset needs two years from it on to be seen).
+
+Features of the diffusion front and of the press (besides counts, rises, drug use, violence, neighbours, Gi*, hub):
+- `onset_gap`: how many times this year's count the town must reach in the next two years for the onset detector
+  to call an onset next year (the detector's own likelihood ratio, run on the years ≤ t): its distance to the
+  criterion;
+- `front_next_km`: how far beyond the place where the front of onsets should stand next year the town lies (a
+  straight line through each year's median hub distance of the onsets seen so far);
+- `near_rising`: towns within 25 km that rose this year (an onset of this year is not detectable yet);
+- `press_events_20km`: the press monitor's events (table `event`) of year t whose commune lies within 20 km of the
+  unit's town; 0 for everyone when the warehouse holds no event (and on years the press does not cover).
 """
 
 from __future__ import annotations

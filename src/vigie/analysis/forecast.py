@@ -1,18 +1,33 @@
 """Early warning: the probability that a town's trafficking surges next year, with the reasons, from what is known
 at the end of this year (analysis/features.py defines the features and the targets; analysis/backtest.py proves it).
 
-Model: gradient-boosted trees, LightGBM (`lightgbm.train`, binary log-loss). Chosen over scikit-learn's
-HistGradientBoosting because it gives exact tree SHAP contributions (`pred_contrib=True`, Lundberg et al. 2020,
-"From local explanations to global understanding with explainable AI for trees", Nature MI 2) for every town's
-drivers, handles the missing values of the first years and of closed services natively, and trains on the national
-panel in seconds with `deterministic=True` (same seed, same probabilities).
+Model: gradient-boosted trees, LightGBM (`lightgbm.train`, binary log-loss), boosted FROM a linear base (the
+base's log-odds are LightGBM's `init_score`, so the trees learn corrections to it; Friedman 2001, section 4.6 on
+starting values). LightGBM rather than scikit-learn's HistGradientBoosting because it takes a per-row starting
+score, gives exact tree SHAP contributions (`pred_contrib=True`, Lundberg et al. 2020, "From local explanations to
+global understanding with explainable AI for trees", Nature MI 2) for every town's drivers, handles the missing
+values of the first years and of closed services natively, and trains on the national panel in seconds with
+`deterministic=True` (same seed, same probabilities).
 
-Calibration: Platt scaling (Platt 1999) of the trees' log-odds, fitted on a later fold than the trees. At origin t
-the trees are first trained on the target years ≤ t-1 and the logistic map fitted on their predictions for year t,
-which they never saw; the trees are then refitted on all target years ≤ t and the map applied to their forecast
-for t+1. Platt rather than isotonic: a strictly increasing map keeps the trees' ranking (isotonic regression ties
-whole bins of towns, which costs precision at the top of the list) and is stable on the few hundred positives of a
-year.
+Why a base: on the real état 4001 (≈ 700 services a year, ≈ 100 surges, two to seven training years) trees grown
+from a constant lose to a Poisson GLM on the same features in some years: there is too little data for them to
+find the level and the threshold by themselves. The base (`LinearBase`) is a stacking (Wolpert 1992) of two linear
+models on the same standardised features: the Poisson GLM's log-odds that next year's count reaches the surge
+threshold (it knows the threshold exactly) and a logistic regression of the target itself (it learns what counts
+miss); their two weights are fitted on a later year than the one they learned on. For the onset target the base is
+the logistic regression alone (the surge threshold says nothing about the onset detector). The trees then correct
+the base where the data show it wrong; the number of rounds is chosen on the later year by the log loss after a
+Platt map fitted on that year (`_calibrated_log_loss`: proper and smooth, blind to a shift of a whole year's level),
+so that where the trees find nothing (the services, some years) the forecast stays the base's.
+
+Calibration: Platt scaling (Platt 1999) of the base + trees log-odds, fitted on a later fold than the trees. At
+origin t the base and the trees are first trained on the target years ≤ t-1 and the logistic map fitted on their
+predictions for year t, which they never saw; they are then refitted on all target years ≤ t and the map applied
+to their forecast for t+1. Platt rather than isotonic: a strictly increasing map keeps the ranking (isotonic
+regression ties whole bins of towns, which costs precision at the top of the list) and is stable on the few
+hundred positives of a year. It is solved by Newton–Raphson with step halving: the plain Newton step diverged on
+margins spread over tens of log-odds (every town got the same probability: the onset backtest's AUROC 0.500 of
+2020 under the previous model).
 
 Baselines (the expert's first tries, scored in the same run by backtest.py): persistence (this year's count), prior
 counts (the last three years' sum; Wheeler & Steenbeek 2021), last-year increase, neighbours' lag (their count this
@@ -44,16 +59,16 @@ class _Features:
 
 ft = _Features()
 
-MODEL_VERSION = "lgbm-platt-1"
+MODEL_VERSION = "lgbm-linear-stack-2"
 SEED = 2025
-ROUNDS = 500  # at most; the number kept is chosen on the later fold (early stopping on its average precision)
+ROUNDS = 500  # at most; the number kept is chosen on the later fold (early stopping on its calibrated log loss)
 STOPPING = 50
 MIN_ROUNDS = 1
 BAGS = 5  # trees of five seeds (seed, seed+1, …) averaged: a year's few hundred surges make one fit noisy
 NEGATIVE_SHARE = 0.25
 GLM_ROWS = 50_000
 LOGIT_C = 0.1  # L2 of the logistic base, on standardised features
-DESIGN_BOUND = 8.0
+DESIGN_BOUND = 8.0  # standardised features held within ±8 in the logistic base
 COMBINE_SCALE = 10.0  # the two log-odds are divided by this before the (L2, C = 1) stacking regression
 LARGE = 20_000  # rows: above, one bag (the national panel's thousands of surges make one fit stable)
 BASELINES = ("persistence", "prior_counts", "last_year_increase", "neighbours_lag", "poisson_glm")
