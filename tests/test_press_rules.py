@@ -71,6 +71,8 @@ def test_negation_modality_and_tense_come_from_the_parse(ling, text, qualifier):
     "text,rule",
     [
         ("Les policiers ont pu saisir trois kilos.", "seizure.saisi"),  # done, not merely possible
+        # the denial bears on the finding, not on the seizure joined to it
+        ("Aucune drogue n'a été retrouvée, mais les enquêteurs ont saisi deux armes.", "seizure.saisi"),
         ("L'homme aurait été abattu de plusieurs balles.", "shooting.abattu"),  # the press's reported conditional
         ("Deux hommes n'ont été interpellés que le lendemain.", "arrest.interpelle"),  # restrictive, not negative
     ],

@@ -174,8 +174,9 @@ class Linguistics:
         out = []
         for t in found:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            heads = {span.root.i, span.root.head.i} if span is not None else set()
-            hit = next((denied[i] for i in sorted(heads) if i in denied), None)
+            # the qualifier must bear on the trigger's own head word: "aucune drogue n'a été retrouvée, mais ils ont
+            # saisi deux armes" denies the finding, not the seizure joined to it
+            hit = denied.get(span.root.i) if span is not None else None
             if hit:
                 self.dropped.append(Dropped(t, *hit))
             else:
