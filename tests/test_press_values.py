@@ -215,5 +215,7 @@ def test_a_toll_told_with_another_year_is_not_the_events():
     news = _event("shooting", date(2023, 5, 1), date(2023, 5, 1), injured=1)
     counting.complete([news], [news], "Pour rappel, en septembre 2021, un homme avait été tué dans la même cité.")
     assert news.killed is None
+    counting.complete([news], [news], "Fin mars, un règlement de comptes avait entraîné la mort d'un homme.")
+    assert news.killed is None
     counting.complete([news], [news], "Le blessé, un homme de 36 ans, est mort à l'hôpital le lendemain.")
     assert news.killed == 1

@@ -206,9 +206,9 @@ def fold_arrests(events: list[Event]) -> list[Event]:
 
 
 def _elsewhen(sentence: str, target: Event) -> bool:
-    """A sentence dated by a year of its own, outside the event's dates, tells of another time ("Pour rappel, en
-    septembre 2021, un homme avait été tué"): its toll is not the event's."""
-    if target.date_end is None or not re.search(r"\b(?:19|20)\d{2}\b", sentence):
+    """A sentence dated by a month or a year of its own, outside the event's dates, tells of another time ("Pour
+    rappel, en septembre 2021, un homme avait été tué", "un réglo … fin juillet"): its toll is not the event's."""
+    if target.date_end is None or not re.search(rf"\b(?:(?:19|20)\d{{2}}|{'|'.join(dates.MONTHS)})\b", sentence, re.I):
         return False
     when = dates.resolve(sentence, target.date_end)
     return bool(when) and not overlaps(when[0], when[1], target.date_start, target.date_end)
