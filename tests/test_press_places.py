@@ -13,6 +13,7 @@ from vigie import warehouse
 from vigie.errors import VigieError
 from vigie.press import quantities
 from vigie.press.articles import Article
+from vigie.press.geography import ArticlePlaces, surfaces
 from vigie.press.pipeline import load_extractor, load_nlp
 from vigie.sources import qpv
 from vigie.sources.build import build, classify
@@ -159,6 +160,114 @@ def test_rule_6_a_word_that_is_a_far_village_is_no_place(plain):
 def test_the_dateline_names_a_main_town(plain):
     text = "VALENCE (AFP) - Un point de deal a été démantelé mardi par les policiers, selon le parquet."
     assert places(plain, "", text) == [("dealing_point", "26362", "26", 1)]
+
+
+# ------------------------------------------------------------------ the scoring of candidates (geography.py tables)
+def where(extractor, title: str, text: str, sentence: str | None = None) -> list[tuple]:
+    """The places the article's resolver reads in one of its sentences (the whole text by default)."""
+    resolver = ArticlePlaces.read(extractor.gaz, title, text)
+    return [(p.code, p.departement, p.precision) for p in resolver.places(sentence or text)]
+
+
+def choice(extractor, title: str, text: str, name: str):
+    """How the article's resolver reads the first mention of `name`."""
+    resolver = ArticlePlaces.read(extractor.gaz, title, text)
+    whole = f"{title}\n{text}"
+    mention = next(m for m in surfaces(whole) if m.surface == name)
+    return resolver.resolve(mention, whole)
+
+
+def test_a_choice_shows_every_candidate_with_the_terms_that_score_it(plain):
+    chosen = choice(
+        plain, "Avignon : un point de deal démantelé", "Mardi, un point de deal a été démantelé aux Angles.", "Angles"
+    )
+    assert chosen.place.code == "30011" and chosen.rank == 1 and chosen.why == "locative"
+    by_code = {c.code: c for c in chosen.candidates}
+    assert set(by_code["30011"].terms) == {"population", "near_main_town"}  # Les Angles, across the Rhône
+    assert "near_main_town" not in by_code["85004"].terms  # Angles, Vendée
+    assert by_code["30011"].score == max(c.score for c in chosen.candidates if c.veto is None)
+    assert chosen.place.why is by_code["30011"]  # the place keeps the candidate that chose it
+
+
+def test_term_departement_named_beats_population(plain):
+    text = "Mardi, des tirs ont visé un point de deal à Saint-Pierre, à La Réunion."
+    assert where(plain, "", text, "des tirs à Saint-Pierre") == [("97416", "974", 1)]
+    text = "Mardi, des tirs ont visé un point de deal à Saint-Pierre, en Martinique."
+    assert where(plain, "", text, "des tirs à Saint-Pierre") == [("97225", "972", 1)]
+
+
+def test_term_other_towns_of_the_article_choose_among_overseas_homonyms(plain):
+    alone = "Les gendarmes ont saisi 140 kilos de zamal à Sainte-Rose."
+    assert where(plain, "", alone) == [("97129", "971", 1)]  # the most populous: Guadeloupe
+    text = alone + " Renforts de la compagnie de Saint-Benoît ; enquête du parquet de Saint-Denis."
+    assert where(plain, "", text, alone) == [("97419", "974", 1)]  # Saint-Benoît and Saint-Denis: La Réunion
+    assert choice(plain, "", text, "Sainte-Rose").place.why.terms["other_towns"] == 40
+
+
+def test_terms_neighbourhood_and_district_word_against_a_homonymous_commune(plain):
+    assert where(plain, "", "Un point de deal a été démantelé à Moulins.") == [("03190", "03", 1)]  # the Allier town
+    assert where(plain, "", "Un point de deal a été démantelé dans le quartier des Moulins.") == [("59350", "59", 1)]
+    # a curated neighbourhood beats a village of the same name (Castellane, 1,500 people, Alpes-de-Haute-Provence)
+    assert where(plain, "", "Des tirs ont visé un point de deal à la Castellane.") == [("13055", "13", 1)]
+
+
+def test_veto_far_neighbourhood(plain):
+    title = "Fusillade à Dijon : cinq interpellations"
+    text = "Selon France 3 Bourgogne, cinq hommes ont été interpellés mardi à Dijon."
+    chosen = choice(plain, title, text, "Bourgogne")  # not the Bourgogne estate of Tourcoing
+    assert chosen.place is None and chosen.why == "far_neighbourhood"
+    assert ArticlePlaces.read(plain.gaz, title, text).towns == ("21231",)
+
+
+def test_the_headline_town_makes_small_or_far_homonyms_its_districts(plain):
+    title = "Agen : un point de deal démantelé au Pin, des tirs à Montanou"
+    text = "Lundi, au Pin, les policiers ont démantelé un point de deal. Dans la nuit, des tirs ont visé Montanou."
+    assert where(plain, title, text, "Lundi, au Pin, les policiers ont démantelé un point de deal.") == [
+        ("47001", "47", 1)
+    ]
+    chosen = choice(plain, title, text, "Pin")
+    assert chosen.why == "presumed district" and {c.veto for c in chosen.candidates if c.code != "47001"} == {
+        "district_homonym"
+    }
+    # a town of the département near the headline's town stays itself; a big city stays itself
+    assert where(plain, title, "Un point de deal a été démantelé à Villeneuve-sur-Lot.") == [("47323", "47", 1)]
+    assert where(plain, "Évreux : les tirs", "Des tirs ont eu lieu à la Madeleine.") == [("27229", "27", 1)]
+    assert where(plain, "Évreux : les tirs", "Des tirs ont eu lieu à Lille.") == [("59350", "59", 1)]
+
+
+def test_a_district_the_article_names_is_its_town_wherever_it_is_named_again(plain):
+    title = "Un mort dans une fusillade"
+    text = (
+        "Lundi soir, des tirs ont fait un mort dans le quartier d'Orgeval à Reims. En 2023, un adolescent avait déjà "
+        "été blessé par balle à Orgeval."
+    )
+    assert where(plain, title, text, "un adolescent avait été blessé par balle à Orgeval") == [("51454", "51", 1)]
+    text = "Dimanche, toujours à Talant, dans le quartier du Belvédère, un adolescent a été tué par balles."
+    assert ArticlePlaces.read(plain.gaz, "Dijon : une semaine de tirs", text).districts == {"belvedere": "21617"}
+
+
+def test_an_operation_between_several_communes_is_one_place_of_precision_3(plain):
+    text = "Des saisies ont été réalisées mardi entre Gièvres, Déols et Chabris, dans l'Indre et le Loir-et-Cher."
+    assert where(plain, "", text) == [(None, None, 3)]  # two départements: none
+    text = "Une demi-tonne de cannabis a été saisie entre la commune de Sainte-Rose et la plage de Deshaies."
+    assert where(plain, "", text) == [(None, "971", 3)]
+
+
+def test_a_departement_or_an_island_as_the_place_is_precision_3(plain):
+    resolver = ArticlePlaces.read(plain.gaz, "", "Seize personnes ont été interpellées à Mayotte.")
+    assert resolver.vague("Seize personnes ont été interpellées à Mayotte.", None).departement == "976"
+    assert resolver.vague("Une tonne de cocaïne saisie au large de la Martinique.", None).precision == 3
+    assert resolver.vague("40 kg de cannabis destinés à La Réunion.", None) is None  # a destination
+    # the article names a commune of the département: the commune says more
+    text = "Saisie en Martinique. Les policiers ont suivi un bateau jusqu'à la plage du Vauclin, au Vauclin."
+    assert ArticlePlaces.read(plain.gaz, "", text).vague("Saisie en Martinique.", None) is None
+
+
+def test_at_the_height_of_a_town_is_near_it_and_research_units_are_no_places(plain):
+    assert where(plain, "", "Les gendarmes ont intercepté une voiture à hauteur de Gaillon.") == [(None, "27", 2)]
+    text = "Les gendarmes de la section de recherches de Reims ont interpellé deux hommes à Troyes."
+    assert where(plain, "", text) == [("10387", "10", 1)]
+    assert choice(plain, "", text, "Reims").origin
 
 
 # ---------------------------------------------------------------------------------------- the article-level gate

@@ -189,7 +189,7 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
     r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|chu|hôpital|préfet|"
     r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie|section de recherches|\bsr|antenne|"
-    r"groupe|groupement|cellule|jirs|juridiction|service|unité)[\w\s'’-]{0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du))\s*"
+    r"groupe|groupement|cellule|jirs|juridiction|service|unité|srpj|dipj|pj|ofast|gir|bri|psig)[\w\s'’-]{0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du))\s*"
     r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
 )
 # a name right after these words is a place near the town, not in it (geo_precision 2)
@@ -329,10 +329,12 @@ class ArticlePlaces(Geography):
         # the names read again with the headline's and the dateline's towns as main towns, so that a district of
         # another town ("France 3 Bourgogne") does not make that town one
         early = [p.code for p in title_places if p.code] + ([at_dateline.code] if at_dateline else [])
-        early_deps = [gaz.info.get(t, (None, 0))[0] for t in early]
-        first = cls(gaz, [*named, *(d for d in early_deps if d)], early, plain.names, anchor)
+        early_deps = [*named, *(d for t in early if (d := gaz.info.get(t, (None, 0))[0]))]
+        named_districts = cls._named_districts(cls(gaz, early_deps, early, plain.names), whole)
+        said = [t for t in named_districts.values() if t]  # towns whose districts are named with them
+        first = cls(gaz, early_deps, [*early, *said], plain.names, anchor, named_districts)
         mentions = first.mentions(whole)
-        districts = [p.code for rank, _, p in mentions if rank == 0]
+        districts = said + [p.code for rank, _, p in mentions if rank == 0 and p.why.kind != "presumed district"]
         named_towns = {p.code for rank, _, p in mentions if rank <= 1}
         districts += [t for m in surfaces(whole) if (t := gaz.district_of(m.surface, named_towns))]
         towns = main_towns(title_places, at_dateline, [p.code for rank, _, p in mentions if rank <= 2], districts)
@@ -340,25 +342,32 @@ class ArticlePlaces(Geography):
         deps = [gaz.info.get(t, (None, 0))[0] for t in towns]
         deps += [p.departement for r, _, p in mentions if r == 1 and gaz.info.get(p.code, (0, 0))[1] >= 10_000]
         deps = [*named, *(d for d in deps if d)]
-        districts = {}
+        # a district named without its town is one of the headline's town, else of the first main town
+        default = anchor or (towns[0] if towns else None)
+        districts = {k: t or default for k, t in named_districts.items() if t or default}
+        out = cls(gaz, deps, towns, plain.names, anchor, districts)
+        out.place_deps = {p.departement for _, _, p in out.mentions(whole) if p.code}
+        return out
+
+    @staticmethod
+    def _named_districts(resolver: ArticlePlaces, whole: str) -> dict[str, str | None]:
+        """Names the article calls districts ("le quartier d'Orgeval à Reims", "la cité Chambord", "à Talant, dans le
+        quartier du Belvédère") → the town said with them (None when none is)."""
+        out: dict[str, str | None] = {}
         for m in re.finditer(DISTRICT_INTRO, whole):
             key = name_key(m.group("name"))
             if m.group("of") and not m.group("town"):
                 continue  # "un quartier d'Argentan" names the town
-            town = None
-            # its town, said right after ("le quartier d'Orgeval à Reims") or right before ("à Talant, dans le
-            # quartier du Belvédère")
+            if key in out or resolver.gaz.neighbourhood(m.group("name")):
+                continue
             said = m.group("town") or next(
                 iter(re.findall(TOWN_BEFORE, whole[max(0, m.start() - 60) : m.start()])), None
             )
+            town = None
             if said:
-                choice = cls(gaz, deps, towns, plain.names).resolve(Mention(said, said.split(), 2), "à " + said)
+                choice = resolver.resolve(Mention(said, said.split(), 2), "à " + said)
                 town = choice.place.code if choice.place is not None else None
-            town = town or anchor or (towns[0] if towns else None)
-            if town and key not in districts and not gaz.neighbourhood(m.group("name")):
-                districts[key] = town
-        out = cls(gaz, deps, towns, plain.names, anchor, districts)
-        out.place_deps = {p.departement for _, _, p in out.mentions(whole) if p.code}
+            out[key] = town
         return out
 
     @staticmethod
