@@ -233,6 +233,12 @@ def test_the_headline_town_makes_small_or_far_homonyms_its_districts(plain):
     assert where(plain, title, "Un point de deal a été démantelé à Villeneuve-sur-Lot.") == [("47323", "47", 1)]
     assert where(plain, "Évreux : les tirs", "Des tirs ont eu lieu à la Madeleine.") == [("27229", "27", 1)]
     assert where(plain, "Évreux : les tirs", "Des tirs ont eu lieu à Lille.") == [("59350", "59", 1)]
+    # a département, a region, a road or a country is no district of the headline's town
+    for sentence in ("Un point de deal a été démantelé dans l'Allier.", "Une voiture a été contrôlée sur l'A9."):
+        assert where(plain, "Montluçon : un point de deal démantelé", sentence) == []
+    assert (
+        choice(plain, "Mulhouse : les tirs", "Des tirs près de la frontière avec la Suisse.", "Suisse").why == "abroad"
+    )
 
 
 def test_a_district_the_article_names_is_its_town_wherever_it_is_named_again(plain):

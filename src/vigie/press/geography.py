@@ -173,6 +173,8 @@ FOREIGN = {
 TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
 )
+# a road ("l'A9", "la N7", "la RD 906"): no district of anything
+ROAD = r"^(?:[ANDRM]|RN|RD|CD)\s?\d+$"
 BIG_TOWN = 50_000  # a commune this big is never taken for a district of another town
 # a curated neighbourhood introduced as one
 DISTRICT_WORD = r"(?:quartiers?|cités?|résidences?)\s+(?:de la |du |des |de l['’]|de |d['’])?(?:la |le |les |l['’])?$"
@@ -445,6 +447,7 @@ class ArticlePlaces(Geography):
         if (
             not allowed
             and self.anchor
+            and not self._not_a_district(surface)
             and (
                 any(c.veto == "district_homonym" for c in communes)
                 or (not communes and (locative or re.search(DISTRICT_WORD, before)))
@@ -477,6 +480,11 @@ class ArticlePlaces(Geography):
             "locative" if locative else "named",
             candidates,
         )
+
+    def _not_a_district(self, surface: str) -> bool:
+        """A département, a region or a road is never a district of the headline's town ("dans l'Allier", "l'A9")."""
+        key = name_key(surface)
+        return key in self.gaz.departements or key in self.gaz.regions or bool(re.match(ROAD, surface))
 
     def _communes(self, options, key: str) -> list[Candidate]:
         out = []

@@ -236,8 +236,9 @@ ABROAD = (  # places abroad (capitalised: "la frontière suisse" is in France), 
     r"(?-i:\b(?:Espagne|Algésiras|Maroc|Pays-Bas|Belgique|Madagascar|Colombie|Équateur|Anvers|Rotterdam|Tanger|"
     r"Italie|Allemagne|Suisse|Luxembourg|Portugal|Dubaï|Algérie|Tunisie|Brésil|Guyana|Suriname|Genève|Bruxelles)\b)|"
     r"\bguardia civil\b|"
-    r"\b(?:douanes?|polices?|autorités|garde-côtes|gendarmerie) (?:espagnol|marocain|néerlandais|belge|malgache|"
-    r"italien|allemand|suisse|colombien|équatorien|brésilien)\w*"
+    r"\b(?:douanes?|douaniers?|polices?|policiers?|autorités|garde-côtes|gendarmerie) (?:espagnol|marocain|"
+    r"néerlandais|belge|malgache|italien|allemand|suisse|colombien|équatorien|brésilien|mauricien|comorien|"
+    r"surinamais|vénézuélien|dominicain|britannique|anglais)\w*"
 )
 # where goods or people come from or go to: naming a country there does not put the event abroad
 FOREIGN_ROUTE = (
