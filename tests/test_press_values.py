@@ -140,6 +140,8 @@ def test_persons_arrested():
     assert quantities.arrested("l'opération a abouti à une quinzaine d'interpellations") == 15
     assert quantities.arrested("la brigade interpellait cette fois sept individus") == 7
     assert quantities.arrested("mais personne n'a été interpellé") == 0
+    assert quantities.arrested("Il n'y a pas eu d'interpellation, selon la même source.") == 0
+    assert quantities.arrested("Selon la préfecture, quatre suspects sont en garde à vue.") == 4
     assert quantities.arrested("Les enquêteurs ont saisi deux kilos de résine.") is None  # silent: null
     assert quantities.weapons("deux armes de calibre 9 mm ainsi qu'un AR-15") == [
         {"kind": "assault_rifle", "count": 1},

@@ -237,8 +237,9 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     operations = [e for e in paragraph[-4:] if e.type in ("seizure", "arrest")] or sorted(
         (e for e in recent if e.type in ("seizure", "arrest")), key=lambda e: e.date_end or date.min
     )
-    if operations and operations[-1].count is None:
-        operations[-1].count = quantities.arrested(sentence)
+    if operations and (operations[-1].count is None or quantities.VALUES["in_all"].search(sentence)):
+        # "Au total, 8 personnes ont été placées en garde à vue": the total over the first persons told
+        operations[-1].count = quantities.arrested(sentence) or operations[-1].count
     found_here = quantities.drugs(sentence) if VALUES_FOUND.search(sentence) else []
     if found_here and operations and operations[-1].type == "arrest" and operations[-1] in paragraph:
         # "Neuf personnes ont été interpellées. Les perquisitions ont permis de mettre la main sur 87 bonbonnes de
@@ -269,3 +270,7 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
                 seizure.drugs = [d for d in seizure.drugs if d not in vague] + [found]
         if seizure.cash_eur is None:
             seizure.cash_eur = quantities.cash(sentence)  # "Une somme de 24.000 euros avait été confisquée"
+        if same_paragraph:  # "Deux fusils et 6.000 euros sont également saisis."
+            for w in quantities.weapons(sentence):
+                if all(x["kind"] != w["kind"] for x in seizure.weapons):
+                    seizure.weapons.append(w)

@@ -49,6 +49,7 @@ RULE_NAMES = {
     "arrested_object": "a number arrested (object)",
     "arrested_participle": "a number arrested (participle)",
     "arrested_one": "one arrested",
+    "in_all": "a total",
     "toll_item": "one item of a town-by-town list of shootings",
 }
 
