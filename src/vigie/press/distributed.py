@@ -127,8 +127,22 @@ def ingest(
     client.register_plugin(plugin, name=plugin.name)
     workers = max(1, len(client.scheduler_info()["workers"]))
 
-    def submit(chunk: list[Article]):
-        return client.submit(extract_batch, plugin.name, chunk, pure=False)
+    def submit(chunk: list[Article]) -> Pieces:
+        # one task per worker and batch: every worker has a part of each batch, so that the last batch ends on all
+        # of them at about the same time instead of on one worker while the others wait (up to a whole batch)
+        size = -(-len(chunk) // min(workers, len(chunk)))
+        pieces = [chunk[i : i + size] for i in range(0, len(chunk), size)]
+        return Pieces(client, [client.submit(extract_batch, plugin.name, p, pure=False) for p in pieces])
 
     # two batches a worker in flight: none idles while the client writes
     return monitor.run(con, articles, submit, batch, 2 * workers, progress, problem, publisher)
+
+
+class Pieces:
+    """A batch extracted in several tasks, with the `result()` of one: each article's events, in article order."""
+
+    def __init__(self, client: Client, futures: list):
+        self.client, self.futures = client, futures
+
+    def result(self) -> list[list[Event] | str]:
+        return [found for piece in self.client.gather(self.futures) for found in piece]
