@@ -133,6 +133,11 @@ def test_lemmas_come_from_the_model_table_with_the_participle_corrections(ling):
         ),
         (
             "triggers",
+            '[[rule]]\nname = "x.o"\ntype = "seizure"\ntokens = [{LOWER = "la", OP = "?"}, {LEMMA = "saisie"}]\n',
+            r"rule 'x\.o': the first token must not be optional",
+        ),
+        (
+            "triggers",
             '[[rule]]\nname = "x.c"\ntype = "robbery"\npattern = "vol"\n',
             r"rule 'x\.c': type 'robbery' is not one of",
         ),
@@ -198,3 +203,28 @@ def test_an_event_carries_the_rules_that_made_it(official_db):
         ("shooting", ["shooting.coup_de_feu"]),
     ]
     assert events[0].to_dict()["rules"] == ["seizure.saisi"]
+
+
+def test_the_fast_matcher_finds_what_the_written_patterns_find(ling):
+    """linguistics.fast_first_token rewrites each rule's first token for speed (IN as variants, NOT_IN and REGEX
+    checked on the matches) and skips sentences without the rule's anchor word: the matches must be those of the
+    patterns as written, on the dev articles and the fixtures."""
+    import json
+    from pathlib import Path
+
+    from conftest import SHARED
+    from spacy.matcher import Matcher
+
+    plain = Matcher(ling.nlp.vocab)
+    for rule in ling.triggers_data.rules:
+        if rule.tokens is not None:
+            plain.add(rule.name, [list(rule.tokens)])
+    paths = sorted((SHARED / "press" / "dev").glob("*.json")) + sorted(
+        (Path(__file__).parent / "press_fixtures").glob("*.json")
+    )
+    sentences = [s for p in paths for s in json.loads(p.read_text(encoding="utf-8"))["text"].split(". ")]
+    for sentence in sentences:
+        doc = ling.doc(sentence)
+        expected = {(ling.strings[m], doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for m, s, e in plain(doc)}
+        found = {(t.rule, t.start, t.end) for t in ling._triggers(sentence, qualify=False) if t.rule in plain}
+        assert found == expected, sentence

@@ -140,6 +140,8 @@ def _validate_tokens(where: str, tokens) -> tuple:
 
     if not isinstance(tokens, list) or not tokens or not all(isinstance(t, dict) for t in tokens):
         raise VigieError(f"{where}: tokens must be a non-empty list of token tables")
+    if str(tokens[0].get("OP", "")) in ("?", "*") or str(tokens[0].get("OP", "")).startswith("{0"):
+        raise VigieError(f"{where}: the first token must not be optional (it anchors the match)")
     try:
         Matcher(Vocab(), validate=True).add("check", [tokens])
     except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
