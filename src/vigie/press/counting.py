@@ -6,6 +6,7 @@ its seizure's count. The README's rules "One event or several" and "fields from 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from vigie.geo.names import name_key
@@ -15,6 +16,42 @@ from vigie.press.schema import Event, overlaps
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
 VALUES_FOUND = quantities.VALUES["found"]
 TOLL = ("killed", "injured")  # a sentence that tells what was found or seized
+
+
+def values(event: Event, clause: str, sentence: str, single: bool, untriggered: Callable[[], list[str]]) -> None:
+    """The values of an event just found in `clause` of `sentence`: casualties (from the clause when the sentence
+    tells several events, else from the sentence; a toll in a clause of its own, "Cinq blessés, dont un décédé : c'est
+    le bilan de la fusillade", from the sentence's `untriggered` clauses), drugs, cash, weapons, persons arrested, and a
+    dealing point's action and number."""
+    kind = event.type
+    if kind in ("shooting", "intimidation"):
+        event.killed, event.injured = quantities.casualties(sentence if single else clause)
+        if not single and event.killed is None and event.injured is None:
+            event.killed, event.injured = quantities.casualties(" ; ".join(untriggered()))
+    if kind == "seizure":
+        event.drugs = quantities.drugs(sentence)
+        event.cash_eur = quantities.cash(sentence)
+        event.count = quantities.arrested(sentence)
+    if kind in ("seizure", "shooting", "intimidation"):
+        event.weapons = quantities.weapons(sentence)
+    if kind == "arrest":
+        event.count = quantities.arrested(sentence)
+    if kind == "dealing_point":
+        low = clause.lower()
+        event.action = (
+            "appeared"
+            if re.search(r"apparu|installé|reconstitu|ouvert|implant|réinstall|rouvert|depuis", low)
+            and not re.search(r"démant[eè]l|fermé|tombé|mis fin", low)
+            else "dismantled"
+            if re.search(r"démant[eè]l|fermé|tombé|fermer|fermeture|mis fin", low)
+            else "appeared"
+        )
+        m = re.search(rf"({quantities.NUM})\s+points? de", low)
+        event.count = (
+            (int(quantities.number_word(m.group(1)) or 0) or None)
+            if m
+            else (None if re.search(r"quelques|des points|plusieurs", low) else 1)
+        )
 
 
 def overlap(a: Event, b: Event) -> bool:

@@ -372,37 +372,9 @@ class Extractor:
         if start and end and start > end:
             start, end = None, ref
         event = Event(kind, place.code, place.departement, place.text, place.precision, start, end, evidence=sentence)
-        scope = sentence if single else clause
-        if kind in ("shooting", "intimidation"):
-            event.killed, event.injured = quantities.casualties(scope)
-            if not single and event.killed is None and event.injured is None:
-                # the toll in a clause of its own: "Cinq blessés, dont un décédé : c'est le bilan de la fusillade"
-                untriggered = [c for c in _clauses(sentence) if not self.ling.triggers(c)]
-                event.killed, event.injured = quantities.casualties(" ; ".join(untriggered))
-        if kind == "seizure":
-            event.drugs = quantities.drugs(sentence)
-            event.cash_eur = quantities.cash(sentence)
-            event.count = quantities.arrested(sentence)
-        if kind in ("seizure", "shooting", "intimidation"):
-            event.weapons = quantities.weapons(sentence)
-        if kind == "arrest":
-            event.count = quantities.arrested(sentence)
-        if kind == "dealing_point":
-            low = clause.lower()
-            event.action = (
-                "appeared"
-                if re.search(r"apparu|installé|reconstitu|ouvert|implant|réinstall|rouvert|depuis", low)
-                and not re.search(r"démant[eè]l|fermé|tombé|mis fin", low)
-                else "dismantled"
-                if re.search(r"démant[eè]l|fermé|tombé|fermer|fermeture|mis fin", low)
-                else "appeared"
-            )
-            m = re.search(rf"({quantities.NUM})\s+points? de", low)
-            event.count = (
-                (int(quantities.number_word(m.group(1)) or 0) or None)
-                if m
-                else (None if re.search(r"quelques|des points|plusieurs", low) else 1)
-            )
+        counting.values(  # casualties, drugs, cash, weapons, persons arrested, a point's action and count
+            event, clause, sentence, single, lambda: [c for c in _clauses(sentence) if not self.ling.triggers(c)]
+        )
         if kind == "network_arrival":
             event.networks_from = self._origins(clause)
         return event
