@@ -69,7 +69,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vigie.geo.names import name_key
 from vigie.press.dates import MONTHS, WEEKDAYS
@@ -308,7 +308,16 @@ class ArticlePlaces(Geography):
         self.names = names or {}
         self.anchor = anchor  # the town the headline opens with ("Agen : …")
         self.districts = districts or {}  # names the article calls districts → their town
-        self.place_deps: set[str] = set()  # départements of the communes the article names as places
+        self.text = ""  # the article's title and text, once read
+        self._place_deps: set[str] | None = None
+        self._memo: dict[tuple[str, str], Choice] = {}
+
+    @property
+    def place_deps(self) -> set[str]:
+        """The départements of the communes the article names as places (read when first asked)."""
+        if self._place_deps is None:
+            self._place_deps = {p.departement for _, _, p in self.mentions(self.text) if p.code}
+        return self._place_deps
 
     # ---------------------------------------------------------------------------------------------- the article
     @classmethod
@@ -348,7 +357,7 @@ class ArticlePlaces(Geography):
         default = anchor or (towns[0] if towns else None)
         districts = {k: t or default for k, t in named_districts.items() if t or default}
         out = cls(gaz, deps, towns, plain.names, anchor, districts)
-        out.place_deps = {p.departement for _, _, p in out.mentions(whole) if p.code}
+        out.text = whole
         return out
 
     @staticmethod
@@ -397,7 +406,18 @@ class ArticlePlaces(Geography):
     # ---------------------------------------------------------------------------------------------- a mention
     def resolve(self, mention: Mention, text: str) -> Choice:
         """Score every candidate of a mention in its text (the words before it say how it is introduced) and choose
-        (module docstring: the introductions, the scoring and the vetoes)."""
+        (module docstring: the introductions, the scoring and the vetoes). Remembered for the article: a name and the
+        words before it are read once, however many times its sentence is read."""
+        before = text[max(0, mention.start - 60) : mention.start]
+        memo = (mention.surface, before)
+        if memo not in self._memo:
+            self._memo[memo] = self._resolve(Mention(mention.surface, mention.words, len(before)), before)
+        chosen = self._memo[memo]
+        if chosen.place is None:
+            return chosen
+        return replace(chosen, place=replace(chosen.place, start=mention.start))
+
+    def _resolve(self, mention: Mention, text: str) -> Choice:
         gaz, towns = self.gaz, self.towns
         before = text[max(0, mention.start - 60) : mention.start].lower()
         if re.search(ORIGIN, before):
