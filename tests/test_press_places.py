@@ -233,6 +233,10 @@ def test_the_headline_town_makes_small_or_far_homonyms_its_districts(plain):
     assert where(plain, title, "Un point de deal a été démantelé à Villeneuve-sur-Lot.") == [("47323", "47", 1)]
     assert where(plain, "Évreux : les tirs", "Des tirs ont eu lieu à la Madeleine.") == [("27229", "27", 1)]
     assert where(plain, "Évreux : les tirs", "Des tirs ont eu lieu à Lille.") == [("59350", "59", 1)]
+    # a sentence-opening word that is a far village stays a word, not a district ("Placé", Mayenne)
+    assert choice(plain, "Agen : tirs", "Placé en garde à vue, il a reconnu les faits.", "Placé").why == "a_word"
+    # the place after an institution is no place, even inside a longer name ("le SRPJ de Nancy")
+    assert where(plain, "", "Selon le directeur du SRPJ de Nancy, le trafic était organisé.") == []
     # a département, a region, a road or a country is no district of the headline's town
     for sentence in ("Un point de deal a été démantelé dans l'Allier.", "Une voiture a été contrôlée sur l'A9."):
         assert where(plain, "Montluçon : un point de deal démantelé", sentence) == []

@@ -456,7 +456,13 @@ class ArticlePlaces(Geography):
             self._vetoes(communes, len(first), locative, part_of_town)
             allowed = [c for c in communes if c.veto is None]
             surface = words[0] if allowed else surface
-        if not allowed and len(words) > 2 and words[-2] in ("de", "du", "des") and not candidates:
+        if (
+            not allowed
+            and len(words) > 2
+            and words[-2] in ("de", "du", "des")
+            and not candidates
+            and not re.search(ORIGIN, (before + " ".join(words[:-1]) + " ").lower())  # "le SRPJ de Nancy"
+        ):
             # "le port de Degrad-des-Cannes de Rémire-Montjoly": the town after the place in it
             last = [o for o in gaz.candidates(words[-1], False, tuple(self)) if o[1] in self or o[2] >= 10_000]
             communes += self._communes(last, name_key(words[-1]))
@@ -540,6 +546,8 @@ class ArticlePlaces(Geography):
                 near = "near_main_town" in c.terms
                 if part_of_town:
                     c.veto = "part_of_town"
+                elif not locative and population < 2_000 and c.departement not in self:
+                    c.veto = "a_word"  # "Placé en garde à vue", "Pas de blessé": a word before any district reading
                 elif self.anchor and c.kind != "commune" and population < 10_000:
                     c.veto = "district_homonym"  # "à Bourtzwiller" in an article about Mulhouse is no misspelt village
                 elif (
@@ -557,8 +565,6 @@ class ArticlePlaces(Geography):
                     c.veto = "district_homonym"
                 elif not in_context and (population < 2000 and homonyms > 1 or len(self) and population < 10_000):
                     c.veto = "far_small_village"
-                elif not locative and population < 2_000 and c.departement not in self:
-                    c.veto = "a_word"
 
     def mentions(self, text: str) -> list[tuple[int, int, Place]]:
         """Every place mention of a text as (rank, position, place)."""
