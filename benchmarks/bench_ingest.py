@@ -173,8 +173,18 @@ def main() -> None:
             runs.append(watch(cmd))
             print(mode, runs[-1], flush=True)
         wall = statistics.median(r["wall_s"] for r in runs)
-        results[mode] = {"median_wall_s": wall, "articles_per_s": round(articles / wall, 1), "runs": runs}
+        cpu = statistics.median(r["client_cpu_s"] + sum(r["worker_cpu_s"]) for r in runs)
+        results[mode] = {"median_wall_s": wall, "articles_per_s": round(articles / wall, 1), "cpu_s": cpu, "runs": runs}
         stored[mode] = tables(db)
+        last = runs[-1]
+        share = articles / max(1, len(last["worker_cpu_s"]))  # the articles each worker extracted (about)
+        print(
+            f"{mode}: CPU {1000 * cpu / articles:.1f} ms an article in all (client"
+            f" {1000 * last['client_cpu_s'] / articles:.2f} ms"
+            + "".join(f", worker {1000 * w / share:.1f} ms" for w in last["worker_cpu_s"])
+            + f"; start-up included), load average {last['load_avg_mean']}",
+            flush=True,
+        )
     modes = list(stored)
     if len(modes) > 1:
         same = all(stored[m][:2] == stored[modes[0]][:2] for m in modes)
@@ -183,6 +193,12 @@ def main() -> None:
             for m in [m for m in modes if m != "single"]:
                 ratio = results["single"]["median_wall_s"] / results[m]["median_wall_s"]
                 print(f"speed-up of --workers {m} over one process: {ratio:.2f}×", flush=True)
+                # what the CPU seconds allow on an otherwise idle machine of this many cores (a shared machine's
+                # wall times depend on the others' load): the cluster cannot end before its busiest worker, nor
+                # before all its CPU seconds shared out over the cores
+                busiest = max(max(r["worker_cpu_s"], default=0) for r in results[m]["runs"])
+                bound = results["single"]["cpu_s"] / max(busiest, results[m]["cpu_s"] / (os.cpu_count() or 1))
+                print(f"  from the CPU seconds, on an idle {os.cpu_count()}-core machine: ≤ {bound:.2f}×", flush=True)
     if args.kill_after:
         db = work / "resume.duckdb"
         shutil.copy(reference, db)

@@ -331,7 +331,7 @@ class Writer:
                     match = (self.next_id, e.type, e.commune, e.departement, e.date_start, e.date_end)
                     same.append(match)
                     # the lists as JSON straight from the event: Event.to_dict (dataclasses.asdict) deep-copies the
-                    # whole event first, ≈ 0.8 ms an event, the client's largest cost per article
+                    # whole event first (≈ 50 µs an event, 0.07 ms an article, for the same text)
                     events.append(
                         (self.next_id, e.type, e.commune, e.departement, e.place, e.geo_precision, e.date_start,
                          e.date_end, e.killed, e.injured, json.dumps(e.drugs), json.dumps(e.weapons),
