@@ -221,3 +221,15 @@ def test_a_toll_told_with_another_year_is_not_the_events():
     assert news.killed is None
     counting.complete([news], [news], "Le blessé, un homme de 36 ans, est mort à l'hôpital le lendemain.")
     assert news.killed == 1
+
+
+def test_details_that_are_not_the_operations():
+    seizure = _event("seizure", date(2024, 10, 10), date(2024, 10, 10), drugs=[("cannabis", 2.5, "kg")])
+    counting.complete(
+        [seizure], [seizure], "Ils s'attendaient à saisir de la cocaïne, mais personne n'a été interpellé."
+    )
+    assert seizure.count == 0  # nobody arrested is a count of 0, not silence
+    assert [d["substance"] for d in seizure.drugs] == ["cannabis"]  # what they expected to seize was not seized
+    cash_only = _event("seizure", date(2025, 9, 5), date(2025, 9, 5))
+    counting.complete([cash_only], [], "La Guardia civil annonçait la saisie de quatre tonnes de haschich.")
+    assert cash_only.drugs == []  # an earlier paragraph's seizure with no drugs gets none from a later sentence

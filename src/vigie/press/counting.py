@@ -15,7 +15,11 @@ from vigie.press.schema import Event, overlaps
 
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
 VALUES_FOUND = quantities.VALUES["found"]
-TOLL = ("killed", "injured")  # a sentence that tells what was found or seized
+TOLL = ("killed", "injured")
+PACKS, INDEFINITE = (
+    quantities.VALUES["packs"],
+    quantities.VALUES["indefinite"],
+)  # a sentence that tells what was found or seized
 
 
 def values(event: Event, clause: str, sentence: str, single: bool, untriggered: Callable[[], list[str]]) -> None:
@@ -276,7 +280,8 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     )
     if operations and (operations[-1].count is None or quantities.VALUES["in_all"].search(sentence)):
         # "Au total, 8 personnes ont été placées en garde à vue": the total over the first persons told
-        operations[-1].count = quantities.arrested(sentence) or operations[-1].count
+        said = quantities.arrested(sentence)
+        operations[-1].count = said if said is not None else operations[-1].count
     found_here = quantities.drugs(sentence) if VALUES_FOUND.search(sentence) else []
     if found_here and operations and operations[-1].type == "arrest" and operations[-1] in paragraph:
         # "Neuf personnes ont été interpellées. Les perquisitions ont permis de mettre la main sur 87 bonbonnes de
@@ -287,7 +292,7 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     # "Les perquisitions ont permis de découvrir 9 kilos de cocaïne": the amounts of the operation told above
     # (latest-dated) when it has none yet
     unmeasured = sorted(
-        (e for e in recent if e.type == "seizure" and all(d["quantity"] is None for d in e.drugs)),
+        (e for e in recent if e.type == "seizure" and e.drugs and all(d["quantity"] is None for d in e.drugs)),
         key=lambda e: e.date_end or date.min,
     )
     if same_paragraph or (unmeasured and VALUES_FOUND.search(sentence)):
@@ -295,7 +300,8 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
         rough = re.search(APPROXIMATE, seizure.evidence, re.I) and not re.search(APPROXIMATE, sentence, re.I)
         for found in quantities.drugs(sentence):
             if found["quantity"] is None:
-                if same_paragraph and all(d["substance"] != found["substance"] for d in seizure.drugs):
+                listed = PACKS.search(sentence) or INDEFINITE.search(sentence)  # not a substance merely named
+                if same_paragraph and listed and all(d["substance"] != found["substance"] for d in seizure.drugs):
                     seizure.drugs.append(found)  # "… ainsi que des sachets d'herbe": cannabis, amount unknown
                 continue
             key = (found["substance"], found["unit"])
