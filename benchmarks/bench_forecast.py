@@ -3,8 +3,8 @@ trafficking, index 01 règlements de comptes) and on synthetic national panels (
 of the same run; the cost of the national commune backtest (whole process, wall time and peak memory) and of
 `vigie watchlist` on a built warehouse.
 
-    python benchmarks/bench_forecast.py --official /tmp/c/official.duckdb \\
-        --panel /tmp/c/nat2025.duckdb --panel /tmp/c/nat7.duckdb --panel /tmp/c/nat31.duckdb --runs 3
+    python benchmarks/bench_forecast.py --official /tmp/p/official.duckdb \\
+        --panel /tmp/p/nat2025.duckdb --panel /tmp/p/nat7.duckdb --panel /tmp/p/nat31.duckdb --runs 3
 
 `--official`: a warehouse built from ../shared/data; `--panel`: warehouses built from the commune reference and a
 national panel of `make_panel.py --formats parquet --truth --seed S`. Prints Markdown tables for BENCHMARKS.md.
