@@ -13,8 +13,9 @@ from vigie import warehouse
 from vigie.errors import VigieError
 from vigie.press import quantities
 from vigie.press.articles import Article
-from vigie.press.geography import ArticlePlaces, surfaces
+from vigie.press.geography import ArticlePlaces, is_district, is_locality, surfaces
 from vigie.press.pipeline import load_extractor, load_nlp
+from vigie.press.places import Place
 from vigie.sources import qpv
 from vigie.sources.build import build, classify
 
@@ -254,6 +255,15 @@ def test_a_district_the_article_names_is_its_town_wherever_it_is_named_again(pla
     assert where(plain, title, text, "un adolescent avait été blessé par balle à Orgeval") == [("51454", "51", 1)]
     text = "Dimanche, toujours à Talant, dans le quartier du Belvédère, un adolescent a été tué par balles."
     assert ArticlePlaces.read(plain.gaz, "Dijon : une semaine de tirs", text).districts == {"belvedere": "21617"}
+
+
+def test_what_dans_le_meme_quartier_may_go_back_to(plain):
+    # a district (curated, official, said so, or presumed) and an unnamed locality may; a motorway may not
+    title = "Évreux : tirs de mortiers"
+    assert is_district(choice(plain, title, "Des tirs ont visé le poste de la Madeleine.", "Madeleine").place)
+    assert not is_district(choice(plain, title, "Des tirs ont eu lieu à Évreux.", "Évreux").place)
+    assert is_locality(Place(None, "82", "un petit village près de Moissac", 0, 2))
+    assert not is_locality(Place(None, "27", "l'autoroute, à hauteur de Gaillon", 0, 2))
 
 
 def test_an_operation_between_several_communes_is_one_place_of_precision_3(plain):

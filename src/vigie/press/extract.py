@@ -12,7 +12,16 @@ from vigie.geo.names import name_key
 from vigie.press import counting, dates, linguistics, quantities, rules
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.geography import DISTRICT, NEAR, SAME_DISTRICT, ArticlePlaces, network_origins, without_agency_line
+from vigie.press.geography import (
+    DISTRICT,
+    NEAR,
+    SAME_DISTRICT,
+    ArticlePlaces,
+    is_district,
+    is_locality,
+    network_origins,
+    without_agency_line,
+)
 from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer
 from vigie.press.schema import Event
 
@@ -55,7 +64,6 @@ SEIZED = (
 NOT_TRIGGERS = EXCLUSIONS.joined("not_trigger")
 
 
-
 # an article whose headline (else its first sentence) says it is a round-up, a policy, a trial or an opinion piece: its
 # figures and undated facts are no events unless one is told with a date of its own (the article-level gate)
 GATE = EXCLUSIONS.joined("gate")  # rules/exclusions.toml, kind gate
@@ -69,7 +77,6 @@ def _lead(text: str) -> str:
 TOLL_ITEM = quantities.VALUES["toll_item"]  # "Arles (trois blessés le 18 avril)" (rules/values.toml)
 # a sentence about persons already introduced ("Le conducteur …", "Les deux hommes …", "Il …")
 DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’]|(?:Il|Ils|Elle|Elles)\s)"
-
 
 
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -223,10 +230,11 @@ class Extractor:
                                         self._event(kind, after, sentence, place, again, article.date, False)
                                     )
                     if places and places[0].precision == 2:
-                        district = places[0]  # "un petit village proche de X" … "dans le même secteur"
+                        if is_locality(places[0]):  # not a motorway: "sur l'A13" … "du quartier" is no motorway
+                            district = places[0]  # "un petit village proche de X" … "dans le même secteur"
                     elif places:
                         last_place = places[0]  # an unnamed locality ("un petit village") is not where the story is
-                        if re.search(DISTRICT, clause, re.I) or self.gaz.neighbourhood(places[0].text):
+                        if re.search(DISTRICT, clause, re.I) or is_district(places[0]):
                             district = places[0]
                 if self.ling.first("dealing_point", sentence):
                     deal_context = True

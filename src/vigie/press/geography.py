@@ -99,6 +99,7 @@ NEAR = r"près d|proche d|non loin d|à proximité d|hauteur d|au large d"  # a 
 # "dans le même quartier": the district of the latest event told with one, not the latest town named
 SAME_DISTRICT = r"\b(?:même (?:quartier|secteur|cité)|du quartier|de la cité)\b"
 DISTRICT = r"\b(?:quartiers?|cités?|secteur|section|résidence)\b"
+LOCALITY = r"\b(?:village|hameau|maison|exploitation|chemin|bois|forêt)\b"
 CAPITAL_NAME = r"(?-i:[A-ZÉ])[\w'’-]+"  # a capitalised name even in a pattern read with re.I
 VAGUE_PLACES = [
     (
@@ -251,6 +252,17 @@ class Choice:
     why: str = ""
     candidates: list[Candidate] = field(default_factory=list)
     origin: bool = False
+
+
+def is_district(place: Place) -> bool:
+    """Was this place named as a district (curated, official, said so by the article, or presumed)?"""
+    return place.why is not None and not place.why.kind.startswith("commune")
+
+
+def is_locality(place: Place) -> bool:
+    """An unnamed locality near a town ("un petit village proche de X"), which "dans le même secteur" goes back to; a
+    motorway, a road or the sea off a town is none."""
+    return place.precision == 2 and bool(re.search(LOCALITY, place.text, re.I))
 
 
 def main_towns(title_places, dateline_place, mentions, district_towns) -> list[str]:
@@ -508,9 +520,11 @@ class ArticlePlaces(Geography):
         )
 
     def _not_a_district(self, surface: str) -> bool:
-        """A département, a region or a road is never a district of the headline's town ("dans l'Allier", "l'A9")."""
+        """A département, a region, a road or an acronym is never a district of the headline's town ("dans l'Allier",
+        "l'A9", "à l'AFP")."""
         key = name_key(surface)
-        return key in self.gaz.departements or key in self.gaz.regions or bool(re.match(ROAD, surface))
+        acronym = surface.isupper() and len(surface) <= 6  # "à l'AFP", "au GIR"
+        return key in self.gaz.departements or key in self.gaz.regions or bool(re.match(ROAD, surface)) or acronym
 
     def _communes(self, options, key: str) -> list[Candidate]:
         out = []
