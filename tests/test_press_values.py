@@ -233,3 +233,17 @@ def test_details_that_are_not_the_operations():
     cash_only = _event("seizure", date(2025, 9, 5), date(2025, 9, 5))
     counting.complete([cash_only], [], "La Guardia civil annonçait la saisie de quatre tonnes de haschich.")
     assert cash_only.drugs == []  # an earlier paragraph's seizure with no drugs gets none from a later sentence
+
+
+def test_a_mass_with_no_substance_is_of_the_articles_one_substance():
+    assert quantities.unnamed_masses("En mars, une prise record de 1,2 tonne avait été réalisée.") == [1200]
+    assert quantities.unnamed_masses("2 tonnes de marchandises") == []  # another noun names it
+    assert quantities.unnamed_masses("3 kg de cocaïne") == []
+    news = _event("seizure", date(2024, 6, 11), date(2024, 6, 11), drugs=[("cocaine", 85, "kg")])
+    news.evidence = "Mardi, les douaniers ont découvert 85 kilos de cocaïne."
+    recalled = _event("seizure", date(2024, 3, 1), date(2024, 3, 31))
+    recalled.evidence = "En mars, une prise de 1,2 tonne avait déjà été réalisée sur les quais."
+    assert counting.merge([news, recalled])[1].drugs == [{"substance": "cocaine", "quantity": 1200, "unit": "kg"}]
+    other = _event("seizure", date(2024, 1, 9), date(2024, 1, 9), drugs=[("cannabis", 5, "kg")])
+    recalled.drugs = []
+    assert counting.merge([news, other, recalled])[2].drugs == []  # two substances in the article: none is implied

@@ -184,7 +184,22 @@ def merge(events: list[Event]) -> list[Event]:
     for o in out:
         if o.lone_wound and (o.killed or 0) >= 1 and o.injured == 1:
             o.injured = None  # "un homme a été abattu … Grièvement blessé, il …": the wound was the dead man's
-    return lead_amounts(out)
+    return implicit_substance(lead_amounts(out))
+
+
+def implicit_substance(events: list[Event]) -> list[Event]:
+    """A seizure whose mass has no substance ("En décembre, une prise record d'1,4 tonne avait été réalisée") is of
+    the one substance every other seizure of the article names (a cocaine article's record seizure is of cocaine)."""
+    named = {d["substance"] for e in events if e.type == "seizure" for d in e.drugs}
+    if len(named) != 1:
+        return events
+    substance = named.pop()
+    for e in events:
+        if e.type == "seizure" and not e.drugs:
+            masses = quantities.unnamed_masses(e.evidence)
+            if masses:
+                e.drugs = [{"substance": substance, "quantity": round(sum(masses), 6), "unit": "kg"}]
+    return events
 
 
 def _rough(quantity: float | None, exact: float | None) -> bool:

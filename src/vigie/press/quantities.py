@@ -264,6 +264,23 @@ def drugs(sentence: str) -> list[dict]:
     ]
 
 
+def unnamed_masses(sentence: str) -> list[float]:
+    """Masses (kg) said with no substance in the sentence ("une prise record d'1,4 tonne avait été réalisée", "10 kilos
+    de drogue"): the article's substance may name them."""
+    if substance_of(sentence):
+        return []
+    out = []
+    pattern = rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?\s*(?P<u>{UNIT})\b(?P<rest>[^,;.]{{0,30}})"
+    for m in re.finditer(pattern, sentence, re.I):
+        unit, factor = UNITS[m.group("u").lower()]
+        rest = m.group("rest")
+        named = re.match(r"\s*(?:de|d['’])\s*(?!(?:la )?drogues?\b|stupéfiants\b|produits?\b)\w", rest, re.I)
+        value = number_word(m.group("n"))
+        if unit == "kg" and value and not named and m.group("u").lower() != "g":
+            out.append(round(value * factor, 6))
+    return out
+
+
 def weapons(sentence: str) -> list[dict]:
     out = []
     text = sentence.replace("’", "'")
