@@ -6,9 +6,12 @@ One `ArticlePlaces` is built per article (`ArticlePlaces.read`); `resolve(mentio
 place chosen, the candidates with their scores and the terms that make them, or why nothing was taken, so that a
 developer can see why an event is where it is. extract.Extractor calls it through thin methods.
 
-Main towns, best first: the towns of the headline; the dateline's town ("NÎMES (AFP) –", "Nîmes –"; an agency's
+Main towns, best first: the town a headline opens with ("Agen : …", the anchor), the other towns of the headline
+(read with the anchor as main town); the dateline's town ("NÎMES (AFP) –", "Nîmes –"; an agency's
 filing line, "Paris, France | AFP | lundi 06/09/2021 -", is cut off: it names where the dispatch was written); the
-towns whose curated or official districts are named; the most-named town when it is named at least twice. The
+towns whose curated or official districts are named, or that the article names with a district ("le quartier d'Orgeval à
+Reims", "à Talant, dans le quartier du Belvédère"); the most-named town when it is named at least twice (names read
+with the headline's and the dateline's towns as main towns, so that "France 3 Bourgogne" makes no town of it). The
 départements the article names ("Drôme", "(26)", "la préfecture drômoise"), those of its main towns and of towns of
 10,000 people or more named after "à" count as named.
 
@@ -25,13 +28,13 @@ places of a clause (lower first):
 | near | "près de", "aux abords de", "à hauteur de" | rank 3: geo_precision 2, commune null |
 
 Each candidate of a mention (every commune of that name, the town of a curated neighbourhood of that name, the main
-town that has an official district of that name) is scored; the highest total wins. The weights are tiers: a term
-outweighs every term below it together.
+town that has an official district of that name, the town the article places a district of that name in) is scored;
+the highest total wins. The weights are tiers: a term outweighs every term below it together.
 
 | term | weight | the candidate … |
 |---|---|---|
 | main_town | 1000 | is a main town of the article |
-| district_of_main_town | 1000 | is a main town that has a curated or official (QPV) district of that name |
+| district_of_main_town | 1000 | is a main town with a curated, official (QPV) or article-named district of that name |
 | departement_named | 100 | is in a département the article names |
 | district_word | 30 | is a curated neighbourhood introduced by "quartier", "cité", "résidence" |
 | other_towns | 20 × n, n ≤ 2 | is in a département where n other names of the article have a commune |
@@ -49,13 +52,22 @@ A candidate is vetoed (never chosen, whatever its score) when it is:
 |---|---|
 | far_small_village | a small commune outside the named départements, far (NEAR_KM) from every main town |
 | a_word | a commune of fewer than 2,000 people outside the named départements, its name not after a locative |
+| district_homonym | in an article with an anchor: a commune that may be a district of the anchor (below) |
 | part_of_town | a commune named after "rue de", "quartier", "gare" …: part of a town |
 | far_neighbourhood | a curated neighbourhood far (NEAR_KM) from every main town and outside the named départements |
 
 Small: fewer than 2,000 people with homonyms, or fewer than 10,000 when the article names départements ("aux Sablons"
 in an article about the Sarthe is not the village in Isère); "Pas de blessé" is no
 village (a_word); "France 3 Bourgogne" in an article about Dijon is not the Bourgogne estate of Tourcoing
-(far_neighbourhood).
+(far_neighbourhood); "Placé en garde à vue" is a word before it is a district (a_word is read first).
+
+district_homonym: a commune outside the named départements under BIG_TOWN people (unless within NEAR_KM of a main town
+and of 2,000 people or more), a commune of the named départements under 2,000 people and far, or a misspelt match under
+10,000 people. When every candidate is vetoed as district_homonym, or a name unknown to the gazetteer is introduced by a
+locative or a district word, in an article with an anchor, the mention is a "presumed district" of the anchor ("Agen : …
+au Pin" is not Le Pin, Tarn-et-Garonne; "à Montanou"); a département, a region, a road ("l'A9"), an acronym ("à l'AFP")
+or a country never is. A curated or presumed district gives way to a town named after "à" in the same clause; a district
+the article placed in its town does not.
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris") are one
 operation across them: geo_precision 3, their département if they share one, else none. A département or an island
