@@ -137,7 +137,6 @@ class Extractor:
     def extract_many(self, articles: list[Article]) -> list[list[Event]]:
         articles = [replace(a, text=without_agency_line(a.text)) for a in articles]
         self.gaz.forget()  # names are remembered within a batch only (benchmarks repeat the same batch)
-        self.ling.forget()  # and so are the clauses analysed
         paragraphs = [_paragraphs(a.text) for a in articles]
         flat = [p for ps in paragraphs for p in ps]
         split = iter(self._split(flat))
@@ -148,6 +147,7 @@ class Extractor:
 
     # ------------------------------------------------------------------------------------------------------
     def _article(self, article: Article, paragraphs: list[list[str]]) -> list[Event]:
+        self.ling.forget()  # clauses are remembered within an article only (benchmarks repeat the same articles)
         whole = f"{article.title}\n{article.text}"
         if not re.search(DRUG_CONTEXT, whole, re.I) or len(article.text.strip()) < 40:
             return []

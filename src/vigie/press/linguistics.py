@@ -81,19 +81,22 @@ class Linguistics:
         self.qualifiers = qualifiers or rules_data.load_qualifiers()
         self.corrections = rules_data.load_lemmas()
         self.kind = {r.name: r.type for r in self.triggers_data.rules}
-        self.matcher = Matcher(nlp.vocab)
-        self.anchors: dict[str, set[int]] = {"LEMMA": set(), "LOWER": set(), "ORTH": set()}
-        self.everywhere = False  # a rule that names no word may match any sentence
+        # one Matcher per rule, run only on a sentence that has the rule's anchor word (`anchor`): a sentence holds
+        # one or two anchors, and a Matcher's time grows with the number of its patterns
+        self.matchers: dict[str, Matcher] = {}
+        self.by_anchor: dict[int, set[str]] = {}  # hash of a lemma or lower-case word → rules anchored on it
+        self.everywhere: set[str] = set()  # rules that name no word: tried on every sentence
         self.first_checks: dict[str, list[tuple[str, str, object]]] = {}
         for rule in self.triggers_data.rules:
             if rule.tokens is not None:
                 variants, self.first_checks[rule.name] = fast_first_token(list(rule.tokens))
-                self.matcher.add(rule.name, variants)
-                for attr, values in (anchor(v) for v in variants):
-                    self.anchors[attr].update(self.strings.add(x) for x in values)
-                    self.everywhere = self.everywhere or not values
-        self.anchor_lemmas = numpy.array(sorted(self.anchors["LEMMA"]), dtype="uint64")
-        self.anchor_lowers = numpy.array(sorted(self.anchors["LOWER"] | self.anchors["ORTH"]), dtype="uint64")
+                self.matchers[rule.name] = matcher = Matcher(nlp.vocab)
+                matcher.add(rule.name, variants)
+                for _, values in (anchor(v) for v in variants):
+                    if not values:
+                        self.everywhere.add(rule.name)
+                    for x in values:
+                        self.by_anchor.setdefault(self.strings.add(x), set()).add(rule.name)
         self.dependency = DependencyMatcher(nlp.vocab)
         self.effect = {}
         for q in self.qualifiers.rules:
@@ -140,21 +143,19 @@ class Linguistics:
         return self._doc(text)[0]
 
     def _doc(self, text: str):
-        """(doc, may a trigger rule match it?): a rule can only match where its anchor word is (`anchor`)."""
+        """(doc, the rules that may match it): a rule can only match where its anchor word is (`anchor`)."""
         from spacy.attrs import LEMMA, LOWER
 
         doc = self.nlp.make_doc(text)
         if not len(doc):
-            return doc, False
+            return doc, []
         lowers = doc.to_array(LOWER)
         lemmas = numpy.array([self.lemma_hash(int(h)) for h in lowers], dtype="uint64")
         doc.from_array([LEMMA], lemmas)
-        hit = (
-            self.everywhere
-            or numpy.isin(lemmas, self.anchor_lemmas).any()
-            or numpy.isin(lowers, self.anchor_lowers).any()
-        )
-        return doc, bool(hit)
+        rules = set(self.everywhere)
+        for h in {*lemmas.tolist(), *lowers.tolist()}:
+            rules |= self.by_anchor.get(h, set())
+        return doc, sorted(rules)
 
     def triggers(self, text: str) -> list[Trigger]:
         """Every trigger of a text that the parse does not deny, in order of appearance."""
@@ -167,11 +168,12 @@ class Linguistics:
 
     def _triggers(self, text: str, qualify: bool = True) -> list[Trigger]:
         self.stats["texts"] += 1
-        doc, may_match = self._doc(text)
+        doc, candidates = self._doc(text)
         found = [
-            Trigger(self.kind[self.strings[m]], self.strings[m], doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
-            for m, s, e in (self.matcher(doc) if may_match else [])
-            if self._first_ok(self.strings[m], doc[s])
+            Trigger(self.kind[name], name, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            for name in candidates
+            for _, s, e in self.matchers[name](doc)
+            if self._first_ok(name, doc[s])
         ]
         found = list(dict.fromkeys(found))  # the variants of one rule may find the same words
         for kind in TYPES:
