@@ -7,6 +7,7 @@ Each run is the whole command on a fresh copy of a reference-only warehouse; the
 (psutil) for memory and CPU; the load average is recorded, since the machine may be shared.
 
     .venv/bin/python benchmarks/make_corpus.py --articles 20000 --out .cache/bench/corpus_20000.jsonl
+    .venv/bin/python benchmarks/bench_ingest.py --corpus .cache/bench/corpus_20000.jsonl --runs 1 --modes single,2
     .venv/bin/python benchmarks/bench_ingest.py --corpus .cache/bench/corpus_20000.jsonl --runs 1 --kill-after 330
     .venv/bin/python benchmarks/bench_ingest.py --corpus .cache/bench/corpus_20000.jsonl --writer-at 0,1000000,5000000
 """

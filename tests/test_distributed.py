@@ -161,7 +161,7 @@ def test_same_events_on_two_workers(reference_db, corpus, client, expected, tmp_
 
 
 def test_local_workers_run_one_thread_without_the_profiler_or_malloc_trimming(client):
-    """What distributed.LOCAL_CONFIG turns off reaches the worker processes (BENCHMARKS.md: ≈ 3.5 ms an article)."""
+    """What distributed.LOCAL_CONFIG turns off reaches the worker processes (BENCHMARKS.md: ≈ 2–3.5 ms an article)."""
     import dask
 
     def settings():

@@ -27,7 +27,7 @@ from vigie.press.schema import Event
 REFERENCE = ("commune", "commune_name", "commune_code_map", "departement")
 
 # Dask's defaults that cost a LocalCluster of extraction workers CPU and buy it nothing (measured, BENCHMARKS.md):
-# together ≈ 3.5 ms of a worker's ≈ 21.5 ms an article, and most of the client's own CPU (scheduler, nannies).
+# together ≈ 2–3.5 ms of a worker's ≈ 21 ms an article, and most of the client's own CPU (scheduler, nannies).
 LOCAL_CONFIG = {
     # glibc told to give memory back to the system as soon as 64 kB are free: spaCy's allocations then come from
     # fresh pages again and again (≈ 1 ms an article). Our workers hold a steady model; they need no trimming.
