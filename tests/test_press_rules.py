@@ -59,6 +59,7 @@ def test_a_trigger_is_a_lemma_in_any_of_its_forms(ling, text, kind, rule):
         ("Les enquêteurs s'attendaient à saisir plusieurs kilos.", "modality.intention"),
         ("Les dealers seront interpellés.", "tense.futur"),
         ("L'opération s'est déroulée sans interpellation.", "negation.sans"),
+        ("Les enquêteurs pensaient saisir une tonne de résine.", "modality.intention"),
     ],
 )
 def test_negation_modality_and_tense_come_from_the_parse(ling, text, qualifier):
@@ -79,6 +80,12 @@ def test_negation_modality_and_tense_come_from_the_parse(ling, text, qualifier):
 )
 def test_what_happened_is_kept(ling, text, rule):
     assert [t.rule for t in ling.triggers(text)] == [rule]
+
+
+def test_a_denied_noun_denies_the_one_joined_to_it(ling):
+    ling.dropped.clear()
+    assert ling.kinds("L'opération n'a donné lieu à aucune saisie ni interpellation.") == []
+    assert {d.qualifier for d in ling.dropped} >= {"negation.aucun_coordonne"}
 
 
 def test_the_parser_runs_only_where_it_can_change_the_outcome(ling):
