@@ -73,6 +73,7 @@ def same(a: Event, b: Event) -> bool:
         and b.place
         and name_key(a.place) not in name_key(b.place)
         and name_key(b.place) not in name_key(a.place)
+        and not town_and_district(a, b)
     )
     if distinct_places and (a.date_start != b.date_start or a.date_start is None):
         return False  # told in other places on other (or vague) dates: two events
@@ -83,6 +84,21 @@ def same(a: Event, b: Event) -> bool:
     if any((getattr(a, k) == 0) != (getattr(b, k) == 0) and None not in (getattr(a, k), getattr(b, k)) for k in TOLL):
         return False  # "il n'y a pas eu de blessé" and "grièvement blessé par balle": not one shooting
     return nested(a, b)
+
+
+def town_and_district(a: Event, b: Event) -> bool:
+    """One mention names the town ("Roanne : des menaces …"), the other a district of it ("le quartier du Parc"), and
+    the town's says no more: no date of its own or one inside the district's, no victims of another kind. One place
+    told more or less precisely, not two (extract.py marks a district's events)."""
+    if getattr(a, "district", False) == getattr(b, "district", False):
+        return False
+    town, district = (b, a) if getattr(a, "district", False) else (a, b)
+    inside = (
+        None not in (town.date_start, town.date_end, district.date_start, district.date_end)
+        and district.date_start <= town.date_start
+        and town.date_end <= district.date_end
+    )
+    return (town.date_start is None or inside) and not other_victims(a, b)
 
 
 def other_victims(a: Event, b: Event) -> bool:

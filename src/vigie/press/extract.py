@@ -380,6 +380,7 @@ class Extractor:
         if start and end and start > end:
             start, end = None, ref
         event = Event(kind, place.code, place.departement, place.text, place.precision, start, end, evidence=sentence)
+        event.district = is_district(place)  # a district of its town, or the town itself (counting.same)
         counting.values(  # casualties, drugs, cash, weapons, persons arrested, a point's action and count
             event, clause, sentence, single, lambda: [c for c in _clauses(sentence) if not self.ling.triggers(c)]
         )

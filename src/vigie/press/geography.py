@@ -62,12 +62,18 @@ village (a_word); "France 3 Bourgogne" in an article about Dijon is not the Bour
 (far_neighbourhood); "Placé en garde à vue" is a word before it is a district (a_word is read first).
 
 district_homonym: a commune outside the named départements under BIG_TOWN people (unless within NEAR_KM of a main town
-and of 2,000 people or more), a commune of the named départements under 2,000 people and far, or a misspelt match under
+and of 2,000 people or more, or within AREA_KM of one and of 10,000 people or more: "à leur domicile de Montélimar" in
+an article about Avignon), a commune of the named départements under 2,000 people and far, or a misspelt match under
 10,000 people. When every candidate is vetoed as district_homonym, or a name unknown to the gazetteer is introduced by a
 locative or a district word, in an article with an anchor, the mention is a "presumed district" of the anchor ("Agen : …
 au Pin" is not Le Pin, Tarn-et-Garonne; "à Montanou"); a département, a region, a road ("l'A9"), an acronym ("à l'AFP")
-or a country never is. A curated or presumed district gives way to a town named after "à" in the same clause; a district
-the article placed in its town does not.
+or a country never is. Every town the headline opens with is a main town ("Tarbes et Agen : …": Agen is no district of
+Tarbes). A curated or presumed district gives way to a town named after "à" in the same clause; a district the article
+placed in its town does not, and a town named after "à" after it is a place too ("dans le quartier des Couronneries, à
+Poitiers, … interpellés à Châtellerault"). A district named without its town is of the town its sentence names before it
+("La veille, à Cluses, … du quartier des Ewües"), else of the headline's town, else of the first main town. An event
+told at a district and one told at its town with no date of its own (or one inside the district's) are one event
+(counting.same).
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris") are one
 operation across them: geo_precision 3, their département if they share one, else none. A département or an island
@@ -189,6 +195,7 @@ TOWN_BEFORE = (
 # a road ("l'A9", "la N7", "la RD 906"): no district of anything
 ROAD = r"^(?:[ANDRM]|RN|RD|CD)\s?\d+$"
 BIG_TOWN = 50_000  # a commune this big is never taken for a district of another town
+AREA_KM = 80  # a town of 10,000 people this close to a main town is itself ("à leur domicile de Montélimar")
 # a curated neighbourhood introduced as one
 DISTRICT_WORD = r"(?:quartiers?|cités?|résidences?)\s+(?:de la |du |des |de l['’]|de |d['’])?(?:la |le |les |l['’])?$"
 ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
@@ -354,8 +361,12 @@ class ArticlePlaces(Geography):
         opening = [p for p in plain.places(head.group(1)) if p.code] if head and len(head.group(1).split()) <= 5 else []
         anchor = opening[0].code if opening else None
         if anchor:  # the headline's other names read in its town: "Châteauroux : à Saint-Jean et Beaulieu"
-            headline = cls(gaz, [*named, gaz.info.get(anchor, (None, 0))[0]], (anchor,), plain.names, anchor)
-            title_places = [opening[0], *headline.places(title)]
+            # every town the headline opens with is one of the article's ("Tarbes et Agen : …"), no district of another
+            heads = [p for _, _, p in plain.mentions(head.group(1)) if p.code and not is_district(p)]
+            heads = list({p.code: p for p in [opening[0], *heads]}.values())
+            deps = [*named, *(gaz.info.get(p.code, (None, 0))[0] for p in heads)]
+            headline = cls(gaz, deps, tuple(p.code for p in heads), plain.names, anchor)
+            title_places = [*heads, *headline.places(title)]
         else:
             title_places = plain.places(title) if title else []
         line = dateline(text)
@@ -402,8 +413,22 @@ class ArticlePlaces(Geography):
             if said:
                 choice = resolver.resolve(Mention(said, said.split(), 2), "à " + said)
                 town = choice.place.code if choice.place is not None else None
+            if town is None:  # "La veille, à Cluses, … du quartier des Ewües": the town its sentence named before it
+                town = ArticlePlaces._sentence_town(resolver, whole, m.start())
             out[key] = town
         return out
+
+    @staticmethod
+    def _sentence_town(resolver: ArticlePlaces, whole: str, at: int) -> str | None:
+        """The commune named last before `at` in its sentence ("Vienne (Isère) : un point de deal … dans le quartier
+        de l'Isle", "À Mantes-la-Jolie, dans le quartier du Val Fourré"), origins and institutions left out."""
+        start = max(whole.rfind(stop, 0, at) for stop in (". ", "! ", "? ", "\n")) + 1
+        sentence = whole[start:at]
+        for mention in reversed(list(surfaces(sentence))):
+            choice = resolver.resolve(mention, sentence)
+            if choice.place is not None and choice.place.code:
+                return choice.place.code
+        return None
 
     @staticmethod
     def _support(gaz: Gazetteer, text: str) -> dict[str, set[str]]:
@@ -583,6 +608,7 @@ class ArticlePlaces(Geography):
                     and (
                         c.departement not in self
                         and not (near and population >= 2_000)
+                        and not (population >= 10_000 and self.gaz.near_towns(c.code, self.towns, AREA_KM))
                         or c.departement in self
                         and population < 2_000
                         and not near
@@ -627,7 +653,8 @@ class ArticlePlaces(Geography):
             if place.code in seen:
                 continue
             # several communes in one clause are several events only when each is a locative ("à X, mais aussi à Y")
-            if out and not (rank == 1 and best == 1):
+            # ("dans le quartier des Couronneries, à Poitiers, … interpellés à Châtellerault": a district, then a town)
+            if out and not (rank == 1 and best <= 1):
                 break
             seen.add(place.code)
             out.append(place)

@@ -428,9 +428,9 @@ class Gazetteer:
         dx = math.radians(x2 - x1) * math.cos(math.radians((y1 + y2) / 2))
         return 6371 * math.hypot(dx, math.radians(y2 - y1))
 
-    def near_towns(self, code: str, towns) -> bool:
-        """Is this commune one of the main towns, or within NEAR_KM of one?"""
-        return any(t == code or (self.distance_km(code, t) or NEAR_KM + 1) <= NEAR_KM for t in towns)
+    def near_towns(self, code: str, towns, km: float = NEAR_KM) -> bool:
+        """Is this commune one of the main towns, or within `km` (NEAR_KM) of one?"""
+        return any(t == code or (self.distance_km(code, t) or km + 1) <= km for t in towns)
 
     def demonym(self, word: str) -> str | None:
         return DEMONYMS.get(singular(word))
