@@ -388,3 +388,37 @@ def test_the_same_seizure_told_roughly_then_exactly_is_one_with_the_exact_amount
     assert [(e.type, e.commune, e.drugs) for e in events] == [
         ("seizure", "44184", [{"substance": "cannabis", "quantity": 380.0, "unit": "kg"}])
     ]
+
+
+def test_the_headline_s_towns_a_town_near_it_and_the_town_of_a_district_s_sentence(plain):
+    """The classes the scored resolver lost on fixtures 129, 131, 194, 218, 239, 378 and the dev set's 004."""
+    # every town a headline opens with is a main town: Agen is no district of Tarbes
+    text = "Vendredi, à Agen, 2 kilos de cocaïne ont été découverts dans une cave."
+    assert where(plain, "Tarbes et Agen : tirs et saisie", text) == [("47001", "47", 1)]
+    # a town of 10,000 people near the headline's town (Montélimar, 68 km from Avignon) is itself
+    text = "Deux hommes ont été interpellés mardi à leur domicile de Montélimar."
+    assert where(plain, "Avignon : une saisie", text) == [("26198", "26", 1)]
+    # a district named without its town is of the town its sentence names before it, not of the headline's
+    text = "Mardi, à Cluses, les gendarmes ont démantelé un point de deal du quartier des Ewües."
+    assert ArticlePlaces.read(plain.gaz, "Haute-Savoie : saisie à Annecy", text).districts == {"ewues": "74081"}
+    # a town after "à" after a district in one clause is a place too
+    text = "Soupçonnés d'avoir tiré dans le quartier des Couronneries, à Poitiers, ils ont été arrêtés à Châtellerault."
+    assert [code for code, _, _ in where(plain, "Vienne : deux interpellations", text)] == ["86194", "86066"]
+    # a name followed by the wider area it is part of is no district of the headline's town
+    chosen = choice(plain, "Saint-Denis : coup de filet", "Le zamal était cultivé dans les Hauts de l'île.", "Hauts")
+    assert chosen.place is None
+
+
+def test_an_event_told_at_a_district_and_at_its_town_without_a_date_of_its_own_is_one():
+    from vigie.press import counting
+    from vigie.press.schema import Event
+
+    town = Event("shooting", "30032", "30", "Beaucaire", 1, None, DAY)
+    district = Event("shooting", "30032", "30", "Moulinelle", 1, date(2024, 4, 26), date(2024, 4, 26))
+    district.district = True
+    assert counting.same(town, district)
+    town.date_start, town.date_end = date(2024, 4, 1), date(2024, 4, 1)  # a date of its own, another day: two
+    assert not counting.same(town, district)
+    town.date_start, town.date_end = None, DAY
+    town.killed, district.injured = 2, 1  # victims of another kind: two
+    assert not counting.same(town, district)

@@ -44,7 +44,9 @@ BACK_REFERENCE = (
     r"faits|violences|menaces|saisies?|opérations?)\b|"
     # persons already told of: "la femme interpellée résiderait à Lanester", "les trois hommes interpellés"
     r"\b(?:la|le|les|l'|ces) (?:(?!ont\b|a\b|avait\b|avaient\b|sont\b|été\b|était\b)[\w-]+ ){1,3}"
-    r"(?:interpellée?s?|arrêtée?s?)\b(?! (?:par|à|au|en|dans|lors|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi))"
+    # and goods already told of: "le zamal saisi était cultivé dans les Hauts" (not the noun: "la plus grosse saisie")
+    r"(?:interpellée?s?|arrêtée?s?|saisis?)"
+    r"\b(?! (?:par|à|au|en|dans|lors|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi))"
 )
 # a participle describing a point de deal names no event: "la fermeture d'un point de deal installé près de la gare",
 # "les tirs visaient un point de vente de cannabis installé au pied d'une tour"

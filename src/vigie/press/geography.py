@@ -67,13 +67,13 @@ an article about Avignon), a commune of the named départements under 2,000 peop
 10,000 people. When every candidate is vetoed as district_homonym, or a name unknown to the gazetteer is introduced by a
 locative or a district word, in an article with an anchor, the mention is a "presumed district" of the anchor ("Agen : …
 au Pin" is not Le Pin, Tarn-et-Garonne; "à Montanou"); a département, a region, a road ("l'A9"), an acronym ("à l'AFP")
-or a country never is. Every town the headline opens with is a main town ("Tarbes et Agen : …": Agen is no district of
-Tarbes). A curated or presumed district gives way to a town named after "à" in the same clause; a district the article
-placed in its town does not, and a town named after "à" after it is a place too ("dans le quartier des Couronneries, à
-Poitiers, … interpellés à Châtellerault"). A district named without its town is of the town its sentence names before it
-("La veille, à Cluses, … du quartier des Ewües"), else of the headline's town, else of the first main town. An event
-told at a district and one told at its town with no date of its own (or one inside the district's) are one event
-(counting.same).
+or a country never is, nor a name followed by the wider area it is part of ("dans les Hauts de l'île"). Every town the
+headline opens with is a main town ("Tarbes et Agen : …": Agen is no district of Tarbes). A curated or presumed district
+gives way to a town named after "à" in the same clause; a district the article placed in its town does not, and a town
+named after "à" after it is a place too ("dans le quartier des Couronneries, à Poitiers, … interpellés à
+Châtellerault"). A district named without its town is of the town its sentence names before it ("La veille, à Cluses, …
+du quartier des Ewües"), else of the headline's town, else of the first main town. An event told at a district and one
+told at its town with no date of its own (or one inside the district's) are one event (counting.same).
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris") are one
 operation across them: geo_precision 3, their département if they share one, else none. A département or an island
@@ -192,6 +192,8 @@ FOREIGN = {
 TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
 )
+# a name followed by a wider area it is part of ("les Hauts de l'île", "le Nord du département"): no district of a town
+AREA_AFTER = r"\s+(?:de l['’]île|du département|de la région|du pays|de la vallée|du territoire)\b"
 # a road ("l'A9", "la N7", "la RD 906"): no district of anything
 ROAD = r"^(?:[ANDRM]|RN|RD|CD)\s?\d+$"
 BIG_TOWN = 50_000  # a commune this big is never taken for a district of another town
@@ -458,15 +460,16 @@ class ArticlePlaces(Geography):
         (module docstring: the introductions, the scoring and the vetoes). Remembered for the article: a name and the
         words before it are read once, however many times its sentence is read."""
         before = text[max(0, mention.start - 60) : mention.start]
-        memo = (mention.surface, before)
+        area = bool(re.match(AREA_AFTER, text[mention.end : mention.end + 30]))
+        memo = (mention.surface, before, area)
         if memo not in self._memo:
-            self._memo[memo] = self._resolve(Mention(mention.surface, mention.words, len(before)), before)
+            self._memo[memo] = self._resolve(Mention(mention.surface, mention.words, len(before)), before, area)
         chosen = self._memo[memo]
         if chosen.place is None:
             return chosen
         return replace(chosen, place=replace(chosen.place, start=mention.start))
 
-    def _resolve(self, mention: Mention, text: str) -> Choice:
+    def _resolve(self, mention: Mention, text: str, area: bool = False) -> Choice:
         gaz, towns = self.gaz, self.towns
         before = text[max(0, mention.start - 60) : mention.start].lower()
         if re.search(ORIGIN, before):
@@ -523,6 +526,7 @@ class ArticlePlaces(Geography):
             not allowed
             and self.anchor
             and not self._not_a_district(surface)
+            and not area  # "dans les Hauts de l'île": part of the island, not a district of the town
             and (
                 any(c.veto == "district_homonym" for c in communes)
                 or (not communes and (locative or re.search(DISTRICT_WORD, before)))
