@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vigie.errors import VigieError
+from vigie.press.rules import check_fields
 
 VALUES_FILE = Path(__file__).parent / "rules" / "values.toml"
 SUBSTANCE_NAMES = ("cannabis", "cocaine", "heroin", "crack", "synthetic", "other")
@@ -97,16 +98,6 @@ def load_values(path: Path = VALUES_FILE) -> Values:
         except re.error as exc:
             raise VigieError(f"{where}: the pattern does not compile ({exc})") from None
 
-    def fields(where: str, entry: dict, allowed: set[str], required: set[str]) -> None:
-        extra = set(entry) - allowed
-        if extra:
-            raise VigieError(
-                f"{where}: unknown field(s) {', '.join(sorted(extra))} (fields: {', '.join(sorted(allowed))})"
-            )
-        missing = required - set(entry)
-        if missing:
-            raise VigieError(f"{where}: missing field(s) {', '.join(sorted(missing))}")
-
     numbers: dict[str, float] = {}
     for section in ("numbers", "about", "shares"):
         for word, value in data.get(section, {}).items():
@@ -121,7 +112,7 @@ def load_values(path: Path = VALUES_FILE) -> Values:
     for n, entry in enumerate(data.get("rule", []), 1):
         name = entry.get("name") if isinstance(entry, dict) else None
         where = f"{path}, rule {name or n!r}"
-        fields(where, entry, {"name", "pattern", "note", "case"}, {"name", "pattern"})
+        check_fields(where, entry, {"name", "pattern", "note", "case"}, {"name", "pattern"})
         if name not in RULE_NAMES:
             raise VigieError(f"{where}: no such rule is applied (rules: {', '.join(sorted(RULE_NAMES))})")
         if name in patterns:
@@ -142,7 +133,7 @@ def load_values(path: Path = VALUES_FILE) -> Values:
     substances = []
     for n, entry in enumerate(data.get("substance", []), 1):
         where = f"{path}, substance {entry.get('name') or n!r}"
-        fields(where, entry, {"name", "pattern", "note"}, {"name", "pattern"})
+        check_fields(where, entry, {"name", "pattern", "note"}, {"name", "pattern"})
         if entry["name"] not in SUBSTANCE_NAMES:
             raise VigieError(f"{where}: not one of {', '.join(SUBSTANCE_NAMES)}")
         compiled(where, entry["pattern"])
@@ -152,7 +143,7 @@ def load_values(path: Path = VALUES_FILE) -> Values:
         where = f"{path}, unit {word!r}"
         if not isinstance(entry, dict):
             raise VigieError(f"{where}: expected {{ unit = …, factor = … }}")
-        fields(where, entry, {"unit", "factor"}, {"unit", "factor"})
+        check_fields(where, entry, {"unit", "factor"}, {"unit", "factor"})
         if entry["unit"] not in UNIT_NAMES:
             raise VigieError(f"{where}: unit {entry['unit']!r} is not one of {', '.join(UNIT_NAMES)}")
         if isinstance(entry["factor"], bool) or not isinstance(entry["factor"], int | float) or entry["factor"] <= 0:
@@ -161,7 +152,7 @@ def load_values(path: Path = VALUES_FILE) -> Values:
     weapons = []
     for n, entry in enumerate(data.get("weapon", []), 1):
         where = f"{path}, weapon {entry.get('kind') or n!r}"
-        fields(where, entry, {"kind", "pattern", "note"}, {"kind", "pattern"})
+        check_fields(where, entry, {"kind", "pattern", "note"}, {"kind", "pattern"})
         if entry["kind"] not in WEAPON_KINDS:
             raise VigieError(f"{where}: not one of {', '.join(WEAPON_KINDS)}")
         compiled(where, entry["pattern"])

@@ -104,20 +104,23 @@ def _read(path: Path) -> dict:
         raise VigieError(f"{path}: not a readable rules file ({exc})") from None
 
 
+def check_fields(where: str, entry: dict, allowed: set[str], required: set[str]) -> None:
+    """Refuse a rules-file entry with a field it does not know or without one it needs, naming the entry."""
+    extra = set(entry) - allowed
+    if extra:
+        raise VigieError(f"{where}: unknown field(s) {', '.join(sorted(extra))} (fields: {', '.join(sorted(allowed))})")
+    missing = required - set(entry)
+    if missing:
+        raise VigieError(f"{where}: missing field(s) {', '.join(sorted(missing))}")
+
+
 def _entries(path: Path, data: dict, section: str, fields: set[str], required: set[str]):
     """(where, entry) of each [[section]] table, fields checked, names unique."""
     seen: set[str] = set()
     for n, entry in enumerate(data.get(section, []), 1):
         name = entry.get("name") or f"{section} {n}"
         where = f"{path}, {section} {name!r}"
-        extra = set(entry) - fields
-        if extra:
-            raise VigieError(
-                f"{where}: unknown field(s) {', '.join(sorted(extra))} (fields: {', '.join(sorted(fields))})"
-            )
-        missing = required - set(entry)
-        if missing:
-            raise VigieError(f"{where}: missing field(s) {', '.join(sorted(missing))}")
+        check_fields(where, entry, fields, required)
         if name in seen:
             raise VigieError(f"{where}: a {section} of this name comes earlier in the file")
         seen.add(name)
