@@ -206,24 +206,7 @@ def _compare(con, indicator: str, code: str, departement: str | None, from_table
 def _compare_one(con, indicator: str, code: str):
     """One town's row of _ranks_sql, computed on the fly (no stored national figures)."""
     return con.execute(
-        f"""
-    WITH u AS ({units_sql(con, [indicator])}),
-    last AS (SELECT * FROM u WHERE year = (SELECT max(year) FROM u)),
-    cities AS (SELECT city, size_class, departement, suppressed,
-                      CASE WHEN NOT suppressed THEN 1000.0 * count / nullif(population, 0) END AS rate
-               FROM last),
-    published AS (SELECT * FROM cities WHERE rate IS NOT NULL),
-    ranked AS (SELECT *, rank() OVER (PARTITION BY size_class ORDER BY rate DESC) AS rank_in_class,
-                      count(*) OVER (PARTITION BY size_class) AS of_in_class,
-                      rank() OVER (PARTITION BY departement, size_class ORDER BY rate DESC) AS rank_in_dep,
-                      count(*) OVER (PARTITION BY departement, size_class) AS of_in_dep,
-                      median(rate) OVER (PARTITION BY size_class) AS class_median
-               FROM published)
-    SELECT (SELECT max(year) FROM u), round(r.rate, 3), c.suppressed, c.size_class,
-           round((SELECT median(rate) FROM published p WHERE p.size_class = c.size_class), 3),
-           r.rank_in_dep, r.of_in_dep, r.rank_in_class, r.of_in_class
-    FROM cities c LEFT JOIN ranked r USING (city) WHERE c.city = ?""",
-        [code],
+        f"SELECT {', '.join(RANK_COLUMNS)} FROM ({_ranks_sql(con, indicator)}) WHERE code = ?", [code]
     ).fetchone()
 
 

@@ -8,10 +8,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from vigie.geo.names import name_key
 from vigie.press import counting, dates, linguistics, quantities, rules
 from vigie.press.articles import MAX_CHARS, Article
-from vigie.press.dates import MONTHS, WEEKDAYS
 from vigie.press.geography import (
     DISTRICT,
     NEAR,
@@ -24,9 +22,6 @@ from vigie.press.geography import (
 )
 from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer
 from vigie.press.schema import Event
-
-WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
-MONTH_KEYS = [name_key(m) for m in MONTHS]
 
 DRUG_CONTEXT = (
     r"drogue|stupéfiant|\bstups?\b|trafi(?:c|quant)|deal|narco|guetteur|charbonneur|\bchoufs?\b|nourrice|go-fast|"

@@ -130,14 +130,20 @@ def load_values(path: Path = VALUES_FILE) -> Values:
     patterns = {k: v.replace("{num}", num).replace("{person}", person) for k, v in patterns.items()}
     cases = {e["name"] for e in data.get("rule", []) if e.get("case")}
     rules = {k: compiled(f"{path}, rule {k!r}", v, 0 if k in cases else re.I) for k, v in patterns.items()}
-    substances = []
-    for n, entry in enumerate(data.get("substance", []), 1):
-        where = f"{path}, substance {entry.get('name') or n!r}"
-        check_fields(where, entry, {"name", "pattern", "note"}, {"name", "pattern"})
-        if entry["name"] not in SUBSTANCE_NAMES:
-            raise VigieError(f"{where}: not one of {', '.join(SUBSTANCE_NAMES)}")
-        compiled(where, entry["pattern"])
-        substances.append((entry["name"], entry["pattern"]))
+
+    def labelled(section: str, key: str, allowed) -> list[tuple[str, str]]:
+        """The (label, pattern) pairs of [[section]], each label one of `allowed`, each pattern compiling."""
+        pairs = []
+        for n, entry in enumerate(data.get(section, []), 1):
+            where = f"{path}, {section} {entry.get(key) or n!r}"
+            check_fields(where, entry, {key, "pattern", "note"}, {key, "pattern"})
+            if entry[key] not in allowed:
+                raise VigieError(f"{where}: not one of {', '.join(allowed)}")
+            compiled(where, entry["pattern"])
+            pairs.append((entry[key], entry["pattern"]))
+        return pairs
+
+    substances = labelled("substance", "name", SUBSTANCE_NAMES)
     units = {}
     for word, entry in data.get("units", {}).items():
         where = f"{path}, unit {word!r}"
@@ -149,14 +155,7 @@ def load_values(path: Path = VALUES_FILE) -> Values:
         if isinstance(entry["factor"], bool) or not isinstance(entry["factor"], int | float) or entry["factor"] <= 0:
             raise VigieError(f"{where}: factor {entry['factor']!r} is not a positive number")
         units[word.lower()] = (entry["unit"], entry["factor"])
-    weapons = []
-    for n, entry in enumerate(data.get("weapon", []), 1):
-        where = f"{path}, weapon {entry.get('kind') or n!r}"
-        check_fields(where, entry, {"kind", "pattern", "note"}, {"kind", "pattern"})
-        if entry["kind"] not in WEAPON_KINDS:
-            raise VigieError(f"{where}: not one of {', '.join(WEAPON_KINDS)}")
-        compiled(where, entry["pattern"])
-        weapons.append((entry["kind"], entry["pattern"]))
+    weapons = labelled("weapon", "kind", WEAPON_KINDS)
     if not substances or not units:
         raise VigieError(f"{path}: no [[substance]] or no [units]")
     unit = "(" + "|".join(re.escape(w) for w in sorted(units, key=len, reverse=True)) + ")"
