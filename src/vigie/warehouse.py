@@ -178,7 +178,9 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     if not con.execute("SELECT 1 FROM duckdb_types() WHERE type_name = 'indicator_slug'").fetchone():
         con.execute(f"CREATE TYPE indicator_slug AS ENUM ({', '.join(repr(s) for s in INDICATORS)})")
     con.execute(DDL)
-    con.executemany("INSERT OR IGNORE INTO indicator VALUES (?, ?)", [(s, lab) for s, (lab, _) in INDICATORS.items()])
+    # one statement: executemany runs row by row (≈ 0.15 s on a national warehouse, on every open)
+    labels = [v for slug, (label, _) in INDICATORS.items() for v in (slug, label)]
+    con.execute(f"INSERT OR IGNORE INTO indicator VALUES {', '.join(['(?, ?)'] * len(INDICATORS))}", labels)
     return con
 
 
