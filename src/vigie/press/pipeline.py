@@ -25,18 +25,30 @@ def load_nlp():
     prefixes, suffixes, infixes and exceptions, so the pipeline is built on a bare Language with lang "fr" and
     loaded from the model's folder, leaving out only that expression (`token_match`, which keeps rare hyphenated
     compounds such as "Seine-Saint-Denis" in one token). Measured on 420 articles (8,206 sentences): the same
-    sentences as `spacy.load`, in 1.4 s instead of 3.2 s."""
+    sentences as `spacy.load`, in 1.4 s instead of 3.2 s.
+
+    The vocabulary's string table (`vocab/strings.json`, 712,952 strings: 0.6 s, a quarter of the load) is not read
+    either: it only turns hashes back into text for strings never met, and every string the extractor reads is
+    added as it is met (a token's text and lower/norm/shape/affix forms by the tokenizer, the parser's labels and
+    morphology as they load or are set, lemmas and rule names by linguistics.py); the vectors and the models work
+    on hashes. The tokenizer's defaults are left empty, since from_disk replaces them all with the model's file.
+    Same tokens, sentences, parse and events (tests/test_press_lemmas.py, BENCHMARKS.md)."""
     from spacy import util
-    from spacy.language import Language
+    from spacy.language import BaseDefaults, Language
+
+    class Bare(BaseDefaults):
+        prefixes = suffixes = infixes = url_match = None
+        tokenizer_exceptions: dict = {}
 
     class FrenchSentences(Language):
         lang = "fr"
+        Defaults = Bare
 
     data = model_folder()
     nlp = FrenchSentences.from_config(
         util.load_config(data / "config.cfg"), exclude=NOT_LOADED, meta=util.load_meta(data / "meta.json")
     )
-    nlp.from_disk(data, exclude=[*NOT_LOADED, "tokenizer"])
+    nlp.from_disk(data, exclude=[*NOT_LOADED, "tokenizer", "strings"])
     nlp.tokenizer.from_disk(data / "tokenizer", exclude=["vocab", "token_match"])
     nlp.enable_pipe("senter")
     for name in PARSE:
