@@ -87,6 +87,19 @@ def test_a_values_file_missing_a_rule_is_refused(tmp_path):
         ("plusieurs blessés", (None, None)),  # a vague toll is null
         ("des vigiles agressés dans le quartier, situé à l'autre bout de la ville", (None, None)),  # situé ≠ tué
         ("une enquête pour tentative d'homicide a été ouverte", (None, None)),
+        # session 6 (fixtures 460–464): the toll's wordings of real articles
+        ("Un adolescent a été tué et deux jeunes hommes blessés par balle dans la nuit.", (1, 2)),  # no auxiliary
+        ("deux jeunes hommes de 18 et 21 ans avaient déjà été blessés par balle", (None, 2)),  # adverb before été
+        ("Un homme a ouvert le feu près d'un point de deal et a blessé cinq personnes.", (None, 5)),
+        ("Une femme de 24 ans et un homme de 31 ans ont été blessés par balles.", (None, 2)),  # a pair, one by one
+        ("un livreur de 27 ans, et un lycéen de 17 ans avaient été tués par balles", (2, None)),
+        ("un garçon de 17 ans a été atteint de tirs par arme à feu", (None, 1)),
+        ("il a été frappé par trois individus ; il s'est vu prescrire cinq jours d'ITT", (None, 1)),
+        ("des coups de feu avaient été tirés en l'air, sans blesser personne", (0, 0)),
+        ("Des passants ont été blessés.", (None, None)),  # plural without a number: a vague toll is null
+        ("Un homme, touché par balle à la tête, est décédé sur place.", (1, None)),  # one victim, wounded and dead
+        ("Un homme a été tué ; un autre, touché à la jambe, a été hospitalisé.", (1, 1)),  # a second victim
+        ("Les secours n'ont pu que constater son décès.", (1, None)),
     ],
 )
 def test_casualties(text, expected):
@@ -99,6 +112,33 @@ def test_a_wound_of_the_victim_already_named_is_not_one_more_injured():
     assert not quantities.same_victim("Un autre jeune, touché au bras, a été transporté au CHU.")
     assert not quantities.same_victim("Son fils de 16 ans a été légèrement blessé.")
     assert not quantities.same_victim("Deux hommes ont été blessés.")
+    # found lifeless: the wound told with it is the dead victim's (fixture 464), unless a second victim is told
+    assert quantities.same_victim("Un homme a été retrouvé inanimé sur un trottoir, touché par balle à la tête.")
+    assert not quantities.same_victim("Un homme a été retrouvé mort ; un autre, touché à la tête, a été hospitalisé.")
+
+
+def test_one_unhurt_and_no_one_said_killed_is_nobody_hit():
+    """The gold of every dev set never has killed null with injured 0: "l'homme visé n'a pas été blessé" and nobody
+    said killed is 0/0 (fixture 461); with a death told elsewhere the death stays ("la fillette n'a pas été
+    touchée")."""
+    target = _event("shooting", date(2024, 4, 9), date(2024, 4, 9), injured=0)
+    assert [(e.killed, e.injured) for e in counting.merge([target])] == [(0, 0)]
+    dead = _event("shooting", date(2024, 4, 9), date(2024, 4, 9), killed=1, injured=0)
+    assert [(e.killed, e.injured) for e in counting.merge([dead])] == [(1, 0)]
+    assert [(e.killed, e.injured) for e in counting.merge([_event("seizure", None, date(2024, 4, 9))])] == [
+        (None, None)
+    ]
+
+
+def test_nobody_hit_said_after_a_toll_is_not_that_events():
+    """A "Personne n'a été touché" in a sentence with no event of its own does not erase the toll of the shooting told
+    before (it is said of another one the extractor did not see): the toll stays, and is not split off."""
+    shooting = _event("shooting", date(2025, 2, 10), date(2025, 2, 10), killed=1, injured=4)
+    counting.complete([shooting], [shooting], "Personne n'a été touché.")
+    assert (shooting.killed, shooting.injured) == (1, 4)
+    quiet = _event("shooting", date(2025, 2, 10), date(2025, 2, 10))
+    counting.complete([quiet], [quiet], "Personne n'a été touché.")
+    assert (quiet.killed, quiet.injured) == (0, 0)
 
 
 @pytest.mark.parametrize(

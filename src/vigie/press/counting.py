@@ -16,6 +16,7 @@ from vigie.press.schema import Event, overlaps
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
 VALUES_FOUND = quantities.VALUES["found"]
 TOLL = ("killed", "injured")
+TOLL_TYPES = ("shooting", "intimidation")
 PACKS, INDEFINITE = (
     quantities.VALUES["packs"],
     quantities.VALUES["indefinite"],
@@ -29,7 +30,8 @@ def values(event: Event, clause: str, sentence: str, single: bool, untriggered: 
     dealing point's action and number."""
     kind = event.type
     if kind in ("shooting", "intimidation"):
-        event.killed, event.injured = quantities.casualties(sentence if single else clause)
+        paired = quantities.VALUES["victims_paired"].search(sentence.replace("’", "'"))  # a pair the clauses cut
+        event.killed, event.injured = quantities.casualties(sentence if single or paired else clause)
         if not single and event.killed is None and event.injured is None:
             event.killed, event.injured = quantities.casualties(" ; ".join(untriggered()))
     if kind == "seizure":
@@ -200,6 +202,8 @@ def merge(events: list[Event]) -> list[Event]:
     for o in out:
         if o.lone_wound and (o.killed or 0) >= 1 and o.injured == 1:
             o.injured = None  # "un homme a été abattu … Grièvement blessé, il …": the wound was the dead man's
+        if o.type in TOLL_TYPES and o.injured == 0 and o.killed is None:
+            o.killed = 0  # "l'homme visé n'a pas été blessé", and no one is said killed: nobody was hit
     return implicit_substance(lead_amounts(out))
 
 
@@ -298,6 +302,8 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
         # the violence of this paragraph, else the latest: "L'enfant n'a pas été touché" is of the news
         target = violent[-1]
         killed, injured = quantities.casualties(sentence)
+        if killed == injured == 0 and (target.killed or target.injured):
+            killed = injured = None  # "Personne n'a été touché" after a toll: said of another event, not of this one
         target.killed = killed if target.killed is None else target.killed
         if target.injured is None and injured is not None:
             target.injured = injured

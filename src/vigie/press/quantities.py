@@ -43,6 +43,9 @@ RULE_NAMES = {
     "hit_by_bullets": "hit by bullets",
     "one_unhurt": "one person not hit",
     "same_victim": "a wound of the victim already named",
+    "victims_paired": "two persons named one by one, one plural participle",
+    "other_victim": "words telling a second victim",
+    "lifeless": "a victim found lifeless",
     "nobody_arrested": "nobody arrested",
     "arrested_with_relative": "arrested with a relative",
     "arrested_counted": "a number arrested (subject)",
@@ -173,6 +176,7 @@ UNIT = VALUES.unit
 APPROX = f"(?:{VALUES.patterns['roughly']})?"
 WEAPONS = VALUES.weapons
 PERSON = VALUES.patterns["person"]
+AUXILIARY = ("a été", "été", "est", "avait été")  # "a été blessé" is a clause of its own, "touché à la tête" is not
 
 
 def number_word(text: str) -> float | None:
@@ -340,17 +344,27 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     killed = injured = None
     wounded = VALUES["fatal_wound"].sub("tué", t)  # a fatal wound is no injury
     many = VALUES["killed_many"].search(t)
+    paired = VALUES["victims_paired"].search(wounded)  # "une femme … et un homme … avaient été blessés": two
+    paired_hurt = paired is not None and paired.group("what").startswith(("bless", "touch", "atteint"))
+    one_dead = False
     if (killed := _count(VALUES["killed_counted"].search(t))) is not None:
-        pass
+        killed = 2 if paired and not paired_hurt and killed == 1 else killed  # "… et un adolescent avaient été tués"
     elif many:
         killed = 2 if many.group("double") == "double" else 3
+    elif paired and not paired_hurt:
+        killed = 2
     elif VALUES["killed_none"].search(t):
         killed = 0  # "Aucune n'est décédée"
     elif VALUES["killed_one"].search(t):
-        killed = 1
+        killed, one_dead = 1, True
     injured = _count(VALUES["injured_counted"].search(wounded))
-    if injured is None and VALUES["injured_one"].search(wounded):
+    one_hurt = VALUES["injured_one"].search(wounded) if injured is None else None
+    if paired_hurt and (injured or 1) == 1:  # the count read "un homme … avaient été blessés": the second one
+        injured = 2
+    elif one_hurt:
         injured = 1
+        if one_dead and not one_hurt.group(0).startswith(AUXILIARY) and not VALUES["other_victim"].search(t):
+            injured = None  # "un homme, touché par balle à la tête, est décédé": one victim, wounded and dead
     elif injured is None and killed is None and VALUES["hit_by_bullets"].search(wounded):
         injured = 1  # "a reçu une ou plusieurs balles dans les jambes" (and lived: a death is counted above)
     return killed, injured
@@ -358,8 +372,10 @@ def casualties(text: str) -> tuple[int | None, int | None]:
 
 def same_victim(text: str) -> bool:
     """Does `text` tell one wound of the victim already named ("Grièvement blessé, il a terminé sa course",
-    "le jeune homme a reçu plusieurs balles")? If that victim died, the wound is the death's, not one more injured."""
+    "le jeune homme a reçu plusieurs balles", "un homme retrouvé inanimé, touché par balle")? If that victim died, the
+    wound is the death's, not one more injured."""
     t = text.replace("’", "'").lower()
     if casualties(t)[1] != 1 or VALUES["injured_counted"].search(t):
         return False
-    return bool(VALUES["same_victim"].search(t))
+    lifeless = VALUES["lifeless"].search(t) and not VALUES["other_victim"].search(t)
+    return bool(VALUES["same_victim"].search(t) or lifeless)  # "retrouvé inanimé …, touché par balle à la tête"
