@@ -422,3 +422,99 @@ def test_an_event_told_at_a_district_and_at_its_town_without_a_date_of_its_own_i
     town.date_start, town.date_end = None, DAY
     town.killed, district.injured = 2, 1  # victims of another kind: two
     assert not counting.same(town, district)
+
+
+# ------------------------------------------------------------- session 6: airports, short names, villages, districts
+def test_term_short_name_a_town_by_its_first_words_only_where_the_article_is(plain):
+    # "Brive" is Brive-la-Gaillarde in an article about the Corrèze; "La Seyne" La Seyne-sur-Mer near Toulon
+    assert where(plain, "Corrèze : un point de deal démantelé", "Mardi, à Brive, trois vendeurs interpellés.") == [
+        ("19031", "19", 1)
+    ]
+    chosen = choice(plain, "", "Le tribunal de Toulon a jugé un dealer de la cité Berthe à La Seyne.", "Seyne")
+    assert chosen.place.code == "83126" and chosen.place.why.kind == "commune (short name)"
+    # with nothing of the article around it, the first word of a bigger town's name says no town (far_short_name)
+    chosen = choice(plain, "", "Mardi, trois vendeurs ont été interpellés à Villeneuve.", "Villeneuve")
+    assert all(c.veto == "far_short_name" for c in chosen.candidates if c.kind == "commune (short name)")
+
+
+def test_a_departement_s_name_is_not_its_homonymous_commune_unless_after_a(plain):
+    # "Doubs : …" and "en Corrèze" are the départements (the communes Doubs and Corrèze are small villages there)
+    resolver = ArticlePlaces.read(plain.gaz, "Doubs : un adolescent tué par balle", "Mardi soir, à Montbéliard.")
+    assert resolver.anchor is None and "25204" not in resolver.towns
+    assert where(plain, "", "Des interpellations ont eu lieu en Corrèze et à Tulle.") == [("19272", "19", 1)]
+    assert where(plain, "", "Trois kilos de cocaïne saisis à Mayenne.") == [("53147", "53", 1)]
+
+
+def test_an_airport_or_a_port_is_in_the_commune_it_lies_in(plain):
+    # rules/sites.toml: Félix-Éboué "de Cayenne" is in Matoury, Pôle Caraïbes in Les Abymes, the port of Jarry in
+    # Baie-Mahault; an airport the table does not know is its town's ("l'aéroport d'Orly")
+    text = "Un couple a été interpellé mercredi à l'aéroport Félix-Éboué de Cayenne avec 40 kilos de cocaïne."
+    assert places(plain, "", text) == [("seizure", "97307", "973", 1)]
+    assert where(plain, "", "Une mule arrêtée à l'aéroport de Cayenne.") == [("97307", "973", 1)]
+    assert where(plain, "", "Au port de Jarry, 40 kilos d'herbe découverts.") == [("97103", "971", 1)]
+    assert where(plain, "", "Deux passeurs arrêtés à l'aéroport d'Orly.") == [("94054", "94", 1)]
+    # a bare "l'aéroport": of the article's overseas département, here the Guyane, and never its main place
+    text = "Les douanes de Guyane ont saisi 15 kilos le 18 janvier à l'aéroport."
+    assert where(plain, "Guyane : les saisies de cocaïne", text) == [("97307", "973", 1)]
+    resolver = ArticlePlaces.read(plain.gaz, "Guyane : les saisies de cocaïne", text)
+    assert resolver.main_place("Guyane : les saisies de cocaïne", text) is None
+
+
+def test_a_village_or_a_section_is_its_commune(plain):
+    # Mayotte's communes are made of villages: M'tsapéré and Passamainty are in Mamoudzou, Majicavo in Koungou
+    assert where(plain, "", "Deux points de vente démantelés à M'tsapéré.") == [("97611", "976", 1)]
+    assert where(plain, "Mayotte : caillassage", "Des gendarmes caillassés à Majicavo.", "à Majicavo") == [
+        ("97610", "976", 1)
+    ]
+
+
+def test_a_name_unknown_to_the_gazetteer_is_a_district_of_the_town_its_paragraph_named(plain):
+    # no headline town: "Beaubreuil" is of Limoges, named before it in its paragraph, not of Tulle, named last
+    text = (
+        "À Limoges, quatre hommes ont été interpellés. Dans la foulée, le point de deal de Beaubreuil a été "
+        "démantelé. À Tulle, un fusil a été saisi.\n\nEn mars, un guetteur avait été blessé par balle à Beaubreuil."
+    )
+    chosen = choice(plain, "Limousin : un réseau démantelé", text, "Beaubreuil")
+    resolver = ArticlePlaces.read(plain.gaz, "Limousin : un réseau démantelé", text)
+    assert resolver.places("un guetteur blessé à Beaubreuil")[0].code == "87085"
+    assert chosen.place is None or chosen.place.code == "87085"
+    # "dans l'Ouest guyanais" is part of a territory, no district of anything
+    assert (
+        where(plain, "", "À Cayenne, un blessé. Dans l'Ouest guyanais, un point de deal démantelé.", "Dans l'Ouest")
+        == []
+    )
+
+
+def test_a_street_of_a_town_a_district_in_apposition_and_an_origin_with_its_districts(plain):
+    # "une rue d'Audincourt" is a street in Audincourt ("rue de Chabeuil" is a street named after a town)
+    assert where(plain, "", "Des tirs dans une rue d'Audincourt, commune voisine de Montbéliard.")[0] == (
+        "25031",
+        "25",
+        1,
+    )
+    # "le quartier des Chardonnerettes, un point de deal historique de Sarcelles": the district's town is Sarcelles
+    text = (
+        "Lundi, les enquêteurs ont investi le quartier des Chardonnerettes, un point de deal historique de Sarcelles. "
+        "À Argenteuil, trois kilos ont été saisis mardi.\n\nLe point de deal des Chardonnerettes a été fermé."
+    )
+    assert where(plain, "Val-d'Oise : deux opérations", text, "le point de deal des Chardonnerettes") == [
+        ("95585", "95", 1)
+    ]
+    # "venue de Nantes, des quartiers de Bellevue et des Dervallières": one origin, not the place it settled in
+    text = "Une équipe venue de Nantes, des quartiers de Bellevue et des Dervallières, s'est implantée à Saint-Nazaire."
+    assert where(plain, "", text) == [("44184", "44", 1)]
+
+
+def test_a_bad_sites_file_is_refused_with_its_name_and_entry(tmp_path):
+    from vigie.press.places import load_sites
+
+    bad = tmp_path / "sites.toml"
+    bad.write_text('[[site]]\nnames = ["X"]\ntown = ""\ncommune = "97307"\nkind = "airport"\ncolour = "red"\n')
+    with pytest.raises(VigieError, match=r"sites\.toml, site 1: unknown field\(s\) colour"):
+        load_sites(bad)
+    bad.write_text('[[village]]\nnames = ["X"]\ncommune = "Matoury"\n')
+    with pytest.raises(VigieError, match=r"sites\.toml, village 1: commune 'Matoury' is not an INSEE code"):
+        load_sites(bad)
+    bad.write_text('[[site]]\nnames = ["X"]\ntown = ""\ncommune = "97307"\nkind = "heliport"\n')
+    with pytest.raises(VigieError, match=r"site 1: kind 'heliport'"):
+        load_sites(bad)

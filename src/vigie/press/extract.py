@@ -15,6 +15,7 @@ from vigie.press.geography import (
     NEAR,
     SAME_DISTRICT,
     ArticlePlaces,
+    carries_over,
     is_district,
     is_locality,
     network_origins,
@@ -230,7 +231,8 @@ class Extractor:
                         if is_locality(places[0]):  # not a motorway: "sur l'A13" … "du quartier" is no motorway
                             district = places[0]  # "un petit village proche de X" … "dans le même secteur"
                     elif places:
-                        last_place = places[0]  # an unnamed locality ("un petit village") is not where the story is
+                        # an unnamed locality ("un petit village") is not where the story is, nor a bare "l'aéroport"
+                        last_place = places[0] if carries_over(places[0]) else last_place
                         if re.search(DISTRICT, clause, re.I) or is_district(places[0]):
                             district = places[0]
                 if self.ling.first("dealing_point", sentence):

@@ -42,6 +42,11 @@ the highest total wins. The weights are tiers: a term outweighs every term below
 | neighbourhood | 4 | is the town of a curated neighbourhood of that name |
 | population | log10(people) | is a commune (0 to 6.4) |
 
+A commune is a candidate under its whole name, and a town of 10,000 people or more under its first word(s) too
+("à Brive" is Brive-la-Gaillarde, "à La Seyne" La Seyne-sur-Mer, "Charleville": places.short_name), as a "short
+name" candidate scored like any commune. A département's name is never its homonymous commune in that département
+("en Corrèze", "Doubs : …"), unless after "à" ("à Mayenne"); Paris is both.
+
 `other_towns`: "Saint-Benoît" and "Saint-Denis" in an article make "Sainte-Rose" the one of La Réunion, not of
 Guadeloupe. `neighbourhood`: a curated neighbourhood beats a homonymous commune of fewer than 10,000 people ("la
 Castellane"), and loses to a bigger one ("à Moulins", Allier) when nothing else decides.
@@ -55,6 +60,7 @@ A candidate is vetoed (never chosen, whatever its score) when it is:
 | district_homonym | in an article with an anchor: a commune that may be a district of the anchor (below) |
 | part_of_town | a commune named after "rue de", "quartier", "gare" …: part of a town |
 | far_neighbourhood | a curated neighbourhood far (NEAR_KM) from every main town and outside the named départements |
+| far_short_name | a short name ("Villeneuve") out of the article's context (départements, main towns, other_towns) |
 
 Small: fewer than 2,000 people with homonyms, or fewer than 10,000 when the article names départements ("aux Sablons"
 in an article about the Sarthe is not the village in Isère); "Pas de blessé" is no
@@ -67,13 +73,25 @@ an article about Avignon), a commune of the named départements under 2,000 peop
 10,000 people. When every candidate is vetoed as district_homonym, or a name unknown to the gazetteer is introduced by a
 locative or a district word, in an article with an anchor, the mention is a "presumed district" of the anchor ("Agen : …
 au Pin" is not Le Pin, Tarn-et-Garonne; "à Montanou"); a département, a region, a road ("l'A9"), an acronym ("à l'AFP")
-or a country never is, nor a name followed by the wider area it is part of ("dans les Hauts de l'île"). Every town the
+or a country never is, nor a point of the compass ("dans l'Ouest guyanais"), nor a name followed by the wider area
+it is part of ("dans les Hauts de l'île"). In an article with no headline town, a name unknown to the gazetteer after
+a locative or a district word is a presumed district of the commune named last before its first mention in its
+paragraph ("À Limoges, … le point de deal de Beaubreuil"), else of the first main town. Every town the
 headline opens with is a main town ("Tarbes et Agen : …": Agen is no district of Tarbes). A curated or presumed district
 gives way to a town named after "à" in the same clause; a district the article placed in its town does not, and a town
 named after "à" after it is a place too ("dans le quartier des Couronneries, à Poitiers, … interpellés à
 Châtellerault"). A district named without its town is of the town its sentence names before it ("La veille, à Cluses, …
 du quartier des Ewües"), else of the headline's town, else of the first main town. An event told at a district and one
 told at its town with no date of its own (or one inside the district's) are one event (counting.same).
+
+Places named by something else than their commune (rules/sites.toml, knowledge as data): an airport or a port in
+another commune than the town it is named after ("l'aéroport Félix-Éboué de Cayenne" is in Matoury, "le port de
+Jarry" in Baie-Mahault) is that commune (ArticlePlaces.sites); a bare "à l'aéroport" is the airport of a main town,
+else of the article's overseas département when the table knows one there, and is never the article's main place nor
+where the next events are (carries_over). Villages and sections named alone (Mayotte's communes are made of villages:
+M'tsapéré is in Mamoudzou) are candidates like the curated neighbourhoods. "une rue d'Audincourt" is a street in
+Audincourt ("rue de Chabeuil" a street named after a town); "le quartier des Chardonnerettes, un point de deal de
+Sarcelles" names the district's town; "venue de Nantes, des quartiers de Bellevue et des Dervallières" is one origin.
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris") are one
 operation across them: geo_precision 3, their département if they share one, else none. A département or an island
@@ -91,7 +109,7 @@ from dataclasses import dataclass, field, replace
 
 from vigie.geo.names import name_key
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.places import Gazetteer, Place
+from vigie.press.places import SITES, Gazetteer, Place
 
 # an agency's filing line ("Paris, France | AFP | lundi 06/09/2021 - ", "SAINT-LAURENT-DU-MARONI, 18 mars (AFP) - "):
 # where the dispatch was written, not where anything happened; it is cut off before the text is read
@@ -170,17 +188,19 @@ PART_OF_TOWN = (
     r"(?:quartiers?|cité|résidence|lotissement|rue|avenue|boulevard|place|allée|chemin|impasse|parc|"
     r"zone|gare|stade|aéroport|port|collège|lycée|école|centre commercial|square|hameau|lieu-dit)\s+"
     r"(?:de la |du |des |de l['’])?$|"  # "un quartier d'Argentan" names the town, so "de"/"d'" are not here
-    # but a street is often named after another town: "rue de Chabeuil" (in Valence), "avenue de Lyon"
-    r"(?:rue|avenue|boulevard|route|allée|impasse|quai|cours|faubourg)\s+(?:de |d['’]|du )$"
+    # but a street is often named after another town: "rue de Chabeuil" (in Valence), "avenue de Lyon"; "une rue
+    # d'Audincourt" is a street in Audincourt
+    r"(?<!\bune )(?:rue|avenue|boulevard|route|allée|impasse|quai|cours|faubourg)\s+(?:de |d['’]|du )$"
 )
 # a headline that opens with its town: "Agen : nuit de tirs à Montanou", "Lorient/Lanester : …"
 HEADLINE_TOWN = r"^\s*([^:–—|]{2,50}?)\s*[:–—|]\s"
 # a district named as one anywhere in the article, with its town when said: "le quartier d'Orgeval à Reims",
-# "la cité Chambord", "le quartier de la Houillère"
+# "la cité Chambord", "le quartier de la Houillère", "le quartier des Chardonnerettes, un point de deal de Sarcelles"
 DISTRICT_INTRO = (
     r"\b(?:quartiers?|cités?|résidences?)\s+(?:(?P<of>de |d['’])|de la |du |des |de l['’])?"
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ](?:d['’]|de |du |des |la |le |les )?[A-ZÉÈÀÂÎÔ][\w'’-]+)*)"
-    r"(?:,? (?:à|au cœur de|dans) (?P<town>[A-ZÉÈÀÂÎÔ][\w'’-]+"
+    r"(?:,? (?:à|au cœur de|dans|(?:un|une|le|la|l['’])\s?(?:[\w'’-]+ ){0,4}?(?:de|d['’])) ?"
+    r"(?P<town>[A-ZÉÈÀÂÎÔ][\w'’-]+"
     r"(?:[- ](?:sur[- ]|en[- ]|de[- ]|lès[- ])?[A-ZÉÈÀÂÎÔ][\w'’-]+)*))?"
 )
 # countries and regions abroad named in French articles: never a commune of the same name ("la Suisse", Moselle)
@@ -196,6 +216,7 @@ TOWN_BEFORE = (
 AREA_AFTER = r"\s+(?:de l['’]île|du département|de la région|du pays|de la vallée|du territoire)\b"
 # a road ("l'A9", "la N7", "la RD 906"): no district of anything
 ROAD = r"^(?:[ANDRM]|RN|RD|CD)\s?\d+$"
+COMPASS = {"nord", "sud", "est", "ouest", "centre", "hauts", "bas"}  # "l'Ouest guyanais": no district of a town
 BIG_TOWN = 50_000  # a commune this big is never taken for a district of another town
 AREA_KM = 80  # a town of 10,000 people this close to a main town is itself ("à leur domicile de Montélimar")
 # a curated neighbourhood introduced as one
@@ -216,10 +237,23 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"groupe|groupement|cellule|jirs|juridiction|service|unité|srpj|dipj|pj|ofast|gir|bri|psig)[\w\s'’-]{0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du))\s*"
     r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
 )
+# between two names of one origin: "venu de la Duchère, à Lyon", "venue de Nantes, des quartiers de Bellevue et des
+# Dervallières"
+ORIGIN_GOES_ON = (
+    r"(?:,\s*(?:à|en)\s+|(?:,\s*|\s+et\s+|\s+ou\s+)(?:(?:des|du|de la|de l['’]|de|d['’])\s*)?"
+    r"(?:(?:quartiers?|cités?)\s+(?:de la |de l['’]|de |d['’]|du |des )?)?)(?:l['’]|la |le |les )?"
+)
 # a name right after these words is a place near the town, not in it (geo_precision 2)
 NEAR_BEFORE = (
     r"(?:\bprès|\bnon loin|\bà proximité|\baux abords|\bdans les environs|\ben périphérie|\bà (?:la )?hauteur|"
     r"\bau niveau)\s+(?:de |d['’]|du )$"
+)
+# an airport or a port, by its name or its town's: "l'aéroport Félix-Éboué de Cayenne", "le port de Jarry",
+# "à l'aéroport" (rules/sites.toml says which commune it is in)
+SITE = (
+    r"\b(?P<kind>[aA][ée]roport|[aA]érogare|[pP]ort)\b(?: international| maritime| autonome| de commerce)?"
+    r"(?: (?P<name>[A-ZÉÈÎ][\w'’-]+(?:[- ][A-ZÉÈÎ][\w'’-]+)*))?"
+    r"(?: (?:de |d['’]|du )(?P<town>[A-ZÉÈÎ][\w'’-]+))?"
 )
 NAME = (
     r"(?:(?<=[\s(])|^|(?<=['’]))([A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
@@ -286,6 +320,11 @@ def is_locality(place: Place) -> bool:
     return place.precision == 2 and bool(re.search(LOCALITY, place.text, re.I))
 
 
+def carries_over(place: Place) -> bool:
+    """May the next events with no place of their own be here? Not at a bare "l'aéroport" (ArticlePlaces.sites)."""
+    return not (place.why is not None and place.why.kind == "commune (bare site)")
+
+
 def main_towns(title_places, dateline_place, mentions, district_towns) -> list[str]:
     """The towns an article is about, best first (see the module docstring). `mentions` are the communes of every
     place mention of the article, in order."""
@@ -344,6 +383,7 @@ class ArticlePlaces(Geography):
         self.text = ""  # the article's title and text, once read
         self._place_deps: set[str] | None = None
         self._memo: dict[tuple[str, str], Choice] = {}
+        self._district_towns: dict[str, str | None] = {}  # presumed districts → their town (_district_town)
 
     @property
     def place_deps(self) -> set[str]:
@@ -449,7 +489,7 @@ class ArticlePlaces(Geography):
     def main_place(self, title: str, text: str) -> Place | None:
         """The place of the headline, else of the first 400 characters: where events with no place of their own are."""
         for part in (title, text[:400]):
-            places = self.places(part)
+            places = [p for p in self.places(part) if not (p.why and p.why.kind == "commune (bare site)")]
             if places:
                 return places[0]
         return None
@@ -492,10 +532,17 @@ class ArticlePlaces(Geography):
         part_of_town = bool(re.search(PART_OF_TOWN, before))
         key = name_key(surface)
         options = gaz.candidates(surface, locative, tuple(self))
+        if key in gaz.departements and key != "paris" and not re.search(r"(?<![\w'’])à\s+$", before):
+            # "en Corrèze", "Doubs : …": the département, not its homonymous commune (Corrèze, Doubs); "à Mayenne" is
+            options = [o for o in options if o[1] != gaz.departements[key]]
         communes = self._communes(options, key)
         if key not in gaz.communes:  # a misspelling, found by the fuzzy search: weaker evidence
             for c in communes:
                 c.kind = "commune (misspelt)"
+        short = [o for o in gaz.short_names(surface) if o[0] not in {c.code for c in communes}]
+        for c in self._communes(short, key):  # "à Brive", "à La Seyne": a town by its first word(s)
+            c.kind = "commune (short name)"
+            communes.append(c)
         for c in candidates:
             self._score(c, key)
         self._vetoes(candidates + communes, len(options), locative, part_of_town)
@@ -538,6 +585,22 @@ class ArticlePlaces(Geography):
             self._score(c, key)
             candidates.append(c)
             allowed = [c]
+        if (
+            not allowed
+            and not self.anchor
+            and not communes
+            and not self._not_a_district(surface)
+            and not area
+            and (locative or re.search(DISTRICT_WORD, before))
+            and (town := self._district_town(surface))
+        ):
+            # "À Limoges, … le point de deal de Beaubreuil … blessé à Beaubreuil": in an article with no headline
+            # town, a name unknown to the gazetteer after "à" or "quartier" is a district of the town named last
+            # before its first mention in its paragraph, else of the first main town
+            c = Candidate(town, gaz.info.get(town, (None, 0))[0], "presumed district")
+            self._score(c, key)
+            candidates.append(c)
+            allowed = [c]
         if not allowed:
             why = "; ".join(sorted({c.veto or "" for c in candidates})) or "no candidate"
             return Choice(None, why=why, candidates=candidates)
@@ -560,12 +623,34 @@ class ArticlePlaces(Geography):
             candidates,
         )
 
+    def _district_town(self, surface: str) -> str | None:
+        """The town of a presumed district in an article with no headline town: the commune named last before the
+        district's first mention in its paragraph ("À Limoges, quatre hommes … le point de deal de Beaubreuil"),
+        else the first main town; None before the article is read."""
+        if not self.text:
+            return None
+        key = name_key(surface)
+        if key not in self._district_towns:
+            self._district_towns[key] = None  # a name read while looking for it is no district of itself
+            at = self.text.find(surface)
+            paragraph = self.text[self.text.rfind("\n", 0, max(at, 0)) + 1 : max(at, 0)]
+            named = [p.code for _, _, p in self.mentions(paragraph) if p.code and p.precision == 1]
+            self._district_towns[key] = named[-1] if named else (self.towns[0] if self.towns else None)
+        return self._district_towns[key]
+
     def _not_a_district(self, surface: str) -> bool:
         """A département, a region, a road or an acronym is never a district of the headline's town ("dans l'Allier",
         "l'A9", "à l'AFP")."""
         key = name_key(surface)
         acronym = surface.isupper() and len(surface) <= 6  # "à l'AFP", "au GIR"
-        return key in self.gaz.departements or key in self.gaz.regions or bool(re.match(ROAD, surface)) or acronym
+        compass = key.split()[0] in COMPASS  # "dans l'Ouest guyanais", "le Nord-Est": part of a territory
+        return (
+            key in self.gaz.departements
+            or key in self.gaz.regions
+            or bool(re.match(ROAD, surface))
+            or acronym
+            or compass
+        )
 
     def _communes(self, options, key: str) -> list[Candidate]:
         out = []
@@ -599,7 +684,9 @@ class ArticlePlaces(Geography):
                     c.veto = "far_neighbourhood"
             elif c.kind.startswith("commune"):
                 near = "near_main_town" in c.terms
-                if part_of_town:
+                if c.kind == "commune (short name)" and not in_context and "other_towns" not in c.terms:
+                    c.veto = "far_short_name"  # "Villeneuve" says which town only where the article is
+                elif part_of_town:
                     c.veto = "part_of_town"
                 elif not locative and population < 2_000 and c.departement not in self:
                     c.veto = "a_word"  # "Placé en garde à vue", "Pas de blessé": a word before any district reading
@@ -622,12 +709,62 @@ class ArticlePlaces(Geography):
                 elif not in_context and (population < 2000 and homonyms > 1 or len(self) and population < 10_000):
                     c.veto = "far_small_village"
 
+    def sites(self, text: str) -> list[tuple[int, int, Place]]:
+        """Airports and ports of a text that rules/sites.toml places, as (start, end, place): "l'aéroport Félix-Éboué
+        de Cayenne" is in Matoury; a bare "l'aéroport" is the airport of a main town, else of the article's overseas
+        département when it has one (module docstring)."""
+        out = []
+        for m in re.finditer(SITE, text):
+            before = text[max(0, m.start() - 60) : m.start()].lower()
+            if re.search(ORIGIN, before):
+                continue  # "à destination de l'aéroport de …": where the goods were going
+            site = self._site(m.group("kind").lower().replace("é", "e"), m.group("name"), m.group("town"))
+            if site is not None:
+                dep = self.gaz.info.get(site.commune, (None, 0))[0]
+                # a bare "l'aéroport" is where its own clause happened, never the article's main place
+                kind = "commune (site)" if m.group("name") or m.group("town") else "commune (bare site)"
+                why = Candidate(site.commune, dep, kind)
+                out.append((m.start(), m.end(), Place(site.commune, dep, m.group(0), m.start(), 1, why=why)))
+        return out
+
+    def _site(self, kind: str, name: str | None, town: str | None):
+        kind = "port" if kind == "port" else "airport"
+        sites = [s for s in SITES if s.kind == kind]
+        for key in [name_key(x) for x in (name, town, f"{name} {town}" if name and town else None) if x]:
+            found = [s for s in sites if key in s.names]
+            if found:
+                return found[0]
+        if town:
+            found = [s for s in sites if s.town == name_key(town) and self._site_in_context(s)]
+            return found[0] if found else None
+        if name or kind != "airport":
+            return None
+        # a bare "l'aéroport": a main town's, else the only airport of the article's first overseas département
+        for code in self.towns:
+            found = [s for s in sites if s.town and any(h[0] == code for h in self.gaz.communes.get(s.town, ()))]
+            if found:
+                return found[0]
+        overseas = [d for d in self if str(d).startswith("97")][:1]
+        found = [s for s in sites if self.gaz.info.get(s.commune, (None, 0))[0] in overseas]
+        return found[0] if len(found) == 1 else None
+
+    def _site_in_context(self, site) -> bool:
+        """An airport named after a town ("l'aéroport de Saint-Denis") is the one of the article's départements or
+        main towns, when it names any."""
+        dep = self.gaz.info.get(site.commune, (None, 0))[0]
+        return not (self or self.towns) or dep in self or self.gaz.near_towns(site.commune, self.towns)
+
     def mentions(self, text: str) -> list[tuple[int, int, Place]]:
-        """Every place mention of a text as (rank, position, place)."""
-        scored = []
-        origin_end = -1  # where the last origin ended: "venu de la Duchère, à Lyon" names one origin
+        """Every place mention of a text as (rank, position, place); an airport or a port rules/sites.toml places
+        is one (rank 1), the names inside it are not read again."""
+        sites = self.sites(text)
+        scored = [(1, start, place) for start, _, place in sites]
+        origin_end = -1  # where the last origin ended: "venu de la Duchère, à Lyon" names one origin, "venue de
+        # Nantes, des quartiers de Bellevue et des Dervallières" one too
         for mention in surfaces(text):
-            if origin_end >= 0 and re.fullmatch(r",\s*(?:à|en)\s+(?:l'|la |le )?", text[origin_end : mention.start]):
+            if any(start <= mention.start < end for start, end, _ in sites):
+                continue
+            if origin_end >= 0 and re.fullmatch(ORIGIN_GOES_ON, text[origin_end : mention.start]):
                 origin_end = mention.end
                 continue
             choice = self.resolve(mention, text)

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from vigie.errors import VigieError
 from vigie.geo.names import name_key
+from vigie.press import rules
 
 # Neighbourhoods and housing estates named in the press, with the commune they belong to. Sources: the ANCT list
 # of priority neighbourhoods (quartiers prioritaires de la politique de la ville, QPV) for the names, the COG for
@@ -101,6 +105,46 @@ NEIGHBOURHOODS = {
     "pontanezen": "29019",
     "kervenanec": "56162",
 }
+SITES_FILE = rules.FOLDER / "sites.toml"
+SITE_KINDS = {"airport", "port"}
+
+
+@dataclass(frozen=True)
+class Site:
+    """An airport or a port named after a town it is not in (rules/sites.toml)."""
+
+    names: tuple[str, ...]  # name keys
+    town: str  # the key of the town the press names it by, or ""
+    commune: str
+    kind: str
+
+
+def load_sites(path: Path = SITES_FILE) -> tuple[list[Site], dict[str, str]]:
+    """The airports and ports, and the villages (name key → commune), of rules/sites.toml; an entry with an unknown
+    or a missing field, an unknown kind or a code that is no INSEE code is refused with its place in the file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise VigieError(f"{path}: not a readable places file ({exc})") from None
+    sites, villages = [], {}
+    for section, fields in (("site", {"names", "town", "commune", "kind"}), ("village", {"names", "commune"})):
+        for n, entry in enumerate(data.get(section, []), 1):
+            where = f"{path}, {section} {n}"
+            rules.check_fields(where, entry, fields, fields)
+            if not re.fullmatch(r"\d[\dAB]\d{3}", str(entry["commune"])):
+                raise VigieError(f"{where}: commune {entry['commune']!r} is not an INSEE code")
+            names = tuple(name_key(x) for x in entry["names"])
+            if section == "village":
+                villages.update(dict.fromkeys(names, entry["commune"]))
+            elif entry["kind"] not in SITE_KINDS:
+                raise VigieError(f"{where}: kind {entry['kind']!r} is not one of {', '.join(sorted(SITE_KINDS))}")
+            else:
+                sites.append(Site(names, name_key(entry["town"]), entry["commune"], entry["kind"]))
+    return sites, villages
+
+
+SITES, VILLAGES = load_sites()
+
 # demonyms of cities (networks' origins, periphrases) → commune code
 DEMONYMS = {
     "parisien": "75056",
@@ -150,6 +194,7 @@ DEMONYMS = {
     "creusotin": "71153",
     "chalonnais": "71076",
     "bressuirais": "79049",
+    "carolomacerien": "08105",
 }
 # adjectives of départements, for periphrases like "la préfecture drômoise"
 DEPARTEMENT_ADJECTIVES = {
@@ -244,6 +289,8 @@ ABROAD = (  # places abroad (capitalised: "la frontière suisse" is in France), 
 FOREIGN_ROUTE = (
     r"(?:en provenance|à destination|venu\w*|arrivé\w*|import\w*|originaires?|immatriculé\w*|expédié\w*|envoyé\w*|"
     r"acheminé\w*)\s+(?:depuis |de la |du |des |de |d'|d’|en |au |aux )\s*(?:l'|l’|la |le )?[\w'’-]+"
+    # and the list it heads: "un réseau venu de Lille et de Belgique"
+    r"(?:\s*(?:,|et|ou)\s+(?:de |d'|d’|du |des )(?:l'|l’|la |le )?[\w'’-]+)*"
 )
 
 
@@ -283,6 +330,26 @@ class Place:
     precision: int = 1
     population: int = 0
     why: object = field(default=None, compare=False, repr=False)  # the geography.Candidate that chose it
+
+
+# a town's first word(s) alone, as the press names it: "Brive" (Brive-la-Gaillarde), "La Seyne" (La Seyne-sur-Mer),
+# "Charleville" (Charleville-Mézières); only for towns of some size, and never a word that opens many names
+SHORT_NAME_POPULATION = 10_000
+SHORT_NAME_CUT = {"sur", "sous", "la", "le", "les", "en", "de", "du", "des", "d", "l", "aux", "au", "et", "lez", "a"}
+SHORT_NAME_NEVER = {"saint", "sainte", "port", "mont", "pont", "fort", "grand", "petit", "notre", "val", "ville"}
+
+
+def short_name(key: str) -> str | None:
+    """'brive la gaillarde' → 'brive', 'seyne sur mer' → 'seyne', 'charleville mezieres' → 'charleville'; None for
+    a one-word name or a first word that opens many names ("Saint-…", "Port-…")."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    cut = next((i for i, w in enumerate(words) if w in SHORT_NAME_CUT), 1)
+    short = " ".join(words[: max(cut, 1)])
+    if short == key or short.split()[0] in SHORT_NAME_NEVER or len(short) < 3:
+        return None
+    return short
 
 
 def singular(word: str) -> str:
@@ -349,6 +416,12 @@ class Gazetteer:
         }
         self.chef_lieu = dict(con.execute("SELECT code, chef_lieu FROM departement").fetchall())
         self.keys = list(self.communes)
+        self.short: dict[str, list[tuple[str, str, int]]] = {}  # "brive" → Brive-la-Gaillarde (short_names)
+        for key, hits in self.communes.items():
+            short = short_name(key)
+            for code, dep, pop, kind in hits:
+                if short and kind == "commune" and pop >= SHORT_NAME_POPULATION:
+                    self.short.setdefault(short, []).append((code, dep, pop))
         self._memo: dict[tuple, list[tuple[str, str, int]]] = {}
 
     def departements_in(self, text: str) -> list[str]:
@@ -411,8 +484,15 @@ class Gazetteer:
             return None
         return best[0], best[1]
 
+    def short_names(self, surface: str) -> list[tuple[str, str, int]]:
+        """Towns of 10,000 people or more whose name opens with this one ("Brive", "La Seyne"): candidates that the
+        article's context must support (geography.py, veto far_short_name)."""
+        return self.short.get(name_key(surface), [])
+
     def neighbourhood(self, surface: str) -> str | None:
-        return NEIGHBOURHOODS.get(name_key(surface))
+        """The commune of a curated neighbourhood, or of a village or section (rules/sites.toml) of this name."""
+        key = name_key(surface)
+        return NEIGHBOURHOODS.get(key) or VILLAGES.get(key)
 
     def district_of(self, surface: str, towns) -> str | None:
         """The main town (of `towns`) that has a quartier prioritaire of this name ("Saint-Jean" in an article
