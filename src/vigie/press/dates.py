@@ -52,8 +52,15 @@ def last_season(name: str, ref: date, previous: bool) -> Interval:
 def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | None:
     """The interval named by the first date expression of `text`; None when there is none."""
     t = text.lower().replace("\u2019", "'")
-    # "…, a annoncé lundi la préfecture": the day of the announcement, not of the event
-    t = re.sub(rf"\b(?:a|ont|avait|avaient) (?:annoncé|indiqué|précisé|déclaré|confirmé|expliqué|révélé) {W}", " ", t)
+    # "…, a annoncé lundi la préfecture", "…, informe ce samedi 10 février la préfecture": the day of the
+    # announcement, not of the event
+    t = re.sub(
+        rf"\b(?:(?:a|ont|avait|avaient) (?:annoncé|indiqué|précisé|déclaré|confirmé|expliqué|révélé)|"
+        rf"(?:annonce|annoncent|informe|indique|précise|confirme|révèle|rapporte)(?: ce| le)?) {W}"
+        rf"(?: \d{{1,2}}(?:er)? {M}(?: \d{{4}})?)?",
+        " ",
+        t,
+    )
     a = anchor[0] if anchor and anchor[0] else None
     m = re.search(rf"nuit du (\d{{1,2}})(?:er)? au (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
     if m:

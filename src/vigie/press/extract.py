@@ -21,6 +21,7 @@ from vigie.press.geography import (
     network_origins,
     without_agency_line,
 )
+from vigie.press.operations import arrests_by_place, fold_arrests, residence, without_tallies
 from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer
 from vigie.press.schema import Event
 
@@ -54,7 +55,7 @@ DESCRIBED_POINT = (
 # what a seizure must name: an amount of something, or drugs, arms or cash ("un système" is no amount)
 SEIZED = (
     quantities.NUM + r"\s*(?:kg|kilos?|grammes?|g\b|tonnes?|pieds|plants?|euros|€|comprimés|cachets|doses|"
-    r"sachets|armes?|pistolets?|fusils?)|drogue|arme|euros|kalachnikov|pieds|plantation|planque|"
+    r"sachets|armes?|pistolets?|fusils?)|drogue|stupéfiant|arme|euros|kalachnikov|pieds|plantation|planque|"
     + "|".join(p for _, p in quantities.SUBSTANCES)
 )
 # words that look like a trigger but deny it (rules/exclusions.toml, kind not_trigger); a negation, modality or tense
@@ -65,6 +66,12 @@ NOT_TRIGGERS = EXCLUSIONS.joined("not_trigger")
 # an article whose headline (else its first sentence) says it is a round-up, a policy, a trial or an opinion piece: its
 # figures and undated facts are no events unless one is told with a date of its own (the article-level gate)
 GATE = EXCLUSIONS.joined("gate")  # rules/exclusions.toml, kind gate
+
+
+def plain(text: str) -> str:
+    """The text with typographic apostrophes as the rules write them ("d’interpellation" → "d'interpellation"): one
+    character for one, so offsets hold."""
+    return text.replace("’", "'").replace("ʼ", "'")
 
 
 def _lead(text: str) -> str:
@@ -161,7 +168,7 @@ class Extractor:
             scene = []  # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le
             # coffre, ils ont découvert …"): where the next event with no place of its own happened
             for sentence in sentences:
-                if any(re.search(p, sentence, re.I) for p in EXCLUDE):
+                if any(re.search(p, plain(sentence), re.I) for p in EXCLUDE):
                     continue
                 if re.search(ABROAD, re.sub(FOREIGN_ROUTE, " ", sentence, flags=re.I), re.I):
                     # events abroad are not ours; details of ours may be there
@@ -175,7 +182,7 @@ class Extractor:
                     continue
                 clauses = _clauses(sentence)
                 for clause in clauses:
-                    trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", clause, flags=re.I)
+                    trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", plain(clause), flags=re.I)
                     trigger_text = re.sub(DESCRIBED_POINT, r"\1", trigger_text, flags=re.I)
                     types = self.ling.kinds(trigger_text)
                     if deal_context and re.search(
@@ -202,7 +209,12 @@ class Extractor:
                     reopened = re.search(REOPENED, clause, re.I)
                     for kind in types:
                         operations = [e for e in events + produced if e.type in ("seizure", "arrest")]
-                        if kind == "arrest" and not own_places and operations and re.match(DEFINITE, sentence):
+                        if (
+                            kind == "arrest"
+                            and operations
+                            and re.match(DEFINITE, sentence)
+                            and all(residence(clause, p, self.ling.lemmas) for p in own_places)
+                        ):  # no place but where the persons live ("Son conducteur, domicilié à Pau, …")
                             # "Le conducteur a été interpellé puis déféré mercredi": the persons of the operation
                             # just told, not a new one
                             if operations[-1].count is None:
@@ -211,11 +223,16 @@ class Extractor:
                         kind_places, kind_when = places, when
                         if len(types) > 1 and len({p.code for p in own_places}) > 1:
                             kind_places, kind_when = self._nearest(kind, clause, own_places, when, article.date)
-                        for place in kind_places[: 4 if kind in ("shooting", "intimidation", "dealing_point") else 1]:
+                        # "trois hommes à Lorient et trois autres à Lanester": an arrest per commune, with its persons
+                        apart = {id(p): n for p, n in arrests_by_place(clause, own_places)} if kind == "arrest" else {}
+                        kind_places = [p for p in own_places if id(p) in apart] or kind_places
+                        several = kind in ("shooting", "intimidation", "dealing_point") or apart
+                        for place in kind_places[: 4 if several else 1]:
                             event = self._event(
                                 kind, clause, sentence, place, kind_when, article.date, single=len(clauses) == 1
                             )
                             if event:
+                                event.count = apart.get(id(place), event.count)
                                 event.own_date = own_when is not None
                                 event.rules = self.ling.fired(kind, trigger_text) or [f"{kind}.from_context"]
                                 produced.append(event)
@@ -245,8 +262,9 @@ class Extractor:
                     events += produced
                 elif events:
                     counting.complete(events[-4:], events[first:], sentence)
-        events = counting.fold_arrests(counting.merge(events))
-        if re.search(GATE, article.title or _lead(article.text), re.I):
+        events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
+        events = fold_arrests(counting.merge(events))
+        if re.search(GATE, plain(article.title or _lead(article.text)), re.I):
             # a statistics, policy, trial or opinion piece: only the events it tells with a date of their own, to the
             # month at least (tallies, yearly figures and undated activity are not events)
             events = [e for e in events if e.own_date and e.time_precision in ("day", "week", "month")]

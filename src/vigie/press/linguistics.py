@@ -227,6 +227,10 @@ class Linguistics:
         """The tokens of a text with their lookup lemmas (no model runs)."""
         return self._doc(text)[0]
 
+    def lemmas(self, text: str) -> set[str]:
+        """The lookup lemmas of a text's words."""
+        return {t.lemma_ for t in self.doc(text)}
+
     def _doc(self, text: str):
         """(doc, the rules that may match it): a rule can only match where its anchor word is (`anchor`)."""
         from spacy.attrs import LEMMA, LOWER

@@ -1,0 +1,193 @@
+"""Police operations as events (press/operations.py, rules/operations.toml, the seizure/arrest trigger rules): which
+arrests are a seizure's, which seizures are a year's tally or a trend, arrests told commune by commune, a place where
+a person lives, and the wordings of seizures and arrests of real articles (fixtures 400–407 tell them in full)."""
+
+import re
+from datetime import date
+
+import pytest
+
+from vigie.errors import VigieError
+from vigie.press import dates, operations
+from vigie.press.extract import NOT_TRIGGERS, plain
+from vigie.press.linguistics import Linguistics
+from vigie.press.pipeline import load_nlp
+from vigie.press.places import Place
+from vigie.press.schema import Event
+
+
+@pytest.fixture(scope="module")
+def ling():
+    return Linguistics(load_nlp())
+
+
+def seizure(start, end=None, commune="34003", own=True, **values):
+    event = Event("seizure", commune, commune[:2], "Agde", 1, start, end or start, **values)
+    event.own_date = own
+    return event
+
+
+def arrest(start, end=None, commune="34003", own=True, count=None):
+    event = Event("arrest", commune, commune[:2], "Agde", 1, start, end or start, count=count)
+    event.own_date = own
+    return event
+
+
+# which arrests are a seizure's ---------------------------------------------------------------------------------
+def test_an_arrest_of_the_seizure_s_dates_and_commune_is_its_count():
+    kept = operations.fold_arrests([seizure(date(2024, 3, 6)), arrest(date(2024, 3, 6), count=4)])
+    assert [e.type for e in kept] == ["seizure"] and kept[0].count == 4
+
+
+def test_an_arrest_dated_by_a_later_step_is_still_the_operation_s():
+    # "saisi mercredi … interpellés, puis présentés dimanche à un juge": the arrest's mention has no date of its own
+    kept = operations.fold_arrests([seizure(date(2024, 10, 9)), arrest(date(2024, 10, 13), own=False, count=3)])
+    assert [e.type for e in kept] == ["seizure"] and kept[0].count == 3
+
+
+def test_two_operations_each_on_a_date_of_its_own_stay_apart():
+    # "Le 2 décembre, quatre vendeurs interpellés" and "vendredi dernier, 25 grammes saisis": two operations
+    events = [seizure(date(2023, 12, 8)), arrest(date(2023, 12, 2), count=4)]
+    assert [e.type for e in operations.fold_arrests(events)] == ["seizure", "arrest"]
+    far = [seizure(date(2024, 1, 2)), arrest(date(2024, 1, 20), own=False)]
+    assert [e.type for e in operations.fold_arrests(far)] == ["seizure", "arrest"]
+
+
+def test_an_arrest_in_another_commune_is_its_own_event():
+    events = [seizure(date(2024, 3, 6)), arrest(date(2024, 3, 6), commune="34301", count=2)]
+    assert [e.type for e in operations.fold_arrests(events)] == ["seizure", "arrest"]
+
+
+# tallies and trends ------------------------------------------------------------------------------------------
+def test_a_year_s_total_or_record_is_no_operation(ling):
+    year = seizure(
+        date(2023, 1, 1), date(2023, 12, 31), drugs=[{"substance": "cannabis", "quantity": 96, "unit": "kg"}]
+    )
+    year.evidence = "En 2023, les gendarmes ont saisi au total 96 kilos de cannabis, un record pour le département."
+    # dated to a day by the announcement, but the sentence names the year
+    told = seizure(date(2024, 1, 26), drugs=[{"substance": "cannabis", "quantity": 96, "unit": "kg"}])
+    told.evidence = "En 2023, 96 kilos de cannabis ont été saisis au total, selon le bilan présenté vendredi."
+    day = seizure(date(2024, 1, 30), drugs=[{"substance": "cannabis", "quantity": 3, "unit": "kg"}])
+    day.evidence = "Au total, 3 kilos d'herbe ont été saisis mardi dans le coffre d'une voiture."
+    assert operations.tally(year, ling.lemmas(year.evidence)) == "tally.total_of_a_year"
+    assert operations.tally(told, ling.lemmas(told.evidence)) == "tally.total_of_a_year"
+    assert operations.without_tallies([year, told, day], ling.lemmas) == [day]
+
+
+def test_a_trend_is_no_operation_unless_it_tells_an_amount(ling):
+    trend = seizure(None, date(2024, 7, 25))
+    trend.evidence = "Des saisies importantes de drogue se sont multipliées ces derniers mois sur l'île."
+    one = seizure(date(2024, 7, 23), drugs=[{"substance": "cannabis", "quantity": 3, "unit": "kg"}])
+    one.evidence = "Les saisies se multiplient : mardi, 3 kilos de résine ont été saisis à Agde."
+    assert operations.without_tallies([trend, one], ling.lemmas) == [one]
+
+
+# places of arrests -------------------------------------------------------------------------------------------
+def places_in(text, *names):
+    return [Place(f"0000{i}", "00", name, text.index(name)) for i, name in enumerate(names)]
+
+
+def test_arrests_told_commune_by_commune_with_their_persons():
+    text = "à l'interpellation de quatre hommes à Fougères et de deux autres à Vitré, soupçonnés de trafic"
+    found = operations.arrests_by_place(text, places_in(text, "Fougères", "Vitré"))
+    assert [(p.text, n) for p, n in found] == [("Fougères", 4), ("Vitré", 2)]
+
+
+def test_arrests_in_several_communes_with_no_count_of_their_own_are_one_operation():
+    text = "Des interpellations ont été réalisées à Chabris et à Déols, et côté Loir-et-Cher à Gièvres."
+    assert operations.arrests_by_place(text, places_in(text, "Chabris", "Déols", "Gièvres")) == []
+    one = "Trois hommes ont été interpellés à Vitré."
+    assert operations.arrests_by_place(one, places_in(one, "Vitré")) == []
+
+
+def test_where_a_person_lives_is_not_where_the_arrest_happened(ling):
+    text = "Son chauffeur, un homme de 27 ans domicilié à Pau, dans les Pyrénées-Atlantiques, a été interpellé."
+    home, area = places_in(text, "Pau", "Pyrénées-Atlantiques")
+    assert operations.residence(text, home, ling.lemmas) and operations.residence(text, area, ling.lemmas)
+    there = "Trois hommes ont été interpellés à Tarbes samedi."
+    assert not operations.residence(there, places_in(there, "Tarbes")[0], ling.lemmas)
+
+
+# wordings ----------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("Dans une chambre, ils trouvent 2,4 kilos de résine.", "seizure.decouvrent"),
+        ("Sur le siège, les policiers découvrent une caissette contenant 960 euros.", "seizure.decouvrent"),
+        ("Les fouilles ont permis de découvrir 800 grammes de cocaïne.", "seizure.permis_de_decouvrir"),
+        ("Les perquisitions auraient permis de retrouver du THC de synthèse.", "seizure.permis_de_decouvrir"),
+        ("Le RAID avait arrêté un automobiliste à Boves avec 20 kilos d'héroïne.", "seizure.arrete_avec"),
+        (
+            "Les gendarmes ont contrôlé sur l'autoroute, à hauteur de Vienne, une voiture avec 61 kilos de résine.",
+            "seizure.arrete_avec",
+        ),
+    ],
+)
+def test_seizures_in_ordinary_wordings(ling, text, rule):
+    assert rule in ling.fired("seizure", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des villes moyennes se trouvent submergées par la cocaïne.",  # reflexive: 'to be', nothing found
+        "Manosque découvre la cocaïne.",  # a headline's figure (singular present)
+        "Il a été interpellé avec deux complices.",  # stopped with persons, not goods
+        "Ils tentent de découvrir qui approvisionne le réseau.",
+    ],
+)
+def test_what_finds_or_stops_nothing_is_no_seizure(ling, text):
+    assert not ling.fired("seizure", text)
+
+
+@pytest.mark.parametrize(
+    "text,denied",
+    [
+        ("Il interpelle en ces termes le ministre de l'Intérieur :", True),
+        ("Les habitants ont interpellé le maire lors du conseil.", True),
+        ("La voiture a reçu un impact durant cette tentative d’interpellation.", True),  # typographic apostrophe
+        ("Trois hommes ont été interpellés le 3 mai.", False),
+        ("Deux revendeurs interpellés lors de la visite du ministre.", False),
+    ],
+)
+def test_calling_on_someone_and_an_attempt_are_no_arrest(text, denied):
+    assert bool(re.search(NOT_TRIGGERS, plain(text), re.I)) is denied
+
+
+def test_the_day_an_operation_is_announced_is_not_its_date():
+    ref = date(2024, 3, 11)
+    assert dates.resolve("12 kilos ont été saisis, annonce ce samedi 9 mars la préfecture.", ref) is None
+    assert dates.resolve("4,8 kilos ont été saisis, informe ce samedi la préfecture.", ref) is None
+    assert dates.resolve("Mardi, 3 kilos ont été saisis, a annoncé lundi 4 mars la police.", ref) == (
+        date(2024, 3, 5),
+        date(2024, 3, 5),
+    )
+
+
+# the rules file ----------------------------------------------------------------------------------------------
+def test_the_shipped_operations_rules_load_named():
+    loaded = operations.load()
+    assert loaded.fold_days >= 0 and {"domicilier", "originaire"} <= loaded.residence
+    assert {t.name for t in loaded.tallies} >= {"tally.total_of_a_year", "tally.trend"}
+
+
+GOOD = '[fold]\ndays = 7\n[residence]\nlemmas = ["domicilier"]\n'
+
+
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        (GOOD + '[[tally]]\nname = "t"\nlemmas = ["total"]\nwhen = "year"\n', "tally 't': unknown field"),
+        (GOOD + '[[tally]]\nname = "t"\nlemmas = ["total"]\nprecision = ["decade"]\n', "tally 't': precision"),
+        (GOOD + '[[tally]]\nname = "t"\nlemmas = []\n', "tally 't': lemmas"),
+        (GOOD.replace("days = 7", 'days = "a week"'), "[fold]: days"),
+        (GOOD + "[gate]\nx = 1\n", "unknown section"),
+        (GOOD + '[[tally]]\nname = "t"\nlemmas = ["total"\n', "not a readable rules file"),
+    ],
+)
+def test_a_bad_operations_file_is_refused_with_its_name(tmp_path, body, message):
+    path = tmp_path / "operations.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(VigieError) as refused:
+        operations.load(path)
+    assert str(path) in str(refused.value) and message in str(refused.value)
