@@ -515,6 +515,34 @@ def test_a_bad_sites_file_is_refused_with_its_name_and_entry(tmp_path):
     bad.write_text('[[village]]\nnames = ["X"]\ncommune = "Matoury"\n')
     with pytest.raises(VigieError, match=r"sites\.toml, village 1: commune 'Matoury' is not an INSEE code"):
         load_sites(bad)
+    bad.write_text('[[area]]\nnames = ["Boulonnais"]\ndepartement = "Pas-de-Calais"\n')
+    with pytest.raises(VigieError, match=r"area 1: departement 'Pas-de-Calais' is not a département code"):
+        load_sites(bad)
     bad.write_text('[[site]]\nnames = ["X"]\ntown = ""\ncommune = "97307"\nkind = "heliport"\n')
     with pytest.raises(VigieError, match=r"site 1: kind 'heliport'"):
         load_sites(bad)
+
+
+def test_an_area_around_a_town_or_a_pays_is_precision_3_in_its_departement(plain):
+    # "l'agglomération de Grenoble", "la banlieue de Calais", "l'agglomération grenobloise": several communes
+    assert where(plain, "", "Des tirs ont eu lieu mardi dans l'agglomération de Grenoble.") == [(None, "38", 3)]
+    assert where(plain, "", "Trois points de deal dans l'agglomération grenobloise.") == [(None, "38", 3)]
+    # a commune named in the same clause says more
+    assert where(plain, "", "Des interpellations à Échirolles, dans l'agglomération de Grenoble.") == [
+        ("38151", "38", 1)
+    ]
+    # a pays (rules/sites.toml [[area]]): in a clause, and as the article's main place when named before any town
+    resolver = ArticlePlaces.read(plain.gaz, "", "Un trafic démantelé dans le Boulonnais.")
+    assert (
+        resolver.vague("un trafic démantelé dans le Boulonnais", None).departement,
+        resolver.pays("au Pays basque").departement,
+    ) == ("62", "64")
+    text = (
+        "Un trafic a été démantelé mardi dans le Boulonnais : 2 kilos de cocaïne ont été saisis à Calais et ailleurs."
+    )
+    assert resolver.main_place("", text).text == "dans le Boulonnais"
+
+
+def test_traffickers_who_come_straight_from_a_city_name_no_place(plain):
+    text = "Certains revendeurs viennent tout droit de Marseille, selon la mairie."
+    assert where(plain, "", text) == []

@@ -26,6 +26,7 @@ places of a clause (lower first):
 | locative | "à", "au", "dans", "en", "sur" | rank 1; a misspelling is tried |
 | none | "Nîmes, ville de …" | rank 2 |
 | near | "près de", "aux abords de", "à hauteur de" | rank 3: geo_precision 2, commune null |
+| area | "l'agglomération de", "la banlieue de", "le bassin de" | rank 3: geo_precision 3, commune null |
 
 Each candidate of a mention (every commune of that name, the town of a curated neighbourhood of that name, the main
 town that has an official district of that name, the town the article places a district of that name in) is scored;
@@ -97,7 +98,10 @@ Places that are not one commune: several communes joined by "entre" ("entre Giè
 operation across them: geo_precision 3, their département if they share one, else none. A département or an island
 named after a locative ("à Mayotte", "en Martinique", "dans l'Aube", "au large de la Martinique") is geo_precision 3
 when the article names no commune of it as a place; "un petit village", "une maison isolée près de X", a motorway "à
-hauteur de X" are geo_precision 2 (VAGUE_PLACES).
+hauteur de X" are geo_precision 2 (VAGUE_PLACES). An area around a town ("l'agglomération de Grenoble", "la banlieue
+de Calais", "le bassin de Lens", "l'aire toulonnaise") is geo_precision 3 in the town's département (rank 3: a commune
+named in the same clause says more), and so is a pays ("dans le Boulonnais", rules/sites.toml [[area]]), which is the
+article's main place when it is named before any town in the headline or the lead.
 """
 
 from __future__ import annotations
@@ -109,7 +113,7 @@ from dataclasses import dataclass, field, replace
 
 from vigie.geo.names import name_key
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.places import SITES, Gazetteer, Place
+from vigie.press.places import AREAS, SITES, Gazetteer, Place
 
 # an agency's filing line ("Paris, France | AFP | lundi 06/09/2021 - ", "SAINT-LAURENT-DU-MARONI, 18 mars (AFP) - "):
 # where the dispatch was written, not where anything happened; it is cut off before the text is read
@@ -161,6 +165,8 @@ DEPARTEMENT_PLACE = (
 )
 # words before a département that name a route, not a place: "destinés à La Réunion", "en provenance de Guyane"
 ROUTE_BEFORE = r"(?:destiné\w*|à destination|en provenance|venu\w*|expédié\w*|envoyé\w*|acheminé\w*|arrivé\w*)\s*$"
+# a pays named as where something happened: "dans le Boulonnais", "du Valenciennois" (rules/sites.toml, [[area]])
+PAYS = r"\b(?:dans le|du|au|le|en) (?P<name>[A-ZÉ][\w'’-]+(?: (?:de |d['’])?[\w'’-]+)?)"
 # an operation across several communes: "entre Gièvres, Déols et Chabris", "entre la commune de X et Y"
 BETWEEN = (
     r"\bentre (?:[a-zàâéèêîôûç'’]+ ){0,4}?((?-i:[A-ZÉ])[^.;:]{1,120}?\bet\b(?: [a-zàâéèêîôûç'’]+){0,6}? "
@@ -222,7 +228,8 @@ AREA_KM = 80  # a town of 10,000 people this close to a main town is itself ("à
 # a curated neighbourhood introduced as one
 DISTRICT_WORD = r"(?:quartiers?|cités?|résidences?)\s+(?:de la |du |des |de l['’]|de |d['’])?(?:la |le |les |l['’])?$"
 ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
-    r"(?:venu(?:e|s|es)? (?:de|d')(?: la| les|(?<=de) l')?|viennent (?:de|d')|"
+    r"(?:venu(?:e|s|es)? (?:tout droit |directement )?(?:de|d')(?: la| les|(?<=de) l')?|"
+    r"viennent (?:tout droit |directement )?(?:de|d')|"
     r"originaires? (?:de|d')(?: la| les|(?<=de) l')?|"
     r"en provenance (?:de|d')|"
     r"à destination (?:de|d')|"
@@ -255,6 +262,14 @@ SITE = (
     r"(?: (?P<name>[A-ZÉÈÎ][\w'’-]+(?:[- ][A-ZÉÈÎ][\w'’-]+)*))?"
     r"(?: (?:de |d['’]|du )(?P<town>[A-ZÉÈÎ][\w'’-]+))?"
 )
+# a name right after these words is an area around the town (geo_precision 3, commune null): "l'agglomération de
+# Grenoble", "le bassin de Lens", "la banlieue de Lyon"
+AREA_BEFORE = (
+    r"(?:\bagglomération|\baire urbaine|\baire|\bbassin|\bmétropole|\bbanlieue|\bcommunauté d['’]agglomération|"
+    r"\bcommunauté urbaine|\bcommunauté de communes)\s+(?:de |d['’]|du )$"
+)
+# the same said with the town's demonym: "l'agglomération grenobloise", "l'aire toulonnaise"
+AREA_WORDS = r"agglomération|aire|métropole|banlieue|bassin"
 NAME = (
     r"(?:(?<=[\s(])|^|(?<=['’]))([A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
     r"sous |en |lès |l['’])?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)"
@@ -490,6 +505,9 @@ class ArticlePlaces(Geography):
         """The place of the headline, else of the first 400 characters: where events with no place of their own are."""
         for part in (title, text[:400]):
             places = [p for p in self.places(part) if not (p.why and p.why.kind == "commune (bare site)")]
+            pays = self.pays(part)  # "un trafic démantelé dans le Boulonnais", named before any town
+            if pays is not None and (not places or pays.start < places[0].start):
+                return pays
             if places:
                 return places[0]
         return None
@@ -612,6 +630,10 @@ class ArticlePlaces(Geography):
                 best.kind,
                 candidates,
             )
+        wide = re.search(AREA_BEFORE, before)
+        if wide:  # "l'agglomération de Grenoble": several communes around the town, its département only
+            said = text[mention.start - len(before) + wide.start() : mention.start] + surface
+            return Choice(Place(None, best.departement, said, mention.start, 3, why=best), 3, "area", candidates)
         near = re.search(NEAR_BEFORE, before)
         if near:  # "près de Voiron": near the town, not in it
             said = text[mention.start - len(before) + near.start() : mention.start] + surface
@@ -804,15 +826,15 @@ class ArticlePlaces(Geography):
     def _periphrasis(self, text: str) -> list[Place]:
         """ "la préfecture drômoise", "la cité rennaise", "l'appartement troyen": a town said by its demonym."""
         m = re.search(
-            r"(?:la (?:préfecture|sous-préfecture|ville|cité|bastide|commune)|l['’](?:appartement|agglomération)) "
-            r"(\w+)",
+            r"(?:la (?:préfecture|sous-préfecture|ville|cité|bastide|commune|métropole|banlieue)|"
+            r"l['’](?:appartement|agglomération|aire)|le bassin) (\w+)",
             text,
         )
         if not m:
             return []
         code = self.gaz.demonym(m.group(1))
         dep = self.gaz.departement_adjective(m.group(1))
-        if code and "agglomération" in m.group(0):  # several communes around a town: its département only
+        if code and re.search(AREA_WORDS, m.group(0)):  # several communes around a town: its département only
             return [Place(None, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 3)]
         if code:
             return [Place(code, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 1)]
@@ -836,6 +858,15 @@ class ArticlePlaces(Geography):
             return None
         deps = set(codes.values())
         return Place(None, deps.pop() if len(deps) == 1 else None, m.group(0), m.start(), 3)
+
+    def pays(self, text: str) -> Place | None:
+        """A pays named as a place ("dans le Boulonnais", rules/sites.toml [[area]]): geo_precision 3, its
+        département."""
+        for m in re.finditer(PAYS, text):
+            dep = AREAS.get(name_key(m.group("name"))) or AREAS.get(name_key(m.group("name").split()[0]))
+            if dep:
+                return Place(None, dep, m.group(0), m.start(), 3)
+        return None
 
     def departement_place(self, text: str) -> Place | None:
         """A département or an island named as where something happened ("à Mayotte", "en Martinique", "dans
@@ -867,6 +898,9 @@ class ArticlePlaces(Geography):
                 if precision == 2 and named and not near and m.group(0).lower().startswith("au large"):
                     precision = 3  # "au large de la Martinique": at sea off a département, not near a town
                 return Place(None, dep, m.group(0), m.start(), precision)
+        pays = self.pays(clause)
+        if pays is not None:
+            return pays
         place = self.departement_place(clause)
         if place is not None and place.departement in self.place_deps:
             return None  # "en Martinique" in an article that names Le Vauclin: the town says more

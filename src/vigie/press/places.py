@@ -119,14 +119,21 @@ class Site:
     kind: str
 
 
-def load_sites(path: Path = SITES_FILE) -> tuple[list[Site], dict[str, str]]:
-    """The airports and ports, and the villages (name key → commune), of rules/sites.toml; an entry with an unknown
+def load_sites(path: Path = SITES_FILE) -> tuple[list[Site], dict[str, str], dict[str, str]]:
+    """The airports and ports, the villages (name key → commune) and the pays (name key → département) of
+    rules/sites.toml; an entry with an unknown
     or a missing field, an unknown kind or a code that is no INSEE code is refused with its place in the file."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise VigieError(f"{path}: not a readable places file ({exc})") from None
-    sites, villages = [], {}
+    sites, villages, areas = [], {}, {}
+    for n, entry in enumerate(data.get("area", []), 1):
+        where = f"{path}, area {n}"
+        rules.check_fields(where, entry, {"names", "departement"}, {"names", "departement"})
+        if not re.fullmatch(r"\d\d|2A|2B|97\d", str(entry["departement"])):
+            raise VigieError(f"{where}: departement {entry['departement']!r} is not a département code")
+        areas.update({name_key(x): entry["departement"] for x in entry["names"]})
     for section, fields in (("site", {"names", "town", "commune", "kind"}), ("village", {"names", "commune"})):
         for n, entry in enumerate(data.get(section, []), 1):
             where = f"{path}, {section} {n}"
@@ -140,10 +147,10 @@ def load_sites(path: Path = SITES_FILE) -> tuple[list[Site], dict[str, str]]:
                 raise VigieError(f"{where}: kind {entry['kind']!r} is not one of {', '.join(sorted(SITE_KINDS))}")
             else:
                 sites.append(Site(names, name_key(entry["town"]), entry["commune"], entry["kind"]))
-    return sites, villages
+    return sites, villages, areas
 
 
-SITES, VILLAGES = load_sites()
+SITES, VILLAGES, AREAS = load_sites()
 
 # demonyms of cities (networks' origins, periphrases) → commune code
 DEMONYMS = {
