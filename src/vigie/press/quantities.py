@@ -54,6 +54,7 @@ RULE_NAMES = {
     "arrested_participle": "a number arrested (participle)",
     "arrested_one": "one arrested",
     "in_all": "a total",
+    "arrested_also": "one more arrested ('ainsi qu'un consommateur')",
     "toll_item": "one item of a town-by-town list of shootings",
 }
 
@@ -72,6 +73,7 @@ class Values:
     weapons: list[tuple[str, str]]  # (kind, pattern)
     patterns: dict[str, str]  # rule name → pattern ({num}, {person} filled in)
     compiled: dict[str, re.Pattern]
+    about: frozenset[str] = frozenset()  # the words of an approximate number ("dizaine")
 
     def __getitem__(self, name: str) -> re.Pattern:
         return self.compiled[name]
@@ -163,7 +165,17 @@ def load_values(path: Path = VALUES_FILE) -> Values:
         raise VigieError(f"{path}: no [[substance]] or no [units]")
     unit = "(" + "|".join(re.escape(w) for w in sorted(units, key=len, reverse=True)) + ")"
     return Values(
-        Path(path), numbers, num, substances, units, unit, dict(data.get("shares", {})), weapons, patterns, rules
+        Path(path),
+        numbers,
+        num,
+        substances,
+        units,
+        unit,
+        dict(data.get("shares", {})),
+        weapons,
+        patterns,
+        rules,
+        frozenset(data.get("about", {})),
     )
 
 
@@ -174,6 +186,7 @@ SUBSTANCES = VALUES.substances
 UNITS = VALUES.units
 UNIT = VALUES.unit
 APPROX = f"(?:{VALUES.patterns['roughly']})?"
+ROUGHLY = VALUES.patterns["roughly"]
 WEAPONS = VALUES.weapons
 PERSON = VALUES.patterns["person"]
 AUXILIARY = ("a été", "été", "est", "avait été")  # "a été blessé" is a clause of its own, "touché à la tête" is not
@@ -202,6 +215,11 @@ def substance_of(text: str) -> str | None:
         if re.search(rf"\b(?:{pattern})\b", text, re.I):
             return name
     return None
+
+
+def substances_in(text: str) -> set[str]:
+    """Every substance `text` names."""
+    return {name for name, pattern in SUBSTANCES if re.search(rf"\b(?:{pattern})\b", text, re.I)}
 
 
 def _first_substance(text: str) -> str | None:
@@ -307,22 +325,38 @@ def cash(sentence: str) -> float | None:
 
 def arrested(text: str) -> int | None:
     """Persons arrested: 'six personnes ont été interpellées', 'neuf interpellations', 'sans interpellation' → 0."""
+    return _arrests(text)[0]
+
+
+def arrested_roughly(text: str) -> bool:
+    """Is the number of persons arrested said roughly ("une dizaine d'interpellations", "plus de 200 mules ont été
+    arrêtées")? Then the exact number told of the same operation elsewhere wins (counting.merge)."""
+    return _arrests(text)[1]
+
+
+def _arrests(text: str) -> tuple[int | None, bool]:
+    """(persons arrested, said roughly)."""
     t = text.replace("’", "'")
     if VALUES["nobody_arrested"].search(t):
-        return 0
+        return 0, False
     if VALUES["arrested_with_relative"].search(t):
-        return 2  # "interpellé sur place avec son fils"
+        return 2, False  # "interpellé sur place avec son fils"
     for name in ("arrested_counted", "arrests_counted", "arrested_object", "arrested_participle"):
         m = VALUES[name].search(t)
         n = _count(m)
         if n:
+            group = next(i for i, g in enumerate(m.groups(), 1) if g)
+            said = m.group(group).lower().removeprefix("une ").rstrip("s")
+            rough = said in VALUES.about or bool(re.search(rf"(?:{ROUGHLY})$", t[: m.start(group)], re.I))
             more = re.match(rf"\s*(?:\w+\s+){{0,2}}et\s+({NUM})\s+(?:\w+\s+)?{PERSON}", t[m.end() :], re.I)
             if more and name == "arrested_object":  # "interpellé deux hommes et une femme": three persons
                 n += int(number_word(more.group(1)) or 0)
-            return n
+            elif also := VALUES["arrested_also"].match(t[m.end() :]):  # "… ainsi qu'un consommateur"
+                n += int(number_word(also.group(1)) or 0)
+            return n, rough
     if VALUES["arrested_one"].search(t):
-        return 1
-    return None
+        return 1, False
+    return None, False
 
 
 def casualties(text: str) -> tuple[int | None, int | None]:
