@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from vigie.press import counting, dates, linguistics, quantities, rules
+from vigie.press import counting, dates, linguistics, quantities, rules, territory
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.geography import (
     DISTRICT,
@@ -164,7 +164,7 @@ class Extractor:
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
-            deal_context = False
+            deal_context = territory.headline_point(article.title, self.ling)  # "un point de deal démantelé"
             scene = []  # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le
             # coffre, ils ont découvert …"): where the next event with no place of its own happened
             for sentence in sentences:
@@ -185,11 +185,20 @@ class Extractor:
                     trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", plain(clause), flags=re.I)
                     trigger_text = re.sub(DESCRIBED_POINT, r"\1", trigger_text, flags=re.I)
                     types = self.ling.kinds(trigger_text)
-                    if deal_context and re.search(
-                        r"démant[eè]l|reconstitu|rouvert|se réinstall|fermé|\best apparu|s'est installé", clause, re.I
+                    if (
+                        deal_context
+                        and re.search(
+                            r"démant[eè]l|reconstitu|rouvert|se réinstall|fermé|\best apparu|s'est installé",
+                            clause,
+                            re.I,
+                        )
+                        and not re.search(territory.OTHER_PREMISES, clause, re.I)  # "deux commerces …, un fermé"
                     ):
                         types.append("dealing_point")
                     types = self._refine(list(dict.fromkeys(types)), trigger_text, sentence)
+                    types = territory.refine(  # a network that settles, with no word of where it comes from
+                        types, self.ling.fired("network_arrival", trigger_text), sentence, self.gaz.demonym
+                    )
                     interval = dates.resolve(clause, article.date, last_date)
                     if interval and interval[0]:
                         last_date = paragraph_date = interval
@@ -198,6 +207,8 @@ class Extractor:
                     vague = self._vague(clause, deps, last_place)
                     own_places = sentence_places if clause == sentence else self._places(clause, deps)
                     places = own_places or sentence_places
+                    if not places and {"intimidation", "shooting"} & set(types):  # "visant le commissariat d'Istres"
+                        places = territory.target_places(clause, lambda t: self._places(t, deps))
                     if not places and district and re.search(SAME_DISTRICT, clause, re.I):
                         places = [district]
                     if not places:
@@ -223,6 +234,14 @@ class Extractor:
                         kind_places, kind_when = places, when
                         if len(types) > 1 and len({p.code for p in own_places}) > 1:
                             kind_places, kind_when = self._nearest(kind, clause, own_places, when, article.date)
+                        if kind == "network_arrival":  # where it settled, not the towns it comes from
+                            kind_places = territory.settled_places(
+                                clause,
+                                kind_places,
+                                lambda t: self._places(t, deps),
+                                scene or [last_place],
+                                self._origins(clause),
+                            )
                         # "trois hommes à Lorient et trois autres à Lanester": an arrest per commune, with its persons
                         apart = {id(p): n for p, n in arrests_by_place(clause, own_places)} if kind == "arrest" else {}
                         kind_places = [p for p in own_places if id(p) in apart] or kind_places
@@ -240,7 +259,13 @@ class Extractor:
                                 # "démantelé le 5 juin, le point de deal a rouvert dès le 12 juin": two events
                                 after = clause[reopened.start() :]
                                 again = dates.resolve(after, article.date, when)
-                                if again and again != when:
+                                told = kind_when
+                                before = dates.resolve(clause[: reopened.start()], article.date, None)
+                                if again and before and before != again and before[1] and before[1] <= article.date:
+                                    # "le point de deal démantelé à l'automne a rouvert fin avril": the dismantling
+                                    # takes the date told before the reopening, not the clause's first date found
+                                    event.date_start, event.date_end = told = before
+                                if again and again != told:
                                     produced.append(
                                         self._event(kind, after, sentence, place, again, article.date, False)
                                     )
@@ -314,7 +339,7 @@ class Extractor:
             if not running and not re.search(
                 r"démant[eè]l|fermé|tombé|apparu|installé|s'install\w*|reconstitu|ouvert|s'est implanté|fermer|mis fin|"
                 r"(?:procédé à|ordonné) (?:sa |la )?fermeture|fermeture administrative|"
-                r"rouvert|réinstall",
+                r"rouvert|réinstall|" + territory.DISMANTLED_MORE,
                 low,
             ):
                 types.remove("dealing_point")
@@ -361,7 +386,8 @@ class Extractor:
         if "intimidation" in types and "shooting" in types:
             types.remove("intimidation")  # one violent event: a shooting (a car burnt after it is part of it)
         if "network_arrival" in types and not re.search(
-            r"install|implant|arrivée|arrivés?|venus?|venues?|viennent|débarqué|pris le contrôle|prendre le contrôle",
+            r"install|implant|arrivée|arrivés?|venus?|venues?|viennent|débarqué|pris le contrôle|prendre le contrôle|"
+            r"(?:pris|prendre|prennent) pied",
             low,
         ):
             types.remove("network_arrival")
@@ -406,4 +432,4 @@ class Extractor:
         return event
 
     def _origins(self, text: str) -> list[str]:
-        return network_origins(self.gaz, text)
+        return list(dict.fromkeys(network_origins(self.gaz, text) + territory.origin_towns(self.gaz, text)))

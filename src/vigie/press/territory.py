@@ -1,0 +1,146 @@
+"""The control of territory: the checks that the `network_arrival`, `dealing_point` and `intimidation` event types
+need beyond their triggers (rules/triggers.toml), kept apart from the extractor's loop.
+
+- A network that "s'implante" or "s'installe" is news for Vigie only when it comes from elsewhere: dealers settling
+  in a street of their own estate are not a network's arrival. The generic settling rules (`SETTLING`) need the
+  sentence to say where the group comes from ("venue de Nantes", "des équipes de Vénissieux", "grenoblois",
+  "chassé de la Reynerie").
+- The town a network comes from is not where it settled: "une équipe venue de Nantes, des quartiers de Bellevue et des
+  Dervallières, s'est implantée à la Trébale" happened at la Trébale. `without_origins` blanks the origins (keeping
+  every offset) before the clause's places are read for an arrival.
+- A police station, a gendarmerie or a town hall attacked, and a town's municipal police (which works in its town
+  only), are where the attack happened: "des tirs de mortier dirigés vers l'hôtel de police d'Istres", "des agents de
+  la police municipale de Saint-Denis lynchés". Elsewhere the place of an institution is no event's place
+  (geography.ORIGIN); `target_places` reads such a town only for an intimidation or a shooting with no other place.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a point de deal dismantled, in words beyond "démantelé", "fermé", "tombé" (extract._refine, counting.values):
+# "a permis la dissolution d'un point de deal", "une opération de police contre un point de deal"
+DISMANTLED_MORE = (
+    r"dissolution|dissous|dissoute|"
+    r"(?:opération|intervention|descente|offensive)[^.,;]{0,40}? (?:contre|visant|sur|ciblant) "
+    r"(?:un|le|les|des|ce|ces|deux|trois|plusieurs) (?:\w+ )?points? de"
+)
+# premises that are no point de deal: "deux commerces ont été contrôlés, un fermé" after a point de deal was told
+OTHER_PREMISES = (
+    r"\b(?:commerces?|bars?|épiceries?|boutiques?|restaurants?|établissements?|magasins?|snacks?|kebabs?|chichas?)\b"
+)
+# a headline that tells a point de deal dismantled or opened: the body's "ont démantelé un trafic local dans le
+# quartier" is that point's dismantling
+HEADLINE_ACTION = r"démant[eè]l|fermé|tombé|apparu|installé|s'install|reconstitu|rouvert"
+
+
+def headline_point(title: str, ling) -> bool:
+    """Whether a headline tells a point de deal dismantled or opened ("un « point de deal » démantelé")."""
+    return bool(title and re.search(HEADLINE_ACTION, title, re.I) and ling.first("dealing_point", title))
+
+
+# network_arrival rules that say a group settled, not that it came from elsewhere
+SETTLING = frozenset(
+    {
+        "network_arrival.groupe_s_implante",
+        "network_arrival.installes_a",
+        "network_arrival.prendre_pied",
+        "network_arrival.prendre_le_controle",
+    }
+)
+GROUP = r"(?:réseaux?|équipes?|bandes?|clans?|gangs?|trafiquants|dealers|revendeurs)"
+NAME = r"[A-ZÉÈÎ][\w'’-]*(?:[ -](?:de |du |la |le |les |l['’])?[A-ZÉÈÎ][\w'’-]*)*"
+ARTICLE = r"(?:la |le |les |l['’])?"
+# words that say where a group comes from
+ORIGIN_WORD = (
+    r"\b(?:venu(?:e|s|es)?|viennent|vient|arrivé(?:e|s|es)?|originaires?|issu(?:e|s|es)?|chassé(?:e|s|es)?|"
+    r"délogé(?:e|s|es)?|expulsé(?:e|s|es)?|repoussé(?:e|s|es)?)(?: tout droit)? (?:de |d['’]|du |des )"
+)
+ORIGIN_CUE = (
+    (
+        ORIGIN_WORD + r"|\bextérieurs?\b|\bd['’]ailleurs\b|\bautres? (?:villes?|quartiers?|départements?|régions?)\b|"
+        r"\bGROUP (?:de |d['’]|du )ARTICLE(?-i:NAME)"
+    )
+    .replace("GROUP", GROUP)
+    .replace("ARTICLE", ARTICLE)
+    .replace("NAME", NAME)
+)
+# an origin and the list or apposition it heads: "venue de Nantes, des quartiers de Bellevue et des Dervallières",
+# "chassé de la Reynerie, à Toulouse", "des équipes de Vénissieux"
+ORIGIN_SPAN = (
+    (
+        r"(?:ORIGIN|\bGROUP (?:de |d['’]|du ))ARTICLE(?-i:NAME)"
+        r"(?:(?:,\s*(?:à |en |(?:des |du |dans les? )?(?:quartiers?|cités?) (?:de |d['’]|du |des )?)|"
+        r"\s+(?:et|ou)\s+(?:de |d['’]|du |des ))ARTICLE(?-i:NAME))*"
+    )
+    .replace("ORIGIN", ORIGIN_WORD)
+    .replace("GROUP", GROUP)
+    .replace("ARTICLE", ARTICLE)
+    .replace("NAME", NAME)
+)
+
+
+def names_origin(sentence: str, demonym) -> bool:
+    """Whether a sentence says where a group comes from: an origin wording, or a big town's demonym
+    ("des dealers grenoblois"; `demonym` maps a word to a commune code or None)."""
+    if re.search(ORIGIN_CUE, sentence, re.I):
+        return True
+    return any(demonym(w) for w in re.findall(r"[\wéèêàçô'-]+", sentence) if len(w) > 4)
+
+
+def refine(types: list[str], fired: list[str], sentence: str, demonym) -> list[str]:
+    """The event types of a clause, without a network's arrival told only by a settling wording with no origin
+    ("les dealers s'installent dans la rue")."""
+    if "network_arrival" in types and fired and set(fired) <= SETTLING and not names_origin(sentence, demonym):
+        return [t for t in types if t != "network_arrival"]
+    return types
+
+
+def without_origins(text: str) -> str:
+    """The text with the towns networks come from blanked out (same length, so every offset holds)."""
+    return re.sub(ORIGIN_SPAN, lambda m: " " * len(m.group(0)), text, flags=re.I)
+
+
+def origin_towns(gaz, text: str) -> list[str]:
+    """Communes the networks come from, named in the origins `without_origins` blanks ("chassée du Mirail, à
+    Toulouse" → Toulouse; "des équipes de Vénissieux" → Vénissieux): geography.network_origins reads the others."""
+    out = []
+    for m in re.finditer(ORIGIN_SPAN, text, re.I):
+        listed = re.sub(rf"^(?:{ORIGIN_WORD}|\b{GROUP} (?:de |d['’]|du ))", "", m.group(0), flags=re.I)
+        for name in re.findall(NAME, listed):
+            if gaz.departements_in(name):
+                continue
+            resolved = gaz.resolve(name, [])
+            code = resolved[0] if resolved else gaz.neighbourhood(name)
+            if code:
+                out.append(code)
+    return list(dict.fromkeys(out))
+
+
+def settled_places(clause: str, places: list, read, fallback: list, origins: list[str]) -> list:
+    """Where a network settled: the places the clause names outside its origins, else the places the extractor
+    found unless they are the network's own towns, else `fallback` (the scene or the article's main town)."""
+    blanked = without_origins(clause)
+    if blanked != clause:
+        own = read(blanked)
+        if own:
+            return own
+    kept = [p for p in places if p.code is None or p.code not in origins]
+    if kept and blanked == clause:
+        return kept
+    return [p for p in fallback if p is not None and (p.code is None or p.code not in origins)]
+
+
+# a building attacked, or a municipal police, "de" its town
+TARGET = (
+    r"\b(?:commissariat|hôtel de police|poste de police|bureau de police|gendarmerie|caserne|mairie|hôtel de ville|"
+    r"police municipale)(?: \([^)]{1,20}\))? (?P<of>de |d['’]|du )"
+)
+
+
+def target_places(clause: str, read) -> list:
+    """The town of a police station, gendarmerie or town hall the clause names (its attack happened there), or of
+    a municipal police."""
+    if not re.search(TARGET, clause, re.I):
+        return []
+    return read(re.sub(TARGET, lambda m: m.group(0)[: m.start("of") - m.start()] + "à ", clause, flags=re.I))

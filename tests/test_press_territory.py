@@ -1,0 +1,146 @@
+"""Dealing points, intimidation and networks' arrival (press/territory.py and their rules in press/rules/*.toml): the
+wordings found, the look-alikes refused, and where a network settled rather than where it comes from. The articles
+that carry each class whole are tests/press_fixtures/420–431, scored by test_press.py."""
+
+import re
+
+import pytest
+
+from vigie import warehouse
+from vigie.press import extract, territory
+from vigie.press.linguistics import Linguistics
+from vigie.press.pipeline import load_nlp
+from vigie.press.places import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def ling():
+    return Linguistics(load_nlp())
+
+
+@pytest.fixture(scope="module")
+def gaz(official_db):
+    con = warehouse.connect(official_db, read_only=True)
+    yield Gazetteer(con)
+    con.close()
+
+
+def kinds(ling, text: str) -> list[str]:
+    """The event types of a text as the extractor reads them: look-alike wordings blanked first."""
+    return ling.kinds(re.sub(extract.NOT_TRIGGERS, " ", text, flags=re.I))
+
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("des équipes marseillaises se sont implantées à Béziers", "network_arrival.reseaux_d_une_grande_ville"),
+        ("ce réseau s'était implanté à Albi", "network_arrival.groupe_s_implante"),
+        ("des équipes de Vénissieux se sont installées à Vienne", "network_arrival.groupe_s_implante"),
+        ("des revendeurs lyonnais ont pris pied à Bourgoin-Jallieu", "network_arrival.prendre_pied"),
+        ("les bandes cherchent à prendre le contrôle du quartier", "network_arrival.prendre_le_controle"),
+        ("certains viennent tout droit de Marseille", "network_arrival.viennent_tout_droit_de"),
+        ("des jeunes venus de Lyon pour vendre du cannabis", "network_arrival.jeunes_venus_vendre"),
+        ("ils se sont installés dans le quartier, venus de Nîmes", "network_arrival.installes_et_venus"),
+        ('la fermeture d\'un point de "deal" rue Jean-Jaurès', "dealing_point.point_de_deal"),
+        ("un point de « deal » du quartier", "dealing_point.point_de_deal"),
+        ("un adolescent a été frappé et blessé avec un couteau", "intimidation.au_couteau"),
+        ("il a été agressé à coups de batte", "intimidation.au_couteau"),
+        ("l'un des habitants a reçu un coup de poing", "intimidation.coups_recus"),
+        ("l'incendie du poste de police en mars", "intimidation.incendie_batiment_public"),
+    ],
+)
+def test_the_wordings_of_the_three_types(ling, text, rule):
+    assert rule in ling.fired(rule.split(".")[0], text)
+
+
+def test_the_network_rules_are_token_patterns():
+    from vigie.press import rules
+
+    mine = [r for r in rules.load().rules if r.type == "network_arrival"]
+    assert len(mine) >= 10 and all(r.tokens is not None and r.pattern is None for r in mine)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deux projectiles de calibre 9 mm se sont fichés dans le rideau d'un commerce.",  # bullets
+        "La victime a été atteinte de plusieurs projectiles dans la ruelle.",
+        "Les commerçants sont parfois menacés par les guetteurs.",  # a habit, no occurrence
+        "Les habitants se plaignent avec parfois des agressions, des menaces sur les voisins.",
+        "Les enquêteurs cherchent à savoir s'il s'agit de représailles.",  # a motive weighed
+        "Le narcotrafic menace désormais les villes moyennes.",  # a figure of speech
+        "Une femme a été agressée dans la rue pour son téléphone.",  # a robbery
+        "Une voiture incendiée pourrait être celle qui a servi aux tireurs.",  # the shooters' car
+    ],
+)
+def test_look_alikes_are_no_intimidation(ling, text):
+    assert "intimidation" not in kinds(ling, text)
+
+
+def test_real_threats_and_attacks_are_kept(ling):
+    assert kinds(ling, "Les guetteurs ont menacé un commerçant avec un pistolet.") == ["intimidation"]
+    assert kinds(ling, "La voiture d'un policier a été incendiée devant son domicile.") == ["intimidation"]
+
+
+def test_a_settling_wording_needs_an_origin():
+    fired = ["network_arrival.groupe_s_implante"]
+    no_origin = "Le soir, les dealers s'installent sur des chaises au pied des tours."
+    assert territory.refine(["network_arrival"], fired, no_origin, lambda w: None) == []
+    for said in (
+        "Des équipes venues de Nantes se sont implantées à la Trébale.",
+        "Des équipes de Vénissieux se sont implantées à Vienne.",
+        "Chassé du Mirail, ce réseau s'est installé à Albi.",
+    ):
+        assert territory.refine(["network_arrival"], fired, said, lambda w: None) == ["network_arrival"]
+    demonym = {"marseillaises": "13055"}.get
+    assert territory.refine(["network_arrival"], fired, "Des équipes marseillaises s'implantent.", demonym)
+    # a rule that says the origin itself needs nothing more
+    assert territory.refine(["network_arrival"], ["network_arrival.reseau_venu"], no_origin, lambda w: None)
+
+
+def test_the_towns_a_network_comes_from_are_blanked(gaz):
+    text = "une équipe venue de Nantes, du quartier de Bellevue et des Dervallières, s'est implantée à la Trébale"
+    blanked = territory.without_origins(text)
+    assert len(blanked) == len(text) and "Nantes" not in blanked and "Bellevue" not in blanked
+    assert "Dervallières" not in blanked and blanked.endswith("s'est implantée à la Trébale")
+    chased = "Chassée du Mirail, à Toulouse, par une bande rivale, cette équipe s'était installée à Albi"
+    assert "Toulouse" not in territory.without_origins(chased) and "Albi" in territory.without_origins(chased)
+    assert territory.origin_towns(gaz, chased) == ["31555"]
+    assert territory.origin_towns(gaz, "des équipes de Vénissieux se sont implantées") == ["69259"]
+
+
+def test_where_a_network_settled():
+    class P:
+        def __init__(self, code, text):
+            self.code, self.text = code, text
+
+    def read(text):
+        return [P(code, name) for name, code in (("Trébale", "44184"), ("Nantes", "44109")) if name in text]
+
+    clause = "une équipe venue de Nantes s'est implantée à la Trébale"
+    assert [p.code for p in territory.settled_places(clause, read(clause), read, [], ["44109"])] == ["44184"]
+    # only its home town named: the scene or the article's town, never the home town
+    home = "certains viennent tout droit de Nantes"
+    town = P("44184", "Saint-Nazaire")
+    assert territory.settled_places(home, read(home), read, [town], ["44109"]) == [town]
+    assert territory.settled_places(home, read(home), read, [P("44109", "Nantes")], ["44109"]) == []
+
+
+def test_an_attacked_police_station_is_where_it_happened():
+    def read(text):
+        return [m.group(1) for m in re.finditer(r"\bà ([A-Z][\w-]+)", text)]
+
+    assert territory.target_places("des tirs de mortier visant l'hôtel de police d'Istres", read) == ["Istres"]
+    assert territory.target_places("trois agents de la police municipale de Trappes frappés", read) == ["Trappes"]
+    assert territory.target_places("l'enquête est confiée au parquet de Nîmes", read) == []
+
+
+def test_a_point_dismantled_in_other_words(ling):
+    for text in (
+        "L'opération a permis la dissolution d'un point de deal.",
+        "une opération de police contre un point de deal a conduit à une interpellation",
+    ):
+        assert re.search(territory.DISMANTLED_MORE, text.lower())
+    assert territory.headline_point('Rouen : un "point de deal" démantelé, deux interpellations', ling)
+    assert not territory.headline_point("Rouen : les habitants excédés par un point de deal", ling)
+    assert re.search(territory.OTHER_PREMISES, "deux commerces ont été contrôlés, un fermé")
