@@ -177,8 +177,14 @@ def merge(events: list[Event]) -> list[Event]:
             one.date_start, one.date_end = e.date_start, e.date_end
         for field in ("killed", "injured", "cash_eur", "count"):
             mine, theirs = getattr(one, field), getattr(e, field)
+            if field == "count" and None not in (mine, theirs) and rough_count(one) != rough_count(e):
+                if rough_count(one):  # "une dizaine d'interpellations" in the lead, "huit mineurs" in the body
+                    one.count, one.count_rough = theirs, False
+                continue
             if mine is None or (theirs is not None and theirs > mine):
                 setattr(one, field, theirs)
+                if field == "count":
+                    one.count_rough = rough_count(e)
         if re.search(APPROXIMATE, one.evidence, re.I) and not re.search(APPROXIMATE, e.evidence, re.I):
             # "plus de 300 kilos" in the lead, "380 kilos" in the body: the exact figure
             exact = {(x["substance"], x["unit"]): x["quantity"] for x in e.drugs if x["quantity"] is not None}
@@ -209,8 +215,11 @@ def merge(events: list[Event]) -> list[Event]:
 
 def implicit_substance(events: list[Event]) -> list[Event]:
     """A seizure whose mass has no substance ("En décembre, une prise record d'1,4 tonne avait été réalisée") is of
-    the one substance every other seizure of the article names (a cocaine article's record seizure is of cocaine)."""
+    the one substance every other seizure of the article names (a cocaine article's record seizure is of cocaine), or
+    when no seizure names one, the one substance the article's events name."""
     named = {d["substance"] for e in events if e.type == "seizure" for d in e.drugs}
+    if not named:  # "250 grammes du produit" in an article on "un trafic de drogue de synthèse": the article's one drug
+        named = {s for e in events for s in quantities.substances_in(e.evidence)}
     if len(named) != 1:
         return events
     substance = named.pop()
@@ -257,6 +266,14 @@ def lead_amounts(events: list[Event]) -> list[Event]:
     return out
 
 
+def rough_count(e: Event) -> bool:
+    """Was the event's number of persons arrested said roughly ("une dizaine d'interpellations")? Read from its
+    evidence unless the number came from another sentence (`complete`, `merge` record it)."""
+    if not hasattr(e, "count_rough"):
+        e.count_rough = e.count is not None and quantities.arrested_roughly(e.evidence)
+    return e.count_rough
+
+
 def fold_arrests(events: list[Event]) -> list[Event]:
     """One police operation that seized and arrested is one seizure, with the persons arrested as its count."""
     out = []
@@ -274,8 +291,8 @@ def fold_arrests(events: list[Event]) -> list[Event]:
                 None,
             )
             if seizure is not None:
-                if seizure.count is None:
-                    seizure.count = e.count
+                if seizure.count is None or (rough_count(seizure) and e.count is not None and not rough_count(e)):
+                    seizure.count, seizure.count_rough = e.count, rough_count(e)
                 continue
         out.append(e)
     return out
@@ -318,7 +335,8 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     if operations and (operations[-1].count is None or quantities.VALUES["in_all"].search(sentence)):
         # "Au total, 8 personnes ont été placées en garde à vue": the total over the first persons told
         said = quantities.arrested(sentence)
-        operations[-1].count = said if said is not None else operations[-1].count
+        if said is not None:
+            operations[-1].count, operations[-1].count_rough = said, quantities.arrested_roughly(sentence)
     found_here = quantities.drugs(sentence) if VALUES_FOUND.search(sentence) else []
     if found_here and operations and operations[-1].type == "arrest" and operations[-1] in paragraph:
         # "Neuf personnes ont été interpellées. Les perquisitions ont permis de mettre la main sur 87 bonbonnes de
