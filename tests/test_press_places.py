@@ -546,3 +546,18 @@ def test_an_area_around_a_town_or_a_pays_is_precision_3_in_its_departement(plain
 def test_traffickers_who_come_straight_from_a_city_name_no_place(plain):
     text = "Certains revendeurs viennent tout droit de Marseille, selon la mairie."
     assert where(plain, "", text) == []
+
+
+def test_three_communes_after_one_a_are_one_operation_and_a_town_named_like_a_departement_keeps_its_own(plain):
+    text = "La BRI a procédé à sept interpellations à Ajaccio, Bastia et Porto-Vecchio."
+    assert where(plain, "Corse : un réseau démantelé", text) == [(None, None, 3)]  # two départements: none
+    assert where(plain, "", "Des perquisitions à Nîmes, Arles et Avignon.") == [(None, None, 3)]
+    assert where(plain, "", "Des perquisitions à Alès, Uzès et Bagnols-sur-Cèze.") == [(None, "30", 3)]
+    # homes are no operation, and "à X et à Y" are two places
+    assert where(plain, "", "Trois hommes domiciliés à Nîmes, Arles et Avignon ont été interpellés à Tarascon.") == [
+        ("13108", "13", 1)
+    ]
+    assert where(plain, "", "Des tirs à Nîmes et à Avignon.") == [("30189", "30", 1), ("84007", "84", 1)]
+    # "à hauteur de Vienne" in an article about Vienne (Isère) is in the Isère, not in the Vienne
+    resolver = ArticlePlaces.read(plain.gaz, "Vienne (Isère) : des tirs", "Des tirs à Estressin, à Vienne.")
+    assert resolver.vague("saisis sur l'A7, à hauteur de Vienne", None).departement == "38"

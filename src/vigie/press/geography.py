@@ -94,8 +94,10 @@ M'tsapéré is in Mamoudzou) are candidates like the curated neighbourhoods. "un
 Audincourt ("rue de Chabeuil" a street named after a town); "le quartier des Chardonnerettes, un point de deal de
 Sarcelles" names the district's town; "venue de Nantes, des quartiers de Bellevue et des Dervallières" is one origin.
 
-Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris") are one
-operation across them: geo_precision 3, their département if they share one, else none. A département or an island
+Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris"), or three
+communes or more listed after one "à" ("sept interpellations à Ajaccio, Bastia et Porto-Vecchio"; not homes,
+"domiciliés à …", nor "à X et à Y", two places), are one operation across them: geo_precision 3, their département
+if they share one, else none. A département or an island
 named after a locative ("à Mayotte", "en Martinique", "dans l'Aube", "au large de la Martinique") is geo_precision 3
 when the article names no commune of it as a place; "un petit village", "une maison isolée près de X", a motorway "à
 hauteur de X" are geo_precision 2 (VAGUE_PLACES). An area around a town ("l'agglomération de Grenoble", "la banlieue
@@ -172,6 +174,9 @@ BETWEEN = (
     r"\bentre (?:[a-zàâéèêîôûç'’]+ ){0,4}?((?-i:[A-ZÉ])[^.;:]{1,120}?\bet\b(?: [a-zàâéèêîôûç'’]+){0,6}? "
     r"(?-i:[A-ZÉ])[\w'’-]+)"
 )
+# an operation in three communes or more listed after one "à": "sept interpellations à Ajaccio, Bastia et
+# Porto-Vecchio" (each with its own "à" — "à Chabris et à Déols" — they are several places)
+LISTED = r"\bà ((?-i:[A-ZÉ])[\w'’-]+(?:, (?-i:[A-ZÉ])[\w'’-]+)+,? et (?-i:[A-ZÉ])[\w'’-]+)"
 
 WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
 MONTH_KEYS = [name_key(m) for m in MONTHS]
@@ -799,7 +804,7 @@ class ArticlePlaces(Geography):
     def places(self, text: str) -> list[Place]:
         """Places named as locations in a text, best first: districts, then communes after a locative preposition;
         an operation "entre" several communes is one place of geo_precision 3."""
-        between = self.between(text)
+        between = self.between(text) or self.listed(text)
         if between is not None:
             return [between]
         scored = self.mentions(text)
@@ -859,6 +864,23 @@ class ArticlePlaces(Geography):
         deps = set(codes.values())
         return Place(None, deps.pop() if len(deps) == 1 else None, m.group(0), m.start(), 3)
 
+    def listed(self, text: str) -> Place | None:
+        """ "à Ajaccio, Bastia et Porto-Vecchio": one operation across three communes or more listed after one "à"
+        (geo_precision 3, their common département or none); not a list of homes or courts ("domiciliés à …")."""
+        m = re.search(LISTED, text)
+        if not m or re.search(ORIGIN, text[max(0, m.start() - 60) : m.start() + 2].lower()):
+            return None
+        names = re.split(r",? et |, ", m.group(1))
+        codes = {}
+        for name in names:
+            choice = self.resolve(Mention(name, name.split(), 2), "à " + name)
+            if choice.place is not None and choice.place.code and choice.place.precision == 1:
+                codes[choice.place.code] = choice.place.departement
+        if len(codes) < 3 or len(codes) < len(names):
+            return None
+        deps = set(codes.values())
+        return Place(None, deps.pop() if len(deps) == 1 else None, m.group(0), m.start(), 3)
+
     def pays(self, text: str) -> Place | None:
         """A pays named as a place ("dans le Boulonnais", rules/sites.toml [[area]]): geo_precision 3, its
         département."""
@@ -894,7 +916,8 @@ class ArticlePlaces(Geography):
                 elif len(self) == 1:
                     dep = self[0]
                 named = self.gaz.departements_in(m.group(0))
-                dep = named[0] if named else dep
+                # a département named in the phrase, unless it is the town's own name ("à hauteur de Vienne", Isère)
+                dep = named[0] if named and not near else dep
                 if precision == 2 and named and not near and m.group(0).lower().startswith("au large"):
                     precision = 3  # "au large de la Martinique": at sea off a département, not near a town
                 return Place(None, dep, m.group(0), m.start(), precision)
