@@ -39,6 +39,7 @@ def kinds(ling, text: str) -> list[str]:
         ("des revendeurs lyonnais ont pris pied à Bourgoin-Jallieu", "network_arrival.prendre_pied"),
         ("les bandes cherchent à prendre le contrôle du quartier", "network_arrival.prendre_le_controle"),
         ("certains viennent tout droit de Marseille", "network_arrival.viennent_tout_droit_de"),
+        ("des bandes rivales de Nîmes se disputent le contrôle du trafic", "network_arrival.se_disputent_le_controle"),
         ("des jeunes venus de Lyon pour vendre du cannabis", "network_arrival.jeunes_venus_vendre"),
         ("ils se sont installés dans le quartier, venus de Nîmes", "network_arrival.installes_et_venus"),
         ('la fermeture d\'un point de "deal" rue Jean-Jaurès', "dealing_point.point_de_deal"),
@@ -97,6 +98,10 @@ def test_real_threats_and_attacks_are_kept(ling):
 
 def test_a_settling_wording_needs_an_origin():
     fired = ["network_arrival.groupe_s_implante"]
+
+    def no(word):
+        return None
+
     no_origin = "Le soir, les dealers s'installent sur des chaises au pied des tours."
     assert territory.refine(["network_arrival"], fired, no_origin, lambda w: None) == []
     for said in (
@@ -107,6 +112,8 @@ def test_a_settling_wording_needs_an_origin():
         assert territory.refine(["network_arrival"], fired, said, lambda w: None) == ["network_arrival"]
     demonym = {"marseillaises": "13055"}.get
     assert territory.refine(["network_arrival"], fired, "Des équipes marseillaises s'implantent.", demonym)
+    rivals = "Deux bandes du quartier se disputent le contrôle des halls."  # a local rivalry
+    assert territory.refine(["network_arrival"], ["network_arrival.se_disputent_le_controle"], rivals, no) == []
     # a rule that says the origin itself needs nothing more
     assert territory.refine(["network_arrival"], ["network_arrival.reseau_venu"], no_origin, lambda w: None)
 

@@ -387,7 +387,7 @@ class Extractor:
             types.remove("intimidation")  # one violent event: a shooting (a car burnt after it is part of it)
         if "network_arrival" in types and not re.search(
             r"install|implant|arrivée|arrivés?|venus?|venues?|viennent|débarqué|pris le contrôle|prendre le contrôle|"
-            r"(?:pris|prendre|prennent) pied",
+            r"(?:pris|prendre|prennent) pied|se (?:battent|disputent)",
             low,
         ):
             types.remove("network_arrival")
@@ -428,7 +428,8 @@ class Extractor:
             event, clause, sentence, single, lambda: [c for c in _clauses(sentence) if not self.ling.triggers(c)]
         )
         if kind == "network_arrival":
-            event.networks_from = self._origins(clause)
+            # "des bandes d'Avignon et de Cavaillon se battent … à Cavaillon": a town is no origin of its own network
+            event.networks_from = [c for c in self._origins(clause) if c != place.code]
         return event
 
     def _origins(self, text: str) -> list[str]:

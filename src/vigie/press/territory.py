@@ -46,6 +46,7 @@ SETTLING = frozenset(
         "network_arrival.installes_a",
         "network_arrival.prendre_pied",
         "network_arrival.prendre_le_controle",
+        "network_arrival.se_disputent_le_controle",
     }
 )
 GROUP = r"(?:réseaux?|équipes?|bandes?|clans?|gangs?|trafiquants|dealers|revendeurs)"
@@ -59,7 +60,7 @@ ORIGIN_WORD = (
 ORIGIN_CUE = (
     (
         ORIGIN_WORD + r"|\bextérieurs?\b|\bd['’]ailleurs\b|\bautres? (?:villes?|quartiers?|départements?|régions?)\b|"
-        r"\bGROUP (?:de |d['’]|du )ARTICLE(?-i:NAME)"
+        r"\bGROUP(?: (?:rivales?|locales?|concurrentes?|ennemies?))? (?:de |d['’]|du )ARTICLE(?-i:NAME)"
     )
     .replace("GROUP", GROUP)
     .replace("ARTICLE", ARTICLE)
@@ -69,7 +70,7 @@ ORIGIN_CUE = (
 # "chassé de la Reynerie, à Toulouse", "des équipes de Vénissieux"
 ORIGIN_SPAN = (
     (
-        r"(?:ORIGIN|\bGROUP (?:de |d['’]|du ))ARTICLE(?-i:NAME)"
+        r"(?:ORIGIN|\bGROUP(?: (?:rivales?|locales?|concurrentes?|ennemies?))? (?:de |d['’]|du ))ARTICLE(?-i:NAME)"
         r"(?:(?:,\s*(?:à |en |(?:des |du |dans les? )?(?:quartiers?|cités?) (?:de |d['’]|du |des )?)|"
         r"\s+(?:et|ou)\s+(?:de |d['’]|du |des ))ARTICLE(?-i:NAME))*"
     )
@@ -106,7 +107,7 @@ def origin_towns(gaz, text: str) -> list[str]:
     Toulouse" → Toulouse; "des équipes de Vénissieux" → Vénissieux): geography.network_origins reads the others."""
     out = []
     for m in re.finditer(ORIGIN_SPAN, text, re.I):
-        listed = re.sub(rf"^(?:{ORIGIN_WORD}|\b{GROUP} (?:de |d['’]|du ))", "", m.group(0), flags=re.I)
+        listed = re.sub(rf"^(?:{ORIGIN_WORD}|\b{GROUP}(?: \w+)? (?:de |d['’]|du ))", "", m.group(0), flags=re.I)
         for name in re.findall(NAME, listed):
             if gaz.departements_in(name):
                 continue
