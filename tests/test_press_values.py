@@ -100,6 +100,8 @@ def test_a_values_file_missing_a_rule_is_refused(tmp_path):
         ("Un homme, touché par balle à la tête, est décédé sur place.", (1, None)),  # one victim, wounded and dead
         ("Un homme a été tué ; un autre, touché à la jambe, a été hospitalisé.", (1, 1)),  # a second victim
         ("Les secours n'ont pu que constater son décès.", (1, None)),
+        ("Les tirs n'ont pas fait de blessés.", (0, 0)),  # fixture 468
+        ("un lycéen avait été frappé et blessé avec un couteau par deux revendeurs", (None, 1)),
     ],
 )
 def test_casualties(text, expected):
@@ -362,3 +364,43 @@ def test_counts_of_our_fixtures(extractor):
     ]:
         events = extractor.extract(read(str(folder / f"{name}.json"))[0])
         assert sorted(e.count for e in events if e.type in ("seizure", "arrest")) == expected, name
+
+
+def test_arms_of_no_named_kind_seized_are_other_and_give_way_to_named_kinds():
+    assert quantities.weapons("De la drogue et des armes ont été saisies.", seized=True) == [
+        {"kind": "other", "count": None}
+    ]
+    assert quantities.weapons("deux armes à feu et 6 000 €", seized=True) == [{"kind": "other", "count": 2}]
+    assert quantities.weapons("De la drogue et des armes ont été saisies.") == []  # a shooting's "armes": none
+    assert quantities.weapons("une arme à canon long qui tirait en rafales") == [{"kind": "other", "count": 1}]
+    assert counting.weapons_of([{"kind": "other", "count": None}], [{"kind": "handgun", "count": 2}]) == [
+        {"kind": "handgun", "count": 2}
+    ]
+    assert counting.weapons_of([{"kind": "handgun", "count": 2}], [{"kind": "assault_rifle", "count": 1}]) == [
+        {"kind": "handgun", "count": 2},
+        {"kind": "assault_rifle", "count": 1},
+    ]  # two mentions of one seizure that name two kinds: both (the second was lost before)
+
+
+def test_a_mass_told_after_the_drug_is_of_that_seizure():
+    """ "vingt ballots de cocaïne" then "La drogue saisie représente 612 kilos": one seizure of 612 kg of cocaine, even
+    when the article names another substance for another seizure (fixture 469)."""
+    bales = _event("seizure", date(2024, 4, 10), date(2024, 4, 10), drugs=[("cocaine", None, None)])
+    bales.evidence = "les douaniers ont intercepté un camion chargé de vingt ballots de cocaïne."
+    mass = _event("seizure", date(2024, 4, 10), date(2024, 4, 10), own=False)
+    mass.evidence = "La drogue saisie représente 612 kilos, selon le parquet."
+    other = _event("seizure", date(2024, 3, 2), date(2024, 3, 2), drugs=[("cannabis", None, None)], place="Agde")
+    other.commune = "34003"
+    merged = counting.merge([bales, mass, other])
+    assert merged[0].drugs == [{"substance": "cocaine", "quantity": 612, "unit": "kg"}]
+    assert merged[1].drugs == [{"substance": "cannabis", "quantity": None, "unit": None}]
+
+
+def test_a_dated_sentence_tells_no_count_of_an_undated_mention():
+    """ "Les 12 et 14 juin, la brigade interpellait cette fois sept individus" (no event of its own) is not the count
+    of the news's undated "Lors des perquisitions, … 10 kg" (a dev article gave it 7 for 3)."""
+    undated = _event("seizure", None, date(2024, 8, 5), drugs=[("cannabis", 10, "kg")], own=False)
+    counting.complete([undated], [], "Les 12 et 14 juin, la brigade interpellait cette fois sept individus.")
+    assert undated.count is None
+    counting.complete([undated], [], "Les trois individus ont été placés en garde à vue.")
+    assert undated.count == 3

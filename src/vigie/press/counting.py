@@ -39,7 +39,7 @@ def values(event: Event, clause: str, sentence: str, single: bool, untriggered: 
         event.cash_eur = quantities.cash(sentence)
         event.count = quantities.arrested(sentence)
     if kind in ("seizure", "shooting", "intimidation"):
-        event.weapons = quantities.weapons(sentence)
+        event.weapons = quantities.weapons(sentence, seized=kind == "seizure")
     if kind == "arrest":
         event.count = quantities.arrested(sentence)
     if kind == "dealing_point":
@@ -160,7 +160,9 @@ def nested(a: Event, b: Event) -> bool:
 def merge(events: list[Event]) -> list[Event]:
     """Mentions of one event (same type and place, nested dates: `same`) become one, fields from the most precise."""
     out: list[Event] = []
-    for e in umbrellas(events):
+    # "La drogue saisie représente 561,3 kilos": the mass takes the article's substance before the mentions merge, so
+    # that it measures the "vingt ballots de cocaïne" told above instead of standing alone
+    for e in umbrellas(implicit_substance(events)):
         if not hasattr(e, "lone_wound"):
             e.lone_wound = e.injured == 1 and quantities.same_victim(e.evidence)
         one = next((o for o in out if same(o, e)), None)
@@ -191,15 +193,14 @@ def merge(events: list[Event]) -> list[Event]:
             for x in one.drugs:
                 x["quantity"] = exact.get((x["substance"], x["unit"]), x["quantity"])
         measured = any(d["quantity"] is not None for d in one.drugs)
-        for field, key in (("drugs", ("substance", "unit")), ("weapons", ("kind",))):
-            present = {tuple(x[k] for k in key) for x in getattr(one, field)}
-            named = {x.get("substance") for x in getattr(one, field)}
-            getattr(one, field).extend(
-                x
-                for x in getattr(e, field)
-                if tuple(x[k] for k in key) not in present
-                and not (x.get("unit") is None and (x.get("substance") in named or measured))
-            )  # a mention that names drugs without amounts adds nothing to one that measured them
+        named = {x["substance"] for x in one.drugs}
+        one.drugs.extend(
+            x
+            for x in e.drugs
+            if (x["substance"], x["unit"]) not in {(d["substance"], d["unit"]) for d in one.drugs}
+            and not (x["unit"] is None and (x["substance"] in named or measured))
+        )  # a mention that names drugs without amounts adds nothing to one that measured them
+        one.weapons = weapons_of(one.weapons, e.weapons)
         one.rules = list(dict.fromkeys(one.rules + e.rules))
         if not one.networks_from:
             one.networks_from = e.networks_from
@@ -213,6 +214,19 @@ def merge(events: list[Event]) -> list[Event]:
     return implicit_substance(lead_amounts(out))
 
 
+UNNAMED_ARMS = [{"kind": "other", "count": None}]  # "des armes": what a mention says when it names no kind
+
+
+def weapons_of(mine: list[dict], theirs: list[dict]) -> list[dict]:
+    """The weapons of two mentions of one event: every kind either names ("deux pistolets" and "une kalachnikov"); a
+    mention's unnamed "des armes" gives way to the kinds the other names."""
+    if mine == UNNAMED_ARMS and theirs:
+        return list(theirs)
+    if theirs == UNNAMED_ARMS and mine:
+        return mine
+    return mine + [w for w in theirs if all(w["kind"] != x["kind"] for x in mine)]
+
+
 def implicit_substance(events: list[Event]) -> list[Event]:
     """A seizure whose mass has no substance ("En décembre, une prise record d'1,4 tonne avait été réalisée") is of
     the one substance every other seizure of the article names (a cocaine article's record seizure is of cocaine), or
@@ -220,14 +234,15 @@ def implicit_substance(events: list[Event]) -> list[Event]:
     named = {d["substance"] for e in events if e.type == "seizure" for d in e.drugs}
     if not named:  # "250 grammes du produit" in an article on "un trafic de drogue de synthèse": the article's one drug
         named = {s for e in events for s in quantities.substances_in(e.evidence)}
-    if len(named) != 1:
-        return events
-    substance = named.pop()
     for e in events:
         if e.type == "seizure" and not e.drugs:
             masses = quantities.unnamed_masses(e.evidence)
-            if masses:
-                e.drugs = [{"substance": substance, "quantity": round(sum(masses), 6), "unit": "kg"}]
+            # the one substance of the seizure it is a mention of ("vingt ballots de cocaïne" … "la drogue saisie
+            # représente 612 kilos"), else of the article
+            own = {d["substance"] for o in events if o is not e and o.type == "seizure" and same(o, e) for d in o.drugs}
+            substances = own if len(own) == 1 else named
+            if masses and len(substances) == 1:
+                e.drugs = [{"substance": next(iter(substances)), "quantity": round(sum(masses), 6), "unit": "kg"}]
     return events
 
 
@@ -303,6 +318,8 @@ def _elsewhen(sentence: str, target: Event) -> bool:
     rappel, en septembre 2021, un homme avait été tué", "un réglo … fin juillet"): its toll is not the event's."""
     if target.date_end is None or not re.search(rf"\b(?:(?:19|20)\d{{2}}|{'|'.join(dates.MONTHS)})\b", sentence, re.I):
         return False
+    if not getattr(target, "own_date", True):
+        return True  # a mention with no date of its own is the news: "les 12 et 14 juin, … sept individus" is not it
     when = dates.resolve(sentence, target.date_end)
     return bool(when) and not overlaps(when[0], when[1], target.date_start, target.date_end)
 
@@ -325,14 +342,18 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
         if target.injured is None and injured is not None:
             target.injured = injured
             target.lone_wound = injured == 1 and quantities.same_victim(sentence)
-        if re.search(r"exhib|brandi|armé|menac|tir|étuis|douilles|calibre|utilisé", sentence, re.I):
+        if re.search(r"exhib|brandi|armé|menac|tir|étuis|douilles|calibre|utilisé|munis? d|équipés? d", sentence, re.I):
             for w in quantities.weapons(sentence):
                 if all(x["kind"] != w["kind"] for x in target.weapons):
                     target.weapons.append(w)
     operations = [e for e in paragraph[-4:] if e.type in ("seizure", "arrest")] or sorted(
         (e for e in recent if e.type in ("seizure", "arrest")), key=lambda e: e.date_end or date.min
     )
-    if operations and (operations[-1].count is None or quantities.VALUES["in_all"].search(sentence)):
+    if (
+        operations
+        and (operations[-1].count is None or quantities.VALUES["in_all"].search(sentence))
+        and not _elsewhen(sentence, operations[-1])
+    ):
         # "Au total, 8 personnes ont été placées en garde à vue": the total over the first persons told
         said = quantities.arrested(sentence)
         if said is not None:
@@ -369,6 +390,6 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
         if seizure.cash_eur is None:
             seizure.cash_eur = quantities.cash(sentence)  # "Une somme de 24.000 euros avait été confisquée"
         if same_paragraph:  # "Deux fusils et 6.000 euros sont également saisis."
-            for w in quantities.weapons(sentence):
+            for w in quantities.weapons(sentence, seized=True):
                 if all(x["kind"] != w["kind"] for x in seizure.weapons):
                     seizure.weapons.append(w)

@@ -54,6 +54,7 @@ RULE_NAMES = {
     "arrested_participle": "a number arrested (participle)",
     "arrested_one": "one arrested",
     "in_all": "a total",
+    "arms_seized": "arms of no named kind, seized",
     "arrested_also": "one more arrested ('ainsi qu'un consommateur')",
     "toll_item": "one item of a town-by-town list of shootings",
 }
@@ -293,7 +294,8 @@ def unnamed_masses(sentence: str) -> list[float]:
     return out
 
 
-def weapons(sentence: str) -> list[dict]:
+def weapons(sentence: str, seized: bool = False) -> list[dict]:
+    """Weapons by kind and count; with `seized`, arms of no named kind ("des armes", "deux armes à feu") are other."""
     out = []
     text = sentence.replace("’", "'")
     for kind, pattern in WEAPONS:
@@ -301,6 +303,11 @@ def weapons(sentence: str) -> list[dict]:
             before = text[max(0, m.start() - 12) : m.start()].lower()
             n = number_word(m.group(1)) if m.group(1) else (1 if re.search(r"\b(un|une)\s*$", before) else None)
             out.append({"kind": kind, "count": int(n) if n else None})
+    if seized and not out:
+        for m in VALUES["arms_seized"].finditer(text):
+            before = text[max(0, m.start() - 12) : m.start()].lower()
+            n = number_word(m.group(1)) if m.group(1) else (1 if re.search(r"\b(un|une)\s*$", before) else None)
+            out.append({"kind": "other", "count": int(n) if n else None})
     merged: dict[str, int | None] = {}
     for w in out:
         if w["kind"] in merged:
