@@ -1,6 +1,7 @@
 """Police operations as events (press/operations.py, rules/operations.toml, the seizure/arrest trigger rules): which
 arrests are a seizure's, which seizures are a year's tally or a trend, arrests told commune by commune, a place where
-a person lives, and the wordings of seizures and arrests of real articles (fixtures 400–407 tell them in full)."""
+a person lives, what names goods, and the wordings of seizures and arrests of real articles (fixtures 400–408 tell
+them in full)."""
 
 import re
 from datetime import date
@@ -9,7 +10,7 @@ import pytest
 
 from vigie.errors import VigieError
 from vigie.press import dates, operations
-from vigie.press.extract import NOT_TRIGGERS, plain
+from vigie.press.extract import NOT_TRIGGERS, SEIZED, plain
 from vigie.press.linguistics import Linguistics
 from vigie.press.pipeline import load_nlp
 from vigie.press.places import Place
@@ -127,6 +128,28 @@ def test_seizures_in_ordinary_wordings(ling, text, rule):
     assert rule in ling.fired("seizure", text)
 
 
+def test_a_weapon_found_again_is_a_seizure(ling):
+    text = "Les suspects circulaient dans une voiture dans laquelle a été retrouvée une arme de type kalachnikov."
+    assert "seizure.a_retrouve" in ling.fired("seizure", text)
+
+
+@pytest.mark.parametrize(
+    "text,named",
+    [
+        ("Il a été découvert dans cette commune lourdement affectée par le trafic de drogues.", False),
+        ("Les gendarmes ont fait une découverte importante.", False),  # not the "arme" of "gendarmes"
+        ("Des douilles de fusil à pompe et de kalachnikov ont été retrouvées sur place.", False),
+        ("Une quinzaine d'étuis de calibre 7.62, compatibles avec une kalachnikov, ont été retrouvés.", False),
+        ("Les enquêteurs de la brigade des stupéfiants sont arrivés sur place.", False),
+        ("Son corps a été retrouvé dans un squat, ainsi que des produits stupéfiants.", True),
+        ("Une voiture dans laquelle a été retrouvée une arme de poing.", True),
+        ("Les fouilles ont permis de découvrir 800 grammes de cocaïne.", True),
+    ],
+)
+def test_a_seizure_must_name_goods_not_the_trade_nor_traces_of_shots(text, named):
+    assert bool(re.search(SEIZED, operations.goods(text), re.I)) is named
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -169,6 +192,7 @@ def test_the_shipped_operations_rules_load_named():
     loaded = operations.load()
     assert loaded.fold_days >= 0 and {"domicilier", "originaire"} <= loaded.residence
     assert {t.name for t in loaded.tallies} >= {"tally.total_of_a_year", "tally.trend"}
+    assert {name for name, _ in loaded.not_goods} >= {"not_goods.the_trade", "not_goods.traces_of_shots"}
 
 
 GOOD = '[fold]\ndays = 7\n[residence]\nlemmas = ["domicilier"]\n'
@@ -182,6 +206,7 @@ GOOD = '[fold]\ndays = 7\n[residence]\nlemmas = ["domicilier"]\n'
         (GOOD + '[[tally]]\nname = "t"\nlemmas = []\n', "tally 't': lemmas"),
         (GOOD.replace("days = 7", 'days = "a week"'), "[fold]: days"),
         (GOOD + "[gate]\nx = 1\n", "unknown section"),
+        (GOOD + '[[not_goods]]\nname = "g"\npattern = "(unclosed"\n', "not_goods 'g': the pattern does not compile"),
         (GOOD + '[[tally]]\nname = "t"\nlemmas = ["total"\n', "not a readable rules file"),
     ],
 )

@@ -21,7 +21,7 @@ from vigie.press.geography import (
     network_origins,
     without_agency_line,
 )
-from vigie.press.operations import arrests_by_place, fold_arrests, residence, without_tallies
+from vigie.press.operations import arrests_by_place, fold_arrests, goods, residence, without_tallies
 from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer
 from vigie.press.schema import Event
 
@@ -55,9 +55,9 @@ DESCRIBED_POINT = (
 # what a seizure must name: an amount of something, or drugs, arms or cash ("un système" is no amount)
 SEIZED = (
     quantities.NUM + r"\s*(?:kg|kilos?|grammes?|g\b|tonnes?|pieds|plants?|euros|€|comprimés|cachets|doses|"
-    r"sachets|armes?|pistolets?|fusils?)|drogue|stupéfiant|arme|euros|kalachnikov|pieds|plantation|planque|"
+    r"sachets|armes?|pistolets?|fusils?)|\b(?:drogue|stupéfiant|arme|euros|kalachnikov|pieds|plantation|planque)|"
     + "|".join(p for _, p in quantities.SUBSTANCES)
-)
+)  # "\barme": not the "arme" of "gendarmes"; the trade named ("trafic de drogue") is no goods: operations.goods
 # words that look like a trigger but deny it (rules/exclusions.toml, kind not_trigger); a negation, modality or tense
 # said by the sentence's structure is the parse's (rules/qualifiers.toml, linguistics.py)
 NOT_TRIGGERS = EXCLUSIONS.joined("not_trigger")
@@ -345,14 +345,14 @@ class Extractor:
                 types.remove("dealing_point")
             elif re.search(r"interpell", low) and "seizure" not in types and "arrest" not in types:
                 types.append("arrest")
-        if "seizure" in types and not re.search(SEIZED, sentence, re.I):  # "une cache : 3 kilos de résine, …"
+        if "seizure" in types and not re.search(SEIZED, goods(sentence), re.I):  # "une cache : 3 kilos de résine, …"
             types.remove("seizure")
         if (
             "seizure" in types
             and re.search(r"découvert", low)
             and not re.search(
-                r"kg|kilo|gramme|drogue|cannabis|cocaïne|résine|herbe|pieds|euros|arme|pistolet|plantation|zamal",
-                sentence,
+                r"kg|kilo|gramme|drogue|cannabis|cocaïne|résine|herbe|pieds|euros|\barme|pistolet|plantation|zamal",
+                goods(sentence),
             )
         ):
             types.remove("seizure")

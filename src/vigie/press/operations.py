@@ -29,14 +29,16 @@ class Operations:
     fold_days: int
     tallies: tuple[Tally, ...]
     residence: frozenset[str]
+    not_goods: tuple[tuple[str, str], ...]
 
 
 def load(path: Path = OPERATIONS_FILE) -> Operations:
     """The rules file, every field checked: a wrong one is refused with the file and the rule named."""
     data = rules._read(path)
-    unknown = set(data) - {"fold", "tally", "residence"}
+    unknown = set(data) - {"fold", "tally", "residence", "not_goods"}
     if unknown:
-        raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (sections: fold, residence, tally)")
+        sections = "fold, not_goods, residence, tally"
+        raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (sections: {sections})")
     fold = data.get("fold", {})
     rules.check_fields(f"{path}, [fold]", fold, {"days", "note"}, {"days"})
     if not isinstance(fold["days"], int) or isinstance(fold["days"], bool) or fold["days"] < 0:
@@ -45,6 +47,10 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
     rules.check_fields(f"{path}, [residence]", residence, {"lemmas", "note"}, {"lemmas"})
     if not isinstance(residence["lemmas"], list) or not all(isinstance(x, str) and x for x in residence["lemmas"]):
         raise VigieError(f"{path}, [residence]: lemmas must be a list of words")
+    not_goods = []
+    for where, entry in rules._entries(path, data, "not_goods", {"name", "pattern", "note"}, {"name", "pattern"}):
+        rules._compile(where, entry["pattern"])
+        not_goods.append((entry["name"], entry["pattern"]))
     tallies = []
     fields = {"name", "lemmas", "precision", "unmeasured", "note"}
     for where, entry in rules._entries(path, data, "tally", fields, {"name", "lemmas"}):
@@ -56,10 +62,18 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
         if not isinstance(entry.get("unmeasured", False), bool):
             raise VigieError(f"{where}: unmeasured must be true or false")
         tallies.append(Tally(entry["name"], frozenset(lemmas), frozenset(precision), entry.get("unmeasured", False)))
-    return Operations(fold["days"], tuple(tallies), frozenset(residence["lemmas"]))
+    return Operations(fold["days"], tuple(tallies), frozenset(residence["lemmas"]), tuple(not_goods))
 
 
 RULES = load()
+NOT_GOODS = re.compile("|".join(f"(?:{p})" for _, p in RULES.not_goods), re.I)
+
+
+def goods(sentence: str) -> str:
+    """The sentence with what names drugs or arms but no goods found blanked (rules/operations.toml, not_goods: "sur
+    fond de trafic de drogue", "la brigade des stupéfiants", "des douilles de kalachnikov"): what is left names goods,
+    if any."""
+    return NOT_GOODS.sub(" ", sentence)
 
 
 def gap_days(a: Event, b: Event) -> int:
