@@ -159,8 +159,10 @@ def test_a_point_dismantled_in_other_words(ling):
     for text in (
         "L'opération a permis la dissolution d'un point de deal.",
         "une opération de police contre un point de deal a conduit à une interpellation",
+        "des policiers ont investi une cage d'escalier où s'était installé un point de deal",
     ):
         assert re.search(territory.DISMANTLED_MORE, text.lower())
     assert territory.headline_point('Rouen : un "point de deal" démantelé, deux interpellations', ling)
     assert not territory.headline_point("Rouen : les habitants excédés par un point de deal", ling)
+    assert not re.search(territory.DISMANTLED_MORE, "la ville a investi 400 000 euros près du point de deal")
     assert re.search(territory.OTHER_PREMISES, "deux commerces ont été contrôlés, un fermé")
