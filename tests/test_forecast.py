@@ -4,7 +4,9 @@ forecast, the real état 4001 baselines of the issue, the stored watchlist, and 
 from __future__ import annotations
 
 import json
+import math
 import shutil
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -196,6 +198,9 @@ def test_shuffling_the_year_forecast_changes_nothing(small):
     p = fc.fit_origin(panel, feats, t).predict(feats[t])
     q = fc.fit_origin(other, feats_other, t).predict(feats_other[t])
     np.testing.assert_array_equal(p, q)
+    p = fc.fit_origin(panel, feats, t, "onset").predict(feats[t])  # the onset's labels too: read up to t only
+    q = fc.fit_origin(other, feats_other, t, "onset").predict(feats_other[t])
+    np.testing.assert_array_equal(p, q)
     # and the year itself does change the features of that year (the test can fail)
     assert not np.array_equal(np.nan_to_num(ft.features_at(panel, t + 1)), np.nan_to_num(ft.features_at(other, t + 1)))
 
@@ -211,6 +216,105 @@ def test_watchlist_is_deterministic_for_a_seed(small):
     assert all(0 <= q <= 1 for q in probabilities)
     assert a.target_year == 2026 and a.training_years == "2016-2025"
     assert any(r["drivers"] for r in a.rows[:10])
+
+
+# ------------------------------------------------------------------ the onset: one case, publication states
+
+
+def _one_case_panel():
+    """One département, 30 towns, 7 years: town 0 published zero throughout; towns 1–9 suppressed (the
+    département's complement 2.5 a year); the others published counts of 20–40; town 29 published zero too but
+    ten times bigger than town 0."""
+    rng = np.random.default_rng(0)
+    n, years = 30, 7
+    published = rng.integers(20, 41, (n, years)).astype(float)
+    published[0], published[29] = 0.0, 0.0
+    suppressed = np.zeros((n, years), bool)
+    suppressed[1:10] = True
+    published[1:10] = np.nan
+    complement = np.where(suppressed, 2.5, 0.0)
+    population = np.full((n, years), 5_000.0)
+    population[29] = 50_000.0
+    main = ft.Series(published, suppressed, complement)
+    units = np.array([f"t{i:02d}" for i in range(n)], dtype=object)
+    panel = SimpleNamespace(
+        source="commune",
+        units=units,
+        main=main,
+        dep=np.zeros(n, int),
+        departements=np.array(["26"]),
+        follows_rule=True,
+        population=population,
+    )
+    return panel
+
+
+def test_onset_one_case_by_hand():
+    """The chance that one case starts a town now at zero: P(at least one case) under its expected count, times the
+    onset detector's own verdict on its series followed by two years at the département's complement (the secrecy
+    rule suppresses both, the warehouse fills them with it); 0 for a town whose figure is not a published zero."""
+    from vigie.analysis.onsets import detect_onsets
+    from vigie.analysis.rise import departement_expectation
+    from vigie.analysis.suppression import own_series
+
+    panel = _one_case_panel()
+    t = 6
+    own = own_series(panel.main.published, panel.main.suppressed, panel.main.complement)
+    expected = departement_expectation(own, panel.population, panel.dep)
+    p = ft.onset_one_case(panel, t, own, expected)
+    assert (p[1:29] == 0).all()  # suppressed or published counts: not decided by one case
+    # the oracle: the detector on the series so extended, and 1 - exp(-mu) with a half case on both sides
+    level = (own.sum(1) + 0.5) / (expected.sum(1) + 0.5) * expected[:, -1]  # every town's level held
+    for town in (0, 29):
+        ahead = np.column_stack([own, level, level])
+        ahead[town, -2:] = 2.5
+        e = np.column_stack([expected, expected[:, -1:], expected[:, -1:]])
+        verdict = detect_onsets(panel.units, np.arange(t + 3), ahead, e, np.zeros(ahead.shape, bool))
+        assert verdict.onset_year[town] == t + 1
+        assert p[town] == pytest.approx(1 - np.exp(-level[town])) and 0 < p[town] < 0.1
+    panel.follows_rule = False  # no secrecy rule: one case is published as such, nothing is decided by it
+    assert (ft.onset_one_case(panel, t, own, expected) == 0).all()
+
+
+def test_publication_state_and_onset_base_contributions(small):
+    """The onset's logistic base has shared coefficients plus one set per publication state; each row's
+    contributions (base terms + tree SHAP + the rest) still add up to its margin."""
+    x = np.full((3, len(ft.FEATURES)), 1.0)
+    x[:, ft.FEATURES.index("count")] = [0.0, 3.0, 12.0]
+    x[:, ft.FEATURES.index("suppressed_now")] = [0.0, 1.0, 0.0]
+    assert fc.publication_state(x).tolist() == [0, 1, 2]
+    _, panel = small
+    t = len(panel.years) - 2
+    feats = [ft.features_at(panel, c) for c in range(t + 1)]
+    model = fc.fit_origin(panel, feats, t, "onset")
+    live = np.isnan(ft.onsets_until(panel, t))
+    contributions = model.contributions(feats[t][live])
+    np.testing.assert_allclose(contributions.sum(1), model._margin(feats[t][live]), rtol=1e-6, atol=1e-6)
+    assert set(fc.publication_state(feats[t][live])) >= {0, 2}
+
+
+def test_count_part_of_the_base_claims_no_odds_beyond_its_rows():
+    """The base's count part (the Poisson GLM's log-odds of reaching the surge threshold) stays within ± log of
+    the rows it learned from: unbounded, the Poisson tail made a big service whose mean lay above its threshold
+    near certain (Marseille centre at 99 % on the état 4001, log-odds +27). Inside the bound it is the Poisson
+    tail itself (scipy's, the oracle)."""
+    from scipy.stats import poisson
+
+    rng = np.random.default_rng(3)
+    n = 3000
+    x = rng.normal(0, 1, (n, len(ft.FEATURES)))
+    level = np.exp(rng.uniform(np.log(5), np.log(400), n))
+    x[:, ft.FEATURES.index("count")] = level
+    x[:, ft.FEATURES.index("mean3")] = level * rng.uniform(0.5, 1.5, n)
+    count = rng.negative_binomial(10, 10 / (10 + level)).astype(float)  # overdispersed, as real counts are
+    glm = fc.PoissonBaseline().fit(x, count)
+    rows = np.zeros((2, len(ft.FEATURES)))
+    rows[:, ft.FEATURES.index("count")] = [300.0, 190.0]
+    rows[:, ft.FEATURES.index("mean3")] = [100.0, 100.0]  # threshold 200: a mean near 300, then near 190
+    mu = glm.glm_.predict(glm._design(rows))
+    tail = poisson.logsf(199, mu) - poisson.logcdf(199, mu)
+    assert tail[0] > 15 and abs(tail[1]) < math.log(n)
+    np.testing.assert_allclose(glm.log_odds(rows), [math.log(n), tail[1]], rtol=1e-9)
 
 
 # ------------------------------------------------------------ the stored watchlist (panel_db is built as a build does)

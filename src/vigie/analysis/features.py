@@ -23,6 +23,10 @@ Features of the diffusion front and of the press (besides counts, rises, drug us
   criterion;
 - `front_next_km`: how far beyond the place where the front of onsets should stand next year the town lies (a
   straight line through each year's median hub distance of the onsets seen so far);
+- `onset_one_case`: for a town whose figure is a published zero, the chance that a single case next year makes
+  the onset detector call an onset then (the secrecy rule suppresses the next two figures, the warehouse fills
+  them with the département's complement: the detector's verdict on that series is known now), times the
+  chance of at least one case; most onsets detected at the end of a series are of this kind;
 - `near_rising`: towns within 25 km that rose this year (an onset of this year is not detectable yet);
 - `press_events_20km`: the press monitor's events (table `event`) of year t whose commune lies within 20 km of the
   unit's town; 0 for everyone when the warehouse holds no event (and on years the press does not cover).
@@ -458,16 +462,54 @@ def onsets_until(panel: Panel, t: int) -> np.ndarray:
     return _onsets(panel, t)[0]
 
 
-def _onsets(panel: Panel, t: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(onset column, the detector's statistic, the rise the detector needs next) of each town on the years ≤ t
-    (`onset_gap`); NaN for the services and before the fourth year."""
+def _onsets(panel: Panel, t: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(onset column, the detector's statistic, the rise the detector needs next (`onset_gap`), the chance that
+    one case starts the town (`onset_one_case`)) of each town on the years ≤ t; NaN for the services and before
+    the fourth year."""
     n = len(panel.units)
     if panel.source != "commune" or t < 3:
-        return np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+        return np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     own = panel.own(t)
     expected = departement_expectation(own, panel.population[:, : t + 1], panel.dep)
     result = detect_onsets(panel.units, np.arange(t + 1), own, expected, panel.main.suppressed[:, : t + 1])
-    return result.onset_year, result.statistic, onset_gap(own, expected, result.dispersion)
+    one_case = onset_one_case(panel, t, own, expected)
+    return result.onset_year, result.statistic, onset_gap(own, expected, result.dispersion), one_case
+
+
+def onset_one_case(panel: Panel, t: int, own: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    """For a town whose figure of year t is a published zero (none in t-2..t): the probability that its onset
+    falls next year through a single case. Under the secrecy rule one case in t+1 suppresses the town's figure in
+    t+1 and t+2 (their three-year windows hold a zero and a case), and the warehouse fills both with the
+    département's complement (its mean over its suppressed towns, held at its year-t value), so whether the
+    onset detector (analysis/onsets.py) then calls an onset in t+1 is decided now: it is run on the town's series
+    so extended (every other town's level held). The probability is that verdict times P(at least one case) =
+    1 − exp(−μ), μ the town's expected count next year (its département's rate × its population × its own ratio
+    to that rate over the years ≤ t, half a case added to both sides). 0 for the other towns: their figure next
+    year is not decided by one case."""
+    n = len(panel.units)
+    published, suppressed = panel.main.published[:, t], panel.main.suppressed[:, t]
+    zero = ~suppressed & (np.nan_to_num(published, nan=-1) == 0)
+    if not zero.any() or not panel.follows_rule:
+        return np.zeros(n)
+    complement = panel.main.complement[:, t]
+    n_dep = len(panel.departements)
+    count = np.bincount(panel.dep, suppressed.astype(float), n_dep)
+    fill_value = np.bincount(panel.dep, np.where(suppressed, complement, 0.0), n_dep) / np.maximum(count, 1)
+    national = np.median(complement[suppressed]) if suppressed.any() else 1.0
+    fill_value = np.where(count > 0, fill_value, national)[panel.dep]
+    ratio = (own.sum(1) + 0.5) / (expected.sum(1) + 0.5)
+    level = ratio * expected[:, -1]  # every town's level held next year …
+    ahead = np.where(zero, fill_value, level)  # … a published-zero town with one case: the complement
+    years = np.arange(t + 3)
+    result = detect_onsets(
+        panel.units,
+        years,
+        np.column_stack([own, ahead, ahead]),
+        np.column_stack([expected, expected[:, -1], expected[:, -1]]),
+        np.column_stack([panel.main.suppressed[:, : t + 1], zero, zero]),
+    )
+    verdict = zero & (result.onset_year == t + 1)
+    return np.where(verdict, -np.expm1(-level), 0.0)
 
 
 def onset_gap(own: np.ndarray, expected: np.ndarray, dispersion: float, after: int = 2) -> np.ndarray:
@@ -567,6 +609,7 @@ FEATURES = (
     "front_gap_km",
     "front_next_km",
     "onset_gap",
+    "onset_one_case",
     "near_rising",
     "own_onset_age",
     "press_events_20km",
@@ -614,7 +657,7 @@ def features_at(panel: Panel, t: int) -> np.ndarray:
     dep_now = np.bincount(panel.dep, c0z, len(panel.departements))
     dep_mean = np.bincount(panel.dep, mean3z, len(panel.departements))
     dep_last = np.bincount(panel.dep, np.nan_to_num(c1), len(panel.departements))
-    onset, _, gap = _onsets(panel, t)
+    onset, _, gap, one_case = _onsets(panel, t)
     recent = ((onset >= t - 3) & (onset <= t)).astype(float)
     onsets_near = w @ recent
     within = panel.near @ recent if panel.near is not None else np.full(n, np.nan)
@@ -667,6 +710,7 @@ def features_at(panel: Panel, t: int) -> np.ndarray:
         "front_gap_km": front,
         "front_next_km": front_next_gap(panel.hub_distance, onset, t),
         "onset_gap": gap,
+        "onset_one_case": one_case,
         "near_rising": within_rising,
         "own_onset_age": np.where(np.isnan(onset), np.nan, t - onset),
         "press_events_20km": zeros if panel.press is None else panel.press[:, t],

@@ -15,7 +15,14 @@ find the level and the threshold by themselves. The base (`LinearBase`) is a sta
 models on the same standardised features: the Poisson GLM's log-odds that next year's count reaches the surge
 threshold (it knows the threshold exactly) and a logistic regression of the target itself (it learns what counts
 miss); their two weights are fitted on a later year than the one they learned on. For the onset target the base is
-the logistic regression alone (the surge threshold says nothing about the onset detector). The trees then correct
+the logistic regression alone (the surge threshold says nothing about the onset detector), with shared coefficients
+plus, shrunk toward them, coefficients of each publication state of the town's figure (a published zero, a
+suppressed figure, a published count: `publication_state`): the detector sees three kinds of series. A town at zero
+starts through one case, which the secrecy rule suppresses and the warehouse fills with its département's
+complement (features.onset_one_case); a suppressed town when that complement rises; a published one by its own
+counts. One set of coefficients for all (the previous model) ranked the towns at zero by what made the published
+ones start, and lost the years whose onsets were mostly of the first kind. The onset's trees are small (4 leaves
+of at least 200 rows: a few dozen onsets a year). The trees then correct
 the base where the data show it wrong; the number of rounds is chosen on the later year by the log loss after a
 Platt map fitted on that year (`_calibrated_log_loss`: proper and smooth, blind to a shift of a whole year's level),
 so that where the trees find nothing (the services, some years) the forecast stays the base's.
@@ -59,7 +66,7 @@ class _Features:
 
 ft = _Features()
 
-MODEL_VERSION = "lgbm-linear-stack-2"
+MODEL_VERSION = "lgbm-linear-stack-3"
 SEED = 2025
 ROUNDS = 500  # at most; the number kept is chosen on the later fold (early stopping on its calibrated log loss)
 STOPPING = 50
@@ -69,22 +76,27 @@ NEGATIVE_SHARE = 0.25
 GLM_ROWS = 50_000
 LOGIT_C = 0.1  # L2 of the logistic base, on standardised features
 DESIGN_BOUND = 8.0  # standardised features held within ±8 in the logistic base
+STATE_SHRINK = 0.5  # onset: each publication state's own coefficients, scaled before the L2 (shrunk to the shared)
 COMBINE_SCALE = 10.0  # the two log-odds are divided by this before the (L2, C = 1) stacking regression
+ONSET_LEAVES, ONSET_LEAF_ROWS = 4, 200  # the onset's trees (_params)
 LARGE = 20_000  # rows: above, one bag (the national panel's thousands of surges make one fit stable)
 BASELINES = ("persistence", "prior_counts", "last_year_increase", "neighbours_lag", "poisson_glm")
 TARGETS = ("surge", "onset")
 
 
-def _params(n_rows: int, seed: int) -> dict:
+def _params(n_rows: int, seed: int, rare: bool | str = False) -> dict:
     """Small, regularised trees. Services: a few hundred surges a year, so shallow trees with a slow rate; the
     national commune panel (≈ 35,000 towns a year): deeper trees, a faster rate and half the rows per tree, so
-    that the backtest of every origin stays within two minutes on two cores."""
+    that the backtest of every origin stays within two minutes on two cores. The onset (a few dozen a year among
+    35,000 towns): trees of ONSET_LEAVES leaves of at least ONSET_LEAF_ROWS rows, corrections the few positives
+    can support (15-leaf trees found noise: their years swung around the base's)."""
     large = n_rows > LARGE
+    onset = rare == "onset"
     return {
         "objective": "binary",
         "learning_rate": 0.06 if large else 0.03,
-        "num_leaves": 15 if large else 7,
-        "min_data_in_leaf": max(40, n_rows // 2000),
+        "num_leaves": ONSET_LEAVES if onset else 15 if large else 7,
+        "min_data_in_leaf": max(ONSET_LEAF_ROWS if onset else 40, n_rows // 2000),
         "feature_fraction": 0.5,
         "bagging_fraction": 0.5 if large else 0.8,
         "bagging_freq": 1,
@@ -123,7 +135,7 @@ class Model:
         bags = 1 if len(y0) > LARGE else BAGS
         for bag in range(bags):
             early = lgb.train(
-                {**_params(len(y0), self.seed + bag), "metric": "None"},
+                {**_params(len(y0), self.seed + bag, rare), "metric": "None"},
                 lgb.Dataset(x0[w0 > 0], y0[w0 > 0], weight=w0[w0 > 0], init_score=m0[w0 > 0]),
                 self.rounds,
                 valid_sets=[lgb.Dataset(x1, y1, init_score=m1)],
@@ -139,7 +151,7 @@ class Model:
         m, w = self.base_.margin(x), _negative_weights(y, self.seed)
         self.boosters_ = [
             lgb.train(
-                _params(len(y), self.seed + bag),
+                _params(len(y), self.seed + bag, rare),
                 lgb.Dataset(x[w > 0], y[w > 0], weight=w[w > 0], init_score=m[w > 0]),
                 rounds,
             )
@@ -184,7 +196,7 @@ class LinearBase:
         self.poisson_ = PoissonBaseline().fit(x, count, self.seed)
         w = _sample_weights(y, GLM_ROWS, self.seed)
         keep = w > 0
-        z = self._design(x[keep])
+        z = self._logit_design(x[keep])
         with warnings.catch_warnings(), threadpool_limits(1):
             warnings.simplefilter("ignore")
             self.logit_ = LogisticRegression(C=LOGIT_C, max_iter=1000).fit(z, y[keep], sample_weight=w[keep])
@@ -209,8 +221,31 @@ class LinearBase:
         training years cannot throw a later year's log-odds thousands of units away."""
         return np.clip(self.poisson_._design(x), -DESIGN_BOUND, DESIGN_BOUND)
 
+    def _logit_design(self, x: np.ndarray) -> np.ndarray:
+        """The logistic part's design. For the onset, the shared coefficients plus each publication state's own
+        (`publication_state`: a published zero, a suppressed figure, a published count), shrunk toward the shared
+        ones (scaled by STATE_SHRINK before the L2): the detector sees three kinds of series (a town at zero
+        starts through one case filled with the département's complement, a suppressed one when that complement
+        rises, a published one by its own counts), and a few dozen onsets a year cannot teach separate models."""
+        z = self._design(x)
+        if self.rare_ != "onset":
+            return z
+        state = publication_state(x)
+        blocks = [z] + [STATE_SHRINK * z * (state == k)[:, None] for k in range(3)]
+        return np.hstack(blocks + [(state == k)[:, None].astype(float) for k in range(3)])
+
+    def _logit_coef(self, x: np.ndarray) -> np.ndarray:
+        """Each row's coefficient of each standardised feature in the logistic part (shared + its state's own)."""
+        coef = self.logit_.coef_[0]
+        d = len(ft.FEATURES)
+        if self.rare_ != "onset":
+            return np.broadcast_to(coef[:d], (len(x), d))
+        state = publication_state(x)
+        own = np.stack([coef[d * (k + 1) : d * (k + 2)] for k in range(3)])
+        return coef[None, :d] + STATE_SHRINK * own[state]
+
     def _parts(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return self.poisson_.log_odds(x, self.rare_), self.logit_.decision_function(self._design(x))
+        return self.poisson_.log_odds(x, self.rare_), self.logit_.decision_function(self._logit_design(x))
 
     def margin(self, x: np.ndarray) -> np.ndarray:
         poisson, logit = self._parts(x)
@@ -218,10 +253,15 @@ class LinearBase:
 
     def terms(self, x: np.ndarray) -> np.ndarray:
         """Each feature's share of the margin (first order for the Poisson part)."""
-        z = self._design(x)
-        return (
-            self.weights_[0] * self.poisson_.log_odds_terms(x, self.rare_) + self.weights_[1] * z * self.logit_.coef_[0]
-        )
+        poisson = self.poisson_.log_odds_terms(x, self.rare_)
+        return self.weights_[0] * poisson + self.weights_[1] * self._design(x) * self._logit_coef(x)
+
+
+def publication_state(x: np.ndarray) -> np.ndarray:
+    """0: this year's figure a published zero; 1: suppressed; 2: a published count (or a service's)."""
+    suppressed = np.nan_to_num(_col(x, "suppressed_now")) > 0
+    zero = np.nan_to_num(_col(x, "count"), nan=-1) == 0
+    return np.where(suppressed, 1, np.where(zero, 0, 2))
 
 
 def _calibrated_log_loss(probability: np.ndarray, data) -> tuple[str, float, bool]:
@@ -345,6 +385,7 @@ class PoissonBaseline:
         with warnings.catch_warnings(), threadpool_limits(1):
             warnings.simplefilter("ignore")
             self.glm_ = PoissonRegressor(alpha=1e-3, solver="newton-cholesky", max_iter=100).fit(z, count[keep])
+        self.rows_ = int(keep.sum())
         return self
 
     def _design(self, x: np.ndarray, fit: bool = False) -> np.ndarray:
@@ -361,23 +402,25 @@ class PoissonBaseline:
         need = threshold(x, rare)
         return np.where(np.isfinite(need), poisson.sf(np.ceil(need) - 1, mu), 0.0)
 
-    def log_odds(self, x: np.ndarray, rare: bool = False) -> np.ndarray:
+    def log_odds(self, x: np.ndarray, rare: bool = False, shift: float | np.ndarray = 0.0) -> np.ndarray:
         """The log-odds of a surge under the GLM, from the log tail probabilities (no rounding to 0 or 1), within
-        ±30."""
+        ± log(rows it learned from): odds the training rows could never have shown are not claimed. Unbounded (it
+        was ±30), the Poisson tail made a service whose mean lay above its threshold near certain whatever the
+        evidence (Marseille centre at 99 % on the état 4001: its mean 318 against a threshold of 201, log-odds
+        +27), and the stacking passed it on."""
         from scipy.stats import poisson
 
-        mu = np.clip(self.glm_.predict(self._design(x)), 1e-9, 1e7)
+        mu = np.clip(self.glm_.predict(self._design(x)) * np.exp(shift), 1e-9, 1e7)
         need = np.ceil(np.where(np.isfinite(threshold(x, rare)), threshold(x, rare), 1e9)) - 1
         with np.errstate(divide="ignore"):
             odds = poisson.logsf(need, mu) - poisson.logcdf(need, mu)
-        return np.clip(np.nan_to_num(odds, nan=-30.0), -30.0, 30.0)
+        bound = math.log(self.rows_)
+        return np.clip(np.nan_to_num(odds, nan=-bound), -bound, bound)
 
     def log_odds_terms(self, x: np.ndarray, rare: bool = False, delta: float = 0.05) -> np.ndarray:
         """Each feature's GLM term (coefficient × standardised value, in log μ) times the slope of the surge
         log-odds in log μ at this row: a first-order share of the GLM's margin."""
-        up = np.clip(self.score(x, rare, delta), 1e-6, 1 - 1e-6)
-        down = np.clip(self.score(x, rare, -delta), 1e-6, 1 - 1e-6)
-        slope = (np.log(up / (1 - up)) - np.log(down / (1 - down))) / (2 * delta)
+        slope = (self.log_odds(x, rare, delta) - self.log_odds(x, rare, -delta)) / (2 * delta)
         return self.glm_.coef_[None, :] * self._design(x) * slope[:, None]
 
 
@@ -401,6 +444,12 @@ def _pct_fr(r: float) -> str:
 
     change = (r - 1) * 100
     return ("+" if round(change) > 0 else "") + percent(change)
+
+
+def _percent_fr(value: float, decimals: int = 0) -> str:
+    from vigie.fr import percent
+
+    return percent(value, decimals)
 
 
 def driver_text(name: str, value: float, unit: dict) -> tuple[str, str] | None:
@@ -483,6 +532,15 @@ def driver_text(name: str, value: float, unit: dict) -> tuple[str, str] | None:
         "onset_gap": lambda: (
             f"an onset would need {math.exp(min(value, 30)):.1f} times this year's count",
             f"une installation demanderait {_fr(math.exp(min(value, 30)), 1)} fois les faits de cette année",
+        ),
+        "onset_one_case": lambda: (
+            (
+                f"at zero: one case next year would start it ({value * 100:.1f} % likely)",
+                "à zéro : un seul fait l'an prochain suffirait à une installation "
+                f"({_percent_fr(value * 100, 1)} de chances)",
+            )
+            if value
+            else None
         ),
         "near_rising": lambda: (
             f"{value:.0f} towns within 25 km rose this year",
