@@ -48,6 +48,9 @@ def kinds(ling, text: str) -> list[str]:
         ("il a été agressé à coups de batte", "intimidation.au_couteau"),
         ("l'un des habitants a reçu un coup de poing", "intimidation.coups_recus"),
         ("l'incendie du poste de police en mars", "intimidation.incendie_batiment_public"),
+        ("le commissariat de Vierzon (Cher) a été attaqué", "intimidation.batiment_attaque"),
+        ("l'attaque du commissariat a choqué les habitants", "intimidation.attaque_du_batiment"),
+        ("les policiers ont été visés par des feux d'artifice", "intimidation.vise_par_des_artifices"),
     ],
 )
 def test_the_wordings_of_the_three_types(ling, text, rule):
@@ -165,4 +168,5 @@ def test_a_point_dismantled_in_other_words(ling):
     assert territory.headline_point('Rouen : un "point de deal" démantelé, deux interpellations', ling)
     assert not territory.headline_point("Rouen : les habitants excédés par un point de deal", ling)
     assert not re.search(territory.DISMANTLED_MORE, "la ville a investi 400 000 euros près du point de deal")
+    assert not re.search(territory.DISMANTLED_MORE, "les enquêteurs ont investi le quartier, un point de deal connu")
     assert re.search(territory.OTHER_PREMISES, "deux commerces ont été contrôlés, un fermé")

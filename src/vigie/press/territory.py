@@ -25,7 +25,9 @@ DISMANTLED_MORE = (
     r"(?:opération|intervention|descente|offensive)[^.,;]{0,40}? (?:contre|visant|sur|ciblant) "
     r"(?:un|le|les|des|ce|ces|deux|trois|plusieurs) (?:\w+ )?points? de|"
     # a raid on the point's stairwell: "des policiers ont investi une cage d'escalier où s'était installé un point"
-    r"(?:policiers|gendarmes|forces de l['’]ordre|enquêteurs|militaires|crs)\b[^.;]{0,40}?\binvesti(?:e|s|es)?\b"
+    # (not "ont investi le quartier", a district where a point is)
+    r"(?:policiers|gendarmes|forces de l['’]ordre|enquêteurs|militaires|crs)\b[^.;]{0,40}?\binvesti(?:e|s|es)? "
+    r"(?:une?|le|la|les|l['’]|des) (?:\w+ )?(?:cages? d['’]escalier|halls?|immeubles?|appartements?|caves?|tours?)\b"
 )
 # premises that are no point de deal: "deux commerces ont été contrôlés, un fermé" after a point de deal was told
 OTHER_PREMISES = (
