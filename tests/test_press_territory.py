@@ -132,6 +132,12 @@ def test_the_towns_a_network_comes_from_are_blanked(gaz):
     assert territory.origin_towns(gaz, "des équipes de Vénissieux se sont implantées") == ["69259"]
 
 
+def test_a_region_is_no_origin():
+    text = "des équipes venues d'Orléans et de la région parisienne"
+    blanked = territory.without_regions(text)
+    assert len(blanked) == len(text) and blanked.rstrip() == "des équipes venues d'Orléans et de la"
+
+
 def test_where_a_network_settled():
     class P:
         def __init__(self, code, text):

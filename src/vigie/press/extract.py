@@ -433,4 +433,5 @@ class Extractor:
         return event
 
     def _origins(self, text: str) -> list[str]:
+        text = territory.without_regions(text)  # "venues d'Orléans et de la région parisienne": Orléans only
         return list(dict.fromkeys(network_origins(self.gaz, text) + territory.origin_towns(self.gaz, text)))

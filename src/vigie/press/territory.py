@@ -106,6 +106,12 @@ def without_origins(text: str) -> str:
     return re.sub(ORIGIN_SPAN, lambda m: " " * len(m.group(0)), text, flags=re.I)
 
 
+def without_regions(text: str) -> str:
+    """The text without "la région parisienne", "la région lyonnaise": a region is no town a network comes from
+    (geography.network_origins would read the demonym as the city); same length."""
+    return re.sub(r"\brégions? \w+", lambda m: " " * len(m.group(0)), text, flags=re.I)
+
+
 def origin_towns(gaz, text: str) -> list[str]:
     """Communes the networks come from, named in the origins `without_origins` blanks ("chassée du Mirail, à
     Toulouse" → Toulouse; "des équipes de Vénissieux" → Vénissieux): geography.network_origins reads the others."""
