@@ -561,3 +561,10 @@ def test_three_communes_after_one_a_are_one_operation_and_a_town_named_like_a_de
     # "à hauteur de Vienne" in an article about Vienne (Isère) is in the Isère, not in the Vienne
     resolver = ArticlePlaces.read(plain.gaz, "Vienne (Isère) : des tirs", "Des tirs à Estressin, à Vienne.")
     assert resolver.vague("saisis sur l'A7, à hauteur de Vienne", None).departement == "38"
+
+
+def test_a_town_named_like_a_departement_near_a_main_town_is_that_town(plain):
+    # "à Vienne" in an article about Lyon is Vienne (Isère), 30 km away, though the Isère is not named
+    assert where(
+        plain, "Lyon : un réseau démantelé", "Des perquisitions à Lyon.", "Deux hommes interpellés à Vienne."
+    ) == [("38544", "38", 1)]

@@ -404,3 +404,29 @@ def test_a_dated_sentence_tells_no_count_of_an_undated_mention():
     assert undated.count is None
     counting.complete([undated], [], "Les trois individus ont été placés en garde à vue.")
     assert undated.count == 3
+
+
+def test_a_sentence_that_tells_no_event_still_gives_its_paragraphs_operation_its_values():
+    """A judicial step is no event, but "Au total, 8 personnes ont été placées en garde à vue et présentées au juge"
+    is the count of the operation of its paragraph (never of an earlier paragraph's)."""
+    seizure = _event("seizure", date(2022, 6, 17), date(2022, 6, 17), drugs=[("cannabis", 147, "kg")])
+    seizure.evidence = "Les gendarmes ont découvert 147 kilos de zamal."
+    counting.excluded_details([seizure], "Au total, 8 personnes ont été placées en garde à vue et présentées au juge.")
+    assert seizure.count == 8
+    other = _event("seizure", date(2022, 6, 17), date(2022, 6, 17))
+    counting.excluded_details([], "Au total, 8 personnes ont été placées en garde à vue.")
+    assert other.count is None
+
+
+def test_the_exact_amount_of_a_rough_seizure_told_in_the_next_paragraph():
+    """ "plus d'un tiers de tonne" then, a paragraph below, "pour un total de 372 kilogrammes" with the cash (fixture
+    470); an amount far from the rough one is another seizure's and changes nothing."""
+    rough = _event("seizure", date(2023, 9, 1), date(2023, 9, 30), drugs=[("cannabis", 333.333333, "kg")])
+    rough.evidence = "les gendarmes avaient réalisé une saisie de plus d'un tiers de tonne de résine de cannabis."
+    counting.complete([rough], [], "Une somme de 18.000 euros avait été découverte, pour 372 kilogrammes de résine.")
+    assert (rough.drugs[0]["quantity"], rough.cash_eur) == (372, 18000)
+    again = _event("seizure", date(2023, 9, 1), date(2023, 9, 30), drugs=[("cannabis", 333.333333, "kg")])
+    again.evidence = rough.evidence
+    counting.complete([again], [], "Une somme de 5.000 euros a été saisie avec 12 kilogrammes de résine.")
+    assert (again.drugs[0]["quantity"], again.cash_eur) == (333.333333, None)
+    assert _drugs("133 gr de cocaïne") == {("cocaine", "kg"): 0.133}  # "gr", as a court report writes grammes

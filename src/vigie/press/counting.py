@@ -324,6 +324,40 @@ def _elsewhen(sentence: str, target: Event) -> bool:
     return bool(when) and not overlaps(when[0], when[1], target.date_start, target.date_end)
 
 
+def excluded_details(paragraph: list[Event], sentence: str) -> None:
+    """A sentence that tells no event (a judicial step: "Une somme de 24.000 euros avait été confisquée, 5 personnes
+    mises en examen, pour un total de 380 kilogrammes"; "Au total, 8 personnes ont été placées en garde à vue … et
+    présentées au juge") still gives the operation of its own paragraph what it lacks: its persons arrested, its cash,
+    and the exact amount of what it said roughly ("plus d'un tiers de tonne"). Never to an earlier paragraph's event,
+    never a new substance: such a sentence may be a round-up's figure."""
+    operations = [e for e in paragraph[-4:] if e.type in ("seizure", "arrest")]
+    if not operations or _elsewhen(sentence, operations[-1]):
+        return
+    target = operations[-1]
+    if target.count is None or quantities.VALUES["in_all"].search(sentence):
+        said = quantities.arrested(sentence)
+        if said is not None:
+            target.count, target.count_rough = said, quantities.arrested_roughly(sentence)
+    if target.type != "seizure":
+        return
+    if target.cash_eur is None:
+        target.cash_eur = quantities.cash(sentence)
+    _exact_amounts(target, sentence)
+
+
+def _exact_amounts(seizure: Event, sentence: str) -> bool:
+    """The exact amounts a sentence gives for a seizure told roughly ("plus d'un tiers de tonne" … "pour un total de
+    380 kilogrammes"): replaced, and True when one was."""
+    if not re.search(APPROXIMATE, seizure.evidence, re.I) or re.search(APPROXIMATE, sentence, re.I):
+        return False
+    exact = {(d["substance"], d["unit"]): d["quantity"] for d in quantities.drugs(sentence)}
+    told = False
+    for d in seizure.drugs:
+        if _rough(d["quantity"], exact.get((d["substance"], d["unit"]))):
+            d["quantity"], told = exact[(d["substance"], d["unit"])], True
+    return told
+
+
 def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None:
     """A sentence with no event of its own adds details to the events just reported ("Personne n'a été
     blessé.", "L'un d'eux a exhibé une arme de poing."); persons arrested and quantities to the operation of the
@@ -371,6 +405,12 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
         (e for e in recent if e.type == "seizure" and e.drugs and all(d["quantity"] is None for d in e.drugs)),
         key=lambda e: e.date_end or date.min,
     )
+    seizures = sorted((e for e in recent if e.type == "seizure"), key=lambda e: e.date_end or date.min)
+    if not same_paragraph and seizures and not _elsewhen(sentence, seizures[-1]):
+        # the next paragraph's "Une somme de 24.000 euros avait été confisquée … pour un total de 380 kilogrammes"
+        # tells exactly the seizure said roughly above ("plus d'un tiers de tonne"): its amount, and its cash
+        if _exact_amounts(seizures[-1], sentence) and seizures[-1].cash_eur is None:
+            seizures[-1].cash_eur = quantities.cash(sentence)
     if same_paragraph or (unmeasured and VALUES_FOUND.search(sentence)):
         seizure = (same_paragraph or unmeasured)[-1]  # "… une plantation. Plus de 300 pieds ont été arrachés."
         rough = re.search(APPROXIMATE, seizure.evidence, re.I) and not re.search(APPROXIMATE, sentence, re.I)

@@ -169,6 +169,7 @@ class Extractor:
             # coffre, ils ont découvert …"): where the next event with no place of its own happened
             for sentence in sentences:
                 if any(re.search(p, plain(sentence), re.I) for p in EXCLUDE):
+                    counting.excluded_details(events[first:], sentence)  # "… 380 kilos, 5 personnes mises en examen"
                     continue
                 if re.search(ABROAD, re.sub(FOREIGN_ROUTE, " ", sentence, flags=re.I), re.I):
                     # events abroad are not ours; details of ours may be there

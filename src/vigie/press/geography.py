@@ -46,7 +46,9 @@ the highest total wins. The weights are tiers: a term outweighs every term below
 A commune is a candidate under its whole name, and a town of 10,000 people or more under its first word(s) too
 ("à Brive" is Brive-la-Gaillarde, "à La Seyne" La Seyne-sur-Mer, "Charleville": places.short_name), as a "short
 name" candidate scored like any commune. A département's name is never its homonymous commune in that département
-("en Corrèze", "Doubs : …"), unless after "à" ("à Mayenne"); Paris is both.
+("en Corrèze", "Doubs : …"), unless after "à" ("à Mayenne"); Paris is both. A commune named like another
+département ("Vienne", Isère) is a candidate where that département is named, or when it has 10,000 people and lies
+within AREA_KM of a main town ("à Vienne" in an article about Lyon).
 
 `other_towns`: "Saint-Benoît" and "Saint-Denis" in an article make "Sainte-Rose" the one of La Réunion, not of
 Guadeloupe. `neighbourhood`: a curated neighbourhood beats a homonymous commune of fewer than 10,000 people ("la
@@ -558,6 +560,14 @@ class ArticlePlaces(Geography):
         if key in gaz.departements and key != "paris" and not re.search(r"(?<![\w'’])à\s+$", before):
             # "en Corrèze", "Doubs : …": the département, not its homonymous commune (Corrèze, Doubs); "à Mayenne" is
             options = [o for o in options if o[1] != gaz.departements[key]]
+        elif key in gaz.departements and not options and towns:
+            # "à Vienne" in an article about Lyon: the town of that name near a main town, though its own
+            # département (Isère) is not named
+            options = [
+                (code, dep, pop)
+                for code, dep, pop, kind in gaz.communes.get(key, ())
+                if kind == "commune" and pop >= 10_000 and gaz.near_towns(code, towns, AREA_KM)
+            ]
         communes = self._communes(options, key)
         if key not in gaz.communes:  # a misspelling, found by the fuzzy search: weaker evidence
             for c in communes:
