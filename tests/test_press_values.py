@@ -430,3 +430,13 @@ def test_the_exact_amount_of_a_rough_seizure_told_in_the_next_paragraph():
     counting.complete([again], [], "Une somme de 5.000 euros a été saisie avec 12 kilogrammes de résine.")
     assert (again.drugs[0]["quantity"], again.cash_eur) == (333.333333, None)
     assert _drugs("133 gr de cocaïne") == {("cocaine", "kg"): 0.133}  # "gr", as a court report writes grammes
+
+
+def test_a_running_tally_gives_no_event_its_toll():
+    """ "On compte déjà onze morts et une trentaine de blessés depuis le début de l'année" counts the year, not the
+    shooting told before it (fixture 471)."""
+    assert quantities.VALUES["tally"].search("On compte trois morts déjà, une dizaine de blessés et des tirs recensés")
+    assert not quantities.VALUES["tally"].search("En mars déjà, un adolescent avait été tué par balle.")
+    recalled = _event("shooting", date(2024, 3, 4), date(2024, 3, 4))
+    counting.complete([recalled], [recalled], "On compte déjà onze morts depuis le début de l'année dans la ville.")
+    assert (recalled.killed, recalled.injured) == (None, None)

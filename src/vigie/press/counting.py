@@ -29,7 +29,7 @@ def values(event: Event, clause: str, sentence: str, single: bool, untriggered: 
     le bilan de la fusillade", from the sentence's `untriggered` clauses), drugs, cash, weapons, persons arrested, and a
     dealing point's action and number."""
     kind = event.type
-    if kind in ("shooting", "intimidation"):
+    if kind in ("shooting", "intimidation") and not quantities.VALUES["tally"].search(sentence):
         paired = quantities.VALUES["victims_paired"].search(sentence.replace("’", "'"))  # a pair the clauses cut
         event.killed, event.injured = quantities.casualties(sentence if single or paired else clause)
         if not single and event.killed is None and event.injured is None:
@@ -366,7 +366,7 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     violent = [e for e in paragraph[-4:] if e.type in ("shooting", "intimidation")] or sorted(
         (e for e in recent if e.type in ("shooting", "intimidation")), key=lambda e: e.date_end or date.min
     )
-    if violent and not _elsewhen(sentence, violent[-1]):
+    if violent and not _elsewhen(sentence, violent[-1]) and not quantities.VALUES["tally"].search(sentence):
         # the violence of this paragraph, else the latest: "L'enfant n'a pas été touché" is of the news
         target = violent[-1]
         killed, injured = quantities.casualties(sentence)

@@ -54,6 +54,7 @@ RULE_NAMES = {
     "arrested_participle": "a number arrested (participle)",
     "arrested_one": "one arrested",
     "in_all": "a total",
+    "tally": "a running tally",
     "arms_seized": "arms of no named kind, seized",
     "arrested_also": "one more arrested ('ainsi qu'un consommateur')",
     "toll_item": "one item of a town-by-town list of shootings",
