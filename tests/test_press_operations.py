@@ -1,6 +1,6 @@
 """Police operations as events (press/operations.py, rules/operations.toml, the seizure/arrest trigger rules): which
 arrests are a seizure's, which seizures are a year's tally or a trend, arrests told commune by commune, a place where
-a person lives, what names goods, and the wordings of seizures and arrests of real articles (fixtures 400–408 tell
+a person lives, what names goods, and the wordings of seizures and arrests of real articles (fixtures 400–409 tell
 them in full)."""
 
 import re
@@ -10,7 +10,7 @@ import pytest
 
 from vigie.errors import VigieError
 from vigie.press import dates, operations
-from vigie.press.extract import NOT_TRIGGERS, SEIZED, plain
+from vigie.press.extract import NOT_TRIGGERS, SEIZED, _clauses, plain
 from vigie.press.linguistics import Linguistics
 from vigie.press.pipeline import load_nlp
 from vigie.press.places import Place
@@ -92,6 +92,14 @@ def test_arrests_told_commune_by_commune_with_their_persons():
     text = "à l'interpellation de quatre hommes à Fougères et de deux autres à Vitré, soupçonnés de trafic"
     found = operations.arrests_by_place(text, places_in(text, "Fougères", "Vitré"))
     assert [(p.text, n) for p, n in found] == [("Fougères", 4), ("Vitré", 2)]
+
+
+def test_a_count_of_others_in_another_commune_stays_in_its_arrest_s_clause():
+    # "… interpellé trois hommes à Dax et deux autres à Mont-de-Marsan": one clause (its verb), two communes
+    one = "les policiers ont interpellé trois hommes à Dax et deux autres à Mont-de-Marsan, soupçonnés de trafic."
+    assert _clauses(one) == [one]
+    # "… et deux autres ont été touchés mercredi" tells a second event with a verb of its own: two clauses
+    assert len(_clauses("Un homme a été blessé mardi et deux autres ont été touchés mercredi.")) == 2
 
 
 def test_arrests_in_several_communes_with_no_count_of_their_own_are_one_operation():

@@ -101,7 +101,7 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[str]:
 def _clauses(sentence: str) -> list[str]:
     """Clauses that may each report their own event ("… le mois dernier et de nouveaux coups de feu …")."""
     parts = re.split(
-        r",? et (?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )"
+        r",? et (?!\w+ autres (?:à|au|aux|en|dans)\b)(?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )"
         r"(?!\w+ (?:\w+ )?(?:blessée?s?|morte?s?|tuée?s?)\b)|;\s+|\s+:\s+|"  # "un mort et deux blessés" is one toll
         r",? avant de (?=se |s')",
         sentence,
