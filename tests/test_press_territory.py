@@ -51,6 +51,9 @@ def kinds(ling, text: str) -> list[str]:
         ("le commissariat de Vierzon (Cher) a été attaqué", "intimidation.batiment_attaque"),
         ("l'attaque du commissariat a choqué les habitants", "intimidation.attaque_du_batiment"),
         ("les policiers ont été visés par des feux d'artifice", "intimidation.vise_par_des_artifices"),
+        ("des tags anti-police sur les boîtes aux lettres", "intimidation.tags_anti_police"),
+        ("le nom d'un policier a été tagué sur un mur", "intimidation.nom_tague"),
+        ("des locataires ont été intimidés par des guetteurs", "intimidation.intimide_par"),
     ],
 )
 def test_the_wordings_of_the_three_types(ling, text, rule):
