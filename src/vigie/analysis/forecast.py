@@ -22,10 +22,10 @@ starts through one case, which the secrecy rule suppresses and the warehouse fil
 complement (features.onset_one_case); a suppressed town when that complement rises; a published one by its own
 counts. One set of coefficients for all (the previous model) ranked the towns at zero by what made the published
 ones start, and lost the years whose onsets were mostly of the first kind. The onset's trees are small (4 leaves
-of at least 200 rows: a few dozen onsets a year). The trees then correct
-the base where the data show it wrong; the number of rounds is chosen on the later year by the log loss after a
-Platt map fitted on that year (`_calibrated_log_loss`: proper and smooth, blind to a shift of a whole year's level),
-so that where the trees find nothing (the services, some years) the forecast stays the base's.
+of at least 200 rows: a few dozen onsets a year). The trees then correct the base where the data show it wrong;
+the number of rounds is chosen on the later year by the log loss after a Platt map fitted on that year
+(`_calibrated_log_loss`: proper and smooth, blind to a shift of a whole year's level), so that where the trees find
+nothing (the services, some years) the forecast stays the base's.
 
 Calibration: Platt scaling (Platt 1999) of the base + trees log-odds, fitted on a later fold than the trees. At
 origin t the base and the trees are first trained on the target years ≤ t-1 and the logistic map fitted on their
