@@ -568,3 +568,12 @@ def test_a_town_named_like_a_departement_near_a_main_town_is_that_town(plain):
     assert where(
         plain, "Lyon : un réseau démantelé", "Des perquisitions à Lyon.", "Deux hommes interpellés à Vienne."
     ) == [("38544", "38", 1)]
+
+
+def test_a_lieu_dit_or_a_hamlet_unknown_to_the_gazetteer_is_part_of_the_article_s_town(plain):
+    title, text = "Quimper : une plantation découverte", "Les gendarmes ont découvert une plantation."
+    assert where(plain, title, text, "200 pieds découverts au lieu-dit Kerlannic.") == [("29232", "29", 1)]
+    assert where(plain, title, text, "Des tirs au hameau de Kerlannic.") == [("29232", "29", 1)]
+    # with no headline town: the town its paragraph named before it
+    text = "À Quimper, les gendarmes ont découvert une plantation au lieu-dit Kerlannic."
+    assert where(plain, "Une plantation découverte", text, "Des tirs au lieu-dit Kerlannic.") == [("29232", "29", 1)]

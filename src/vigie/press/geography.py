@@ -77,9 +77,10 @@ an article about Avignon), a commune of the named départements under 2,000 peop
 locative or a district word, in an article with an anchor, the mention is a "presumed district" of the anchor ("Agen : …
 au Pin" is not Le Pin, Tarn-et-Garonne; "à Montanou"); a département, a region, a road ("l'A9"), an acronym ("à l'AFP")
 or a country never is, nor a point of the compass ("dans l'Ouest guyanais"), nor a name followed by the wider area
-it is part of ("dans les Hauts de l'île"). In an article with no headline town, a name unknown to the gazetteer after
-a locative or a district word is a presumed district of the commune named last before its first mention in its
-paragraph ("À Limoges, … le point de deal de Beaubreuil"), else of the first main town. Every town the
+it is part of ("dans les Hauts de l'île"). A name unknown to the gazetteer after "lieu-dit", "hameau" or "village"
+is a presumed district too ("au lieu-dit Kerlannic"). In an article with no headline town, a presumed district is
+one of the commune named last before its first mention in its paragraph ("À Limoges, … le point de deal de
+Beaubreuil"), else of the first main town. Every town the
 headline opens with is a main town ("Tarbes et Agen : …": Agen is no district of Tarbes). A curated or presumed district
 gives way to a town named after "à" in the same clause; a district the article placed in its town does not, and a town
 named after "à" after it is a place too ("dans le quartier des Couronneries, à Poitiers, … interpellés à
@@ -234,6 +235,11 @@ BIG_TOWN = 50_000  # a commune this big is never taken for a district of another
 AREA_KM = 80  # a town of 10,000 people this close to a main town is itself ("à leur domicile de Montélimar")
 # a curated neighbourhood introduced as one
 DISTRICT_WORD = r"(?:quartiers?|cités?|résidences?)\s+(?:de la |du |des |de l['’]|de |d['’])?(?:la |le |les |l['’])?$"
+# a lieu-dit, a hamlet or a village named as one: "au lieu-dit Kerlann", "le hameau des Granges" (a district of the
+# article's town when the gazetteer does not know the name)
+PART_WORD = (
+    r"\b(?:lieu-dit|lieudit|hameau|village|section)\s+(?:de la |du |des |de l['’]|de |d['’])?(?:la |le |les |l['’])?$"
+)
 ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
     r"(?:venu(?:e|s|es)? (?:tout droit |directement )?(?:de|d')(?: la| les|(?<=de) l')?|"
     r"viennent (?:tout droit |directement )?(?:de|d')|"
@@ -609,7 +615,7 @@ class ArticlePlaces(Geography):
             and not area  # "dans les Hauts de l'île": part of the island, not a district of the town
             and (
                 any(c.veto == "district_homonym" for c in communes)
-                or (not communes and (locative or re.search(DISTRICT_WORD, before)))
+                or (not communes and (locative or re.search(DISTRICT_WORD, before) or re.search(PART_WORD, before)))
             )
         ):
             # "Agen : … au Pin": in an article about a town, a name that is only a small or far commune elsewhere,
@@ -624,7 +630,7 @@ class ArticlePlaces(Geography):
             and not communes
             and not self._not_a_district(surface)
             and not area
-            and (locative or re.search(DISTRICT_WORD, before))
+            and (locative or re.search(DISTRICT_WORD, before) or re.search(PART_WORD, before))
             and (town := self._district_town(surface))
         ):
             # "À Limoges, … le point de deal de Beaubreuil … blessé à Beaubreuil": in an article with no headline
