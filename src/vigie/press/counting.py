@@ -60,10 +60,6 @@ def values(event: Event, clause: str, sentence: str, single: bool, untriggered: 
         )
 
 
-def overlap(a: Event, b: Event) -> bool:
-    return overlaps(a.date_start, a.date_end, b.date_start, b.date_end)
-
-
 def same(a: Event, b: Event) -> bool:
     """Two mentions of one event: same type and place, nested dates (`nested`), and not told as two."""
     if a.type != b.type or a.commune != b.commune or (a.commune is None and a.departement != b.departement):
@@ -287,30 +283,6 @@ def rough_count(e: Event) -> bool:
     if not hasattr(e, "count_rough"):
         e.count_rough = e.count is not None and quantities.arrested_roughly(e.evidence)
     return e.count_rough
-
-
-def fold_arrests(events: list[Event]) -> list[Event]:
-    """One police operation that seized and arrested is one seizure, with the persons arrested as its count."""
-    out = []
-    for e in events:
-        if e.type == "arrest":
-            seizure = next(
-                (
-                    s
-                    for s in events
-                    if s.type == "seizure"
-                    and s.commune == e.commune
-                    and s.departement == e.departement
-                    and overlap(s, e)
-                ),
-                None,
-            )
-            if seizure is not None:
-                if seizure.count is None or (rough_count(seizure) and e.count is not None and not rough_count(e)):
-                    seizure.count, seizure.count_rough = e.count, rough_count(e)
-                continue
-        out.append(e)
-    return out
 
 
 def _elsewhen(sentence: str, target: Event) -> bool:
