@@ -19,7 +19,7 @@ def test_french_reasons_use_french_numbers():
     assert driver_text("slope4", -1.25, unit)[1] == "tendance -1,2 faits par an"
     assert driver_text("ratio_1y", 1.25, unit)[1] == f"+25{NBSP}% sur un an"
     assert driver_text("ratio_1y", 0.8, unit)[1] == f"-20{NBSP}% sur un an"
-    assert driver_text("log_population", math.log1p(12345), unit)[1] == f"12{NBSP}345 habitants"
+    assert driver_text("log_population", math.log1p(12345), unit)[1] == f"12{NBSP}345 habitants en 2024"
     assert driver_text("hub_km", 12.4, {"year": 2024})[1] == "à 12 km de la grande ville la plus proche"
 
 

@@ -564,8 +564,9 @@ def driver_text(name: str, value: float, unit: dict) -> tuple[str, str] | None:
             else None
         ),
         "log_population": lambda: (
-            f"{math.expm1(min(value, 30)):,.0f} inhabitants",
-            f"{_fr(math.expm1(min(value, 30)))} habitants",
+            # the commune base's population of that year, which may differ from the reference shown beside it
+            f"{math.expm1(min(value, 30)):,.0f} inhabitants in {year}",
+            f"{_fr(math.expm1(min(value, 30)))} habitants en {year}",
         ),
     }
     make = texts.get(name)
