@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from vigie.press import counting, dates, linguistics, quantities, rules, territory
+from vigie.press import counting, dates, linguistics, quantities, recalls, rules, territory
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.geography import (
     DISTRICT,
@@ -168,9 +168,13 @@ class Extractor:
             scene = []  # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le
             # coffre, ils ont découvert …"): where the next event with no place of its own happened
             for sentence in sentences:
+                told_in = sentence  # the evidence of the sentence's events
                 if any(re.search(p, plain(sentence), re.I) for p in EXCLUDE):
-                    counting.excluded_details(events[first:], sentence)  # "… 380 kilos, 5 personnes mises en examen"
-                    continue
+                    recalled = recalls.told_after(plain(sentence))  # "la troisième fusillade, après celles du 3 …"
+                    if recalled is None or any(re.search(p, recalled, re.I) for p in EXCLUDE):
+                        counting.excluded_details(events[first:], sentence)  # "… 380 kilos, 5 mises en examen"
+                        continue
+                    sentence = recalled
                 if re.search(ABROAD, re.sub(FOREIGN_ROUTE, " ", sentence, flags=re.I), re.I):
                     # events abroad are not ours; details of ours may be there
                     if events:
@@ -256,6 +260,8 @@ class Extractor:
                                 event.own_date = own_when is not None
                                 event.rules = self.ling.fired(kind, trigger_text) or [f"{kind}.from_context"]
                                 produced.append(event)
+                                if kind == "shooting":  # "avaient éclaté il y a deux semaines, puis …": one per date
+                                    produced += self._recalled(event, clause, sentence, place, article.date, kind_when)
                             if event and kind == "dealing_point" and event.action == "dismantled" and reopened:
                                 # "démantelé le 5 juin, le point de deal a rouvert dès le 12 juin": two events
                                 after = clause[reopened.start() :]
@@ -285,6 +291,8 @@ class Extractor:
                     near = vague_here and (not sentence_places or re.search(NEAR, vague_here.text))
                     scene = [vague_here] if near else sentence_places[:1]
                 if produced:
+                    for e in produced if told_in is not sentence else []:
+                        e.evidence = told_in  # the article's sentence, not the recall cut from it
                     events += produced
                 elif events:
                     counting.complete(events[-4:], events[first:], sentence)
@@ -432,6 +440,23 @@ class Extractor:
             # "des bandes d'Avignon et de Cavaillon se battent … à Cavaillon": a town is no origin of its own network
             event.networks_from = [c for c in self._origins(clause) if c != place.code]
         return event
+
+    def _recalled(self, event: Event, clause: str, sentence: str, place, ref: date, when) -> list[Event]:
+        """The other shootings of a recall that tells one on each of several dates (recalls.several); `event` takes
+        the first date."""
+        told = recalls.several(clause, ref, when)
+        if not told:
+            return []
+        start, end = told[0]
+        if start and end and start <= ref:
+            event.date_start, event.date_end = start, min(end, ref)
+        more = []
+        for interval in told[1:]:
+            other = self._event("shooting", clause, sentence, place, interval, ref, False)
+            if other:
+                other.own_date, other.rules = True, event.rules
+                more.append(other)
+        return more
 
     def _origins(self, text: str) -> list[str]:
         text = territory.without_regions(text)  # "venues d'Orléans et de la région parisienne": Orléans only
