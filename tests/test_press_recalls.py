@@ -3,7 +3,11 @@ of one recall. The whole extraction of such articles is scored by fixtures 480 a
 
 from datetime import date
 
+import pytest
+
 from vigie.press import recalls
+from vigie.press.linguistics import Linguistics
+from vigie.press.pipeline import load_nlp
 
 
 def test_a_ranked_tally_still_tells_the_shootings_it_recalls():
@@ -40,3 +44,16 @@ def test_a_second_date_told_from_the_first():
     assert recalls.several(text, ref, None) == [first, (date(2024, 2, 12), date(2024, 2, 18))]
     assert recalls.several("Des coups de feu ont éclaté dimanche, puis la police est arrivée.", ref, None) == []
     assert recalls.several("Des coups de feu, puis quelques jours auparavant des menaces.", ref, None) == []  # no date
+
+
+@pytest.fixture(scope="module")
+def ling():
+    return Linguistics(load_nlp())
+
+
+def test_a_wound_told_by_the_firearm_of_its_author_is_a_shooting(ling):
+    rule = "shooting.blesse_par_un_homme_arme"
+    assert rule in ling.fired("shooting", "il avait été blessé à la jambe par un individu armé d'un fusil de chasse")
+    assert rule in ling.fired("shooting", "deux passants ont été blessés par deux hommes armés de pistolets")
+    assert ling.fired("shooting", "il a été blessé au ventre par un homme armé d'un couteau") == []
+    assert ling.fired("shooting", "il a été blessé par un individu armé d'une arme blanche") == []

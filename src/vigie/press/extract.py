@@ -382,7 +382,7 @@ class Extractor:
         ):
             types.remove("arrest")
         if "shooting" in types and not re.search(
-            DRUG_CONTEXT + r"|balle|tir|feu|fusillade|détonation|abattu", sentence, re.I
+            DRUG_CONTEXT + r"|balle|tir|feu|fusil|détonation|abattu|pistolet|revolver|carabine", sentence, re.I
         ):
             types.remove("shooting")
         if (
