@@ -30,7 +30,7 @@ def values(event: Event, clause: str, sentence: str, single: bool, untriggered: 
     dealing point's action and number."""
     kind = event.type
     if kind in ("shooting", "intimidation") and not quantities.VALUES["tally"].search(sentence):
-        paired = quantities.VALUES["victims_paired"].search(sentence.replace("’", "'"))  # a pair the clauses cut
+        paired = quantities.VALUES["victims_paired"].search(quantities.plain(sentence))  # a pair the clauses cut
         event.killed, event.injured = quantities.casualties(sentence if single or paired else clause)
         if not single and event.killed is None and event.injured is None:
             event.killed, event.injured = quantities.casualties(" ; ".join(untriggered()))

@@ -23,6 +23,7 @@ from vigie.press.geography import (
 )
 from vigie.press.operations import arrests_by_place, fold_arrests, goods, residence, without_tallies
 from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer
+from vigie.press.quantities import plain
 from vigie.press.schema import Event
 
 DRUG_CONTEXT = (
@@ -66,12 +67,6 @@ NOT_TRIGGERS = EXCLUSIONS.joined("not_trigger")
 # an article whose headline (else its first sentence) says it is a round-up, a policy, a trial or an opinion piece: its
 # figures and undated facts are no events unless one is told with a date of its own (the article-level gate)
 GATE = EXCLUSIONS.joined("gate")  # rules/exclusions.toml, kind gate
-
-
-def plain(text: str) -> str:
-    """The text with typographic apostrophes as the rules write them ("d’interpellation" → "d'interpellation"): one
-    character for one, so offsets hold."""
-    return text.replace("’", "'").replace("ʼ", "'")
 
 
 def _lead(text: str) -> str:

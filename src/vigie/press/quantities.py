@@ -12,6 +12,13 @@ from pathlib import Path
 from vigie.errors import VigieError
 from vigie.press.rules import check_fields
 
+
+def plain(text: str) -> str:
+    """The text with typographic apostrophes as the rules write them ("d’interpellation" → "d'interpellation"): one
+    character for one, so offsets hold."""
+    return text.replace("’", "'").replace("ʼ", "'")
+
+
 VALUES_FILE = Path(__file__).parent / "rules" / "values.toml"
 SUBSTANCE_NAMES = ("cannabis", "cocaine", "heroin", "crack", "synthetic", "other")
 UNIT_NAMES = ("kg", "plants", "doses")
@@ -298,7 +305,7 @@ def unnamed_masses(sentence: str) -> list[float]:
 def weapons(sentence: str, seized: bool = False) -> list[dict]:
     """Weapons by kind and count; with `seized`, arms of no named kind ("des armes", "deux armes à feu") are other."""
     out = []
-    text = sentence.replace("’", "'")
+    text = plain(sentence)
     for kind, pattern in WEAPONS:
         for m in re.finditer(rf"(?:\b({NUM})\s+)?\b(?:{pattern})\b", text, re.I):
             before = text[max(0, m.start() - 12) : m.start()].lower()
@@ -344,7 +351,7 @@ def arrested_roughly(text: str) -> bool:
 
 def _arrests(text: str) -> tuple[int | None, bool]:
     """(persons arrested, said roughly)."""
-    t = text.replace("’", "'")
+    t = plain(text)
     if VALUES["nobody_arrested"].search(t):
         return 0, False
     if VALUES["arrested_with_relative"].search(t):
@@ -369,7 +376,7 @@ def _arrests(text: str) -> tuple[int | None, bool]:
 
 def casualties(text: str) -> tuple[int | None, int | None]:
     """(killed, injured) stated by the text; (0, 0) when it says nobody was hit; a category not stated stays None."""
-    t = text.replace("’", "'").lower()
+    t = plain(text).lower()
     unhurt = VALUES["one_unhurt"].search(t)
     if unhurt:  # "l'enfant n'a pas été touché": no one else injured, and nothing said of the dead
         killed, injured = casualties(t[: unhurt.start()] + " ; " + t[unhurt.end() :])
@@ -416,7 +423,7 @@ def same_victim(text: str) -> bool:
     """Does `text` tell one wound of the victim already named ("Grièvement blessé, il a terminé sa course",
     "le jeune homme a reçu plusieurs balles", "un homme retrouvé inanimé, touché par balle")? If that victim died, the
     wound is the death's, not one more injured."""
-    t = text.replace("’", "'").lower()
+    t = plain(text).lower()
     if casualties(t)[1] != 1 or VALUES["injured_counted"].search(t):
         return False
     lifeless = VALUES["lifeless"].search(t) and not VALUES["other_victim"].search(t)
