@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 
 from vigie.press import dates
+from vigie.press.quantities import plain
 
 # "la troisième fusillade en un mois dans le quartier, après celles du 3 et du 12 juin", "le deuxième homicide par
 # arme à feu cette année, après la mort d'un guetteur abattu en mars": the tally, then what it recalls
@@ -47,7 +48,7 @@ def told_after(sentence: str) -> str | None:
 def several(clause: str, ref: date, anchor: dates.Interval | None) -> list[dates.Interval]:
     """The dates of a recall that tells one shooting on each ("il y a deux semaines, puis quelques jours
     auparavant": two); an empty list when the clause tells fewer than two."""
-    t = clause.replace("\u2019", "'")
+    t = plain(clause)
     m = TWO_DAYS.search(t)
     if m:
         month = dates.MONTHS.index(m.group(3).lower()) + 1
