@@ -509,18 +509,24 @@ def test_a_bad_sites_file_is_refused_with_its_name_and_entry(tmp_path):
     from vigie.press.places import load_sites
 
     bad = tmp_path / "sites.toml"
-    bad.write_text('[[site]]\nnames = ["X"]\ntown = ""\ncommune = "97307"\nkind = "airport"\ncolour = "red"\n')
-    with pytest.raises(VigieError, match=r"sites\.toml, site 1: unknown field\(s\) colour"):
-        load_sites(bad)
-    bad.write_text('[[village]]\nnames = ["X"]\ncommune = "Matoury"\n')
-    with pytest.raises(VigieError, match=r"sites\.toml, village 1: commune 'Matoury' is not an INSEE code"):
-        load_sites(bad)
-    bad.write_text('[[area]]\nnames = ["Boulonnais"]\ndepartement = "Pas-de-Calais"\n')
-    with pytest.raises(VigieError, match=r"area 1: departement 'Pas-de-Calais' is not a département code"):
-        load_sites(bad)
-    bad.write_text('[[site]]\nnames = ["X"]\ntown = ""\ncommune = "97307"\nkind = "heliport"\n')
-    with pytest.raises(VigieError, match=r"site 1: kind 'heliport'"):
-        load_sites(bad)
+    for content, message in [
+        (
+            '[[site]]\nnames = ["X"]\ntown = ""\ncommune = "97307"\nkind = "airport"\ncolour = "red"\n',
+            r"sites\.toml, site 1: unknown field\(s\) colour",
+        ),
+        (
+            '[[village]]\nnames = ["X"]\ncommune = "Matoury"\n',
+            r"sites\.toml, village 1: commune 'Matoury' is not an INSEE code",
+        ),
+        (
+            '[[area]]\nnames = ["Boulonnais"]\ndepartement = "Pas-de-Calais"\n',
+            r"area 1: departement 'Pas-de-Calais' is not a département code",
+        ),
+        ('[[site]]\nnames = ["X"]\ntown = ""\ncommune = "97307"\nkind = "heliport"\n', r"site 1: kind 'heliport'"),
+    ]:
+        bad.write_text(content)
+        with pytest.raises(VigieError, match=message):
+            load_sites(bad)
 
 
 def test_an_area_around_a_town_or_a_pays_is_precision_3_in_its_departement(plain):
