@@ -224,3 +224,22 @@ def test_a_bad_operations_file_is_refused_with_its_name(tmp_path, body, message)
     with pytest.raises(VigieError) as refused:
         operations.load(path)
     assert str(path) in str(refused.value) and message in str(refused.value)
+
+
+# session 7, family P (fixtures 490–509 tell these in full) -----------------------------------------------------
+@pytest.mark.parametrize(
+    "text,qualifier",
+    [
+        ("Les policiers n'ont découvert aucune autre arme.", "negation.ne_aucun_objet"),
+        ("Les gendarmes n'ont saisi aucun produit stupéfiant.", "negation.ne_aucun_objet"),
+        ("La fouille du véhicule n'a permis de découvrir aucune drogue.", "negation.permis_de_rien"),
+    ],
+)
+def test_a_find_denied_by_its_object_is_no_seizure(ling, text, qualifier):
+    ling.dropped.clear()
+    assert ling.kinds(text) == []
+    assert [d.qualifier for d in ling.dropped] == [qualifier]
+
+
+def test_a_find_restricted_by_ne_que_is_still_a_seizure(ling):
+    assert ling.kinds("Les gendarmes n'ont saisi que deux kilos de résine.") == ["seizure"]
