@@ -583,3 +583,36 @@ def test_a_lieu_dit_or_a_hamlet_unknown_to_the_gazetteer_is_part_of_the_article_
     # with no headline town: the town its paragraph named before it
     text = "À Quimper, les gendarmes ont découvert une plantation au lieu-dit Kerlannic."
     assert where(plain, "Une plantation découverte", text, "Des tirs au lieu-dit Kerlannic.") == [("29232", "29", 1)]
+
+
+def test_a_departement_is_a_capitalised_name_read_once_the_longest_first(plain):
+    # "Haute-Marne" is not also the Marne, "le sens nord-sud" is not the Nord, "Côtes-d’Armor" with its apostrophe
+    gaz = plain.gaz
+    assert gaz.departements_in("sur l'autoroute A31 en Haute-Marne, dans le sens nord-sud") == ["52"]
+    assert gaz.departements_in("en Seine-et-Marne puis en Haute-Savoie") == ["77", "74"]
+    assert gaz.departements_in("dans les Côtes-d’Armor et dans la Marne") == ["22", "51"]
+
+
+def test_a_road_tied_to_no_town_is_its_departement_precision_3(plain):
+    # fixture 530: "sur l'autoroute A41 en Haute-Savoie" only says the département; "à la hauteur de" a site or a
+    # town is a locality near it (geo_precision 2), in the département its clause names
+    lead = "Un automobiliste a été interpellé sur l'autoroute A41 en Haute-Savoie."
+    resolver = ArticlePlaces.read(plain.gaz, "", lead)
+    road = resolver.vague(lead, None)
+    assert (road.departement, road.precision, road.text) == ("74", 3, "l'autoroute A41 en Haute-Savoie")
+    road = resolver.vague("Deux passeurs interpellés dans l'Ain sur l’A 40, à la hauteur du tunnel du Grand Crêt", None)
+    assert (road.departement, road.precision) == ("01", 2)
+    assert where(plain, "", "Les gendarmes ont intercepté une voiture sur l'A13, à hauteur de Gaillon.") == [
+        (None, "27", 2)
+    ]
+
+
+def test_where_a_network_works_and_where_persons_flee_to_are_no_places(plain):
+    # fixture 531: "un réseau opérant dans le département" is its area, not the place of the operation
+    resolver = ArticlePlaces.read(plain.gaz, "Un réseau démantelé à Vesoul", "La police de la Haute-Saône a agi.")
+    assert resolver.vague("un réseau de revendeurs opérant dans le département", None) is None
+    assert resolver.vague("dix interpellations dans le département", None).precision == 3
+    # "alors qu'ils tentaient de rejoindre la Suisse": an arrest in France, not abroad
+    text = "Mardi, deux passeurs de cocaïne ont été interpellés dans l'Ain alors qu'ils voulaient rejoindre la Suisse."
+    events = plain.extract(Article("t", DAY, "", text))
+    assert [(e.type, e.departement, e.count) for e in events] == [("arrest", "01", 2)]

@@ -146,18 +146,36 @@ SAME_DISTRICT = r"\b(?:même (?:quartier|secteur|cité)|du quartier|de la cité)
 DISTRICT = r"\b(?:quartiers?|cités?|secteur|section|résidence)\b"
 LOCALITY = r"\b(?:village|hameau|maison|exploitation|chemin|bois|forêt)\b"
 CAPITAL_NAME = r"(?-i:[A-ZÉ])[\w'’-]+"  # a capitalised name even in a pattern read with re.I
+# a motorway or a road, by its kind or its number ("l'autoroute A31", "sur l'A 40", "la RN 2"): a place of
+# geo_precision 2 where the text ties it to a town or a site ("à hauteur de Vienne", "à la hauteur du tunnel de Vuache",
+# "la rocade de Rennes"), else of 3 in its département ("sur l'autoroute A31 en Haute-Marne": only the département is
+# known)
+ROAD_WORDS = (
+    r"une aire d['’]autoroute|l['’]autoroute|la route nationale|la nationale|la rocade|"
+    r"\bsur l['’](?-i:A) ?\d+\b|\bsur la (?-i:RN|N) ?\d+\b"
+)
+# what may follow a road's name in its place: its number, its direction, the area it crosses ("l'autoroute A31 dans le
+# sens nord-sud", "la RN 13 en direction de Caen", "l'A7 en Haute-Savoie", "l'autoroute près de Lyon")
+ROAD_TAIL = (
+    r"(?:\s?(?-i:[A-Z]{1,2})\s?\d+)?"
+    r"(?:,? (?:dans le sens [\w-]+|en direction d(?:e |u |'|’)|(?:en|dans l['’]|dans la|dans le|près d(?:e |'|’)|"
+    r"non loin d(?:e |'|’)|à proximité d(?:e |'|’))\s?(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*)){0,2}"
+)
 VAGUE_PLACES = [
     (
         r"(?:un petit village|un village|un hameau|une maison isolée|une exploitation agricole|"
         r"une route de campagne|une route départementale|un chemin (?:de terre|communal|forestier)|un bois|une forêt)"
         rf"(?:,? [^,.]{{0,30}}?\b(?:près|proche|non loin|à proximité) d(?:e |'|’){CAPITAL_NAME})?|"
         rf"\bau large d(?:e |'){CAPITAL_NAME}|"
-        r"(?:une aire d'autoroute|l'autoroute|la route nationale|la nationale|la rocade)[^,.]*"
-        rf"(?:, à (?:la )?hauteur d(?:e |'){CAPITAL_NAME})?|\bà (?:la )?hauteur d(?:e |'){CAPITAL_NAME}",
+        rf"(?:{ROAD_WORDS}){ROAD_TAIL}"
+        r"(?:, à (?:la )?hauteur d(?:e |'|’|u )[^,.]{0,40})?|"
+        rf"\bà (?:la )?hauteur d(?:e |'){CAPITAL_NAME}",
         2,
     ),
     (
         r"plusieurs communes du (?:nord|sud|est|ouest|centre) de l'\w+|plusieurs communes (?:du |de l'|de la )\w+|"
+        # not the area a network works in: "un réseau opérant dans le département" (where it was caught is elsewhere)
+        r"(?<!opérant )(?<!actif )(?<!active )(?<!sévissant )(?<!implanté )(?<!implantée )"
         r"dans le département|dans plusieurs communes[^,.]*",
         3,
     ),
@@ -936,6 +954,11 @@ class ArticlePlaces(Geography):
                 dep = named[0] if named and not near else dep
                 if precision == 2 and named and not near and m.group(0).lower().startswith("au large"):
                     precision = 3  # "au large de la Martinique": at sea off a département, not near a town
+                road = re.match(rf"(?:{ROAD_WORDS})", m.group(0), re.I)
+                if road and not near and not named and (said := self.departement_place(clause)) is not None:
+                    dep = said.departement  # "interpellés dans l'Ain sur l'A 40": the département of the clause
+                if precision == 2 and road and not near and not re.search(r"\bhauteur\b", m.group(0)):
+                    precision = 3  # "sur l'autoroute A31 en Haute-Marne": a road tied to no town, its département
                 return Place(None, dep, m.group(0), m.start(), precision)
         pays = self.pays(clause)
         if pays is not None:

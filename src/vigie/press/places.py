@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from vigie.errors import VigieError
 from vigie.geo.names import name_key
 from vigie.press import rules
+from vigie.press.quantities import plain
 
 # Neighbourhoods and housing estates named in the press, with the commune they belong to. Sources: the ANCT list
 # of priority neighbourhoods (quartiers prioritaires de la politique de la ville, QPV) for the names, the COG for
@@ -297,7 +299,10 @@ FOREIGN_ROUTE = (
     r"(?:en provenance|à destination|venu\w*|arrivé\w*|import\w*|originaires?|immatriculé\w*|expédié\w*|envoyé\w*|"
     r"acheminé\w*)\s+(?:depuis |de la |du |des |de |d'|d’|en |au |aux )\s*(?:l'|l’|la |le )?[\w'’-]+"
     # and the list it heads: "un réseau venu de Lille et de Belgique"
-    r"(?:\s*(?:,|et|ou)\s+(?:de |d'|d’|du |des )(?:l'|l’|la |le )?[\w'’-]+)*"
+    r"(?:\s*(?:,|et|ou)\s+(?:de |d'|d’|du |des )(?:l'|l’|la |le )?[\w'’-]+)*|"
+    # and where persons were fleeing to: "interpellés sur l'A 40 alors qu'ils tentaient de rejoindre la Suisse"
+    r"(?:rejoindre|regagner|rallier|(?:fuir|partir|s'enfuir|s’enfuir|en route) (?:vers|pour))\s+(?:l'|l’|la |le |les )?"
+    r"[\w'’-]+"
 )
 
 
@@ -405,6 +410,14 @@ class Gazetteer:
         self.coords = {c: (x, y) for c, _, _, x, y in info if x is not None and y is not None}
         self.districts = load_districts(con)
         self.departements = {name_key(n): c for c, n in con.execute("SELECT code, name FROM departement").fetchall()}
+        # the départements' names, capitalised and the longest first: "Haute-Marne" is not also the Marne, "le sens
+        # nord-sud" is not the Nord (departements_in)
+        self._departement_names = re.compile(
+            "|".join(
+                rf"(?<![A-Za-z0-9]){re.escape(k[0].upper())}(?i:{re.escape(k[1:])})(?![A-Za-z0-9])"
+                for k in sorted(self.departements, key=len, reverse=True)
+            )
+        )
         self.regions = {
             "ile de france",
             "provence",
@@ -434,7 +447,11 @@ class Gazetteer:
     def departements_in(self, text: str) -> list[str]:
         """Départements named in a text, by name ("Drôme", "Seine-Saint-Denis"), adjective or number in brackets."""
         key = " " + name_key(text) + " "
-        found = [code for k, code in self.departements.items() if f" {k} " in key]
+        # the text with its accents and punctuation gone but its capitals kept: a département is a capitalised name,
+        # read once, the longest name first ("en Haute-Marne" names the Haute-Marne, not the Marne too)
+        folded = plain(text).replace("œ", "oe").replace("Œ", "OE")
+        folded = re.sub(r"[^A-Za-z0-9]+", " ", unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode())
+        found = [self.departements[m.group(0).lower()] for m in self._departement_names.finditer(folded)]
         for adjective, code in DEPARTEMENT_ADJECTIVES.items():
             if code and re.search(rf" {adjective}(e|s|es)? ", key):
                 found.append(code)
