@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from vigie.errors import VigieError
-from vigie.press import dates, operations
+from vigie.press import dates, operations, quantities
 from vigie.press.extract import NOT_TRIGGERS, SEIZED, _clauses, plain
 from vigie.press.linguistics import Linguistics
 from vigie.press.pipeline import load_nlp
@@ -243,3 +243,15 @@ def test_a_find_denied_by_its_object_is_no_seizure(ling, text, qualifier):
 
 def test_a_find_restricted_by_ne_que_is_still_a_seizure(ling):
     assert ling.kinds("Les gendarmes n'ont saisi que deux kilos de résine.") == ["seizure"]
+
+
+def test_an_operation_told_with_gerunds(ling):
+    text = (
+        "Les policiers ont démantelé un point de vente, interpellant quatre jeunes et saisissant 700 grammes de résine."
+    )
+    assert ling.fired("seizure", text) == ["seizure.en_saisissant"] and "arrest.interpelle" in ling.fired(
+        "arrest", text
+    )
+    assert quantities.arrested(text) == 4
+    # the adjective tells nothing
+    assert not ling.fired("seizure", "Le contraste est saisissant entre les deux quartiers.")
