@@ -216,6 +216,8 @@ GOOD = '[fold]\ndays = 7\n[residence]\nlemmas = ["domicilier"]\n'
         (GOOD + "[gate]\nx = 1\n", "unknown section"),
         (GOOD + '[[not_goods]]\nname = "g"\npattern = "(unclosed"\n', "not_goods 'g': the pattern does not compile"),
         (GOOD + '[[tally]]\nname = "t"\nlemmas = ["total"\n', "not a readable rules file"),
+        (GOOD + '[scene]\nrules = ["arrest.interpelle"]\n', "[scene]: rules"),
+        (GOOD + '[scene]\nrule = ["seizure.saisi"]\n', "[scene]: unknown field"),
     ],
 )
 def test_a_bad_operations_file_is_refused_with_its_name(tmp_path, body, message):
@@ -255,3 +257,19 @@ def test_an_operation_told_with_gerunds(ling):
     assert quantities.arrested(text) == 4
     # the adjective tells nothing
     assert not ling.fired("seizure", "Le contraste est saisissant entre les deux quartiers.")
+
+
+def test_goods_listed_next_to_a_seizure_told_as_a_scene(ling):
+    scene = [
+        "Dans la cuisine, des sachets d'herbe, une balance et une liasse de billets.",
+        "Tout le matériel du revendeur a été saisi lundi.",
+        "Au total, 320 grammes d'herbe.",
+    ]
+    around = operations.listed_nearby(scene, 1, ling.triggers, ling.fired("seizure", scene[1]))
+    assert around == f"{scene[0]} {scene[2]}" and re.search(SEIZED, operations.goods(around))
+    # a neighbour telling its own event lends it no goods: its goods are its own
+    told = ["Les policiers ont saisi 3 kilos de résine.", "La saisie a été présentée à la presse."]
+    assert operations.listed_nearby(told, 1, ling.triggers, ["seizure.saisie"]) == ""
+    # "retrouvé" may be a person found: it takes no goods from its neighbours
+    found = ["Un homme a été retrouvé blessé au pied de la tour.", "Le quartier est connu pour son trafic de cannabis."]
+    assert operations.listed_nearby(found, 0, ling.triggers, ling.fired("seizure", found[0])) == ""

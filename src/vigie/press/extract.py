@@ -21,7 +21,7 @@ from vigie.press.geography import (
     network_origins,
     without_agency_line,
 )
-from vigie.press.operations import arrests_by_place, fold_arrests, goods, residence, without_tallies
+from vigie.press.operations import arrests_by_place, fold_arrests, goods, listed_nearby, residence, without_tallies
 from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer
 from vigie.press.quantities import plain
 from vigie.press.schema import Event
@@ -162,7 +162,7 @@ class Extractor:
             deal_context = territory.headline_point(article.title, self.ling)  # "un point de deal démantelé"
             scene = []  # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le
             # coffre, ils ont découvert …"): where the next event with no place of its own happened
-            for sentence in sentences:
+            for k, sentence in enumerate(sentences):
                 told_in = sentence  # the evidence of the sentence's events
                 if any(re.search(p, plain(sentence), re.I) for p in EXCLUDE):
                     recalled = recalls.told_after(plain(sentence))  # "la troisième fusillade, après celles du 3 …"
@@ -195,7 +195,8 @@ class Extractor:
                         and not re.search(territory.OTHER_PREMISES, clause, re.I)  # "deux commerces …, un fermé"
                     ):
                         types.append("dealing_point")
-                    types = self._refine(list(dict.fromkeys(types)), trigger_text, sentence)
+                    around = listed_nearby(sentences, k, self.ling.triggers, self.ling.fired("seizure", trigger_text))
+                    types = self._refine(list(dict.fromkeys(types)), trigger_text, sentence, around)
                     types = territory.refine(  # a network that settles, with no word of where it comes from
                         types, self.ling.fired("network_arrival", trigger_text), sentence, self.gaz.demonym
                     )
@@ -336,7 +337,7 @@ class Extractor:
         near = after[0] if after else min(places, key=lambda p: abs(p.start - at.start))
         return [near], dates.resolve(clause[at.start :], ref) or when
 
-    def _refine(self, types: list[str], clause: str, sentence: str) -> list[str]:
+    def _refine(self, types: list[str], clause: str, sentence: str, around: str = "") -> list[str]:
         low = clause.lower()
         if "dealing_point" in types:
             running = re.search(r"\b(?:fonctionne|tourne|sévit|est actif)\b", low) and "depuis" in low
@@ -350,7 +351,8 @@ class Extractor:
             elif re.search(r"interpell", low) and "seizure" not in types and "arrest" not in types:
                 types.append("arrest")
         if "seizure" in types and not re.search(SEIZED, goods(sentence), re.I):  # "une cache : 3 kilos de résine, …"
-            types.remove("seizure")
+            if not re.search(SEIZED, goods(around), re.I):  # the goods listed next to it (listed_nearby)
+                types.remove("seizure")
         if (
             "seizure" in types
             and re.search(r"découvert", low)

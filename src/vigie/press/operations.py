@@ -30,14 +30,15 @@ class Operations:
     tallies: tuple[Tally, ...]
     residence: frozenset[str]
     not_goods: tuple[tuple[str, str], ...]
+    scene: frozenset[str] = frozenset()
 
 
 def load(path: Path = OPERATIONS_FILE) -> Operations:
     """The rules file, every field checked: a wrong one is refused with the file and the rule named."""
     data = rules._read(path)
-    unknown = set(data) - {"fold", "tally", "residence", "not_goods"}
+    unknown = set(data) - {"fold", "tally", "residence", "not_goods", "scene"}
     if unknown:
-        sections = "fold, not_goods, residence, tally"
+        sections = "fold, not_goods, residence, scene, tally"
         raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (sections: {sections})")
     fold = data.get("fold", {})
     rules.check_fields(f"{path}, [fold]", fold, {"days", "note"}, {"days"})
@@ -47,6 +48,12 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
     rules.check_fields(f"{path}, [residence]", residence, {"lemmas", "note"}, {"lemmas"})
     if not isinstance(residence["lemmas"], list) or not all(isinstance(x, str) and x for x in residence["lemmas"]):
         raise VigieError(f"{path}, [residence]: lemmas must be a list of words")
+    scene = data.get("scene", {"rules": []})
+    rules.check_fields(f"{path}, [scene]", scene, {"rules", "note"}, {"rules"})
+    if not isinstance(scene["rules"], list) or not all(
+        isinstance(x, str) and x.startswith("seizure.") for x in scene["rules"]
+    ):
+        raise VigieError(f"{path}, [scene]: rules must be a list of seizure trigger rule names ('seizure.saisi')")
     not_goods = []
     for where, entry in rules._entries(path, data, "not_goods", {"name", "pattern", "note"}, {"name", "pattern"}):
         rules._compile(where, entry["pattern"])
@@ -62,7 +69,9 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
         if not isinstance(entry.get("unmeasured", False), bool):
             raise VigieError(f"{where}: unmeasured must be true or false")
         tallies.append(Tally(entry["name"], frozenset(lemmas), frozenset(precision), entry.get("unmeasured", False)))
-    return Operations(fold["days"], tuple(tallies), frozenset(residence["lemmas"]), tuple(not_goods))
+    return Operations(
+        fold["days"], tuple(tallies), frozenset(residence["lemmas"]), tuple(not_goods), frozenset(scene["rules"])
+    )
 
 
 RULES = load()
@@ -178,3 +187,15 @@ def without_tallies(events: list[Event], lemmas_of) -> list[Event]:
     """The events less the seizures that are a year's tally or a trend (`tally`); `lemmas_of(text)` gives the lemmas
     of a sentence."""
     return [e for e in events if e.type != "seizure" or tally(e, lemmas_of(e.evidence)) is None]
+
+
+def listed_nearby(sentences: list[str], k: int, triggered, fired=()) -> str:
+    """The sentences of the paragraph around sentence `k` that tell no event of their own (`triggered(text)` is
+    false): where a seizure told as a scene names its goods ("Sur une table, des sachets de résine, de l'argent
+    liquide, une balance. Bref, tout le matériel du revendeur saisi mardi. En tout, 500 grammes de cannabis"). A
+    seizure sentence that names no goods itself (extract.SEIZED) still tells one when these do, if one of the
+    seizure rules `fired` on it says a seizure in so many words (rules/operations.toml, [scene]): "retrouvé" may be a
+    person found, whose neighbours name drugs."""
+    if not set(fired) & RULES.scene:
+        return ""
+    return " ".join(s for s in sentences[max(k - 1, 0) : k + 2] if s is not sentences[k] and not triggered(s))
