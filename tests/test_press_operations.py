@@ -273,3 +273,39 @@ def test_goods_listed_next_to_a_seizure_told_as_a_scene(ling):
     # "retrouvé" may be a person found: it takes no goods from its neighbours
     found = ["Un homme a été retrouvé blessé au pied de la tour.", "Le quartier est connu pour son trafic de cannabis."]
     assert operations.listed_nearby(found, 0, ling.triggers, ling.fired("seizure", found[0])) == ""
+
+
+def test_a_year_s_operations_counted_and_running_counts_are_no_operation(ling):
+    counted = seizure(
+        date(2023, 1, 1), date(2023, 12, 31), drugs=[{"substance": "cannabis", "quantity": 35, "unit": "kg"}]
+    )
+    counted.evidence = "En 2022, 285 descentes de police ont été effectuées et 35 kg de drogue saisis."
+    running = arrest(date(2024, 1, 1), date(2024, 4, 11), count=38)
+    running.evidence = "38 personnes ont été interpellées pour trafic dans l'agglomération depuis le 1er janvier."
+    year = arrest(date(2022, 1, 1), date(2022, 12, 31), count=217)
+    year.evidence = "Par ailleurs, 217 dealers ont été interpellés sur l'année 2022."
+    assert operations.tally(counted, ling.lemmas(counted.evidence)) == "tally.operations_of_a_year"
+    assert operations.tally(running, ling.lemmas(running.evidence)) == "tally.since_the_year_began"
+    assert operations.tally(year, ling.lemmas(year.evidence)) == "tally.over_the_year"
+    # one seizure recalled from a year, one arrest of a day: operations
+    recalled = seizure(
+        date(2023, 1, 1), date(2023, 12, 31), drugs=[{"substance": "cannabis", "quantity": 12, "unit": "kg"}]
+    )
+    recalled.evidence = "L'an dernier, 12 kilos d'herbe avaient déjà été saisis dans un garage de Saint-Dié."
+    day = arrest(date(2024, 4, 9), count=3)
+    day.evidence = (
+        "Mardi, trois hommes ont été interpellés à Agde, où ils se cachaient depuis janvier dans une location."
+    )
+    kept = operations.without_tallies([counted, running, year, recalled, day], ling.lemmas)
+    assert kept == [recalled, day]
+
+
+def test_a_seizure_beside_a_year_s_trade_is_still_an_operation(ling):
+    told = seizure(
+        date(2015, 9, 1), date(2015, 9, 30), drugs=[{"substance": "synthetic", "quantity": 0.25, "unit": "kg"}]
+    )
+    told.evidence = (
+        "Si les gendarmes n'ont saisi que 250 grammes du produit, les investigations permettent d'estimer le trafic à "
+        "plusieurs kilos acheminés jusqu'à Mayotte sur l'année 2015."
+    )
+    assert operations.tally(told, ling.lemmas(told.evidence)) is None

@@ -22,6 +22,8 @@ class Tally:
     lemmas: frozenset[str]
     precision: frozenset[str]
     unmeasured: bool = False
+    pattern: re.Pattern | None = None
+    types: frozenset[str] = frozenset({"seizure"})
 
 
 @dataclass(frozen=True)
@@ -59,16 +61,35 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
         rules._compile(where, entry["pattern"])
         not_goods.append((entry["name"], entry["pattern"]))
     tallies = []
-    fields = {"name", "lemmas", "precision", "unmeasured", "note"}
-    for where, entry in rules._entries(path, data, "tally", fields, {"name", "lemmas"}):
-        lemmas, precision = entry["lemmas"], entry.get("precision", ["any"])
-        if not isinstance(lemmas, list) or not lemmas or not all(isinstance(x, str) and x for x in lemmas):
+    fields = {"name", "lemmas", "pattern", "types", "precision", "unmeasured", "note"}
+    for where, entry in rules._entries(path, data, "tally", fields, {"name"}):
+        lemmas, precision = entry.get("lemmas"), entry.get("precision", ["any"])
+        if lemmas is None and "pattern" not in entry:
+            raise VigieError(f"{where}: lemmas or pattern needed")
+        if lemmas is not None and (
+            not isinstance(lemmas, list) or not lemmas or not all(isinstance(x, str) and x for x in lemmas)
+        ):
             raise VigieError(f"{where}: lemmas must be a non-empty list of words")
+        if "pattern" in entry:
+            rules._compile(where, entry["pattern"])
+        pattern = re.compile(entry["pattern"], re.I) if "pattern" in entry else None
+        types = entry.get("types", ["seizure"])
+        if not isinstance(types, list) or not types or not set(types) <= {"seizure", "arrest"}:
+            raise VigieError(f"{where}: types must be a list of seizure, arrest, not {types!r}")
         if not isinstance(precision, list) or not set(precision) <= set(PRECISIONS) or not precision:
             raise VigieError(f"{where}: precision must be a list of {', '.join(PRECISIONS)}, not {precision!r}")
         if not isinstance(entry.get("unmeasured", False), bool):
             raise VigieError(f"{where}: unmeasured must be true or false")
-        tallies.append(Tally(entry["name"], frozenset(lemmas), frozenset(precision), entry.get("unmeasured", False)))
+        tallies.append(
+            Tally(
+                entry["name"],
+                frozenset(lemmas or ()),
+                frozenset(precision),
+                entry.get("unmeasured", False),
+                pattern,
+                frozenset(types),
+            )
+        )
     return Operations(
         fold["days"], tuple(tallies), frozenset(residence["lemmas"]), tuple(not_goods), frozenset(scene["rules"])
     )
@@ -169,24 +190,29 @@ YEAR = re.compile(
 
 
 def tally(event: Event, lemmas: set[str]) -> str | None:
-    """The tally rule a seizure falls under, given the lemmas of its sentence, if any: a sentence that names a
-    whole year counts as dated to the year."""
-    if event.type != "seizure":
+    """The tally rule a seizure (or, for the rules that say so, an arrest) falls under, given the lemmas of its
+    sentence, if any: a sentence that names a whole year counts as dated to the year. A rule with lemmas and a
+    pattern needs both."""
+    if event.type not in ("seizure", "arrest"):
         return None
     measured = any(d["quantity"] is not None for d in event.drugs) or event.cash_eur or event.weapons
     precision = "year" if YEAR.search(event.evidence) else event.time_precision
     for rule in RULES.tallies:
         if rule.unmeasured and measured:
             continue
-        if ("any" in rule.precision or precision in rule.precision) and rule.lemmas & lemmas:
+        if event.type not in rule.types or not ("any" in rule.precision or precision in rule.precision):
+            continue
+        if (not rule.lemmas or rule.lemmas & lemmas) and (
+            not rule.pattern or rule.pattern.search(quantities.plain(event.evidence))
+        ):
             return rule.name
     return None
 
 
 def without_tallies(events: list[Event], lemmas_of) -> list[Event]:
-    """The events less the seizures that are a year's tally or a trend (`tally`); `lemmas_of(text)` gives the lemmas
-    of a sentence."""
-    return [e for e in events if e.type != "seizure" or tally(e, lemmas_of(e.evidence)) is None]
+    """The events less the operations that are a year's tally or a trend (`tally`); `lemmas_of(text)` gives the
+    lemmas of a sentence."""
+    return [e for e in events if e.type not in ("seizure", "arrest") or tally(e, lemmas_of(e.evidence)) is None]
 
 
 def listed_nearby(sentences: list[str], k: int, triggered, fired=()) -> str:
