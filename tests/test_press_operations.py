@@ -309,3 +309,16 @@ def test_a_seizure_beside_a_year_s_trade_is_still_an_operation(ling):
         "plusieurs kilos acheminés jusqu'à Mayotte sur l'année 2015."
     )
     assert operations.tally(told, ling.lemmas(told.evidence)) is None
+
+
+@pytest.mark.parametrize(
+    "text,arrested",
+    [
+        ("Les policiers sont parvenus à interpeller quatre suspects.", True),
+        ("Un renfort leur a permis d’interpeller deux autres individus.", True),
+        ("Les policiers ne sont pas parvenus à interpeller les suspects.", False),  # denied by the parse
+        ("Les policiers tentent d'interpeller les suspects.", False),  # an intent
+    ],
+)
+def test_an_arrest_made_real_by_its_main_verb(ling, text, arrested):
+    assert (ling.fired("arrest", text) == ["arrest.parvenu_a_interpeller"]) is arrested
