@@ -616,3 +616,23 @@ def test_where_a_network_works_and_where_persons_flee_to_are_no_places(plain):
     text = "Mardi, deux passeurs de cocaïne ont été interpellés dans l'Ain alors qu'ils voulaient rejoindre la Suisse."
     events = plain.extract(Article("t", DAY, "", text))
     assert [(e.type, e.departement, e.count) for e in events] == [("arrest", "01", 2)]
+
+
+def test_the_officers_town_is_where_they_act_unless_the_clause_names_another_place(plain):
+    # fixture 532: "les policiers de Compiègne ont intercepté au péage de Chamant": Chamant; "les gendarmes de Noyon
+    # ont démantelé un point de deal": Noyon
+    text = "Mardi, les policiers de Compiègne ont intercepté au péage de Chamant une voiture avec 60 kilos de résine."
+    assert where(plain, "Oise : 60 kilos de résine saisis", text) == [("60138", "60", 1)]
+    text = "Le 18 avril, les gendarmes de Noyon ont démantelé un point de deal installé près de la gare."
+    assert where(plain, "", text) == [("60471", "60", 1)]
+    assert choice(plain, "", text, "Noyon").why == "officers' town"
+
+
+def test_communes_listed_after_sur_les_communes_de_and_islands_abroad(plain):
+    # fixture 533: "sur les communes du Robert, du François et de Sainte-Luce" is one operation across three communes
+    text = "Six personnes interpellées sur les communes du Robert, du François et de Sainte-Luce."
+    assert where(plain, "", text) == [(None, "972", 3)]
+    # "l'île Maurice", "Sainte-Lucie" are islands abroad, no village of La Réunion or of Martinique
+    text = "Trois hommes s'apprêtaient à prendre la mer à Sainte-Marie (La Réunion) pour Maurice avec du zamal."
+    assert [p.code for p in ArticlePlaces.read(plain.gaz, "", text).places(text)] == ["97418"]
+    assert choice(plain, "", "Un voilier parti de Sainte-Lucie a été contrôlé au Marin.", "Sainte-Lucie").place is None

@@ -196,8 +196,13 @@ BETWEEN = (
     r"(?-i:[A-ZÉ])[\w'’-]+)"
 )
 # an operation in three communes or more listed after one "à": "sept interpellations à Ajaccio, Bastia et
-# Porto-Vecchio" (each with its own "à" — "à Chabris et à Déols" — they are several places)
-LISTED = r"\bà ((?-i:[A-ZÉ])[\w'’-]+(?:, (?-i:[A-ZÉ])[\w'’-]+)+,? et (?-i:[A-ZÉ])[\w'’-]+)"
+# Porto-Vecchio" (each with its own "à" — "à Chabris et à Déols" — they are several places), or after "sur les
+# communes de" ("sur les communes de Rivière-Salée, Ducos et du Lamentin")
+LISTED_OF = r"(?:de |d['’]|du |de la |de l['’])?"
+LISTED = (
+    rf"\b(?:à |(?:sur|dans) les communes {LISTED_OF})"
+    rf"((?-i:[A-ZÉ])[\w'’-]+(?:, {LISTED_OF}(?-i:[A-ZÉ])[\w'’-]+)+,? et {LISTED_OF}(?-i:[A-ZÉ])[\w'’-]+)"
+)
 
 WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
 MONTH_KEYS = [name_key(m) for m in MONTHS]
@@ -239,7 +244,9 @@ DISTRICT_INTRO = (
 FOREIGN = {
     name_key(n)
     for n in "Suisse Espagne Maroc Belgique Allemagne Italie Portugal Algérie Tunisie Colombie Brésil Équateur "
-    "Pays-Bas Hollande Luxembourg Guyana Suriname Venezuela Dubaï Europe Afrique Amérique Antilles Caraïbes".split()
+    "Pays-Bas Hollande Luxembourg Guyana Suriname Venezuela Dubaï Europe Afrique Amérique Antilles Caraïbes "
+    # islands abroad near the overseas départements: "prendre la mer pour l'Île Maurice" is no village of La Réunion
+    "Maurice Île-Maurice Comores Anjouan Madagascar Haïti Sainte-Lucie Dominique Trinidad".split()
 }
 TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
@@ -275,6 +282,9 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"groupe|groupement|cellule|jirs|juridiction|service|unité|srpj|dipj|pj|ofast|gir|bri|psig)[\w\s'’-]{0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du))\s*"
     r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
 )
+# the officers of a town: "les policiers de Creil", "les gendarmes de Saint-Laurent-du-Maroni" act in their own town
+# most of the time, but where the clause names another place ("ont intercepté au péage de Saint-Arnoult"), that one
+UNIT_BEFORE = r"\b(?:policiers|gendarmes|douaniers|militaires|enquêteurs)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
 # between two names of one origin: "venu de la Duchère, à Lyon", "venue de Nantes, des quartiers de Bellevue et des
 # Dervallières"
 ORIGIN_GOES_ON = (
@@ -677,10 +687,11 @@ class ArticlePlaces(Geography):
         if near:  # "près de Voiron": near the town, not in it
             said = text[mention.start - len(before) + near.start() : mention.start] + surface
             return Choice(Place(None, best.departement, said, mention.start, 2, why=best), 3, "near", candidates)
+        unit = re.search(UNIT_BEFORE, before)
         return Choice(
             Place(best.code, best.departement, surface, mention.start, 1, why=best),
-            1 if locative else 2,
-            "locative" if locative else "named",
+            4 if unit else 1 if locative else 2,
+            "officers' town" if unit else "locative" if locative else "named",
             candidates,
         )
 
@@ -904,7 +915,7 @@ class ArticlePlaces(Geography):
         m = re.search(LISTED, text)
         if not m or re.search(ORIGIN, text[max(0, m.start() - 60) : m.start() + 2].lower()):
             return None
-        names = re.split(r",? et |, ", m.group(1))
+        names = [re.sub(rf"^{LISTED_OF}", "", name) for name in re.split(r",? et |, ", m.group(1))]
         codes = {}
         for name in names:
             choice = self.resolve(Mention(name, name.split(), 2), "à " + name)
