@@ -322,3 +322,17 @@ def test_a_seizure_beside_a_year_s_trade_is_still_an_operation(ling):
 )
 def test_an_arrest_made_real_by_its_main_verb(ling, text, arrested):
     assert (ling.fired("arrest", text) == ["arrest.parvenu_a_interpeller"]) is arrested
+
+
+@pytest.mark.parametrize(
+    "text,blanked",
+    [
+        ("87 personnes contrôlées, pour 2 individus interpellés pour recels de vol et placés en garde à vue.", True),
+        ("Deux hommes ont été interpellés pour vol et placés en garde à vue.", True),
+        ("Deux hommes ont été interpellés pour trafic de stupéfiants.", False),
+        ("Trois revendeurs ont été interpellés pour détention de cannabis.", False),
+    ],
+)
+def test_an_arrest_for_another_offence_is_not_the_trade_s(ling, text, blanked):
+    left = re.sub(NOT_TRIGGERS, " ", plain(text), flags=re.I)
+    assert (ling.kinds(left) == []) is blanked
