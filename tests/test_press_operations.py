@@ -336,3 +336,18 @@ def test_an_arrest_made_real_by_its_main_verb(ling, text, arrested):
 def test_an_arrest_for_another_offence_is_not_the_trade_s(ling, text, blanked):
     left = re.sub(NOT_TRIGGERS, " ", plain(text), flags=re.I)
     assert (ling.kinds(left) == []) is blanked
+
+
+@pytest.mark.parametrize(
+    "text,persons",
+    [
+        ("Une femme soupçonnée de servir de « nourrice » au réseau a été interpellée à son domicile.", 1),
+        ("Ce dernier a été arrêté à Saint-Mihiel dans la foulée.", 1),
+        ("Au domicile d'un septième suspect, également interpellé, les policiers ont saisi un fusil à pompe.", 1),
+        ("Un couple a été interpellé mercredi à l'aéroport avec 40 kg de cocaïne dans ses valises.", 2),
+        ("Un homme soupçonné d'alimenter un point de deal de Cahors (Lot) a été cueilli lundi.", 1),
+        ("Ce réseau a été démantelé mardi.", None),
+    ],
+)
+def test_the_persons_of_an_operation_told_one_by_one(text, persons):
+    assert quantities.arrested(text) == persons
