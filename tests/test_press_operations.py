@@ -351,3 +351,9 @@ def test_an_arrest_for_another_offence_is_not_the_trade_s(ling, text, blanked):
 )
 def test_the_persons_of_an_operation_told_one_by_one(text, persons):
     assert quantities.arrested(text) == persons
+
+
+def test_an_arrest_in_the_press_s_familiar_words(ling):
+    assert ling.fired("arrest", "Un cinquième homme a été cueilli le même jour à son domicile.") == ["arrest.cueilli"]
+    assert ling.fired("arrest", "Le guetteur est alpagué au pied de la tour.") == ["arrest.cueilli"]
+    assert not ling.fired("arrest", "Les policiers ont cueilli le suspect à son domicile.")  # the passive only
