@@ -195,7 +195,11 @@ class Extractor:
                         and not re.search(territory.OTHER_PREMISES, clause, re.I)  # "deux commerces …, un fermé"
                     ):
                         types.append("dealing_point")
-                    around = listed_nearby(sentences, k, self.ling.triggers, self.ling.fired("seizure", trigger_text))
+                    around = (  # a seizure told as a scene, naming no goods: they may be listed next to it
+                        listed_nearby(sentences, k, self.ling.triggers, self.ling.fired("seizure", trigger_text))
+                        if "seizure" in types and not re.search(SEIZED, goods(sentence), re.I)
+                        else ""
+                    )
                     types = self._refine(list(dict.fromkeys(types)), trigger_text, sentence, around)
                     types = territory.refine(  # a network that settles, with no word of where it comes from
                         types, self.ling.fired("network_arrival", trigger_text), sentence, self.gaz.demonym
