@@ -145,6 +145,21 @@ def test_suppressed_unproven_year_is_unknown():
     assert np.isnan(ft.surge_labels(panel, 3, until=5)[0])
 
 
+def test_onset_labels_unknown_until_the_detector_can_see_them():
+    """An onset of year s is known (1 or 0) once the data reach two years after s; read one year after, a town
+    whose figure of s-1 was suppressed is unknown (its rise is still hidden behind the complement), and read in
+    the year itself every town is unknown: not a 0 the backtest would score."""
+    suppressed = np.zeros((4, 6), bool)
+    suppressed[1, 2:4] = True  # town 1 suppressed in columns 2 and 3
+    panel = tiny_panel([[1] * 6] * 4, suppressed, complement=np.full((4, 6), 2.0))
+    onset = np.array([4.0, 4.0, np.nan, 2.0])  # town 3 started before
+    y = ft.onset_labels(panel, 4, until=5, onset=onset)
+    assert y[0] == 1 and np.isnan(y[1]) and y[2] == 0 and np.isnan(y[3])
+    assert np.isnan(ft.onset_labels(panel, 5, until=5, onset=onset)).all()
+    y = ft.onset_labels(panel, 3, until=5, onset=onset)  # two years after: town 1 known despite column 2
+    assert y.tolist()[:3] == [0, 0, 0] and np.isnan(y[3])
+
+
 def test_simple_baselines_by_hand():
     panel = tiny_panel([[1, 2, 3, 4, 8, 8], [5, 5, 5, 5, 5, 5], [0, 0, 9, 1, 1, 1]])
     x = ft.features_at(panel, 3)

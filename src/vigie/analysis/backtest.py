@@ -11,7 +11,8 @@ Metrics (free functions of the true labels and the scores, as in scikit-learn):
 - `precision_at(k)`, `recall_at(k)` for the k highest scores;
 - `pai_at(k)`: predictive accuracy index (Chainey et al. 2008): the share of surges caught in the top k divided by
   the top k's share of the population (`pai_pop`) or of the towns (`pai_towns`).
-Unknown labels (suppressed years the secrecy rule does not decide) are left out and counted (`unknown`).
+Unknown labels (suppressed years the secrecy rule does not decide; for the onset, the last year of the data, whose
+onsets the detector cannot see yet) are left out and counted (`unknown`).
 """
 
 from __future__ import annotations
@@ -289,6 +290,8 @@ def print_table(result: dict, console) -> None:
         why = (
             "the service did not report four consecutive years up to the year forecast"
             if result["source"] == "service"
+            else "an onset needs a year after it to be seen, so the last year's onsets are not known yet"
+            if result["target"] == "onset"
             else "the year forecast is suppressed and the secrecy rule does not decide whether it surged"
         )
         console.print(f"[dim]• {unknown:,} forecasts left out of the scores: {why}.[/]")

@@ -762,9 +762,20 @@ def surge_labels(panel: Panel, s: int, until: int, min_past: int = PAST) -> np.n
 
 
 def onset_labels(panel: Panel, s: int, until: int, onset: np.ndarray | None = None) -> np.ndarray:
-    """1 / 0 / NaN for each town: does its onset (detected on years ≤ until) fall in year column s? NaN for towns
-    whose onset came before s (they have started already)."""
+    """1 / 0 / NaN for each town: does its onset (detected on years ≤ until) fall in year column s? NaN (unknown,
+    not 0) for:
+    - towns whose onset came before s (they have started already);
+    - every town when s is the last year read: the detector needs two years from an onset on (analysis/onsets.py);
+    - when s is the year before the last, the towns whose figure of s-1 was suppressed: their rise in s is still
+      hidden behind the département's complement. Measured on four synthetic panels (seeds 2025, 7, 31, 404): read
+      one year after, the detector called 0–1 of the 14–35 onsets a year of such towns it called two or more
+      years after (of the other towns' onsets, about as many as later, not always the same towns)."""
+    n = len(panel.units)
+    if s >= until:
+        return np.full(n, np.nan)
     if onset is None:
         onset = onsets_until(panel, until)
     out = np.where(onset == s, 1.0, 0.0)
+    if s == until - 1 and panel.source == "commune":
+        out = np.where(panel.main.suppressed[:, s - 1] & panel.known[:, s - 1], np.nan, out)
     return np.where(onset < s, np.nan, out)
