@@ -440,3 +440,27 @@ def test_a_running_tally_gives_no_event_its_toll():
     recalled = _event("shooting", date(2024, 3, 4), date(2024, 3, 4))
     counting.complete([recalled], [recalled], "On compte déjà onze morts depuis le début de l'année dans la ville.")
     assert (recalled.killed, recalled.injured) == (None, None)
+
+
+def test_a_pack_s_size_is_no_amount_and_a_restated_total_replaces_the_sum():
+    # fixture 534: "en pains de 500 g" is the size of the packs; "12 ballots de 25 kilos" is 300 kilos, and "soit un
+    # total de plus de 1,2 tonne" says the same drugs again
+    assert _drugs("Ils ont saisi 3 kg d'héroïne en pains de 500 g et 250 grammes de cocaïne.") == {
+        ("heroin", "kg"): 3.0,
+        ("cocaine", "kg"): 0.25,
+    }
+    text = "Les douaniers ont découvert 12 ballots de 25 kilos de résine de cannabis."
+    assert _drugs(text) == {("cannabis", "kg"): 300}
+    text = "Ils ont découvert 32 ballots de 38 kg de résine, soit un total de plus de 1,2 tonne de drogue."
+    assert _drugs(text) == {("cannabis", "kg"): 1200}
+
+
+def test_bangue_chombos_a_carabine_and_the_value_of_the_drugs():
+    # fixture 535: Mayotte's bangué is cannabis and its chombo a machete (other); a carabine is a rifle, no shotgun
+    assert _drugs("Les policiers avaient saisi 25 kilos de bangué dans une voiture.") == {("cannabis", "kg"): 25}
+    assert quantities.weapons("des jeunes armés de chombos") == [{"kind": "other", "count": None}]
+    assert quantities.weapons("une carabine 22 long rifle", seized=True) == [{"kind": "other", "count": 1}]
+    # what the drugs are worth, said anywhere in the clause, is no cash seized
+    text = "Les enquêteurs évaluent la valeur marchande des stupéfiants saisis à plus de 150 000 €."
+    assert quantities.cash(text) is None
+    assert quantities.cash("Ils ont saisi 2 kg de résine, la perquisition ayant permis de saisir 1 500 euros.") == 1500

@@ -33,6 +33,8 @@ RULE_NAMES = {
     "subset": "a 'dont' subset",
     "packs": "a substance in packs of unknown weight",
     "kilo_and_grams": "'1 kg 5'",
+    "pack_size": "the size of a pack ('en pains de 500 g', '32 ballots de 38 kg')",
+    "restated": "an amount said again ('soit un total de')",
     "share_of_tonne": "'une demi-tonne', 'un tiers de tonne'",
     "found": "substances found without an amount",
     "not_cash": "euros that are not cash seized",
@@ -265,7 +267,16 @@ def drugs(sentence: str) -> list[dict]:
         value = number_word(m.group("n"))
         if value is None:
             continue
+        before = text[max(0, m.start() - 60) : m.start()]
+        pack = VALUES["pack_size"].search(before)
+        if pack:  # "en pains de 500 g": a pack's size; "32 ballots de 38 kg": so many packs of that size
+            if not pack.group(1) or not (packs := number_word(pack.group(1))):
+                continue
+            value *= packs
         key = (substance, unit)
+        if VALUES["restated"].search(before):  # "…, soit un total de 1,2 tonne": the amount said again
+            found[key] = value * factor
+            continue
         found[key] = (found.get(key) or 0) + value * factor
     for m in VALUES["share_of_tonne"].finditer(text):
         substance = substance_of(m.group("rest"))
@@ -329,7 +340,10 @@ def cash(sentence: str) -> float | None:
     """Cash seized ('4.350 euros en petites coupures'); not turnover, prices, the drugs' worth or subsidies."""
     for m in re.finditer(rf"{APPROX}({NUM})\s*(?:euros|€)", sentence, re.I):
         after = sentence[m.end() : m.end() + 40].lower()
-        before = sentence[max(0, m.start() - 40) : m.start()].lower()
+        # the words before it in its clause, at most 100 characters: "les enquêteurs évaluent la valeur marchande des
+        # stupéfiants saisis à plus de 5 000 000 €"
+        clause = max(sentence.rfind(stop, 0, m.start()) for stop in ",;:(")
+        before = sentence[max(0, m.start() - 100, clause + 1) : m.start()].lower()
         if VALUES["not_cash"].search(before + " " + after) or VALUES["worth_of_drugs"].match(after):
             continue
         value = number_word(m.group(1))
