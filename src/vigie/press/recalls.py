@@ -2,7 +2,10 @@
 shooting told in an article an event of its own, so a recall may tell several events ("des coups de feu avaient déjà
 éclaté il y a deux semaines, puis quelques jours auparavant", "après celles du 3 et du 12 juin"), and a sentence
 that ranks the story's shooting in a tally ("c'est la troisième fusillade en un mois") is no event itself but still
-tells the earlier ones it names after "après"."""
+tells the earlier ones it names after "après". A trial or follow-up article that retells its facts ("ce vendredi 22
+décembre 2017, des coups de feu éclatent dans le quartier des Amendiers") gives the events it dates by their own
+words, whatever mention of them came first (`dated`, `through_gate`); a second episode told as such ("d'autres tirs",
+"le deuxième épisode") is an event of its own (`another`)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from datetime import date, timedelta
 
 from vigie.press import dates
 from vigie.press.quantities import plain
+from vigie.press.schema import Event
 
 # "la troisième fusillade en un mois dans le quartier, après celles du 3 et du 12 juin", "le deuxième homicide par
 # arme à feu cette année, après la mort d'un guetteur abattu en mars": the tally, then what it recalls
@@ -76,3 +80,129 @@ def several(clause: str, ref: date, anchor: dates.Interval | None) -> list[dates
         n = dates.number_word(m.group("n")) or 1
         second = (a - timedelta(days=n), a - timedelta(days=n))
     return [first, second]
+
+
+# a mention told as another shooting than the one just told ("le deuxième épisode a lieu le même jour : d'autres tirs
+# sont entendus juste à côté", "une autre fusillade"): an event of its own, even the same day in the same town
+ANOTHER = re.compile(
+    r"\bd'autres (?:tirs|coups de feu|détonations)\b|\b(?:deuxième|second|troisième) épisode\b|"
+    r"\bune autre fusillade\b|\b(?:deux|trois|quatre) autres (?:victimes|blessés|morts) par balles?\b",
+    re.I,
+)
+
+
+def another(clause: str) -> bool:
+    """Whether a shooting's clause tells it as another one than those told before (counting.same keeps it apart)."""
+    return bool(ANOTHER.search(plain(clause)))
+
+
+def _key(e: Event) -> tuple:
+    return (e.type, e.commune, e.departement, e.date_start, e.date_end)
+
+
+def dated(mentions: list[Event]) -> dict[tuple, list[str]]:
+    """The mentions an article-level gate lets through, before they merge: those dated by their own words, to the
+    month at least ("ce vendredi 22 décembre 2017", "en octobre 2019"), not by their paragraph or the article; each
+    with its sentence."""
+    told: dict[tuple, list[str]] = {}
+    for e in mentions:
+        if e.own_date and e.time_precision in ("day", "week", "month"):
+            told.setdefault(_key(e), []).append(e.evidence)
+    return told
+
+
+def through_gate(events: list[Event], told: dict[tuple, list[str]]) -> list[Event]:
+    """The merged events of a statistics, policy, trial or opinion piece that one of their own mentions dates
+    (`dated`): the merged event keeps the most precise date of its mentions, so a trial article whose first mention
+    is undated ("à cette époque, le préfet parle d'un règlement de comptes") still gives the shooting it dates
+    below, with that sentence as its evidence. Tallies, yearly figures and undated activity are no events."""
+    out = [e for e in events if _key(e) in told]
+    for e in out:
+        if e.evidence not in told[_key(e)]:
+            e.evidence = told[_key(e)][0]
+    return out
+
+
+# shootings introduced by a definite article with a relative clause of their own ("les fusillades qui ont éclaté
+# récemment au Petit Caporal et à Plaisance"): when the article has told no shooting before, nothing is referred back
+INTRODUCED = re.compile(
+    r"\bles (?=(?:fusillades|tirs|coups de feu) (?:qui (?:ont|avaient) (?:éclaté|retenti|visé|fait)|survenu(?:e)?s)\b)",
+    re.I,
+)
+
+
+def introduced(text: str) -> str:
+    """`text` with "les fusillades qui ont éclaté …" read as "des fusillades …" (extract.BACK_REFERENCE blanks the
+    definite one as a shooting already told): for an article that has told no shooting yet."""
+    return INTRODUCED.sub("des ", text)
+
+
+# several shootings, one per place and date, told in order: "les fusillades … au Petit Caporal et à Plaisance, qui ont
+# fait deux blessés le 30 et 31 juillet", "les deux autres victimes par balles survenues vendredi 12 mai sur un
+# rond-point …, et la veille dans le quartier des Fontbarlettes"
+PLURAL = re.compile(r"\b(?:fusillades|tirs|coups de feu|victimes par balles?|règlements de comptes)\b", re.I)
+DAYS = re.compile(rf"\b(?:les?|du) (\d{{1,2}}|1er) et (?:le |du )?(\d{{1,2}}) {dates.M}(?: (\d{{4}}))?", re.I)
+EVE = re.compile(r",? et (?P<when>la veille|le lendemain)\b", re.I)
+
+
+def apart(mentions: list[tuple]) -> list:
+    """The places of a clause's mentions (geography.ArticlePlaces.mentions: rank, position, place) in the order they
+    are named, each name once; a town is left out when districts are named ("à Pissevin, à Nîmes, et à Valdegour":
+    the two districts)."""
+    ordered = sorted(mentions, key=lambda m: m[1])
+    districts = {place.code for rank, _, place in ordered if rank == 0}
+    out, seen = [], set()
+    for rank, _, place in ordered:
+        if place.text in seen or (rank != 0 and place.code in districts):
+            continue
+        seen.add(place.text)
+        out.append(place)
+    return out
+
+
+def paired(clause: str, n: int, ref: date, anchor: dates.Interval | None) -> list[dates.Interval]:
+    """The dates of a clause that tells `n` shootings in `n` places, one date each in the order of the places (two
+    days of a month, or a date then "la veille" / "le lendemain"); an empty list when it does not."""
+    t = plain(clause)
+    if n != 2 or not PLURAL.search(t):
+        return []
+    m = DAYS.search(t)
+    if m:
+        month = dates.MONTHS.index(m.group(3).lower()) + 1
+        year = int(m.group(4)) if m.group(4) else dates.recent_month(month, ref)
+        days = [1 if d == "1er" else int(d) for d in (m.group(1), m.group(2))]
+        try:
+            told = [date(year, month, d) for d in days]
+        except ValueError:
+            return []
+        return [(d, d) for d in told] if told[0] != told[1] else []
+    m = EVE.search(t)
+    if not m:
+        return []
+    first = dates.resolve(t[: m.start()], ref, anchor)
+    if not first or first[0] is None or first[0] != first[1]:
+        return []
+    step = timedelta(days=-1 if m.group("when").lower() == "la veille" else 1)
+    return [first, (first[0] + step, first[0] + step)]
+
+
+# the event a sentence that tells none opens with, as its background: "Après le coup de filet du 14 mai dans le
+# quartier des Provinces à Cherbourg, quatre hommes ont été condamnés lundi …", "Suite au coup de filet le 28 juillet
+# dernier dans le quartier de la Bouletterie, trois dealers sont passés en comparution immédiate"
+BACKGROUND = re.compile(
+    r"^\s*(?:(?:Après|Suite à|À la suite de|Au lendemain de)\s+(?=(?:le|la|les|un|une)\b|l')|"
+    r"(?:Après|Suite|À la suite|Au lendemain) (?:au|aux|du|des)\s+)"
+    r"(?P<told>[^,;:]{10,200}?),",
+    re.I,
+)
+
+
+def background(sentence: str, ref: date) -> str | None:
+    """The dated event a sentence that tells no event itself (a judicial step) opens with, told as its background
+    ("Après le coup de filet du 14 mai dans le quartier des Provinces, quatre hommes ont été condamnés"): the phrase,
+    when it carries a date; None otherwise ("Après deux heures de délibéré, …", "Après l'arrestation de quatre
+    individus, …")."""
+    m = BACKGROUND.search(sentence)
+    if not m or dates.resolve(m.group("told"), ref) is None:
+        return None
+    return m.group("told")
