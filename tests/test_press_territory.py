@@ -179,3 +179,98 @@ def test_a_point_dismantled_in_other_words(ling):
     assert not re.search(territory.DISMANTLED_MORE, "la ville a investi 400 000 euros près du point de deal")
     assert not re.search(territory.DISMANTLED_MORE, "les enquêteurs ont investi le quartier, un point de deal connu")
     assert re.search(territory.OTHER_PREMISES, "deux commerces ont été contrôlés, un fermé")
+
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("les policiers ont démantelé la semaine dernière un trafic local", "dealing_point.trafic_demantele"),
+        ("un trafic de cannabis a été démantelé au pied des tours", "dealing_point.trafic_est_demantele"),
+        (
+            "Chassés du square en mars, les guetteurs du quartier se sont repliés dans le parc voisin.",
+            "dealing_point.point_deplace",
+        ),
+        ("la mairie a fait murer le hall où se retrouvaient les dealers", "dealing_point.lieu_du_trafic_detruit"),
+        ("Depuis l'été, y sévit un trafic de cocaïne.", "dealing_point.trafic_y_sevit"),
+        (
+            "des jeunes venus de Reims, dans la Marne, installés depuis le printemps dans des studios",
+            "network_arrival.venus_puis_installes",
+        ),
+    ],
+)
+def test_a_point_or_a_network_told_without_the_words(ling, text, rule):
+    """Fixtures 510-519 carry each class in an article."""
+    assert rule in ling.fired(rule.split(".")[0], text)
+
+
+def test_a_trafic_dismantled_is_a_point_only_in_an_article_that_names_one(ling):
+    fired = ["dealing_point.trafic_demantele"]
+    named = "Les policiers ont démantelé un trafic.\n\nCe point de deal était connu des habitants."
+    assert territory.unnamed_point(["dealing_point"], fired, named) == ["dealing_point"]
+    network = "Les gendarmes ont démantelé un trafic de cocaïne entre Agen et Villeneuve-sur-Lot."
+    assert territory.unnamed_point(["dealing_point", "arrest"], fired, network) == ["arrest"]
+    assert territory.unnamed_point(["dealing_point"], [], network) == []  # the context such a wording set
+    assert territory.unnamed_point(["dealing_point"], ["dealing_point.point_de_deal"], network) == ["dealing_point"]
+    # a point that moved, or a network that came from elsewhere: the network's arrival
+    moved = ["dealing_point.point_deplace"]
+    both = ["dealing_point", "network_arrival"]
+    assert territory.unnamed_point(
+        both, moved, "Chassés du Mirail, à Toulouse, des dealers se sont installés à Albi."
+    ) == ["network_arrival"]
+    assert territory.unnamed_point(["dealing_point"], moved, "Chassés du parc, les dealers se sont repliés.") == [
+        "dealing_point"
+    ]
+    # a headline that tells a trafic dismantled tells no point de deal
+    assert not territory.headline_point("Un trafic de stupéfiants démantelé, deux couples interpellés", ling)
+
+
+def test_a_point_appeared_closed_or_moved_in_other_words():
+    appeared = territory.APPEARED_MORE
+    assert re.search(appeared, "cela va de pair avec l'installation de nouveaux points de deal")
+    assert re.search(appeared, "ils s'inquiètent de l'apparition d'un point de deal")
+    assert re.search(appeared, "chassés du parc en mars, les trafiquants se sont réfugiés dans le parc voisin")
+    assert not re.search(appeared, "le maire veut empêcher l'installation d'un point de deal")
+    assert not re.search(appeared, "un plan de lutte contre l'implantation de points de deal")
+    closed = territory.DISMANTLED_MORE
+    assert re.search(closed, "détruire la dalle sur laquelle s'installaient les dealers")
+    assert re.search(closed, "ont bouclé la cité pour faire tomber le point de deal")
+    assert not re.search(closed, "détruire la dalle sur laquelle jouaient les enfants")
+
+
+def test_tallies_and_sets_are_no_points(ling):
+    tally = "Depuis janvier, dix-neuf points de deal ont été démantelés dans le département du Nord."
+    assert extract.EXCLUSIONS.first("sentence", tally) == "sentence.statistics.points_demanteles_dans_le_departement"
+    local = "Depuis le printemps, la police a démantelé trois points de deal dans l'arrondissement."
+    assert extract.EXCLUSIONS.first("sentence", local) is None
+    assert kinds(ling, "Un faux point de deal a été reconstitué au pied d'une tour.") == []
+
+
+def test_a_summary_of_threats_is_no_new_intimidation(ling):
+    summary = "Pour le commissaire, ces intimidations visent à ralentir les enquêtes."
+    assert kinds(ling, summary) == []
+    assert kinds(ling, "Les commerçants dénoncent une intimidation permanente des guetteurs.") == ["intimidation"]
+    # a threat told as the network's rule, no occurrence (fixture 521)
+    assert kinds(ling, "Le gérant menaçait ses vendeurs en cas de pertes.") == []
+    assert kinds(ling, "Le gérant a menacé ses vendeurs mardi.") == ["intimidation"]
+
+
+def test_a_point_told_only_by_the_headline(ling):
+    """Fixture 522: "Dole : un point de deal démantelé" over a body that tells only the operation."""
+    from vigie.press.schema import Event
+
+    seizure = Event("seizure", "39198", "39", "Dole", 1, count=3, drugs=[{"substance": "cannabis"}])
+    [point] = territory.point_of_the_headline("Dole : un point de deal démantelé", [seizure], ling)
+    assert (point.type, point.commune, point.action, point.count, point.drugs) == (
+        "dealing_point",
+        "39198",
+        "dismantled",
+        1,
+        [],
+    )
+    assert point.rules == ["dealing_point.told_by_the_headline"]
+    # the body told the point itself, the headline tells no dismantling, or the operation spans several towns
+    assert territory.point_of_the_headline("Dole : un point de deal démantelé", [seizure, point], ling) == []
+    assert territory.point_of_the_headline("Dole : les habitants et le point de deal", [seizure], ling) == []
+    assert territory.point_of_the_headline("Un trafic démantelé à Dole", [seizure], ling) == []
+    wide = Event("seizure", None, "39", "dans plusieurs communes du Jura", 3)
+    assert territory.point_of_the_headline("Jura : un point de deal démantelé", [wide], ling) == []

@@ -204,6 +204,8 @@ class Extractor:
                     types = territory.refine(  # a network that settles, with no word of where it comes from
                         types, self.ling.fired("network_arrival", trigger_text), sentence, self.gaz.demonym
                     )
+                    # "un trafic démantelé" is a point de deal's dismantling only in an article that names one
+                    types = territory.unnamed_point(types, self.ling.fired("dealing_point", trigger_text), whole)
                     interval = dates.resolve(clause, article.date, last_date)
                     if interval and interval[0]:
                         last_date = paragraph_date = interval
@@ -298,6 +300,7 @@ class Extractor:
                     counting.complete(events[-4:], events[first:], sentence)
         events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
         events = fold_arrests(counting.merge(events))
+        events += territory.point_of_the_headline(article.title, events, self.ling)  # "un point de deal démantelé"
         if re.search(GATE, plain(article.title or _lead(article.text)), re.I):
             # a statistics, policy, trial or opinion piece: only the events it tells with a date of their own, to the
             # month at least (tallies, yearly figures and undated activity are not events)
@@ -348,7 +351,7 @@ class Extractor:
             if not running and not re.search(
                 r"démant[eè]l|fermé|tombé|apparu|installé|s'install\w*|reconstitu|ouvert|s'est implanté|fermer|mis fin|"
                 r"(?:procédé à|ordonné) (?:sa |la )?fermeture|fermeture administrative|"
-                r"rouvert|réinstall|" + territory.DISMANTLED_MORE,
+                r"rouvert|réinstall|" + territory.DISMANTLED_MORE + "|" + territory.APPEARED_MORE,
                 low,
             ):
                 types.remove("dealing_point")

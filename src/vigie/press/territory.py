@@ -17,6 +17,7 @@ need beyond their triggers (rules/triggers.toml), kept apart from the extractor'
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 # a point de deal dismantled, in words beyond "démantelé", "fermé", "tombé" (extract._refine, counting.values):
 # "a permis la dissolution d'un point de deal", "une opération de police contre un point de deal"
@@ -27,7 +28,24 @@ DISMANTLED_MORE = (
     # a raid on the point's stairwell: "des policiers ont investi une cage d'escalier où s'était installé un point"
     # (not "ont investi le quartier", a district where a point is)
     r"(?:policiers|gendarmes|forces de l['’]ordre|enquêteurs|militaires|crs)\b[^.;]{0,40}?\binvesti(?:e|s|es)? "
-    r"(?:une?|le|la|les|l['’]|des) (?:\w+ )?(?:cages? d['’]escalier|halls?|immeubles?|appartements?|caves?|tours?)\b"
+    r"(?:une?|le|la|les|l['’]|des) (?:\w+ )?(?:cages? d['’]escalier|halls?|immeubles?|appartements?|caves?|tours?)\b|"
+    # the aim of a raid told: "ont investi la Chasse-Royale pour faire tomber le point de deal"
+    r"\bfaire tomber (?:le|un|ce|les|des|ces|deux|trois|plusieurs) (?:\w+ )?points? de|"
+    # the place of a point closed: "détruire la dalle de béton sur laquelle s'installaient les dealers"
+    r"\b(?:détrui|démoli|rasé|raser|muré|murer|condamn|grillag)\w*[^.;]{0,80}?\b(?:où|laquelle|lequel|lesquel(?:le)?s) "
+    r"(?:[\w'’]+ ){0,3}(?:dealers?|dealeurs?|trafiquants?|guetteurs?|revendeurs?)\b"
+)
+# a point de deal that appeared, told by a noun: "l'installation de nouveaux points de deal", "l'apparition de points
+# de deal" (not what a policy would prevent: "empêcher l'installation d'un point de deal")
+APPEARED_MORE = (
+    r"(?<!empêcher )(?<!éviter )(?<!contre )(?<!prévenir )(?<!freiner )"
+    r"\bl['’](?:installation|apparition|implantation|émergence) (?:de |d['’]|du )"
+    r"(?:nouveaux |un |une |des |deux |trois )?"
+    r"(?:nouveaux? |nouvelles? )?points? de|"
+    # a point that moved: "chassés du parc de Kerizac, les trafiquants se sont réfugiés dans le parc de Kermesquel"
+    r"\b(?:chass|délog|expuls|repouss)(?:é|ée|és|ées)\b[^.;]*\b(?:se|s['’])(?: sont| étaient| est| était)? "
+    r"(?:\w+ ){0,2}"
+    r"(?:réfugié|replié|déplacé|reporté|établi)s?\b"
 )
 # premises that are no point de deal: "deux commerces ont été contrôlés, un fermé" after a point de deal was told
 OTHER_PREMISES = (
@@ -38,9 +56,68 @@ OTHER_PREMISES = (
 HEADLINE_ACTION = r"démant[eè]l|fermé|tombé|apparu|installé|s'install|reconstitu|rouvert"
 
 
+# rules that tell a point de deal only in an article that names one: "la police a démantelé un trafic de
+# stupéfiants" is a point's dismantling when the article says "ce point de deal" elsewhere, a network's otherwise
+NEEDS_A_POINT = frozenset({"dealing_point.trafic_demantele", "dealing_point.trafic_est_demantele"})
+MOVED = frozenset({"dealing_point.point_deplace"})
+POINT_WORDS = r"\bpoints? de (?:[«\"“]\s*)?(?:deal|vente|revente)\b|\blieux? de deal\b|«\s*fours?\s*»"
+
+
+def unnamed_point(types: list[str], fired: list[str], article: str) -> list[str]:
+    """The event types of a clause, without a point de deal told only as "un trafic démantelé" (or only by the
+    context such a wording set: `fired` empty) in an article that names no point de deal (`article`: its title and
+    text), nor a point that moved when the clause tells a network's arrival from elsewhere."""
+    if "dealing_point" in types and set(fired) <= NEEDS_A_POINT and not names_a_point(article):
+        return [t for t in types if t != "dealing_point"]
+    if "dealing_point" in types and "network_arrival" in types and fired and set(fired) <= MOVED:
+        # "chassés du Mirail, à Toulouse, des dealers se sont installés à Albi": a network's arrival, not a point
+        # that moved within its town
+        return [t for t in types if t != "dealing_point"]
+    return types
+
+
+def names_a_point(article: str) -> bool:
+    return bool(re.search(POINT_WORDS, article, re.I))
+
+
+HEADLINE_DISMANTLED = r"démant[eè]l|fermé|tombé"
+
+
+def point_of_the_headline(title: str, events: list, ling) -> list:
+    """The point de deal a headline says was dismantled ("Un point de deal et un laboratoire démantelés par les
+    gendarmes") when the body tells the operation (a seizure or an arrest) but never the point's dismantling in its
+    own words: one dismantled point where and when the article's first operation happened, if in one commune."""
+    if any(e.type == "dealing_point" for e in events) or not re.search(HEADLINE_DISMANTLED, title or "", re.I):
+        return []
+    operation = next((e for e in events if e.type in ("seizure", "arrest")), None)  # in the article's order
+    if operation is not None and operation.commune is None:
+        return []  # a point is in one commune: not an operation across a département's towns
+    if operation is None or not headline_point(title, ling):
+        return []
+    return [
+        replace(
+            operation,
+            type="dealing_point",
+            killed=None,
+            injured=None,
+            drugs=[],
+            weapons=[],
+            cash_eur=None,
+            count=1,
+            action="dismantled",
+            networks_from=[],
+            rules=["dealing_point.told_by_the_headline"],
+        )
+    ]
+
+
 def headline_point(title: str, ling) -> bool:
     """Whether a headline tells a point de deal dismantled or opened ("un « point de deal » démantelé")."""
-    return bool(title and re.search(HEADLINE_ACTION, title, re.I) and ling.first("dealing_point", title))
+    return bool(
+        title
+        and re.search(HEADLINE_ACTION, title, re.I)
+        and any(t.kind == "dealing_point" and t.rule not in NEEDS_A_POINT for t in ling.triggers(title))
+    )
 
 
 # network_arrival rules that say a group settled, not that it came from elsewhere
