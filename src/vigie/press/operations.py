@@ -215,13 +215,23 @@ def without_tallies(events: list[Event], lemmas_of) -> list[Event]:
     return [e for e in events if e.type not in ("seizure", "arrest") or tally(e, lemmas_of(e.evidence)) is None]
 
 
+# what a scene lists: a substance, an amount, cash or arms ('des sachets de résine', '500 grammes', '600 euros'), not
+# the trade's generic words ('des faits liés aux stupéfiants')
+LISTED = re.compile(
+    rf"\b{quantities.NUM}\s*(?:{quantities.UNIT})\b|\beuros\b|€|\barmes?\b|\bpistolets?\b|\bfusils?\b|"
+    + "|".join(p for _, p in quantities.SUBSTANCES),
+    re.I,
+)
+
+
 def listed_nearby(sentences: list[str], k: int, triggered, fired=()) -> str:
-    """The sentences of the paragraph around sentence `k` that tell no event of their own (`triggered(text)` is
-    false): where a seizure told as a scene names its goods ("Sur une table, des sachets de résine, de l'argent
-    liquide, une balance. Bref, tout le matériel du revendeur saisi mardi. En tout, 500 grammes de cannabis"). A
-    seizure sentence that names no goods itself (extract.SEIZED) still tells one when these do, if one of the
-    seizure rules `fired` on it says a seizure in so many words (rules/operations.toml, [scene]): "retrouvé" may be a
-    person found, whose neighbours name drugs."""
+    """The sentences of the paragraph around sentence `k` that list goods (LISTED) and tell no event of their own
+    (`triggered(text)` is false): where a seizure told as a scene names its goods ("Sur une table, des sachets de
+    résine, de l'argent liquide, une balance. Bref, tout le matériel du revendeur saisi mardi. En tout, 500 grammes
+    de cannabis"). A seizure sentence that names no goods itself (extract.SEIZED) still tells one when these do, if
+    one of the seizure rules `fired` on it says a seizure in so many words (rules/operations.toml, [scene]):
+    "retrouvé" may be a person found, whose neighbours name drugs."""
     if not set(fired) & RULES.scene:
         return ""
-    return " ".join(s for s in sentences[max(k - 1, 0) : k + 2] if s is not sentences[k] and not triggered(s))
+    near = [s for s in sentences[max(k - 1, 0) : k + 2] if s is not sentences[k] and LISTED.search(goods(s))]
+    return " ".join(s for s in near if not triggered(s))
