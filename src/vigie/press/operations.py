@@ -189,10 +189,10 @@ YEAR = re.compile(
 )
 
 
-def tally(event: Event, lemmas: set[str]) -> str | None:
+def tally(event: Event, lemmas) -> str | None:
     """The tally rule a seizure (or, for the rules that say so, an arrest) falls under, given the lemmas of its
-    sentence, if any: a sentence that names a whole year counts as dated to the year. A rule with lemmas and a
-    pattern needs both."""
+    sentence (a set, or a function that gives them, called only when a rule needs them), if any: a sentence that
+    names a whole year counts as dated to the year. A rule with lemmas and a pattern needs both."""
     if event.type not in ("seizure", "arrest"):
         return None
     measured = any(d["quantity"] is not None for d in event.drugs) or event.cash_eur or event.weapons
@@ -202,9 +202,11 @@ def tally(event: Event, lemmas: set[str]) -> str | None:
             continue
         if event.type not in rule.types or not ("any" in rule.precision or precision in rule.precision):
             continue
-        if (not rule.lemmas or rule.lemmas & lemmas) and (
-            not rule.pattern or rule.pattern.search(quantities.plain(event.evidence))
-        ):
+        if rule.pattern and not rule.pattern.search(quantities.plain(event.evidence)):
+            continue
+        if rule.lemmas and callable(lemmas):
+            lemmas = lemmas()
+        if not rule.lemmas or rule.lemmas & lemmas:
             return rule.name
     return None
 
@@ -212,7 +214,11 @@ def tally(event: Event, lemmas: set[str]) -> str | None:
 def without_tallies(events: list[Event], lemmas_of) -> list[Event]:
     """The events less the operations that are a year's tally or a trend (`tally`); `lemmas_of(text)` gives the
     lemmas of a sentence."""
-    return [e for e in events if e.type not in ("seizure", "arrest") or tally(e, lemmas_of(e.evidence)) is None]
+    return [
+        e
+        for e in events
+        if e.type not in ("seizure", "arrest") or tally(e, lambda text=e.evidence: lemmas_of(text)) is None
+    ]
 
 
 # what a scene lists: a substance, an amount, cash or arms ('des sachets de résine', '500 grammes', '600 euros'), not
