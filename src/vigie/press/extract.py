@@ -40,6 +40,7 @@ BACK_REFERENCE = (
     r"\b(?:ces|cette|ce|les mêmes|les|ses|leurs?) (?:tirs|fusillades?|coups de feu|règlements? de comptes|"
     r"interpellations|arrestations|"
     r"faits|violences|menaces|saisies?|opérations?)\b|"
+    r"\b(?:l'|les )(?:interpellations?|arrestations?) (?:de ces|des mêmes)\b|"  # "l'interpellation de ces dealers"
     # persons already told of: "la femme interpellée résiderait à Lanester", "les trois hommes interpellés"
     r"\b(?:la|le|les|l'|ces) (?:(?!ont\b|a\b|avait\b|avaient\b|sont\b|été\b|était\b)[\w-]+ ){1,3}"
     # and goods already told of: "le zamal saisi était cultivé dans les Hauts" (not the noun: "la plus grosse saisie")
@@ -166,6 +167,8 @@ class Extractor:
                 told_in = sentence  # the evidence of the sentence's events
                 if any(re.search(p, plain(sentence), re.I) for p in EXCLUDE):
                     recalled = recalls.told_after(plain(sentence))  # "la troisième fusillade, après celles du 3 …"
+                    # "Après le coup de filet du 14 mai dans le quartier des Provinces, quatre hommes ont été condamnés"
+                    recalled = recalled or recalls.background(plain(sentence), article.date)
                     if recalled is None or any(re.search(p, recalled, re.I) for p in EXCLUDE):
                         counting.excluded_details(events[first:], sentence)  # "… 380 kilos, 5 mises en examen"
                         continue
@@ -182,7 +185,10 @@ class Extractor:
                     continue
                 clauses = _clauses(sentence)
                 for clause in clauses:
-                    trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", plain(clause), flags=re.I)
+                    text = plain(clause)
+                    if not any(e.type == "shooting" for e in events + produced):
+                        text = recalls.introduced(text)  # "les fusillades qui ont éclaté …", none told before
+                    trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", text, flags=re.I)
                     trigger_text = re.sub(DESCRIBED_POINT, r"\1", trigger_text, flags=re.I)
                     types = self.ling.kinds(trigger_text)
                     if (
@@ -253,16 +259,28 @@ class Extractor:
                         apart = {id(p): n for p, n in arrests_by_place(clause, own_places)} if kind == "arrest" else {}
                         kind_places = [p for p in own_places if id(p) in apart] or kind_places
                         several = kind in ("shooting", "intimidation", "dealing_point") or apart
-                        for place in kind_places[: 4 if several else 1]:
+                        told = []  # "à Pissevin et à Valdegour les 4 et 6 juin": one shooting per place, each its date
+                        if kind == "shooting" and several:
+                            named = recalls.apart(self._mentions(clause, deps))
+                            told = recalls.paired(clause, len(named), article.date, kind_when)
+                            kind_places = named if told else kind_places
+                        for i, place in enumerate(kind_places[: 4 if several else 1]):
                             event = self._event(
-                                kind, clause, sentence, place, kind_when, article.date, single=len(clauses) == 1
+                                kind,
+                                clause,
+                                sentence,
+                                place,
+                                told[i] if told else kind_when,
+                                article.date,
+                                single=len(clauses) == 1,
                             )
                             if event:
                                 event.count = apart.get(id(place), event.count)
                                 event.own_date = own_when is not None
                                 event.rules = self.ling.fired(kind, trigger_text) or [f"{kind}.from_context"]
+                                event.another = kind == "shooting" and recalls.another(clause)  # "d'autres tirs"
                                 produced.append(event)
-                                if kind == "shooting":  # "avaient éclaté il y a deux semaines, puis …": one per date
+                                if kind == "shooting" and not told:  # "il y a deux semaines, puis …": one per date
                                     produced += self._recalled(event, clause, sentence, place, article.date, kind_when)
                             if event and kind == "dealing_point" and event.action == "dismantled" and reopened:
                                 # "démantelé le 5 juin, le point de deal a rouvert dès le 12 juin": two events
@@ -299,12 +317,13 @@ class Extractor:
                 elif events:
                     counting.complete(events[-4:], events[first:], sentence)
         events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
+        told = recalls.dated(events)  # the mentions dated by their own words, before they merge
         events = fold_arrests(counting.merge(events))
         events += territory.point_of_the_headline(article.title, events, self.ling)  # "un point de deal démantelé"
         if re.search(GATE, plain(article.title or _lead(article.text)), re.I):
             # a statistics, policy, trial or opinion piece: only the events it tells with a date of their own, to the
             # month at least (tallies, yearly figures and undated activity are not events)
-            events = [e for e in events if e.own_date and e.time_precision in ("day", "week", "month")]
+            events = recalls.through_gate(events, told)
         return events
 
     def _toll_list(self, sentence: str, deps, ref: date) -> list[Event]:
