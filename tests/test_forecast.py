@@ -308,6 +308,18 @@ def test_publication_state_and_onset_base_contributions(small):
     assert set(fc.publication_state(feats[t][live])) >= {0, 2}
 
 
+def test_onset_model_does_not_depend_on_the_seed(small):
+    """The onset model samples no row, feature or histogram bin (forecast.ONSET_ALL_ROWS): a few dozen onsets a
+    year cannot afford a forecast that moves with the draw."""
+    _, panel = small
+    t = len(panel.years) - 2
+    feats = [ft.features_at(panel, c) for c in range(t + 1)]
+    a = fc.fit_origin(panel, feats, t, "onset", seed=1).predict(feats[t])
+    b = fc.fit_origin(panel, feats, t, "onset", seed=2).predict(feats[t])
+    np.testing.assert_array_equal(a, b)
+    assert np.unique(a).size > 100  # not a constant forecast
+
+
 def test_count_part_of_the_base_claims_no_odds_beyond_its_rows():
     """The base's count part (the Poisson GLM's log-odds of reaching the surge threshold) stays within ± log of
     the rows it learned from: unbounded, the Poisson tail made a big service whose mean lay above its threshold

@@ -115,6 +115,7 @@ def _params(n_rows: int, seed: int, rare: bool | str = False) -> dict:
         "force_col_wise": True,
         "num_threads": 1,  # measured: faster than 2 on the shared two-core machine
         "max_bin": 63,
+        "bin_construct_sample_cnt": max(n_rows, 200_000) if whole else 200_000,  # onset: bins from every row
         "verbosity": -1,
     }
 
@@ -141,7 +142,7 @@ class Model:
         m0, m1 = base.margin(x0), base.margin(x1)
         w0 = _negative_weights(y0, self.seed, rare)
         margin, self.rounds_ = np.zeros(len(y1)), []
-        bags = 1 if len(y0) > LARGE else BAGS
+        bags = 1 if len(y0) > LARGE or (rare == "onset" and ONSET_ALL_ROWS) else BAGS  # unsampled: bags alike
         for bag in range(bags):
             early = lgb.train(
                 {**_params(len(y0), self.seed + bag, rare), "metric": "None"},
@@ -202,8 +203,9 @@ class LinearBase:
         from threadpoolctl import threadpool_limits
 
         self.rare_ = rare
-        self.poisson_ = PoissonBaseline().fit(x, count, self.seed)
-        w = _sample_weights(y, GLM_ROWS, self.seed) if not (rare == "onset" and ONSET_ALL_ROWS) else np.ones(len(y))
+        whole = rare == "onset" and ONSET_ALL_ROWS  # every row: the design's standardisation not drawn either
+        self.poisson_ = PoissonBaseline().fit(x, count, self.seed, len(y) if whole else GLM_ROWS)
+        w = np.ones(len(y)) if whole else _sample_weights(y, GLM_ROWS, self.seed)
         keep = w > 0
         z = self._logit_design(x[keep])
         with warnings.catch_warnings(), threadpool_limits(1):
@@ -381,13 +383,13 @@ class PoissonBaseline:
     """A Poisson GLM of next year's count on the same features (median-imputed, signed log, standardised); its
     score is the probability that the count reaches the surge threshold."""
 
-    def fit(self, x: np.ndarray, count: np.ndarray, seed: int = SEED) -> PoissonBaseline:
+    def fit(self, x: np.ndarray, count: np.ndarray, seed: int = SEED, rows: int = GLM_ROWS) -> PoissonBaseline:
         from sklearn.linear_model import PoissonRegressor
         from threadpoolctl import threadpool_limits
 
         keep = np.isfinite(count)
-        if keep.sum() > GLM_ROWS:  # 34 coefficients: a seeded sample of the rows estimates them as well, faster
-            keep &= np.random.default_rng(seed).random(len(count)) < GLM_ROWS / keep.sum()
+        if keep.sum() > rows:  # 34 coefficients: a seeded sample of the rows estimates them as well, faster
+            keep &= np.random.default_rng(seed).random(len(count)) < rows / keep.sum()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a feature unknown in every row (the first years): median 0
             self.median_ = np.nan_to_num(np.nanmedian(np.where(np.isfinite(x[keep]), x[keep], np.nan), 0))
