@@ -274,3 +274,11 @@ def test_a_point_told_only_by_the_headline(ling):
     assert territory.point_of_the_headline("Un trafic démantelé à Dole", [seizure], ling) == []
     wide = Event("seizure", None, "39", "dans plusieurs communes du Jura", 3)
     assert territory.point_of_the_headline("Jura : un point de deal démantelé", [wide], ling) == []
+
+
+def test_an_ambush_is_an_intimidation(ling):
+    """Fixture 523: the ambush of a patrol told as the background of a follow-up article."""
+    assert kinds(ling, "Des dizaines d'individus ont tendu un guet-apens à une voiture de police.") == ["intimidation"]
+    assert kinds(ling, "Une patrouille a été prise dans une embuscade au pied des tours.") == ["intimidation"]
+    # an ambush with shots is a shooting (the extractor keeps the shooting alone: extract._refine)
+    assert "shooting" in kinds(ling, "Il a été tué par balles dans un guet-apens.")
