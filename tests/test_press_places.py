@@ -636,3 +636,15 @@ def test_communes_listed_after_sur_les_communes_de_and_islands_abroad(plain):
     text = "Trois hommes s'apprêtaient à prendre la mer à Sainte-Marie (La Réunion) pour Maurice avec du zamal."
     assert [p.code for p in ArticlePlaces.read(plain.gaz, "", text).places(text)] == ["97418"]
     assert choice(plain, "", "Un voilier parti de Sainte-Lucie a été contrôlé au Marin.", "Sainte-Lucie").place is None
+
+
+def test_a_capital_a_without_its_accent_a_saint_short_name_and_the_police_aux_frontieres(plain):
+    # fixture 536: "A Saint-Laurent, la Police aux Frontières a découvert … dans une pirogue venant du Suriname" is
+    # Saint-Laurent-du-Maroni (a town of 10,000 people or more by its first words, where the article is), not a
+    # village called Saint-Laurent, nor a district "Frontières", nor an event abroad
+    title = "Guyane : du cannabis dans une pirogue"
+    text = "A Saint-Laurent, la Police aux Frontières a découvert mardi 45 kilos de cannabis dans une pirogue."
+    assert where(plain, title, text) == [("97311", "973", 1)]
+    assert choice(plain, title, text, "Frontières").place is None
+    events = plain.extract(Article("t", DAY, title, text.replace("pirogue.", "pirogue venant du Suriname.")))
+    assert [(e.type, e.commune) for e in events] == [("seizure", "97311")]

@@ -220,6 +220,7 @@ STOP_WORDS = {
     *MONTH_KEYS,
 }
 LOCATIVE = r"(?:à|au|aux|dans|en|sur)\s+(?:l['’]|la |le |les |des )?$"  # "près de Douai" only situates
+CAPITAL_A = r"(?:^|[.!?:]\s+|\n\s*)A\s+$"  # "A Saint-Laurent, le STPAF a découvert …": "À" without its accent
 # a name after these words names part of a town (a street, an estate, a station), not a commune
 PART_OF_TOWN = (
     r"(?:quartiers?|cité|résidence|lotissement|rue|avenue|boulevard|place|allée|chemin|impasse|parc|"
@@ -274,7 +275,7 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient|erait|eraient) (?:à|au|aux|en)|"
     r"à (?:\d+|quelques|une (?:dizaine|vingtaine|trentaine)) (?:km|kilomètres) (?:de |d'|du )|"
     r"demeurant (?:à|au|aux|en)|"
-    r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|"
+    r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|police aux|"
     r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
     r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
     r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|chu|hôpital|préfet|"
@@ -576,7 +577,10 @@ class ArticlePlaces(Geography):
         if name_key(mention.surface) in FOREIGN:
             return Choice(None, why="abroad")
         surface, words = mention.surface, mention.words
-        locative = bool(re.search(LOCATIVE, before))
+        # "A Saint-Laurent, …": a capital à often loses its accent at the head of a sentence
+        locative = bool(
+            re.search(LOCATIVE, before) or re.search(CAPITAL_A, text[max(0, mention.start - 60) : mention.start])
+        )
         candidates: list[Candidate] = []
         curated = gaz.neighbourhood(surface) or (gaz.neighbourhood(words[-1]) if len(words) > 1 else None)
         if curated:

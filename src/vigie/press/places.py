@@ -296,8 +296,8 @@ ABROAD = (  # places abroad (capitalised: "la frontière suisse" is in France), 
 )
 # where goods or people come from or go to: naming a country there does not put the event abroad
 FOREIGN_ROUTE = (
-    r"(?:en provenance|à destination|venu\w*|arrivé\w*|import\w*|originaires?|immatriculé\w*|expédié\w*|envoyé\w*|"
-    r"acheminé\w*)\s+(?:depuis |de la |du |des |de |d'|d’|en |au |aux )\s*(?:l'|l’|la |le )?[\w'’-]+"
+    r"(?:en provenance|à destination|venu\w*|venant|arrivé\w*|import\w*|originaires?|immatriculé\w*|expédié\w*|"
+    r"envoyé\w*|acheminé\w*)\s+(?:depuis |de la |du |des |de |d'|d’|en |au |aux )\s*(?:l'|l’|la |le )?[\w'’-]+"
     # and the list it heads: "un réseau venu de Lille et de Belgique"
     r"(?:\s*(?:,|et|ou)\s+(?:de |d'|d’|du |des )(?:l'|l’|la |le )?[\w'’-]+)*|"
     # and where persons were fleeing to: "interpellés sur l'A 40 alors qu'ils tentaient de rejoindre la Suisse"
@@ -359,7 +359,8 @@ def short_name(key: str) -> str | None:
         return None
     cut = next((i for i, w in enumerate(words) if w in SHORT_NAME_CUT), 1)
     short = " ".join(words[: max(cut, 1)])
-    if short == key or short.split()[0] in SHORT_NAME_NEVER or len(short) < 3:
+    # "Saint-Laurent" (du-Maroni, du-Var) says which town where the article is; "Saint" alone never does
+    if short == key or short in SHORT_NAME_NEVER or len(short) < 3:
         return None
     return short
 
