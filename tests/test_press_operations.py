@@ -357,3 +357,28 @@ def test_an_arrest_in_the_press_s_familiar_words(ling):
     assert ling.fired("arrest", "Un cinquième homme a été cueilli le même jour à son domicile.") == ["arrest.cueilli"]
     assert ling.fired("arrest", "Le guetteur est alpagué au pied de la tour.") == ["arrest.cueilli"]
     assert not ling.fired("arrest", "Les policiers ont cueilli le suspect à son domicile.")  # the passive only
+
+
+@pytest.mark.parametrize(
+    "text,named",
+    [
+        ("Les 3 véhicules ayant servi à convoyer la drogue ont été saisis.", False),
+        ("La voiture ayant servi à transporter la drogue a été saisie chez un garagiste.", False),
+        ("Des pochettes destinées au conditionnement de la cocaïne ont été découvertes.", False),
+        ("La voiture, qui transportait 6 kilos de résine, a été saisie.", True),
+    ],
+)
+def test_what_served_the_trade_is_no_goods(text, named):
+    assert bool(re.search(SEIZED, operations.goods(text), re.I)) is named
+
+
+def test_a_scene_lists_goods_not_the_trade_s_words(ling):
+    # "des faits liés aux stupéfiants" names the trade, no goods: it lends none to the vehicles seized after it
+    told = ["Ils étaient connus pour des faits liés aux stupéfiants.", "Les 3 véhicules ont été saisis."]
+    assert operations.listed_nearby(told, 1, ling.triggers, ling.fired("seizure", told[1])) == ""
+
+
+def test_a_custody_told_with_its_persons_between(ling):
+    text = "Mardi, la police a placé deux hommes en garde à vue."
+    assert ling.fired("arrest", text) == ["arrest.garde_a_vue"] and quantities.arrested(text) == 2
+    assert quantities.arrested("Les gendarmes ont placé trois véhicules en fourrière.") is None
