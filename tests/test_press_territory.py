@@ -282,3 +282,18 @@ def test_an_ambush_is_an_intimidation(ling):
     assert kinds(ling, "Une patrouille a été prise dans une embuscade au pied des tours.") == ["intimidation"]
     # an ambush with shots is a shooting (the extractor keeps the shooting alone: extract._refine)
     assert "shooting" in kinds(ling, "Il a été tué par balles dans un guet-apens.")
+
+
+def test_the_adverb_a_peine_is_no_sentence_passed():
+    """Fixture 524: 'Il était à peine 6 heures quand les policiers ont démantelé le point de deal' is news."""
+    assert extract.EXCLUSIONS.first("sentence", "Il était à peine 6 heures quand les policiers sont arrivés.") is None
+    passed = "Des peines de prison ferme ont été prononcées."
+    assert extract.EXCLUSIONS.first("sentence", passed) == "sentence.judicial.peines"
+
+
+def test_hired_hands_from_elsewhere_are_a_network_arrival(ling):
+    """Fixture 525: 'des jobbeurs venus de Marseille pour tenir le point de vente'."""
+    for who in ("jobbeurs", "charbonneurs", "vendeurs"):
+        text = f"des {who} venus de Marseille pour tenir le point de vente"
+        assert "network_arrival.trafiquants_venus" in ling.fired("network_arrival", text)
+    assert kinds(ling, "des clients venus de Marseille pour acheter") == []
