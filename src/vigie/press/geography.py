@@ -27,6 +27,7 @@ places of a clause (lower first):
 | none | "Nîmes, ville de …" | rank 2 |
 | near | "près de", "aux abords de", "à hauteur de" | rank 3: geo_precision 2, commune null |
 | area | "l'agglomération de", "la banlieue de", "le bassin de" | rank 3: geo_precision 3, commune null |
+| officers' town | "les policiers de Creil", "les gendarmes de Noyon" | rank 4: the place only when no other is named |
 
 Each candidate of a mention (every commune of that name, the town of a curated neighbourhood of that name, the main
 town that has an official district of that name, the town the article places a district of that name in) is scored;
@@ -98,15 +99,19 @@ Audincourt ("rue de Chabeuil" a street named after a town); "le quartier des Cha
 Sarcelles" names the district's town; "venue de Nantes, des quartiers de Bellevue et des Dervallières" is one origin.
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris"), or three
-communes or more listed after one "à" ("sept interpellations à Ajaccio, Bastia et Porto-Vecchio"; not homes,
+communes or more listed after one "à" or "sur les communes de" ("sept interpellations à Ajaccio, Bastia et
+Porto-Vecchio", "sur les communes du Robert, du François et de Sainte-Luce"; not homes,
 "domiciliés à …", nor "à X et à Y", two places), are one operation across them: geo_precision 3, their département
 if they share one, else none. A département or an island
 named after a locative ("à Mayotte", "en Martinique", "dans l'Aube", "au large de la Martinique") is geo_precision 3
 when the article names no commune of it as a place; "un petit village", "une maison isolée près de X", a motorway "à
-hauteur de X" are geo_precision 2 (VAGUE_PLACES). An area around a town ("l'agglomération de Grenoble", "la banlieue
-de Calais", "le bassin de Lens", "l'aire toulonnaise") is geo_precision 3 in the town's département (rank 3: a commune
-named in the same clause says more), and so is a pays ("dans le Boulonnais", rules/sites.toml [[area]]), which is the
-article's main place when it is named before any town in the headline or the lead.
+hauteur de X" are geo_precision 2 (VAGUE_PLACES); a road tied to no town or site ("sur l'autoroute A31 en
+Haute-Marne") is geo_precision 3 in its département, the one its phrase or its clause names ("dans l'Ain sur l'A 40").
+A département is a capitalised name, the longest first ("en Haute-Marne" is not the Marne, "le sens nord-sud" not the
+Nord); "un réseau opérant dans le département" is no place. An area around a town ("l'agglomération de Grenoble", "la
+banlieue de Calais", "le bassin de Lens", "l'aire toulonnaise") is geo_precision 3 in the town's département (rank 3: a
+commune named in the same clause says more), and so is a pays ("dans le Boulonnais", rules/sites.toml [[area]]), which
+is the article's main place when it is named before any town in the headline or the lead.
 """
 
 from __future__ import annotations
