@@ -297,3 +297,13 @@ def test_hired_hands_from_elsewhere_are_a_network_arrival(ling):
         text = f"des {who} venus de Marseille pour tenir le point de vente"
         assert "network_arrival.trafiquants_venus" in ling.fired("network_arrival", text)
     assert kinds(ling, "des clients venus de Marseille pour acheter") == []
+
+
+def test_a_point_back_or_brought_down_in_other_words(ling):
+    """Fixtures 526-528: a point 'reformé', a point the police 'ont fait tomber', a lookout 'molesté'."""
+    assert re.search(territory.APPEARED_MORE, "le point de deal s'est reformé la semaine dernière")
+    assert re.search(territory.APPEARED_MORE, "le point de deal a repris ses quartiers au pied de la tour")
+    assert re.search(territory.DISMANTLED_MORE, "les gendarmes ont fait tomber le point de deal des mimosas")
+    assert re.search(territory.DISMANTLED_MORE, "le point de deal a été neutralisé")
+    assert "intimidation.moleste_kidnappe" in ling.fired("intimidation", "un guetteur a été molesté par deux hommes")
+    assert kinds(ling, "Ils voulaient kidnapper le témoin.") == []

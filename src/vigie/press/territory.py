@@ -30,7 +30,9 @@ DISMANTLED_MORE = (
     r"(?:policiers|gendarmes|forces de l['’]ordre|enquêteurs|militaires|crs)\b[^.;]{0,40}?\binvesti(?:e|s|es)? "
     r"(?:une?|le|la|les|l['’]|des) (?:\w+ )?(?:cages? d['’]escalier|halls?|immeubles?|appartements?|caves?|tours?)\b|"
     # the aim of a raid told: "ont investi la Chasse-Royale pour faire tomber le point de deal"
-    r"\bfaire tomber (?:le|un|ce|les|des|ces|deux|trois|plusieurs) (?:\w+ )?points? de|"
+    r"\b(?:faire|fait|font|fera) tomber (?:le|un|ce|les|des|ces|deux|trois|plusieurs) (?:\w+ )?points? de|"
+    # "le point de deal a été neutralisé", "éradiqué"
+    r"\b(?:neutralis|éradiqu)(?:é|ée|és|ées)\b|"
     # the place of a point closed: "détruire la dalle de béton sur laquelle s'installaient les dealers"
     r"\b(?:détrui|démoli|rasé|raser|muré|murer|condamn|grillag)\w*[^.;]{0,80}?\b(?:où|laquelle|lequel|lesquel(?:le)?s) "
     r"(?:[\w'’]+ ){0,3}(?:dealers?|dealeurs?|trafiquants?|guetteurs?|revendeurs?)\b"
@@ -45,7 +47,10 @@ APPEARED_MORE = (
     # a point that moved: "chassés du parc de Kerizac, les trafiquants se sont réfugiés dans le parc de Kermesquel"
     r"\b(?:chass|délog|expuls|repouss)(?:é|ée|és|ées)\b[^.;]*\b(?:se|s['’])(?: sont| étaient| est| était)? "
     r"(?:\w+ ){0,2}"
-    r"(?:réfugié|replié|déplacé|reporté|établi)s?\b"
+    r"(?:réfugié|replié|déplacé|reporté|établi)s?\b|"
+    # a point back: "le point de deal s'est reformé", "a repris ses quartiers", "est de retour"
+    r"\bs['’](?:est|était|sont|étaient) reformée?s?\b|\b(?:a|ont|avait|avaient) repris (?:ses|leurs) quartiers\b|"
+    r"\b(?:est|sont|était|étaient) de retour\b"
 )
 # premises that are no point de deal: "deux commerces ont été contrôlés, un fermé" after a point de deal was told
 OTHER_PREMISES = (
