@@ -3,6 +3,7 @@ a curated table of neighbourhoods, periphrases and demonyms, homonyms resolved f
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import tomllib
@@ -351,6 +352,17 @@ SHORT_NAME_CUT = {"sur", "sous", "la", "le", "les", "en", "de", "du", "des", "d"
 SHORT_NAME_NEVER = {"saint", "sainte", "port", "mont", "pont", "fort", "grand", "petit", "notre", "val", "ville"}
 
 
+@functools.lru_cache(maxsize=1024)
+def _capitalised(keys: tuple[str, ...]) -> re.Pattern:
+    """These names (name keys) capitalised, the longest first, as whole words of a folded text (departements_in)."""
+    return re.compile(
+        "|".join(
+            rf"(?<![A-Za-z0-9]){re.escape(k[0].upper())}(?i:{re.escape(k[1:])})(?![A-Za-z0-9])"
+            for k in sorted(keys, key=len, reverse=True)
+        )
+    )
+
+
 def short_name(key: str) -> str | None:
     """'brive la gaillarde' → 'brive', 'seyne sur mer' → 'seyne', 'charleville mezieres' → 'charleville'; None for
     a one-word name or a first word that opens many names ("Saint-…", "Port-…")."""
@@ -411,14 +423,6 @@ class Gazetteer:
         self.coords = {c: (x, y) for c, _, _, x, y in info if x is not None and y is not None}
         self.districts = load_districts(con)
         self.departements = {name_key(n): c for c, n in con.execute("SELECT code, name FROM departement").fetchall()}
-        # the départements' names, capitalised and the longest first: "Haute-Marne" is not also the Marne, "le sens
-        # nord-sud" is not the Nord (departements_in)
-        self._departement_names = re.compile(
-            "|".join(
-                rf"(?<![A-Za-z0-9]){re.escape(k[0].upper())}(?i:{re.escape(k[1:])})(?![A-Za-z0-9])"
-                for k in sorted(self.departements, key=len, reverse=True)
-            )
-        )
         self.regions = {
             "ile de france",
             "provence",
@@ -447,12 +451,17 @@ class Gazetteer:
 
     def departements_in(self, text: str) -> list[str]:
         """Départements named in a text, by name ("Drôme", "Seine-Saint-Denis"), adjective or number in brackets."""
-        key = " " + name_key(text) + " "
-        # the text with its accents and punctuation gone but its capitals kept: a département is a capitalised name,
-        # read once, the longest name first ("en Haute-Marne" names the Haute-Marne, not the Marne too)
-        folded = plain(text).replace("œ", "oe").replace("Œ", "OE")
-        folded = re.sub(r"[^A-Za-z0-9]+", " ", unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode())
-        found = [self.departements[m.group(0).lower()] for m in self._departement_names.finditer(folded)]
+        key = " " + name_key(plain(text)) + " "
+        found = []
+        named = tuple(k for k in self.departements if f" {k} " in key)  # cheap: a few names, or none, are in it
+        if named:
+            # a département is a capitalised name, read once, the longest name first ("en Haute-Marne" names the
+            # Haute-Marne, not the Marne too; "le sens nord-sud" is not the Nord), in the text with its accents and
+            # punctuation gone but its capitals kept
+            folded = plain(text).replace("œ", "oe").replace("Œ", "OE")
+            folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+            folded = re.sub(r"[^A-Za-z0-9]+", " ", folded)
+            found = [self.departements[m.group(0).lower()] for m in _capitalised(named).finditer(folded)]
         for adjective, code in DEPARTEMENT_ADJECTIVES.items():
             if code and re.search(rf" {adjective}(e|s|es)? ", key):
                 found.append(code)
