@@ -464,3 +464,22 @@ def test_bangue_chombos_a_carabine_and_the_value_of_the_drugs():
     text = "Les enquêteurs évaluent la valeur marchande des stupéfiants saisis à plus de 150 000 €."
     assert quantities.cash(text) is None
     assert quantities.cash("Ils ont saisi 2 kg de résine, la perquisition ayant permis de saisir 1 500 euros.") == 1500
+
+
+def test_a_toll_in_a_clause_of_its_own_completes_the_category_the_event_s_clause_left_out():
+    # fixture 535: "un homme a été tué par balle et deux de ses amis ont été légèrement blessés": 1 killed, 2 injured
+    assert quantities.casualties("et deux de ses amis ont été légèrement blessés") == (None, 2)
+    event = Event(type="shooting")
+    clauses = ["Samedi, un homme de 30 ans a été tué par balle", "et deux de ses amis ont été légèrement blessés."]
+    counting.values(event, clauses[0], " ".join(clauses), False, lambda: clauses[1:])
+    assert (event.killed, event.injured) == (1, 2)
+
+
+def test_one_seizure_told_on_a_road_then_near_a_town_keeps_the_more_precise_place():
+    # fixture 531: "saisis sur l'autoroute" in the lead (the département, geo_precision 3), "sur la RN19, à hauteur de
+    # Lure" in the body (a locality near a town, 2): one event, at the place said more precisely
+    day = date(2024, 4, 25)
+    lead = Event("seizure", None, "70", "l'autoroute", 3, day, day)
+    body = Event("seizure", None, "70", "sur la RN19, à hauteur de Lure", 2, day, day)
+    (one,) = counting.merge([lead, body])
+    assert (one.place, one.geo_precision) == ("sur la RN19, à hauteur de Lure", 2)

@@ -34,6 +34,14 @@ def values(event: Event, clause: str, sentence: str, single: bool, untriggered: 
         event.killed, event.injured = quantities.casualties(sentence if single or paired else clause)
         if not single and event.killed is None and event.injured is None:
             event.killed, event.injured = quantities.casualties(" ; ".join(untriggered()))
+        elif not single and (event.killed is None) != (event.injured is None):
+            # "un homme a été tué par balle et deux de ses amis ont été légèrement blessés": the toll of the clauses
+            # after it that tell no event of their own completes the category the event's clause did not state (not
+            # a toll told before it: "quatre personnes ont perdu la vie …, et de nouveaux coups de feu ont fait …")
+            at = sentence.find(clause)
+            killed, injured = quantities.casualties(" ; ".join(u for u in untriggered() if sentence.find(u) > at >= 0))
+            event.killed = event.killed if event.killed is not None else killed
+            event.injured = event.injured if event.injured is not None else injured
     if kind == "seizure":
         event.drugs = quantities.drugs(sentence)
         event.cash_eur = quantities.cash(sentence)
@@ -66,6 +74,8 @@ def same(a: Event, b: Event) -> bool:
         return False
     if a.type == "dealing_point" and a.action != b.action:
         return False
+    if getattr(b, "another", False):
+        return False  # "le deuxième épisode … : d'autres tirs …": told as another shooting (recalls.another)
     distinct_places = (
         a.place
         and b.place
@@ -173,6 +183,10 @@ def merge(events: list[Event]) -> list[Event]:
             e.date_start and one.date_start and e.time_precision == "day" and one.time_precision != "day"
         ):
             one.date_start, one.date_end = e.date_start, e.date_end
+        if one.commune is None and e.commune is None and (e.geo_precision or 9) < (one.geo_precision or 9):
+            # "intercepté sur l'autoroute" in the lead, "sur l'A13, à hauteur de Gaillon" in the body: the place
+            # said more precisely (a locality near a town, not only its département)
+            one.place, one.geo_precision = e.place, e.geo_precision
         for field in ("killed", "injured", "cash_eur", "count"):
             mine, theirs = getattr(one, field), getattr(e, field)
             if field == "count" and None not in (mine, theirs) and rough_count(one) != rough_count(e):
