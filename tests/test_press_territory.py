@@ -307,3 +307,13 @@ def test_a_point_back_or_brought_down_in_other_words(ling):
     assert re.search(territory.DISMANTLED_MORE, "le point de deal a été neutralisé")
     assert "intimidation.moleste_kidnappe" in ling.fired("intimidation", "un guetteur a été molesté par deux hommes")
     assert kinds(ling, "Ils voulaient kidnapper le témoin.") == []
+
+
+def test_a_group_from_elsewhere_that_settled(ling):
+    """Fixture 529: 'les vendeurs, originaires de Lyon, se sont installés' (and 'originaires de Lyon, interpellés' is
+    no arrival: extract._refine wants the settling)."""
+    settled = "Les vendeurs, originaires de Lyon, se sont installés dans deux appartements."
+    assert "network_arrival.originaires_de" in ling.fired("network_arrival", settled)
+    assert extract.Extractor._refine(None, ["arrest", "network_arrival"], "originaires de Lyon, interpellés", "") == [
+        "arrest"
+    ]
