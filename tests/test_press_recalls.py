@@ -1,6 +1,6 @@
 """Earlier shootings recalled in passing (press/recalls.py): the recall inside a tally sentence, and the several dates
 of one recall, a second episode told as another shooting, and what the article-level gate lets through of a trial
-article. The whole extraction of such articles is scored by fixtures 480, 481 and 550-554 (tests/test_press.py)."""
+article. The whole extraction of such articles is scored by fixtures 480, 481 and 550-555 (tests/test_press.py)."""
 
 from datetime import date
 
@@ -155,3 +155,12 @@ def test_a_judicial_sentence_still_tells_the_dated_event_it_opens_with():
     assert recalls.background(text, ref) == "coup de filet le 28 juillet dernier à la Bouletterie"
     assert recalls.background("Après deux heures de délibéré, le tribunal a rendu sa décision.", ref) is None
     assert recalls.background("Après l'arrestation de quatre individus, trois ont été condamnés.", ref) is None
+
+
+def test_two_shootings_counted_then_the_day_before_are_two_dates():
+    ref = date(2025, 3, 11)
+    text = "les deux autres fusillades de dimanche 9 mars, et la veille, dans le même quartier"
+    assert recalls.several(text, ref, None) == [(date(2025, 3, 9),) * 2, (date(2025, 3, 8),) * 2]
+    text = "les deux autres victimes par balles de dimanche 9 mars, et le lendemain près de la gare"
+    assert recalls.several(text, ref, None) == [(date(2025, 3, 9),) * 2, (date(2025, 3, 10),) * 2]
+    assert recalls.several("des tirs ont éclaté dimanche 9 mars, et la veille un homme a été menacé", ref, None) == []

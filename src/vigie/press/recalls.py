@@ -51,7 +51,8 @@ def told_after(sentence: str) -> str | None:
 
 def several(clause: str, ref: date, anchor: dates.Interval | None) -> list[dates.Interval]:
     """The dates of a recall that tells one shooting on each ("il y a deux semaines, puis quelques jours
-    auparavant": two); an empty list when the clause tells fewer than two."""
+    auparavant": two; "les deux autres fusillades de dimanche 9 mars, et la veille": two); an empty list when the
+    clause tells fewer than two."""
     t = plain(clause)
     m = TWO_DAYS.search(t)
     if m:
@@ -65,7 +66,7 @@ def several(clause: str, ref: date, anchor: dates.Interval | None) -> list[dates
                 return []
     m = THEN.search(t)
     if not m:
-        return []
+        return _eve(t, ref, anchor) if TWO_TOLD.search(t) else []
     first = dates.resolve(t[: m.start()], ref, anchor)
     if not first or first[0] is None:
         return []
@@ -160,6 +161,25 @@ def apart(mentions: list[tuple]) -> list:
     return out
 
 
+# two shootings counted in one clause ("les deux autres victimes par balles survenues vendredi 12 mai …, et la veille
+# dans le quartier des Fontbarlettes"): with "la veille" / "le lendemain", one on each date
+TWO_TOLD = re.compile(
+    r"\bdeux (?:autres )?(?:victimes par balles?|fusillades|règlements de comptes|blessés par balles?)\b", re.I
+)
+
+
+def _eve(t: str, ref: date, anchor: dates.Interval | None) -> list[dates.Interval]:
+    """A day, then the day before or after it ("vendredi 12 mai …, et la veille"): two dates; else none."""
+    m = EVE.search(t)
+    if not m:
+        return []
+    first = dates.resolve(t[: m.start()], ref, anchor)
+    if not first or first[0] is None or first[0] != first[1]:
+        return []
+    step = timedelta(days=-1 if m.group("when").lower() == "la veille" else 1)
+    return [first, (first[0] + step, first[0] + step)]
+
+
 def paired(clause: str, n: int, ref: date, anchor: dates.Interval | None) -> list[dates.Interval]:
     """The dates of a clause that tells `n` shootings in `n` places, one date each in the order of the places (two
     days of a month, or a date then "la veille" / "le lendemain"); an empty list when it does not."""
@@ -176,14 +196,7 @@ def paired(clause: str, n: int, ref: date, anchor: dates.Interval | None) -> lis
         except ValueError:
             return []
         return [(d, d) for d in told] if told[0] != told[1] else []
-    m = EVE.search(t)
-    if not m:
-        return []
-    first = dates.resolve(t[: m.start()], ref, anchor)
-    if not first or first[0] is None or first[0] != first[1]:
-        return []
-    step = timedelta(days=-1 if m.group("when").lower() == "la veille" else 1)
-    return [first, (first[0] + step, first[0] + step)]
+    return _eve(t, ref, anchor)
 
 
 # the event a sentence that tells none opens with, as its background: "Après le coup de filet du 14 mai dans le
