@@ -483,3 +483,12 @@ def test_one_seizure_told_on_a_road_then_near_a_town_keeps_the_more_precise_plac
     body = Event("seizure", None, "70", "sur la RN19, à hauteur de Lure", 2, day, day)
     (one,) = counting.merge([lead, body])
     assert (one.place, one.geo_precision) == ("sur la RN19, à hauteur de Lure", 2)
+
+
+def test_a_substance_added_to_a_measured_one_without_an_amount_is_listed_with_no_quantity():
+    # fixture 537: "80 grammes de cocaïne et de la résine de cannabis": the resin too, amount unknown
+    text = "Les occupants transportaient 80 grammes de cocaïne et de la résine de cannabis."
+    assert _drugs(text) == {("cocaine", "kg"): 0.08, ("cannabis", None): None}
+    # with no amount at all, every substance named is listed as before
+    text = "La police a trouvé l'héroïne, de la cocaïne, du cannabis, ainsi que des billets."
+    assert _drugs(text) == {("heroin", None): None, ("cocaine", None): None, ("cannabis", None): None}

@@ -32,6 +32,7 @@ RULE_NAMES = {
     "indefinite": "an indefinite amount of a substance",
     "subset": "a 'dont' subset",
     "packs": "a substance in packs of unknown weight",
+    "and_some": "a substance added without an amount ('120 grammes de cocaïne et de la résine')",
     "kilo_and_grams": "'1 kg 5'",
     "pack_size": "the size of a pack ('en pains de 500 g', '32 ballots de 38 kg')",
     "restated": "an amount said again ('soit un total de')",
@@ -291,6 +292,12 @@ def drugs(sentence: str) -> list[dict]:
         for name, pat in SUBSTANCES:
             if re.search(rf"\b(?:{pat})\b", text, re.I) and VALUES["found"].search(text):
                 found[(name, None)] = None
+    elif any(q is not None for q in found.values()):
+        # "120 grammes de cocaïne et de la résine de cannabis": a substance added to a measured one, without an amount
+        for m in VALUES["and_some"].finditer(text):
+            substance = _first_substance(m.group("rest"))
+            if substance and not any(k[0] == substance for k in found):
+                found[(substance, None)] = None
     return [
         {"substance": s, "quantity": round(q, 6) if q is not None else None, "unit": u} for (s, u), q in found.items()
     ]
