@@ -309,7 +309,7 @@ def test_publication_state_and_onset_base_contributions(small):
 
 
 def test_onset_model_does_not_depend_on_the_seed(small):
-    """The onset model samples no row, feature or histogram bin (forecast.ONSET_ALL_ROWS): a few dozen onsets a
+    """The onset model samples no row, feature or histogram bin (forecast._params, LinearBase.fit): a few dozen onsets a
     year cannot afford a forecast that moves with the draw."""
     _, panel = small
     t = len(panel.years) - 2

@@ -23,7 +23,7 @@ complement (features.onset_one_case); a suppressed town when that complement ris
 counts. One set of coefficients for all (the previous model) ranked the towns at zero by what made the published
 ones start, and lost the years whose onsets were mostly of the first kind. The onset's trees are small (4 leaves
 of at least 200 rows: a few dozen onsets a year), and the onset's base and trees learn from every row, without
-sampling rows or features (ONSET_ALL_ROWS): with a few dozen positives a year, the sampled model's yearly average
+sampling rows or features: with a few dozen positives a year, the sampled model's yearly average
 precision moved with the seed by more than its margin over the baselines (seeds 2025 / 7 / 1 on the default panel,
 2024: 0.020 / 0.056 / 0.030); unsampled, the onset model does not depend on the seed at all. Its labels are
 left unknown where the detector cannot see them yet (features.onset_labels: the year before the last read, a
@@ -86,7 +86,6 @@ DESIGN_BOUND = 8.0  # standardised features held within ±8 in the logistic base
 STATE_SHRINK = 0.5  # onset: each publication state's own coefficients, scaled before the L2 (shrunk to the shared)
 COMBINE_SCALE = 10.0  # the two log-odds are divided by this before the (L2, C = 1) stacking regression
 ONSET_LEAVES, ONSET_LEAF_ROWS = 4, 200  # the onset's trees (_params)
-ONSET_ALL_ROWS = True  # onset: every row in the logistic base and the trees, no row or feature sampling (_params)
 LARGE = 20_000  # rows: above, one bag (the national panel's thousands of surges make one fit stable)
 BASELINES = ("persistence", "prior_counts", "last_year_increase", "neighbours_lag", "poisson_glm")
 TARGETS = ("surge", "onset")
@@ -100,22 +99,21 @@ def _params(n_rows: int, seed: int, rare: bool | str = False) -> dict:
     can support (15-leaf trees found noise: their years swung around the base's)."""
     large = n_rows > LARGE
     onset = rare == "onset"
-    whole = onset and ONSET_ALL_ROWS
     return {
         "objective": "binary",
         "learning_rate": 0.06 if large else 0.03,
         "num_leaves": ONSET_LEAVES if onset else 15 if large else 7,
         "min_data_in_leaf": max(ONSET_LEAF_ROWS if onset else 40, n_rows // 2000),
-        "feature_fraction": 1.0 if whole else 0.5,
-        "bagging_fraction": 1.0 if whole else 0.5 if large else 0.8,
-        "bagging_freq": 0 if whole else 1,
+        "feature_fraction": 1.0 if onset else 0.5,  # the onset: every row and feature, nothing drawn
+        "bagging_fraction": 1.0 if onset else 0.5 if large else 0.8,
+        "bagging_freq": 0 if onset else 1,
         "lambda_l2": 5.0,
         "seed": seed,
         "deterministic": True,
         "force_col_wise": True,
         "num_threads": 1,  # measured: faster than 2 on the shared two-core machine
         "max_bin": 63,
-        "bin_construct_sample_cnt": max(n_rows, 200_000) if whole else 200_000,  # onset: bins from every row
+        "bin_construct_sample_cnt": max(n_rows, 200_000) if onset else 200_000,  # onset: bins from every row
         "verbosity": -1,
     }
 
@@ -142,7 +140,7 @@ class Model:
         m0, m1 = base.margin(x0), base.margin(x1)
         w0 = _negative_weights(y0, self.seed, rare)
         margin, self.rounds_ = np.zeros(len(y1)), []
-        bags = 1 if len(y0) > LARGE or (rare == "onset" and ONSET_ALL_ROWS) else BAGS  # unsampled: bags alike
+        bags = 1 if len(y0) > LARGE or rare == "onset" else BAGS  # the onset is unsampled: its bags would be alike
         for bag in range(bags):
             early = lgb.train(
                 {**_params(len(y0), self.seed + bag, rare), "metric": "None"},
@@ -203,7 +201,7 @@ class LinearBase:
         from threadpoolctl import threadpool_limits
 
         self.rare_ = rare
-        whole = rare == "onset" and ONSET_ALL_ROWS  # every row: the design's standardisation not drawn either
+        whole = rare == "onset"  # every row: the design's standardisation not drawn either
         self.poisson_ = PoissonBaseline().fit(x, count, self.seed, len(y) if whole else GLM_ROWS)
         w = np.ones(len(y)) if whole else _sample_weights(y, GLM_ROWS, self.seed)
         keep = w > 0
@@ -303,8 +301,8 @@ def _negative_weights(y: np.ndarray, seed: int, rare: bool | str = False) -> np.
     """Row weights for the trees: above LARGE rows, a random NEGATIVE_SHARE of the negatives is kept, weighted up
     by its inverse (every positive kept), which divides the national panel's training time while the expected
     gradient is unchanged (the Platt map, fitted on a whole later year, absorbs what is left). Not for the onset
-    (ONSET_ALL_ROWS): its few dozen positives a year leave the fit at the mercy of which negatives were drawn."""
-    if len(y) <= LARGE or (rare == "onset" and ONSET_ALL_ROWS):
+    (unsampled): its few dozen positives a year leave the fit at the mercy of which negatives were drawn."""
+    if len(y) <= LARGE or rare == "onset":
         return np.ones(len(y))
     keep = (y > 0) | (np.random.default_rng(seed).random(len(y)) < NEGATIVE_SHARE)
     return np.where(keep, np.where(y > 0, 1.0, 1.0 / NEGATIVE_SHARE), 0.0)
