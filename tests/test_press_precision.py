@@ -1,0 +1,64 @@
+"""Precision of the press extractor on real prose (issue 13, session 7, second wave): words that name a motive, a
+fear or a tally are no event of their own; the act told in its own words still is."""
+
+from datetime import date
+
+import pytest
+
+from vigie import warehouse
+from vigie.press.articles import Article
+from vigie.press.pipeline import load_extractor
+
+SHOT = "Un homme de 24 ans a été blessé par balle mardi soir dans le quartier du Plateau, à Montargis (Loiret). "
+
+
+@pytest.fixture(scope="module")
+def extractor(official_db):
+    con = warehouse.connect(official_db, read_only=True)
+    yield load_extractor(con=con)
+    con.close()
+
+
+def events(extractor, text):
+    return [(e.type, e.commune) for e in extractor.extract(Article("t", date(2025, 5, 14), "", text))]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        # a motive someone weighs, told with another town and day
+        "Mercredi, à Orléans, le préfet a estimé qu'il s'agissait sans doute d'un règlement de comptes.",
+        "Mercredi, à Orléans, le parquet évoque un possible « règlement de comptes ».",
+        "À Orléans, les enquêteurs privilégient la piste d'un règlement de comptes.",
+        # what arms were meant for
+        "Les armes saisies mercredi à Orléans étaient destinées à servir dans des règlements de compte.",
+        # a running tally ('compte' singular)
+        "À Orléans, 31 règlements de compte ont été recensés depuis janvier.",
+    ],
+)
+def test_a_settling_of_accounts_named_is_no_shooting_of_its_own(extractor, aside):
+    assert [e for e in events(extractor, SHOT + aside) if e[0] == "shooting"] == [("shooting", "45208")]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Lundi 12 mai, à Orléans, les habitants ont peur des représailles des dealers, dit une voisine.",
+        "Lundi 12 mai, à Orléans, les locataires d'un immeuble tenu par des dealers craignent des représailles.",
+        # what an act means, in a definition
+        "La « jambisation », décrite lundi 12 mai à Orléans par des dealers, consiste à viser les jambes en signe de "
+        "représailles ou de menace.",
+    ],
+)
+def test_reprisals_feared_or_meant_are_no_intimidation(extractor, aside):
+    assert [e for e in events(extractor, SHOT + aside) if e[0] == "intimidation"] == []
+
+
+def test_the_act_told_with_its_motive_is_still_an_event(extractor):
+    """The motive's words go, the act's stay: a car burnt 'en guise de représailles', a man shot 'dans un règlement de
+    comptes'."""
+    text = (
+        "Lundi 12 mai, à Orléans, la voiture d'un témoin a été incendiée en guise de représailles par des dealers. "
+        "Mardi, à Montargis, un homme a été tué par balle dans un probable règlement de comptes."
+    )
+    assert sorted(events(extractor, text)) == [("intimidation", "45234"), ("shooting", "45208")]
