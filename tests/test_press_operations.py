@@ -382,3 +382,62 @@ def test_a_custody_told_with_its_persons_between(ling):
     text = "Mardi, la police a placé deux hommes en garde à vue."
     assert ling.fired("arrest", text) == ["arrest.garde_a_vue"] and quantities.arrested(text) == 2
     assert quantities.arrested("Les gendarmes ont placé trois véhicules en fourrière.") is None
+
+
+# one operation told across several communes (session 7b, fixtures 580–581) -------------------------------------
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("Dès 6 heures, 85 gendarmes mobilisés ont interpellé simultanément six personnes à Honfleur.", 6),
+        ("Mardi, une soixantaine de gendarmes ont interpellé cinq personnes.", 5),
+        ("Deux policiers ont été interpellés pour corruption.", 2),  # the passive: the officers are the arrested
+        ("Cent gendarmes ont été mobilisés et neuf personnes interpellées.", 9),
+    ],
+)
+def test_the_officers_who_arrest_are_not_the_persons_arrested(text, count):
+    assert quantities.arrested(text) == count
+
+
+@pytest.fixture(scope="module")
+def extractor(official_db):
+    from vigie import warehouse
+    from vigie.press.pipeline import load_extractor
+
+    con = warehouse.connect(official_db, read_only=True)
+    yield load_extractor(con=con)
+    con.close()
+
+
+@pytest.mark.parametrize(
+    "text,where",
+    [
+        # départements in brackets, the last commune with its own "au": two départements, so none
+        (
+            "Mardi, les gendarmes ont interpellé cinq personnes à Honfleur, Pont-l'Évêque, Lisieux (Calvados) et au "
+            "Havre (Seine-Maritime). Au total, 300 grammes de cocaïne ont été saisis lors des perquisitions.",
+            (None, None, 3),
+        ),
+        # two communes are enough after "sur les communes de"
+        (
+            "Le 14 avril, deux voitures ont été interceptées sur les communes de Gourbeyre et Trois-Rivières. "
+            "L'opération a permis la saisie de 80 kilos d'herbe de cannabis.",
+            (None, "971", 3),
+        ),
+        # "dans plusieurs communes :", a list that ends in "ou encore"
+        (
+            "Le 23 avril, sept personnes ont été interpellées lors de perquisitions menées dans plusieurs communes : "
+            "Auray, Pontivy, Ploërmel ou encore Locminé. Les gendarmes ont saisi 900 grammes de cocaïne.",
+            (None, "56", 3),
+        ),
+        # two communes after one "à" stay the first commune's operation (one "à" for two towns is no list)
+        (
+            "Mardi, les gendarmes ont interpellé deux hommes à Auray et Pontivy. Ils ont saisi 900 grammes de cocaïne.",
+            ("56007", "56", 1),
+        ),
+    ],
+)
+def test_one_operation_across_several_communes_is_one_seizure_of_their_departement(extractor, text, where):
+    from vigie.press.articles import Article
+
+    events = extractor.extract(Article("t", date(2024, 5, 2), "Coup de filet antidrogue", text))
+    assert [(e.type, e.commune, e.departement, e.geo_precision) for e in events] == [("seizure", *where)]

@@ -204,9 +204,13 @@ BETWEEN = (
 # Porto-Vecchio" (each with its own "à" — "à Chabris et à Déols" — they are several places), or after "sur les
 # communes de" ("sur les communes de Rivière-Salée, Ducos et du Lamentin")
 LISTED_OF = r"(?:de |d['’]|du |de la |de l['’])?"
+# (P, session 7b) an item may carry its département in brackets ("Touques (Calvados)", "Le Bignon (44)"), the last
+# one its own "au" ("et au Havre"), the list may end in "ou encore" and open on "dans plusieurs communes :"; after
+# "sur les communes de" two communes are enough (listed())
+LISTED_ITEM = r"(?-i:[A-ZÉ])[\w'’-]+(?: \((?:\d{2,3}|(?-i:[A-ZÉ])[\w'’ -]+)\))?"
 LISTED = (
-    rf"\b(?:à |(?:sur|dans) les communes {LISTED_OF})"
-    rf"((?-i:[A-ZÉ])[\w'’-]+(?:, {LISTED_OF}(?-i:[A-ZÉ])[\w'’-]+)+,? et {LISTED_OF}(?-i:[A-ZÉ])[\w'’-]+)"
+    rf"\b(?P<how>à |(?:sur|dans) les communes {LISTED_OF}|dans plusieurs communes ?: )"
+    rf"({LISTED_ITEM}(?:, {LISTED_OF}{LISTED_ITEM})*,? (?:et|ou encore) (?:à |au |aux |{LISTED_OF}){LISTED_ITEM})"
 )
 
 WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
@@ -924,13 +928,15 @@ class ArticlePlaces(Geography):
         m = re.search(LISTED, text)
         if not m or re.search(ORIGIN, text[max(0, m.start() - 60) : m.start() + 2].lower()):
             return None
-        names = [re.sub(rf"^{LISTED_OF}", "", name) for name in re.split(r",? et |, ", m.group(1))]
+        names = [re.sub(r" \(.*\)$", "", name) for name in re.split(r",? (?:et|ou encore) |, ", m.group(2))]
+        names = [re.sub(r"^aux? ", lambda a: "Les " if a.group(0) == "aux " else "Le ", name) for name in names]
+        names = [re.sub(rf"^(?:à )?{LISTED_OF}", "", name) for name in names]
         codes = {}
         for name in names:
             choice = self.resolve(Mention(name, name.split(), 2), "à " + name)
             if choice.place is not None and choice.place.code and choice.place.precision == 1:
                 codes[choice.place.code] = choice.place.departement
-        if len(codes) < 3 or len(codes) < len(names):
+        if len(codes) < (3 if m.group("how") == "à " else 2) or len(codes) < len(names):
             return None
         deps = set(codes.values())
         return Place(None, deps.pop() if len(deps) == 1 else None, m.group(0), m.start(), 3)

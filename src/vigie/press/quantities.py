@@ -359,6 +359,15 @@ def cash(sentence: str) -> float | None:
     return None
 
 
+# the officers counted as the subject of an active "ont interpellé" (quantities._arrests), and the passive that makes
+# them the persons arrested after all ("deux policiers ont été interpellés")
+ARRESTERS = re.compile(
+    rf"{NUM}\s+(?:\w+\s+){{0,3}}(?:gendarmes?|policiers?|militaires?|fonctionnaires?|agents?|douaniers?|enquêteurs?)\b",
+    re.I,
+)
+PASSIVE = re.compile(r"\b(?:été|sont)\b", re.I)
+
+
 def arrested(text: str) -> int | None:
     """Persons arrested: 'six personnes ont été interpellées', 'neuf interpellations', 'sans interpellation' → 0."""
     return _arrests(text)[0]
@@ -380,6 +389,8 @@ def _arrests(text: str) -> tuple[int | None, bool]:
     for name in ("arrested_counted", "arrests_counted", "arrested_object", "arrested_participle"):
         m = VALUES[name].search(t)
         n = _count(m)
+        if n and name == "arrested_counted" and ARRESTERS.match(t[m.start() :]) and not PASSIVE.search(m.group(0)):
+            continue  # (P, 7b) "85 gendarmes … ont interpellé six personnes": those who arrest, not those arrested
         if n:
             group = next(i for i, g in enumerate(m.groups(), 1) if g)
             said = m.group(group).lower().removeprefix("une ").rstrip("s")
