@@ -7,7 +7,9 @@ import pytest
 
 from vigie import warehouse
 from vigie.press.articles import Article
+from vigie.press.operations import fold_arrests
 from vigie.press.pipeline import load_extractor
+from vigie.press.schema import Event
 
 SHOT = "Un homme de 24 ans a été blessé par balle mardi soir dans le quartier du Plateau, à Montargis (Loiret). "
 
@@ -62,3 +64,23 @@ def test_the_act_told_with_its_motive_is_still_an_event(extractor):
         "Mardi, à Montargis, un homme a été tué par balle dans un probable règlement de comptes."
     )
     assert sorted(events(extractor, text)) == [("intimidation", "45234"), ("shooting", "45208")]
+
+
+def op(kind, commune, day, count, own=True):
+    event = Event(kind, commune, commune[:2], commune, 1, date(2019, 6, day), date(2019, 6, day), count=count)
+    event.own_date = own
+    return event
+
+
+def test_the_same_persons_held_elsewhere_are_the_seizures_arrest():
+    """'Cinq personnes placées en garde à vue' said of Forbach, the seizure of the five told at Freyming-Merlebach:
+    one operation, one seizure with its five; a different count, one person, or another day stays an arrest."""
+    kept = fold_arrests([op("arrest", "57227", 24, 5), op("seizure", "57240", 24, 5)])
+    assert [(e.type, e.commune, e.count) for e in kept] == [("seizure", "57240", 5)]
+    for arrest, persons in (
+        (op("arrest", "57227", 24, 4), 5),
+        (op("arrest", "57227", 24, 1), 1),
+        (op("arrest", "57227", 3, 5), 5),
+    ):
+        seizure = op("seizure", "57240", 24, persons)
+        assert [e.type for e in fold_arrests([arrest, seizure])] == ["arrest", "seizure"]

@@ -132,13 +132,30 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
     )
 
 
+def same_persons(seizure: Event, arrest: Event) -> bool:
+    """The same persons (two or more) counted on dates that overlap: one operation told at two places ('cinq
+    personnes placées en garde à vue' said of Forbach, the seizure of the five told at Freyming-Merlebach)."""
+    return (
+        seizure.type == "seizure"
+        and arrest.type == "arrest"
+        and (arrest.count or 0) >= 2
+        and seizure.count == arrest.count
+        and gap_days(seizure, arrest) == 0
+    )
+
+
 def fold_arrests(events: list[Event]) -> list[Event]:
     """One police operation that seized and arrested is one seizure, with the persons arrested as its count: each
-    arrest goes into the nearest-dated seizure of its operation (`same_operation`)."""
+    arrest goes into the nearest-dated seizure of its operation (`same_operation`); then, once the seizures have
+    their counts, an arrest left goes into a seizure of the same persons (`same_persons`)."""
+    return _fold(_fold(events, same_operation), same_persons)
+
+
+def _fold(events: list[Event], same) -> list[Event]:
     out = []
     for e in events:
         if e.type == "arrest":
-            mine = [s for s in events if same_operation(s, e)]
+            mine = [s for s in events if same(s, e)]
             if mine:
                 seizure = min(mine, key=lambda s: gap_days(s, e))
                 if seizure.count is None:
