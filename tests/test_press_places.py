@@ -648,3 +648,42 @@ def test_a_capital_a_without_its_accent_a_saint_short_name_and_the_police_aux_fr
     assert choice(plain, title, text, "Frontières").place is None
     events = plain.extract(Article("t", DAY, title, text.replace("pirogue.", "pirogue venant du Suriname.")))
     assert [(e.type, e.commune) for e in events] == [("seizure", "97311")]
+
+
+def test_a_district_said_once_with_its_town_is_of_that_town_when_named_alone_later(plain):
+    """ "les Hautes-Chaumes à Navenne" in a list of sectors, later "le quartier des Hautes Chaumes" alone: Navenne, not
+    the headline's town (the town of the police who speak); hyphens and spaces alike (fixture 570)."""
+    text = (
+        "Le Pré-Vertaut à Vesoul, les Hautes-Chaumes à Navenne, le Clos-Moreau à Frotey-lès-Vesoul : trois secteurs "
+        "étaient visés. Mercredi, dans un bar du quartier des Hautes Chaumes, les policiers ont découvert 40 grammes "
+        "de résine de cannabis."
+    )
+    resolver = ArticlePlaces.read(plain.gaz, "Vesoul : opération de police", text)
+    assert resolver.districts["hautes chaumes"] == "70378"
+    # the town its sentence names before it still comes first; and a name said with two towns says none of them
+    twice = text.replace("le Clos-Moreau à Frotey", "les Hautes-Chaumes à Frotey")
+    assert ArticlePlaces.read(plain.gaz, "Vesoul : opération de police", twice).districts["hautes chaumes"] == "70550"
+
+
+def test_an_institution_written_with_a_typographic_apostrophe_is_no_place(plain):
+    """ "le parquet d’Angers" (U+2019, as real articles write it) is an institution like "le parquet d'Angers"."""
+    for apostrophe in ("'", "’"):
+        text = f"Interrogé, le parquet d{apostrophe}Angers n{apostrophe}a rien dit. La drogue était à Avrillé."
+        assert choice(plain, "Saisie", text, "Angers").origin
+        assert where(plain, "Saisie", text) == [("49015", "49", 1)]
+    # a commissioner's post is no place either: "le commissaire de police à Montbéliard a détaillé les interpellations"
+    text = "Le commissaire de police à Montbéliard a détaillé les interpellations faites à Audincourt."
+    assert choice(plain, "Bilan", text, "Montbéliard").origin
+    assert where(plain, "Bilan", text) == [("25031", "25", 1)]
+
+
+def test_a_commune_said_near_the_town_of_the_headline_is_the_place(plain):
+    """ "saisis près d'Orléans" in the headline, "à Saran, une commune voisine d'Orléans" in the text: Saran, for the
+    headline and for "aux portes d'Orléans" (fixture 571); without such a sentence, a place near Orléans."""
+    title = "Douze kilos de cannabis saisis près d’Orléans"
+    text = "Les gendarmes ont fouillé un pavillon, aux portes d’Orléans. Mardi à Saran, une commune voisine d’Orléans."
+    assert where(plain, title, text, title) == [("45302", "45", 1)]
+    assert where(plain, title, text, "Un pavillon, aux portes d’Orléans.") == [("45302", "45", 1)]
+    alone = "Les gendarmes ont fouillé un pavillon, aux portes d’Orléans."
+    assert where(plain, title, alone, title) == [(None, "45", 2)]
+    assert where(plain, title, alone) == [(None, "45", 2)]

@@ -97,6 +97,10 @@ where the next events are (carries_over). Villages and sections named alone (May
 M'tsapéré is in Mamoudzou) are candidates like the curated neighbourhoods. "une rue d'Audincourt" is a street in
 Audincourt ("rue de Chabeuil" a street named after a town); "le quartier des Chardonnerettes, un point de deal de
 Sarcelles" names the district's town; "venue de Nantes, des quartiers de Bellevue et des Dervallières" is one origin.
+A district said once with its town ("les Champs-Montants à Audincourt") is of that town when named alone later ("le
+quartier des Champs Montants"), not of the headline's. A place near a town ("saisis près d'Angers", "aux portes
+d'Angers") is the commune the article says is near it ("à Avrillé, une commune proche d'Angers"). The words before a
+name are read with plain apostrophes: "le parquet d’Angers" is an institution like "le parquet d'Angers".
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris"), or three
 communes or more listed after one "à" or "sur les communes de" ("sept interpellations à Ajaccio, Bastia et
@@ -124,6 +128,7 @@ from dataclasses import dataclass, field, replace
 from vigie.geo.names import name_key
 from vigie.press.dates import MONTHS, WEEKDAYS
 from vigie.press.places import AREAS, SITES, Gazetteer, Place
+from vigie.press.quantities import plain
 
 # an agency's filing line ("Paris, France | AFP | lundi 06/09/2021 - ", "SAINT-LAURENT-DU-MARONI, 18 mars (AFP) - "):
 # where the dispatch was written, not where anything happened; it is cut off before the text is read
@@ -258,6 +263,13 @@ FOREIGN = {
     # islands abroad near the overseas départements: "prendre la mer pour l'Île Maurice" is no village of La Réunion
     "Maurice Île-Maurice Comores Anjouan Madagascar Haïti Sainte-Lucie Dominique Trinidad".split()
 }
+TOWN_NAME = r"[A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ](?:sur[- ]|en[- ]|de[- ]|lès[- ])?[A-ZÉÈÀÂÎÔ][\w'’-]+)*"
+# a commune the article says is near a town: "à Avrillé, une commune proche d'Angers", "à Saran, aux portes d'Orléans"
+SAID_NEAR = (
+    rf"\bà (?P<town>{TOWN_NAME}),? (?:(?:une |la |un |le )?(?:commune|petite ville|ville|village|bourg)(?: [\w-]+)? )?"
+    r"(?:proche|voisine|près|non loin|aux portes|à proximité|aux abords|dans la banlieue|à quelques kilomètres) "
+    rf"(?:de |d['’]|du )(?P<near>{TOWN_NAME})"
+)
 TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
 )
@@ -285,6 +297,7 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"à (?:\d+|quelques|une (?:dizaine|vingtaine|trentaine)) (?:km|kilomètres) (?:de |d'|du )|"
     r"demeurant (?:à|au|aux|en)|"
     r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|police aux|"
+    r"commissaire(?: divisionnaire| principal)?(?: de police)? à|"  # a post: "le commissaire de police à Montbéliard"
     r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
     r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
     r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|chu|hôpital|préfet|"
@@ -303,7 +316,8 @@ ORIGIN_GOES_ON = (
 )
 # a name right after these words is a place near the town, not in it (geo_precision 2)
 NEAR_BEFORE = (
-    r"(?:\bprès|\bnon loin|\bà proximité|\baux abords|\bdans les environs|\ben périphérie|\bà (?:la )?hauteur|"
+    r"(?:\bprès|\bnon loin|\bà proximité|\baux abords|\baux portes|\bdans les environs|\ben périphérie|"
+    r"\bà (?:la )?hauteur|"
     r"\bau niveau)\s+(?:de |d['’]|du )$"
 )
 # an airport or a port, by its name or its town's: "l'aéroport Félix-Éboué de Cayenne", "le port de Jarry",
@@ -523,8 +537,24 @@ class ArticlePlaces(Geography):
                 town = choice.place.code if choice.place is not None else None
             if town is None:  # "La veille, à Cluses, … du quartier des Ewües": the town its sentence named before it
                 town = ArticlePlaces._sentence_town(resolver, whole, m.start())
+            if town is None:  # (G2, 7b) "les Champs-Montants à Audincourt" said elsewhere, then "le quartier des
+                town = ArticlePlaces._town_said_with(resolver, whole, m.group("name"))  # Champs Montants" alone
             out[key] = town
         return out
+
+    @staticmethod
+    def _town_said_with(resolver: ArticlePlaces, whole: str, name: str) -> str | None:
+        """The commune the article names right after this district elsewhere ("Les Buis à Valentigney, les
+        Champs-Montants à Audincourt", then "un bar du quartier des Champs Montants"), hyphens and spaces alike; only
+        when the article says one town with it."""
+        words = [re.escape(w) for w in re.split(r"[- ]+", name) if w]
+        said = re.findall(rf"\b{'[- ]'.join(words)},? à ({TOWN_NAME})", whole)
+        towns = set()
+        for town in said:
+            choice = resolver.resolve(Mention(town, town.split(), 2), "à " + town)
+            if choice.place is not None and choice.place.code and choice.place.precision == 1:
+                towns.add(choice.place.code)
+        return towns.pop() if len(towns) == 1 else None
 
     @staticmethod
     def _sentence_town(resolver: ArticlePlaces, whole: str, at: int) -> str | None:
@@ -563,6 +593,20 @@ class ArticlePlaces(Geography):
                 return places[0]
         return None
 
+    def _said_near(self, place: Place) -> Place:
+        """A headline "saisis près d'Angers" while the article says where: "à Avrillé, une commune proche d'Angers"
+        (G2, 7b): that commune, not an unnamed place near the big town."""
+        if place.precision != 2 or place.code is not None:
+            return place
+        for m in re.finditer(SAID_NEAR, self.text):
+            if name_key(m.group("near")) not in name_key(place.text):
+                continue
+            said = m.group("town")
+            choice = self.resolve(Mention(said, said.split(), 2), "à " + said)
+            if choice.place is not None and choice.place.code and choice.place.precision == 1:
+                return replace(choice.place, start=place.start)
+        return place
+
     # ---------------------------------------------------------------------------------------------- a mention
     def resolve(self, mention: Mention, text: str) -> Choice:
         """Score every candidate of a mention in its text (the words before it say how it is introduced) and choose
@@ -581,7 +625,7 @@ class ArticlePlaces(Geography):
     def _resolve(self, mention: Mention, text: str, area: bool = False) -> Choice:
         gaz, towns = self.gaz, self.towns
         before = text[max(0, mention.start - 60) : mention.start].lower()
-        if re.search(ORIGIN, before):
+        if re.search(ORIGIN, plain(before)):  # "le parquet d’Angers" as "le parquet d'Angers"
             return Choice(None, why="origin, home or institution", origin=True)
         if name_key(mention.surface) in FOREIGN:
             return Choice(None, why="abroad")
@@ -640,7 +684,7 @@ class ArticlePlaces(Geography):
             and len(words) > 2
             and words[-2] in ("de", "du", "des")
             and not candidates
-            and not re.search(ORIGIN, (before + " ".join(words[:-1]) + " ").lower())  # "le SRPJ de Nancy"
+            and not re.search(ORIGIN, plain(before + " ".join(words[:-1]) + " ").lower())  # "le SRPJ de Nancy"
         ):
             # "le port de Degrad-des-Cannes de Rémire-Montjoly": the town after the place in it
             last = [o for o in gaz.candidates(words[-1], False, tuple(self)) if o[1] in self or o[2] >= 10_000]
@@ -801,7 +845,7 @@ class ArticlePlaces(Geography):
         out = []
         for m in re.finditer(SITE, text):
             before = text[max(0, m.start() - 60) : m.start()].lower()
-            if re.search(ORIGIN, before):
+            if re.search(ORIGIN, plain(before)):
                 continue  # "à destination de l'aéroport de …": where the goods were going
             site = self._site(m.group("kind").lower().replace("é", "e"), m.group("name"), m.group("town"))
             if site is not None:
@@ -883,7 +927,7 @@ class ArticlePlaces(Geography):
             if out and not (rank == 1 and best <= 1):
                 break
             seen.add(place.code)
-            out.append(place)
+            out.append(self._said_near(place))
         return out
 
     def _periphrasis(self, text: str) -> list[Place]:
