@@ -84,3 +84,18 @@ def test_the_same_persons_held_elsewhere_are_the_seizures_arrest():
     ):
         seizure = op("seizure", "57240", 24, persons)
         assert [e.type for e in fold_arrests([arrest, seizure])] == ["arrest", "seizure"]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        # a tally over a period
+        "À Orléans, plus de 150 000 euros en liquide ont été saisis depuis le mois de janvier chez des dealers.",
+        "Depuis janvier, à Orléans, 40 kilos de résine ont été saisis par la police.",
+        # a method defined
+        "Lundi 12 mai, à Orléans, le procureur a expliqué que sa méthode contre les dealers consiste à saisir la "
+        "drogue et les voitures.",
+    ],
+)
+def test_a_tally_or_a_method_is_no_seizure(extractor, aside):
+    assert [e for e in events(extractor, SHOT + aside) if e[0] == "seizure"] == []
