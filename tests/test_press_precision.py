@@ -99,3 +99,17 @@ def test_the_same_persons_held_elsewhere_are_the_seizures_arrest():
 )
 def test_a_tally_or_a_method_is_no_seizure(extractor, aside):
     assert [e for e in events(extractor, SHOT + aside) if e[0] == "seizure"] == []
+
+
+@pytest.mark.parametrize(
+    "title,points",
+    [
+        ("Essonne : 30 points de deal démantelés depuis 2020", 0),  # a tally over a period
+        ("Depuis janvier, douze points de deal démantelés dans le Nord", 0),
+        ("Garges-lès-Gonesse : un point de deal démantelé", 1),  # one point, the body's operation
+    ],
+)
+def test_a_headline_that_counts_points_over_a_period_tells_none(extractor, title, points):
+    text = "Mardi, à Garges-lès-Gonesse, les policiers ont saisi 3 kilos de résine de cannabis dans une cave."
+    found = extractor.extract(Article("t", date(2025, 10, 9), title, text))
+    assert [e.type for e in found].count("dealing_point") == points

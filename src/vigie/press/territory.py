@@ -88,11 +88,19 @@ def names_a_point(article: str) -> bool:
 HEADLINE_DISMANTLED = r"démant[eè]l|fermé|tombé"
 
 
+# a headline that counts points over a period ("30 points de deal démantelés depuis 2020", "depuis janvier, 12 points")
+HEADLINE_TALLY = (
+    r"\bpoints de (?:deal|vente)\b[^.;:]{0,40}?\bdepuis\b|\bdepuis\b[^.;:]{0,40}?\bpoints de (?:deal|vente)\b"
+)
+
+
 def point_of_the_headline(title: str, events: list, ling) -> list:
     """The point de deal a headline says was dismantled ("Un point de deal et un laboratoire démantelés par les
     gendarmes") when the body tells the operation (a seizure or an arrest) but never the point's dismantling in its
     own words: one dismantled point where and when the article's first operation happened, if in one commune."""
     if any(e.type == "dealing_point" for e in events) or not re.search(HEADLINE_DISMANTLED, title or "", re.I):
+        return []
+    if re.search(HEADLINE_TALLY, title, re.I):  # "30 points de deal démantelés depuis 2020": a tally, no point
         return []
     operation = next((e for e in events if e.type in ("seizure", "arrest")), None)  # in the article's order
     if operation is not None and operation.commune is None:
