@@ -149,6 +149,7 @@ class Extractor:
     # ------------------------------------------------------------------------------------------------------
     def _article(self, article: Article, paragraphs: list[list[str]]) -> list[Event]:
         self.ling.forget()  # clauses are remembered within an article only (benchmarks repeat the same articles)
+        quantities.forget()  # and so are the value rules' answers
         whole = f"{article.title}\n{article.text}"
         if not re.search(DRUG_CONTEXT, whole, re.I) or len(article.text.strip()) < 40:
             return []
@@ -157,10 +158,11 @@ class Extractor:
         events: list[Event] = []
         last_date = None
         district = None  # the place of the latest event told with its district
+        headline_deal = territory.headline_point(article.title, self.ling)  # "un point de deal démantelé"
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
-            deal_context = territory.headline_point(article.title, self.ling)  # "un point de deal démantelé"
+            deal_context = headline_deal
             scene = []  # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le
             # coffre, ils ont découvert …"): where the next event with no place of its own happened
             for k, sentence in enumerate(sentences):
