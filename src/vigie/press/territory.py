@@ -58,7 +58,8 @@ OTHER_PREMISES = (
 )
 # a headline that tells a point de deal dismantled or opened: the body's "ont démantelé un trafic local dans le
 # quartier" is that point's dismantling
-HEADLINE_ACTION = r"démant[eè]l|fermé|tombé|apparu|installé|s'install|reconstitu|rouvert"
+HEADLINE_DISMANTLED = r"démant[eè]l|fermé|tombé"
+HEADLINE_ACTION = HEADLINE_DISMANTLED + r"|apparu|installé|s'install|reconstitu|rouvert"
 
 
 # rules that tell a point de deal only in an article that names one: "la police a démantelé un trafic de
@@ -83,9 +84,6 @@ def unnamed_point(types: list[str], fired: list[str], article: str) -> list[str]
 
 def names_a_point(article: str) -> bool:
     return bool(re.search(POINT_WORDS, article, re.I))
-
-
-HEADLINE_DISMANTLED = r"démant[eè]l|fermé|tombé"
 
 
 # a headline that counts points over a period ("30 points de deal démantelés depuis 2020", "depuis janvier, 12 points")
