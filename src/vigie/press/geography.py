@@ -209,7 +209,7 @@ BETWEEN = (
 # Porto-Vecchio" (each with its own "à" — "à Chabris et à Déols" — they are several places), or after "sur les
 # communes de" ("sur les communes de Rivière-Salée, Ducos et du Lamentin")
 LISTED_OF = r"(?:de |d['’]|du |de la |de l['’])?"
-# (P, session 7b) an item may carry its département in brackets ("Touques (Calvados)", "Le Bignon (44)"), the last
+# an item may carry its département in brackets ("Touques (Calvados)", "Le Bignon (44)"), the last
 # one its own "au" ("et au Havre"), the list may end in "ou encore" and open on "dans plusieurs communes :"; after
 # "sur les communes de" two communes are enough (listed())
 LISTED_ITEM = r"(?-i:[A-ZÉ])[\w'’-]+(?: \((?:\d{2,3}|(?-i:[A-ZÉ])[\w'’ -]+)\))?"
@@ -537,8 +537,8 @@ class ArticlePlaces(Geography):
                 town = choice.place.code if choice.place is not None else None
             if town is None:  # "La veille, à Cluses, … du quartier des Ewües": the town its sentence named before it
                 town = ArticlePlaces._sentence_town(resolver, whole, m.start())
-            if town is None:  # (G2, 7b) "les Champs-Montants à Audincourt" said elsewhere, then "le quartier des
-                town = ArticlePlaces._town_said_with(resolver, whole, m.group("name"))  # Champs Montants" alone
+            if town is None:  # "les Champs-Montants à Audincourt" said elsewhere, then "le quartier des Champs
+                town = ArticlePlaces._town_said_with(resolver, whole, m.group("name"))  # Montants" alone
             out[key] = town
         return out
 
@@ -549,11 +549,7 @@ class ArticlePlaces(Geography):
         when the article says one town with it."""
         words = [re.escape(w) for w in re.split(r"[- ]+", name) if w]
         said = re.findall(rf"\b{'[- ]'.join(words)},? à ({TOWN_NAME})", whole)
-        towns = set()
-        for town in said:
-            choice = resolver.resolve(Mention(town, town.split(), 2), "à " + town)
-            if choice.place is not None and choice.place.code and choice.place.precision == 1:
-                towns.add(choice.place.code)
+        towns = {place.code for place in map(resolver.commune_at, said) if place is not None}
         return towns.pop() if len(towns) == 1 else None
 
     @staticmethod
@@ -594,18 +590,25 @@ class ArticlePlaces(Geography):
         return None
 
     def _said_near(self, place: Place) -> Place:
-        """A headline "saisis près d'Angers" while the article says where: "à Avrillé, une commune proche d'Angers"
-        (G2, 7b): that commune, not an unnamed place near the big town."""
+        """A headline "saisis près d'Angers" while the article says where: "à Avrillé, une commune proche d'Angers":
+        that commune, not an unnamed place near the big town."""
         if place.precision != 2 or place.code is not None:
             return place
         for m in re.finditer(SAID_NEAR, self.text):
             if name_key(m.group("near")) not in name_key(place.text):
                 continue
-            said = m.group("town")
-            choice = self.resolve(Mention(said, said.split(), 2), "à " + said)
-            if choice.place is not None and choice.place.code and choice.place.precision == 1:
-                return replace(choice.place, start=place.start)
+            said = self.commune_at(m.group("town"))
+            if said is not None:
+                return replace(said, start=place.start)
         return place
+
+    def commune_at(self, name: str) -> Place | None:
+        """The commune a name says when read after "à" (geo_precision 1), or None: a town listed or said with a
+        district or near another."""
+        choice = self.resolve(Mention(name, name.split(), 2), "à " + name)
+        if choice.place is not None and choice.place.code and choice.place.precision == 1:
+            return choice.place
+        return None
 
     # ---------------------------------------------------------------------------------------------- a mention
     def resolve(self, mention: Mention, text: str) -> Choice:
@@ -976,10 +979,8 @@ class ArticlePlaces(Geography):
         names = [re.sub(r"^aux? ", lambda a: "Les " if a.group(0) == "aux " else "Le ", name) for name in names]
         names = [re.sub(rf"^(?:à )?{LISTED_OF}", "", name) for name in names]
         codes = {}
-        for name in names:
-            choice = self.resolve(Mention(name, name.split(), 2), "à " + name)
-            if choice.place is not None and choice.place.code and choice.place.precision == 1:
-                codes[choice.place.code] = choice.place.departement
+        for place in filter(None, map(self.commune_at, names)):
+            codes[place.code] = place.departement
         if len(codes) < (3 if m.group("how") == "à " else 2) or len(codes) < len(names):
             return None
         deps = set(codes.values())

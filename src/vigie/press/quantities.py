@@ -399,7 +399,7 @@ def _arrests(text: str) -> tuple[int | None, bool]:
         m = VALUES[name].search(t)
         n = _count(m)
         if n and name == "arrested_counted" and ARRESTERS.match(t[m.start() :]) and not PASSIVE.search(m.group(0)):
-            continue  # (P, 7b) "85 gendarmes … ont interpellé six personnes": those who arrest, not those arrested
+            continue  # "85 gendarmes … ont interpellé six personnes": those who arrest, not those arrested
         if n:
             group = next(i for i, g in enumerate(m.groups(), 1) if g)
             said = m.group(group).lower().removeprefix("une ").rstrip("s")
