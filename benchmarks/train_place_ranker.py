@@ -19,9 +19,11 @@ as score.py compares them. The script prints:
 `logit` is a conditional logit (a logistic regression without intercept on the differences between the right
 candidate and each wrong one of an event, both signs: only what tells one event's candidates apart is learnt);
 `lambdarank` is LightGBM's ranker with small trees. The rules' choice is a feature, so a model moves an event only
-where the other features outweigh it. Session 8 found neither worth integrating (BENCHMARKS.md): the rules choose
-the right named place for nearly every event whose place is named at all, and the errors left are a town told where
-the gold says a département (an operation spread over an area), a decision the features split about evenly.
+where the other features outweigh it. Session 8 (HEAD 434c1dd) found neither worth integrating: the rules chose the
+right named place for 418 of the 422 paired events whose gold place the article names, and most errors left are a
+town where the gold has an area (an operation spread over a département), about 16 cases in 443, on which these
+features split about evenly (a headline naming a département and no town, no place in the event's sentence: 8 areas,
+7 towns).
 """
 
 from __future__ import annotations
