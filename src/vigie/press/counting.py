@@ -32,6 +32,7 @@ def values(event: Event, clause: str, sentence: str, single: bool, untriggered: 
     if kind in ("shooting", "intimidation") and not quantities.VALUES["tally"].search(sentence):
         paired = quantities.VALUES["victims_paired"].search(quantities.plain(sentence))  # a pair the clauses cut
         event.killed, event.injured = quantities.casualties(sentence if single or paired else clause)
+        event.hit = quantities.hit_count(sentence if single or paired else clause)
         if not single and event.killed is None and event.injured is None:
             event.killed, event.injured = quantities.casualties(" ; ".join(untriggered()))
         elif not single and (event.killed is None) != (event.injured is None):
@@ -187,6 +188,7 @@ def merge(events: list[Event]) -> list[Event]:
             # "intercepté sur l'autoroute" in the lead, "sur l'A13, à hauteur de Gaillon" in the body: the place
             # said more precisely (a locality near a town, not only its département)
             one.place, one.geo_precision = e.place, e.geo_precision
+        one.hit = max(getattr(one, "hit", None) or 0, getattr(e, "hit", None) or 0) or None
         for field in ("killed", "injured", "cash_eur", "count"):
             mine, theirs = getattr(one, field), getattr(e, field)
             if field == "count" and None not in (mine, theirs) and rough_count(one) != rough_count(e):
@@ -217,6 +219,9 @@ def merge(events: list[Event]) -> list[Event]:
         counted = {d["substance"] for d in one.drugs if d["quantity"] is not None}
         one.drugs = [d for d in one.drugs if d["quantity"] is not None or d["substance"] not in counted]
     for o in out:
+        if getattr(o, "hit", None) and o.killed and o.injured == o.hit:
+            # "deux personnes sont décédées" … "Trois personnes ont été touchées": the dead are among the three hit
+            o.injured = o.hit - o.killed if o.hit > o.killed else None
         if o.lone_wound and (o.killed or 0) >= 1 and o.injured == 1:
             o.injured = None  # "un homme a été abattu … Grièvement blessé, il …": the wound was the dead man's
         if o.type in TOLL_TYPES and o.injured == 0 and o.killed is None:
@@ -310,6 +315,21 @@ def _elsewhen(sentence: str, target: Event) -> bool:
     return bool(when) and not overlaps(when[0], when[1], target.date_start, target.date_end)
 
 
+def _dates_it(target: Event, paragraph: list[Event], sentence: str) -> bool:
+    """A dated sentence right after the paragraph's last event, a shooting told with no date ("trois mois après une
+    fusillade mortelle dans le secteur. Le soir du 14 août un jeune a été tué, un second blessé"), tells that
+    shooting's toll, unless it tells another one ("d'autres tirs")."""
+    return (
+        bool(paragraph)
+        and target.evidence == paragraph[-1].evidence  # told in the paragraph's last sentence with events
+        and target in paragraph
+        and target.date_start is None
+        and not re.search(
+            r"\b(?:autres?|nouvel(?:le)?s?|nouveaux) (?:fusillades?|tirs?|coups de feu|règlements?)", sentence, re.I
+        )
+    )
+
+
 def excluded_details(paragraph: list[Event], sentence: str) -> None:
     """A sentence that tells no event (a judicial step: "Une somme de 24.000 euros avait été confisquée, 5 personnes
     mises en examen, pour un total de 380 kilogrammes"; "Au total, 8 personnes ont été placées en garde à vue … et
@@ -352,7 +372,11 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     violent = [e for e in paragraph[-4:] if e.type in ("shooting", "intimidation")] or sorted(
         (e for e in recent if e.type in ("shooting", "intimidation")), key=lambda e: e.date_end or date.min
     )
-    if violent and not _elsewhen(sentence, violent[-1]) and not quantities.VALUES["tally"].search(sentence):
+    if (
+        violent
+        and (not _elsewhen(sentence, violent[-1]) or _dates_it(violent[-1], paragraph, sentence))
+        and not quantities.VALUES["tally"].search(sentence)
+    ):
         # the violence of this paragraph, else the latest: "L'enfant n'a pas été touché" is of the news
         target = violent[-1]
         killed, injured = quantities.casualties(sentence)
@@ -360,7 +384,7 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
             killed = injured = None  # "Personne n'a été touché" after a toll: said of another event, not of this one
         target.killed = killed if target.killed is None else target.killed
         if target.injured is None and injured is not None:
-            target.injured = injured
+            target.injured, target.hit = injured, quantities.hit_count(sentence)
             target.lone_wound = injured == 1 and quantities.same_victim(sentence)
         if re.search(r"exhib|brandi|armé|menac|tir|étuis|douilles|calibre|utilisé|munis? d|équipés? d", sentence, re.I):
             for w in quantities.weapons(sentence):

@@ -52,6 +52,7 @@ RULE_NAMES = {
     "injured_counted": "a number injured",
     "injured_one": "one injured",
     "hit_by_bullets": "hit by bullets",
+    "hit_counted": "a number hit ('trois personnes ont été touchées'): the dead among them, the rest injured",
     "one_unhurt": "one person not hit",
     "same_victim": "a wound of the victim already named",
     "victims_paired": "two persons named one by one, one plural participle",
@@ -459,6 +460,14 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     elif injured is None and killed is None and VALUES["hit_by_bullets"].search(wounded):
         injured = 1  # "a reçu une ou plusieurs balles dans les jambes" (and lived: a death is counted above)
     return killed, injured
+
+
+def hit_count(text: str) -> int | None:
+    """The number of persons `text` says were hit ("Trois personnes ont été touchées par ces coups de feu") when that
+    is the injured count it gives: the dead of the same shooting are among them (counting.merge keeps the rest)."""
+    t = plain(text).lower()
+    n = _count(VALUES["hit_counted"].search(t))
+    return n if n is not None and casualties(t)[1] == n else None
 
 
 def same_victim(text: str) -> bool:

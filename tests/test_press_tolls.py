@@ -1,0 +1,55 @@
+"""Casualties as real reporters tell them (issue 13, session 8): the hit counted with the dead, nobody hurt told in the
+present tense, a wound told by the victim's prognosis or transport to hospital, an active participle's toll, a victim
+said killed at the end of a sentence, and the toll of a shooting recalled with no date told in the next, dated
+sentence."""
+
+from datetime import date
+
+import pytest
+
+from vigie.press import counting, quantities
+from vigie.press.schema import Event
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Par miracle, personne n'est blessé.", (0, 0)),  # the present tense of a narrative
+        ("Personne n'était touché, selon les secours.", (0, 0)),
+        ("3 blessés et miraculeusement pas de victime collatérale", (None, 3)),  # no bystander: the three stand
+        ("une fusillade ayant blessé deux personnes près de la gare", (None, 2)),
+        ("C'est lors de cette fusillade que le chanteur avait été tué.", (1, None)),  # 'tué' ends the sentence
+        ("Son pronostic vital n'est pas engagé selon les autorités.", (None, 1)),
+        ("Un guetteur a été transporté à l'hôpital après les tirs.", (None, 1)),
+        ("un jeune a été roué de coups puis hospitalisé", (None, None)),  # fixtures 191, 261: the beating's toll unsaid
+        ("Un homme a été tué par balle ; il a été transporté à l'hôpital où il est décédé.", (1, None)),  # one victim
+        ("Trois personnes ont été touchées par balle, dont deux mortellement.", (2, 1)),
+        ("deux hommes touchés par balle", (None, 2)),
+        ("Ils ont tiré sur des façades : 7 impacts de balles ont été relevés.", (None, None)),
+    ],
+)
+def test_casualties_in_real_wordings(text, expected):
+    assert quantities.casualties(text) == expected
+
+
+def test_the_hit_are_counted_with_the_dead():
+    assert quantities.hit_count("Trois personnes ont donc été touchées par ces coups de feu.") == 3
+    assert quantities.hit_count("Trois personnes ont été blessées.") is None  # the injured, not the hit
+    told = Event("shooting", "27229", "27", "Evreux", 1, date(2023, 7, 24), date(2023, 7, 25), killed=2, injured=1)
+    hit = Event("shooting", "27229", "27", "Evreux", 1, date(2023, 7, 24), date(2023, 7, 25), injured=3)
+    hit.hit = 3
+    assert [(e.killed, e.injured) for e in counting.merge([told, hit])] == [(2, 1)]
+    alone = Event("shooting", "27229", "27", "Evreux", 1, date(2023, 7, 24), date(2023, 7, 25), injured=3)
+    alone.hit = 3
+    assert [(e.killed, e.injured) for e in counting.merge([alone])] == [(None, 3)]  # no death told: three injured
+
+
+def test_the_dated_toll_after_a_shooting_recalled_with_no_date_is_its_toll():
+    recalled = Event("shooting", "47001", "47", "Agen", 1, None, date(2024, 8, 16), evidence="après une fusillade.")
+    recalled.own_date = False
+    counting.complete([recalled], [recalled], "Le 12 juin au soir, un homme y avait été tué et un autre blessé.")
+    assert (recalled.killed, recalled.injured) == (1, 1)
+    other = Event("shooting", "47001", "47", "Agen", 1, None, date(2024, 8, 16), evidence="après une fusillade.")
+    other.own_date = False
+    counting.complete([other], [other], "Le 12 juin, d'autres tirs avaient tué un homme.")  # another shooting
+    assert (other.killed, other.injured) == (None, None)
