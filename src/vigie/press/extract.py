@@ -42,7 +42,8 @@ BACK_REFERENCE = (
     r"faits|violences|menaces|saisies?|opérations?)\b|"
     r"\b(?:l'|les )(?:interpellations?|arrestations?) (?:de ces|des mêmes)\b|"  # "l'interpellation de ces dealers"
     # persons already told of: "la femme interpellée résiderait à Lanester", "les trois hommes interpellés"
-    r"\b(?:la|le|les|l'|ces) (?:(?!ont\b|a\b|avait\b|avaient\b|sont\b|été\b|était\b)[\w-]+ ){1,3}"
+    r"\b(?:la|le|les|l'|ces) (?:(?!ont\b|a\b|avait\b|avaient\b|sont\b|été\b|était\b|sera\b|seront\b|fut\b|furent\b)"
+    r"[\w-]+ ){1,3}"
     # and goods already told of: "le zamal saisi était cultivé dans les Hauts" (not the noun: "la plus grosse saisie")
     r"(?:interpellée?s?|arrêtée?s?|saisis?)"
     r"\b(?! (?:par|à|au|en|dans|lors|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi))"

@@ -294,9 +294,17 @@ class Linguistics:
         for pipe in self.parse_pipes:
             doc = pipe(doc)
         denied: dict[int, tuple[str, str]] = {}  # token index of an anchor → (qualifier, effect)
+        told: set[int] = set()  # anchors in a narrative future: "il sera interpellé le 4 octobre 2023"
         for match_id, nodes in self.dependency(doc):
             name = self.strings[match_id]
-            denied.setdefault(nodes[0], (name, self.effect[name]))
+            current = denied.get(nodes[0])
+            if self.effect[name] == "told":
+                told.add(nodes[0])
+            elif current is None or (current[1] != "negated" and self.effect[name] == "negated"):
+                denied[nodes[0]] = (name, self.effect[name])  # a denial outweighs a tense
+        for i in told:  # a future that dates its act in a named year tells it, not a plan (its negation still holds)
+            if denied.get(i, ("", ""))[1] == "unrealised":
+                del denied[i]
         if not denied:
             return found
         out = []

@@ -32,7 +32,7 @@ EXCLUSIONS_FILE = FOLDER / "exclusions.toml"
 LEMMAS_FILE = FOLDER / "lemmas.toml"
 FIELDS = {"name", "type", "pattern", "tokens", "note"}
 QUALIFIER_FIELDS = {"name", "effect", "dependency", "note"}
-EFFECTS = ("negated", "unrealised")
+EFFECTS = ("negated", "unrealised", "told")
 EXCLUSION_KINDS = ("sentence", "not_trigger", "gate")
 EXCLUSION_FIELDS = {"name", "kind", "pattern", "note"}
 

@@ -1,0 +1,72 @@
+"""Precision of the press extractor on real reporters' prose (issue 13, session 8): a balance sheet's comparisons and a
+point's opening hours are no events; a story told afterwards in the narrative future ("il sera interpellé le 4 octobre
+2023") tells what happened."""
+
+from datetime import date
+
+import pytest
+
+from vigie import warehouse
+from vigie.press.articles import Article
+from vigie.press.pipeline import load_extractor
+
+OPERATION = "Mardi, à Périgueux, les policiers ont saisi 800 grammes de résine de cannabis dans un appartement. "
+
+
+@pytest.fixture(scope="module")
+def extractor(official_db):
+    con = warehouse.connect(official_db, read_only=True)
+    yield load_extractor(con=con)
+    con.close()
+
+
+def events(extractor, text, title=""):
+    return [(e.type, e.commune) for e in extractor.extract(Article("t", date(2025, 3, 13), title, text))]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        # a figure compared with another period
+        "À Bergerac, les quantités de cocaïne saisies sont en légère baisse de 12 % par rapport à 2023.",
+        "À Bergerac, 40 kilos de résine ont été saisis, soit deux fois plus par rapport à l'an dernier.",
+        # a percentage of a count
+        "À Bergerac, le commissaire liste 57 trafics démantelés et une chute de 30 % du nombre de points de deal.",
+    ],
+)
+def test_a_balance_sheets_comparison_is_no_event(extractor, aside):
+    assert events(extractor, OPERATION + aside) == [("seizure", "24322")]
+
+
+@pytest.mark.parametrize(
+    "aside,points",
+    [
+        ("À Bergerac, on sait que le point de deal est ouvert de 12 heures à 22 heures, dit le commissaire.", 0),
+        ("À Bergerac, le point de vente reste ouvert jour et nuit, selon les riverains.", 0),
+        # a point that opened is still told
+        ("Lundi, à Bergerac, un point de deal s'est installé au pied d'une tour.", 1),
+        # hours told of a point dismantled: the dismantling stays
+        ("Lundi, à Bergerac, le point de deal, ouvert de 11 heures à 23 heures, a été démantelé.", 1),
+    ],
+)
+def test_a_points_opening_hours_are_no_opening(extractor, aside, points):
+    assert [t for t, _ in events(extractor, OPERATION + aside)].count("dealing_point") == points
+
+
+@pytest.mark.parametrize(
+    "sentence,kinds",
+    [
+        # the narrative future, dated by its year: what happened
+        ("Il sera interpellé le 4 octobre 2023, en flagrant délit, au péage du Muy.", ["arrest"]),
+        ("Le 4 octobre 2023, il sera interpellé au péage du Muy.", ["arrest"]),
+        ("Le 12 mars 2024, les gendarmes saisiront 30 kilos de résine dans un garage de Lure.", ["seizure"]),
+        ("Les gendarmes saisiront 30 kilos de résine dans un garage de Lure le 12 mars 2024.", ["seizure"]),
+        # a future with no year is a plan; a denied act stays denied
+        ("Les dealers de Lure seront interpellés dans les prochaines semaines.", []),
+        ("Le 12 mars 2024, les gendarmes ne saisiront pas de drogue à Lure.", []),
+        # a modal keeps its plan whatever year it names
+        ("Le point de deal de Lure devra être démantelé en 2026.", []),
+    ],
+)
+def test_the_narrative_future_tells_what_happened(extractor, sentence, kinds):
+    assert extractor.ling.kinds(sentence) == kinds
