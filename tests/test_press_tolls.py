@@ -53,3 +53,38 @@ def test_the_dated_toll_after_a_shooting_recalled_with_no_date_is_its_toll():
     other.own_date = False
     counting.complete([other], [other], "Le 12 juin, d'autres tirs avaient tué un homme.")  # another shooting
     assert (other.killed, other.injured) == (None, None)
+
+
+# ------------------------------------------------------------------------------------------------------- amounts
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a total of drugs in general told again per drug: the drugs, not the total added to the first one (623)
+        (
+            "100 kilos stupéfiants – plus de 92 kilos de cannabis et plus de 7 kilos de cocaïne – ont été saisis",
+            [("cannabis", 92, "kg"), ("cocaine", 7, "kg")],
+        ),
+        ("Les douaniers ont saisi 3 kg de stupéfiants (cocaïne).", [("cocaine", 3, "kg")]),  # no breakdown: its drug
+        # a cutting agent's mass is not the drug named before it
+        (
+            "7 kilos d'héroïne, 600 grammes de produit de coupe et 45 grammes de cocaïne",
+            [("heroin", 7, "kg"), ("cocaine", 0.045, "kg")],
+        ),
+        ("une récolte de cannabis interceptée : soixante kilos de plantes en tout", [("cannabis", 60, "kg")]),
+    ],
+)
+def test_drug_amounts_of_totals_and_of_things_that_are_no_drug(text, expected):
+    assert [(d["substance"], d["quantity"], d["unit"]) for d in quantities.drugs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ils ont interpellé une vingtaine de personnes, dont des commanditaires.", 20),  # not "une" read as one
+        ("la saisie de 28,5 kg de résine, 2,2 kg de cocaïne et une interpellation", 1),
+        ("une dizaine de personnes ont été interpellées", 10),
+        ("Un homme a été interpellé lors d'une interpellation musclée.", 1),
+    ],
+)
+def test_persons_arrested_said_roughly_or_as_one_arrest(text, expected):
+    assert quantities.arrested(text) == expected

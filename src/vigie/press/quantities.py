@@ -39,6 +39,8 @@ RULE_NAMES = {
     "restated": "an amount said again ('soit un total de')",
     "share_of_tonne": "'une demi-tonne', 'un tiers de tonne'",
     "found": "substances found without an amount",
+    "drugs_in_general": "words naming the drugs in general after a mass ('100 kilos de stupéfiants')",
+    "not_a_drug": "words naming no drug after a mass ('600 grammes de produit de coupe')",
     "not_cash": "euros that are not cash seized",
     "worth_of_drugs": "euros that are the drugs' worth",
     "person": "words naming persons",
@@ -141,9 +143,9 @@ def load_values(path: Path = VALUES_FILE) -> Values:
     missing = set(RULE_NAMES) - set(patterns)
     if missing:
         raise VigieError(f"{path}: missing rule(s) {', '.join(sorted(missing))}")
-    num = (
-        f"(?:{patterns['digits']}|{'|'.join(cardinals)}|"
-        f"(?:une )?(?:{'|'.join(w for w in about if w != 'demi')})s?|(?:une )?demi)"
+    num = (  # "une vingtaine" before "une": the approximate number whole, not its article read as one
+        f"(?:{patterns['digits']}|(?:une )?(?:{'|'.join(w for w in about if w != 'demi')})s?|"
+        f"{'|'.join(cardinals)}|(?:une )?demi)"
     )
     person = patterns["person"]
     patterns = {k: v.replace("{num}", num).replace("{person}", person) for k, v in patterns.items()}
@@ -248,6 +250,9 @@ def _last_substance(text: str) -> str | None:
     return max(found)[1] if found else None
 
 
+GENERIC, NOT_A_DRUG = VALUES["drugs_in_general"], VALUES["not_a_drug"]  # read right after a mass
+
+
 def drugs(sentence: str) -> list[dict]:
     """Quantities per substance and unit, summed; 'dont' subsets and indefinite amounts handled."""
     text = VALUES["subset"].sub("", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
@@ -260,6 +265,11 @@ def drugs(sentence: str) -> list[dict]:
     for m in pattern.finditer(text):
         unit, factor = UNITS[m.group("u").lower()]
         rest = m.group("rest")
+        after = text[m.end("u") :]
+        if GENERIC.match(after) and pattern.search(rest):
+            continue  # "100 kilos de stupéfiants – plus de 92 kilos de cannabis et …": a total told again per drug
+        if NOT_A_DRUG.match(after):
+            continue  # "600 grammes de produit de coupe": the mass of a cutting agent, not of the drug named before
         substance = substance_of(rest.split(" et ")[0] if unit != "plants" else rest) or (
             "cannabis" if unit == "plants" else _last_substance(text[max(0, m.start() - 120) : m.start()])
         )  # "un laboratoire d'héroïne a été découvert, 10Kg saisis": the substance named just before
