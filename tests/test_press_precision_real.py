@@ -70,3 +70,33 @@ def test_a_points_opening_hours_are_no_opening(extractor, aside, points):
 )
 def test_the_narrative_future_tells_what_happened(extractor, sentence, kinds):
     assert extractor.ling.kinds(sentence) == kinds
+
+
+@pytest.mark.parametrize(
+    "aside,points",
+    [
+        # the article names its point: the headline's "trafic démantelé" is that point's dismantling
+        ("Selon les habitants, le point de deal de la rue Rabelais attirait chaque jour des acheteurs.", 1),
+        # no point named: a network's dismantling, no point de deal
+        ("Selon les habitants, le trafic attirait chaque jour des acheteurs de tout le département.", 0),
+    ],
+)
+def test_a_headlines_trafic_demantele_is_the_point_the_article_names(extractor, aside, points):
+    title = "Angoulême : un trafic de cannabis démantelé à Basseau"
+    text = "Jeudi, à Angoulême, les policiers ont saisi 1,5 kilo de résine de cannabis et interpellé quatre hommes. "
+    found = extractor.extract(Article("t", date(2025, 5, 10), title, text + aside))
+    assert [(e.type, e.action) for e in found if e.type == "dealing_point"] == [
+        ("dealing_point", "dismantled")
+    ] * points
+
+
+def test_a_trial_to_come_dates_no_event(extractor):
+    """'seront jugées en avril prochain' (women, plural) is a judicial step like 'seront jugés': its month is no
+    date for the weapon found next."""
+    text = (
+        "Lundi 3 mars, à Montauban, les policiers ont démantelé le point de deal de la cité Chambord et interpellé "
+        "quatre femmes. Deux d'entre elles seront jugées en avril prochain. Un pistolet a aussi été découvert au "
+        "domicile de l'une d'elles."
+    )
+    found = extractor.extract(Article("t", date(2025, 3, 6), "", text))
+    assert [(e.type, e.date_start) for e in found if e.type == "seizure"] == [("seizure", date(2025, 3, 3))]

@@ -322,7 +322,7 @@ class Extractor:
         events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
         told = recalls.dated(events)  # the mentions dated by their own words, before they merge
         events = fold_arrests(counting.merge(events))
-        events += territory.point_of_the_headline(article.title, events, self.ling)  # "un point de deal démantelé"
+        events += territory.point_of_the_headline(article.title, events, self.ling, article.text)  # "… démantelé"
         if re.search(GATE, plain(article.title or _lead(article.text)), re.I):
             # a statistics, policy, trial or opinion piece: only the events it tells with a date of their own, to the
             # month at least (tallies, yearly figures and undated activity are not events)

@@ -92,10 +92,11 @@ HEADLINE_TALLY = (
 )
 
 
-def point_of_the_headline(title: str, events: list, ling) -> list:
+def point_of_the_headline(title: str, events: list, ling, text: str = "") -> list:
     """The point de deal a headline says was dismantled ("Un point de deal et un laboratoire démantelés par les
-    gendarmes") when the body tells the operation (a seizure or an arrest) but never the point's dismantling in its
-    own words: one dismantled point where and when the article's first operation happened, if in one commune."""
+    gendarmes", or "un trafic démantelé" when the article's `text` names its point de deal: "le point de deal de la
+    place générait …") when the body tells the operation (a seizure or an arrest) but never the point's dismantling in
+    its own words: one dismantled point where and when the article's first operation happened, if in one commune."""
     if any(e.type == "dealing_point" for e in events) or not re.search(HEADLINE_DISMANTLED, title or "", re.I):
         return []
     if re.search(HEADLINE_TALLY, title, re.I):  # "30 points de deal démantelés depuis 2020": a tally, no point
@@ -103,7 +104,7 @@ def point_of_the_headline(title: str, events: list, ling) -> list:
     operation = next((e for e in events if e.type in ("seizure", "arrest")), None)  # in the article's order
     if operation is not None and operation.commune is None:
         return []  # a point is in one commune: not an operation across a département's towns
-    if operation is None or not headline_point(title, ling):
+    if operation is None or not (headline_point(title, ling) or headline_point(title, ling, names_a_point(text))):
         return []
     return [
         replace(
@@ -122,12 +123,13 @@ def point_of_the_headline(title: str, events: list, ling) -> list:
     ]
 
 
-def headline_point(title: str, ling) -> bool:
-    """Whether a headline tells a point de deal dismantled or opened ("un « point de deal » démantelé")."""
+def headline_point(title: str, ling, named: bool = False) -> bool:
+    """Whether a headline tells a point de deal dismantled or opened ("un « point de deal » démantelé"; "un trafic
+    démantelé" too when the article names its point: `named`)."""
     return bool(
         title
         and re.search(HEADLINE_ACTION, title, re.I)
-        and any(t.kind == "dealing_point" and t.rule not in NEEDS_A_POINT for t in ling.triggers(title))
+        and any(t.kind == "dealing_point" and (named or t.rule not in NEEDS_A_POINT) for t in ling.triggers(title))
     )
 
 
