@@ -441,3 +441,134 @@ def test_one_operation_across_several_communes_is_one_seizure_of_their_departeme
 
     events = extractor.extract(Article("t", date(2024, 5, 2), "Coup de filet antidrogue", text))
     assert [(e.type, e.commune, e.departement, e.geo_precision) for e in events] == [("seizure", *where)]
+
+
+# one operation told over several communes (operations.spread, spread_over) -------------------------------------
+def mentions_of(sentence, names, ranks=None):
+    """The resolver's (rank, start, place) for the names of a sentence: rank 1 after its own 'à', else 2."""
+    out = []
+    for name, (code, dep) in names.items():
+        start = sentence.index(name)
+        rank = 1 if sentence[max(0, start - 2) : start] == "à " else 2
+        out.append(((ranks or {}).get(name, rank), start, Place(code, dep, name, start, 1)))
+    return out
+
+
+MOSELLE = {
+    "Freyming-Merlebach": ("57240", "57"),
+    "Forbach": ("57227", "57"),
+    "Hombourg-Haut": ("57332", "57"),
+}
+
+
+@pytest.mark.parametrize(
+    "sentence,names,expected",
+    [
+        # three communes after one "à", separated by commas: one operation, their common département
+        (
+            "Mardi, onze personnes ont été interpellées à Freyming-Merlebach, Forbach, Hombourg-Haut.",
+            MOSELLE,
+            ("57", {"57240", "57227", "57332"}),
+        ),
+        # each with its own "à", "mais aussi", "dans le centre de": still one list of three
+        (
+            "Des perquisitions ont été menées dans le centre de Forbach, mais aussi à Hombourg-Haut et à "
+            "Freyming-Merlebach.",
+            MOSELLE,
+            ("57", {"57240", "57227", "57332"}),
+        ),
+        # two communes after words of an area, in two départements: none
+        (
+            "Les gendarmes ont démantelé un trafic aux alentours de Pont-Audemer (Eure) et Rouen (Seine-Maritime).",
+            {"Pont-Audemer": ("27467", "27"), "Rouen": ("76540", "76")},
+            (None, {"27467", "76540"}),
+        ),
+        # two communes each with its own "à" are two places; two after one "à", the first town's operation
+        (
+            "Les enquêteurs ont mené une série de perquisitions à Cavaillon et à Avignon.",
+            {"Cavaillon": ("84035", "84"), "Avignon": ("84007", "84")},
+            None,
+        ),
+        (
+            "Mardi, les gendarmes ont interpellé deux hommes à Auray et Pontivy.",
+            {"Auray": ("56007", "56"), "Pontivy": ("56178", "56")},
+            None,
+        ),
+        # the persons' custody, not where the operation happened
+        (
+            "Les personnes interpellées sont détenues dans trois brigades, à Kourou, à Cayenne et à Matoury.",
+            {"Kourou": ("97304", "973"), "Cayenne": ("97302", "973"), "Matoury": ("97307", "973")},
+            None,
+        ),
+        # persons counted commune by commune: distinct facts
+        (
+            "Ils ont interpellé trois hommes à Forbach, deux autres à Freyming-Merlebach et un autre à Hombourg-Haut.",
+            MOSELLE,
+            None,
+        ),
+        # no operation told: the towns a network supplied
+        (
+            "Le réseau approvisionnait Forbach, Freyming-Merlebach et Hombourg-Haut.",
+            MOSELLE,
+            None,
+        ),
+    ],
+)
+def test_an_operation_told_in_a_list_of_communes_is_one_place_of_geo_precision_3(ling, sentence, names, expected):
+    told = operations.spread(sentence, lambda: mentions_of(sentence, names), ling.lemmas)
+    if expected is None:
+        assert told is None
+    else:
+        assert (told.place.departement, set(told.codes), told.place.precision, told.place.code) == (
+            expected[0],
+            expected[1],
+            3,
+            None,
+        )
+
+
+def test_the_events_of_the_listed_communes_take_the_operation_s_place():
+    sentence = "Mardi, onze personnes ont été interpellées à Freyming-Merlebach, Forbach, Hombourg-Haut."
+    told = operations.spread(sentence, mentions_of(sentence, MOSELLE))
+    day = (date(2018, 4, 9), date(2018, 4, 9))
+    # the seizure placed by the headline's town, undated; the arrests of the list's sentence; a seizure elsewhere
+    events = [
+        seizure(None, date(2018, 4, 15), commune="57240", own=False),
+        arrest(*day, commune="57240", count=11),
+        seizure(date(2018, 4, 9), commune="57463"),
+        seizure(date(2018, 2, 1), commune="57227"),  # two months before: another operation
+    ]
+    placed = operations.spread_over(events, [(told, day)])
+    assert [(e.commune, e.departement, e.geo_precision) for e in placed] == [
+        (None, "57", 3),
+        (None, "57", 3),
+        ("57463", "57", 1),
+        ("57227", "57", 1),
+    ]
+    folded = operations.fold_arrests(placed[:2])
+    assert [(e.type, e.count, e.date_start) for e in folded] == [("seizure", 11, date(2018, 4, 9))]
+
+
+def test_communes_the_article_tells_apart_are_no_single_operation():
+    lead = "Six hommes ont été interpellés à Lorient, Lanester et Hennebont."
+    names = {"Lorient": ("56121", "56"), "Lanester": ("56098", "56"), "Hennebont": ("56083", "56")}
+    told = operations.spread(lead, mentions_of(lead, names))
+    body = "Ils ont interpellé trois hommes à Lorient et trois autres à Lanester."
+    places = [Place(code, dep, name, body.index(name), 1) for name, (code, dep) in names.items() if name in body]
+    apart = operations.told_apart(body, places)
+    assert apart == {"56121", "56098"}
+    events = [arrest(date(2021, 6, 15), commune="56121", count=3), arrest(date(2021, 6, 15), commune="56098", count=3)]
+    kept = operations.spread_over(events, [(told, None)], [apart])
+    assert [e.commune for e in kept] == ["56121", "56098"]
+    # seizures told in two of the communes: the list of the lead is a summary
+    found = [seizure(date(2021, 6, 15), commune="56121"), seizure(date(2021, 6, 15), commune="56083")]
+    assert [e.commune for e in operations.spread_over(found, [(told, None)])] == ["56121", "56083"]
+
+
+def test_a_seizure_with_no_date_of_its_own_takes_the_day_of_its_arrests():
+    undated = seizure(None, date(2024, 3, 14), own=False)
+    kept = operations.fold_arrests([undated, arrest(date(2024, 3, 12), count=6)])
+    assert [(e.date_start, e.date_end, e.count) for e in kept] == [(date(2024, 3, 12), date(2024, 3, 12), 6)]
+    dated = seizure(date(2024, 3, 13))  # a date of its own stays
+    kept = operations.fold_arrests([dated, arrest(date(2024, 3, 12), own=False, count=6)])
+    assert kept[0].date_start == date(2024, 3, 13)

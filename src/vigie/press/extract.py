@@ -21,7 +21,17 @@ from vigie.press.geography import (
     network_origins,
     without_agency_line,
 )
-from vigie.press.operations import arrests_by_place, fold_arrests, goods, listed_nearby, residence, without_tallies
+from vigie.press.operations import (
+    arrests_by_place,
+    fold_arrests,
+    goods,
+    listed_nearby,
+    residence,
+    spread,
+    spread_over,
+    told_apart,
+    without_tallies,
+)
 from vigie.press.places import ABROAD, FOREIGN_ROUTE, Gazetteer
 from vigie.press.quantities import plain
 from vigie.press.schema import Event
@@ -160,6 +170,7 @@ class Extractor:
         last_date = None
         district = None  # the place of the latest event told with its district
         headline_deal = territory.headline_point(article.title, self.ling)  # "un point de deal démantelé"
+        spreads, separate = [], []  # operations told over several communes, communes told apart (operations.spread)
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
@@ -182,6 +193,11 @@ class Extractor:
                         counting.complete(events[-4:], events[first:], sentence)
                     continue
                 sentence_places = self._places(sentence, deps)
+                over = spread(sentence, lambda text=sentence: self._mentions(text, deps), self.ling.lemmas)
+                if over is not None:  # one operation told over several communes: its events are of all of them
+                    spreads.append((over, dates.resolve(sentence, article.date, last_date) or paragraph_date))
+                elif len(sentence_places) > 1:  # "trois hommes à Lorient et trois autres à Lanester": told apart
+                    separate.append(told_apart(sentence, sentence_places))
                 produced = self._toll_list(sentence, deps, article.date)
                 if produced:  # "Arles (trois blessés le 18 avril), Aix-en-Provence (quatre blessés le 20 avril)…"
                     events += produced
@@ -321,7 +337,7 @@ class Extractor:
                     counting.complete(events[-4:], events[first:], sentence)
         events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
         told = recalls.dated(events)  # the mentions dated by their own words, before they merge
-        events = fold_arrests(counting.merge(events))
+        events = fold_arrests(counting.merge(spread_over(events, spreads, separate)))
         events += territory.point_of_the_headline(article.title, events, self.ling, article.text)  # "… démantelé"
         if re.search(GATE, plain(article.title or _lead(article.text)), re.I):
             # a statistics, policy, trial or opinion piece: only the events it tells with a date of their own, to the

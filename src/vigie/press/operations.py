@@ -33,14 +33,16 @@ class Operations:
     residence: frozenset[str]
     not_goods: tuple[tuple[str, str], ...]
     scene: frozenset[str] = frozenset()
+    spread: str = ""
+    spread_not_before: str = ""
 
 
 def load(path: Path = OPERATIONS_FILE) -> Operations:
     """The rules file, every field checked: a wrong one is refused with the file and the rule named."""
     data = rules._read(path)
-    unknown = set(data) - {"fold", "tally", "residence", "not_goods", "scene"}
+    unknown = set(data) - {"fold", "tally", "residence", "not_goods", "scene", "spread"}
     if unknown:
-        sections = "fold, not_goods, residence, scene, tally"
+        sections = "fold, not_goods, residence, scene, spread, tally"
         raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (sections: {sections})")
     fold = data.get("fold", {})
     rules.check_fields(f"{path}, [fold]", fold, {"days", "note"}, {"days"})
@@ -56,6 +58,10 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
         isinstance(x, str) and x.startswith("seizure.") for x in scene["rules"]
     ):
         raise VigieError(f"{path}, [scene]: rules must be a list of seizure trigger rule names ('seizure.saisi')")
+    spread = data.get("spread", {"pattern": ""})
+    rules.check_fields(f"{path}, [spread]", spread, {"pattern", "not_before", "note"}, {"pattern"})
+    for key in ("pattern", "not_before"):
+        rules._compile(f"{path}, [spread] {key}", spread.get(key, ""))
     not_goods = []
     for where, entry in rules._entries(path, data, "not_goods", {"name", "pattern", "note"}, {"name", "pattern"}):
         rules._compile(where, entry["pattern"])
@@ -91,7 +97,13 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
             )
         )
     return Operations(
-        fold["days"], tuple(tallies), frozenset(residence["lemmas"]), tuple(not_goods), frozenset(scene["rules"])
+        fold["days"],
+        tuple(tallies),
+        frozenset(residence["lemmas"]),
+        tuple(not_goods),
+        frozenset(scene["rules"]),
+        spread["pattern"],
+        spread.get("not_before", ""),
     )
 
 
@@ -147,7 +159,8 @@ def same_persons(seizure: Event, arrest: Event) -> bool:
 def fold_arrests(events: list[Event]) -> list[Event]:
     """One police operation that seized and arrested is one seizure, with the persons arrested as its count: each
     arrest goes into the nearest-dated seizure of its operation (`same_operation`); then, once the seizures have
-    their counts, an arrest left goes into a seizure of the same persons (`same_persons`)."""
+    their counts, an arrest left goes into a seizure of the same persons (`same_persons`). A seizure with no date of
+    its own takes the day its arrests are told on."""
     return _fold(_fold(events, same_operation), same_persons)
 
 
@@ -160,6 +173,10 @@ def _fold(events: list[Event], same) -> list[Event]:
                 seizure = min(mine, key=lambda s: gap_days(s, e))
                 if seizure.count is None:
                     seizure.count = e.count
+                if seizure.date_start is None and e.date_start is not None and not seizure.own_date:
+                    # "Six personnes … placées en garde à vue mardi 12 mars" … "ils ont mis la main sur 2 kilos":
+                    # the operation's day, told with its arrests
+                    seizure.date_start, seizure.date_end = e.date_start, e.date_end
                 seizure.rules = list(dict.fromkeys([*seizure.rules, *e.rules]))
                 continue
         out.append(e)
@@ -258,3 +275,105 @@ def listed_nearby(sentences: list[str], k: int, triggered, fired=()) -> str:
         return ""
     near = [s for s in sentences[max(k - 1, 0) : k + 2] if s is not sentences[k] and LISTED.search(goods(s))]
     return " ".join(s for s in near if not triggered(s))
+
+
+# one operation told over several communes: the words that tell an operation (rules/operations.toml, [spread]), what
+# may stand between two communes of one list ("à A, B et dans le centre de C", "A (Eure) et B", "A, B, C…"), and what
+# introduces the list as the operation's places when none of its names follows a locative of its own
+OPERATION = re.compile(RULES.spread, re.I) if RULES.spread else None
+NOT_THE_OPERATION = re.compile(RULES.spread_not_before, re.I) if RULES.spread_not_before else None
+LIST_GAP = re.compile(
+    r"\s*(?:\([^()]{1,30}\))?\s*,?\s*(?:(?:et|ou encore|ainsi qu['’]|mais aussi)\b\s*)?"
+    r"(?:(?:à|au|aux|dans le centre de|dans|de|d['’])\s*)?",
+    re.I,
+)
+LIST_AREA = re.compile(r"\b(?:communes?|alentours|environs|secteurs?)\s*(?:de|d['’]|du|des|:)?\s*$", re.I)
+LIST_AT = re.compile(r"\b(?:à|au|aux|en|dans)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Spread:
+    """An operation told over several communes: one place of geo_precision 3 (their common département, else none),
+    with the communes it covers."""
+
+    place: object
+    codes: frozenset[str]
+
+
+def spread(sentence: str, mentions: list, lemmas_of=None) -> Spread | None:
+    """A sentence that tells an operation in a list of two communes or more ("11 personnes ont été interpellées à
+    Freyming-Merlebach, Forbach, Longeville-lès-Saint-Avold, Hombourg-Haut", "des perquisitions dans le centre de
+    Forbach, mais aussi à Behren-Lès-Forbach et à Freyming-Merlebach"): the README's one event of geo_precision 3 when
+    the finds are not told commune by commune. `mentions` are the resolver's (rank, start, place) of the sentence (or
+    a function that gives them, called only when the sentence tells an operation).
+    Not a list with its own persons per commune ("trois hommes à Lorient et trois autres à Lanester"), nor homes."""
+    if OPERATION is None or not OPERATION.search(sentence):
+        return None
+    mentions = mentions() if callable(mentions) else mentions
+    named = sorted(
+        (start, rank, place)
+        for rank, start, place in mentions
+        if place.code and rank <= 2 and getattr(place.why, "kind", "commune") == "commune"
+    )
+    best: list = []
+    run: list = []
+    for item in named:
+        start, _, place = item
+        if run and LIST_GAP.fullmatch(sentence[run[-1][0] + len(run[-1][2].text) : start]):
+            run.append(item)
+        else:
+            run = [item]
+        if len({p.code for _, _, p in run}) > len({p.code for _, _, p in best}):
+            best = list(run)
+    codes = {p.code: p.departement for _, _, p in best}
+    if len(codes) < 2:
+        return None
+    first = best[0][0]
+    area = LIST_AREA.search(sentence[max(0, first - 40) : first])
+    # three communes make a list; two only after words of an area ("aux alentours de Pont-Audemer (Eure) et Rouen"):
+    # "à Cavaillon et à Avignon" are two places, "deux hommes à Auray et Pontivy" the first town's operation
+    if len(codes) < (2 if area else 3):
+        return None
+    if not (area or any(rank == 1 for _, rank, _ in best) or LIST_AT.search(sentence[max(0, first - 10) : first])):
+        return None
+    if NOT_THE_OPERATION is not None and NOT_THE_OPERATION.search(sentence[max(0, first - 60) : first]):
+        return None  # "détenues dans trois brigades de gendarmerie, à Kourou, à Cayenne et à Matoury"
+    places = [p for _, _, p in best]
+    if lemmas_of is not None and residence(sentence, places[0], lemmas_of):
+        return None  # "domiciliés à Lorient, Lanester et Hennebont": homes, not where it happened
+    if arrests_by_place(sentence, places):
+        return None
+    deps = set(codes.values())
+    end = best[-1][0] + len(best[-1][2].text)
+    text = sentence[first:end]
+    place = type(places[0])(None, deps.pop() if len(deps) == 1 else None, text, first, 3)
+    return Spread(place, frozenset(codes))
+
+
+def told_apart(sentence: str, places: list) -> frozenset[str]:
+    """The communes of a sentence that counts its persons commune by commune ("de trois hommes à Lorient et de trois
+    autres à Lanester"): the article tells these apart, so a list of them elsewhere (the lead's "six hommes à Lorient
+    et Lanester") is a summary, not one operation over several communes."""
+    if len(places) < 2:
+        return frozenset()
+    return frozenset(p.code for p, _ in arrests_by_place(sentence, places))
+
+
+def spread_over(events: list[Event], spreads: list[tuple[Spread, tuple | None]], apart=()) -> list[Event]:
+    """The seizures and arrests placed in one of the communes of an operation told over several (`spread`), on dates
+    that overlap the operation's, are that operation: they take its place of geo_precision 3 and then merge and fold
+    as one ("Environ 280.000 euros … ont été saisis" placed by the headline's town, the arrests listed in four towns).
+    Not when the article tells the communes apart: persons counted commune by commune (`told_apart`, the codes of
+    such sentences in `apart`), or seizures placed in two of them."""
+    for told, interval in spreads:
+        when = Event("seizure", date_start=(interval or (None,))[0], date_end=(interval or (None, None))[1])
+        mine = [
+            e for e in events if e.type in ("seizure", "arrest") and e.commune in told.codes and gap_days(e, when) == 0
+        ]
+        seized = {e.commune for e in mine if e.type == "seizure"}
+        if len(seized) > 1 or any(len(told.codes & codes) > 1 for codes in apart):
+            continue
+        for e in mine:
+            e.commune, e.departement, e.place, e.geo_precision = None, told.place.departement, told.place.text, 3
+            e.district = False
+    return events
