@@ -88,3 +88,22 @@ def test_drug_amounts_of_totals_and_of_things_that_are_no_drug(text, expected):
 )
 def test_persons_arrested_said_roughly_or_as_one_arrest(text, expected):
     assert quantities.arrested(text) == expected
+
+
+# ------------------------------------------------------------------------------------------------------- names
+def test_a_name_said_with_an_article_not_its_own_is_no_town_s_short_name(official_db):
+    """'dans les Mauges' is the pays, not Mauges-sur-Loire by its first word; 'à La Seyne' is La Seyne-sur-Mer, 'les
+    Sables' Les Sables-d'Olonne: a town's short name keeps the town's own article (fixture 625)."""
+    from vigie import warehouse
+    from vigie.press.places import Gazetteer
+
+    con = warehouse.connect(official_db, read_only=True)
+    try:
+        gaz = Gazetteer(con)
+    finally:
+        con.close()
+    assert [t[0] for t in gaz.short_names("Mauges")] == ["49244"]  # no article said: the town may be meant
+    assert gaz.short_names("Mauges", "les") == []
+    assert [t[0] for t in gaz.short_names("Seyne", "la")] == ["83126"]
+    assert [t[0] for t in gaz.short_names("Sables", "les")] == ["85194"]
+    assert gaz.short_names("Sables", "le") == []

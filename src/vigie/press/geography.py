@@ -666,7 +666,12 @@ class ArticlePlaces(Geography):
         if key not in gaz.communes:  # a misspelling, found by the fuzzy search: weaker evidence
             for c in communes:
                 c.kind = "commune (misspelt)"
-        short = [o for o in gaz.short_names(surface) if o[0] not in {c.code for c in communes}]
+        said_with = re.search(r"(?<![\w'’])(les|le|la|l['’])\s*$", before)  # "dans les Mauges": an article of its own
+        short = [
+            o
+            for o in gaz.short_names(surface, said_with.group(1) if said_with else None)
+            if o[0] not in {c.code for c in communes}
+        ]
         for c in self._communes(short, key):  # "à Brive", "à La Seyne": a town by its first word(s)
             c.kind = "commune (short name)"
             communes.append(c)

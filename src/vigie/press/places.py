@@ -442,6 +442,15 @@ class Gazetteer:
         self.chef_lieu = dict(con.execute("SELECT code, chef_lieu FROM departement").fetchall())
         self.keys = list(self.communes)
         self.short: dict[str, list[tuple[str, str, int]]] = {}  # "brive" → Brive-la-Gaillarde (short_names)
+        # the article a town's own name opens with ("La Seyne-sur-Mer", "Les Sables-d'Olonne"): its short name keeps it
+        self.article = {
+            code: article.strip().lower().replace("’", "'")
+            for code, article in con.execute(
+                r"SELECT code, regexp_extract(name, '^(Les |Le |La |L[''’])', 1) FROM commune_name "
+                "WHERE kind = 'commune'"
+            ).fetchall()
+            if article
+        }
         for key, hits in self.communes.items():
             short = short_name(key)
             for code, dep, pop, kind in hits:
@@ -518,10 +527,15 @@ class Gazetteer:
             return None
         return best[0], best[1]
 
-    def short_names(self, surface: str) -> list[tuple[str, str, int]]:
+    def short_names(self, surface: str, article: str | None = None) -> list[tuple[str, str, int]]:
         """Towns of 10,000 people or more whose name opens with this one ("Brive", "La Seyne"): candidates that the
-        article's context must support (geography.py, veto far_short_name)."""
-        return self.short.get(name_key(surface), [])
+        article's context must support (geography.py, veto far_short_name). A name said with an article that is not
+        the town's own ("dans les Mauges", an area, not Mauges-sur-Loire; "les Sables" is Les Sables-d'Olonne) is
+        not its short name."""
+        towns = self.short.get(name_key(surface), [])
+        if article is None:
+            return towns
+        return [t for t in towns if self.article.get(t[0]) == article.lower().replace("’", "'")]
 
     def neighbourhood(self, surface: str) -> str | None:
         """The commune of a curated neighbourhood, or of a village or section (rules/sites.toml) of this name."""
