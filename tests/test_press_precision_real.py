@@ -100,3 +100,42 @@ def test_a_trial_to_come_dates_no_event(extractor):
     )
     found = extractor.extract(Article("t", date(2025, 3, 6), "", text))
     assert [(e.type, e.date_start) for e in found if e.type == "seizure"] == [("seizure", date(2025, 3, 3))]
+
+
+def test_violence_the_headline_ties_to_another_motive_is_no_event(extractor):
+    """'… un différend conjugal selon le parquet': the shots and the shooter's arrest are not the trade's."""
+    text = (
+        "Lundi soir, un homme a tiré deux fois avec un pistolet dans l'appartement de son ex-compagne, à Alès. "
+        "Dans ce quartier connu pour son trafic de drogue, beaucoup ont cru à un règlement de comptes. L'homme a été "
+        "interpellé mardi matin."
+    )
+    told = Article("t", date(2025, 4, 16), "Alès : des coups de feu dans un immeuble", text)
+    assert {e.type for e in extractor.extract(told)} >= {"shooting"}
+    unrelated = Article("t", date(2025, 4, 16), "Alès : des coups de feu, un différend conjugal selon le parquet", text)
+    assert extractor.extract(unrelated) == []
+
+
+@pytest.mark.parametrize("firearm", ["", " Une douille a été retrouvée devant la porte."])
+def test_the_tirs_of_a_mortar_attack_are_its_intimidation(extractor, firearm):
+    """A bare 'tirs' in an article whose fire is a mortar's is that intimidation, with its toll; a firearm named
+    keeps the shooting."""
+    text = (
+        "Samedi soir, des jeunes ont visé la gendarmerie de Vierzon avec des tirs de mortier d'artifice. "
+        "Plusieurs tirs ont touché la façade du bâtiment. Personne n'a été blessé. Les enquêteurs y voient une riposte "
+        "des trafiquants du quartier." + firearm
+    )
+    found = extractor.extract(Article("t", date(2025, 2, 10), "Vierzon : la gendarmerie visée", text))
+    kinds = sorted(e.type for e in found)
+    if firearm:
+        assert "shooting" in kinds
+    else:
+        assert kinds == ["intimidation"] and (found[0].killed, found[0].injured) == (0, 0)
+
+
+def test_a_sports_reports_shots_are_figures_of_speech(extractor):
+    text = (
+        "Samedi soir, au Roudourou, l'avant-centre a ouvert le feu d'une frappe sèche. En fin de rencontre, les "
+        "visiteurs ont mitraillé le but breton, mais leur fusillade de tirs s'est heurtée au gardien. « Marquer, "
+        "c'est ma drogue », a dit le buteur."
+    )
+    assert extractor.extract(Article("t", date(2025, 10, 19), "Football : Guingamp braque Amiens", text)) == []

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from vigie.press import dates
+from vigie.press import dates, rules
 from vigie.press.quantities import plain
-from vigie.press.schema import Event
+from vigie.press.schema import Event, overlaps
+
+EXCLUSIONS = rules.load_exclusions()  # rules/exclusions.toml
 
 # "la troisième fusillade en un mois dans le quartier, après celles du 3 et du 12 juin", "le deuxième homicide par
 # arme à feu cette année, après la mort d'un guetteur abattu en mars": the tally, then what it recalls
@@ -121,6 +123,46 @@ def through_gate(events: list[Event], told: dict[tuple, list[str]]) -> list[Even
     for e in out:
         if e.evidence not in told[_key(e)]:
             e.evidence = told[_key(e)][0]
+    return out
+
+
+# the motives that make violence no trade's (rules/exclusions.toml, sentence.unrelated.*: "un drame conjugal")
+UNRELATED = [p for n, p in EXCLUSIONS.rules.get("sentence", ()) if n.startswith("sentence.unrelated.")]
+# fire that is no firearm's: mortars and fireworks ("des tirs de mortier dirigés vers l'hôtel de police")
+MORTAR = re.compile(r"\btirs? de (?:mortiers?|feux? d'artifice)|\bmortiers? d'artifice", re.I)
+FIREARM = re.compile(
+    r"\bballes?\b|arme à feu|armes? de poing|pistolet|revolver|fusil|kalachnikov|douilles?|calibre|coups? de feu|"
+    r"fusillade|par balles?|ouvert le feu",
+    re.I,
+)
+
+
+def not_the_trades(title: str, text: str, events: list[Event]) -> list[Event]:
+    """The events of an article without the violence it says is no trade's: every shooting, intimidation and arrest
+    when the headline names another motive ("Saint-Dizier : coups de feu au Vert-Bois, un drame conjugal selon le
+    parquet"), and the shootings told by a bare "tirs" in an article whose fire is mortars' or fireworks' and that
+    names no firearm ("Le commissariat ciblé par des tirs de mortier" … "Un des tirs a atteint la porte"): those are
+    the intimidation told, which takes their toll ("Personne n'a été blessé") when it has none."""
+    if any(re.search(p, plain(title or ""), re.I) for p in UNRELATED):
+        return [e for e in events if e.type not in ("shooting", "intimidation", "arrest")]
+    whole = plain(f"{title}\n{text}")
+    if not MORTAR.search(whole) or FIREARM.search(whole):
+        return events
+    out = []
+    for e in events:
+        if e.type == "shooting" and set(e.rules) <= {"shooting.tir"}:
+            same = [
+                i
+                for i in events
+                if i.type == "intimidation"
+                and i.commune == e.commune
+                and overlaps(i.date_start, i.date_end, e.date_start, e.date_end)
+            ]
+            for i in same[:1]:
+                i.killed = e.killed if i.killed is None else i.killed
+                i.injured = e.injured if i.injured is None else i.injured
+            continue
+        out.append(e)
     return out
 
 
