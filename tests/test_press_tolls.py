@@ -107,3 +107,35 @@ def test_a_name_said_with_an_article_not_its_own_is_no_town_s_short_name(officia
     assert [t[0] for t in gaz.short_names("Seyne", "la")] == ["83126"]
     assert [t[0] for t in gaz.short_names("Sables", "les")] == ["85194"]
     assert gaz.short_names("Sables", "le") == []
+
+
+# ------------------------------------------------------------------------------------------------------- persons
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'occupant a été interpellé ainsi qu'un autre homme qui se trouvait dans la cuisine.", 2),
+        ("ce sont 14 personnes qui étaient placées en garde à vue jeudi soir", 14),
+        ("mobilisés pour les interpellations de 26 trafiquants présumés, 18 hommes et six femmes", 26),
+        ("Le conducteur a été interpellé.", 1),
+    ],
+)
+def test_persons_arrested_one_and_another_or_in_the_imperfect(text, expected):
+    assert quantities.arrested(text) == expected
+
+
+def test_the_counts_of_fixture_626(official_db):
+    """Counts are a diagnostic of the scorer, outside the strict F1 that tests/test_press.py holds: checked here."""
+    from pathlib import Path
+
+    from vigie import warehouse
+    from vigie.press.articles import read
+    from vigie.press.pipeline import load_extractor
+
+    con = warehouse.connect(official_db, read_only=True)
+    try:
+        extractor = load_extractor(con=con)
+        path = Path(__file__).parent / "press_fixtures" / "626_aulnay_ainsi_qu_un_autre_et_qui_etaient_places.json"
+        events = extractor.extract(read(str(path))[0])
+    finally:
+        con.close()
+    assert sorted((e.type, e.count) for e in events) == [("arrest", 14), ("seizure", 2)]

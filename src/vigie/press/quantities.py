@@ -421,8 +421,9 @@ def _arrests(text: str) -> tuple[int | None, bool]:
             elif also := VALUES["arrested_also"].match(t[m.end() :]):  # "… ainsi qu'un consommateur"
                 n += int(number_word(also.group(1)) or 0)
             return n, rough
-    if VALUES["arrested_one"].search(t):
-        return 1, False
+    if one := VALUES["arrested_one"].search(t):
+        also = VALUES["arrested_also"].match(t[one.end() :])  # "a été interpellé ainsi qu'un autre individu"
+        return 1 + (int(number_word(also.group(1)) or 0) if also else 0), False
     return None, False
 
 
