@@ -31,6 +31,9 @@ places of a clause (lower first):
 
 Each candidate of a mention (every commune of that name, the town of a curated neighbourhood of that name, the main
 town that has an official district of that name, the town the article places a district of that name in) is scored;
+the town of an official district is a main town when the article names it in any way, even as the officers' or the
+court's town ("la BAC de Charleville-Mézières" and "la Ronde-Couture" in an article headlined on Sedan), or when it is
+the district's only town and lies in a named département (places.Gazetteer.district_of);
 the highest total wins. The weights are tiers: a term outweighs every term below it together.
 
 | term | weight | the candidate … |
@@ -114,12 +117,16 @@ Haute-Marne") is geo_precision 3 in its département, the one its phrase or its 
 A département is a capitalised name, the longest first ("en Haute-Marne" is not the Marne, "le sens nord-sud" not the
 Nord); "un réseau opérant dans le département" is no place. An area around a town ("l'agglomération de Grenoble", "la
 banlieue de Calais", "le bassin de Lens", "l'aire toulonnaise") is geo_precision 3 in the town's département (rank 3: a
-commune named in the same clause says more), and so is a pays ("dans le Boulonnais", rules/sites.toml [[area]]), which
-is the article's main place when it is named before any town in the headline or the lead.
+commune named in the same clause says more), unless the article names one commune of that area as a place
+(within places.AREA_TOWN_KM of the town, in its département: "dans l'agglomération de Rouen" and "interpellés à
+Saint-Étienne-du-Rouvray", "dans la banlieue de Mulhouse" and "à Kingersheim"), which it then is; and so is a pays
+("dans le Boulonnais", rules/sites.toml [[area]]), which is the article's main place when it is named before any town
+in the headline or the lead.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -233,7 +240,7 @@ STOP_WORDS = {
     *WEEKDAY_KEYS,
     *MONTH_KEYS,
 }
-LOCATIVE = r"(?:à|au|aux|dans|en|sur)\s+(?:l['’]|la |le |les |des )?$"  # "près de Douai" only situates
+LOCATIVE = r"(?<!\w)(?:à|au|aux|dans|en|sur)\s+(?:l['’]|la |le |les |des )?$"  # "près de Douai" only situates
 CAPITAL_A = r"(?:^|[.!?:]\s+|\n\s*)A\s+$"  # "A Saint-Laurent, le STPAF a découvert …": "À" without its accent
 # a name after these words names part of a town (a street, an estate, a station), not a commune
 PART_OF_TOWN = (
@@ -462,6 +469,7 @@ class ArticlePlaces(Geography):
         self.districts = districts or {}  # names the article calls districts → their town
         self.text = ""  # the article's title and text, once read
         self._place_deps: set[str] | None = None
+        self._named_communes: dict[str, Place] | None = None  # communes named as places (_said_within)
         self._memo: dict[tuple[str, str], Choice] = {}
         self._district_towns: dict[str, str | None] = {}  # presumed districts → their town (_district_town)
 
@@ -504,7 +512,10 @@ class ArticlePlaces(Geography):
         mentions = first.mentions(whole)
         districts = said + [p.code for rank, _, p in mentions if rank == 0 and p.why.kind != "presumed district"]
         named_towns = {p.code for rank, _, p in mentions if rank <= 1}
-        districts += [t for m in surfaces(whole) if (t := gaz.district_of(m.surface, named_towns))]
+        # a district of the official list is of a main town, else of the one town having it that the article names
+        # at all, else of its only town in a named département (places.Gazetteer.district_of)
+        said = functools.cache(lambda: {r[0] for m in surfaces(whole) if (r := gaz.resolve(m.surface, named))})
+        districts += [t for m in surfaces(whole) if (t := gaz.district_of(m.surface, named_towns, said, named))]
         towns = main_towns(title_places, at_dateline, [p.code for rank, _, p in mentions if rank <= 2], districts)
         # the départements of the main towns, and of towns of some size named after "à", count as named
         deps = [gaz.info.get(t, (None, 0))[0] for t in towns]
@@ -601,6 +612,21 @@ class ArticlePlaces(Geography):
             if said is not None:
                 return replace(said, start=place.start)
         return place
+
+    def _said_within(self, place: Place, town: str | None) -> Place:
+        """An area around a town ("l'agglomération de Rouen", "la banlieue de Mulhouse", "l'agglomération
+        grenobloise") while the article names one commune of that area as a place ("à Saint-Étienne-du-Rouvray",
+        "à Kingersheim"): that commune, where the article tells it (places.Gazetteer.only_one_in_area)."""
+        if place.precision != 3 or place.code is not None or town is None or not self.text:
+            return place
+        if self._named_communes is None:  # read once, when first asked
+            self._named_communes = {
+                p.code: p
+                for rank, _, p in self.mentions(self.text)
+                if rank <= 1 and p.code and p.precision == 1 and p.why is not None and p.why.kind == "commune"
+            }
+        inside = self.gaz.only_one_in_area(town, self._named_communes)
+        return place if inside is None else replace(self._named_communes[inside], start=place.start)
 
     def commune_at(self, name: str) -> Place | None:
         """The commune a name says when read after "à" (geo_precision 1), or None: a town listed or said with a
@@ -935,7 +961,7 @@ class ArticlePlaces(Geography):
             if out and not (rank == 1 and best <= 1):
                 break
             seen.add(place.code)
-            out.append(self._said_near(place))
+            out.append(self._said_within(self._said_near(place), place.why.code if place.why else None))
         return out
 
     def _periphrasis(self, text: str) -> list[Place]:
@@ -950,7 +976,8 @@ class ArticlePlaces(Geography):
         code = self.gaz.demonym(m.group(1))
         dep = self.gaz.departement_adjective(m.group(1))
         if code and re.search(AREA_WORDS, m.group(0)):  # several communes around a town: its département only
-            return [Place(None, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 3)]
+            area = Place(None, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 3)
+            return [self._said_within(area, code)]
         if code:
             return [Place(code, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 1)]
         if dep and "préfecture" in m.group(0) and self.gaz.chef_lieu.get(dep):

@@ -308,6 +308,7 @@ FOREIGN_ROUTE = (
 
 
 NEAR_KM = 40  # a homonym this close to the article's main town is the one meant (a canton, an agglomeration)
+AREA_TOWN_KM = 25  # a commune this close to a town is in the area named after it ("l'agglomération de Rouen")
 # words that open an official district name without naming it: "Quartier Saint-Jean", "Cité des Fleurs"
 DISTRICT_PREFIX = r"^(?:quartiers? |cite |cites |residence |ensemble |secteur |les |le |la |l |des |du )+"
 
@@ -438,6 +439,7 @@ class Gazetteer:
             "hauts de france",
             "auvergne",
             "bourgogne",
+            "corse",  # the island: two départements (2A, 2B), no commune of that name
         }
         self.chef_lieu = dict(con.execute("SELECT code, chef_lieu FROM departement").fetchall())
         self.keys = list(self.communes)
@@ -542,12 +544,24 @@ class Gazetteer:
         key = name_key(surface)
         return NEIGHBOURHOODS.get(key) or VILLAGES.get(key)
 
-    def district_of(self, surface: str, towns) -> str | None:
-        """The main town (of `towns`) that has a quartier prioritaire of this name ("Saint-Jean" in an article
-        about Beauvais), else None: official district names are common words and village names elsewhere, so
-        they are read only inside the towns the article is about."""
+    def district_of(self, surface: str, towns, said=None, departements=()) -> str | None:
+        """The town of a quartier prioritaire of this name: the main town (of `towns`) that has one ("Saint-Jean" in
+        an article about Beauvais); else, when `said` is given (a callable: the communes the article names in any
+        way, read only when needed), the one town having it that the article names, even as the officers' or the
+        court's town ("les policiers de Charleville-Mézières … la Ronde-Couture", whatever the headline's town);
+        else its only town, when that lies in one of the `departements` the article names and the name is no commune's.
+        None otherwise: official district names are common words and village names elsewhere, so they are read only
+        where the article is."""
         codes = self.districts.get(district_key(surface), ())
-        return next((t for t in towns if t in codes), None)
+        found = next((t for t in towns if t in codes), None)
+        if found is not None or not codes or said is None:
+            return found
+        named = [c for c in sorted(codes) if c in said()]
+        if len(named) == 1:
+            return named[0]
+        only = next(iter(codes))
+        unique = not named and len(codes) == 1 and name_key(surface) not in self.communes
+        return only if unique and self.info.get(only, (None, 0))[0] in departements else None
 
     def distance_km(self, a: str, b: str) -> float | None:
         if a not in self.coords or b not in self.coords:
@@ -555,6 +569,20 @@ class Gazetteer:
         (x1, y1), (x2, y2) = self.coords[a], self.coords[b]
         dx = math.radians(x2 - x1) * math.cos(math.radians((y1 + y2) / 2))
         return 6371 * math.hypot(dx, math.radians(y2 - y1))
+
+    def only_one_in_area(self, town: str, codes) -> str | None:
+        """The one commune of `codes` (other than `town`, in its département) that lies in the area named after
+        `town` ("l'agglomération de Rouen", "la banlieue de Mulhouse": within AREA_TOWN_KM), or None when there are
+        none or several."""
+        dep = self.info.get(town, (None, 0))[0]
+        inside = {
+            c
+            for c in codes
+            if c != town
+            and self.info.get(c, (None, 0))[0] == dep
+            and (self.distance_km(c, town) or 1e9) <= AREA_TOWN_KM
+        }
+        return inside.pop() if len(inside) == 1 else None
 
     def near_towns(self, code: str, towns, km: float = NEAR_KM) -> bool:
         """Is this commune one of the main towns, or within `km` (NEAR_KM) of one?"""
