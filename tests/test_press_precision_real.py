@@ -139,3 +139,31 @@ def test_a_sports_reports_shots_are_figures_of_speech(extractor):
         "c'est ma drogue », a dit le buteur."
     )
     assert extractor.extract(Article("t", date(2025, 10, 19), "Football : Guingamp braque Amiens", text)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence,kinds",
+    [
+        ("Les perquisitions permettent aux enquêteurs de trouver 3,5 kilos d'héroïne.", ["seizure"]),
+        ("La fouille a permis à la police de saisir 2 kilos de cocaïne.", ["seizure"]),
+        ("Les perquisitions ont permis de découvrir deux tonnes de résine.", ["seizure"]),
+    ],
+)
+def test_a_search_that_let_the_police_find(extractor, sentence, kinds):
+    assert extractor.ling.kinds(sentence) == kinds
+
+
+@pytest.mark.parametrize(
+    "title,kinds",
+    [
+        ("Sens : cinq interpellés, un pistolet et 12 000 euros saisis", ["seizure"]),  # the goods only in the headline
+        ("Sens : cinq hommes interpellés dans un réseau de cannabis", ["arrest"]),  # no seizure told
+        ("Sens : une saisie et cinq interpellations", ["arrest"]),  # a seizure with nothing named
+    ],
+)
+def test_the_seizure_only_the_headline_tells(extractor, title, kinds):
+    text = "Mardi matin, cinq hommes ont été interpellés à Sens dans une enquête sur un trafic de cannabis."
+    found = extractor.extract(Article("t", date(2025, 11, 20), title, text))
+    assert [e.type for e in found] == kinds
+    if kinds == ["seizure"]:
+        assert (found[0].cash_eur, found[0].count, found[0].commune) == (12000, 5, "89387")

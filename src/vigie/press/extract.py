@@ -339,6 +339,7 @@ class Extractor:
         told = recalls.dated(events)  # the mentions dated by their own words, before they merge
         events = fold_arrests(counting.merge(spread_over(events, spreads, separate)))
         events += territory.point_of_the_headline(article.title, events, self.ling, article.text)  # "… démantelé"
+        events = territory.seizure_of_the_headline(article.title, events, self.ling)  # "… 45 000 € saisis"
         if re.search(GATE, plain(article.title or _lead(article.text)), re.I):
             # a statistics, policy, trial or opinion piece: only the events it tells with a date of their own, to the
             # month at least (tallies, yearly figures and undated activity are not events)

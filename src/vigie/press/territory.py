@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from vigie.press import quantities
+
 # a point de deal dismantled, in words beyond "démantelé", "fermé", "tombé" (extract._refine, counting.values):
 # "a permis la dissolution d'un point de deal", "une opération de police contre un point de deal"
 DISMANTLED_MORE = (
@@ -121,6 +123,24 @@ def point_of_the_headline(title: str, events: list, ling, text: str = "") -> lis
             rules=["dealing_point.told_by_the_headline"],
         )
     ]
+
+
+def seizure_of_the_headline(title: str, events: list, ling) -> list:
+    """The events with the seizure a headline tells ("… : 7 interpellés, des armes et près de 45 000 € saisis") when
+    the body tells the operation's arrests only (its list of goods cut or never told): the article's one arrest is
+    that seizure, with the headline's goods and its own persons."""
+    arrests = [e for e in events if e.type == "arrest"]
+    if any(e.type == "seizure" for e in events) or len(arrests) != 1 or not title:
+        return events
+    if not any(t.kind == "seizure" for t in ling.triggers(title)):
+        return events
+    drugs, cash = quantities.drugs(title), quantities.cash(title)
+    weapons = quantities.weapons(title, seized=True)
+    if not (drugs or cash or weapons):
+        return events  # "une saisie" with nothing named: no goods to tell
+    seized = replace(arrests[0], type="seizure", drugs=drugs, cash_eur=cash, weapons=weapons)
+    seized.rules = list(dict.fromkeys(arrests[0].rules + ["seizure.told_by_the_headline"]))
+    return [seized if e is arrests[0] else e for e in events]
 
 
 def headline_point(title: str, ling, named: bool = False) -> bool:
