@@ -139,3 +139,16 @@ def test_the_counts_of_fixture_626(official_db):
     finally:
         con.close()
     assert sorted((e.type, e.count) for e in events) == [("arrest", 14), ("seizure", 2)]
+
+
+def test_the_day_after_a_night_is_another_shooting():
+    """'dans la nuit du 9 au 10 mars' then 'Le lendemain, des coups de feu …' (dated the 10th, inside the night's two
+    days): told as the day after, another shooting, not a second mention of the first (fixture 627)."""
+    night = Event("shooting", "03185", "03", "Montluçon", 1, date(2024, 3, 9), date(2024, 3, 10))
+    night.evidence = "Dans la nuit du 9 au 10 mars, des tirs ont visé la façade d'un immeuble."
+    after = Event("shooting", "03185", "03", "Montluçon", 1, date(2024, 3, 10), date(2024, 3, 10), injured=1)
+    after.evidence = "Le lendemain, des coups de feu ont de nouveau été tirés, blessant un jeune homme."
+    assert len(counting.merge([night, after])) == 2
+    again = Event("shooting", "03185", "03", "Montluçon", 1, date(2024, 3, 10), date(2024, 3, 10), injured=1)
+    again.evidence = "Dimanche, un jeune homme a été blessé par ces tirs."  # the same night told again
+    assert len(counting.merge([night, again])) == 1

@@ -16,6 +16,11 @@ from vigie.press.schema import Event, overlaps
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
 VALUES_FOUND = quantities.VALUES["found"]
 TOLL = ("killed", "injured")
+# a mention told as the day before or after the one just told: another day, so another event
+NEXT_DAY = (
+    r"\W*(?:le lendemain|la veille|le surlendemain|l'avant-veille|"
+    r"(?:deux|trois|quatre|cinq) jours (?:plus tard|après))\b"
+)
 TOLL_TYPES = ("shooting", "intimidation")
 PACKS, INDEFINITE = (
     quantities.VALUES["packs"],
@@ -88,6 +93,12 @@ def same(a: Event, b: Event) -> bool:
         return False  # told in other places on other (or vague) dates: two events
     if a.own_date and b.own_date and (a.date_start is None) != (b.date_start is None):
         return False  # "ces dernières semaines" and "le 3 janvier", each said of its own event: two events
+    if (
+        None not in (a.date_start, b.date_start)
+        and a.date_start != b.date_start
+        and any(re.match(NEXT_DAY, x.evidence or "", re.I) for x in (a, b))
+    ):
+        return False  # "dans la nuit du 24 au 25 janvier" … "Le lendemain, des coups de feu …": the day after, another
     if other_victims(a, b) and None not in (a.date_start, b.date_start) and a.date_start != b.date_start:
         return False  # "deux blessés dans la nuit de samedi à dimanche" and "un mort dimanche soir": two shootings
     if any((getattr(a, k) == 0) != (getattr(b, k) == 0) and None not in (getattr(a, k), getattr(b, k)) for k in TOLL):
