@@ -572,3 +572,58 @@ def test_a_seizure_with_no_date_of_its_own_takes_the_day_of_its_arrests():
     dated = seizure(date(2024, 3, 13))  # a date of its own stays
     kept = operations.fold_arrests([dated, arrest(date(2024, 3, 12), own=False, count=6)])
     assert kept[0].date_start == date(2024, 3, 13)
+
+
+# an operation told with no town: the article's département (operations.operation_area, area_place, located) --------
+@pytest.mark.parametrize(
+    "title,lead,expected",
+    [
+        ("Un gros trafic de stupéfiants démantelé dans le Morbihan", "Huit personnes ont été interpellées.", "56"),
+        ("Oise : la police fait une saisie record de résine", "Trois suspects ont été arrêtés.", "60"),
+        # none in the headline: the lead's; two départements: none
+        ("Un réseau tombe", "Un trafic a été démantelé en Loire-Atlantique et en Vendée, onze interpellations.", None),
+        ("Coup de filet", "En deux jours, les forces de l'ordre en Guyane ont saisi 189 boulettes de cocaïne.", "973"),
+    ],
+)
+def test_the_area_of_an_operation_told_with_no_town_is_the_departement_the_article_names(
+    extractor, title, lead, expected
+):
+    place = operations.operation_area(title, lead, extractor.gaz.departements_in)
+    assert (place.code, place.departement, place.precision) == (None, expected, 3)
+
+
+def test_a_departement_named_otherwise_than_as_a_place_is_no_area(extractor):
+    # a demonym of persons, a headline that names a town
+    assert operations.operation_area("8 Poitevins déférés devant un juge", "", extractor.gaz.departements_in) is None
+    assert operations.operation_area("Compiègne : 300 grammes saisis", "", extractor.gaz.departements_in) is None
+
+
+def test_the_area_places_only_an_operation_no_town_locates(extractor):
+    area = operations.operation_area("Trafic démantelé dans le Cantal", "", extractor.gaz.departements_in)
+    assert operations.area_place(area, ["seizure"], [], "Ils ont saisi 800 grammes de cocaïne.") == [area]
+    assert operations.area_place(area, ["shooting"], [], "Des coups de feu ont été tirés.") == []
+    # a tally's wording; an operation already located in a town (this sentence completes it)
+    tally = "Depuis ce 1er janvier, 37 kg de cocaïne ont été saisis dans le département."
+    assert operations.area_place(area, ["seizure"], [], tally) == []
+    town = seizure(date(2024, 6, 4), commune="15014")
+    assert operations.area_place(area, ["seizure"], [town], "Une somme de 2 000 euros a été saisie.") == []
+
+
+def test_an_operation_placed_by_the_area_is_the_one_located_in_a_town_of_it(extractor):
+    area = operations.operation_area("Trafic démantelé dans la Vienne", "", extractor.gaz.departements_in)
+    told = arrest(date(2022, 1, 7), count=13)
+    told.commune, told.departement, told.place, told.geo_precision = None, "86", area.text, 3
+    town = seizure(None, date(2022, 1, 7), commune="86194")
+    elsewhere = seizure(date(2022, 1, 7), commune="95527")
+    placed = operations.located([told, elsewhere, town], area)
+    assert (placed[0].commune, placed[0].geo_precision) == ("86194", 1)
+    assert [e.type for e in operations.fold_arrests(placed)] == ["seizure", "seizure"]
+
+
+def test_seizures_compared_over_time_are_a_trend(ling):
+    compared = seizure(None, date(2023, 3, 1))
+    compared.evidence = "L'évolution des saisies effectuées par les forces de l'ordre souligne le virage des usages."
+    since = seizure(date(2023, 1, 1), drugs=[{"substance": "cocaine", "quantity": 37, "unit": "kg"}])
+    since.evidence = "Rien que depuis ce 1er janvier, 37 kg de cocaïne ont été saisis dans les Alpes-Maritimes."
+    assert operations.tally(compared, ling.lemmas(compared.evidence)) == "tally.compared"
+    assert operations.tally(since, ling.lemmas(since.evidence)) == "tally.since_the_year_began"

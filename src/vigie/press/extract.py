@@ -22,10 +22,13 @@ from vigie.press.geography import (
     without_agency_line,
 )
 from vigie.press.operations import (
+    area_place,
     arrests_by_place,
     fold_arrests,
     goods,
     listed_nearby,
+    located,
+    operation_area,
     residence,
     spread,
     spread_over,
@@ -166,6 +169,7 @@ class Extractor:
             return []
         deps = self._geography(article, self.gaz.departements_in(whole))
         last_place = self._main_place(article, deps)
+        area = operation_area(article.title, article.text[:400], self.gaz.departements_in)
         events: list[Event] = []
         last_date = None
         district = None  # the place of the latest event told with its district
@@ -245,6 +249,8 @@ class Extractor:
                         places = [district]
                     if not places:
                         places = [vague] if vague else (scene or ([last_place] if last_place else []))
+                    if not places:  # an operation told with no town at all: "démantelé dans le Morbihan"
+                        places = area_place(area, types, events + produced, clause)
                     if vague and vague.precision == 2 and re.search(NEAR, vague.text):
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     own_when = interval or dates.resolve(sentence, article.date, last_date)
@@ -318,7 +324,7 @@ class Extractor:
                     if places and places[0].precision == 2:
                         if is_locality(places[0]):  # not a motorway: "sur l'A13" … "du quartier" is no motorway
                             district = places[0]  # "un petit village proche de X" … "dans le même secteur"
-                    elif places:
+                    elif places and places[0] is not area:  # the article's département is no scene
                         # an unnamed locality ("un petit village") is not where the story is, nor a bare "l'aéroport"
                         last_place = places[0] if carries_over(places[0]) else last_place
                         if re.search(DISTRICT, clause, re.I) or is_district(places[0]):
@@ -337,7 +343,7 @@ class Extractor:
                     counting.complete(events[-4:], events[first:], sentence)
         events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
         told = recalls.dated(events)  # the mentions dated by their own words, before they merge
-        events = fold_arrests(counting.merge(spread_over(events, spreads, separate)))
+        events = fold_arrests(counting.merge(located(spread_over(events, spreads, separate), area)))
         events += territory.point_of_the_headline(article.title, events, self.ling, article.text)  # "… démantelé"
         events = territory.seizure_of_the_headline(article.title, events, self.ling)  # "… 45 000 € saisis"
         if re.search(GATE, plain(article.title or _lead(article.text)), re.I):

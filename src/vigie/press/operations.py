@@ -10,6 +10,7 @@ from pathlib import Path
 
 from vigie.errors import VigieError
 from vigie.press import quantities, rules
+from vigie.press.places import Place
 from vigie.press.schema import Event, overlaps
 
 OPERATIONS_FILE = rules.FOLDER / "operations.toml"
@@ -346,7 +347,7 @@ def spread(sentence: str, mentions: list, lemmas_of=None) -> Spread | None:
     deps = set(codes.values())
     end = best[-1][0] + len(best[-1][2].text)
     text = sentence[first:end]
-    place = type(places[0])(None, deps.pop() if len(deps) == 1 else None, text, first, 3)
+    place = Place(None, deps.pop() if len(deps) == 1 else None, text, first, 3)
     return Spread(place, frozenset(codes))
 
 
@@ -377,3 +378,65 @@ def spread_over(events: list[Event], spreads: list[tuple[Spread, tuple | None]],
             e.commune, e.departement, e.place, e.geo_precision = None, told.place.departement, told.place.text, 3
             e.district = False
     return events
+
+
+# a département named as where things happened: at the headline's start ("Oise : …"), or after "en", "dans le",
+# "entre la", "et en" ("démantelé en Loire-Atlantique et en Vendée"); not an adjective ("huit Poitevins déférés")
+AREA_NAMED = re.compile(
+    r"(?:^\s*|\b(?:en |dans (?:la |le |les |l['’])|entre (?:la |le |les |l['’])?|"
+    r"et (?:en |dans )?(?:la |le |les |l['’])?))"
+    r"((?-i:[A-ZÉ])[\w'’-]+(?:[ -](?:et-|de-|de |du |des )?(?-i:[A-ZÉ])[\w'’-]+)*)"
+)
+
+
+def operation_area(title: str, lead: str, departements_in) -> Place | None:
+    """Where an operation told with no town at all happened: the département the headline names as a place ("Un gros
+    trafic démantelé dans le Morbihan", "Oise : … une saisie record"), else the lead's first 400 characters; several
+    départements ("en Loire-Atlantique et en Vendée") give none. One place of geo_precision 3, or None when neither
+    names a département. `departements_in(text)` gives the codes a text names."""
+    for text in (title or "", lead or ""):
+        codes = departements_in(" ; ".join(m.group(1) for m in AREA_NAMED.finditer(quantities.plain(text))))
+        if codes:
+            return Place(None, codes[0] if len(codes) == 1 else None, text.strip()[:80], 0, 3)
+    return None
+
+
+def located(events: list[Event], area: Place | None) -> list[Event]:
+    """An operation placed by the article's département only (`operation_area`) while the article locates an
+    operation of the same kind (or, for arrests, a seizure), on overlapping dates, in a town of that département is
+    that operation told again (its goods named in a sentence of their own, its persons counted apart): it takes that
+    town, and the mentions merge and fold."""
+    if area is None:
+        return events
+    for e in events:
+        if e.commune is None and e.geo_precision == 3 and e.place == area.text:
+            town = next(
+                (
+                    o
+                    for o in events
+                    if (o.type == e.type or (e.type, o.type) == ("arrest", "seizure"))
+                    and o.commune
+                    and (area.departement is None or o.departement == area.departement)
+                    and gap_days(o, e) == 0
+                ),
+                None,
+            )
+            if town is not None:
+                e.commune, e.departement, e.place, e.geo_precision = town.commune, town.departement, town.place, 1
+                e.district = getattr(town, "district", False)
+    return events
+
+
+def area_place(area: Place | None, types: list[str], events: list[Event], sentence: str = "") -> list[Place]:
+    """The place of a seizure or an arrest told with no town at all (`operation_area`), as a list of places: none
+    once the article has located an operation in a town (a sentence that adds a total or the persons to it, "pour un
+    total de 380 kilogrammes", completes that operation instead), nor for a sentence worded as a tally ("depuis ce 1er
+    janvier, 37 kg de cocaïne ont été saisis dans le département": the [[tally]] rules' patterns)."""
+    if area is None or not set(types) <= {"seizure", "arrest"}:
+        return []
+    if any(e.commune and e.type in ("seizure", "arrest") for e in events):
+        return []
+    text = quantities.plain(sentence)
+    if any(rule.pattern is not None and rule.pattern.search(text) for rule in RULES.tallies):
+        return []
+    return [area]
