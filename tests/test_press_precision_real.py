@@ -167,3 +167,24 @@ def test_the_seizure_only_the_headline_tells(extractor, title, kinds):
     assert [e.type for e in found] == kinds
     if kinds == ["seizure"]:
         assert (found[0].cash_eur, found[0].count, found[0].commune) == (12000, 5, "89387")
+
+
+@pytest.mark.parametrize(
+    "text,points",
+    [
+        # a point walled up is dismantled
+        ("Mercredi 4 juin, à Béziers, la police a fait murer le point de deal d'un immeuble.", [("dismantled", 1)]),
+        # how long a point has been there tells no appearance
+        ("À Béziers, depuis l'installation du point de deal, les locataires n'osent plus sortir.", []),
+        # dealers driven out: the point they held, in an article that names a point de deal
+        (
+            "Fin avril, à Béziers, les policiers ont chassé les guetteurs installés au pied des tours. Le point de "
+            "deal voisin reste actif.",
+            [("dismantled", 1)],
+        ),
+        ("Fin avril, à Béziers, les policiers ont chassé les guetteurs installés au pied des tours.", []),
+    ],
+)
+def test_a_point_walled_up_or_its_dealers_driven_out(extractor, text, points):
+    found = extractor.extract(Article("t", date(2025, 6, 6), "", text))
+    assert [(e.action, e.count) for e in found if e.type == "dealing_point"] == points

@@ -37,12 +37,19 @@ DISMANTLED_MORE = (
     r"\b(?:neutralis|éradiqu)(?:é|ée|és|ées)\b|"
     # the place of a point closed: "détruire la dalle de béton sur laquelle s'installaient les dealers"
     r"\b(?:détrui|démoli|rasé|raser|muré|murer|condamn|grillag)\w*[^.;]{0,80}?\b(?:où|laquelle|lequel|lesquel(?:le)?s) "
-    r"(?:[\w'’]+ ){0,3}(?:dealers?|dealeurs?|trafiquants?|guetteurs?|revendeurs?)\b"
+    r"(?:[\w'’]+ ){0,3}(?:dealers?|dealeurs?|trafiquants?|guetteurs?|revendeurs?)\b|"
+    # the point itself walled up: "a fait murer le point de deal", "condamner le point de vente"
+    r"\b(?:murer|muré|murée|condamner|condamné|grillager|grillagé) (?:le|les|un|ce|ces|leur) "
+    r"(?:\w+ )?points? de|"
+    # the dealers driven out of their place: "après avoir chassé les dealers installés dans la cité des Oiseaux" (not
+    # "chassés du parc, les trafiquants se sont réfugiés …", a point that moved: APPEARED_MORE)
+    r"\b(?:chassé|délogé|expulsé) (?:les|des|ces|leurs) (?:\w+ )?"
+    r"(?:dealers|dealeurs|trafiquants|revendeurs|guetteurs)\b"
 )
 # a point de deal that appeared, told by a noun: "l'installation de nouveaux points de deal", "l'apparition de points
 # de deal" (not what a policy would prevent: "empêcher l'installation d'un point de deal")
 APPEARED_MORE = (
-    r"(?<!empêcher )(?<!éviter )(?<!contre )(?<!prévenir )(?<!freiner )"
+    r"(?<!empêcher )(?<!éviter )(?<!contre )(?<!prévenir )(?<!freiner )(?<!depuis )"
     r"\bl['’](?:installation|apparition|implantation|émergence) (?:de |d['’]|du )"
     r"(?:nouveaux |un |une |des |deux |trois )?"
     r"(?:nouveaux? |nouvelles? )?points? de|"
@@ -60,13 +67,15 @@ OTHER_PREMISES = (
 )
 # a headline that tells a point de deal dismantled or opened: the body's "ont démantelé un trafic local dans le
 # quartier" is that point's dismantling
-HEADLINE_DISMANTLED = r"démant[eè]l|fermé|tombé"
+HEADLINE_DISMANTLED = r"démant[eè]l|fermé|tombé|muré"
 HEADLINE_ACTION = HEADLINE_DISMANTLED + r"|apparu|installé|s'install|reconstitu|rouvert"
 
 
 # rules that tell a point de deal only in an article that names one: "la police a démantelé un trafic de
 # stupéfiants" is a point's dismantling when the article says "ce point de deal" elsewhere, a network's otherwise
-NEEDS_A_POINT = frozenset({"dealing_point.trafic_demantele", "dealing_point.trafic_est_demantele"})
+NEEDS_A_POINT = frozenset(
+    {"dealing_point.trafic_demantele", "dealing_point.trafic_est_demantele", "dealing_point.dealers_chasses"}
+)
 MOVED = frozenset({"dealing_point.point_deplace"})
 POINT_WORDS = r"\bpoints? de (?:[«\"“]\s*)?(?:deal|vente|revente)\b|\blieux? de deal\b|«\s*fours?\s*»"
 
