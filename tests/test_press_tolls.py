@@ -152,3 +152,17 @@ def test_the_day_after_a_night_is_another_shooting():
     again = Event("shooting", "03185", "03", "Montluçon", 1, date(2024, 3, 10), date(2024, 3, 10), injured=1)
     again.evidence = "Dimanche, un jeune homme a été blessé par ces tirs."  # the same night told again
     assert len(counting.merge([night, again])) == 1
+
+
+def test_a_district_s_mention_with_no_date_and_no_toll_is_the_town_s_event():
+    """'Mardi 9 juillet, à Nîmes, un homme s'est fait tirer dessus' then 'L'auteur du coup de feu tiré à Pissevin n'a
+    pas été identifié': the district's undated mention says no more than the town's (fixture 628); one that counts
+    victims of its own ('blessé … à l'issue d'une seconde fusillade') stays apart."""
+    town = Event("shooting", "30189", "30", "Nîmes", 1, date(2024, 7, 9), date(2024, 7, 9), injured=1)
+    told = Event("shooting", "30189", "30", "Pissevin", 1, None, date(2024, 7, 11))
+    told.district = True
+    assert len(counting.merge([town, told])) == 1
+    town = Event("shooting", "30189", "30", "Nîmes", 1, date(2024, 7, 9), date(2024, 7, 9), killed=2)
+    hurt = Event("shooting", "30189", "30", "Pissevin", 1, None, date(2024, 7, 11), injured=1)
+    hurt.district = True
+    assert len(counting.merge([town, hurt])) == 2

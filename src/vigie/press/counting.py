@@ -113,9 +113,12 @@ def town_and_district(a: Event, b: Event) -> bool:
     if getattr(a, "district", False) == getattr(b, "district", False):
         return False
     town, district = (b, a) if getattr(a, "district", False) else (a, b)
+    # a start the district's mention leaves open is open when it tells no toll of its own ("les auteurs du coup de feu
+    # n'avaient pas été retrouvés"), not when it counts victims ("blessé … à l'issue d'une seconde fusillade")
+    untold = district.killed is None and district.injured is None
     inside = (
-        None not in (town.date_start, town.date_end, district.date_start, district.date_end)
-        and district.date_start <= town.date_start
+        None not in (town.date_start, town.date_end, district.date_end)
+        and (district.date_start is None and untold or district.date_start and district.date_start <= town.date_start)
         and town.date_end <= district.date_end
     )
     return (town.date_start is None or inside) and not other_victims(a, b)
