@@ -132,3 +132,26 @@ def test_corsica_is_no_commune_nor_a_district_of_one(plain):
         plain.gaz, "Trafic de drogue en Corse : sept interpellations", "Mardi, à Ajaccio, puis à Ajaccio encore."
     )
     assert resolver.places("Un réseau démantelé en Corse.") == []
+
+
+# ------------------------------------------------------------------------- near a town, then in its commune
+def test_near_a_town_is_that_town_when_the_article_says_it_is_in_its_commune(plain):
+    title = "Trente kilos de résine de cannabis saisis"
+    text = "Mercredi 12 mars, les gendarmes ont saisi trente kilos de résine de cannabis près de Pézenas."
+    assert places(plain, title, text) == [("seizure", None, "34", 2)]
+    told = text + " Le fourgon était garé sur un parking de la zone artisanale, dans la commune de Pézenas."
+    assert places(plain, title, told) == [("seizure", "34199", "34", 1)]
+    # another commune's: still near the town
+    other = text + " Le chauffeur habite dans la commune de Lunel."
+    assert places(plain, title, other) == [("seizure", None, "34", 2)]
+
+
+def test_a_curated_neighbourhood_outside_the_named_departement_is_not_taken(plain):
+    """No main town, the Hérault named: 'le mas de Bellevue' is not the Bellevue of Nantes."""
+    title = "Trente kilos de résine de cannabis saisis dans l'Hérault"
+    text = "Mardi 11 mars, les gendarmes ont saisi trente kilos de résine de cannabis sur un chemin du mas de Bellevue."
+    assert all(commune != "44109" for _, commune, _, _ in places(plain, title, text))
+    # a district word says it is one: "le quartier de Bellevue" is still the curated one, as before
+    assert places(
+        plain, "", "Mardi 11 mars, des tirs ont visé un point de deal du quartier de Bellevue. Un blessé."
+    ) == [("shooting", "44109", "44", 1)]

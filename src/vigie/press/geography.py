@@ -72,7 +72,8 @@ A candidate is vetoed (never chosen, whatever its score) when it is:
 Small: fewer than 2,000 people with homonyms, or fewer than 10,000 when the article names départements ("aux Sablons"
 in an article about the Sarthe is not the village in Isère); "Pas de blessé" is no
 village (a_word); "France 3 Bourgogne" in an article about Dijon is not the Bourgogne estate of Tourcoing
-(far_neighbourhood); "Placé en garde à vue" is a word before it is a district (a_word is read first).
+(far_neighbourhood), nor, in an article with no main town that names the Hérault, "le mas de Bellevue" the Bellevue
+of Nantes; "Placé en garde à vue" is a word before it is a district (a_word is read first).
 
 district_homonym: a commune outside the named départements under BIG_TOWN people (unless within NEAR_KM of a main town
 and of 2,000 people or more, or within AREA_KM of one and of 10,000 people or more: "à leur domicile de Montélimar" in
@@ -102,7 +103,9 @@ Audincourt ("rue de Chabeuil" a street named after a town); "le quartier des Cha
 Sarcelles" names the district's town; "venue de Nantes, des quartiers de Bellevue et des Dervallières" is one origin.
 A district said once with its town ("les Champs-Montants à Audincourt") is of that town when named alone later ("le
 quartier des Champs Montants"), not of the headline's. A place near a town ("saisis près d'Angers", "aux portes
-d'Angers") is the commune the article says is near it ("à Avrillé, une commune proche d'Angers"). The words before a
+d'Angers") is the commune the article says is near it ("à Avrillé, une commune proche d'Angers"), or that town when
+the article says the place is in its commune ("près de Rivière-Pilote", then "la Pointe Borgnèse, dans la commune de
+Rivière-Pilote": IN_COMMUNE). The words before a
 name are read with plain apostrophes: "le parquet d’Angers" is an institution like "le parquet d'Angers".
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris"), or three
@@ -277,6 +280,8 @@ SAID_NEAR = (
     r"(?:proche|voisine|près|non loin|aux portes|à proximité|aux abords|dans la banlieue|à quelques kilomètres) "
     rf"(?:de |d['’]|du )(?P<near>{TOWN_NAME})"
 )
+# the article saying a place is inside a commune: "la Pointe Borgnèse, dans la commune de Rivière-Pilote"
+IN_COMMUNE = rf"\b(?:dans|sur) (?:le territoire de )?la commune (?:de |d['’]|du )(?P<town>{TOWN_NAME})"
 TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
 )
@@ -611,6 +616,12 @@ class ArticlePlaces(Geography):
             said = self.commune_at(m.group("town"))
             if said is not None:
                 return replace(said, start=place.start)
+        for m in re.finditer(IN_COMMUNE, self.text):  # "près de Rivière-Pilote" … "dans la commune de Rivière-Pilote"
+            if not name_key(place.text).endswith(" " + name_key(m.group("town"))):
+                continue
+            said = self.commune_at(m.group("town"))
+            if said is not None:
+                return replace(said, start=place.start)
         return place
 
     def _said_within(self, place: Place, town: str | None) -> Place:
@@ -843,7 +854,7 @@ class ArticlePlaces(Geography):
             population = self.gaz.info.get(c.code, (None, 0))[1]
             in_context = c.departement in self or "near_main_town" in c.terms or "main_town" in c.terms
             if c.kind == "neighbourhood":
-                if self.towns and not in_context and "district_word" not in c.terms:
+                if (self.towns or len(self)) and not in_context and "district_word" not in c.terms:
                     c.veto = "far_neighbourhood"
             elif c.kind.startswith("commune"):
                 near = "near_main_town" in c.terms
