@@ -188,3 +188,29 @@ def test_the_seizure_only_the_headline_tells(extractor, title, kinds):
 def test_a_point_walled_up_or_its_dealers_driven_out(extractor, text, points):
     found = extractor.extract(Article("t", date(2025, 6, 6), "", text))
     assert [(e.action, e.count) for e in found if e.type == "dealing_point"] == points
+
+
+@pytest.mark.parametrize(
+    "sentence,kinds",
+    [
+        ("Il jette un sac dans lequel étaient retrouvés 160 g de résine de cannabis.", ["seizure"]),
+        ("Dans la cave, où sont trouvées deux armes de poing, les gendarmes attendent.", ["seizure"]),
+    ],
+)
+def test_goods_found_in_the_passive(extractor, sentence, kinds):
+    assert extractor.ling.kinds(sentence) == kinds
+
+
+def test_a_trial_piece_keeps_the_dated_find_it_recalls(extractor):
+    """The article-level gate of a trial piece lets through the find its story dates ('Vendredi 11 avril, … un sac
+    dans lequel étaient retrouvés 80 grammes de cocaïne'), with the arrest that follows as its persons."""
+    text = (
+        "Le tribunal correctionnel de Lorient a condamné mardi un homme de 22 ans à dix mois de prison ferme.\n\n"
+        "Vendredi 11 avril, des policiers en patrouille rue de Merville, à Lorient, l'avaient vu jeter un sac dans "
+        "lequel étaient retrouvés 80 grammes de cocaïne et 300 euros. Il avait été interpellé quelques minutes "
+        "plus tard."
+    )
+    found = extractor.extract(
+        Article("t", date(2025, 4, 16), "Lorient : un dealer condamné à dix mois de prison", text)
+    )
+    assert [(e.type, e.commune, e.date_start, e.count) for e in found] == [("seizure", "56121", date(2025, 4, 11), 1)]
