@@ -166,3 +166,16 @@ def test_a_district_s_mention_with_no_date_and_no_toll_is_the_town_s_event():
     hurt = Event("shooting", "30189", "30", "Pissevin", 1, None, date(2024, 7, 11), injured=1)
     hurt.district = True
     assert len(counting.merge([town, hurt])) == 2
+
+
+def test_more_of_a_drug_found_in_the_same_paragraph_is_added():
+    """'… 64 g de résine de cannabis …' then '6 g de cannabis ont aussi été trouvés sur le comptoir': 70 g; said
+    without 'aussi', the same substance told again is not added (fixture 629)."""
+    seizure = Event("seizure", "56260", "56", "Vannes", 1, date(2024, 2, 13), date(2024, 2, 13))
+    seizure.drugs = [{"substance": "cocaine", "quantity": 0.04, "unit": "kg"}]
+    counting.complete([seizure], [seizure], "12 grammes de cocaïne se trouvaient aussi dans la poche du passager.")
+    assert seizure.drugs == [{"substance": "cocaine", "quantity": 0.052, "unit": "kg"}]
+    again = Event("seizure", "56260", "56", "Vannes", 1, date(2024, 2, 13), date(2024, 2, 13))
+    again.drugs = [{"substance": "cocaine", "quantity": 0.04, "unit": "kg"}]
+    counting.complete([again], [again], "Les 40 grammes de cocaïne se trouvaient dans la boîte à gants.")
+    assert again.drugs == [{"substance": "cocaine", "quantity": 0.04, "unit": "kg"}]

@@ -16,6 +16,7 @@ from vigie.press.schema import Event, overlaps
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
 VALUES_FOUND = quantities.VALUES["found"]
 TOLL = ("killed", "injured")
+ALSO = r"\b(?:aussi|également|en outre|de plus|en plus)\b"  # more of what the operation seized
 # a mention told as the day before or after the one just told: another day, so another event
 NEXT_DAY = (
     r"\W*(?:le lendemain|la veille|le surlendemain|l'avant-veille|"
@@ -449,6 +450,9 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
             said = [d for d in seizure.drugs if (d["substance"], d["unit"]) == key]
             if rough and said and _rough(said[0]["quantity"], found["quantity"]):
                 said[0]["quantity"] = found["quantity"]  # "plus d'un tiers de tonne" … "un total de 380 kilos"
+            elif same_paragraph and said and said[0]["quantity"] is not None and re.search(ALSO, sentence, re.I):
+                # "… 64 g de résine de cannabis … 6 g de cannabis ont aussi été trouvés sur le comptoir": more of it
+                said[0]["quantity"] = round(said[0]["quantity"] + found["quantity"], 6)
             elif vague or not any(d["substance"] == found["substance"] for d in seizure.drugs):
                 seizure.drugs = [d for d in seizure.drugs if d not in vague] + [found]
         if seizure.cash_eur is None:

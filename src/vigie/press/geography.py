@@ -343,7 +343,7 @@ SITE = (
 # Grenoble", "le bassin de Lens", "la banlieue de Lyon"
 AREA_BEFORE = (
     r"(?:\bagglomération|\baire urbaine|\baire|\bbassin|\bmétropole|\bbanlieue|\bcommunauté d['’]agglomération|"
-    r"\bcommunauté urbaine|\bcommunauté de communes)\s+(?:de |d['’]|du )$"
+    r"\bcommunauté urbaine|\bcommunauté de communes|\bpays)\s+(?:de |d['’]|du )$"
 )
 # the same said with the town's demonym: "l'agglomération grenobloise", "l'aire toulonnaise"
 AREA_WORDS = r"agglomération|aire|métropole|banlieue|bassin"
@@ -670,6 +670,10 @@ class ArticlePlaces(Geography):
         if name_key(mention.surface) in FOREIGN:
             return Choice(None, why="abroad")
         surface, words = mention.surface, mention.words
+        if len(words) > 2 and name_key(words[0]) == "pays" and words[1] in ("de", "du"):
+            # "le Pays de Montbéliard": the pays around the town (an area, AREA_BEFORE), not the town
+            head = " ".join(words[:2]) + " "
+            return self._resolve(Mention(" ".join(words[2:]), words[2:], mention.start + len(head)), text + head, area)
         # "A Saint-Laurent, …": a capital à often loses its accent at the head of a sentence
         locative = bool(
             re.search(LOCATIVE, before) or re.search(CAPITAL_A, text[max(0, mention.start - 60) : mention.start])
