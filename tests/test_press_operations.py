@@ -627,3 +627,22 @@ def test_seizures_compared_over_time_are_a_trend(ling):
     since.evidence = "Rien que depuis ce 1er janvier, 37 kg de cocaïne ont été saisis dans les Alpes-Maritimes."
     assert operations.tally(compared, ling.lemmas(compared.evidence)) == "tally.compared"
     assert operations.tally(since, ling.lemmas(since.evidence)) == "tally.since_the_year_began"
+
+
+def test_an_operation_in_several_communes_not_all_named_is_of_their_departement():
+    arcachon = Place("33009", "33", "Arcachon", 0, 1)
+    lead = "Six mois d'enquête ont abouti à l'interpellation, dans différentes communes du secteur, de sept personnes."
+    told = operations.spread(lead, [], None, arcachon)  # no town named: the article's town, where the rest is placed
+    assert (told.place.departement, told.place.precision, set(told.codes)) == ("33", 3, {"33009"})
+    listed = (
+        "L'opération a été lancée dans les communes d'Arrou, Cloyes-sur-le-Loir, Bouville et Saint-Denis-les-Ponts."
+    )
+    bouville = Place("28057", "28", "Bouville", listed.index("Bouville"), 1)
+    told = operations.spread(listed, [(2, bouville.start, bouville)])  # the only name the gazetteer knows
+    assert (told.place.departement, set(told.codes)) == ("28", {"28057"})
+    # a town named with its own "à": that town is the place; the communes around a town are no operation's
+    named = "Dix personnes ont été interpellées à Châtellerault et dans plusieurs villes des Deux-Sèvres."
+    town = Place("86066", "86", "Châtellerault", named.index("Châtellerault"), 1)
+    assert operations.spread(named, [(1, town.start, town)], None, town) is None
+    around = "Des interpellations ont eu lieu dans les communes voisines."
+    assert operations.spread(around, [], None, arcachon) is None

@@ -197,7 +197,7 @@ class Extractor:
                         counting.complete(events[-4:], events[first:], sentence)
                     continue
                 sentence_places = self._places(sentence, deps)
-                over = spread(sentence, lambda text=sentence: self._mentions(text, deps), self.ling.lemmas)
+                over = spread(sentence, lambda text=sentence: self._mentions(text, deps), self.ling.lemmas, last_place)
                 if over is not None:  # one operation told over several communes: its events are of all of them
                     spreads.append((over, dates.resolve(sentence, article.date, last_date) or paragraph_date))
                 elif len(sentence_places) > 1:  # "trois hommes à Lorient et trois autres à Lanester": told apart

@@ -301,7 +301,32 @@ class Spread:
     codes: frozenset[str]
 
 
-def spread(sentence: str, mentions: list, lemmas_of=None) -> Spread | None:
+# communes said to be several without being all named: "dans plusieurs communes du sud de l'Eure-et-Loir", "dans
+# différentes communes du secteur", "dans les communes d'Arrou, Cloyes-sur-le-Loir, Bouville et …"
+SEVERAL = re.compile(
+    r"\b(?:dans|sur) (?:les|plusieurs|différentes|diverses) (?:communes|localités|villes)\b(?! (?:voisines|alentour))",
+    re.I,
+)
+
+
+def several(sentence: str, mentions: list, default: Place | None) -> Spread | None:
+    """An operation told in several communes not all named ("l'interpellation, dans différentes communes du secteur,
+    de onze personnes", "lancée dans les communes d'Arrou, Cloyes-sur-le-Loir, Bouville et Saint-Denis-les-Ponts"):
+    one place of geo_precision 3 in the département of the communes it names, else of the article's town
+    (`default`, where the operation's other sentences are placed when they name none), which it covers too."""
+    m = SEVERAL.search(sentence)
+    if m is None or any(rank == 1 and p.code for rank, _, p in mentions):
+        return None  # "à Châtellerault et dans plusieurs villes des Deux-Sèvres": the town named is the place
+    named = {p.code: p.departement for rank, _, p in mentions if p.code and rank <= 2}
+    if default is not None and default.code and (not named or default.departement in named.values()):
+        named.setdefault(default.code, default.departement)
+    if not named:
+        return None
+    deps = set(named.values())
+    return Spread(Place(None, deps.pop() if len(deps) == 1 else None, m.group(0), m.start(), 3), frozenset(named))
+
+
+def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None = None) -> Spread | None:
     """A sentence that tells an operation in a list of two communes or more ("11 personnes ont été interpellées à
     Freyming-Merlebach, Forbach, Longeville-lès-Saint-Avold, Hombourg-Haut", "des perquisitions dans le centre de
     Forbach, mais aussi à Behren-Lès-Forbach et à Freyming-Merlebach"): the README's one event of geo_precision 3 when
@@ -328,7 +353,7 @@ def spread(sentence: str, mentions: list, lemmas_of=None) -> Spread | None:
             best = list(run)
     codes = {p.code: p.departement for _, _, p in best}
     if len(codes) < 2:
-        return None
+        return several(sentence, mentions, default)
     first = best[0][0]
     area = LIST_AREA.search(sentence[max(0, first - 40) : first])
     # three communes make a list; two only after words of an area ("aux alentours de Pont-Audemer (Eure) et Rouen"):
