@@ -179,3 +179,23 @@ def test_more_of_a_drug_found_in_the_same_paragraph_is_added():
     again.drugs = [{"substance": "cocaine", "quantity": 0.04, "unit": "kg"}]
     counting.complete([again], [again], "Les 40 grammes de cocaïne se trouvaient dans la boîte à gants.")
     assert again.drugs == [{"substance": "cocaine", "quantity": 0.04, "unit": "kg"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("une plantation dans une maison du sud-Finistère", "Finistère"),
+        ("un trafic entre Angoulême et le Sud-Charente", "Charente"),
+        ("dans l'Ouest guyanais", "guyanais"),
+        ("dans le Nord-Pas-de-Calais", None),  # a former region, not the Pas-de-Calais' north
+        ("au sud de la ville", None),
+    ],
+)
+def test_part_of_a_departement_named_by_its_side(text, expected):
+    """'du sud-Finistère' is part of the Finistère (geo_precision 3, fixture 630), read by ArticlePlaces.pays."""
+    import re
+
+    from vigie.press.geography import SIDE_OF
+
+    m = re.search(SIDE_OF, text)
+    assert (m.group("name") if m else None) == expected

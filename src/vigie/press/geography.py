@@ -210,6 +210,11 @@ DEPARTEMENT_PLACE = (
 ROUTE_BEFORE = r"(?:destiné\w*|à destination|en provenance|venu\w*|expédié\w*|envoyé\w*|acheminé\w*|arrivé\w*)\s*$"
 # a pays named as where something happened: "dans le Boulonnais", "du Valenciennois" (rules/sites.toml, [[area]])
 PAYS = r"\b(?:dans le|du|au|le|en) (?P<name>[A-ZÉ][\w'’-]+(?: (?:de |d['’])?[\w'’-]+)?)"
+# part of a département named by its side: "dans le sud-Manche", "le Sud-Charente", "dans l'Ouest guyanais"
+SIDE_OF = (
+    r"(?i:\b(?:(?:dans |en |de )?(?:le |l['’])|du |au ))(?i:nord|sud|est|ouest|centre)[- ](?!Pas-de-Calais)"
+    r"(?P<name>(?-i:[A-ZÉ])[\w'’]+(?:-(?-i:[A-ZÉ])?[\w'’]+)*|(?-i:[a-zé]+ais|[a-zé]+ois|[a-zé]+ais)\b)"
+)
 # an operation across several communes: "entre Gièvres, Déols et Chabris", "entre la commune de X et Y"
 BETWEEN = (
     r"\bentre (?:[a-zàâéèêîôûç'’]+ ){0,4}?((?-i:[A-ZÉ])[^.;:]{1,120}?\bet\b(?: [a-zàâéèêîôûç'’]+){0,6}? "
@@ -1040,6 +1045,12 @@ class ArticlePlaces(Geography):
             dep = AREAS.get(name_key(m.group("name"))) or AREAS.get(name_key(m.group("name").split()[0]))
             if dep:
                 return Place(None, dep, m.group(0), m.start(), 3)
+        for m in re.finditer(SIDE_OF, text):
+            # "dans le sud-Manche", "le Sud-Charente", "l'Ouest guyanais": part of a département
+            said = m.group("name")
+            dep = self.gaz.departements.get(name_key(said)) or self.gaz.departement_adjective(said)
+            if dep:
+                return Place(None, dep, m.group(0).strip(), m.start(), 3)
         return None
 
     def departement_place(self, text: str) -> Place | None:
