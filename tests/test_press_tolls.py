@@ -199,3 +199,9 @@ def test_part_of_a_departement_named_by_its_side(text, expected):
 
     m = re.search(SIDE_OF, text)
     assert (m.group("name") if m else None) == expected
+
+
+def test_a_loot_s_estimated_worth_is_no_cash_seized():
+    assert quantities.cash("Ils estiment ce butin à 20 000 €.") is None
+    assert quantities.cash("Un butin estimé à 20 000 €") is None
+    assert quantities.cash("Les gendarmes ont saisi 20 000 € en liquide.") == 20000
