@@ -214,3 +214,15 @@ def test_a_trial_piece_keeps_the_dated_find_it_recalls(extractor):
         Article("t", date(2025, 4, 16), "Lorient : un dealer condamné à dix mois de prison", text)
     )
     assert [(e.type, e.commune, e.date_start, e.count) for e in found] == [("seizure", "56121", date(2025, 4, 11), 1)]
+
+
+def test_a_reports_tallies_are_no_events_its_dated_facts_are(extractor):
+    """A report piece (gate.rapport_officiel) keeps the shooting it dates, not a town's yearly count of killings
+    (sentence.statistics.compte_annuel_de_violences), which the report's publication day would have dated."""
+    text = (
+        "Le rapport, publié mardi, cite Cavaillon, qui a connu quatre règlements de comptes en 2024, et Montargis.\n\n"
+        "Le 3 février 2025, à Montargis, un homme de 19 ans avait été blessé par balle au pied d'un immeuble."
+    )
+    title = "Rapport parlementaire : les villes moyennes face au narcotrafic"
+    found = extractor.extract(Article("t", date(2025, 3, 20), title, text))
+    assert [(e.type, e.commune, e.date_start) for e in found] == [("shooting", "45208", date(2025, 2, 3))]
