@@ -226,3 +226,20 @@ def test_a_reports_tallies_are_no_events_its_dated_facts_are(extractor):
     title = "Rapport parlementaire : les villes moyennes face au narcotrafic"
     found = extractor.extract(Article("t", date(2025, 3, 20), title, text))
     assert [(e.type, e.commune, e.date_start) for e in found] == [("shooting", "45208", date(2025, 2, 3))]
+
+
+@pytest.mark.parametrize(
+    "body,seizures",
+    [
+        # the lead's summary of the seizure the body measures: one seizure
+        ("Jeudi 6 mars, à Besançon, les policiers ont trouvé 40 grammes de cocaïne dans une boîte aux lettres.", 1),
+        # nothing measured elsewhere: the summary is the seizure told
+        ("Jeudi 6 mars, à Besançon, les contrôles ont continué.", 1),
+        # a measured seizure a month later is another operation
+        ("Le 6 avril, à Besançon, les policiers ont trouvé 40 grammes de cocaïne dans une boîte aux lettres.", 2),
+    ],
+)
+def test_a_leads_summary_of_a_seizure_adds_nothing(extractor, body, seizures):
+    lead = "Une opération de police a visé trois quartiers de Besançon mercredi 5 mars. De la drogue a été saisie.\n\n"
+    found = extractor.extract(Article("t", date(2025, 4, 8), "", lead + body))
+    assert [e.type for e in found].count("seizure") == seizures

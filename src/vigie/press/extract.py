@@ -350,7 +350,7 @@ class Extractor:
             # a statistics, policy, trial or opinion piece: only the events it tells with a date of their own, to the
             # month at least (tallies, yearly figures and undated activity are not events)
             events = recalls.through_gate(events, told)
-        return recalls.not_the_trades(article.title, article.text, events)  # "un drame conjugal", mortar fire
+        return recalls.summaries(recalls.not_the_trades(article.title, article.text, events))  # drame conjugal, lead
 
     def _toll_list(self, sentence: str, deps, ref: date) -> list[Event]:
         """Shootings listed town by town with their toll and date in brackets, as a round-up tells them: "Arles

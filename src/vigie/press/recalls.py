@@ -166,6 +166,46 @@ def not_the_trades(title: str, text: str, events: list[Event]) -> list[Event]:
     return out
 
 
+def summaries(events: list[Event]) -> list[Event]:
+    """The events without a seizure told only as a summary over an area ("Plusieurs quartiers ciblés … De la drogue a
+    été saisie, ainsi que plusieurs motos", placed in the pays or département: nothing measured, nobody counted) when
+    the article tells a seizure in a commune of that département within a week: the summary adds nothing (the README:
+    a sentence that summarises events described elsewhere)."""
+
+    def vague(e: Event) -> bool:
+        return (
+            e.type == "seizure"
+            and e.departement is not None
+            and not any(d["quantity"] is not None for d in e.drugs)
+            and e.cash_eur is None
+            and not e.count
+            and not any(w.get("count") for w in e.weapons)
+        )
+
+    def near(a: Event, b: Event) -> bool:
+        if a.date_start is None or b.date_start is None:
+            return True
+        return abs((a.date_start - b.date_start).days) <= 7
+
+    return [
+        e
+        for e in events
+        if not (
+            vague(e)
+            and any(
+                o is not e
+                and o.type == "seizure"
+                and o.commune is not None
+                and (o.commune == e.commune or e.commune is None)
+                and o.departement == e.departement
+                and not vague(o)
+                and near(o, e)
+                for o in events
+            )
+        )
+    ]
+
+
 # shootings introduced by a definite article with a relative clause of their own ("les fusillades qui ont éclaté
 # récemment au Petit Caporal et à Plaisance"): when the article has told no shooting before, nothing is referred back
 INTRODUCED = re.compile(
