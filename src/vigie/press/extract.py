@@ -175,6 +175,7 @@ class Extractor:
         district = None  # the place of the latest event told with its district
         headline_deal = territory.headline_point(article.title, self.ling)  # "un point de deal démantelé"
         spreads, separate = [], []  # operations told over several communes, communes told apart (operations.spread)
+        named_before = []  # the latest place a sentence named, in any paragraph: where an operation's pieces began
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
@@ -197,6 +198,7 @@ class Extractor:
                         counting.complete(events[-4:], events[first:], sentence)
                     continue
                 sentence_places = self._places(sentence, deps)
+                told_before, named_before = named_before, sentence_places[:1] or named_before
                 over = spread(sentence, lambda text=sentence: self._mentions(text, deps), self.ling.lemmas, last_place)
                 if over is not None:  # one operation told over several communes: its events are of all of them
                     spreads.append((over, dates.resolve(sentence, article.date, last_date) or paragraph_date))
@@ -249,6 +251,9 @@ class Extractor:
                         places = [district]
                     if not places:
                         places = [vague] if vague else (scene or ([last_place] if last_place else []))
+                    if not places and area is None and set(types) <= {"seizure", "arrest"}:
+                        # "un débarquement … à Saint-François." ¶ "L'intervention a abouti à des saisies de 239 kg"
+                        places = told_before
                     if not places:  # an operation told with no town at all: "démantelé dans le Morbihan"
                         places = area_place(area, types, events + produced, clause)
                     if vague and vague.precision == 2 and re.search(NEAR, vague.text):
