@@ -45,7 +45,8 @@ DRUG_CONTEXT = (
 )
 EXCLUSIONS = rules.load_exclusions()  # named, in rules/exclusions.toml
 # a sentence that tells no event: statistics, tallies, judicial steps, policy, fiction, unrelated violence
-EXCLUDE = [EXCLUSIONS.joined("sentence")]
+# (one compiled pattern per rule, tried in turn: faster than their alternation, whose branches re tries everywhere)
+EXCLUDE = [re.compile(p, re.I) for p in EXCLUSIONS.patterns("sentence")]
 REOPENED = r"\b(?:a |avait |ont |avaient )?(?:rouvert|réapparu|s'est reconstitué|s'est réinstallé)"
 
 
@@ -184,11 +185,12 @@ class Extractor:
             # coffre, ils ont découvert …"): where the next event with no place of its own happened
             for k, sentence in enumerate(sentences):
                 told_in = sentence  # the evidence of the sentence's events
-                if any(re.search(p, plain(sentence), re.I) for p in EXCLUDE):
-                    recalled = recalls.told_after(plain(sentence))  # "la troisième fusillade, après celles du 3 …"
+                bare = plain(sentence)
+                if any(p.search(bare) for p in EXCLUDE):
+                    recalled = recalls.told_after(bare)  # "la troisième fusillade, après celles du 3 …"
                     # "Après le coup de filet du 14 mai dans le quartier des Provinces, quatre hommes ont été condamnés"
-                    recalled = recalled or recalls.background(plain(sentence), article.date)
-                    if recalled is None or any(re.search(p, recalled, re.I) for p in EXCLUDE):
+                    recalled = recalled or recalls.background(bare, article.date)
+                    if recalled is None or any(p.search(recalled) for p in EXCLUDE):
                         counting.excluded_details(events[first:], sentence)  # "… 380 kilos, 5 mises en examen"
                         continue
                     sentence = recalled

@@ -182,10 +182,12 @@ class Linguistics:
                         self.everywhere.add(rule.name)
                     for x in values:
                         self.by_anchor.setdefault(self.strings.add(x), set()).add(rule.name)
-        self.dependency = DependencyMatcher(nlp.vocab)
+        # "told" qualifiers only matter where a tense made a trigger unrealised, and their year may be any word of the
+        # sentence: a matcher of their own, run on those sentences only
+        self.dependency, self.told = DependencyMatcher(nlp.vocab), DependencyMatcher(nlp.vocab)
         self.effect = {}
         for q in self.qualifiers.rules:
-            self.dependency.add(q.name, [list(q.dependency)])
+            (self.told if q.effect == "told" else self.dependency).add(q.name, [list(q.dependency)])
             self.effect[q.name] = q.effect
         self.cues = {self.strings.add(c) for c in self.qualifiers.cue_lemmas}
         self.parse_pipes = (
@@ -294,17 +296,17 @@ class Linguistics:
         for pipe in self.parse_pipes:
             doc = pipe(doc)
         denied: dict[int, tuple[str, str]] = {}  # token index of an anchor → (qualifier, effect)
-        told: set[int] = set()  # anchors in a narrative future: "il sera interpellé le 4 octobre 2023"
         for match_id, nodes in self.dependency(doc):
             name = self.strings[match_id]
             current = denied.get(nodes[0])
-            if self.effect[name] == "told":
-                told.add(nodes[0])
-            elif current is None or (current[1] != "negated" and self.effect[name] == "negated"):
+            if current is None or (current[1] != "negated" and self.effect[name] == "negated"):
                 denied[nodes[0]] = (name, self.effect[name])  # a denial outweighs a tense
-        for i in told:  # a future that dates its act in a named year tells it, not a plan (its negation still holds)
-            if denied.get(i, ("", ""))[1] == "unrealised":
-                del denied[i]
+        if any(effect == "unrealised" for _, effect in denied.values()):
+            # a narrative future dated by its year tells the act, not a plan ("il sera interpellé le 4 octobre 2023");
+            # its negation still holds
+            for _, nodes in self.told(doc):
+                if denied.get(nodes[0], ("", ""))[1] == "unrealised":
+                    del denied[nodes[0]]
         if not denied:
             return found
         out = []
