@@ -474,7 +474,7 @@ class Gazetteer:
             folded = re.sub(r"[^A-Za-z0-9]+", " ", folded)
             found = [self.departements[m.group(0).lower()] for m in _capitalised(named).finditer(folded)]
         for adjective, code in DEPARTEMENT_ADJECTIVES.items():
-            if code and re.search(rf" {adjective}(e|s|es)? ", key):
+            if code and f" {adjective}" in key and re.search(rf" {adjective}(e|s|es)? ", key):  # the cheap test first
                 found.append(code)
         found += re.findall(r"\((\d{2}|2A|2B|97\d)\)", text)
         return list(dict.fromkeys(found))
