@@ -46,6 +46,33 @@ def small_panel(tmp_path_factory) -> Path:
     return make_panel(tmp_path_factory.mktemp("panel"), "--departements", "79,26,13", "--truth")
 
 
+def warehouse_with(official_db: Path, folder: Path, tmp: Path) -> Path:
+    """A copy of the official warehouse with `folder`'s files built into it (a QPV list, say)."""
+    db = tmp / "w.duckdb"
+    shutil.copy(official_db, db)
+    con = warehouse.connect(db)
+    build(con, [folder])
+    con.close()
+    return db
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from vigie.press.pipeline import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def extractor(official_db, nlp):
+    """The press extractor on the official warehouse: the curated districts, no QPV list."""
+    from vigie.press.pipeline import load_extractor
+
+    con = warehouse.connect(official_db, read_only=True)
+    yield load_extractor(con=con, nlp=nlp)
+    con.close()
+
+
 @pytest.fixture(scope="session")
 def official_db(tmp_path_factory) -> Path:
     """A warehouse built from everything in ../shared/data (real files)."""

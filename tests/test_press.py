@@ -13,7 +13,6 @@ from conftest import SHARED
 from vigie import warehouse
 from vigie.press import dates, quantities
 from vigie.press.articles import Article, read
-from vigie.press.pipeline import load_extractor
 
 FIXTURES = Path(__file__).parent / "press_fixtures"
 
@@ -34,13 +33,6 @@ def test_the_fast_model_load_splits_sentences_like_spacy_load(extractor):
     assert len(texts) >= 15
     for ours, theirs in zip(extractor.nlp.pipe(texts), standard.pipe(texts), strict=True):
         assert [s.text for s in ours.sents] == [s.text for s in theirs.sents]
-
-
-@pytest.fixture(scope="module")
-def extractor(official_db):
-    con = warehouse.connect(official_db, read_only=True)
-    yield load_extractor(con=con)
-    con.close()
 
 
 def score(extractor, gold_dir: Path, tmp_path: Path) -> dict:

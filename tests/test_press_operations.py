@@ -398,16 +398,6 @@ def test_the_officers_who_arrest_are_not_the_persons_arrested(text, count):
     assert quantities.arrested(text) == count
 
 
-@pytest.fixture(scope="module")
-def extractor(official_db):
-    from vigie import warehouse
-    from vigie.press.pipeline import load_extractor
-
-    con = warehouse.connect(official_db, read_only=True)
-    yield load_extractor(con=con)
-    con.close()
-
-
 @pytest.mark.parametrize(
     "text,where",
     [

@@ -4,16 +4,15 @@ tells at one of its communes, a word ending like "au" or "en" that is no locativ
 commune. Our own sentences; the QPV list here is hand-made in the official format (real quartier names, made-up
 codes)."""
 
-import shutil
 from datetime import date
 
 import pytest
+from conftest import warehouse_with
 
 from vigie import warehouse
 from vigie.press.articles import Article
 from vigie.press.geography import ArticlePlaces
-from vigie.press.pipeline import load_extractor, load_nlp
-from vigie.sources.build import build
+from vigie.press.pipeline import load_extractor
 
 DAY = date(2025, 3, 14)  # a Friday
 QPV_LINES = [
@@ -26,28 +25,16 @@ QPV_LINES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def plain(official_db, nlp):
-    con = warehouse.connect(official_db, read_only=True)
-    yield load_extractor(con=con, nlp=nlp)
-    con.close()
+@pytest.fixture
+def plain(extractor):
+    return extractor
 
 
 @pytest.fixture(scope="module")
 def with_qpv(official_db, nlp, tmp_path_factory):
     folder = tmp_path_factory.mktemp("qpv_in")
     (folder / "qpv.csv").write_text("\r\n".join(QPV_LINES) + "\r\n", encoding="utf-8")
-    db = tmp_path_factory.mktemp("qpv_db") / "w.duckdb"
-    shutil.copy(official_db, db)
-    con = warehouse.connect(db)
-    build(con, [folder])
-    con.close()
-    con = warehouse.connect(db, read_only=True)
+    con = warehouse.connect(warehouse_with(official_db, folder, tmp_path_factory.mktemp("qpv_db")), read_only=True)
     yield load_extractor(con=con, nlp=nlp)
     con.close()
 

@@ -7,14 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import GEO
+from conftest import GEO, warehouse_with
 
 from vigie import warehouse
 from vigie.errors import VigieError
 from vigie.press import quantities
 from vigie.press.articles import Article
 from vigie.press.geography import ArticlePlaces, is_district, is_locality, surfaces
-from vigie.press.pipeline import load_extractor, load_nlp
+from vigie.press.pipeline import load_extractor
 from vigie.press.places import Place
 from vigie.sources import qpv
 from vigie.sources.build import build, classify
@@ -24,28 +24,16 @@ COG = GEO / "decoupage-administratif-6.0.0"
 DAY = date(2024, 5, 2)  # a Thursday
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def plain(official_db, nlp):
+@pytest.fixture
+def plain(extractor):
     """The extractor on the official warehouse, without the QPV list (the curated table only)."""
-    con = warehouse.connect(official_db, read_only=True)
-    yield load_extractor(con=con, nlp=nlp)
-    con.close()
+    return extractor
 
 
 @pytest.fixture(scope="module")
 def with_qpv(official_db, nlp, tmp_path_factory):
     """The same warehouse with the QPV extract loaded by `build`."""
-    db = tmp_path_factory.mktemp("qpv") / "w.duckdb"
-    shutil.copy(official_db, db)
-    con = warehouse.connect(db)
-    build(con, [QPV])
-    con.close()
-    con = warehouse.connect(db, read_only=True)
+    con = warehouse.connect(warehouse_with(official_db, QPV, tmp_path_factory.mktemp("qpv")), read_only=True)
     yield load_extractor(con=con, nlp=nlp)
     con.close()
 

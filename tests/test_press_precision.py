@@ -5,20 +5,11 @@ from datetime import date
 
 import pytest
 
-from vigie import warehouse
 from vigie.press.articles import Article
 from vigie.press.operations import fold_arrests
-from vigie.press.pipeline import load_extractor
 from vigie.press.schema import Event
 
 SHOT = "Un homme de 24 ans a été blessé par balle mardi soir dans le quartier du Plateau, à Montargis (Loiret). "
-
-
-@pytest.fixture(scope="module")
-def extractor(official_db):
-    con = warehouse.connect(official_db, read_only=True)
-    yield load_extractor(con=con)
-    con.close()
 
 
 def events(extractor, text):

@@ -6,18 +6,9 @@ from datetime import date
 
 import pytest
 
-from vigie import warehouse
 from vigie.press.articles import Article
-from vigie.press.pipeline import load_extractor
 
 OPERATION = "Mardi, à Périgueux, les policiers ont saisi 800 grammes de résine de cannabis dans un appartement. "
-
-
-@pytest.fixture(scope="module")
-def extractor(official_db):
-    con = warehouse.connect(official_db, read_only=True)
-    yield load_extractor(con=con)
-    con.close()
 
 
 def events(extractor, text, title=""):

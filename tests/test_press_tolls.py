@@ -91,17 +91,10 @@ def test_persons_arrested_said_roughly_or_as_one_arrest(text, expected):
 
 
 # ------------------------------------------------------------------------------------------------------- names
-def test_a_name_said_with_an_article_not_its_own_is_no_town_s_short_name(official_db):
+def test_a_name_said_with_an_article_not_its_own_is_no_town_s_short_name(extractor):
     """'dans les Mauges' is the pays, not Mauges-sur-Loire by its first word; 'à La Seyne' is La Seyne-sur-Mer, 'les
     Sables' Les Sables-d'Olonne: a town's short name keeps the town's own article (fixture 625)."""
-    from vigie import warehouse
-    from vigie.press.places import Gazetteer
-
-    con = warehouse.connect(official_db, read_only=True)
-    try:
-        gaz = Gazetteer(con)
-    finally:
-        con.close()
+    gaz = extractor.gaz
     assert [t[0] for t in gaz.short_names("Mauges")] == ["49244"]  # no article said: the town may be meant
     assert gaz.short_names("Mauges", "les") == []
     assert [t[0] for t in gaz.short_names("Seyne", "la")] == ["83126"]
@@ -123,21 +116,14 @@ def test_persons_arrested_one_and_another_or_in_the_imperfect(text, expected):
     assert quantities.arrested(text) == expected
 
 
-def test_the_counts_of_fixture_626(official_db):
+def test_the_counts_of_fixture_626(extractor):
     """Counts are a diagnostic of the scorer, outside the strict F1 that tests/test_press.py holds: checked here."""
     from pathlib import Path
 
-    from vigie import warehouse
     from vigie.press.articles import read
-    from vigie.press.pipeline import load_extractor
 
-    con = warehouse.connect(official_db, read_only=True)
-    try:
-        extractor = load_extractor(con=con)
-        path = Path(__file__).parent / "press_fixtures" / "626_aulnay_ainsi_qu_un_autre_et_qui_etaient_places.json"
-        events = extractor.extract(read(str(path))[0])
-    finally:
-        con.close()
+    path = Path(__file__).parent / "press_fixtures" / "626_aulnay_ainsi_qu_un_autre_et_qui_etaient_places.json"
+    events = extractor.extract(read(str(path))[0])
     assert sorted((e.type, e.count) for e in events) == [("arrest", 14), ("seizure", 2)]
 
 

@@ -339,16 +339,6 @@ def test_a_rough_number_of_arrests_gives_way_to_the_exact_one():
     assert [e.count for e in counting.merge([tally, week])] == [8]
 
 
-@pytest.fixture(scope="module")
-def extractor(official_db):
-    from vigie import warehouse
-    from vigie.press.pipeline import load_extractor
-
-    con = warehouse.connect(official_db, read_only=True)
-    yield load_extractor(con=con)
-    con.close()
-
-
 def test_counts_of_our_fixtures(extractor):
     """Persons arrested are a diagnostic of the scorer, not part of the strict F1 that tests/test_press.py holds at
     1.00: the counts of fixtures 465–467 are checked here."""

@@ -301,6 +301,12 @@ class Spread:
     codes: frozenset[str]
 
 
+def area_of(departements, text: str, start: int) -> Place:
+    """A place of geo_precision 3 over communes of these départements: in their département when they share one."""
+    deps = set(departements)
+    return Place(None, deps.pop() if len(deps) == 1 else None, text, start, 3)
+
+
 # communes said to be several without being all named: "dans plusieurs communes du sud de l'Eure-et-Loir", "dans
 # différentes communes du secteur", "dans les communes d'Arrou, Cloyes-sur-le-Loir, Bouville et …"
 SEVERAL = re.compile(
@@ -322,8 +328,7 @@ def several(sentence: str, mentions: list, default: Place | None) -> Spread | No
         named.setdefault(default.code, default.departement)
     if not named:
         return None
-    deps = set(named.values())
-    return Spread(Place(None, deps.pop() if len(deps) == 1 else None, m.group(0), m.start(), 3), frozenset(named))
+    return Spread(area_of(named.values(), m.group(0), m.start()), frozenset(named))
 
 
 def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None = None) -> Spread | None:
@@ -369,11 +374,8 @@ def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None 
         return None  # "domiciliés à Lorient, Lanester et Hennebont": homes, not where it happened
     if arrests_by_place(sentence, places):
         return None
-    deps = set(codes.values())
     end = best[-1][0] + len(best[-1][2].text)
-    text = sentence[first:end]
-    place = Place(None, deps.pop() if len(deps) == 1 else None, text, first, 3)
-    return Spread(place, frozenset(codes))
+    return Spread(area_of(codes.values(), sentence[first:end], first), frozenset(codes))
 
 
 def told_apart(sentence: str, places: list) -> frozenset[str]:
@@ -422,7 +424,7 @@ def operation_area(title: str, lead: str, departements_in) -> Place | None:
     for text in (title or "", lead or ""):
         codes = departements_in(" ; ".join(m.group(1) for m in AREA_NAMED.finditer(quantities.plain(text))))
         if codes:
-            return Place(None, codes[0] if len(codes) == 1 else None, text.strip()[:80], 0, 3)
+            return area_of(codes, text.strip()[:80], 0)
     return None
 
 

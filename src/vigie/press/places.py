@@ -446,7 +446,7 @@ class Gazetteer:
         self.short: dict[str, list[tuple[str, str, int]]] = {}  # "brive" → Brive-la-Gaillarde (short_names)
         # the article a town's own name opens with ("La Seyne-sur-Mer", "Les Sables-d'Olonne"): its short name keeps it
         self.article = {
-            code: article.strip().lower().replace("’", "'")
+            code: plain(article.strip().lower())
             for code, article in con.execute(
                 r"SELECT code, regexp_extract(name, '^(Les |Le |La |L[''’])', 1) FROM commune_name "
                 "WHERE kind = 'commune'"
@@ -462,14 +462,15 @@ class Gazetteer:
 
     def departements_in(self, text: str) -> list[str]:
         """Départements named in a text, by name ("Drôme", "Seine-Saint-Denis"), adjective or number in brackets."""
-        key = " " + name_key(plain(text)) + " "
+        bare = plain(text)
+        key = " " + name_key(bare) + " "
         found = []
         named = tuple(k for k in self.departements if f" {k} " in key)  # cheap: a few names, or none, are in it
         if named:
             # a département is a capitalised name, read once, the longest name first ("en Haute-Marne" names the
             # Haute-Marne, not the Marne too; "le sens nord-sud" is not the Nord), in the text with its accents and
             # punctuation gone but its capitals kept
-            folded = plain(text).replace("œ", "oe").replace("Œ", "OE")
+            folded = bare.replace("œ", "oe").replace("Œ", "OE")
             folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
             folded = re.sub(r"[^A-Za-z0-9]+", " ", folded)
             found = [self.departements[m.group(0).lower()] for m in _capitalised(named).finditer(folded)]
@@ -537,7 +538,7 @@ class Gazetteer:
         towns = self.short.get(name_key(surface), [])
         if article is None:
             return towns
-        return [t for t in towns if self.article.get(t[0]) == article.lower().replace("’", "'")]
+        return [t for t in towns if self.article.get(t[0]) == plain(article.lower())]
 
     def neighbourhood(self, surface: str) -> str | None:
         """The commune of a curated neighbourhood, or of a village or section (rules/sites.toml) of this name."""

@@ -143,7 +143,8 @@ def not_the_trades(title: str, text: str, events: list[Event]) -> list[Event]:
     parquet"), and the shootings told by a bare "tirs" in an article whose fire is mortars' or fireworks' and that
     names no firearm ("Le commissariat ciblé par des tirs de mortier" … "Un des tirs a atteint la porte"): those are
     the intimidation told, which takes their toll ("Personne n'a été blessé") when it has none."""
-    if any(re.search(p, plain(title or ""), re.I) for p in UNRELATED):
+    headline = plain(title or "")
+    if any(re.search(p, headline, re.I) for p in UNRELATED):
         return [e for e in events if e.type not in ("shooting", "intimidation", "arrest")]
     whole = plain(f"{title}\n{text}")
     if not MORTAR.search(whole) or FIREARM.search(whole):
