@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vigie.errors import VigieError
+from vigie.press import prefilter
 from vigie.press.rules import check_fields
 
 
@@ -196,6 +197,9 @@ def load_values(path: Path = VALUES_FILE) -> Values:
 
 
 VALUES = load_values()
+# the rules as this module applies them: each behind the look for the words it needs (press/prefilter.py), so that
+# a text holding none is answered without `re` (VALUES[name] stays the plain compiled pattern, for re's functions)
+RULE = {name: prefilter.guard(pattern) for name, pattern in VALUES.compiled.items()}
 WORDS = VALUES.numbers
 NUM = VALUES.num
 SUBSTANCES = VALUES.substances
@@ -250,13 +254,13 @@ def _last_substance(text: str) -> str | None:
     return max(found)[1] if found else None
 
 
-GENERIC, NOT_A_DRUG = VALUES["drugs_in_general"], VALUES["not_a_drug"]  # read right after a mass
+GENERIC, NOT_A_DRUG = RULE["drugs_in_general"], RULE["not_a_drug"]  # read right after a mass
 
 
 def drugs(sentence: str) -> list[dict]:
     """Quantities per substance and unit, summed; 'dont' subsets and indefinite amounts handled."""
-    text = VALUES["subset"].sub("", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
-    text = VALUES["kilo_and_grams"].sub(r"\1,\3 \2", text)  # "1 kg 5" is 1,5 kg
+    text = RULE["subset"].sub("", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
+    text = RULE["kilo_and_grams"].sub(r"\1,\3 \2", text)  # "1 kg 5" is 1,5 kg
     found: dict[tuple[str, str | None], float | None] = {}
     pattern = re.compile(
         rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?\s*(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
@@ -281,32 +285,32 @@ def drugs(sentence: str) -> list[dict]:
         if value is None:
             continue
         before = text[max(0, m.start() - 60) : m.start()]
-        pack = VALUES["pack_size"].search(before)
+        pack = RULE["pack_size"].search(before)
         if pack:  # "en pains de 500 g": a pack's size; "32 ballots de 38 kg": so many packs of that size
             if not pack.group(1) or not (packs := number_word(pack.group(1))):
                 continue
             value *= packs
         key = (substance, unit)
-        if VALUES["restated"].search(before):  # "…, soit un total de 1,2 tonne": the amount said again
+        if RULE["restated"].search(before):  # "…, soit un total de 1,2 tonne": the amount said again
             found[key] = value * factor
             continue
         found[key] = (found.get(key) or 0) + value * factor
-    for m in VALUES["share_of_tonne"].finditer(text):
+    for m in RULE["share_of_tonne"].finditer(text):
         substance = substance_of(m.group("rest"))
         if substance:  # "une demi-tonne de cannabis", "un tiers de tonne de résine"
             share = VALUES.shares[(m.group("half") or m.group("share")).lower()]
             found[(substance, "kg")] = (found.get((substance, "kg")) or 0) + share
-    for m in (*VALUES["indefinite"].finditer(text), *VALUES["packs"].finditer(text)):
+    for m in (*RULE["indefinite"].finditer(text), *RULE["packs"].finditer(text)):
         substance = _first_substance(m.group("rest"))
         if substance and not any(k[0] == substance for k in found):
             found[(substance, None)] = None
     if not found:  # substances named without a quantity ("de la drogue", "du zamal")
         for name, pat in SUBSTANCES:
-            if re.search(rf"\b(?:{pat})\b", text, re.I) and VALUES["found"].search(text):
+            if re.search(rf"\b(?:{pat})\b", text, re.I) and RULE["found"].search(text):
                 found[(name, None)] = None
     elif any(q is not None for q in found.values()):
         # "120 grammes de cocaïne et de la résine de cannabis": a substance added to a measured one, without an amount
-        for m in VALUES["and_some"].finditer(text):
+        for m in RULE["and_some"].finditer(text):
             substance = _first_substance(m.group("rest"))
             if substance and not any(k[0] == substance for k in found):
                 found[(substance, None)] = None
@@ -342,7 +346,7 @@ def weapons(sentence: str, seized: bool = False) -> list[dict]:
             n = number_word(m.group(1)) if m.group(1) else (1 if re.search(r"\b(un|une)\s*$", before) else None)
             out.append({"kind": kind, "count": int(n) if n else None})
     if seized and not out:
-        for m in VALUES["arms_seized"].finditer(text):
+        for m in RULE["arms_seized"].finditer(text):
             before = text[max(0, m.start() - 12) : m.start()].lower()
             n = number_word(m.group(1)) if m.group(1) else (1 if re.search(r"\b(un|une)\s*$", before) else None)
             out.append({"kind": "other", "count": int(n) if n else None})
@@ -363,7 +367,7 @@ def cash(sentence: str) -> float | None:
         # stupéfiants saisis à plus de 5 000 000 €"
         clause = max(sentence.rfind(stop, 0, m.start()) for stop in ",;:(")
         before = sentence[max(0, m.start() - 100, clause + 1) : m.start()].lower()
-        if VALUES["not_cash"].search(before + " " + after) or VALUES["worth_of_drugs"].match(after):
+        if RULE["not_cash"].search(before + " " + after) or RULE["worth_of_drugs"].match(after):
             continue
         value = number_word(m.group(1))
         if value:
@@ -402,12 +406,12 @@ def forget() -> None:
 def _arrests(text: str) -> tuple[int | None, bool]:
     """(persons arrested, said roughly)."""
     t = plain(text)
-    if VALUES["nobody_arrested"].search(t):
+    if RULE["nobody_arrested"].search(t):
         return 0, False
-    if VALUES["arrested_with_relative"].search(t):
+    if RULE["arrested_with_relative"].search(t):
         return 2, False  # "interpellé sur place avec son fils"
     for name in ("arrested_counted", "arrests_counted", "arrested_object", "arrested_participle"):
-        m = VALUES[name].search(t)
+        m = RULE[name].search(t)
         n = _count(m)
         if n and name == "arrested_counted" and ARRESTERS.match(t[m.start() :]) and not PASSIVE.search(m.group(0)):
             continue  # "85 gendarmes … ont interpellé six personnes": those who arrest, not those arrested
@@ -418,11 +422,11 @@ def _arrests(text: str) -> tuple[int | None, bool]:
             more = re.match(rf"\s*(?:\w+\s+){{0,2}}et\s+({NUM})\s+(?:\w+\s+)?{PERSON}", t[m.end() :], re.I)
             if more and name == "arrested_object":  # "interpellé deux hommes et une femme": three persons
                 n += int(number_word(more.group(1)) or 0)
-            elif also := VALUES["arrested_also"].match(t[m.end() :]):  # "… ainsi qu'un consommateur"
+            elif also := RULE["arrested_also"].match(t[m.end() :]):  # "… ainsi qu'un consommateur"
                 n += int(number_word(also.group(1)) or 0)
             return n, rough
-    if one := VALUES["arrested_one"].search(t):
-        also = VALUES["arrested_also"].match(t[one.end() :])  # "a été interpellé ainsi qu'un autre individu"
+    if one := RULE["arrested_one"].search(t):
+        also = RULE["arrested_also"].match(t[one.end() :])  # "a été interpellé ainsi qu'un autre individu"
         return 1 + (int(number_word(also.group(1)) or 0) if also else 0), False
     return None, False
 
@@ -431,44 +435,44 @@ def _arrests(text: str) -> tuple[int | None, bool]:
 def casualties(text: str) -> tuple[int | None, int | None]:
     """(killed, injured) stated by the text; (0, 0) when it says nobody was hit; a category not stated stays None."""
     t = plain(text).lower()
-    unhurt = VALUES["one_unhurt"].search(t)
+    unhurt = RULE["one_unhurt"].search(t)
     if unhurt:  # "l'enfant n'a pas été touché": no one else injured, and nothing said of the dead
         killed, injured = casualties(t[: unhurt.start()] + " ; " + t[unhurt.end() :])
         return killed, injured or 0
-    nobody = VALUES["nobody_hit"].search(t)
+    nobody = RULE["nobody_hit"].search(t)
     if nobody:  # "sans faire de blessé", "personne n'a été touché": 0 unless the rest counts someone
         killed, injured = casualties(t[: nobody.start()] + " ; " + t[nobody.end() :])
         return killed or 0, injured or 0
-    m = VALUES["dead_among_wounded"].search(t)
+    m = RULE["dead_among_wounded"].search(t)
     if m:  # "cinq blessés, dont un décédé": one killed, four injured
         hurt, dead = (int(number_word(g) or 0) for g in m.groups())
         if 0 < dead <= hurt:
             return dead, hurt - dead
     killed = injured = None
-    wounded = VALUES["fatal_wound"].sub("tué", t)  # a fatal wound is no injury
-    many = VALUES["killed_many"].search(t)
-    paired = VALUES["victims_paired"].search(wounded)  # "une femme … et un homme … avaient été blessés": two
+    wounded = RULE["fatal_wound"].sub("tué", t)  # a fatal wound is no injury
+    many = RULE["killed_many"].search(t)
+    paired = RULE["victims_paired"].search(wounded)  # "une femme … et un homme … avaient été blessés": two
     paired_hurt = paired is not None and paired.group("what").startswith(("bless", "touch", "atteint"))
     one_dead = False
-    if (killed := _count(VALUES["killed_counted"].search(t))) is not None:
+    if (killed := _count(RULE["killed_counted"].search(t))) is not None:
         killed = 2 if paired and not paired_hurt and killed == 1 else killed  # "… et un adolescent avaient été tués"
     elif many:
         killed = 2 if many.group("double") == "double" else 3
     elif paired and not paired_hurt:
         killed = 2
-    elif VALUES["killed_none"].search(t):
+    elif RULE["killed_none"].search(t):
         killed = 0  # "Aucune n'est décédée"
-    elif VALUES["killed_one"].search(t):
+    elif RULE["killed_one"].search(t):
         killed, one_dead = 1, True
-    injured = _count(VALUES["injured_counted"].search(wounded))
-    one_hurt = VALUES["injured_one"].search(wounded) if injured is None else None
+    injured = _count(RULE["injured_counted"].search(wounded))
+    one_hurt = RULE["injured_one"].search(wounded) if injured is None else None
     if paired_hurt and (injured or 1) == 1:  # the count read "un homme … avaient été blessés": the second one
         injured = 2
     elif one_hurt:
         injured = 1
-        if one_dead and not one_hurt.group(0).startswith(AUXILIARY) and not VALUES["other_victim"].search(t):
+        if one_dead and not one_hurt.group(0).startswith(AUXILIARY) and not RULE["other_victim"].search(t):
             injured = None  # "un homme, touché par balle à la tête, est décédé": one victim, wounded and dead
-    elif injured is None and killed is None and VALUES["hit_by_bullets"].search(wounded):
+    elif injured is None and killed is None and RULE["hit_by_bullets"].search(wounded):
         injured = 1  # "a reçu une ou plusieurs balles dans les jambes" (and lived: a death is counted above)
     return killed, injured
 
@@ -477,7 +481,7 @@ def hit_count(text: str) -> int | None:
     """The number of persons `text` says were hit ("Trois personnes ont été touchées par ces coups de feu") when that
     is the injured count it gives: the dead of the same shooting are among them (counting.merge keeps the rest)."""
     t = plain(text).lower()
-    n = _count(VALUES["hit_counted"].search(t))
+    n = _count(RULE["hit_counted"].search(t))
     return n if n is not None and casualties(t)[1] == n else None
 
 
@@ -486,7 +490,7 @@ def same_victim(text: str) -> bool:
     "le jeune homme a reçu plusieurs balles", "un homme retrouvé inanimé, touché par balle")? If that victim died, the
     wound is the death's, not one more injured."""
     t = plain(text).lower()
-    if casualties(t)[1] != 1 or VALUES["injured_counted"].search(t):
+    if casualties(t)[1] != 1 or RULE["injured_counted"].search(t):
         return False
-    lifeless = VALUES["lifeless"].search(t) and not VALUES["other_victim"].search(t)
-    return bool(VALUES["same_victim"].search(t) or lifeless)  # "retrouvé inanimé …, touché par balle à la tête"
+    lifeless = RULE["lifeless"].search(t) and not RULE["other_victim"].search(t)
+    return bool(RULE["same_victim"].search(t) or lifeless)  # "retrouvé inanimé …, touché par balle à la tête"

@@ -1,0 +1,61 @@
+"""The look for the words a pattern needs (press/prefilter.py) never changes an answer: the words read from a
+pattern's parse, the characters whose case-insensitive match str.lower does not tell, and the rules of
+rules/values.toml asked with and without the look on our own fixtures' sentences, upper-cased and with odd letters."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from vigie.press import prefilter, quantities
+
+FIXTURES = Path(__file__).parent / "press_fixtures"
+
+
+def test_words_read_from_the_parse():
+    assert prefilter.needed(re.compile(r"\bblessée?s?\b", re.I)) == ("blessé",)
+    # one word of each branch; an optional part, a class or a negative look-around needs nothing
+    assert set(prefilter.needed(re.compile(r"(?<!pas )\btué|(?:grièvement )?blessé", re.I))) == {"tué", "blessé"}
+    assert prefilter.needed(re.compile(r"(?:\d+ )?kilos?|[A-Z]\w+", re.I)) is None  # a branch needs no word
+    assert prefilter.needed(re.compile(r"(?:très )?\w+", re.I)) is None
+    assert prefilter.needed(re.compile(r"\bà (\w+)")) is None  # "à " is too short to filter anything
+    # of several words needed one after another, the longest: "interpellé" rather than "a été "
+    assert prefilter.needed(re.compile(r"a été (?:\w+ )?interpellée?", re.I)) == ("interpellé",)
+    assert prefilter.needed(re.compile(r"(?=\w+ saisis?\b)\w+", re.I)) == (" saisi",)  # a look-ahead's words
+
+
+def test_unsure_characters_are_all_of_them():
+    import _sre
+    from re import _casefix
+
+    extra = {chr(c) for c in _casefix._EXTRA_CASES} | {chr(c) for v in _casefix._EXTRA_CASES.values() for c in v}
+    unsure = set()
+    for code in range(0x80, 0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        lowered = chr(_sre.unicode_tolower(code))
+        if chr(code).lower() != lowered or lowered in extra:
+            unsure.add(chr(code))
+    assert unsure == prefilter.UNSURE
+
+
+def _same(compiled: re.Pattern, guarded, text: str) -> None:
+    a, b = compiled.search(text), guarded.search(text)
+    assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (compiled.pattern[:80], text)
+    assert compiled.sub("#", text) == guarded.sub("#", text)
+
+
+def test_value_rules_answer_the_same():
+    sentences = []
+    for path in sorted(FIXTURES.glob("*.json"))[::4]:  # a quarter of them: the test stays short
+        article = json.loads(path.read_text(encoding="utf-8"))
+        sentences += [s for s in re.split(r"(?<=[.!?])\s+", article["text"]) if s.strip()]
+    odd = ["Deux hommes ont été BLESSÉS par balle", "un homme a été bleſſé", "İL A ÉTÉ TUÉ", "TROIS PERSONNES TOUCHÉES"]
+    texts = sentences + [s.upper() for s in sentences[::7]] + odd
+    guarded = [name for name, p in quantities.RULE.items() if isinstance(p, prefilter.Guarded)]
+    assert len(guarded) > 30  # most rules need a word
+    for name in guarded:
+        for text in texts:
+            _same(quantities.VALUES[name], quantities.RULE[name], quantities.plain(text))
+    assert quantities.RULE["injured_one"].search("un homme a été bleſſé")  # ſ is an s to re: the look steps aside
