@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -9,6 +10,7 @@ ARTICLES = ("les ", "le ", "la ", "l ")
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 
 
+@functools.lru_cache(maxsize=16384)  # the press extractor asks it again and again of the same words and names
 def name_key(name: str) -> str:
     """Lower-case, no accents, no punctuation, no leading article, 'St' spelt out."""
     name = name.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")

@@ -136,6 +136,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from vigie.geo.names import name_key
+from vigie.press import prefilter
 from vigie.press.dates import MONTHS, WEEKDAYS
 from vigie.press.places import AREAS, SITES, Gazetteer, Place
 from vigie.press.quantities import plain
@@ -200,6 +201,7 @@ VAGUE_PLACES = [
         3,
     ),
 ]
+VAGUE = [(prefilter.compile(p), precision) for p, precision in VAGUE_PLACES]  # each behind the look for its words
 # a département or an island named as where something happened: "à Mayotte", "en Martinique", "dans l'Aube",
 # "au large de la Martinique"
 DEPARTEMENT_PLACE = (
@@ -1067,8 +1069,8 @@ class ArticlePlaces(Geography):
     def vague(self, clause: str, last: Place | None) -> Place | None:
         """An unnamed locality (geo_precision 2) or an area (3) the clause names, in the département of the town it
         is near, else of the latest place, else of the article when it names one."""
-        for pattern, precision in VAGUE_PLACES:
-            m = re.search(pattern, clause, re.I)
+        for pattern, precision in VAGUE:
+            m = pattern.search(clause)
             if m:
                 dep = None
                 near = self.places(m.group(0))
