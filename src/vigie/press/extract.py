@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from vigie.press import counting, dates, linguistics, quantities, recalls, rules, territory
+from vigie.press import counting, dates, detector, linguistics, quantities, recalls, rules, territory
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.geography import (
     DISTRICT,
@@ -141,6 +141,7 @@ class Extractor:
         self.gaz = gazetteer
         self.nlp = nlp
         self.ling = linguistics.Linguistics(nlp if nlp is not None else _sentence_model())  # lemmas, triggers, parse
+        self.detector = detector.default()  # a learned sentence classifier, if rules/detector.json enables it
 
     def _split(self, paragraphs: list[str]) -> list[list[str]]:
         if self.nlp is None:
@@ -218,6 +219,9 @@ class Extractor:
                     trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", text, flags=re.I)
                     trigger_text = re.sub(DESCRIBED_POINT, r"\1", trigger_text, flags=re.I)
                     types = self.ling.kinds(trigger_text)
+                    learned = set()  # types the learned detector adds (detector.py); it may also veto the rules'
+                    if self.detector is not None:
+                        types, learned = self.detector.adjust(self.ling, text, types)
                     if (
                         deal_context
                         and re.search(
@@ -309,7 +313,9 @@ class Extractor:
                             if event:
                                 event.count = apart.get(id(place), event.count)
                                 event.own_date = own_when is not None
-                                event.rules = self.ling.fired(kind, trigger_text) or [f"{kind}.from_context"]
+                                event.rules = self.ling.fired(kind, trigger_text) or [
+                                    f"learned.{kind}" if kind in learned else f"{kind}.from_context"
+                                ]
                                 event.another = kind == "shooting" and recalls.another(clause)  # "d'autres tirs"
                                 produced.append(event)
                                 if kind == "shooting" and not told:  # "il y a deux semaines, puis …": one per date
