@@ -25,9 +25,9 @@ places of a clause (lower first):
 | district | "à Pissevin", "le quartier Argentine" | rank 0 |
 | locative | "à", "au", "dans", "en", "sur" | rank 1; a misspelling is tried |
 | none | "Nîmes, ville de …" | rank 2 |
-| near | "près de", "aux abords de", "à hauteur de" | rank 3: geo_precision 2, commune null |
+| near | "près de", "aux abords de", "du côté de", "l'aire de repos de" | rank 3: geo_precision 2, commune null |
 | area | "l'agglomération de", "la banlieue de", "le bassin de" | rank 3: geo_precision 3, commune null |
-| officers' town | "les policiers de Creil", "les gendarmes de Noyon" | rank 4: the place only when no other is named |
+| officers' town | "les policiers de Creil", "la douane de Pau" | rank 4: the place only when nothing else is |
 
 Each candidate of a mention (every commune of that name, the town of a curated neighbourhood of that name, the main
 town that has an official district of that name, the town the article places a district of that name in) is scored;
@@ -124,13 +124,19 @@ commune named in the same clause says more), unless the article names one commun
 (within places.AREA_TOWN_KM of the town, in its département: "dans l'agglomération de Rouen" and "interpellés à
 Saint-Étienne-du-Rouvray", "dans la banlieue de Mulhouse" and "à Kingersheim"), which it then is; and so is a pays
 ("dans le Boulonnais", rules/sites.toml [[area]]), which is the article's main place when it is named before any town
-in the headline or the lead.
+in the headline or the lead. A demonym the curated table lacks ("le bassin annécien") is read from the towns the
+article names (the adjective opens like the town's name); a headline's town that the lead tells as its area ("Annecy :
+…" over "dans le bassin annécien") makes that area the article's main place. A motorway rest area named after its
+commune, even in lower case ("l'aire d'autoroute d'aire sur l'Adour"), is near that commune (geo_precision 2). A
+French name of a foreign city ("Valence" for Valencia) is abroad in an article that names that country and neither
+the commune as a main town nor its département (EXONYMS).
 """
 
 from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -172,7 +178,8 @@ CAPITAL_NAME = r"(?-i:[A-ZÉ])[\w'’-]+"  # a capitalised name even in a patter
 # "la rocade de Rennes"), else of 3 in its département ("sur l'autoroute A31 en Haute-Marne": only the département is
 # known)
 ROAD_WORDS = (
-    r"une aire d['’]autoroute|l['’]autoroute|la route nationale|la nationale|la rocade|"
+    r"(?:une |l['’])aire (?:d['’]autoroute|de repos|de service)|"
+    r"l['’]autoroute|la route nationale|la nationale|la rocade|"
     r"\bsur l['’](?-i:A) ?\d+\b|\bsur la (?-i:RN|N) ?\d+\b"
 )
 # what may follow a road's name in its place: its number, its direction, the area it crosses ("l'autoroute A31 dans le
@@ -202,6 +209,12 @@ VAGUE_PLACES = [
     ),
 ]
 VAGUE = [(prefilter.compile(p), precision) for p, precision in VAGUE_PLACES]  # each behind the look for its words
+# a motorway rest area and the words after it, which may name its commune in lower case ("l'aire d'autoroute d'aire sur
+# l'Adour"): geography.ArticlePlaces._rest_area reads them
+REST_AREA = (
+    r"(?:une |l['’])aire (?:d['’]autoroute|de repos|de service) (?:de |d['’]|du )(?!l['’](?-i:A)\s?\d)"
+    r"(?P<words>[\w'’-]+(?: [\w'’-]+){0,4})"
+)
 # a département or an island named as where something happened: "à Mayotte", "en Martinique", "dans l'Aube",
 # "au large de la Martinique"
 DEPARTEMENT_PLACE = (
@@ -272,6 +285,8 @@ DISTRICT_INTRO = (
     r"(?P<town>[A-ZÉÈÀÂÎÔ][\w'’-]+"
     r"(?:[- ](?:sur[- ]|en[- ]|de[- ]|lès[- ])?[A-ZÉÈÀÂÎÔ][\w'’-]+)*))?"
 )
+# French names of foreign cities that are also the names of French communes, with their country as the press names it
+EXONYMS = {"valence": "Espagne", "bruges": "Belgique", "gand": "Belgique"}
 # countries and regions abroad named in French articles: never a commune of the same name ("la Suisse", Moselle)
 FOREIGN = {
     name_key(n)
@@ -326,7 +341,9 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
 )
 # the officers of a town: "les policiers de Creil", "les gendarmes de Saint-Laurent-du-Maroni" act in their own town
 # most of the time, but where the clause names another place ("ont intercepté au péage de Saint-Arnoult"), that one
-UNIT_BEFORE = r"\b(?:policiers|gendarmes|douaniers|militaires|enquêteurs)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
+UNIT_BEFORE = (  # and a customs office or an anti-crime brigade: "la douane de Pau", "la BAC de Creil"
+    r"\b(?:policiers|gendarmes|douaniers|douanes?|bac|militaires|enquêteurs)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
+)
 # between two names of one origin: "venu de la Duchère, à Lyon", "venue de Nantes, des quartiers de Bellevue et des
 # Dervallières"
 ORIGIN_GOES_ON = (
@@ -336,7 +353,7 @@ ORIGIN_GOES_ON = (
 # a name right after these words is a place near the town, not in it (geo_precision 2)
 NEAR_BEFORE = (
     r"(?:\bprès|\bnon loin|\bà proximité|\baux abords|\baux portes|\bdans les environs|\ben périphérie|"
-    r"\bà (?:la )?hauteur|"
+    r"\bà (?:la )?hauteur|\baux environs|\bdu côté|\baire (?:de repos|d['’]autoroute|de service)|"
     r"\bau niveau)\s+(?:de |d['’]|du )$"
 )
 # an airport or a port, by its name or its town's: "l'aéroport Félix-Éboué de Cayenne", "le port de Jarry",
@@ -352,6 +369,8 @@ AREA_BEFORE = (
     r"(?:\bagglomération|\baire urbaine|\baire|\bbassin|\bmétropole|\bbanlieue|\bcommunauté d['’]agglomération|"
     r"\bcommunauté urbaine|\bcommunauté de communes|\bpays)\s+(?:de |d['’]|du )$"
 )
+# how a demonym ends: "annécien", "montalbanaise", "chambériens"
+DEMONYM_END = r"(?:ien|ienne|ois|oise|ais|aise|ain|aine|in|ine|on|onne)s?$"
 # the same said with the town's demonym: "l'agglomération grenobloise", "l'aire toulonnaise"
 AREA_WORDS = r"agglomération|aire|métropole|banlieue|bassin"
 NAME = (
@@ -480,6 +499,8 @@ class ArticlePlaces(Geography):
         self.anchor = anchor  # the town the headline opens with ("Agen : …")
         self.districts = districts or {}  # names the article calls districts → their town
         self.text = ""  # the article's title and text, once read
+        self.said_deps: set[str] = set()  # the départements the article names in words (Gazetteer.departements_in)
+        self.abroad_text = ""  # the article, where a foreign city's country may be named (_exonym)
         self._place_deps: set[str] | None = None
         self._named_communes: dict[str, Place] | None = None  # communes named as places (_said_within)
         self._memo: dict[tuple[str, str], Choice] = {}
@@ -521,6 +542,7 @@ class ArticlePlaces(Geography):
         named_districts = cls._named_districts(cls(gaz, early_deps, early, plain.names), whole)
         said = [t for t in named_districts.values() if t]  # towns whose districts are named with them
         first = cls(gaz, early_deps, [*early, *said], plain.names, anchor, named_districts)
+        first.abroad_text, first.said_deps = whole, set(named)
         mentions = first.mentions(whole)
         districts = said + [p.code for rank, _, p in mentions if rank == 0 and p.why.kind != "presumed district"]
         named_towns = {p.code for rank, _, p in mentions if rank <= 1}
@@ -538,6 +560,7 @@ class ArticlePlaces(Geography):
         districts = {k: t or default for k, t in named_districts.items() if t or default}
         out = cls(gaz, deps, towns, plain.names, anchor, districts)
         out.text = whole
+        out.abroad_text, out.said_deps = whole, set(named)
         return out
 
     @staticmethod
@@ -609,7 +632,29 @@ class ArticlePlaces(Geography):
             if pays is not None and (not places or pays.start < places[0].start):
                 return pays
             if places:
+                if part is title and places[0].code and places[0].precision == 1:
+                    # "Annecy : …" over a lead that tells it "dans le bassin annécien": the area the headline named by
+                    # its town
+                    area = self._area_of(text[:400], places[0].code)
+                    if area is not None:
+                        return area
                 return places[0]
+        return None
+
+    def _area_of(self, text: str, town: str) -> Place | None:
+        """The area around `town` a text names ("l'agglomération de Rouen", "le bassin annécien"), if any."""
+        for rank, _, place in self.mentions(text):
+            if rank == 3 and place.precision == 3 and place.why is not None and place.why.code == town:
+                return place
+        dep = self.gaz.info.get(town, (None, 0))[0]
+        for place in self._periphrasis(text):
+            if (
+                place.precision == 3
+                and place.code is None
+                and place.departement == dep
+                and re.search(AREA_WORDS, place.text)
+            ):
+                return place
         return None
 
     def _said_near(self, place: Place) -> Place:
@@ -676,6 +721,8 @@ class ArticlePlaces(Geography):
             return Choice(None, why="origin, home or institution", origin=True)
         if name_key(mention.surface) in FOREIGN:
             return Choice(None, why="abroad")
+        if self._exonym(mention.surface):
+            return Choice(None, why="abroad (a foreign city's French name, in an article about that country)")
         surface, words = mention.surface, mention.words
         if len(words) > 2 and name_key(words[0]) == "pays" and words[1] in ("de", "du"):
             # "le Pays de Montbéliard": the pays around the town (an area, AREA_BEFORE), not the town
@@ -800,13 +847,27 @@ class ArticlePlaces(Geography):
         if near:  # "près de Voiron": near the town, not in it
             said = text[mention.start - len(before) + near.start() : mention.start] + surface
             return Choice(Place(None, best.departement, said, mention.start, 2, why=best), 3, "near", candidates)
-        unit = re.search(UNIT_BEFORE, before)
+        # "les policiers de la BAC de Pau", read as one name whose last word is the town: the unit's words before it
+        head = (
+            mention.surface[: -len(surface)] if surface != mention.surface and mention.surface.endswith(surface) else ""
+        )
+        unit = re.search(UNIT_BEFORE, before) or (head and re.search(UNIT_BEFORE, (before + head).lower()))
         return Choice(
             Place(best.code, best.departement, surface, mention.start, 1, why=best),
             4 if unit else 1 if locative else 2,
             "officers' town" if unit else "locative" if locative else "named",
             candidates,
         )
+
+    def _exonym(self, surface: str) -> bool:
+        """A French commune's name that is also the French name of a foreign city ("Valence" for Valencia) names the
+        foreign city in an article that names its country and neither the commune as a main town nor its
+        département in words ("parti de Bosnie … jusqu'au sud de l'Espagne. C'est à Valence qu'il a chargé")."""
+        country = EXONYMS.get(name_key(surface))
+        if country is None or not re.search(rf"(?<![\w-]){country}(?![\w-])", self.abroad_text):
+            return False
+        codes = [c for c, _, _, _ in self.gaz.communes.get(name_key(surface), ())]
+        return not any(c in self.towns or self.gaz.info.get(c, (None, 0))[0] in self.said_deps for c in codes)
 
     def _district_town(self, surface: str) -> str | None:
         """The town of a presumed district in an article with no headline town: the commune named last before the
@@ -974,6 +1035,8 @@ class ArticlePlaces(Geography):
             scored = [x for x in scored if x[0] != 0 or x[2].code in named or x[2].why.kind == "district"]
         scored.sort(key=lambda x: (x[0], x[1]))
         best = scored[0][0]
+        if best == 4 and VAGUE[0][0].search(text):
+            return []  # "les douanes de Pau ont contrôlé un fourgon sur une aire de repos de l'A65": the road
         out, seen = [], set()
         for rank, _, place in scored:
             if place.code in seen:
@@ -997,6 +1060,8 @@ class ArticlePlaces(Geography):
             return []
         code = self.gaz.demonym(m.group(1))
         dep = self.gaz.departement_adjective(m.group(1))
+        if code is None and dep is None and re.search(AREA_WORDS, m.group(0)):
+            code = self._demonym_of_named(m.group(1))  # "le bassin annécien" in an article naming Annecy
         if code and re.search(AREA_WORDS, m.group(0)):  # several communes around a town: its département only
             area = Place(None, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 3)
             return [self._said_within(area, code)]
@@ -1005,6 +1070,21 @@ class ArticlePlaces(Geography):
         if dep and "préfecture" in m.group(0) and self.gaz.chef_lieu.get(dep):
             return [Place(self.gaz.chef_lieu[dep], dep, m.group(0), m.start(), 1)]
         return []
+
+    def _demonym_of_named(self, adjective: str) -> str | None:
+        """The town a demonym the curated table lacks is made from ("annécien": Annecy, "montalbanais": Montauban),
+        among the article's main towns and the communes it names as places only: the adjective opens like the town's
+        name (min(5, its length - 1) letters at least) and ends like a demonym."""
+        word = name_key(adjective)
+        if not re.search(DEMONYM_END, word):
+            return None
+        named = [p.code for r, _, p in self.mentions(self.text) if r <= 2 and p.code] if self.text else []
+        found = set()
+        for code in dict.fromkeys([*self.towns, *named]):
+            key = self.gaz.key_of(code)
+            if key and len(os.path.commonprefix([key, word])) >= min(5, len(key) - 1):
+                found.add(code)
+        return found.pop() if len(found) == 1 else None
 
     def between(self, text: str) -> Place | None:
         """ "entre Gièvres, Déols et Chabris": one operation across several communes (geo_precision 3, their common
@@ -1066,6 +1146,21 @@ class ArticlePlaces(Geography):
                 return Place(None, code, m.group(0), m.start(), 3)
         return None
 
+    def _rest_area(self, text: str) -> Place | None:
+        """A motorway rest area named after its commune, capitalised or not ("sur l'aire d'autoroute d'aire sur
+        l'Adour", "une aire de repos de Montélimar"): a place near that commune (geo_precision 2), its département."""
+        m = re.match(REST_AREA, text, re.I)
+        if m is None:
+            return None
+        words = m.group("words").split()
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k]).strip(",.;")
+            options = self.gaz.candidates(name) if name_key(name) in self.gaz.communes else []
+            options = [o for o in options if o[1] in self or self.gaz.near_towns(o[0], self.towns)] or options
+            if len(options) == 1:  # one commune of that name, or one in the article's setting
+                return Place(None, options[0][1], text[: m.start("words")] + name, 0, 2)
+        return None
+
     def vague(self, clause: str, last: Place | None) -> Place | None:
         """An unnamed locality (geo_precision 2) or an area (3) the clause names, in the département of the town it
         is near, else of the latest place, else of the article when it names one."""
@@ -1074,6 +1169,9 @@ class ArticlePlaces(Geography):
             if m:
                 dep = None
                 near = self.places(m.group(0))
+                rest = self._rest_area(clause[m.start() :])
+                if rest is not None and not near:
+                    return replace(rest, start=m.start())
                 if near:
                     dep = near[0].departement
                 elif last is not None:

@@ -298,7 +298,8 @@ ABROAD = (  # places abroad (capitalised: "la frontière suisse" is in France), 
 # where goods or people come from or go to: naming a country there does not put the event abroad
 FOREIGN_ROUTE = (
     r"(?:en provenance|à destination|venu\w*|venant|arrivé\w*|import\w*|originaires?|immatriculé\w*|expédié\w*|"
-    r"envoyé\w*|acheminé\w*)\s+(?:depuis |de la |du |des |de |d'|d’|en |au |aux )\s*(?:l'|l’|la |le )?[\w'’-]+"
+    r"envoyé\w*|acheminé\w*|venai\w*|chargée?s?|livrée?s?)"
+    r"\s+(?:depuis |de la |du |des |de |d'|d’|en |au |aux )\s*(?:l'|l’|la |le )?[\w'’-]+"
     # and the list it heads: "un réseau venu de Lille et de Belgique"
     r"(?:\s*(?:,|et|ou)\s+(?:de |d'|d’|du |des )(?:l'|l’|la |le )?[\w'’-]+)*|"
     # and where persons were fleeing to: "interpellés sur l'A 40 alors qu'ils tentaient de rejoindre la Suisse"
@@ -588,6 +589,12 @@ class Gazetteer:
     def near_towns(self, code: str, towns, km: float = NEAR_KM) -> bool:
         """Is this commune one of the main towns, or within `km` (NEAR_KM) of one?"""
         return any(t == code or (self.distance_km(code, t) or km + 1) <= km for t in towns)
+
+    def key_of(self, code: str) -> str | None:
+        """The name key of a commune's current name (read once for all communes when first asked)."""
+        if not hasattr(self, "_keys_of"):
+            self._keys_of = {c: k for k, hits in self.communes.items() for c, _, _, kind in hits if kind == "commune"}
+        return self._keys_of.get(code)
 
     def demonym(self, word: str) -> str | None:
         return DEMONYMS.get(singular(word))
