@@ -23,6 +23,13 @@ def test_words_read_from_the_parse():
     # of several words needed one after another, the longest: "interpellé" rather than "a été "
     assert prefilter.needed(re.compile(r"a été (?:\w+ )?interpellée?", re.I)) == ("interpellé",)
     assert prefilter.needed(re.compile(r"(?=\w+ saisis?\b)\w+", re.I)) == (" saisi",)  # a look-ahead's words
+    # an alternation of literal beginnings goes on the run: "co(?:caïne|ke)", as re's parser factors it
+    assert prefilter.needed(re.compile(r"\b(?:cocaïne|coke)\b", re.I)) == ("cocaïne", "coke")
+    # re's module functions, the pattern kept as a string
+    text = "Saisie record : ils ont saisi 3 kilos"
+    assert prefilter.sub(r"\bsaisi\w*", "#", text, flags=re.I) == re.sub(r"\bsaisi\w*", "#", text, flags=re.I)
+    assert prefilter.search(r"\bsaisi\b", text).span() == re.search(r"\bsaisi\b", text).span()
+    assert prefilter.match(r"saisie", text) is None and prefilter.match(r"saisie", text, re.I)
 
 
 def test_unsure_characters_are_all_of_them():
@@ -53,9 +60,10 @@ def test_value_rules_answer_the_same():
         sentences += [s for s in re.split(r"(?<=[.!?])\s+", article["text"]) if s.strip()]
     odd = ["Deux hommes ont été BLESSÉS par balle", "un homme a été bleſſé", "İL A ÉTÉ TUÉ", "TROIS PERSONNES TOUCHÉES"]
     texts = sentences + [s.upper() for s in sentences[::7]] + odd
-    guarded = [name for name, p in quantities.RULE.items() if isinstance(p, prefilter.Guarded)]
-    assert len(guarded) > 30  # most rules need a word
-    for name in guarded:
+    rules = [*quantities.RULE.values(), *(p for _, p in quantities.SUBSTANCE_RULES + quantities.WEAPON_RULES)]
+    guarded = [p for p in rules if isinstance(p, prefilter.Guarded)]
+    assert len(guarded) > 40  # most rules need a word
+    for pattern in guarded:
         for text in texts:
-            _same(quantities.VALUES[name], quantities.RULE[name], quantities.plain(text))
+            _same(pattern.compiled, pattern, quantities.plain(text))
     assert quantities.RULE["injured_one"].search("un homme a été bleſſé")  # ſ is an s to re: the look steps aside

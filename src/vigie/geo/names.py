@@ -10,9 +10,16 @@ ARTICLES = ("les ", "le ", "la ", "l ")
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 
 
-@functools.lru_cache(maxsize=16384)  # the press extractor asks it again and again of the same words and names
 def name_key(name: str) -> str:
     """Lower-case, no accents, no punctuation, no leading article, 'St' spelt out."""
+    # a name or a word is asked again and again by the press extractor: remembered; a whole text is not kept
+    return _remembered(name) if len(name) <= REMEMBERED else _key(name)
+
+
+REMEMBERED = 100  # characters
+
+
+def _key(name: str) -> str:
     name = name.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
@@ -21,3 +28,6 @@ def name_key(name: str) -> str:
             text = text[len(article) :]
             break
     return " ".join(ABBREVIATIONS.get(word, word) for word in text.split())
+
+
+_remembered = functools.lru_cache(maxsize=16384)(_key)

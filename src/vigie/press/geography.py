@@ -705,7 +705,7 @@ class ArticlePlaces(Geography):
         (module docstring: the introductions, the scoring and the vetoes). Remembered for the article: a name and the
         words before it are read once, however many times its sentence is read."""
         before = text[max(0, mention.start - 60) : mention.start]
-        area = bool(re.match(AREA_AFTER, text[mention.end : mention.end + 30]))
+        area = bool(prefilter.match(AREA_AFTER, text[mention.end : mention.end + 30]))
         memo = (mention.surface, before, area)
         if memo not in self._memo:
             self._memo[memo] = self._resolve(Mention(mention.surface, mention.words, len(before)), before, area)
@@ -743,7 +743,7 @@ class ArticlePlaces(Geography):
         official = gaz.district_of(surface, towns) or self.districts.get(name_key(surface))
         if official and official != curated:
             candidates.append(Candidate(official, gaz.info.get(official, (None, 0))[0], "district"))
-        part_of_town = bool(re.search(PART_OF_TOWN, before))
+        part_of_town = bool(prefilter.search(PART_OF_TOWN, before))
         key = name_key(surface)
         options = gaz.candidates(surface, locative, tuple(self))
         if key in gaz.departements and key != "paris" and not re.search(r"(?<![\w'’])à\s+$", before):
@@ -1089,7 +1089,7 @@ class ArticlePlaces(Geography):
     def between(self, text: str) -> Place | None:
         """ "entre Gièvres, Déols et Chabris": one operation across several communes (geo_precision 3, their common
         département or none)."""
-        m = re.search(BETWEEN, text)
+        m = prefilter.search(BETWEEN, text)
         if not m:
             return None
         codes = {}

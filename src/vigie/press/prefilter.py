@@ -23,6 +23,7 @@ UNSURE = frozenset(
 )
 SHORTEST = 3  # a word shorter than this ("à ", "et") filters nothing
 REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+BRANCHES = 64  # at most so many literal texts carried on a run
 
 
 def compile(pattern: str, flags: int = re.I) -> re.Pattern | Guarded:  # noqa: A001 (re's own name, on purpose)
@@ -34,6 +35,39 @@ def guard(compiled: re.Pattern) -> re.Pattern | Guarded:
     """The compiled pattern behind a look for the words it needs; itself when it needs none this reading finds."""
     words = needed(compiled)
     return Guarded(compiled, words) if words else compiled
+
+
+# re's module functions, for a rule kept as a string: the same call, the pattern compiled (and guarded) once
+_known: dict[tuple[str, int], re.Pattern | Guarded] = {}
+
+
+def _compiled(pattern: str, flags: int) -> re.Pattern | Guarded:
+    found = _known.get((pattern, flags))
+    if found is None:
+        if len(_known) > 1024:  # patterns built on the fly would pile up
+            _known.clear()
+        found = _known[(pattern, flags)] = compile(pattern, flags)
+    return found
+
+
+def search(pattern: str, string: str, flags: int = 0):
+    return _compiled(pattern, flags).search(string)
+
+
+def match(pattern: str, string: str, flags: int = 0):
+    return _compiled(pattern, flags).match(string)
+
+
+def sub(pattern: str, repl, string: str, count: int = 0, flags: int = 0) -> str:
+    return _compiled(pattern, flags).sub(repl, string, count)
+
+
+def finditer(pattern: str, string: str, flags: int = 0):
+    return _compiled(pattern, flags).finditer(string)
+
+
+def split(pattern: str, string: str, maxsplit: int = 0, flags: int = 0) -> list:
+    return _compiled(pattern, flags).split(string, maxsplit)
 
 
 def needed(compiled: re.Pattern) -> tuple[str, ...] | None:
@@ -48,18 +82,23 @@ def needed(compiled: re.Pattern) -> tuple[str, ...] | None:
 
 
 def _needed(items) -> frozenset[str] | None:
-    """Words one of which any match of the sequence `items` holds: a run of literal characters, or for one item (a
-    group, an alternation each of whose branches needs a word, a repeat done at least once, a look-ahead), the
-    words it needs; of all, the set whose shortest word is longest."""
+    """Words one of which any match of the sequence `items` holds: runs of literal characters (an alternation of
+    literal beginnings goes on the run: "co(?:caïne|ke)" needs "cocaïne" or "coke"), or for one item (a group, an
+    alternation each of whose branches needs a word, a repeat done at least once, a look-around), the words it needs;
+    of all, the set whose shortest word is longest."""
     best = None
-    run: list[str] = []
+    runs = frozenset({""})  # the literal texts the match holds just before the current item, one of them
     for op, av in [*items, (None, None)]:
         if op is C.LITERAL and chr(av) not in UNSURE:
-            run.append(chr(av).lower())
+            runs = frozenset(r + chr(av).lower() for r in runs)
             continue
-        if run:
-            best = _better(best, frozenset({"".join(run)}))
-            run = []
+        if op is C.BRANCH and len(runs) * len(av[1]) <= BRANCHES:
+            starts = [_literal_start(b) for b in av[1]]
+            runs = frozenset(r + start for r in runs for start, _ in starts)
+            if all(whole for _, whole in starts):
+                continue  # every branch is literal: the run goes on
+        best = _better(best, runs)
+        runs = frozenset({""})
         if op is C.SUBPATTERN:
             best = _better(best, _needed(av[3]))
         elif op is C.ATOMIC_GROUP:
@@ -73,6 +112,16 @@ def _needed(items) -> frozenset[str] | None:
             if all(branches):
                 best = _better(best, frozenset().union(*branches))
     return best
+
+
+def _literal_start(items) -> tuple[str, bool]:
+    """The literal text a sequence begins with, and whether it is the whole sequence."""
+    start = []
+    for op, av in items:
+        if op is not C.LITERAL or chr(av) in UNSURE:
+            return "".join(start), False
+        start.append(chr(av).lower())
+    return "".join(start), True
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:

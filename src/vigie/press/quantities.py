@@ -230,27 +230,32 @@ def _count(m: re.Match | None) -> int | None:
     return int(number_word(said) or 0) or None if said else None
 
 
+# each substance's and weapon's words as this module looks for them, behind the look for a word they need
+SUBSTANCE_RULES = [(name, prefilter.compile(rf"\b(?:{pattern})\b")) for name, pattern in SUBSTANCES]
+WEAPON_RULES = [(kind, prefilter.compile(rf"(?:\b({NUM})\s+)?\b(?:{pattern})\b")) for kind, pattern in WEAPONS]
+
+
 def substance_of(text: str) -> str | None:
-    for name, pattern in SUBSTANCES:
-        if re.search(rf"\b(?:{pattern})\b", text, re.I):
+    for name, pattern in SUBSTANCE_RULES:
+        if pattern.search(text):
             return name
     return None
 
 
 def substances_in(text: str) -> set[str]:
     """Every substance `text` names."""
-    return {name for name, pattern in SUBSTANCES if re.search(rf"\b(?:{pattern})\b", text, re.I)}
+    return {name for name, pattern in SUBSTANCE_RULES if pattern.search(text)}
 
 
 def _first_substance(text: str) -> str | None:
     """The substance named first in `text` ("de cocaïne et 2 kg de cannabis" → cocaine)."""
-    found = [(m.start(), name) for name, p in SUBSTANCES if (m := re.search(rf"\b(?:{p})\b", text, re.I))]
+    found = [(m.start(), name) for name, p in SUBSTANCE_RULES if (m := p.search(text))]
     return min(found)[1] if found else None
 
 
 def _last_substance(text: str) -> str | None:
     """The substance named last in `text`."""
-    found = [(m.start(), name) for name, p in SUBSTANCES for m in re.finditer(rf"\b(?:{p})\b", text, re.I)]
+    found = [(m.start(), name) for name, p in SUBSTANCE_RULES for m in p.finditer(text)]
     return max(found)[1] if found else None
 
 
@@ -305,8 +310,8 @@ def drugs(sentence: str) -> list[dict]:
         if substance and not any(k[0] == substance for k in found):
             found[(substance, None)] = None
     if not found:  # substances named without a quantity ("de la drogue", "du zamal")
-        for name, pat in SUBSTANCES:
-            if re.search(rf"\b(?:{pat})\b", text, re.I) and RULE["found"].search(text):
+        for name, pat in SUBSTANCE_RULES:
+            if pat.search(text) and RULE["found"].search(text):
                 found[(name, None)] = None
     elif any(q is not None for q in found.values()):
         # "120 grammes de cocaïne et de la résine de cannabis": a substance added to a measured one, without an amount
@@ -340,8 +345,8 @@ def weapons(sentence: str, seized: bool = False) -> list[dict]:
     """Weapons by kind and count; with `seized`, arms of no named kind ("des armes", "deux armes à feu") are other."""
     out = []
     text = plain(sentence)
-    for kind, pattern in WEAPONS:
-        for m in re.finditer(rf"(?:\b({NUM})\s+)?\b(?:{pattern})\b", text, re.I):
+    for kind, pattern in WEAPON_RULES:
+        for m in pattern.finditer(text):
             before = text[max(0, m.start() - 12) : m.start()].lower()
             n = number_word(m.group(1)) if m.group(1) else (1 if re.search(r"\b(un|une)\s*$", before) else None)
             out.append({"kind": kind, "count": int(n) if n else None})
