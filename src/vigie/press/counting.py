@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from vigie.geo.names import name_key
-from vigie.press import dates, quantities, territory
+from vigie.press import dates, operations, quantities, territory
 from vigie.press.schema import Event, overlaps
 
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
@@ -75,14 +75,28 @@ def values(event: Event, clause: str, sentence: str, single: bool, untriggered: 
         )
 
 
+def listed_goods(event: Event, around: str) -> None:
+    """A seizure whose sentence names no goods ("C'est le résultat des perquisitions conduites jeudi") takes those the
+    sentences next to it list (operations.listed_nearby: "Trois cents grammes d'héroïne et 1 800 euros."): its drugs,
+    cash and arms."""
+    if event.type != "seizure" or not around or event.drugs or event.cash_eur is not None:
+        return
+    event.drugs = quantities.drugs(around)
+    event.cash_eur = quantities.cash(around)
+    if not event.weapons:
+        event.weapons = quantities.weapons(around, seized=True)
+
+
 def same(a: Event, b: Event) -> bool:
     """Two mentions of one event: same type and place, nested dates (`nested`), and not told as two."""
     if a.type != b.type or a.commune != b.commune or (a.commune is None and a.departement != b.departement):
         return False
     if a.type == "dealing_point" and a.action != b.action:
         return False
-    if getattr(b, "another", False):
-        return False  # "le deuxième épisode … : d'autres tirs …": told as another shooting (recalls.another)
+    if getattr(b, "another", False) and a.evidence != b.evidence:
+        # "le deuxième épisode … : d'autres tirs …", "un autre réseau": told as another event (recalls.another) than
+        # any told before; its own sentence's places are still one event when they are one place
+        return False
     distinct_places = (
         a.place
         and b.place
@@ -105,6 +119,17 @@ def same(a: Event, b: Event) -> bool:
     if any((getattr(a, k) == 0) != (getattr(b, k) == 0) and None not in (getattr(a, k), getattr(b, k)) for k in TOLL):
         return False  # "il n'y a pas eu de blessé" and "grièvement blessé par balle": not one shooting
     return nested(a, b)
+
+
+def another_time(when: dates.Interval | None, event: Event) -> bool:
+    """A sentence's own dates lie further from an event's than an operation's steps do (rules/operations.toml, [fold]):
+    "Le principal suspect avait été arrêté il y a trois ans", after Thursday's operation, is told of another time, so
+    another event, not the event's persons (the README: incidents on different dates are different events). False
+    when a bound is unknown."""
+    if not when or None in (when[0], when[1], event.date_start, event.date_end):
+        return False
+    days = timedelta(days=operations.RULES.fold_days)
+    return when[1] < event.date_start - days or when[0] > event.date_end + days
 
 
 def town_and_district(a: Event, b: Event) -> bool:

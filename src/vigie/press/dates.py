@@ -90,11 +90,11 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         end = last_weekday(WEEKDAYS.index(m.group(2)), ref + timedelta(days=1))
         start = last_weekday(WEEKDAYS.index(m.group(1)), end + timedelta(days=1))
         return start, end
-    m = re.search(rf"\b(\d{{1,2}}|1er) {M}(?: (\d{{4}}))?", t)
+    m = re.search(rf"\b(\d{{1,2}}|1er|premier) {M}(?: (\d{{4}}))?", t)  # "le 3 mai", "au premier décembre"
     if m:
         month = MONTHS.index(m.group(2)) + 1
         year = int(m.group(3)) if m.group(3) else recent_month(month, ref)
-        day = 1 if m.group(1) == "1er" else int(m.group(1))
+        day = 1 if m.group(1) in ("1er", "premier") else int(m.group(1))
         return date(year, month, day), date(year, month, day)
     m = re.search(rf"\b({'|'.join(WEEKDAYS)})(?: (?:soir|matin|midi|après-midi|dernier|soir dernier))?\b", t)
     if (
@@ -143,6 +143,10 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
     if m:
         d = ref - timedelta(days=7 * (number_word(m.group(1)) or 1))
         return d, d
+    m = re.search(rf"\bdepuis {N} (jours?|semaines?)\b", t)
+    if m:  # "depuis une semaine": from its start to the article date (the README's "depuis + a start")
+        n = (number_word(m.group(1)) or 1) * (7 if m.group(2).startswith("semaine") else 1)
+        return ref - timedelta(days=n), ref
     m = re.search(rf"\b(?:il y a) {N} mois", t)
     if m:
         n = number_word(m.group(1)) or 1
@@ -184,7 +188,12 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
             "mi": (date(year, month, 11), date(year, month, 20)),
             "fin": (date(year, month, 21), last),
         }[m.group(1)]
-    m = re.search(rf"\b(?:en|au mois de|courant|depuis) {M}(?: dernier)?(?: (\d{{4}}))?", t)
+    # "en mars", "remonte à juillet 2019", "date de mai dernier"
+    m = re.search(
+        rf"\b(?:en|au mois de|courant|depuis|remonte à|remontait à|date de|datait de) {M}"
+        rf"(?: dernier)?(?: (\d{{4}}))?",
+        t,
+    )
     if m:
         month = MONTHS.index(m.group(1)) + 1
         year = int(m.group(2)) if m.group(2) else recent_month(month, ref)
@@ -213,6 +222,11 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         if re.search(rf"\bdepuis (?:le |l'){name}\b", t):  # "depuis l'été": from its start to the article
             return start, ref
         return start, end
+    m = re.search(rf"\b(?:il y a) {N} ans?\b", t)
+    if m:  # "interpellé il y a deux ans": that calendar year, as "il y a N mois" is that calendar month; read
+        # after any month or season the text names ("Il y a deux ans, en mars 2022": March)
+        year = ref.year - (number_word(m.group(1)) or 1)
+        return date(year, 1, 1), date(year, 12, 31)
     if re.search(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b", t):
         return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)
     m = re.search(r"\bdepuis le début de l'année\b", t)

@@ -216,6 +216,7 @@ class Extractor:
                     text = plain(clause)
                     if not any(e.type == "shooting" for e in events + produced):
                         text = recalls.introduced(text)  # "les fusillades qui ont éclaté …", none told before
+                    text = recalls.followed(text)  # "cette saisie a été suivie d'une autre": another seizure
                     trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", text, flags=re.I)
                     trigger_text = re.sub(DESCRIBED_POINT, r"\1", trigger_text, flags=re.I)
                     types = self.ling.kinds(trigger_text)
@@ -232,10 +233,18 @@ class Extractor:
                         and not re.search(territory.OTHER_PREMISES, clause, re.I)  # "deux commerces …, un fermé"
                     ):
                         types.append("dealing_point")
-                    around = (  # a seizure told as a scene, naming no goods: they may be listed next to it
+                    unnamed = "seizure" in types and not re.search(SEIZED, goods(sentence), re.I)
+                    listed = (  # a seizure told as a scene, naming no goods: they may be listed next to it, or after
+                        # it when told by its noun on a day of its own ("La première saisie remonte au 1er décembre …")
                         listed_nearby(sentences, k, self.ling.triggers, self.ling.fired("seizure", trigger_text))
-                        if "seizure" in types and not re.search(SEIZED, goods(sentence), re.I)
+                        or recalls.dated_noun(
+                            clause, self.ling.fired("seizure", trigger_text), article.date, article.text
+                        )
+                        if unnamed
                         else ""
+                    )
+                    around = listed or (  # "une seconde saisie", "suivie d'une autre": a seizure as the first
+                        recalls.like_the_first(clause, events + produced) if "seizure" in types else ""
                     )
                     types = self._refine(list(dict.fromkeys(types)), trigger_text, sentence, around)
                     types = territory.refine(  # a network that settles, with no word of where it comes from
@@ -274,6 +283,10 @@ class Extractor:
                             and operations
                             and re.match(DEFINITE, sentence)
                             and all(residence(clause, p, self.ling.lemmas) for p in own_places)
+                            # not "Le suspect avait été arrêté il y a trois ans": another time, another arrest;
+                            # nor "La veille, un autre réseau avait été démantelé": another operation
+                            and not counting.another_time(own_when, operations[-1])
+                            and not recalls.another(clause, kind)
                         ):  # no place but where the persons live ("Son conducteur, domicilié à Pau, …")
                             # "Le conducteur a été interpellé puis déféré mercredi": the persons of the operation
                             # just told, not a new one
@@ -316,7 +329,8 @@ class Extractor:
                                 event.rules = self.ling.fired(kind, trigger_text) or [
                                     f"learned.{kind}" if kind in learned else f"{kind}.from_context"
                                 ]
-                                event.another = kind == "shooting" and recalls.another(clause)  # "d'autres tirs"
+                                event.another = recalls.another(clause, kind)  # "d'autres tirs", "un autre réseau"
+                                counting.listed_goods(event, listed)  # "… 1 800 euros. C'est le résultat des fouilles"
                                 produced.append(event)
                                 if kind == "shooting" and not told:  # "il y a deux semaines, puis …": one per date
                                     produced += self._recalled(event, clause, sentence, place, article.date, kind_when)
@@ -518,6 +532,7 @@ class Extractor:
             if other:
                 other.own_date, other.rules = True, event.rules
                 more.append(other)
+        recalls.tolls_apart(clause, [event, *more])  # "blessé jeudi …, où deux avaient déjà été blessés la veille"
         return more
 
     def _origins(self, text: str) -> list[str]:

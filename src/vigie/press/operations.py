@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vigie.errors import VigieError
-from vigie.press import quantities, rules
+from vigie.press import dates, quantities, rules
 from vigie.press.places import Place
 from vigie.press.schema import Event, overlaps
 
@@ -142,6 +142,7 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
         and seizure.commune == arrest.commune
         and seizure.departement == arrest.departement
         and (gap == 0 or (gap <= days and not (seizure.own_date and arrest.own_date)))
+        and not getattr(arrest, "another", False)  # "un autre réseau avait été démantelé la veille"
     )
 
 
@@ -454,6 +455,9 @@ def located(events: list[Event], area: Place | None) -> list[Event]:
     return events
 
 
+DAY_NAMED = re.compile(rf"\b{dates.W}\b|\b(?:1er|\d{{1,2}}) {dates.M}\b", re.I)  # "mardi", "le 3 mai"
+
+
 def area_place(area: Place | None, types: list[str], events: list[Event], sentence: str = "") -> list[Place]:
     """The place of a seizure or an arrest told with no town at all (`operation_area`), as a list of places: none
     once the article has located an operation in a town (a sentence that adds a total or the persons to it, "pour un
@@ -464,6 +468,11 @@ def area_place(area: Place | None, types: list[str], events: list[Event], senten
     if any(e.commune and e.type in ("seizure", "arrest") for e in events):
         return []
     text = quantities.plain(sentence)
-    if any(rule.pattern is not None and rule.pattern.search(text) for rule in RULES.tallies):
+    # a tally of a year is no tally in a sentence that names its day ("le résultat des perquisitions menées mardi")
+    day = DAY_NAMED.search(text)
+    if any(
+        rule.pattern is not None and rule.pattern.search(text) and not (day and rule.precision <= {"year"})
+        for rule in RULES.tallies
+    ):
         return []
     return [area]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from vigie.press import dates, rules
+from vigie.press import dates, quantities, rules
 from vigie.press.quantities import plain
 from vigie.press.schema import Event, overlaps
 
@@ -35,6 +35,13 @@ THEN = re.compile(
     r"(?:auparavant|plus tôt|avant))\b",
     re.I,
 )
+# a second victim told from the first one's day, with a subject of its own: "…, le 21 août, puis un jeune de 18 ans
+# trois jours après", "puis un autre le lendemain" (not "puis décédé trois jours après": the same victim)
+THEN_AFTER = re.compile(
+    r",? puis (?:un|une|deux|trois|quatre) (?:[\w'-]+ ){0,5}?(?:(?P<n>\d+|deux|trois|quatre|cinq|six|sept|huit|dix) "
+    r"jours (?:après|plus tard)|le lendemain)\b",
+    re.I,
+)
 # two days of one month, each with its determiner: "celles du 3 et du 12 juin", "le 3 et le 12 juin"
 TWO_DAYS = re.compile(rf"\b(?:du|le) (\d{{1,2}}|1er) et (?:du|le) (\d{{1,2}}) {dates.M}(?: (\d{{4}}))?", re.I)
 
@@ -49,6 +56,29 @@ def told_after(sentence: str) -> str | None:
     noun = m.group("noun").lower()
     plural = "règlements de comptes" if noun == "règlement de comptes" else noun + "s"
     return PRONOUN.sub(f"des {plural}", rest)
+
+
+# an earlier shooting at the same place, told in a relative clause with "déjà" ("…, où deux mineurs avaient déjà été
+# blessés la veille", "où un homme avait déjà été tué en mars"): another shooting, on the date that clause tells
+ALREADY = re.compile(
+    r",?\s*\b(?:où|là où)\s[^.;:]{0,80}?\b(?:avait|avaient) déjà été (?:[\w-]+ ){0,2}?"
+    r"(?:blessée?s?|tuée?s?|abattue?s?|visée?s?|touchée?s?|ciblée?s?)\b(?P<rest>[^.;:]*)",
+    re.I,
+)
+
+
+def tolls_apart(clause: str, told: list[Event]) -> None:
+    """The toll of each of the two shootings a clause tells with an earlier one in a relative clause (`ALREADY`: "Un
+    jeune homme a été blessé aux jambes jeudi …, où deux mineurs avaient déjà été blessés la veille"): the first
+    takes the toll told before "où" when one is, the earlier one the toll told after it, none when none is (not the
+    clause's)."""
+    m = ALREADY.search(plain(clause))
+    if not m or len(told) != 2:
+        return
+    killed, injured = quantities.casualties(plain(clause)[: m.start()])
+    if killed is not None or injured is not None:
+        told[0].killed, told[0].injured = killed, injured
+    told[1].killed, told[1].injured = quantities.casualties(m.group(0))
 
 
 def several(clause: str, ref: date, anchor: dates.Interval | None) -> list[dates.Interval]:
@@ -66,6 +96,21 @@ def several(clause: str, ref: date, anchor: dates.Interval | None) -> list[dates
                 return [(date(year, month, d), date(year, month, d)) for d in days]
             except ValueError:
                 return []
+    m = ALREADY.search(t)
+    if m:  # "… blessé jeudi à Planoise, où deux mineurs avaient déjà été blessés la veille": the earlier one's date
+        first = dates.resolve(t[: m.start()], ref, anchor)
+        if first and first[0] is not None:
+            earlier = dates.resolve(m.group("rest"), ref, first)
+            if earlier and earlier[0] is not None and earlier[1] < first[0]:
+                return [first, earlier]
+    m = THEN_AFTER.search(t)
+    if m:  # "un enfant avait été tué par balle le 21 août, puis un jeune de 18 ans trois jours après"
+        first = dates.resolve(t[: m.start()], ref, anchor)
+        if first and first[0] is not None and first[0] == first[1]:
+            n = 1 if m.group("n") is None else dates.number_word(m.group("n")) or 1
+            later = first[0] + timedelta(days=n)
+            if later <= ref:
+                return [first, (later, later)]
     m = THEN.search(t)
     if not m:
         return _eve(t, ref, anchor) if TWO_TOLD.search(t) else []
@@ -94,9 +139,80 @@ ANOTHER = re.compile(
 )
 
 
-def another(clause: str) -> bool:
-    """Whether a shooting's clause tells it as another one than those told before (counting.same keeps it apart)."""
-    return bool(ANOTHER.search(plain(clause)))
+# an operation told as another one than the one just told ("un autre réseau avait été démantelé la veille", "une
+# seconde saisie", "cette saisie a été suivie d'une autre"): an event of its own, even in the same town
+ANOTHER_OPERATION = re.compile(
+    r"\b(?:une? (?:autre|deuxième|seconde?|troisième|nouvelle?)|d'autres) "
+    r"(?:saisies?|prises?|découvertes?|réseaux?|coups? de filet|opérations?|affaires?)\b|"
+    r"\b(?:suivie?s?|précédée?s?) (?:d'une?|par une?) autre\b",
+    re.I,
+)
+# several shootings told as others than those told before ("cinq autres épisodes de tirs ont eu lieu …")
+OTHER_EPISODES = re.compile(r"\b(?:\w+ )?autres épisodes de (?:tirs|fusillades?|coups de feu)\b", re.I)
+
+
+# an event told back, then another like it, unnamed ("Cette saisie a été suivie d'une autre, sans rapport"): the noun of
+# the one told back is the other's
+FOLLOWED = re.compile(
+    r"\b(?:cette|la|ce|le) (?P<noun>saisie|prise|fusillade|opération|coup de filet)\b[^.;]{0,40}?"
+    r"\b(?:suivie?|précédée?) (?:d'une?|par une?) autre\b"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:à|au|le|la|dans|en|quelques|deux|trois|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche)\b)",
+    re.I,
+)
+
+
+def followed(text: str) -> str:
+    """`text` with the other event of "cette saisie a été suivie d'une autre" named ("… d'une autre saisie"), so that
+    its trigger fires on a mention that is no back-reference and `another` tells it apart."""
+    return FOLLOWED.sub(lambda m: f"{m.group(0)} {m.group('noun')}", text)
+
+
+def like_the_first(clause: str, told: list[Event]) -> str:
+    """The sentence of the latest seizure already told, when `clause` tells another seizure (`another`): a seizure
+    told as another one of those ("une seconde saisie", "suivie d'une autre") need not name its goods to be one (the
+    first named them); an empty string otherwise, and for a heading ("Un deuxième dispositif pour une nouvelle
+    saisie": no sentence, it names what the paragraph below tells, where that seizure's place is said)."""
+    if not re.search(r"[.!?…»]\s*$", clause):
+        return ""
+    seizures = [e for e in told if e.type == "seizure" and (e.drugs or e.cash_eur or e.weapons)]
+    return seizures[-1].evidence if seizures and another(clause, "seizure") else ""
+
+
+# one seizure said by its noun ("la première saisie", "le théâtre d'une belle saisie"), not a summary ("les principales
+# interpellations et saisies effectuées"), and the next one the text tells
+ONE_SEIZURE = re.compile(
+    r"\b(?:une|la (?:première|deuxième|seconde|troisième|dernière))\s+(?:[\w-]+\s+)?saisie\b", re.I
+)
+SEIZURE_NOUN = re.compile(r"\bsaisies?\b|\bprises?\b", re.I)
+SEIZED_AFTER = 600  # characters after the clause where its goods are told, at most
+
+
+def dated_noun(clause: str, fired: list[str], ref: date, text: str) -> str:
+    """What a seizure told by its noun alone in a clause dated to the day by its own words goes on to list, up to the
+    next seizure the text tells ("La première saisie remonte au premier décembre, lorsque les douaniers contrôlent un
+    camion sur le port." … "Bien rangés dans deux cartons, 36 pains d'héroïne, soit 28 kg."): its goods are told in
+    the sentences after it, in whatever paragraph. An empty string for any other clause."""
+    if "seizure.saisie" not in fired or not ONE_SEIZURE.search(clause):
+        return ""
+    when = dates.resolve(clause, ref)
+    if not when or when[0] is None or (when[1] - when[0]).days > 2:
+        return ""
+    at = text.find(clause)
+    if at < 0:
+        return ""
+    after = text[at + len(clause) : at + len(clause) + SEIZED_AFTER]
+    following = SEIZURE_NOUN.search(after)
+    return after[: following.start()] if following else after
+
+
+def another(clause: str, kind: str = "shooting") -> bool:
+    """Whether an event's clause tells it as another one than those told before (counting.same keeps it apart, and
+    operations.fold_arrests does not fold such an arrest into a seizure)."""
+    text = plain(clause)
+    if kind == "shooting":
+        return bool(ANOTHER.search(text) or OTHER_EPISODES.search(text))
+    return kind in ("seizure", "arrest") and bool(ANOTHER_OPERATION.search(text))
 
 
 def _key(e: Event) -> tuple:
@@ -177,6 +293,7 @@ def summaries(events: list[Event]) -> list[Event]:
         return (
             e.type == "seizure"
             and e.departement is not None
+            and not getattr(e, "another", False)  # "suivie d'une autre": no summary of the one before
             and not any(d["quantity"] is not None for d in e.drugs)
             and e.cash_eur is None
             and not e.count
