@@ -59,6 +59,7 @@ class Sentence:
     kinds: list[str]  # the types the trigger rules give it
     labels: set[str]  # the types of the gold events it states
     reached: bool  # not excluded whole by the extractor's sentence exclusions (the hook sees it)
+    text: str = ""  # kept in memory only (never written)
 
 
 @dataclass
@@ -119,7 +120,9 @@ def sentences_of(extractor, s: Set) -> None:
             kinds = ling.kinds(trigger_text)
             labels = {e["type"] for e in s.gold_events[a.id] if e.get("evidence") and overlaps(sentence, e["evidence"])}
             reached = not any(p.search(text) for p in EXCLUDE)
-            s.sentences.append(Sentence(a.id, press_detector.features(ling, text, kinds), kinds, labels, reached))
+            s.sentences.append(
+                Sentence(a.id, press_detector.features(ling, text, kinds), kinds, labels, reached, sentence)
+            )
 
 
 # ---- model -----------------------------------------------------------------------------------------------------
@@ -337,6 +340,110 @@ def event_loso(sets, fixtures, extractor, scorer, configs, c: float) -> None:
         print(f"{name}: matched {m - base[0]:+d}, false positives {(p - m) - (base[1] - base[0]):+d}")
 
 
+def event_examples(s: Set, extractor, scorer) -> list[Sentence]:
+    """The extractor's events on a set (rules alone), each as an example: the features of its evidence sentence with
+    its type, its rules' names and its headline's lemmas; its label "matched" when score.py pairs it with a gold
+    event (type, place, date)."""
+    extractor.detector = None
+    out = []
+    for a, ev in zip(s.articles, extractor.extract_many(s.articles), strict=True):
+        golds = [scorer.Event(e) for e in s.gold_events[a.id]]
+        matched = {j for _, j in scorer.match(golds, [scorer.Event(e.to_dict()) for e in ev])}
+        title = {f"h:{w[2:]}" for w in press_detector.features(extractor.ling, plain(a.title)) if w.startswith("w:")}
+        for j, e in enumerate(ev):
+            feats = press_detector.features(extractor.ling, plain(e.evidence or ""), [e.type])
+            feats |= {f"r:{r}" for r in e.rules} | {f"type:{e.type}"} | title
+            out.append(Sentence(a.id, feats, [e.type], {"matched"} if j in matched else set(), True))
+    return out
+
+
+def event_veto(sets, extractor, scorer, c: float) -> None:
+    """Leave-one-set-out of a veto on the extractor's final events: a logit of "this event is matched", trained on the
+    other sets' events; an event whose probability is below a threshold chosen on the training sets' out-of-fold
+    probabilities (the one that maximises their event F1) is dropped."""
+    from sklearn.linear_model import LogisticRegression
+
+    examples = {s.name: event_examples(s, extractor, scorer) for s in sets}
+    gold = {s.name: sum(len(v) for v in s.gold_events.values()) for s in sets}
+
+    def fitted(train):
+        vocab = vocabulary(train)
+        y = np.array(["matched" in x.labels for x in train], dtype=int)
+        m = LogisticRegression(C=c, solver="liblinear", max_iter=500).fit(matrix(train, vocab), y)
+        return lambda xs: m.predict_proba(matrix(xs, vocab))[:, 1]
+
+    print("\nevent-level veto, leave-one-set-out: matched / predicted (F1), rules alone → with the veto")
+    print("| held-out set | gold | rules | with the veto | threshold |\n|---|---|---|---|---|")
+    sums = np.zeros(4, dtype=int)
+    for s in sets:
+        others = [o.name for o in sets if o is not s]
+        oof_p, oof_y = [], []
+        for fold in [others[i::4] for i in range(4)]:
+            predict_ = fitted([x for o in others if o not in fold for x in examples[o]])
+            held = [x for o in fold for x in examples[o]]
+            oof_p.append(predict_(held))
+            oof_y.append(np.array(["matched" in x.labels for x in held]))
+        oof_p, oof_y = np.concatenate(oof_p), np.concatenate(oof_y)
+        n_gold = sum(gold[o] for o in others)
+        best = (2 * oof_y.sum() / (n_gold + len(oof_y)), 0.0)
+        for t in np.arange(0.05, 0.95, 0.05):
+            kept = oof_p >= t
+            best = max(best, (2 * oof_y[kept].sum() / (n_gold + kept.sum()), round(float(t), 2)))
+        threshold = best[1]
+        p = fitted([x for o in others for x in examples[o]])(examples[s.name])
+        y = np.array(["matched" in x.labels for x in examples[s.name]])
+        kept = p >= threshold
+        row = [y.sum(), len(y), y[kept].sum(), kept.sum()]
+        sums += row
+        g = gold[s.name]
+        print(
+            f"| {s.name} | {g} | {row[0]} / {row[1]} ({2 * row[0] / (g + row[1]):.2f}) | "
+            f"{row[2]} / {row[3]} ({2 * row[2] / (g + row[3]):.2f}) | {threshold:.2f} |"
+        )
+    g = sum(gold.values())
+    print(
+        f"| all | {g} | {sums[0]} / {sums[1]} ({2 * sums[0] / (g + sums[1]):.3f}) | "
+        f"{sums[2]} / {sums[3]} ({2 * sums[2] / (g + sums[3]):.3f}) | |"
+    )
+    print(f"matched {sums[2] - sums[0]:+d}, false positives {(sums[3] - sums[2]) - (sums[1] - sums[0]):+d}")
+
+
+def ceiling(sets, fixtures, extractor, scorer, c: float) -> None:
+    """What an added trigger could win at most: the gold events the extractor (rules alone) misses, split by whether
+    a trigger rule of their type fires on one of their evidence sentences, and the highest probability the model
+    trained without their set gives those sentences."""
+    rows = []
+    for s in sets:
+        vocab, models = fit(
+            [x for o in sets if o is not s for x in o.sentences] + (fixtures.sentences if fixtures else []), c
+        )
+        p = predict(vocab, models, s.sentences)
+        extractor.detector = None
+        for a, ev in zip(s.articles, extractor.extract_many(s.articles), strict=True):
+            golds = s.gold_events[a.id]
+            matched = {
+                i for i, _ in scorer.match([scorer.Event(e) for e in golds], [scorer.Event(e.to_dict()) for e in ev])
+            }
+            here = [i for i, x in enumerate(s.sentences) if x.article == a.id]
+            for i, g in enumerate(golds):
+                told = [j for j in here if g.get("evidence") and overlaps(s.sentences[j].text, g["evidence"])]
+                fired = any(g["type"] in s.sentences[j].kinds for j in told)
+                top = max((p[g["type"]][j] for j in told), default=float("nan"))
+                rows.append((s.name, a.id, g["type"], i in matched, fired, top))
+    missed = [r for r in rows if not r[3]]
+    silent = [r for r in missed if not r[4]]
+    print(
+        f"\nceiling: {len(rows)} gold events, {len(missed)} missed by the rules' extractor; {len(silent)} of these "
+        f"have no trigger of their type on their evidence sentence (what an added trigger could win at most)"
+    )
+    if silent:
+        tops = np.array([r[5] for r in silent])
+        print(
+            "the model's highest probability on their evidence sentence (trained without their set): "
+            + ", ".join(f"{q:.2f}" for q in sorted(tops, reverse=True))
+        )
+
+
 C = 0.5
 
 
@@ -355,6 +462,8 @@ def main(argv=None) -> None:
     )
     parser.add_argument("--lgbm", action="store_true", help="also measure LightGBM at the sentence level")
     parser.add_argument("--events", action="store_true", help="the event-level leave-one-set-out (slow)")
+    parser.add_argument("--event-veto", action="store_true", help="measure a veto on the final events (slow)")
+    parser.add_argument("--ceiling", action="store_true", help="what an added trigger could win at most (slow)")
     parser.add_argument("--no-sentences", action="store_true", help="skip the sentence-level measure")
     parser.add_argument("--write", type=Path, help="train on every set and write the detector file here")
     parser.add_argument("--enable", action="store_true", help="the written file enables the detector by default")
@@ -376,6 +485,10 @@ def main(argv=None) -> None:
         sentence_loso(sets, fixtures, args.c, args.lgbm)
     if args.events:
         event_loso(sets, fixtures, extractor, load_scorer(args.scorer), parse_configs(args.configs), args.c)
+    if args.ceiling:
+        ceiling(sets, fixtures, extractor, load_scorer(args.scorer), args.c)
+    if args.event_veto:
+        event_veto(sets, extractor, load_scorer(args.scorer), args.c)
     if args.write:
         every = sets + ([fixtures] if fixtures else [])
         config = parse_configs(args.configs)[0]

@@ -115,3 +115,13 @@ def test_a_detector_file_that_is_not_json_is_refused(tmp_path):
         detector.load(path)
     with pytest.raises(VigieError, match="missing.json: cannot be read"):
         detector.load(tmp_path / "missing.json")
+
+
+def test_the_environment_turns_the_detector_on_or_off(monkeypatch):
+    monkeypatch.setenv("VIGIE_PRESS_DETECTOR", "1")
+    assert detector.default() is not None
+    monkeypatch.setenv("VIGIE_PRESS_DETECTOR", "0")
+    assert detector.default() is None
+    monkeypatch.setenv("VIGIE_PRESS_DETECTOR", "yes")
+    with pytest.raises(VigieError, match="VIGIE_PRESS_DETECTOR='yes'"):
+        detector.default()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from vigie.press.schema import TYPES
 
 FILE = Path(__file__).parent / "rules" / "detector.json"
 FORMAT = "vigie-press-detector/1"
+ENV = "VIGIE_PRESS_DETECTOR"
 KEYS = {"format", "enabled", "types", "features", "weights", "bias", "add", "drop", "note"}
 
 
@@ -138,9 +140,15 @@ def load(path: Path = FILE) -> Detector:
 
 
 def default() -> Detector | None:
-    """The shipped detector if its file says it is enabled, else None (the rules alone). The flag is read from the
-    file's head (`to_dict` writes it second), so that a disabled detector costs no parse of its weights."""
-    if not FILE.exists():
+    """The shipped detector if its file says it is enabled, else None (the rules alone). The environment variable
+    VIGIE_PRESS_DETECTOR=1 (or 0) turns it on (or off) whatever the file says, to measure it. The flag is read from
+    the file's head (`to_dict` writes it second), so that a disabled detector costs no parse of its weights."""
+    forced = os.environ.get(ENV, "").strip()
+    if forced not in ("", "0", "1"):
+        raise VigieError(f"{ENV}={forced!r}: use 1 (the learned detector on) or 0 (off)")
+    if forced == "1":
+        return load(FILE)
+    if forced == "0" or not FILE.exists():
         return None
     with FILE.open("rb") as f:
         head = f.read(200)
