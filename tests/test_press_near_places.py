@@ -77,3 +77,14 @@ def test_an_area_said_by_a_demonym_the_table_lacks(extractor):
     # not in an article that names no such town
     other = read(extractor, "Un trafic démantelé", "Un trafic a été démantelé dans le bassin annécien.")
     assert other.places("Un trafic a été démantelé dans le bassin annécien.") == []
+
+
+def test_a_list_of_communes_is_not_where_the_next_events_are(extractor):
+    from vigie.press.geography import carries_over
+
+    sentence = "Mardi, les policiers ont interpellé sept personnes à Lorient, Lanester et Hennebont."
+    resolver = read(extractor, "Lorient : un réseau démantelé", sentence)
+    (place,) = resolver.places(sentence)
+    assert where(place) == (None, "56", 3) and not carries_over(place)
+    (town,) = resolver.places("Deux hommes ont été interpellés à Lorient.")
+    assert carries_over(town)

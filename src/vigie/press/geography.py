@@ -439,8 +439,9 @@ def is_locality(place: Place) -> bool:
 
 
 def carries_over(place: Place) -> bool:
-    """May the next events with no place of their own be here? Not at a bare "l'aéroport" (ArticlePlaces.sites)."""
-    return not (place.why is not None and place.why.kind == "commune (bare site)")
+    """May the next events with no place of their own be here? Not at a bare "l'aéroport" (ArticlePlaces.sites), nor
+    over a list of communes ("à Lorient, Lanester et Hennebont": one operation's, not the article's setting)."""
+    return not (place.why is not None and place.why.kind in ("commune (bare site)", "commune (several)"))
 
 
 def main_towns(title_places, dateline_place, mentions, district_towns) -> list[str]:
@@ -1101,7 +1102,8 @@ class ArticlePlaces(Geography):
         if len(codes) < 2:
             return None
         deps = set(codes.values())
-        return Place(None, deps.pop() if len(deps) == 1 else None, m.group(0), m.start(), 3)
+        dep = deps.pop() if len(deps) == 1 else None
+        return Place(None, dep, m.group(0), m.start(), 3, why=Candidate("", dep, "commune (several)"))
 
     def listed(self, text: str) -> Place | None:
         """ "à Ajaccio, Bastia et Porto-Vecchio": one operation across three communes or more listed after one "à"
@@ -1118,7 +1120,8 @@ class ArticlePlaces(Geography):
         if len(codes) < (3 if m.group("how") == "à " else 2) or len(codes) < len(names):
             return None
         deps = set(codes.values())
-        return Place(None, deps.pop() if len(deps) == 1 else None, m.group(0), m.start(), 3)
+        dep = deps.pop() if len(deps) == 1 else None
+        return Place(None, dep, m.group(0), m.start(), 3, why=Candidate("", dep, "commune (several)"))
 
     def pays(self, text: str) -> Place | None:
         """A pays named as a place ("dans le Boulonnais", rules/sites.toml [[area]]): geo_precision 3, its
