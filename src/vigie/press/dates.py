@@ -8,6 +8,7 @@ import re
 from datetime import date, timedelta
 
 from vigie.fr import MONTHS
+from vigie.press import prefilter
 from vigie.press.quantities import number_word
 
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
@@ -54,7 +55,7 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
     t = text.lower().replace("\u2019", "'")
     # "…, a annoncé lundi la préfecture", "…, informe ce samedi 10 février la préfecture": the day of the
     # announcement, not of the event
-    t = re.sub(
+    t = prefilter.sub(
         rf"\b(?:(?:a|ont|avait|avaient) (?:annoncé|indiqué|précisé|déclaré|confirmé|expliqué|révélé)|"
         rf"(?:annonce|annoncent|informe|indique|précise|confirme|révèle|rapporte)(?: ce| le)?) {W}"
         rf"(?: \d{{1,2}}(?:er)? {M}(?: \d{{4}})?)?",
@@ -62,41 +63,43 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         t,
     )
     a = anchor[0] if anchor and anchor[0] else None
-    m = re.search(rf"nuit du (\d{{1,2}})(?:er)? au (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
+    m = prefilter.search(rf"nuit du (\d{{1,2}})(?:er)? au (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
     if m:
         month = MONTHS.index(m.group(3)) + 1
         year = int(m.group(4)) if m.group(4) else recent_month(month, ref)
         return date(year, month, int(m.group(1))), date(year, month, int(m.group(2)))
-    m = re.search(rf"\b(?:les|entre le|du) (\d{{1,2}})(?:er)? (?:et|au) (?:le )?(\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
+    m = prefilter.search(
+        rf"\b(?:les|entre le|du) (\d{{1,2}})(?:er)? (?:et|au) (?:le )?(\d{{1,2}}) {M}(?: (\d{{4}}))?", t
+    )
     if m and int(m.group(1)) < int(m.group(2)):  # "les 28 et 29 mai", "du 12 au 14 juin": those days
         month = MONTHS.index(m.group(3)) + 1
         year = int(m.group(4)) if m.group(4) else recent_month(month, ref)
         return date(year, month, int(m.group(1))), date(year, month, int(m.group(2)))
-    m = re.search(rf"nuit (?:de|du) {W} (\d{{1,2}})(?:er)? (?:au|à) {W} (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
+    m = prefilter.search(rf"nuit (?:de|du) {W} (\d{{1,2}})(?:er)? (?:au|à) {W} (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
     if m:  # "dans la nuit de vendredi 12 à samedi 13 septembre"
         month = MONTHS.index(m.group(5)) + 1
         year = int(m.group(6)) if m.group(6) else recent_month(month, ref)
         return date(year, month, int(m.group(2))), date(year, month, int(m.group(4)))
-    m = re.search(rf"nuit de {W} à {W}", t)
+    m = prefilter.search(rf"nuit de {W} à {W}", t)
     if m:
         end = last_weekday(WEEKDAYS.index(m.group(2)), ref + timedelta(days=1))
         return end - timedelta(days=1), end
-    m = re.search(r"réveillon du nouvel an|nuit de la saint-sylvestre", t)
+    m = prefilter.search(r"réveillon du nouvel an|nuit de la saint-sylvestre", t)
     if m:
         year = ref.year - 1
         return date(year, 12, 31), date(year + 1, 1, 1)
-    m = re.search(rf"(?:entre |du )?{W} (?:et|au) {W}\b", t)  # "entre lundi et mercredi", "lundi et mardi"
+    m = prefilter.search(rf"(?:entre |du )?{W} (?:et|au) {W}\b", t)  # "entre lundi et mercredi", "lundi et mardi"
     if m:
         end = last_weekday(WEEKDAYS.index(m.group(2)), ref + timedelta(days=1))
         start = last_weekday(WEEKDAYS.index(m.group(1)), end + timedelta(days=1))
         return start, end
-    m = re.search(rf"\b(\d{{1,2}}|1er|premier) {M}(?: (\d{{4}}))?", t)  # "le 3 mai", "au premier décembre"
+    m = prefilter.search(rf"\b(\d{{1,2}}|1er|premier) {M}(?: (\d{{4}}))?", t)  # "le 3 mai", "au premier décembre"
     if m:
         month = MONTHS.index(m.group(2)) + 1
         year = int(m.group(3)) if m.group(3) else recent_month(month, ref)
         day = 1 if m.group(1) in ("1er", "premier") else int(m.group(1))
         return date(year, month, day), date(year, month, day)
-    m = re.search(rf"\b({'|'.join(WEEKDAYS)})(?: (?:soir|matin|midi|après-midi|dernier|soir dernier))?\b", t)
+    m = prefilter.search(rf"\b({'|'.join(WEEKDAYS)})(?: (?:soir|matin|midi|après-midi|dernier|soir dernier))?\b", t)
     if (
         m
         and not re.search(rf"\b{m.group(1)} (?:prochain|\d{{1,2}}(?:er)? {M})", t)  # "mardi 14 mars": the date above
@@ -105,67 +108,67 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         d = last_weekday(WEEKDAYS.index(m.group(1)), ref)
         return d, d
     if a:
-        m = re.search(rf"\b{N} (jours?|semaines?) après (?:des|les|la|le|l'|un|une|ces) ", t)
+        m = prefilter.search(rf"\b{N} (jours?|semaines?) après (?:des|les|la|le|l'|un|une|ces) ", t)
         if m:
             n = number_word(m.group(1)) or 1
             d = a - timedelta(days=n * (7 if m.group(2).startswith("semaine") else 1))
             return d, d
-        m = re.search(rf"\b{N} (jours?|semaines?|heures?) (après|plus tard|plus tôt|avant)", t)
+        m = prefilter.search(rf"\b{N} (jours?|semaines?|heures?) (après|plus tard|plus tôt|avant)", t)
         if m:
             n = number_word(m.group(1)) or 1
             days = n * (7 if m.group(2).startswith("semaine") else 1) if not m.group(2).startswith("heure") else 0
             sign = 1 if m.group(3) in ("après", "plus tard") else -1
             d = a + timedelta(days=sign * days)
             return d, d
-        m = re.search(r"\bquelques jours (avant|plus tôt|après|plus tard)\b", t)
+        m = prefilter.search(r"\bquelques jours (avant|plus tôt|après|plus tard)\b", t)
         if m:  # the 7 days before (after) the event referred to
             if m.group(1) in ("avant", "plus tôt"):
                 return a - timedelta(days=7), a - timedelta(days=1)
             return a + timedelta(days=1), a + timedelta(days=7)
-        if re.search(r"\ble lendemain\b", t):
+        if prefilter.search(r"\ble lendemain\b", t):
             d = a + timedelta(days=1)
             return d, d
-        if re.search(r"\bla veille\b", t):
+        if prefilter.search(r"\bla veille\b", t):
             d = a - timedelta(days=1)
             return d, d
-        if re.search(r"quelques heures plus tard|le même jour|dans la foulée", t):
+        if prefilter.search(r"quelques heures plus tard|le même jour|dans la foulée", t):
             return a, a
-        if re.search(r"\b(?:lors|au cours) de (?:l'|cette )opération\b", t):
+        if prefilter.search(r"\b(?:lors|au cours) de (?:l'|cette )opération\b", t):
             return anchor  # the operation just told
-        if re.search(r"\ble mois suivant\b|\bdès le mois suivant\b", t):
+        if prefilter.search(r"\ble mois suivant\b|\bdès le mois suivant\b", t):
             month = a.month % 12 + 1
             return month_interval(a.year + (a.month == 12), month)
-    m = re.search(rf"\b(?:il y a|voici) {N} jours?", t)
+    m = prefilter.search(rf"\b(?:il y a|voici) {N} jours?", t)
     if m:
         d = ref - timedelta(days=number_word(m.group(1)) or 1)
         return d, d
-    m = re.search(rf"\b(?:il y a|voici) {N} semaines?", t)
+    m = prefilter.search(rf"\b(?:il y a|voici) {N} semaines?", t)
     if m:
         d = ref - timedelta(days=7 * (number_word(m.group(1)) or 1))
         return d, d
-    m = re.search(rf"\bdepuis {N} (jours?|semaines?)\b", t)
+    m = prefilter.search(rf"\bdepuis {N} (jours?|semaines?)\b", t)
     if m:  # "depuis une semaine": from its start to the article date (the README's "depuis + a start")
         n = (number_word(m.group(1)) or 1) * (7 if m.group(2).startswith("semaine") else 1)
         return ref - timedelta(days=n), ref
-    m = re.search(rf"\b(?:il y a) {N} mois", t)
+    m = prefilter.search(rf"\b(?:il y a) {N} mois", t)
     if m:
         n = number_word(m.group(1)) or 1
         month, year = ref.month - n, ref.year
         while month < 1:
             month, year = month + 12, year - 1
         return month_interval(year, month)
-    if re.search(r"\bla nuit dernière\b|\bcette nuit\b", t):
+    if prefilter.search(r"\bla nuit dernière\b|\bcette nuit\b", t):
         return ref - timedelta(days=1), ref
-    if re.search(r"\bavant-hier\b", t):
+    if prefilter.search(r"\bavant-hier\b", t):
         d = ref - timedelta(days=2)
         return d, d
-    if re.search(r"\bhier\b", t):
+    if prefilter.search(r"\bhier\b", t):
         d = ref - timedelta(days=1)
         return d, d
-    if re.search(r"\bce week-end\b|\ble week-end dernier\b|\bce week end\b", t):
+    if prefilter.search(r"\bce week-end\b|\ble week-end dernier\b|\bce week end\b", t):
         sunday = last_weekday(6, ref + timedelta(days=1))
         return sunday - timedelta(days=1), sunday
-    m = re.search(r"\b(?:en |au )?(début|fin) de (?:la )?semaine dernière\b", t)
+    m = prefilter.search(r"\b(?:en |au )?(début|fin) de (?:la )?semaine dernière\b", t)
     if m:  # "en début de semaine dernière": Monday–Wednesday; "en fin de semaine dernière": Friday–Sunday
         monday = ref - timedelta(days=ref.weekday() + 7)
         return (
@@ -173,12 +176,12 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
             if m.group(1) == "début"
             else (monday + timedelta(days=4), monday + timedelta(days=6))
         )
-    if re.search(r"\b(?:cette semaine|depuis le début de la semaine)\b", t):  # Monday of this week to the article's day
+    if prefilter.search(r"\b(?:cette semaine|depuis le début de la semaine)\b", t):  # this week's Monday to the day
         return ref - timedelta(days=ref.weekday()), ref
-    if re.search(r"\bla semaine dernière\b", t):
+    if prefilter.search(r"\bla semaine dernière\b", t):
         monday = ref - timedelta(days=ref.weekday() + 7)
         return monday, monday + timedelta(days=6)
-    m = re.search(rf"\b(début|mi|fin)(?:[- ]|(?: du mois)? (?:de |d'))(?:la mi-)?{M}(?: (\d{{4}}))?", t)
+    m = prefilter.search(rf"\b(début|mi|fin)(?:[- ]|(?: du mois)? (?:de |d'))(?:la mi-)?{M}(?: (\d{{4}}))?", t)
     if m:
         month = MONTHS.index(m.group(2)) + 1
         year = int(m.group(3)) if m.group(3) else recent_month(month, ref)
@@ -189,7 +192,7 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
             "fin": (date(year, month, 21), last),
         }[m.group(1)]
     # "en mars", "remonte à juillet 2019", "date de mai dernier"
-    m = re.search(
+    m = prefilter.search(
         rf"\b(?:en|au mois de|courant|depuis|remonte à|remontait à|date de|datait de) {M}"
         rf"(?: dernier)?(?: (\d{{4}}))?",
         t,
@@ -200,11 +203,11 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         if t[m.start() :].startswith("depuis"):
             return date(year, month, 1), ref
         return month_interval(year, month)
-    if re.search(r"\ble mois dernier\b|\ble mois précédent\b", t):
+    if prefilter.search(r"\ble mois dernier\b|\ble mois précédent\b", t):
         first = ref.replace(day=1) - timedelta(days=1)
         return month_interval(first.year, first.month)
     # a season needs its determiner: "a été démantelé" is no summer
-    m = re.search(
+    m = prefilter.search(
         r"\b(?:au cours de l'|au |à la |à l'|en |cet |ce |cette |l'|le |de l'|du |depuis l'|depuis le )"
         r"(?:(début|fin) (?:de l'|du |de la ))?(printemps|été|automne|hiver)\b(?: (\d{4}))?( dernier)?",
         t,
@@ -222,20 +225,22 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         if re.search(rf"\bdepuis (?:le |l'){name}\b", t):  # "depuis l'été": from its start to the article
             return start, ref
         return start, end
-    m = re.search(rf"\b(?:il y a) {N} ans?\b", t)
+    m = prefilter.search(rf"\b(?:il y a) {N} ans?\b", t)
     if m:  # "interpellé il y a deux ans": that calendar year, as "il y a N mois" is that calendar month; read
         # after any month or season the text names ("Il y a deux ans, en mars 2022": March)
         year = ref.year - (number_word(m.group(1)) or 1)
         return date(year, 1, 1), date(year, 12, 31)
-    if re.search(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b", t):
+    if prefilter.search(r"\bl'an dernier\b|\bl'année dernière\b|\bl'an passé\b", t):
         return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)
-    m = re.search(r"\bdepuis le début de l'année\b", t)
+    m = prefilter.search(r"\bdepuis le début de l'année\b", t)
     if m:
         return date(ref.year, 1, 1), ref
-    m = re.search(r"\b(?:en|dès|depuis) (20\d\d|19\d\d)\b", t)
+    m = prefilter.search(r"\b(?:en|dès|depuis) (20\d\d|19\d\d)\b", t)
     if m:
         year = int(m.group(1))
         return date(year, 1, 1), date(year, 12, 31)
-    if re.search(r"\brécemment\b|\bdernièrement\b|\bces derniers (mois|jours|temps)\b|\bces dernières semaines\b", t):
+    if prefilter.search(
+        r"\brécemment\b|\bdernièrement\b|\bces derniers (mois|jours|temps)\b|\bces dernières semaines\b", t
+    ):
         return None, ref
     return None

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from vigie.press import counting, dates, detector, linguistics, quantities, recalls, rules, territory
+from vigie.press import counting, dates, detector, linguistics, prefilter, quantities, recalls, rules, territory
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.geography import (
     DISTRICT,
@@ -46,7 +46,7 @@ DRUG_CONTEXT = (
 EXCLUSIONS = rules.load_exclusions()  # named, in rules/exclusions.toml
 # a sentence that tells no event: statistics, tallies, judicial steps, policy, fiction, unrelated violence
 # (one compiled pattern per rule, tried in turn: faster than their alternation, whose branches re tries everywhere)
-EXCLUDE = [re.compile(p, re.I) for p in EXCLUSIONS.patterns("sentence")]
+EXCLUDE = [prefilter.compile(p, re.I) for p in EXCLUSIONS.patterns("sentence")]  # each behind its words
 REOPENED = r"\b(?:a |avait |ont |avaient )?(?:rouvert|réapparu|s'est reconstitué|s'est réinstallé)"
 
 
