@@ -436,12 +436,48 @@ def ceiling(sets, fixtures, extractor, scorer, c: float) -> None:
         f"\nceiling: {len(rows)} gold events, {len(missed)} missed by the rules' extractor; {len(silent)} of these "
         f"have no trigger of their type on their evidence sentence (what an added trigger could win at most)"
     )
+    for kind in TYPES:
+        ids = [f"{r[1]}" for r in silent if r[2] == kind]
+        if ids:
+            print(f"  {kind}: {len(ids)} ({', '.join(ids)})")
     if silent:
         tops = np.array([r[5] for r in silent])
         print(
             "the model's highest probability on their evidence sentence (trained without their set): "
             + ", ".join(f"{q:.2f}" for q in sorted(tops, reverse=True))
         )
+
+
+class Oracle:
+    """A detector that knows the gold: it adds to a clause every type of a gold event whose evidence the clause
+    overlaps (and vetoes nothing). What the hook could win with a perfect sentence classifier."""
+
+    def __init__(self, s: Set):
+        self.told = [(e["type"], e["evidence"]) for ev in s.gold_events.values() for e in ev if e.get("evidence")]
+
+    def adjust(self, ling, text: str, types: list[str]) -> tuple[list[str], set[str]]:
+        added = {t for t, evidence in self.told if t not in types and overlaps(text, evidence)}
+        return [k for k in TYPES if k in types or k in added], added
+
+
+def oracle(sets, extractor, scorer) -> None:
+    print("\nthe hook with an oracle (every gold type added on its evidence's clauses): matched / predicted")
+    print("| held-out set | gold | rules alone | oracle add | added |\n|---|---|---|---|---|")
+    sums = np.zeros(5, dtype=int)
+    for s in sets:
+        gold = scorer.load_gold(str(s.folder if not (s.folder / "gold").is_dir() else s.folder / "gold"))
+        row = []
+        for det in (None, Oracle(s)):
+            extractor.detector = det
+            preds = extractor.extract_many(s.articles)
+            pred = {a.id: [scorer.Event(e.to_dict()) for e in ev] for a, ev in zip(s.articles, preds, strict=True)}
+            res, _ = scorer.score({a.id: gold.get(a.id, []) for a in s.articles}, pred)
+            row += [res["matched"], res["pred_events"]]
+        extractor.detector = None
+        added = sum(any(r.startswith("learned.") for r in e.rules) for ev in preds for e in ev)
+        sums += [res["gold_events"], *row]
+        print(f"| {s.name} | {res['gold_events']} | {row[0]} / {row[1]} | {row[2]} / {row[3]} | {added} |")
+    print(f"| all | {sums[0]} | {sums[1]} / {sums[2]} | {sums[3]} / {sums[4]} | |")
 
 
 C = 0.5
@@ -464,6 +500,7 @@ def main(argv=None) -> None:
     parser.add_argument("--events", action="store_true", help="the event-level leave-one-set-out (slow)")
     parser.add_argument("--event-veto", action="store_true", help="measure a veto on the final events (slow)")
     parser.add_argument("--ceiling", action="store_true", help="what an added trigger could win at most (slow)")
+    parser.add_argument("--oracle", action="store_true", help="the hook with a detector that knows the gold")
     parser.add_argument("--no-sentences", action="store_true", help="skip the sentence-level measure")
     parser.add_argument("--write", type=Path, help="train on every set and write the detector file here")
     parser.add_argument("--enable", action="store_true", help="the written file enables the detector by default")
@@ -485,6 +522,8 @@ def main(argv=None) -> None:
         sentence_loso(sets, fixtures, args.c, args.lgbm)
     if args.events:
         event_loso(sets, fixtures, extractor, load_scorer(args.scorer), parse_configs(args.configs), args.c)
+    if args.oracle:
+        oracle(sets, extractor, load_scorer(args.scorer))
     if args.ceiling:
         ceiling(sets, fixtures, extractor, load_scorer(args.scorer), args.c)
     if args.event_veto:
