@@ -17,13 +17,17 @@ evidence, or most of its words in the evidence. Features are detector.features o
 the trigger rules give it; only features seen in two training articles at least are kept. One logistic regression per
 type (scikit-learn, liblinear, L2). The thresholds are chosen inside the training sets only: out-of-fold probabilities
 by group k-fold over the training sets; `add` is the lowest probability from which the sentences the rules missed are
-positive at `--add-precision` at least, `drop` the highest below which the sentences the rules fired are positive at
-`--drop-rate` at most.
+positive at a given precision at least, `drop` the highest below which the sentences the rules fired are positive at a
+given rate at most (`--configs add:drop,…`, e.g. `0.6:none,0.6:0.005`; none: never drop).
 
 Prints: the sentence-level average precision per type, pooled over the held-out sets, of the logit (and LightGBM with
 `--lgbm`) against the rules' own sentence-level precision and recall; with `--events`, per held-out set the matched
-events, predictions and F1 of the extractor without and with the model trained without that set, and the sums.
-`--write` trains on every set given and writes the detector file (`--enable` marks it enabled by default).
+events and predictions (F1) of the extractor without and with the models trained without that set, one column per
+config, and the sums; with `--event-veto`, the same for a logit that drops the extractor's final events it scores
+unlikely to be matched; with `--oracle`, the hook fed the gold types (a perfect detector); with `--ceiling`, the gold
+events the extractor misses that no trigger of their type announces, and the model's probability on them.
+`--write` trains on every set given with the first config and writes the detector file (`--enable`: on by default).
+Session 9's tables and the decision to leave it off: BENCHMARKS.md, "Session 9: a learned event detector".
 """
 
 from __future__ import annotations
