@@ -67,3 +67,19 @@ def test_value_rules_answer_the_same():
         for text in texts:
             _same(pattern.compiled, pattern, quantities.plain(text))
     assert quantities.RULE["injured_one"].search("un homme a été bleſſé")  # ſ is an s to re: the look steps aside
+
+
+def test_capitalised_names_read_as_before():
+    """geography.NAME puts the capital first (re skips ahead to it) and looks behind for what may precede it: the
+    same names, at the same places, as the form that looked behind first."""
+    from vigie.press.geography import NAME
+
+    before = (
+        r"(?:(?<=[\s(])|^|(?<=['’]))([A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
+        r"sous |en |lès |l['’])?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)"
+    )
+    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(FIXTURES.glob("*.json"))[::4]]
+    texts += ["Paris", "à Paris", "x\nLyon", "(Nice)", "l'Isère", "l’Aube", "aParis", "-Paris", "«Marseille»"]
+    for text in texts:
+        old = [(m.start(), m.group(1)) for m in re.finditer(before, text)]
+        assert [(m.start(), m.group(1)) for m in re.finditer(NAME, text)] == old, text

@@ -373,8 +373,10 @@ AREA_BEFORE = (
 DEMONYM_END = r"(?:ien|ienne|ois|oise|ais|aise|ain|aine|in|ine|on|onne)s?$"
 # the same said with the town's demonym: "l'agglomération grenobloise", "l'aire toulonnaise"
 AREA_WORDS = r"agglomération|aire|métropole|banlieue|bassin"
+# a capitalised name at the text's head or after a space, a bracket or an apostrophe; the capital comes first and
+# what precedes it is looked behind (not preceded by another character), so that re skips ahead to the capitals
 NAME = (
-    r"(?:(?<=[\s(])|^|(?<=['’]))([A-ZÉÈÀÂÎÔ][\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
+    r"([A-ZÉÈÀÂÎÔ](?<![^\s('’].)[\w'’-]*(?:[- ](?:d['’]|de |du |des |la |le |les |sur |"
     r"sous |en |lès |l['’])?[A-ZÉÈÀÂÎÔ][\w'’-]*)*)"
 )
 

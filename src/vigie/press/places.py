@@ -286,6 +286,8 @@ DEPARTEMENT_ADJECTIVES = {
     "guyanais": "973",
     "mahorais": "976",
 }
+# (" adjective", its pattern, code) for departements_in: the cheap test, then the pattern
+ADJECTIVE_TESTS = [(f" {a}", rf" {a}(e|s|es)? ", code) for a, code in DEPARTEMENT_ADJECTIVES.items() if code]
 ABROAD = (  # places abroad (capitalised: "la frontière suisse" is in France), and foreign authorities ("les douanes
     # malgaches"); not nationalities of persons
     r"(?-i:\b(?:Espagne|Algésiras|Maroc|Pays-Bas|Belgique|Madagascar|Colombie|Équateur|Anvers|Rotterdam|Tanger|"
@@ -425,6 +427,10 @@ class Gazetteer:
         self.coords = {c: (x, y) for c, _, _, x, y in info if x is not None and y is not None}
         self.districts = load_districts(con)
         self.departements = {name_key(n): c for c, n in con.execute("SELECT code, name FROM departement").fetchall()}
+        # a name of one word is looked for among a text's words, a longer one in its text (departements_in)
+        self._one_word = {k for k in self.departements if " " not in k}
+        self._longer = [(f" {k} ", k) for k in self.departements if " " in k]
+        self._rank = {k: i for i, k in enumerate(self.departements)}
         self.regions = {
             "ile de france",
             "provence",
@@ -466,7 +472,8 @@ class Gazetteer:
         bare = plain(text)
         key = " " + name_key(bare) + " "
         found = []
-        named = tuple(k for k in self.departements if f" {k} " in key)  # cheap: a few names, or none, are in it
+        named = self._one_word.intersection(key.split()).union(k for padded, k in self._longer if padded in key)
+        named = tuple(sorted(named, key=self._rank.__getitem__))  # a few names, or none, in the dictionary's order
         if named:
             # a département is a capitalised name, read once, the longest name first ("en Haute-Marne" names the
             # Haute-Marne, not the Marne too; "le sens nord-sud" is not the Nord), in the text with its accents and
@@ -475,8 +482,8 @@ class Gazetteer:
             folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
             folded = re.sub(r"[^A-Za-z0-9]+", " ", folded)
             found = [self.departements[m.group(0).lower()] for m in _capitalised(named).finditer(folded)]
-        for adjective, code in DEPARTEMENT_ADJECTIVES.items():
-            if code and f" {adjective}" in key and re.search(rf" {adjective}(e|s|es)? ", key):  # the cheap test first
+        for spaced, pattern, code in ADJECTIVE_TESTS:
+            if spaced in key and re.search(pattern, key):  # the cheap test first
                 found.append(code)
         found += re.findall(r"\((\d{2}|2A|2B|97\d)\)", text)
         return list(dict.fromkeys(found))
