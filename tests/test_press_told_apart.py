@@ -151,3 +151,38 @@ def test_a_date_told_by_what_it_goes_back_to_and_a_period_since():
         date(2019, 7, 31),
     )
     assert dates.resolve("depuis une semaine, les dealers menacent les habitants", ref) == (date(2023, 8, 24), ref)
+
+
+def test_goods_told_as_seized_with_a_definite_article_before_any_seizure_are_a_first_mention():
+    text = "Pour l'instant, on ne connaît pas les volumes saisis, mais il est question de cocaïne."
+    assert (
+        recalls.introduced_goods(text)
+        == "Pour l'instant, on ne connaît pas des volumes saisis, mais il est question de cocaïne."
+    )
+    assert recalls.introduced_goods("la drogue saisie sera détruite") == "des drogue saisie sera détruite"
+    # persons, or goods seized by someone named, are left as they are
+    assert recalls.introduced_goods("les deux hommes ont été saisis") == "les deux hommes ont été saisis"
+    assert (
+        recalls.introduced_goods("les stupéfiants saisis par les douaniers")
+        == "les stupéfiants saisis par les douaniers"
+    )
+
+
+def test_the_day_after_told_in_the_same_sentence_is_a_clause_of_its_own():
+    from vigie.press.extract import _clauses
+
+    sentence = "Un guetteur a été blessé samedi, et le lendemain une voiture a été prise pour cible par des tireurs."
+    assert _clauses(sentence) == [
+        "Un guetteur a été blessé samedi",
+        "le lendemain une voiture a été prise pour cible par des tireurs.",
+    ]
+    assert len(_clauses("Il a été interpellé le lendemain, et présenté au juge.")) == 1
+    # one clause's two shootings in two places, the second told "la veille dans …", stay one clause (recalls.paired)
+    assert (
+        len(_clauses("deux victimes par balles vendredi 12 mai, et la veille dans le quartier des Fontbarlettes.")) == 1
+    )
+
+
+def test_a_target_taken_in_the_feminine_is_a_shooting(ling):
+    assert "shooting.pris_pour_cible" in ling.fired("shooting", "une voiture prise pour cible par des tireurs")
+    assert not ling.fired("shooting", "ils voulaient prendre pour cible le commissariat")  # an intent

@@ -114,7 +114,10 @@ def _clauses(sentence: str) -> list[str]:
     parts = re.split(
         r",? et (?!\w+ autres (?:à|au|aux|en|dans)\b)(?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )"
         r"(?!\w+ (?:\w+ )?(?:blessée?s?|morte?s?|tuée?s?)\b)|;\s+|\s+:\s+|"  # "un mort et deux blessés" is one toll
-        r",? avant de (?=se |s')",
+        r",? avant de (?=se |s')|"
+        # "… abattu le 30 juillet, et le lendemain une voiture prise pour cible": not "…, et la veille dans le quartier
+        # des Fontbarlettes", the second place of one clause's two shootings (recalls.paired)
+        r", et (?=(?:le lendemain|la veille) (?!dans|à|au|aux|sur|en|près|devant)\b)",
         sentence,
     )
     return [p for p in parts if p.strip()]
@@ -216,6 +219,8 @@ class Extractor:
                     text = plain(clause)
                     if not any(e.type == "shooting" for e in events + produced):
                         text = recalls.introduced(text)  # "les fusillades qui ont éclaté …", none told before
+                    if not any(e.type == "seizure" for e in events + produced):
+                        text = recalls.introduced_goods(text)  # "on ne connaît pas les volumes saisis", none before
                     text = recalls.followed(text)  # "cette saisie a été suivie d'une autre": another seizure
                     trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", text, flags=re.I)
                     trigger_text = re.sub(DESCRIBED_POINT, r"\1", trigger_text, flags=re.I)
