@@ -78,6 +78,7 @@ def needed(compiled: re.Pattern) -> tuple[str, ...] | None:
         return None
     if not words or min(map(len, words)) < SHORTEST:
         return None
+    words = {w for w in words if not any(v != w and v in w for v in words)}  # "blessé" is in "blessée"
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
@@ -134,12 +135,12 @@ _last: tuple = (None, None)  # the latest text and its lower-cased form (None: a
 # replaced whole, so that threads sharing it never pair a text with another's form
 
 
-def _lowered(text: str) -> str | None:
+def _lowered(text) -> str | None:
     global _last
     last = _last
     if last[0] is text:
         return last[1]
-    low = text.lower() if UNSURE.isdisjoint(text) else None
+    low = text.lower() if isinstance(text, str) and UNSURE.isdisjoint(text) else None
     _last = (text, low)
     return low
 
@@ -159,13 +160,24 @@ class Guarded:
         )
 
     def _may(self, text) -> bool:
-        if not isinstance(text, str):
-            return True
         low = _lowered(text)
-        return low is None or any(w in low for w in self.words)
+        if low is None:
+            return True
+        for word in self.words:
+            if word in low:
+                return True
+        return False
 
-    def search(self, string, *args, **kwargs):
-        return self.compiled.search(string, *args, **kwargs) if self._may(string) else None
+    def search(self, string, *args, **kwargs):  # the most asked: the look written out, one call fewer
+        last = _last
+        low = last[1] if last[0] is string else _lowered(string)
+        if low is not None:
+            for word in self.words:
+                if word in low:
+                    break
+            else:
+                return None
+        return self.compiled.search(string, *args, **kwargs)
 
     def match(self, string, *args, **kwargs):
         return self.compiled.match(string, *args, **kwargs) if self._may(string) else None
