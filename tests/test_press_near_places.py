@@ -88,3 +88,9 @@ def test_a_list_of_communes_is_not_where_the_next_events_are(extractor):
     assert where(place) == (None, "56", 3) and not carries_over(place)
     (town,) = resolver.places("Deux hommes ont été interpellés à Lorient.")
     assert carries_over(town)
+
+
+def test_the_channel_tunnel_is_at_coquelles(extractor):
+    sentence = "Les douaniers ont contrôlé un camion au tunnel sous la Manche."
+    resolver = read(extractor, "Calais : saisie de cocaïne", sentence)
+    assert [where(p) for p in resolver.places(sentence)] == [("62239", "62", 1)]

@@ -358,9 +358,9 @@ NEAR_BEFORE = (
 )
 # an airport or a port, by its name or its town's: "l'aéroport Félix-Éboué de Cayenne", "le port de Jarry",
 # "à l'aéroport" (rules/sites.toml says which commune it is in)
-SITE = (
-    r"\b(?P<kind>[aA][ée]roport|[aA]érogare|[pP]ort)\b(?: international| maritime| autonome| de commerce)?"
-    r"(?: (?P<name>[A-ZÉÈÎ][\w'’-]+(?:[- ][A-ZÉÈÎ][\w'’-]+)*))?"
+SITE = (  # and a tunnel by what it passes under: "le tunnel sous la Manche"
+    r"\b(?P<kind>[aA][ée]roport|[aA]érogare|[pP]ort|[tT]unnel)\b(?: international| maritime| autonome| de commerce)?"
+    r"(?: (?:sous (?:la |le |l['’]))?(?P<name>[A-ZÉÈÎ][\w'’-]+(?:[- ][A-ZÉÈÎ][\w'’-]+)*))?"
     r"(?: (?:de |d['’]|du )(?P<town>[A-ZÉÈÎ][\w'’-]+))?"
 )
 # a name right after these words is an area around the town (geo_precision 3, commune null): "l'agglomération de
@@ -977,7 +977,7 @@ class ArticlePlaces(Geography):
         return out
 
     def _site(self, kind: str, name: str | None, town: str | None):
-        kind = "port" if kind == "port" else "airport"
+        kind = kind if kind in ("port", "tunnel") else "airport"
         sites = [s for s in SITES if s.kind == kind]
         for key in [name_key(x) for x in (name, town, f"{name} {town}" if name and town else None) if x]:
             found = [s for s in sites if key in s.names]

@@ -109,12 +109,12 @@ NEIGHBOURHOODS = {
     "kervenanec": "56162",
 }
 SITES_FILE = rules.FOLDER / "sites.toml"
-SITE_KINDS = {"airport", "port"}
+SITE_KINDS = {"airport", "port", "tunnel"}
 
 
 @dataclass(frozen=True)
 class Site:
-    """An airport or a port named after a town it is not in (rules/sites.toml)."""
+    """An airport, a port or a tunnel named after a town it is not in, or what it passes under (rules/sites.toml)."""
 
     names: tuple[str, ...]  # name keys
     town: str  # the key of the town the press names it by, or ""
