@@ -63,6 +63,10 @@ def test_valence_of_spain_in_an_article_about_spain(extractor):
     text = "Valence : 4 kilos de résine venue d'Espagne ont été saisis à Valence, dans le quartier de Fontbarlet."
     resolver = read(extractor, "Valence : saisie de résine", text)
     assert [p.code for p in resolver.places("Ils ont été saisis à Valence.")] == ["26362"]
+    # nor one about a town near it, whatever the Drôme is named
+    text = "La résine venait d'Espagne. Deux hommes ont été interpellés à Romans-sur-Isère, un troisième à Valence."
+    resolver = read(extractor, "Romans-sur-Isère : un réseau démantelé", text)
+    assert [p.code for p in resolver.places("Un troisième a été interpellé à Valence.")] == ["26362"]
 
 
 def test_an_area_said_by_a_demonym_the_table_lacks(extractor):

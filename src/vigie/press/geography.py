@@ -864,13 +864,17 @@ class ArticlePlaces(Geography):
 
     def _exonym(self, surface: str) -> bool:
         """A French commune's name that is also the French name of a foreign city ("Valence" for Valencia) names the
-        foreign city in an article that names its country and neither the commune as a main town nor its
+        foreign city in an article that names its country and neither the commune as a main town (or near one) nor its
         département in words ("parti de Bosnie … jusqu'au sud de l'Espagne. C'est à Valence qu'il a chargé")."""
         country = EXONYMS.get(name_key(surface))
         if country is None or not re.search(rf"(?<![\w-]){country}(?![\w-])", self.abroad_text):
             return False
         codes = [c for c, _, _, _ in self.gaz.communes.get(name_key(surface), ())]
-        return not any(c in self.towns or self.gaz.info.get(c, (None, 0))[0] in self.said_deps for c in codes)
+        # the commune is meant when it is a main town, near one ("à Valence" in an article about Romans), or in a
+        # département the article names in words
+        return not any(
+            self.gaz.near_towns(c, self.towns) or self.gaz.info.get(c, (None, 0))[0] in self.said_deps for c in codes
+        )
 
     def _district_town(self, surface: str) -> str | None:
         """The town of a presumed district in an article with no headline town: the commune named last before the
