@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from vigie.geo.names import name_key
-from vigie.press import dates, operations, quantities, territory
+from vigie.press import dates, operations, prefilter, quantities, territory
 from vigie.press.schema import Event, overlaps
 
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
@@ -239,7 +239,7 @@ def merge(events: list[Event]) -> list[Event]:
                 setattr(one, field, theirs)
                 if field == "count":
                     one.count_rough = rough_count(e)
-        if re.search(APPROXIMATE, one.evidence, re.I) and not re.search(APPROXIMATE, e.evidence, re.I):
+        if prefilter.search(APPROXIMATE, one.evidence, re.I) and not prefilter.search(APPROXIMATE, e.evidence, re.I):
             # "plus de 300 kilos" in the lead, "380 kilos" in the body: the exact figure
             exact = {(x["substance"], x["unit"]): x["quantity"] for x in e.drugs if x["quantity"] is not None}
             for x in one.drugs:
@@ -317,7 +317,7 @@ def lead_amounts(events: list[Event]) -> list[Event]:
         told_again = (
             e.type == "seizure"
             and amounts
-            and re.search(APPROXIMATE, e.evidence, re.I)
+            and prefilter.search(APPROXIMATE, e.evidence, re.I)
             and any(
                 o is not e
                 and o.type == "seizure"
@@ -327,7 +327,7 @@ def lead_amounts(events: list[Event]) -> list[Event]:
                     _rough(q, next((d["quantity"] for d in o.drugs if (d["substance"], d["unit"]) == k), None))
                     for k, q in amounts.items()
                 )
-                and not re.search(APPROXIMATE, o.evidence, re.I)
+                and not prefilter.search(APPROXIMATE, o.evidence, re.I)
                 for o in events
             )
         )
@@ -394,7 +394,7 @@ def excluded_details(paragraph: list[Event], sentence: str) -> None:
 def _exact_amounts(seizure: Event, sentence: str) -> bool:
     """The exact amounts a sentence gives for a seizure told roughly ("plus d'un tiers de tonne" … "pour un total de
     380 kilogrammes"): replaced, and True when one was."""
-    if not re.search(APPROXIMATE, seizure.evidence, re.I) or re.search(APPROXIMATE, sentence, re.I):
+    if not prefilter.search(APPROXIMATE, seizure.evidence, re.I) or prefilter.search(APPROXIMATE, sentence, re.I):
         return False
     exact = {(d["substance"], d["unit"]): d["quantity"] for d in quantities.drugs(sentence)}
     told = False
@@ -426,7 +426,9 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
         if target.injured is None and injured is not None:
             target.injured, target.hit = injured, quantities.hit_count(sentence)
             target.lone_wound = injured == 1 and quantities.same_victim(sentence)
-        if re.search(r"exhib|brandi|armé|menac|tir|étuis|douilles|calibre|utilisé|munis? d|équipés? d", sentence, re.I):
+        if prefilter.search(
+            r"exhib|brandi|armé|menac|tir|étuis|douilles|calibre|utilisé|munis? d|équipés? d", sentence, re.I
+        ):
             for w in quantities.weapons(sentence):
                 if all(x["kind"] != w["kind"] for x in target.weapons):
                     target.weapons.append(w)
@@ -463,7 +465,9 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
             seizures[-1].cash_eur = quantities.cash(sentence)
     if same_paragraph or (unmeasured and VALUES_FOUND.search(sentence)):
         seizure = (same_paragraph or unmeasured)[-1]  # "… une plantation. Plus de 300 pieds ont été arrachés."
-        rough = re.search(APPROXIMATE, seizure.evidence, re.I) and not re.search(APPROXIMATE, sentence, re.I)
+        rough = prefilter.search(APPROXIMATE, seizure.evidence, re.I) and not prefilter.search(
+            APPROXIMATE, sentence, re.I
+        )
         for found in quantities.drugs(sentence):
             if found["quantity"] is None:
                 listed = PACKS.search(sentence) or INDEFINITE.search(sentence)  # not a substance merely named

@@ -198,7 +198,7 @@ class Extractor:
                         counting.excluded_details(events[first:], sentence)  # "… 380 kilos, 5 mises en examen"
                         continue
                     sentence = recalled
-                if re.search(ABROAD, re.sub(FOREIGN_ROUTE, " ", sentence, flags=re.I), re.I):
+                if prefilter.search(ABROAD, re.sub(FOREIGN_ROUTE, " ", sentence, flags=re.I), re.I):
                     # events abroad are not ours; details of ours may be there
                     if events:
                         counting.complete(events[-4:], events[first:], sentence)
@@ -280,7 +280,7 @@ class Extractor:
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     own_when = interval or dates.resolve(sentence, article.date, last_date)
                     when = own_when or paragraph_date
-                    reopened = re.search(REOPENED, clause, re.I)
+                    reopened = prefilter.search(REOPENED, clause, re.I)
                     for kind in types:
                         operations = [e for e in events + produced if e.type in ("seizure", "arrest")]
                         if (
@@ -388,7 +388,7 @@ class Extractor:
         """Shootings listed town by town with their toll and date in brackets, as a round-up tells them: "Arles
         (trois blessés le 18 avril), Cavaillon (deux morts le 1er mai), Avignon (deux morts le 10 avril et le 5 mai)".
         One shooting per town and date; a toll of as many victims as dates is one per date."""
-        if not re.search(r"fusillades?|règlements? de comptes|tirs|par balles?|kalachnikov", sentence, re.I):
+        if not prefilter.search(r"fusillades?|règlements? de comptes|tirs|par balles?|kalachnikov", sentence, re.I):
             return []
         out = []
         for m in re.finditer(TOLL_ITEM, sentence):
@@ -482,7 +482,7 @@ class Extractor:
         ):
             types.remove("network_arrival")
         if (
-            re.search(r"perdu la vie|ont été tués|avaient été tués|tuées? par balles|tués par balles", low)
+            prefilter.search(r"perdu la vie|ont été tués|avaient été tués|tuées? par balles|tués par balles", low)
             and "shooting" not in types
         ):
             types.append("shooting")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vigie.errors import VigieError
-from vigie.press import dates, quantities, rules
+from vigie.press import dates, prefilter, quantities, rules
 from vigie.press.places import Place
 from vigie.press.schema import Event, overlaps
 
@@ -109,7 +109,7 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
 
 
 RULES = load()
-NOT_GOODS = re.compile("|".join(f"(?:{p})" for _, p in RULES.not_goods), re.I)
+NOT_GOODS = prefilter.compile("|".join(f"(?:{p})" for _, p in RULES.not_goods), re.I)
 
 
 def goods(sentence: str) -> str:
@@ -282,7 +282,7 @@ def listed_nearby(sentences: list[str], k: int, triggered, fired=()) -> str:
 # one operation told over several communes: the words that tell an operation (rules/operations.toml, [spread]), what
 # may stand between two communes of one list ("à A, B et dans le centre de C", "A (Eure) et B", "A, B, C…"), and what
 # introduces the list as the operation's places when none of its names follows a locative of its own
-OPERATION = re.compile(RULES.spread, re.I) if RULES.spread else None
+OPERATION = prefilter.compile(RULES.spread, re.I) if RULES.spread else None
 NOT_THE_OPERATION = re.compile(RULES.spread_not_before, re.I) if RULES.spread_not_before else None
 LIST_GAP = re.compile(
     r"\s*(?:\([^()]{1,30}\))?\s*,?\s*(?:(?:et|ou encore|ainsi qu['’]|mais aussi)\b\s*)?"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from vigie.press import dates, quantities, rules
+from vigie.press import dates, prefilter, quantities, rules
 from vigie.press.quantities import plain
 from vigie.press.schema import Event, overlaps
 
@@ -153,7 +153,7 @@ OTHER_EPISODES = re.compile(r"\b(?:\w+ )?autres épisodes de (?:tirs|fusillades?
 
 # an event told back, then another like it, unnamed ("Cette saisie a été suivie d'une autre, sans rapport"): the noun of
 # the one told back is the other's
-FOLLOWED = re.compile(
+FOLLOWED = prefilter.compile(
     r"\b(?:cette|la|ce|le) (?P<noun>saisie|prise|fusillade|opération|coup de filet)\b[^.;]{0,40}?"
     r"\b(?:suivie?|précédée?) (?:d'une?|par une?) autre\b"
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:à|au|le|la|dans|en|quelques|deux|trois|lundi|mardi|mercredi|jeudi|vendredi|"
@@ -326,7 +326,7 @@ def summaries(events: list[Event]) -> list[Event]:
 
 # shootings introduced by a definite article with a relative clause of their own ("les fusillades qui ont éclaté
 # récemment au Petit Caporal et à Plaisance"): when the article has told no shooting before, nothing is referred back
-INTRODUCED = re.compile(
+INTRODUCED = prefilter.compile(
     r"\bles (?=(?:fusillades|tirs|coups de feu) (?:qui (?:ont|avaient) (?:éclaté|retenti|visé|fait)|survenu(?:e)?s)\b)",
     re.I,
 )
