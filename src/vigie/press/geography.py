@@ -178,7 +178,7 @@ CAPITAL_NAME = r"(?-i:[A-ZÉ])[\w'’-]+"  # a capitalised name even in a patter
 # "la rocade de Rennes"), else of 3 in its département ("sur l'autoroute A31 en Haute-Marne": only the département is
 # known)
 ROAD_WORDS = (
-    r"(?:une |l['’])aire (?:d['’]autoroute|de repos|de service)|"
+    r"(?:une |l['’])aire (?:d['’]autoroute|de repos|de service)(?: (?:de|sur) l['’](?-i:A) ?\d+)?|"  # "de l'A87"
     r"l['’]autoroute|la route nationale|la nationale|la rocade|"
     r"\bsur l['’](?-i:A) ?\d+\b|\bsur la (?-i:RN|N) ?\d+\b"
 )
