@@ -39,6 +39,7 @@ import argparse
 import warnings
 
 import numpy as np
+from onset_state_calibration import out_of_fold  # forecast.Model's first stage, out of fold (run from benchmarks/)
 from scipy.stats import rankdata
 
 from vigie import warehouse
@@ -57,25 +58,6 @@ NAMES = (
     "logodds_avg_onset",
 )
 PUBLISHED = 2  # forecast.publication_state: a published count
-
-
-def out_of_fold(train: tuple, calibration: tuple, seed: int) -> np.ndarray:
-    """forecast.Model's first stage (base and trees on `train`, rounds chosen on `calibration`): the margin of the
-    calibration rows, which neither saw."""
-    import lightgbm as lgb
-
-    (x0, y0, n0), (x1, y1, _) = train, calibration
-    base = fc.LinearBase(seed).fit(x0, y0, n0, "onset").combine(x1, y1)
-    m0, m1 = base.margin(x0), base.margin(x1)
-    early = lgb.train(
-        {**fc._params(len(y0), seed, "onset"), "metric": "None"},
-        lgb.Dataset(x0, y0, init_score=m0),
-        fc.ROUNDS,
-        valid_sets=[lgb.Dataset(x1, y1, init_score=m1)],
-        feval=fc._calibrated_log_loss,
-        callbacks=[lgb.early_stopping(fc.STOPPING, first_metric_only=True, verbose=False)],
-    )
-    return m1 + early.predict(x1, raw_score=True, num_iteration=max(early.best_iteration, fc.MIN_ROUNDS))
 
 
 def logistic(columns: list[np.ndarray], y: np.ndarray, prior_mean: np.ndarray, sd: float) -> np.ndarray:
@@ -124,7 +106,7 @@ def main() -> None:
         model = fit_origin(panel_, feats, origin, target, seed)
         last, first = origin - 1, 1  # as forecast.fit_origin for the onset
         calibration = fc.training_rows(panel_, feats, target, last, last, origin)
-        margin = out_of_fold(fc.training_rows(panel_, feats, target, first, last - 1, origin), calibration, seed)
+        margin, _, _ = out_of_fold(fc.training_rows(panel_, feats, target, first, last - 1, origin), calibration, seed)
         # the GLMs as the backtest fits its baseline: for the scored year on the years ≤ origin; for the
         # calibration year (target column origin-1) on the years before it
         glm = fc.PoissonBaseline().fit(*bt._glm_rows(panel_, feats, origin))

@@ -33,7 +33,6 @@ Session 9's tables and the decision to leave it off: BENCHMARKS.md, "Session 9: 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -42,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from train_place_ranker import load_scorer  # ../shared/press/score.py as a module (run from benchmarks/)
 
 from vigie.press import articles as press_articles
 from vigie.press import detector as press_detector
@@ -257,13 +257,6 @@ def train(sentences, groups, c: float, configs) -> list[press_detector.Detector]
 
 
 # ---- measures --------------------------------------------------------------------------------------------------
-def load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("press_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def sentence_loso(sets: list[Set], fixtures: Set | None, c: float, lgbm: bool) -> None:
     from sklearn.metrics import average_precision_score
 
