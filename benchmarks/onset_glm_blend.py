@@ -39,7 +39,7 @@ import argparse
 import warnings
 
 import numpy as np
-from onset_state_calibration import out_of_fold  # forecast.Model's first stage, out of fold (run from benchmarks/)
+from onset_state_calibration import out_of_fold, recorded_backtest  # the shared onset harness (run from benchmarks/)
 from scipy.stats import rankdata
 
 from vigie import warehouse
@@ -100,10 +100,8 @@ def main() -> None:
     con = warehouse.connect(args.db, read_only=True)
     panel = ft.load_panel(con, "commune", "trafic")
     kept = {}
-    fit_origin = fc.fit_origin
 
-    def recording(panel_, feats, origin, target, seed):
-        model = fit_origin(panel_, feats, origin, target, seed)
+    def record(model, panel_, feats, origin, target, seed):
         last, first = origin - 1, 1  # as forecast.fit_origin for the onset
         calibration = fc.training_rows(panel_, feats, target, last, last, origin)
         margin, _, _ = out_of_fold(fc.training_rows(panel_, feats, target, first, last - 1, origin), calibration, seed)
@@ -112,13 +110,8 @@ def main() -> None:
         glm = fc.PoissonBaseline().fit(*bt._glm_rows(panel_, feats, origin))
         glm_cal = fc.PoissonBaseline().fit(*bt._glm_rows(panel_, feats, max(origin - 2, 2)))
         kept[origin] = (model, feats[origin], calibration, model.a_ * margin + model.b_, glm, glm_cal)
-        return model
 
-    fc.fit_origin = recording
-    try:
-        result = bt.backtest(panel, "onset", args.seed)
-    finally:
-        fc.fit_origin = fit_origin
+    result = recorded_backtest(panel, args.seed, record)
     n_years = len(panel.years)
     hindsight = ft.onsets_until(panel, n_years - 1)
     wins = dict.fromkeys(NAMES, 0)

@@ -69,6 +69,23 @@ def offsets(z: np.ndarray, y: np.ndarray, state: np.ndarray, sd: float) -> np.nd
     return out
 
 
+def recorded_backtest(panel, seed: int, record) -> dict:
+    """The onset backtest (`backtest.backtest`, unchanged), calling `record(model, panel, feats, origin, target, seed)`
+    with each origin's fitted model, so that an experiment can score other maps on the same towns and labels."""
+    fit_origin = fc.fit_origin
+
+    def recording(panel_, feats, origin, target, seed_):
+        model = fit_origin(panel_, feats, origin, target, seed_)
+        record(model, panel_, feats, origin, target, seed_)
+        return model
+
+    fc.fit_origin = recording
+    try:
+        return bt.backtest(panel, "onset", seed)
+    finally:
+        fc.fit_origin = fit_origin
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True)
@@ -79,10 +96,8 @@ def main() -> None:
     con = warehouse.connect(args.db, read_only=True)
     panel = ft.load_panel(con, "commune", "trafic")
     kept = {}
-    fit_origin = fc.fit_origin
 
-    def recording(panel_, feats, origin, target, seed):
-        model = fit_origin(panel_, feats, origin, target, seed)
+    def record(model, panel_, feats, origin, target, seed):
         last, first = origin - 1, 1  # as forecast.fit_origin for the onset
         rows = {}
         rows["f1"] = out_of_fold(
@@ -97,13 +112,8 @@ def main() -> None:
                 seed,
             )
         kept[origin] = (model, feats[origin], rows)
-        return model
 
-    fc.fit_origin = recording
-    try:
-        result = bt.backtest(panel, "onset", args.seed)
-    finally:
-        fc.fit_origin = fit_origin
+    result = recorded_backtest(panel, args.seed, record)
     n_years = len(panel.years)
     hindsight = ft.onsets_until(panel, n_years - 1)
     names = ("current", "per_state_f1", "per_state_f2", "oracle", "oracle_platt")
