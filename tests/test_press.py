@@ -96,6 +96,8 @@ REF = date(2023, 9, 18)  # a Monday
         ("l'an dernier", (date(2022, 1, 1), date(2022, 12, 31))),
         ("en 2021 déjà", (date(2021, 1, 1), date(2021, 12, 31))),
         ("il y a trois jours", (date(2023, 9, 15), date(2023, 9, 15))),
+        ("il y a 3 mois", (date(2023, 6, 1), date(2023, 6, 30))),
+        ("il y a 14 mois", (date(2022, 7, 1), date(2022, 7, 31))),
         ("la semaine dernière", (date(2023, 9, 11), date(2023, 9, 17))),
         ("récemment", (None, REF)),
         ("la nuit du réveillon du Nouvel An", (date(2022, 12, 31), date(2023, 1, 1))),
