@@ -308,6 +308,52 @@ def test_publication_state_and_onset_base_contributions(small):
     assert set(fc.publication_state(feats[t][live])) >= {0, 2}
 
 
+def test_front_hazard_finds_a_planted_wave():
+    """A wave planted as the issue describes it (towns start around a year 1 + d / 30, d their distance to the
+    hub) among background onsets: the front's speed chosen on the past years is near 30 km a year, and next year's
+    ratio is high where the front will be and low where it has passed. Without a wave no speed claims a front."""
+    rng = np.random.default_rng(5)
+    n, t, speed = 6000, 6, 30.0
+    d = rng.uniform(0, 300, n)
+    size = rng.uniform(6, 11, n)
+    quiet = np.full(n, np.nan)  # background onsets only: 3 per 1,000 towns a year
+    background = rng.random((n, t + 1)) < 0.003
+    for s in range(t, 0, -1):
+        quiet[background[:, s]] = s
+    wave = rng.random(n) < 0.3
+    arrival = np.rint(1 + d / speed + rng.normal(0, 0.5, n))
+    onset = np.where(wave & (arrival <= t), np.fmin(quiet, arrival), quiet)
+    ratio, chosen = ft.front_hazard(d, size, onset, t)
+    assert chosen is not None and 20 <= chosen[0] <= 40
+    next_front = np.abs(d - speed * t) < 15  # where it stands next year (column t + 1)
+    passed = (d > 30) & (d < 90)
+    assert np.nanmean(ratio[next_front]) > np.nanmean(ratio[passed]) + 1.0
+    assert np.nanmax(np.abs(ft.front_hazard(d, size, quiet, t)[0])) < 1.0  # background alone: no front
+    assert np.isnan(ft.front_hazard(d, size, onset, 3)[0]).all()  # fewer than four years of onsets: unknown
+
+
+def test_surge_model_reads_no_onset_only_column():
+    """features.ONSET_ONLY (the front) is read by the onset model only: the surge's and the services' forecasts are
+    the same whatever that column holds (so that their backtests stand), the onset's are not."""
+    rng = np.random.default_rng(11)
+    n = 4000
+    x = rng.normal(0, 1, (n, len(ft.FEATURES)))
+    x[:, ft.FEATURES.index("count")] = rng.poisson(4, n)
+    x[:, ft.FEATURES.index("mean3")] = rng.uniform(1, 6, n)
+    x[:, ft.FEATURES.index("suppressed_now")] = 0.0
+    front = ft.FEATURES.index("front_hazard")
+    y = (rng.random(n) < fc._sigmoid(x[:, front] - 3)).astype(float)  # the front drives the target
+    count = rng.poisson(4, n).astype(float)
+    half = n // 2
+    other = x.copy()
+    other[:, front] = rng.normal(0, 1, n)
+    for rare, same in ((False, True), ("onset", False)):
+        model = fc.Model().fit((x[:half], y[:half], count[:half]), (x[half:], y[half:], count[half:]), rare)
+        assert np.array_equal(model.predict(x), model.predict(other)) == same
+        assert model.contributions(x).shape == (n, len(ft.FEATURES) + 1)
+        assert (model.contributions(x)[:, front] == 0).all() == same
+
+
 def test_onset_model_does_not_depend_on_the_seed(small):
     """The onset model samples no row, feature or histogram bin (forecast._params, LinearBase.fit): a few dozen onsets a
     year cannot afford a forecast that moves with the draw."""
@@ -338,7 +384,7 @@ def test_count_part_of_the_base_claims_no_odds_beyond_its_rows():
     rows = np.zeros((2, len(ft.FEATURES)))
     rows[:, ft.FEATURES.index("count")] = [300.0, 190.0]
     rows[:, ft.FEATURES.index("mean3")] = [100.0, 100.0]  # threshold 200: a mean near 300, then near 190
-    mu = glm.glm_.predict(glm._design(rows))
+    mu = glm._mean(rows)  # the GLM's mean (its count columns)
     tail = poisson.logsf(199, mu) - poisson.logcdf(199, mu)
     assert tail[0] > 15 and abs(tail[1]) < math.log(n)
     np.testing.assert_allclose(glm.log_odds(rows), [math.log(n), tail[1]], rtol=1e-9)

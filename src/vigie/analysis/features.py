@@ -27,6 +27,10 @@ Features of the diffusion front and of the press (besides counts, rises, drug us
   the onset detector call an onset then (the secrecy rule suppresses the next two figures, the warehouse fills
   them with the département's complement: the detector's verdict on that series is known now), times the
   chance of at least one case; most onsets detected at the end of a series are of this kind;
+- `front_hazard` (the onset model only, `ONSET_ONLY`): how many times the onset rate of towns of the town's size
+  at its place relative to the moving front exceeds the rate at its distance from the hub (log), next year: the
+  onsets seen so far, put in a frame that moves outward from the hubs at a speed chosen on the past years
+  (`front_hazard`);
 - `near_rising`: towns within 25 km that rose this year (an onset of this year is not detectable yet);
 - `press_events_20km`: the press monitor's events (table `event`) of year t whose commune lies within 20 km of the
   unit's town; 0 for everyone when the warehouse holds no event (and on years the press does not cover).
@@ -40,6 +44,7 @@ from dataclasses import dataclass, field
 import duckdb
 import numpy as np
 from scipy import sparse
+from scipy.ndimage import gaussian_filter
 from scipy.spatial import cKDTree
 from scipy.stats import poisson
 
@@ -569,6 +574,103 @@ def front_next_gap(hub_distance: np.ndarray, onset: np.ndarray, t: int) -> np.nd
     return hub_distance - (intercept + slope * (t + 1))
 
 
+FRONT_SPEEDS = (0.0, 10.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 75.0, 90.0, 120.0)  # km a year; 0: no front
+FRONT_WIDTHS = (0.5, 1.0)  # the front's width, in years of its advance (kernel sd: speed × width, ≥ 10 km × width)
+FRONT_BIN_KM, FRONT_BIN_LOG_POP = 5.0, 0.25  # the grid the rates are smoothed on
+FRONT_MAX_KM = 450.0  # the fixed frame's grid (hub distances end at 400 km: _hubs)
+FRONT_POP_SD = 0.5  # towns of a similar size: kernel sd in log population
+FRONT_STATIC_KM = 15.0  # the rate at a distance from the hub: kernel sd
+FRONT_STATIC_PRIOR, FRONT_PRIOR = 2.0, 0.2  # shrinkage (town-years; expected onsets) toward no effect, per cell
+
+
+def _grid_sum(i: np.ndarray, j: np.ndarray, weight: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    out = np.zeros(shape)
+    np.add.at(out, (i, j), weight)
+    return out
+
+
+def _bin(v: np.ndarray, low: float, width: float, n: int) -> np.ndarray:
+    return np.clip(((v - low) / width).astype(int), 0, n - 1)
+
+
+def front_hazard(
+    hub_distance: np.ndarray, log_population: np.ndarray, onset: np.ndarray, t: int
+) -> tuple[np.ndarray, tuple[float, float] | None]:
+    """(log ratio for each town, (speed, width) chosen): how many times its onset rate next year (column t+1) at its
+    place relative to a front moving outward from the hubs exceeds the rate at its distance from the hub, for
+    towns of its size, from the onsets detected on the years ≤ t (`onset`, columns).
+
+    The diffusion wave of the issue starts towns at a distance d from the nearest hub around a year a + d / v: in a
+    frame moving with the front (r = d − v × year) its onsets gather at one place, whatever the year. The rate of
+    year s at (d, size) is first smoothed over the past years in the fixed frame (the static rate: towns near a
+    hub start more, the wave's passage averaged out); the onsets are then counted in the moving frame against
+    what the static rate expects there (both smoothed over r and log population, Gaussian kernels on a grid), and
+    the ratio, shrunk toward 1 where few onsets are expected, is read at the town's r next year. The speed v and
+    the front's width are chosen among FRONT_SPEEDS × FRONT_WIDTHS by the likelihood of each past year's onsets
+    forecast from the years before it (forward: the backtest's own question), v = 0 (no moving front) among them.
+    Years read: the onset columns 1..t-1 (the detector cannot call one in t yet); NaN before four such years."""
+    n = len(hub_distance)
+    ok = np.isfinite(hub_distance) & np.isfinite(log_population)
+    years = list(range(1, t))
+    if len(years) < 3 or not ok.any():
+        return np.full(n, np.nan), None
+    parts = []
+    for s in years:
+        risk = ok & ~(onset < s)  # towns with no onset before s (NaN: none seen)
+        parts.append((np.full(risk.sum(), s), hub_distance[risk], log_population[risk], (onset[risk] == s) * 1.0))
+    year, dist, size, started = (np.concatenate([p[k] for p in parts]) for k in range(4))
+    n_size = int(16 / FRONT_BIN_LOG_POP)
+    j = _bin(size, 0.0, FRONT_BIN_LOG_POP, n_size)
+    n_dist = int(FRONT_MAX_KM / FRONT_BIN_KM)
+    i_dist = _bin(dist, 0.0, FRONT_BIN_KM, n_dist)
+    size_sd = FRONT_POP_SD / FRONT_BIN_LOG_POP
+
+    def static(rows: np.ndarray) -> np.ndarray:
+        """The rate by (distance, size) over the rows, shrunk toward the rate of the size."""
+        sd = (FRONT_STATIC_KM / FRONT_BIN_KM, size_sd)
+        shape = (n_dist, n_size)
+        num = gaussian_filter(_grid_sum(i_dist[rows], j[rows], started[rows], shape), sd)
+        den = gaussian_filter(_grid_sum(i_dist[rows], j[rows], np.ones(rows.sum()), shape), sd)
+        by_size = (num.sum(0) + 0.5) / (den.sum(0) + 1.0)
+        return (num + FRONT_STATIC_PRIOR * by_size) / (den + FRONT_STATIC_PRIOR)
+
+    def moving(v: float, width: float, rows: np.ndarray, expected: np.ndarray):
+        """The ratio observed / expected in the moving frame, on a grid, and the bins of r."""
+        r = dist - v * year
+        r_next = hub_distance[ok] - v * (t + 1)
+        low = min(r.min(), r_next.min()) - 100.0
+        n_r = int((max(r.max(), r_next.max()) + 100.0 - low) / FRONT_BIN_KM) + 1
+        i_r = _bin(r, low, FRONT_BIN_KM, n_r)
+        sd = (max(v, 10.0) * width / FRONT_BIN_KM, size_sd)
+        num = gaussian_filter(_grid_sum(i_r[rows], j[rows], started[rows], (n_r, n_size)), sd)
+        exp = gaussian_filter(_grid_sum(i_r[rows], j[rows], expected[rows], (n_r, n_size)), sd)
+        return (num + FRONT_PRIOR) / (exp + FRONT_PRIOR), i_r, (low, n_r)
+
+    tests = years[2:]
+    expected_before = {}
+    for s in tests:
+        rate = static(year < s)
+        expected_before[s] = rate[i_dist, j]
+    best = None
+    for v in FRONT_SPEEDS:
+        for width in FRONT_WIDTHS:
+            loglik = 0.0
+            for s in tests:
+                ratio, i_r, _ = moving(v, width, year < s, expected_before[s])
+                now = year == s
+                q = np.clip(expected_before[s][now] * ratio[i_r[now], j[now]], 1e-7, 1 - 1e-7)
+                loglik += np.sum(started[now] * np.log(q) + (1 - started[now]) * np.log1p(-q))
+            if best is None or loglik > best[0]:
+                best = (loglik, v, width)
+    _, v, width = best
+    every = np.ones(len(year), bool)
+    ratio, _, (low, n_r) = moving(v, width, every, static(every)[i_dist, j])
+    out = np.full(n, np.nan)
+    i_next = _bin(hub_distance[ok] - v * (t + 1), low, FRONT_BIN_KM, n_r)
+    out[ok] = np.log(ratio[i_next, _bin(log_population[ok], 0.0, FRONT_BIN_LOG_POP, n_size)])
+    return out, (v, width)
+
+
 FEATURES = (
     "count",
     "count_1",
@@ -613,7 +715,9 @@ FEATURES = (
     "near_rising",
     "own_onset_age",
     "press_events_20km",
+    "front_hazard",
 )
+ONSET_ONLY = ("front_hazard",)  # the last columns: read by the onset model only (forecast.Model.columns)
 
 
 def features_at(panel: Panel, t: int) -> np.ndarray:
@@ -714,6 +818,9 @@ def features_at(panel: Panel, t: int) -> np.ndarray:
         "near_rising": within_rising,
         "own_onset_age": np.where(np.isnan(onset), np.nan, t - onset),
         "press_events_20km": zeros if panel.press is None else panel.press[:, t],
+        "front_hazard": front_hazard(panel.hub_distance, np.log(safe_pop), onset, t)[0]
+        if panel.source == "commune"
+        else np.full(n, np.nan),
     }
     out = np.column_stack([np.asarray(columns[f], float) + zeros for f in FEATURES])
     out[~panel.known[:, t]] = np.nan  # a service that did not report: nothing known this year

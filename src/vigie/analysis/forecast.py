@@ -29,7 +29,12 @@ precision moved with the seed by more than its margin over the baselines (seeds 
 left unknown where the detector cannot see them yet (features.onset_labels: the year before the last read, a
 town suppressed the year before): read one year after, a suppressed town's onset is almost never called, and the
 previous model, calibrated on that year, put the suppressed towns' onset rate 4 to 16 times too low (2021–2023,
-four panels). The trees then correct the base where the data show it wrong; the number of rounds is chosen on
+four panels). The onset model alone reads the diffusion front (features.front_hazard, features.ONSET_ONLY: how many
+times the onset rate at the town's place relative to a front moving out from the hubs, at a speed chosen on the
+past years, exceeds the rate at its distance): inside the towns at a published count, where a wave's onsets
+fall, no other feature ranked the onsets well (BENCHMARKS.md, onset sessions 9 and 10); the surge's and the
+services' models and the Poisson GLM (a count model) do not read it, so that their forecasts are unchanged. The
+trees then correct the base where the data show it wrong; the number of rounds is chosen on
 the later year by the log loss after a Platt map fitted on that year (`_calibrated_log_loss`: proper and smooth,
 blind to a shift of a whole year's level), so that where the trees find nothing (the services, some years) the
 forecast stays the base's.
@@ -73,7 +78,7 @@ class _Features:
 
 ft = _Features()
 
-MODEL_VERSION = "lgbm-linear-stack-4"
+MODEL_VERSION = "lgbm-linear-stack-5"
 SEED = 2025
 ROUNDS = 500  # at most; the number kept is chosen on the later fold (early stopping on its calibrated log loss)
 STOPPING = 50
@@ -136,6 +141,8 @@ class Model:
         if y0.sum() == 0 or y1.sum() == 0:
             raise VigieError("no positive case in the training years: nothing to learn from")
         self.rare_ = rare
+        self.width_ = _width(x0.shape[1], rare)
+        x0, x1 = x0[:, : self.width_], x1[:, : self.width_]
         base = LinearBase(self.seed).fit(x0, y0, n0, rare).combine(x1, y1)
         m0, m1 = base.margin(x0), base.margin(x1)
         w0 = _negative_weights(y0, self.seed, rare)
@@ -168,6 +175,7 @@ class Model:
         return self
 
     def _margin(self, x: np.ndarray) -> np.ndarray:
+        x = x[:, : self.width_]
         trees = np.mean([b.predict(x, raw_score=True) for b in self.boosters_], 0)
         return self.base_.margin(x) + trees
 
@@ -178,10 +186,12 @@ class Model:
         """Each feature's contribution to each row's log-odds (last column: what no feature explains, so that a
         row sums to its margin): tree SHAP (exact) of the trees' corrections plus the feature's terms in the
         linear base (coefficient × standardised value, the Poisson part's carried to the surge log-odds)."""
+        margin, x = self._margin(x), x[:, : self.width_]
         shap = np.mean([b.predict(x, pred_contrib=True) for b in self.boosters_], 0)
         linear = self.base_.terms(x)
         features = shap[:, :-1] + linear
-        return np.column_stack([features, self._margin(x) - features.sum(1)])
+        unread = np.zeros((len(x), len(ft.FEATURES) - self.width_))  # the onset-only columns of a surge model
+        return np.column_stack([features, unread, margin - features.sum(1)])
 
 
 class LinearBase:
@@ -246,7 +256,7 @@ class LinearBase:
     def _logit_coef(self, x: np.ndarray) -> np.ndarray:
         """Each row's coefficient of each standardised feature in the logistic part (shared + its state's own)."""
         coef = self.logit_.coef_[0]
-        d = len(ft.FEATURES)
+        d = x.shape[1]
         if self.rare_ != "onset":
             return np.broadcast_to(coef[:d], (len(x), d))
         state = publication_state(x)
@@ -264,6 +274,12 @@ class LinearBase:
         """Each feature's share of the margin (first order for the Poisson part)."""
         poisson = self.poisson_.log_odds_terms(x, self.rare_)
         return self.weights_[0] * poisson + self.weights_[1] * self._design(x) * self._logit_coef(x)
+
+
+def _width(columns: int, rare: bool | str = False) -> int:
+    """How many of the first feature columns a model reads: all for the onset, all but features.ONSET_ONLY (the
+    last ones) otherwise, so that the surge's and the services' forecasts do not depend on them."""
+    return columns if rare == "onset" else min(columns, len(ft.FEATURES) - len(ft.ONSET_ONLY))
 
 
 def publication_state(x: np.ndarray) -> np.ndarray:
@@ -378,8 +394,9 @@ def simple_baselines(x: np.ndarray) -> dict[str, np.ndarray]:
 
 
 class PoissonBaseline:
-    """A Poisson GLM of next year's count on the same features (median-imputed, signed log, standardised); its
-    score is the probability that the count reaches the surge threshold."""
+    """A Poisson GLM of next year's count on the same features (median-imputed, signed log, standardised; the count
+    columns: not features.ONSET_ONLY, a rate of onsets); its score is the probability that the count reaches the
+    surge threshold."""
 
     def fit(self, x: np.ndarray, count: np.ndarray, seed: int = SEED, rows: int = GLM_ROWS) -> PoissonBaseline:
         from sklearn.linear_model import PoissonRegressor
@@ -392,11 +409,17 @@ class PoissonBaseline:
             warnings.simplefilter("ignore")  # a feature unknown in every row (the first years): median 0
             self.median_ = np.nan_to_num(np.nanmedian(np.where(np.isfinite(x[keep]), x[keep], np.nan), 0))
         z = self._design(x[keep], fit=True)
+        self.width_ = _width(x.shape[1])  # the count columns: the onset-only ones are not a count's predictors
         with warnings.catch_warnings(), threadpool_limits(1):
             warnings.simplefilter("ignore")
-            self.glm_ = PoissonRegressor(alpha=1e-3, solver="newton-cholesky", max_iter=100).fit(z, count[keep])
+            self.glm_ = PoissonRegressor(alpha=1e-3, solver="newton-cholesky", max_iter=100).fit(
+                z[:, : self.width_], count[keep]
+            )
         self.rows_ = int(keep.sum())
         return self
+
+    def _mean(self, x: np.ndarray) -> np.ndarray:
+        return self.glm_.predict(self._design(x)[:, : self.width_])
 
     def _design(self, x: np.ndarray, fit: bool = False) -> np.ndarray:
         x = np.where(np.isfinite(x), x, self.median_)
@@ -408,7 +431,7 @@ class PoissonBaseline:
     def score(self, x: np.ndarray, rare: bool = False, shift: float | np.ndarray = 0.0) -> np.ndarray:
         from scipy.stats import poisson
 
-        mu = np.clip(self.glm_.predict(self._design(x)) * np.exp(shift), 1e-9, 1e7)
+        mu = np.clip(self._mean(x) * np.exp(shift), 1e-9, 1e7)
         need = threshold(x, rare)
         return np.where(np.isfinite(need), poisson.sf(np.ceil(need) - 1, mu), 0.0)
 
@@ -420,7 +443,7 @@ class PoissonBaseline:
         +27), and the stacking passed it on."""
         from scipy.stats import poisson
 
-        mu = np.clip(self.glm_.predict(self._design(x)) * np.exp(shift), 1e-9, 1e7)
+        mu = np.clip(self._mean(x) * np.exp(shift), 1e-9, 1e7)
         need = np.ceil(np.where(np.isfinite(threshold(x, rare)), threshold(x, rare), 1e9)) - 1
         with np.errstate(divide="ignore"):
             odds = poisson.logsf(need, mu) - poisson.logcdf(need, mu)
@@ -431,7 +454,9 @@ class PoissonBaseline:
         """Each feature's GLM term (coefficient × standardised value, in log μ) times the slope of the surge
         log-odds in log μ at this row: a first-order share of the GLM's margin."""
         slope = (self.log_odds(x, rare, delta) - self.log_odds(x, rare, -delta)) / (2 * delta)
-        return self.glm_.coef_[None, :] * self._design(x) * slope[:, None]
+        coef = np.zeros(x.shape[1])
+        coef[: self.width_] = self.glm_.coef_
+        return coef[None, :] * self._design(x) * slope[:, None]
 
 
 # ---------------------------------------------------------------- drivers in words
@@ -538,6 +563,15 @@ def driver_text(name: str, value: float, unit: dict) -> tuple[str, str] | None:
             f"{abs(value):.0f} km {'beyond' if value > 0 else 'inside'} where the front of onsets should be next year",
             f"à {_fr(abs(value))} km {'au-delà de' if value > 0 else 'en deçà de'} la position attendue du front "
             "des installations l'an prochain",
+        ),
+        "front_hazard": lambda: (
+            (
+                f"on the diffusion front's path next year (onset rate x{math.exp(min(value, 30)):.1f} there)",
+                "sur le passage du front de diffusion l'an prochain (taux d'installation multiplié par "
+                f"{_fr(math.exp(min(value, 30)), 1)} à cet endroit)",
+            )
+            if value > 0
+            else None
         ),
         "onset_gap": lambda: (
             f"an onset would need {math.exp(min(value, 30)):.1f} times this year's count",
