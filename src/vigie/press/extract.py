@@ -53,7 +53,7 @@ REOPENED = r"\b(?:a |avait |ont |avaient )?(?:rouvert|réapparu|s'est reconstitu
 BACK_REFERENCE = (
     r"\b(?:ces|cette|ce|les mêmes|les|ses|leurs?) (?:tirs|fusillades?|coups de feu|règlements? de comptes|"
     r"interpellations|arrestations|"
-    r"faits|violences|menaces|saisies?|opérations?)\b|"
+    r"faits|violences|menaces|saisies?|opérations?|coups? de filet)\b|"
     r"\b(?:l'|les )(?:interpellations?|arrestations?) (?:de ces|des mêmes)\b|"  # "l'interpellation de ces dealers"
     # persons already told of: "la femme interpellée résiderait à Lanester", "les trois hommes interpellés"
     r"\b(?:la|le|les|l'|ces) (?:(?!ont\b|a\b|avait\b|avaient\b|sont\b|été\b|était\b|sera\b|seront\b|fut\b|furent\b)"
@@ -83,6 +83,7 @@ NOT_TRIGGERS = EXCLUSIONS.joined("not_trigger")
 # an article whose headline (else its first sentence) says it is a round-up, a policy, a trial or an opinion piece: its
 # figures and undated facts are no events unless one is told with a date of its own (the article-level gate)
 GATE = EXCLUSIONS.joined("gate")  # rules/exclusions.toml, kind gate
+LEAD_GATE = EXCLUSIONS.joined("lead_gate")  # kind lead_gate: statistics, policy, prevention, in headline or lead
 
 
 def _lead(text: str) -> str:
@@ -265,6 +266,9 @@ class Extractor:
                     vague = self._vague(clause, deps, last_place)
                     own_places = sentence_places if clause == sentence else self._places(clause, deps)
                     places = own_places or sentence_places
+                    said_in = clause if own_places else sentence
+                    if types == ["arrest"] and places and all(residence(said_in, p, self.ling.lemmas) for p in places):
+                        places = []  # "Trois jeunes hommes, dont un habitant de Lanester, …": a home, not the scene
                     if not places and {"intimidation", "shooting"} & set(types):  # "visant le commissariat d'Istres"
                         places = territory.target_places(clause, lambda t: self._places(t, deps))
                     if not places and district and re.search(SAME_DISTRICT, clause, re.I):
@@ -282,6 +286,8 @@ class Extractor:
                     when = own_when or paragraph_date
                     reopened = prefilter.search(REOPENED, clause, re.I)
                     for kind in types:
+                        if kind == "shooting" and recalls.heard_again(clause, own_places, own_when, events + produced):
+                            continue  # "« On a entendu quatre ou cinq détonations »": the shooting told, heard
                         operations = [e for e in events + produced if e.type in ("seizure", "arrest")]
                         if (
                             kind == "arrest"
@@ -374,14 +380,18 @@ class Extractor:
                 elif events:
                     counting.complete(events[-4:], events[first:], sentence)
         events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
-        told = recalls.dated(events)  # the mentions dated by their own words, before they merge
+        told = recalls.dated(events)  # the mentions told as events (dated, located, measured), before they merge
+        gated = recalls.gated(article.title, _lead(article.text), GATE, LEAD_GATE)
+        if gated:  # a piece about figures: they go before they merge into its events ("en 2024, 14 kilos" …)
+            events = [e for e in events if recalls.told_as_event(e)]
         events = fold_arrests(counting.merge(located(spread_over(events, spreads, separate), area)))
         events += territory.point_of_the_headline(article.title, events, self.ling, article.text)  # "… démantelé"
         events = territory.seizure_of_the_headline(article.title, events, self.ling)  # "… 45 000 € saisis"
-        if re.search(GATE, plain(article.title or _lead(article.text)), re.I):
-            # a statistics, policy, trial or opinion piece: only the events it tells with a date of their own, to the
-            # month at least (tallies, yearly figures and undated activity are not events)
+        if gated:
+            # a statistics, policy, trial or opinion piece: only the events it tells as events (recalls.told_as_event:
+            # tallies, yearly figures and undated activity are not events)
             events = recalls.through_gate(events, told)
+        events = recalls.told_broadly(events)  # "une fusillade dans la banlieue grenobloise" … "à Fontaine"
         return recalls.summaries(recalls.not_the_trades(article.title, article.text, events))  # drame conjugal, lead
 
     def _toll_list(self, sentence: str, deps, ref: date) -> list[Event]:

@@ -148,13 +148,15 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
 
 def same_persons(seizure: Event, arrest: Event) -> bool:
     """The same persons (two or more) counted on dates that overlap: one operation told at two places ('cinq
-    personnes placées en garde à vue' said of Forbach, the seizure of the five told at Freyming-Merlebach)."""
+    personnes placées en garde à vue' said of Forbach, the seizure of the five told at Freyming-Merlebach); or in the
+    seizure's commune, whatever the dates its mentions took ('Sept personnes ont été interpellées' with the seizure,
+    'Sept trafiquants sont interpellés' in the story of the inquiry that led to it)."""
     return (
         seizure.type == "seizure"
         and arrest.type == "arrest"
         and (arrest.count or 0) >= 2
         and seizure.count == arrest.count
-        and gap_days(seizure, arrest) == 0
+        and (gap_days(seizure, arrest) == 0 or (seizure.commune is not None and seizure.commune == arrest.commune))
     )
 
 

@@ -219,15 +219,44 @@ def _key(e: Event) -> tuple:
     return (e.type, e.commune, e.departement, e.date_start, e.date_end)
 
 
+# a sentence that names a whole year as its period ("les chiffres de l'année 2024", "en 2025", "l'an dernier")
+WHOLE_YEAR = re.compile(
+    r"\b(?:en|de l['’]année|sur l['’]année) (?:19|20)\d{2}\b|\bl['’](?:an|année) (?:dernier|dernière|passée?)\b", re.I
+)
+
+
+def told_as_event(e: Event) -> bool:
+    """Whether a mention tells one event, not a figure: dated by its own words to the month at least ("ce vendredi 22
+    décembre 2017", "en octobre 2019"); or, in a commune, in a sentence that names no whole year, dated to the day or
+    week (by its paragraph: "Ce même lundi, à Honfleur, …" ¶ "Ont été saisis 96 g d'héroïne"), or measured by goods of
+    its own ("la saisie de 74 grammes de cannabis") and not dated by its paragraph only. A year's figures ("47 kilos
+    saisis dans le département en 2025"), an area's, a month's national ones (its paragraph's "En janvier 2022" ¶
+    "237 kg … saisis, dont 657 000 à Paris") and goods counted in no amount ("des armes ont été saisies en nombre")
+    are none."""
+    if e.own_date and e.time_precision in ("day", "week", "month"):
+        return True
+    if e.commune is None or WHOLE_YEAR.search(plain(e.evidence)):
+        return False
+    measured = any(d["quantity"] is not None for d in e.drugs) or e.cash_eur or any(w.get("count") for w in e.weapons)
+    return e.time_precision in ("day", "week") or bool(measured and (e.date_start is None or e.own_date))
+
+
 def dated(mentions: list[Event]) -> dict[tuple, list[str]]:
-    """The mentions an article-level gate lets through, before they merge: those dated by their own words, to the
-    month at least ("ce vendredi 22 décembre 2017", "en octobre 2019"), not by their paragraph or the article; each
-    with its sentence."""
+    """The mentions an article-level gate lets through, before they merge (`told_as_event`), each with its sentence."""
     told: dict[tuple, list[str]] = {}
     for e in mentions:
-        if e.own_date and e.time_precision in ("day", "week", "month"):
+        if told_as_event(e):
             told.setdefault(_key(e), []).append(e.evidence)
     return told
+
+
+def gated(title: str, lead: str, gate: str, lead_gate: str) -> bool:
+    """Whether an article is a round-up, a policy, trial or opinion piece (the article-level gate): its headline (else
+    its first sentence) says so by a `gate` rule, or its headline or first sentence by a `lead_gate` rule (a statistics,
+    policy or prevention piece: "Auxerre : 1,4 million d'euros pour la sécurité" opening on "Le conseil municipal a
+    adopté un plan …"); a trial word in a news lead ("déférés au tribunal") is no trial piece."""
+    head, first = plain(title or ""), plain(lead)
+    return bool(re.search(gate, head or first, re.I) or re.search(lead_gate, f"{head}\n{first}", re.I))
 
 
 def through_gate(events: list[Event], told: dict[tuple, list[str]]) -> list[Event]:
@@ -322,6 +351,79 @@ def summaries(events: list[Event]) -> list[Event]:
             )
         )
     ]
+
+
+def _same_days(a: Event, b: Event) -> bool:
+    """Dates that may be one event's: one of the two undated, or the intervals overlapping."""
+    if a.date_start is None or b.date_start is None:
+        return True
+    return overlaps(a.date_start, a.date_end, b.date_start, b.date_end)
+
+
+def _amounts(e: Event) -> dict[tuple, float]:
+    return {(d["substance"], d["unit"]): d["quantity"] for d in e.drugs if d["quantity"] is not None}
+
+
+def told_broadly(events: list[Event]) -> list[Event]:
+    """The events without the lead's broad telling of one the body places in a commune (the README: repeated
+    mentions of one event are one): a shooting or intimidation placed only in a département or area ("Une nouvelle
+    fusillade a fait deux blessés dans la banlieue grenobloise, dans la nuit du samedi 14 …") when the article tells
+    one of its type in a commune of that département on overlapping dates ("… des tirs de kalachnikov ont traversé le
+    hall d'un immeuble de Fontaine"), its toll going to that one when it has none; and an undated seizure placed only in
+    a département whose amounts are those of a dated one told there ("553 kg de pollen de cannabis saisis" in the
+    headline, "… ont été saisis" on the day below). A seizure of a département stays beside one of its communes (an
+    operation over several communes, a commune told of one of its searches), and so does a mention told as another
+    event ("une autre fusillade")."""
+    out = []
+    for e in events:
+        if e.commune is not None or getattr(e, "another", False):
+            out.append(e)
+            continue
+        amounts = _amounts(e)
+        same = [
+            o
+            for o in events
+            if o is not e
+            and o.type == e.type
+            and (e.departement is None or o.departement == e.departement)
+            and _same_days(e, o)
+            and (
+                (e.type in ("shooting", "intimidation") and o.commune is not None)
+                or (
+                    e.type == "seizure"
+                    and o.commune is None
+                    and e.date_start is None
+                    and o.date_start is not None
+                    and amounts
+                    and all(abs((_amounts(o).get(k) or 0) - q) <= 0.02 * q for k, q in amounts.items())
+                )
+            )
+        ]
+        if not same:
+            out.append(e)
+            continue
+        if e.type in ("shooting", "intimidation") and same[0].killed is None and same[0].injured is None:
+            same[0].killed, same[0].injured = e.killed, e.injured
+    return out
+
+
+# shots someone heard: "On a entendu quatre ou cinq détonations", "on entend des tirs comme dans un quartier de …"
+HEARD = re.compile(r"\b(?:entend(?:u|us|ue|ues|ent|ait|aient|re)?)\b", re.I)
+HEARD_NOW = re.compile(r"\b(?:on|ils|elles|nous|vous|j['’]|je) (?:\w+ )?entend(?:s|ent|ons|ez)?\b", re.I)
+
+
+def heard_again(clause: str, own_places: list, own_when, told: list[Event]) -> bool:
+    """Whether a clause that tells shots someone heard is a witness's account of the shooting already told, not one
+    of its own: it has no date of its own, and either no place of its own ("« On a entendu quatre ou cinq
+    détonations, puis des cris. »") or says what one hears as a rule ("on entend des tirs comme dans un quartier de
+    Marseille"). Shots heard on another occasion ("d'autres tirs sont entendus juste à côté") or at a place of their
+    own ("avoir entendu des coups de feu, cette fois du côté de Chambéry-le-Haut") are events."""
+    text = plain(clause)
+    if own_when is not None or not HEARD.search(text) or another(text):
+        return False
+    if not any(e.type == "shooting" for e in told):
+        return False
+    return not own_places or bool(HEARD_NOW.search(text))
 
 
 # shootings introduced by a definite article with a relative clause of their own ("les fusillades qui ont éclaté

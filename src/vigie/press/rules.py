@@ -33,7 +33,7 @@ LEMMAS_FILE = FOLDER / "lemmas.toml"
 FIELDS = {"name", "type", "pattern", "tokens", "note"}
 QUALIFIER_FIELDS = {"name", "effect", "dependency", "note"}
 EFFECTS = ("negated", "unrealised", "told")
-EXCLUSION_KINDS = ("sentence", "not_trigger", "gate")
+EXCLUSION_KINDS = ("sentence", "not_trigger", "gate", "lead_gate")
 EXCLUSION_FIELDS = {"name", "kind", "pattern", "note"}
 
 
