@@ -102,7 +102,18 @@ M'tsapéré is in Mamoudzou) are candidates like the curated neighbourhoods. "un
 Audincourt ("rue de Chabeuil" a street named after a town); "le quartier des Chardonnerettes, un point de deal de
 Sarcelles" names the district's town; "venue de Nantes, des quartiers de Bellevue et des Dervallières" is one origin.
 A district said once with its town ("les Champs-Montants à Audincourt") is of that town when named alone later ("le
-quartier des Champs Montants"), not of the headline's. A place near a town ("saisis près d'Angers", "aux portes
+quartier des Champs Montants"), not of the headline's. A district named by what it is ("le quartier de l'île de Thau, à
+Sète", "la cité du plateau des Mauves") is its capitalised name when that is no commune's: "une tour de l'île de Thau",
+named after a sentence about another town, is in Sète. A name read as a presumed district once ("à Boiffiers" under
+"Saintes : …") is that district wherever the article names it alone ("un hall de Boiffiers"). A headline that opens
+with a demonym ("Choletais : …") has for its town the one town of 10,000 people the article names whose name the word
+opens like (ArticlePlaces._demonym_headline). "la sous-préfecture tarnaise", "la ville drômoise" are the article's main
+town in that département (not the chef-lieu, which "la préfecture drômoise" is). A comparison ("comme à Marseille",
+"comme dans un quartier de Marseille") and a direction ("en direction de La Roche-sur-Yon") name no place; nor does an
+institution named by its acronym before its town ("au CHU de Montpellier"). The point de deal, the district or the
+estate told again by their noun alone ("Le point s'est reconstitué", "interpellés dans le quartier") are where the
+latest event told with a district was (SAME_DISTRICT), not the town of a sentence told in between. A place near a
+town ("saisis près d'Angers", "aux portes
 d'Angers") is the commune the article says is near it ("à Avrillé, une commune proche d'Angers"), or that town when
 the article says the place is in its commune ("près de Rivière-Pilote", then "la Pointe Borgnèse, dans la commune de
 Rivière-Pilote": IN_COMMUNE). The words before a
@@ -169,7 +180,13 @@ OTHER_TOWNS_SPECIFIC = 3  # a name counts for the départements of its communes 
 
 NEAR = r"près d|proche d|non loin d|à proximité d|hauteur d|au large d"  # a locality outside the town it names
 # "dans le même quartier": the district of the latest event told with one, not the latest town named
-SAME_DISTRICT = r"\b(?:même (?:quartier|secteur|cité)|du quartier|de la cité)\b"
+# and the point de deal, the district or the estate told before, named by their noun alone ("Le point s'est reconstitué
+# trois semaines plus tard", "Six personnes ont été interpellées dans le quartier")
+SAME_DISTRICT = (
+    r"\b(?:même (?:quartier|secteur|cité)|du quartier|de la cité)\b|"
+    r"^\W*(?:le|ce) point(?: de (?:deal|vente))?\b(?! de)|"
+    r"\bdans (?:le quartier|la cité)\b(?! (?:de|du|des|d['’]|voisin)|[\w-])"
+)
 DISTRICT = r"\b(?:quartiers?|cités?|secteur|section|résidence)\b"
 LOCALITY = r"\b(?:village|hameau|maison|exploitation|chemin|bois|forêt)\b"
 CAPITAL_NAME = r"(?-i:[A-ZÉ])[\w'’-]+"  # a capitalised name even in a pattern read with re.I
@@ -280,6 +297,9 @@ HEADLINE_TOWN = r"^\s*([^:–—|]{2,50}?)\s*[:–—|]\s"
 # "la cité Chambord", "le quartier de la Houillère", "le quartier des Chardonnerettes, un point de deal de Sarcelles"
 DISTRICT_INTRO = (
     r"\b(?:quartiers?|cités?|résidences?)\s+(?:(?P<of>de |d['’])|de la |du |des |de l['’])?"
+    # a district named by what it is ("le quartier de l'île de Thau", "la cité du plateau des Mauves"): its name,
+    # when no commune's (_named_districts), is the capitalised part
+    r"(?P<head>(?-i:[a-zéèàâîô]+) (?:de la |de l['’]|du |des |de |d['’]))?"
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ](?:d['’]|de |du |des |la |le |les )?[A-ZÉÈÀÂÎÔ][\w'’-]+)*)"
     r"(?:,? (?:à|au cœur de|dans|(?:un|une|le|la|l['’])\s?(?:[\w'’-]+ ){0,4}?(?:de|d['’])) ?"
     r"(?P<town>[A-ZÉÈÀÂÎÔ][\w'’-]+"
@@ -330,12 +350,15 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient|erait|eraient) (?:à|au|aux|en)|"
     r"à (?:\d+|quelques|une (?:dizaine|vingtaine|trentaine)) (?:km|kilomètres) (?:de |d'|du )|"
     r"demeurant (?:à|au|aux|en)|"
+    # a direction or a comparison: "qui circulait en direction de La Roche-sur-Yon", "comme dans un quartier de
+    # Marseille", "comme à Marseille"
+    r"en direction (?:de|d'|du|des)(?: la| les|(?<=de) l')?|\bcomme (?:à|au|aux|en|dans)\b[^,.;:]{0,30}?|"
     r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|police aux|"
     r"commissaire(?: divisionnaire| principal)?(?: de police)? à|"  # a post: "le commissaire de police à Montbéliard"
     r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
     r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
     r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|chu|hôpital|préfet|"
-    r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie|section de recherches|\bsr|antenne|"
+    r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie|section de recherches?|\bsr|antenne|"
     r"groupe|groupement|cellule|jirs|juridiction|service|unité|srpj|dipj|pj|ofast|gir|bri|psig)[\w\s'’-]{0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du))\s*"
     r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
 )
@@ -347,7 +370,8 @@ UNIT_BEFORE = (  # and a customs office or an anti-crime brigade: "la douane de 
 # between two names of one origin: "venu de la Duchère, à Lyon", "venue de Nantes, des quartiers de Bellevue et des
 # Dervallières"
 ORIGIN_GOES_ON = (
-    r"(?:,\s*(?:à|en)\s+|(?:,\s*|\s+et\s+|\s+ou\s+)(?:(?:des|du|de la|de l['’]|de|d['’])\s*)?"
+    r"(?:,\s*(?:à|en)\s+|(?:,\s*|\s+et\s+|\s+ou\s+)(?:(?:et\s+)?(?:notamment|en particulier|surtout)\s+)?"
+    r"(?:(?:des|du|de la|de l['’]|de|d['’])\s*)?"
     r"(?:(?:quartiers?|cités?)\s+(?:de la |de l['’]|de |d['’]|du |des )?)?)(?:l['’]|la |le |les )?"
 )
 # a name right after these words is a place near the town, not in it (geo_precision 2)
@@ -508,6 +532,7 @@ class ArticlePlaces(Geography):
         self._named_communes: dict[str, Place] | None = None  # communes named as places (_said_within)
         self._memo: dict[tuple[str, str], Choice] = {}
         self._district_towns: dict[str, str | None] = {}  # presumed districts → their town (_district_town)
+        self.presumed: dict[str, str] = {}  # names read as presumed districts somewhere in the article → their town
 
     @property
     def place_deps(self) -> set[str]:
@@ -525,6 +550,8 @@ class ArticlePlaces(Geography):
         plain = cls(gaz, named, (), cls._support(gaz, whole))
         head = re.match(HEADLINE_TOWN, title or "")
         opening = [p for p in plain.places(head.group(1)) if p.code] if head and len(head.group(1).split()) <= 5 else []
+        if head and not opening:
+            opening = cls._demonym_headline(gaz, head.group(1), whole)  # "Choletais : …" in an article naming Cholet
         anchor = opening[0].code if opening else None
         if anchor:  # the headline's other names read in its town: "Châteauroux : à Saint-Jean et Beaulieu"
             # every town the headline opens with is one of the article's ("Tarbes et Agen : …"), no district of another
@@ -562,9 +589,35 @@ class ArticlePlaces(Geography):
         default = anchor or (towns[0] if towns else None)
         districts = {k: t or default for k, t in named_districts.items() if t or default}
         out = cls(gaz, deps, towns, plain.names, anchor, districts)
+        out.presumed = {
+            name_key(p.text): p.code for _, _, p in mentions if p.why.kind == "presumed district" and p.code
+        }
         out.text = whole
         out.abroad_text, out.said_deps = whole, set(named)
         return out
+
+    @staticmethod
+    def _demonym_headline(gaz: Gazetteer, said: str, whole: str) -> list[Place]:
+        """A headline that opens with a demonym ("Choletais : …", "Montalbanais : …"): the town of 10,000 people or
+        more the article names whose name the word opens like (min(5, its length - 1) letters) and ends like a
+        demonym, when there is one such town."""
+        word = name_key(said)
+        if " " in word or not re.search(DEMONYM_END, word):
+            return []
+        found = {}
+        for m in surfaces(whole):
+            for code, dep, population, kind in gaz.communes.get(name_key(m.surface), ()):
+                key = name_key(m.surface)
+                if (
+                    kind == "commune"
+                    and population >= 10_000
+                    and len(os.path.commonprefix([key, word])) >= min(5, len(key) - 1)
+                ):
+                    found[code] = dep
+        if len(found) != 1:
+            return []
+        code, dep = found.popitem()
+        return [Place(code, dep, said, 0, 1)]
 
     @staticmethod
     def _named_districts(resolver: ArticlePlaces, whole: str) -> dict[str, str | None]:
@@ -573,8 +626,10 @@ class ArticlePlaces(Geography):
         out: dict[str, str | None] = {}
         for m in re.finditer(DISTRICT_INTRO, whole):
             key = name_key(m.group("name"))
-            if m.group("of") and not m.group("town"):
+            if m.group("of") and not m.group("town") and not m.group("head"):
                 continue  # "un quartier d'Argentan" names the town
+            if m.group("head") and (key in resolver.gaz.communes or resolver._not_a_district(m.group("name"))):
+                continue  # "les quartiers nord de Marseille", "le quartier de la gare de Nîmes": the town
             if key in out or resolver.gaz.neighbourhood(m.group("name")):
                 continue
             said = m.group("town") or next(
@@ -831,6 +886,12 @@ class ArticlePlaces(Geography):
             self._score(c, key)
             candidates.append(c)
             allowed = [c]
+        if not allowed and not area and self.presumed.get(key):
+            # "à Kerlann" then "une tour de Kerlann": a name the article told as a district elsewhere is that district
+            c = Candidate(self.presumed[key], gaz.info.get(self.presumed[key], (None, 0))[0], "presumed district")
+            self._score(c, key)
+            candidates.append(c)
+            allowed = [c]
         if not allowed:
             why = "; ".join(sorted({c.veto or "" for c in candidates})) or "no candidate"
             return Choice(None, why=why, candidates=candidates)
@@ -896,6 +957,9 @@ class ArticlePlaces(Geography):
         "l'A9", "à l'AFP")."""
         key = name_key(surface)
         acronym = surface.isupper() and len(surface) <= 6  # "à l'AFP", "au GIR"
+        # "au CHU de Montpellier", "à la BAC de Creil": an institution named by its acronym, then its town
+        head = surface.split()[0]
+        acronym = acronym or (head != surface and head.isupper() and len(head) <= 6)
         compass = key.split()[0] in COMPASS  # "dans l'Ouest guyanais", "le Nord-Est": part of a territory
         return (
             key in self.gaz.departements
@@ -1074,6 +1138,12 @@ class ArticlePlaces(Geography):
             return [self._said_within(area, code)]
         if code:
             return [Place(code, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 1)]
+        if dep and not re.search(r"\b(?:la préfecture|métropole|banlieue)", m.group(0)):
+            # "la sous-préfecture tarnaise", "la ville drômoise": the article's main town in that département, if
+            # it has one (a sous-préfecture is not its département's chef-lieu)
+            chef = self.gaz.chef_lieu.get(dep) if "sous-préfecture" in m.group(0) else None
+            town = next((t for t in self.towns if self.gaz.info.get(t, (None, 0))[0] == dep and t != chef), None)
+            return [Place(town, dep, m.group(0), m.start(), 1)] if town else []
         if dep and "préfecture" in m.group(0) and self.gaz.chef_lieu.get(dep):
             return [Place(self.gaz.chef_lieu[dep], dep, m.group(0), m.start(), 1)]
         return []

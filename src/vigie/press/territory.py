@@ -6,7 +6,9 @@ need beyond their triggers (rules/triggers.toml), kept apart from the extractor'
   sentence to say where the group comes from ("venue de Nantes", "des équipes de Vénissieux", "grenoblois",
   "chassé de la Reynerie").
 - The town a network comes from is not where it settled: "une équipe venue de Nantes, des quartiers de Bellevue et des
-  Dervallières, s'est implantée à la Trébale" happened at la Trébale. `without_origins` blanks the origins (keeping
+  Dervallières, s'est implantée à la Trébale" happened at la Trébale; an origin goes on "et notamment du quartier du
+  Mirail", "issus du quartier de la Paillade", and a curated district is its town's before a village of its name
+  ("la Mosson" is Montpellier's, not the Côte-d'Or's). `without_origins` blanks the origins (keeping
   every offset) before the clause's places are read for an arrival.
 - A police station, a gendarmerie or a town hall attacked, and a town's municipal police (which works in its town
   only), are where the attack happened: "des tirs de mortier dirigés vers l'hôtel de police d'Istres", "des agents de
@@ -178,7 +180,8 @@ ARTICLE = r"(?:la |le |les |l['’])?"
 # words that say where a group comes from
 ORIGIN_WORD = (
     r"\b(?:venu(?:e|s|es)?|viennent|vient|arrivé(?:e|s|es)?|originaires?|issu(?:e|s|es)?|chassé(?:e|s|es)?|"
-    r"délogé(?:e|s|es)?|expulsé(?:e|s|es)?|repoussé(?:e|s|es)?)(?: tout droit)? (?:de |d['’]|du |des )"
+    r"délogé(?:e|s|es)?|expulsé(?:e|s|es)?|repoussé(?:e|s|es)?)(?: tout droit| notamment| pour la plupart)? "
+    r"(?:de |d['’]|du |des )"
 )
 ORIGIN_CUE = (
     (
@@ -193,8 +196,10 @@ ORIGIN_CUE = (
 # "chassé de la Reynerie, à Toulouse", "des équipes de Vénissieux"
 ORIGIN_SPAN = (
     (
-        r"(?:ORIGIN|\bGROUP(?: (?:rivales?|locales?|concurrentes?|ennemies?))? (?:de |d['’]|du ))ARTICLE(?-i:NAME)"
-        r"(?:(?:,\s*(?:à |en |(?:des |du |dans les? )?(?:quartiers?|cités?) (?:de |d['’]|du |des )?)|"
+        r"(?:ORIGIN|\bGROUP(?: (?:rivales?|locales?|concurrentes?|ennemies?))? (?:de |d['’]|du ))"
+        r"(?:(?:quartiers?|cités?) (?:de |d['’]|du |des )?)?ARTICLE(?-i:NAME)"  # "issus du quartier de la Paillade"
+        r"(?:(?:,\s*(?:(?:et )?(?:notamment |en particulier |surtout ))?"
+        r"(?:à |en |(?:des |du |dans les? )?(?:quartiers?|cités?) (?:de |d['’]|du |des )?)|"
         r"\s+(?:et|ou)\s+(?:de |d['’]|du |des ))ARTICLE(?-i:NAME))*"
     )
     .replace("ORIGIN", ORIGIN_WORD)
@@ -241,7 +246,10 @@ def origin_towns(gaz, text: str) -> list[str]:
             if gaz.departements_in(name):
                 continue
             resolved = gaz.resolve(name, [])
-            code = resolved[0] if resolved else gaz.neighbourhood(name)
+            code = resolved[0] if resolved else None
+            district = gaz.neighbourhood(name)  # "du quartier de la Mosson": Montpellier's, not the Côte-d'Or village
+            if district and (code is None or gaz.info.get(code, (None, 0))[1] < 10_000):
+                code = district
             if code:
                 out.append(code)
     return list(dict.fromkeys(out))
