@@ -114,6 +114,8 @@ def same(a: Event, b: Event) -> bool:
         and any(re.match(NEXT_DAY, x.evidence or "", re.I) for x in (a, b))
     ):
         return False  # "dans la nuit du 24 au 25 janvier" … "Le lendemain, des coups de feu …": the day after, another
+    if a.date_start is None and b.date_start is not None and re.match(NEXT_DAY, b.evidence or "", re.I):
+        return False  # "ils découvrent 85 g de résine" … "Le lendemain matin, ils trouvent 60 g": a day after it
     if other_victims(a, b) and None not in (a.date_start, b.date_start) and a.date_start != b.date_start:
         return False  # "deux blessés dans la nuit de samedi à dimanche" and "un mort dimanche soir": two shootings
     if any((getattr(a, k) == 0) != (getattr(b, k) == 0) and None not in (getattr(a, k), getattr(b, k)) for k in TOLL):

@@ -56,7 +56,8 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
     # "…, a annoncé lundi la préfecture", "…, informe ce samedi 10 février la préfecture": the day of the
     # announcement, not of the event
     t = prefilter.sub(
-        rf"\b(?:(?:a|ont|avait|avaient) (?:annoncé|indiqué|précisé|déclaré|confirmé|expliqué|révélé)|"
+        rf"\b(?:(?:a|ont|avait|avaient|a-t-on|a-t-il|a-t-elle) (?:annoncé|indiqué|précisé|déclaré|confirmé|expliqué|"
+        rf"révélé|appris|affirmé|rapporté|fait savoir)|apprend-on|"
         rf"(?:annonce|annoncent|informe|indique|précise|confirme|révèle|rapporte)(?: ce| le)?) {W}"
         rf"(?: \d{{1,2}}(?:er)? {M}(?: \d{{4}})?)?",
         " ",
@@ -191,16 +192,23 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
             "mi": (date(year, month, 11), date(year, month, 20)),
             "fin": (date(year, month, 21), last),
         }[m.group(1)]
-    # "en mars", "remonte à juillet 2019", "date de mai dernier"
+    m = prefilter.search(rf"\bd(?:e |')({'|'.join(MONTHS)}) (?:à|au mois d'|au mois de) {M}(?: (\d{{4}}))?", t)
+    if m:  # "de mai à novembre 2025": those months
+        first, last = MONTHS.index(m.group(1)) + 1, MONTHS.index(m.group(2)) + 1
+        year = int(m.group(3)) if m.group(3) else recent_month(last, ref)
+        return month_interval(year - (first > last), first)[0], month_interval(year, last)[1]
+    # "en mars", "remonte à juillet 2019", "date de mai dernier"; "le mois d'octobre 2023", "l'opération de
+    # décembre": a month named after "de" is that month
     m = prefilter.search(
-        rf"\b(?:en|au mois de|courant|depuis|remonte à|remontait à|date de|datait de) {M}"
+        rf"\b(?:en|(?:le |du |au |ce )?mois (?:de |d')|courant|depuis|remonte à|remontait à|date de|datait de|de|d') ?"
+        rf"{M}\b"
         rf"(?: dernier)?(?: (\d{{4}}))?",
         t,
     )
     if m:
         month = MONTHS.index(m.group(1)) + 1
         year = int(m.group(2)) if m.group(2) else recent_month(month, ref)
-        if t[m.start() :].startswith("depuis"):
+        if t[m.start() :].startswith("depuis") or t[max(0, m.start() - 8) : m.start()].endswith("depuis "):
             return date(year, month, 1), ref
         return month_interval(year, month)
     if prefilter.search(r"\ble mois dernier\b|\ble mois précédent\b", t):
@@ -244,3 +252,12 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
     ):
         return None, ref
     return None
+
+
+def from_trigger(clause: str, trigger, ref: date, anchor: Interval | None = None) -> Interval | None:
+    """The date of one of a clause's several events: the first date expression from its trigger on ("interpellés
+    jeudi dans l'enquête sur la fusillade survenue lundi soir": the shooting's is Monday). None when the trigger is
+    unknown or no date follows it."""
+    if trigger is None:
+        return None
+    return resolve(clause[trigger.start :], ref, anchor)

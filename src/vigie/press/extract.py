@@ -305,6 +305,8 @@ class Extractor:
                                 operations[-1].count = quantities.arrested(sentence)
                             continue
                         kind_places, kind_when = places, when
+                        if len(types) > 1 and own_when:  # "interpellés jeudi … sur la fusillade survenue lundi"
+                            kind_when = dates.from_trigger(clause, self.ling.first(kind, clause), article.date) or when
                         if len(types) > 1 and len({p.code for p in own_places}) > 1:
                             kind_places, kind_when = self._nearest(kind, clause, own_places, when, article.date)
                         if kind == "network_arrival":  # where it settled, not the towns it comes from

@@ -1,0 +1,60 @@
+"""Dates of events and how many events an article tells (press/dates.py, press/counting.py): a month named after
+"de", a span of months, the reporting verb's day, each of a clause's events dated from its own trigger, and a mention
+told "le lendemain" of an undated one is another event."""
+
+from datetime import date
+
+import pytest
+
+from vigie.press import counting, dates
+from vigie.press.schema import Event
+
+REF = date(2025, 2, 19)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("L'opération de décembre avait pourtant été un succès", (date(2024, 12, 1), date(2024, 12, 31))),
+        ("le mois d'octobre 2023, quand un homme", (date(2023, 10, 1), date(2023, 10, 31))),
+        ("après le coup de filet d'avril", (date(2024, 4, 1), date(2024, 4, 30))),
+        ("De mai à novembre 2024, les enquêteurs", (date(2024, 5, 1), date(2024, 11, 30))),
+        ("de décembre à février", (date(2024, 12, 1), date(2025, 2, 28))),
+        ("interceptées depuis le mois de juin 2024", (date(2024, 6, 1), REF)),
+        ("depuis mars", (date(2024, 3, 1), REF)),
+        ("en mars dernier", (date(2024, 3, 1), date(2024, 3, 31))),
+        # the day something was learnt or said is not the event's
+        ("huit personnes ont été interpellées, a-t-on appris mardi auprès du parquet", None),
+        ("ont été saisis, ont appris lundi les enquêteurs", None),
+    ],
+)
+def test_month_and_reporting_dates(text, expected):
+    assert dates.resolve(text, REF) == expected
+
+
+class _Trigger:
+    def __init__(self, start):
+        self.start = start
+
+
+def test_each_event_of_a_clause_takes_the_date_after_its_trigger():
+    clause = "Deux hommes ont été interpellés jeudi dans l'enquête sur la fusillade survenue lundi soir"
+    assert dates.from_trigger(clause, _Trigger(clause.index("interpellés")), REF) == (date(2025, 2, 13),) * 2
+    assert dates.from_trigger(clause, _Trigger(clause.index("fusillade")), REF) == (date(2025, 2, 17),) * 2
+    assert dates.from_trigger(clause, None, REF) is None
+    assert dates.from_trigger("Mardi, une fusillade a éclaté", _Trigger(11), REF) is None  # the clause's date then
+
+
+def _seizure(evidence, start=None, end=None):
+    event = Event("seizure", "03185", "03", "Montluçon", 1, start, end or REF, evidence=evidence)
+    event.own_date = start is not None
+    return event
+
+
+def test_a_mention_told_the_next_day_is_another_event():
+    undated = _seizure("Dans un local à vélos, ils découvrent 85 grammes de résine de cannabis.")
+    next_day = _seizure("Le lendemain matin, mardi 11 mars, ils ont trouvé 60 grammes de cocaïne.", date(2025, 3, 11))
+    assert not counting.same(undated, next_day)
+    told_again = _seizure("Mardi 11 mars, les policiers ont trouvé 60 grammes de cocaïne.", date(2025, 3, 11))
+    assert counting.same(undated, told_again)  # an undated mention of the same seizure is still one event
+    assert len(counting.merge([undated, next_day])) == 2
