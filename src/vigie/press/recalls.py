@@ -273,6 +273,8 @@ def through_gate(events: list[Event], told: dict[tuple, list[str]]) -> list[Even
 
 # the motives that make violence no trade's (rules/exclusions.toml, sentence.unrelated.*: "un drame conjugal")
 UNRELATED = [p for n, p in EXCLUSIONS.rules.get("sentence", ()) if n.startswith("sentence.unrelated.")]
+# the article says its violence has no tie to the trade (rules/exclusions.toml, sentence.unrelated.aucun_sans_aucun)
+DENIED = re.compile(dict(EXCLUSIONS.rules["sentence"])["sentence.unrelated.aucun_sans_aucun"], re.I)
 # fire that is no firearm's: mortars and fireworks ("des tirs de mortier dirigés vers l'hôtel de police")
 MORTAR = re.compile(r"\btirs? de (?:mortiers?|feux? d'artifice)|\bmortiers? d'artifice", re.I)
 FIREARM = re.compile(
@@ -285,12 +287,17 @@ FIREARM = re.compile(
 def not_the_trades(title: str, text: str, events: list[Event]) -> list[Event]:
     """The events of an article without the violence it says is no trade's: every shooting, intimidation and arrest
     when the headline names another motive ("Saint-Dizier : coups de feu au Vert-Bois, un drame conjugal selon le
-    parquet"), and the shootings told by a bare "tirs" in an article whose fire is mortars' or fireworks' and that
-    names no firearm ("Le commissariat ciblé par des tirs de mortier" … "Un des tirs a atteint la porte"): those are
-    the intimidation told, which takes their toll ("Personne n'a été blessé") when it has none."""
+    parquet"), or when they are all the article tells and it says they have no tie to the trade ("… n'a cette fois
+    aucun lien avec le trafic selon les autorités"; an article that also tells a seizure or a point de deal says so
+    of one incident among others), and the shootings told by a bare "tirs" in an article whose fire is mortars' or
+    fireworks' and that names no firearm ("Le commissariat ciblé par des tirs de mortier" … "Un des tirs a atteint
+    la porte"): those are the intimidation told, which takes their toll ("Personne n'a été blessé") when it has
+    none."""
     headline = plain(title or "")
     if any(re.search(p, headline, re.I) for p in UNRELATED):
         return [e for e in events if e.type not in ("shooting", "intimidation", "arrest")]
+    if all(e.type in ("shooting", "intimidation", "arrest") for e in events) and DENIED.search(plain(text)):
+        return []  # "Ce quartier, connu pour certains trafics, n'a cette fois aucun lien avec le trafic": its violence
     whole = plain(f"{title}\n{text}")
     if not MORTAR.search(whole) or FIREARM.search(whole):
         return events
