@@ -90,3 +90,13 @@ def test_a_point_de_deal_told_again_by_its_noun_is_where_it_was(extractor):
     )
     got = events(extractor, "Salon-de-Provence : un point de deal démantelé", text)
     assert ("dealing_point", "13063") not in got and got.count(("dealing_point", "13103")) == 2
+
+
+def test_a_sentence_about_the_district_told_before_makes_it_the_scene_again(extractor):
+    text = (
+        "Mardi, les policiers ont démantelé un point de deal dans le quartier des Chamards, à Dreux. Un suspect a été "
+        "interpellé à son domicile de Vernouillet.\n\nL'opération intervient après des mois de tensions dans le "
+        "quartier. En mars, des coups de feu avaient été tirés contre la façade d'un immeuble."
+    )
+    got = events(extractor, "Dreux : un point de deal démantelé", text)
+    assert ("shooting", "28134") in got and ("shooting", "28404") not in got

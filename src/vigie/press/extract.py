@@ -375,6 +375,10 @@ class Extractor:
                 if vague_here or sentence_places:  # a locality near a town, else the town the sentence names
                     near = vague_here and (not sentence_places or re.search(NEAR, vague_here.text))
                     scene = [vague_here] if near else sentence_places[:1]
+                elif district and re.search(SAME_DISTRICT, sentence, re.I):
+                    # "L'opération intervient après des mois de tensions dans le quartier. L'été dernier, des coups
+                    # de feu …": the district told before is the scene, not the town of an earlier paragraph
+                    scene = [district]
                 if produced:
                     for e in produced if told_in is not sentence else []:
                         e.evidence = told_in  # the article's sentence, not the recall cut from it
