@@ -40,7 +40,7 @@ from vigie.press.quantities import plain
 from vigie.press.schema import Event
 
 DRUG_CONTEXT = (
-    r"drogue|stupéfiant|\bstups?\b|trafi(?:c|quant)|deal|narco|guetteur|charbonneur|\bchoufs?\b|nourrice|go-fast|"
+    r"drogue|stupéfiant|\bstups?\b|trafi(?:c|quant)|deal|\brevendeu(?:r|rs|se|ses)\b|narco|guetteur|charbonneur|\bchoufs?\b|nourrice|go-fast|"
     r"règlements? de comptes?|kalachnikov|point de vente|" + "|".join(p for _, p in quantities.SUBSTANCES[:-1])
 )
 EXCLUSIONS = rules.load_exclusions()  # named, in rules/exclusions.toml
