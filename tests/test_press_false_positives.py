@@ -86,3 +86,24 @@ def test_violence_an_article_says_has_no_tie_to_the_trade(extractor):
     seized = text + "\n\nMardi, à Vierzon, les policiers ont saisi 2 kilos de résine de cannabis."
     kinds = {e.type for e in extractor.extract(Article("fp_rixe2", date(2025, 3, 6), article.title, seized))}
     assert "seizure" in kinds and "shooting" in kinds
+
+
+def test_goods_told_back_and_shots_heard_while_doing_something_else():
+    """extract.BACK_REFERENCE: 'les drogues découvertes' goes back to the seizure told (no second one); recalls.HEARD:
+    'Entendant des tirs, les élèves ont été confinés' is the shooting told, heard."""
+    import re
+
+    from vigie.press import extract
+
+    told_back = "Les quantités des drogues découvertes sont impressionnantes."
+    assert "découvertes" not in re.sub(extract.BACK_REFERENCE, " ", told_back, flags=re.I)
+    told = [_event("shooting", start=date(2024, 10, 16), end=date(2024, 10, 17))]
+    assert recalls.heard_again("Entendant des tirs, les élèves ont été confinés quelques minutes.", [], None, told)
+
+
+def test_a_short_film_and_its_scenes_are_fiction():
+    from vigie.press import extract
+
+    scene = "On y suit un guetteur de 15 ans jusqu'aux coups de feu de la dernière scène."
+    assert extract.EXCLUSIONS.first("sentence", scene) == "sentence.fiction.court_metrage_scene"
+    assert extract.EXCLUSIONS.first("sentence", "La scène s'est déroulée samedi soir au pied d'une tour.") is None

@@ -414,8 +414,9 @@ def told_broadly(events: list[Event]) -> list[Event]:
     return out
 
 
-# shots someone heard: "On a entendu quatre ou cinq détonations", "on entend des tirs comme dans un quartier de …"
-HEARD = re.compile(r"\b(?:entend(?:u|us|ue|ues|ent|ait|aient|re)?)\b", re.I)
+# shots someone heard: "On a entendu quatre ou cinq détonations", "on entend des tirs comme dans un quartier de …",
+# "Entendant des tirs, les élèves ont été confinés"
+HEARD = re.compile(r"\b(?:entend(?:u|us|ue|ues|ent|ait|aient|re|ant)?)\b", re.I)
 HEARD_NOW = re.compile(r"\b(?:on|ils|elles|nous|vous|j['’]|je) (?:\w+ )?entend(?:s|ent|ons|ez)?\b", re.I)
 
 
@@ -452,7 +453,7 @@ def introduced(text: str) -> str:
 INTRODUCED_GOODS = re.compile(
     r"(?:\b(?:les|la|le)\s+|\bl')"
     r"(?=(?:(?!ont\b|a\b|avait\b|avaient\b|sont\b|est\b|été\b|était\b|étaient\b)[\w-]+ ){1,3}"
-    r"saisi(?:e|s|es)?\b(?! (?:par|à|au|en|dans|lors)\b))",
+    r"(?:saisi(?:e|s|es)?|découverte?s)\b(?! (?:par|à|au|en|dans|lors)\b))",
     re.I,
 )
 
