@@ -58,3 +58,25 @@ def test_a_mention_told_the_next_day_is_another_event():
     told_again = _seizure("Mardi 11 mars, les policiers ont trouvé 60 grammes de cocaïne.", date(2025, 3, 11))
     assert counting.same(undated, told_again)  # an undated mention of the same seizure is still one event
     assert len(counting.merge([undated, next_day])) == 2
+
+
+def test_hours_later_since_a_day_and_a_tally_clause():
+    anchor = (date(2024, 4, 8), date(2024, 4, 8))
+    assert dates.resolve("48 heures plus tard, les agents", REF, anchor) == (date(2024, 4, 10),) * 2
+    assert dates.resolve("Quelques heures plus tard, un second", REF, anchor) == anchor
+    assert dates.resolve("trois heures après", REF, anchor) == anchor
+    assert dates.resolve("interpellés depuis le 1er janvier", REF) == (date(2025, 1, 1), REF)
+    # the tally's "depuis le 1er janvier" is not when the man was killed; "a indiqué dimanche" not either
+    tally = "Un homme a été tué à Nîmes, a indiqué dimanche le parquet, ce qui porte à onze le nombre de morts depuis"
+    assert dates.resolve(tally + " le 1er janvier.", REF) is None
+
+
+def test_a_sentence_that_only_dates_the_event_just_told():
+    event = Event("shooting", "30189", "30", "Nîmes", 1, None, REF, evidence="Un homme a été tué par balles à Nîmes.")
+    event.own_date = False
+    counting.dated_by(event, "La victime était connue des services de police.", REF)
+    assert event.date_start is None
+    counting.dated_by(event, "Les faits se sont produits jeudi vers 22 heures au pied d'un immeuble.", REF)
+    assert (event.date_start, event.date_end) == (date(2025, 2, 13), date(2025, 2, 13))
+    counting.dated_by(event, "Les faits se sont produits lundi.", REF)  # it has a date of its own now
+    assert event.date_start == date(2025, 2, 13)

@@ -123,6 +123,27 @@ def same(a: Event, b: Event) -> bool:
     return nested(a, b)
 
 
+# a sentence that dates what was just told without telling it again: "Les faits se sont produits jeudi en fin de
+# soirée", "La scène s'est déroulée vers 23 heures samedi", "Cela s'est passé dans la nuit de samedi à dimanche"
+DATES_IT = re.compile(
+    r"^\W*(?:les faits|la scène|cela|ça|tout|l'agression|l'attaque|le drame)\b.{0,30}?"
+    r"\b(?:se sont (?:produits|déroulés|passés)|s'est (?:produite?|déroulée?|passée?)|ont eu lieu|a eu lieu|"
+    r"remontent|remonte|datent|date)\b",
+    re.I,
+)
+
+
+def dated_by(event: Event, sentence: str, ref: date) -> None:
+    """The event just told, with no date of its own, takes the date of a sentence that only dates it ("Un homme a été
+    tué par balles à Fort-de-France, a indiqué dimanche une source policière." ¶ "Les faits se sont produits jeudi en
+    fin de soirée à Bô Kannal")."""
+    if getattr(event, "own_date", True) or not DATES_IT.search(quantities.plain(sentence)):
+        return
+    when = dates.resolve(sentence, ref)
+    if when and when[0] and (when[1] or ref) <= ref:
+        event.date_start, event.date_end, event.own_date = when[0], when[1], True
+
+
 def another_time(when: dates.Interval | None, event: Event) -> bool:
     """A sentence's own dates lie further from an event's than an operation's steps do (rules/operations.toml, [fold]):
     "Le principal suspect avait été arrêté il y a trois ans", after Thursday's operation, is told of another time, so

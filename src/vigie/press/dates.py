@@ -63,6 +63,8 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         " ",
         t,
     )
+    # "…, ce qui porte à 29 le nombre d'homicides depuis le 1er janvier": a tally's dates, not the event's
+    t = re.sub(r",? ce qui (?:porte|portent|fait|élève) (?:à|le|la|les)\b[^.;]*", " ", t)
     a = anchor[0] if anchor and anchor[0] else None
     m = prefilter.search(rf"nuit du (\d{{1,2}})(?:er)? au (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
     if m:
@@ -99,6 +101,8 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         month = MONTHS.index(m.group(2)) + 1
         year = int(m.group(3)) if m.group(3) else recent_month(month, ref)
         day = 1 if m.group(1) in ("1er", "premier") else int(m.group(1))
+        if t[max(0, m.start() - 11) : m.start()].endswith(("depuis le ", "depuis ce ")):
+            return date(year, month, day), ref  # "depuis le 1er janvier": from that day to the article
         return date(year, month, day), date(year, month, day)
     m = prefilter.search(rf"\b({'|'.join(WEEKDAYS)})(?: (?:soir|matin|midi|après-midi|dernier|soir dernier))?\b", t)
     if (
@@ -117,7 +121,8 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
         m = prefilter.search(rf"\b{N} (jours?|semaines?|heures?) (après|plus tard|plus tôt|avant)", t)
         if m:
             n = number_word(m.group(1)) or 1
-            days = n * (7 if m.group(2).startswith("semaine") else 1) if not m.group(2).startswith("heure") else 0
+            # "48 heures plus tard": two days; "quelques heures", "trois heures après": the same day
+            days = n * (7 if m.group(2).startswith("semaine") else 1) if not m.group(2).startswith("heure") else n // 24
             sign = 1 if m.group(3) in ("après", "plus tard") else -1
             d = a + timedelta(days=sign * days)
             return d, d

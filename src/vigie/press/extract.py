@@ -58,9 +58,8 @@ BACK_REFERENCE = (
     # persons already told of: "la femme interpellée résiderait à Lanester", "les trois hommes interpellés"
     r"\b(?:la|le|les|l'|ces) (?:(?!ont\b|a\b|avait\b|avaient\b|sont\b|été\b|était\b|sera\b|seront\b|fut\b|furent\b)"
     r"[\w-]+ ){1,3}"
-    # and goods already told of: "le zamal saisi était cultivé dans les Hauts", "les quantités des drogues découvertes"
-    # (not the noun: "la plus grosse saisie")
-    r"(?:interpellée?s?|arrêtée?s?|saisis?|découverte?s)"
+    # and goods already told of: "le zamal saisi était cultivé dans les Hauts" (not the noun: "la plus grosse saisie")
+    r"(?:interpellée?s?|arrêtée?s?|saisis?)"
     r"\b(?! (?:par|à|au|en|dans|lors|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi))"
 )
 # a participle describing a point de deal names no event: "la fermeture d'un point de deal installé près de la gare",
@@ -261,7 +260,7 @@ class Extractor:
                     types = territory.unnamed_point(types, self.ling.fired("dealing_point", trigger_text), whole)
                     interval = dates.resolve(clause, article.date, last_date)
                     if interval and interval[0]:
-                        last_date = paragraph_date = interval
+                        paragraph_date = interval
                     if not types:
                         continue
                     vague = self._vague(clause, deps, last_place)
@@ -285,6 +284,8 @@ class Extractor:
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     own_when = interval or dates.resolve(sentence, article.date, last_date)
                     when = own_when or paragraph_date
+                    if when and when[0]:  # "la veille", "48 heures plus tard": counted from an event, not any date
+                        last_date = when
                     reopened = prefilter.search(REOPENED, clause, re.I)
                     for kind in types:
                         if kind == "shooting" and recalls.heard_again(clause, own_places, own_when, events + produced):
@@ -386,6 +387,7 @@ class Extractor:
                     events += produced
                 elif events:
                     counting.complete(events[-4:], events[first:], sentence)
+                    counting.dated_by(events[-1], sentence, article.date)  # "Les faits se sont produits jeudi"
         events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
         told = recalls.dated(events)  # the mentions told as events (dated, located, measured), before they merge
         gated = recalls.gated(article.title, _lead(article.text), GATE, LEAD_GATE)
