@@ -363,6 +363,9 @@ class Extractor:
                                     produced.append(
                                         self._event(kind, after, sentence, place, again, article.date, False)
                                     )
+                    if "network_arrival" in types:  # the towns a network comes from are no scene for what follows
+                        origins = self._origins(clause)
+                        places = [p for p in places if p.code is None or p.code not in origins]
                     if places and places[0].precision == 2:
                         if is_locality(places[0]):  # not a motorway: "sur l'A13" … "du quartier" is no motorway
                             district = places[0]  # "un petit village proche de X" … "dans le même secteur"
