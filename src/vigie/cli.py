@@ -678,7 +678,8 @@ def extract(
 ) -> None:
     """Turn French news articles into located, dated events: shootings, seizures, dealing points, intimidation,
     arrests and networks' arrival. Needs only the commune reference: the warehouse's, else the files `vigie fetch`
-    downloaded (or --reference DIR)."""
+    downloaded (or --reference DIR). An article whose extraction fails gets no events and one line on stderr; the
+    others are still written, and the exit status stays 0."""
     from vigie.press.articles import read
     from vigie.press.pipeline import load_extractor
 
@@ -687,7 +688,20 @@ def extract(
         if not a.text.strip():
             err_console.print(f"{a.id}: the article has no text.")
     extractor = load_extractor(warehouse_path=_db(db), reference=reference)
-    results = extractor.extract_many(articles)
+    failures: list[str] = []
+
+    def failed(article, exc: Exception) -> None:  # one line, no traceback; the other articles go on
+        failures.append(article.id)
+        why = " ".join(f"{type(exc).__name__}: {exc}".split())
+        err_console.print(f"{article.id}: extraction failed ({why}); no events for this article.", markup=False)
+
+    results = extractor.extract_many(articles, failed)
+    if failures:  # exit status stays 0: every other article's events are written (README, Press monitor)
+        err_console.print(
+            f"{len(failures)} of {len(articles)} article(s) failed and have no events: {', '.join(failures[:10])}"
+            + (", …" if len(failures) > 10 else "."),
+            markup=False,
+        )
     if jsonl:
         import json
 

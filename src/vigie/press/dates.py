@@ -8,8 +8,7 @@ import re
 from datetime import date, timedelta
 
 from vigie.fr import MONTHS
-from vigie.press import prefilter
-from vigie.press.quantities import number_word
+from vigie.press import prefilter, quantities
 
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 SEASONS = {"printemps": (3, 5), "été": (6, 8), "automne": (9, 11), "hiver": (12, 2)}
@@ -18,6 +17,13 @@ W = "(" + "|".join(WEEKDAYS) + ")"
 N = r"(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)"
 
 Interval = tuple[date | None, date | None]
+
+
+def number_word(text: str) -> int | None:
+    """A count of days, weeks, months or years, whole: quantities reads "3" as 3.0, and a date built from a float
+    fails ("il y a 3 ans")."""
+    n = quantities.number_word(text)
+    return None if n is None else int(n)
 
 
 def month_interval(year: int, month: int) -> Interval:
@@ -51,7 +57,16 @@ def last_season(name: str, ref: date, previous: bool) -> Interval:
 
 
 def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | None:
-    """The interval named by the first date expression of `text`; None when there is none."""
+    """The interval named by the first date expression of `text`; None when there is none, or when the day it names
+    cannot exist ("le 31 juin", "dans la nuit du 31 au 32 mai", "il y a 100000 jours", a week before year 1): a
+    wrong date in the text is no date, never the end of the article's (and its batch's) extraction."""
+    try:
+        return _resolve(text, ref, anchor)
+    except (ValueError, OverflowError):  # what date() and date arithmetic raise, and only they, on impossible days
+        return None
+
+
+def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
     t = text.lower().replace("\u2019", "'")
     # "…, a annoncé lundi la préfecture", "…, informe ce samedi 10 février la préfecture": the day of the
     # announcement, not of the event

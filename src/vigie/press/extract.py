@@ -5,6 +5,7 @@ dates resolved against the article date, and mentions of the same event merged."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -155,13 +156,40 @@ class Extractor:
             for doc in self.nlp.pipe(paragraphs, batch_size=64)
         ]
 
-    def extract_many(self, articles: list[Article]) -> list[list[Event]]:
-        articles = [replace(a, text=without_agency_line(a.text)) for a in articles]
+    def extract_many(
+        self, articles: list[Article], failed: Callable[[Article, Exception], None] | None = None
+    ) -> list[list[Event]]:
+        """Each article's events. With `failed`, an article whose extraction raises gets no events and is handed to
+        `failed` with the error, and the batch goes on: one bad article must not cost a whole archive its events.
+        Without it, the error is raised (tests and benchmarks want to see it)."""
+        if failed is None:
+            return self._many(articles, None)
+        try:
+            return self._many(articles, failed)
+        except Exception as exc:  # a step the batch shares (the sentence splitter): again, one article at a time
+            if len(articles) == 1:
+                failed(articles[0], exc)
+                return [[]]
+            return [self.extract_many([a], failed)[0] for a in articles]
+
+    def _many(self, given: list[Article], failed) -> list[list[Event]]:
+        articles = [replace(a, text=without_agency_line(a.text)) for a in given]
         self.gaz.forget()  # names are remembered within a batch only (benchmarks repeat the same batch)
         paragraphs = [_paragraphs(a.text) for a in articles]
         flat = [p for ps in paragraphs for p in ps]
         split = iter(self._split(flat))
-        return [self._article(a, [next(split) for _ in ps]) for a, ps in zip(articles, paragraphs, strict=True)]
+        out = []
+        for original, a, ps in zip(given, articles, paragraphs, strict=True):
+            sentences = [next(split) for _ in ps]
+            if failed is None:
+                out.append(self._article(a, sentences))
+                continue
+            try:
+                out.append(self._article(a, sentences))
+            except Exception as exc:  # noqa: BLE001 - any bug on one article: reported by the caller, batch goes on
+                failed(original, exc)
+                out.append([])
+        return out
 
     def extract(self, article: Article) -> list[Event]:
         return self.extract_many([article])[0]

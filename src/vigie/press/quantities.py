@@ -264,6 +264,12 @@ GENERIC, NOT_A_DRUG = RULE["drugs_in_general"], RULE["not_a_drug"]  # read right
 
 def drugs(sentence: str) -> list[dict]:
     """Quantities per substance and unit, summed; 'dont' subsets and indefinite amounts handled."""
+    return [dict(d) for d in _drugs(sentence)]  # copies: callers complete and sum what they are given
+
+
+@functools.lru_cache(maxsize=256)  # asked of the sentence by each of its events (a sentence of 100 clauses: 100
+# times, the article then quadratic in its length); forget()
+def _drugs(sentence: str) -> tuple[dict, ...]:
     text = RULE["subset"].sub("", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
     text = RULE["kilo_and_grams"].sub(r"\1,\3 \2", text)  # "1 kg 5" is 1,5 kg
     found: dict[tuple[str, str | None], float | None] = {}
@@ -274,7 +280,8 @@ def drugs(sentence: str) -> list[dict]:
     for m in pattern.finditer(text):
         unit, factor = UNITS[m.group("u").lower()]
         rest = m.group("rest")
-        after = text[m.end("u") :]
+        after = text[m.end("u") : m.end("u") + 80]  # what the two rules read; the sentence's whole rest made a
+        # sentence of thousands of words quadratic (each mass copied and lower-cased all that followed it)
         if GENERIC.match(after) and pattern.search(rest):
             continue  # "100 kilos de stupéfiants – plus de 92 kilos de cannabis et …": a total told again per drug
         if NOT_A_DRUG.match(after):
@@ -319,9 +326,9 @@ def drugs(sentence: str) -> list[dict]:
             substance = _first_substance(m.group("rest"))
             if substance and not any(k[0] == substance for k in found):
                 found[(substance, None)] = None
-    return [
+    return tuple(
         {"substance": s, "quantity": round(q, 6) if q is not None else None, "unit": u} for (s, u), q in found.items()
-    ]
+    )
 
 
 def unnamed_masses(sentence: str) -> list[float]:
@@ -343,6 +350,11 @@ def unnamed_masses(sentence: str) -> list[float]:
 
 def weapons(sentence: str, seized: bool = False) -> list[dict]:
     """Weapons by kind and count; with `seized`, arms of no named kind ("des armes", "deux armes à feu") are other."""
+    return [dict(w) for w in _weapons(sentence, seized)]  # copies, as drugs
+
+
+@functools.lru_cache(maxsize=256)  # asked of the sentence by each of its events, as _drugs; forget()
+def _weapons(sentence: str, seized: bool) -> tuple[dict, ...]:
     out = []
     text = plain(sentence)
     for kind, pattern in WEAPON_RULES:
@@ -361,7 +373,7 @@ def weapons(sentence: str, seized: bool = False) -> list[dict]:
             merged[w["kind"]] = (merged[w["kind"]] or 0) + (w["count"] or 0) or None
         else:
             merged[w["kind"]] = w["count"]
-    return [{"kind": k, "count": v} for k, v in merged.items()]
+    return tuple({"kind": k, "count": v} for k, v in merged.items())
 
 
 def cash(sentence: str) -> float | None:
@@ -405,6 +417,8 @@ def forget() -> None:
     (extract.Extractor._article), so a benchmark that repeats its articles measures no answer from another one."""
     casualties.cache_clear()
     _arrests.cache_clear()
+    _drugs.cache_clear()
+    _weapons.cache_clear()
 
 
 @functools.lru_cache(maxsize=256)  # asked twice of each text (arrested, arrested_roughly); forget()
