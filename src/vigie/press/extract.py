@@ -59,8 +59,9 @@ BACK_REFERENCE = (
     # persons already told of: "la femme interpellée résiderait à Lanester", "les trois hommes interpellés"
     r"\b(?:la|le|les|l'|ces) (?:(?!ont\b|a\b|avait\b|avaient\b|sont\b|été\b|était\b|sera\b|seront\b|fut\b|furent\b)"
     r"[\w-]+ ){1,3}"
-    # and goods already told of: "le zamal saisi était cultivé dans les Hauts" (not the noun: "la plus grosse saisie")
-    r"(?:interpellée?s?|arrêtée?s?|saisis?)"
+    # and goods already told of: "le zamal saisi était cultivé dans les Hauts", "les quantités des drogues découvertes"
+    # (not the noun: "la plus grosse saisie")
+    r"(?:interpellée?s?|arrêtée?s?|saisis?|découverte?s)"
     r"\b(?! (?:par|à|au|en|dans|lors|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi))"
 )
 # a participle describing a point de deal names no event: "la fermeture d'un point de deal installé près de la gare",
