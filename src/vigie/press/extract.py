@@ -408,7 +408,11 @@ class Extractor:
                 vague_here = self._vague(sentence, deps, last_place)
                 if vague_here or sentence_places:  # a locality near a town, else the town the sentence names
                     near = vague_here and (not sentence_places or re.search(NEAR, vague_here.text))
-                    scene = [vague_here] if near else sentence_places[:1]
+                    # the towns a network of the sentence comes from are no scene for the next sentence
+                    arrived = any(e.type == "network_arrival" for e in produced)
+                    origins = self._origins(sentence) if arrived else []
+                    own = [p for p in sentence_places if p.code is None or p.code not in origins]
+                    scene = [vague_here] if near else own[:1]
                 elif district and re.search(SAME_DISTRICT, sentence, re.I):
                     # "L'opération intervient après des mois de tensions dans le quartier. L'été dernier, des coups
                     # de feu …": the district told before is the scene, not the town of an earlier paragraph
