@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from vigie.cli import app
-from vigie.press import dates, quantities
+from vigie.press import dates, linguistics, quantities
 from vigie.press.articles import Article
 from vigie.press.extract import Extractor
 
@@ -134,3 +134,18 @@ def test_a_batch_step_that_fails_is_done_again_one_article_at_a_time(extractor, 
     assert results[1] == [] and results[0] and results[2]
     with pytest.raises(RuntimeError):  # without `failed`, the error is raised as before
         extractor.extract_many(articles)
+
+
+def test_a_run_on_clause_is_not_parsed(extractor):
+    """The parse-based qualifiers (spaCy's DependencyMatcher, combinatorial in the clause's length) run on clauses,
+    not on run-on text of hundreds of words: a 1,000-token 'clause' took half a minute, one article a whole batch's
+    time."""
+    ling = extractor.ling
+    piece = "les gendarmes n'ont pas saisi de cannabis et personne n'a été interpellé dans la cité"
+    parsed = ling.stats["parsed"]
+    assert not [t for t in ling._triggers(piece) if t.kind == "seizure"]  # parsed: the denial holds
+    assert ling.stats["parsed"] == parsed + 1
+    run_on = ", ".join([piece] * 40)
+    assert len(ling.doc(run_on)) > linguistics.MAX_PARSED
+    ling._triggers(run_on)
+    assert ling.stats["parsed"] == parsed + 1  # not parsed
