@@ -95,9 +95,11 @@ def test_the_gate_gives_nothing_for_undated_or_yearly_facts():
     mentions = [
         _mention("Des coups de feu avaient parfois été entendus dans le quartier.", None, date(2025, 11, 19)),
         _mention("En 2023, des tirs avaient visé le quartier.", date(2023, 1, 1), date(2023, 12, 31), own=True),
-        _mention("Le 3 mai, des tirs ont visé le quartier.", date(2025, 5, 3), date(2025, 5, 3)),  # paragraph's date
     ]
     assert recalls.through_gate(counting.merge(mentions), recalls.dated(mentions)) == []
+    # a fact in a commune dated to the day, even by its paragraph, is told as an event (recalls.told_as_event)
+    day = _mention("Ce jour-là, des tirs ont visé le quartier.", date(2025, 5, 3), date(2025, 5, 3))
+    assert len(recalls.through_gate(counting.merge(mentions + [day]), recalls.dated(mentions + [day]))) == 1
 
 
 def test_another_shooting_the_same_day_in_the_same_town_stays_apart():
