@@ -18,12 +18,11 @@ both forecasts, the best baseline), the years won and the ECE overall.
 from __future__ import annotations
 
 import argparse
-import warnings
 
 import numpy as np
 from onset_glm_blend import bootstrap  # run from benchmarks/
+from onset_state_calibration import parsed_panel, recorded_backtest
 
-from vigie import warehouse
 from vigie.analysis import backtest as bt
 from vigie.analysis import features as ft
 from vigie.analysis import forecast as fc
@@ -33,14 +32,9 @@ NAMES = ("model", "without_front")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--seed", type=int, default=fc.SEED)
     parser.add_argument("--bootstrap", type=int, default=0, help="draws of the towns per year (0: none)")
-    args = parser.parse_args()
-    warnings.simplefilter("ignore")
-    con = warehouse.connect(args.db, read_only=True)
-    panel = ft.load_panel(con, "commune", "trafic")
-    features_at, fit_origin, width = ft.features_at, fc.fit_origin, fc._width
+    args, panel = parsed_panel(parser)
+    features_at, width = ft.features_at, fc._width
     memo, models = {}, {name: {} for name in NAMES}
 
     def remembered(panel_, t):
@@ -49,15 +43,10 @@ def main() -> None:
         return memo[t]
 
     def run(name: str) -> dict:
-        def recording(panel_, feats, origin, target, seed_):
-            models[name][origin] = fit_origin(panel_, feats, origin, target, seed_)
-            return models[name][origin]
+        def record(model, panel_, feats, origin, target, seed_):
+            models[name][origin] = model
 
-        fc.fit_origin = recording
-        try:
-            return bt.backtest(panel, "onset", args.seed)
-        finally:
-            fc.fit_origin = fit_origin
+        return recorded_backtest(panel, args.seed, record)
 
     ft.features_at = remembered
     try:

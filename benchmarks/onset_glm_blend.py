@@ -36,13 +36,13 @@ Prints one Markdown table (year, positives, the AUPR of each forecast, the best 
 from __future__ import annotations
 
 import argparse
-import warnings
 
 import numpy as np
-from onset_state_calibration import out_of_fold, recorded_backtest  # the shared onset harness (run from benchmarks/)
+
+# the shared onset harness (run from benchmarks/)
+from onset_state_calibration import out_of_fold, parsed_panel, recorded_backtest
 from scipy.stats import rankdata
 
-from vigie import warehouse
 from vigie.analysis import backtest as bt
 from vigie.analysis import features as ft
 from vigie.analysis import forecast as fc
@@ -92,13 +92,8 @@ def hand_out(z: np.ndarray, inside: np.ndarray, other: np.ndarray) -> np.ndarray
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--seed", type=int, default=fc.SEED)
     parser.add_argument("--bootstrap", type=int, default=0, help="draws of the towns per year (0: none)")
-    args = parser.parse_args()
-    warnings.simplefilter("ignore")
-    con = warehouse.connect(args.db, read_only=True)
-    panel = ft.load_panel(con, "commune", "trafic")
+    args, panel = parsed_panel(parser)
     kept = {}
 
     def record(model, panel_, feats, origin, target, seed):

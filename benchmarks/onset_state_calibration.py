@@ -86,15 +86,20 @@ def recorded_backtest(panel, seed: int, record) -> dict:
         fc.fit_origin = fit_origin
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parsed_panel(parser: argparse.ArgumentParser) -> tuple[argparse.Namespace, ft.Panel]:
+    """The onset scripts' command line: --db and --seed beside the script's own options; the options and the
+    warehouse's commune panel of trafficking."""
     parser.add_argument("--db", required=True)
-    parser.add_argument("--sd", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=fc.SEED)
     args = parser.parse_args()
     warnings.simplefilter("ignore")
-    con = warehouse.connect(args.db, read_only=True)
-    panel = ft.load_panel(con, "commune", "trafic")
+    return args, ft.load_panel(warehouse.connect(args.db, read_only=True), "commune", "trafic")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sd", type=float, default=1.0)
+    args, panel = parsed_panel(parser)
     kept = {}
 
     def record(model, panel_, feats, origin, target, seed):

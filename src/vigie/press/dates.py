@@ -173,7 +173,7 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
         return ref - timedelta(days=n), ref
     m = prefilter.search(rf"\b(?:il y a) {N} mois", t)
     if m:
-        n = int(number_word(m.group(1)) or 1)  # "il y a 3 mois": a digit reads as a float
+        n = number_word(m.group(1)) or 1
         month, year = ref.month - n, ref.year
         while month < 1:
             month, year = month + 12, year - 1

@@ -182,12 +182,11 @@ class Extractor:
         out = []
         for original, a, ps in zip(given, articles, paragraphs, strict=True):
             sentences = [next(split) for _ in ps]
-            if failed is None:
-                out.append(self._article(a, sentences))
-                continue
             try:
                 out.append(self._article(a, sentences))
             except Exception as exc:  # noqa: BLE001 - any bug on one article: reported by the caller, batch goes on
+                if failed is None:
+                    raise
                 failed(original, exc)
                 out.append([])
         return out

@@ -606,8 +606,8 @@ class ArticlePlaces(Geography):
             return []
         found = {}
         for m in surfaces(whole):
-            for code, dep, population, kind in gaz.communes.get(name_key(m.surface), ()):
-                key = name_key(m.surface)
+            key = name_key(m.surface)
+            for code, dep, population, kind in gaz.communes.get(key, ()):
                 if (
                     kind == "commune"
                     and population >= 10_000
