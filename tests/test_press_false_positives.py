@@ -62,15 +62,20 @@ def test_an_undated_headline_seizure_is_the_dated_one_of_the_same_amount():
     assert recalls.told_broadly([headline, other]) == [headline, other]
 
 
-def test_shots_heard_are_the_shooting_told_unless_dated_or_placed():
-    told = [_event("shooting", start=date(2025, 10, 2), end=date(2025, 10, 3))]
-    assert recalls.heard_again("« On a entendu trois détonations, puis des cris. »", [], None, told)
-    assert recalls.heard_again("« On entend des tirs comme dans les quartiers de Marseille »", ["X"], None, told)
-    assert not recalls.heard_again("On a entendu trois détonations.", [], None, [])  # nothing told before
-    assert not recalls.heard_again("Des habitants ont entendu des tirs, cette fois à Lanester.", ["X"], None, told)
-    assert not recalls.heard_again("D'autres tirs sont entendus juste à côté.", [], None, told)
+def test_shots_heard_are_the_shooting_told_unless_dated_or_placed(extractor):
+    """recalls.heard_again, on the lemma words of rules/words.toml (shots.heard, shots.heard_as_a_rule)."""
+    told, ling = [_event("shooting", start=date(2025, 10, 2), end=date(2025, 10, 3))], extractor.ling
+    assert recalls.heard_again("« On a entendu trois détonations, puis des cris. »", [], None, told, ling)
+    assert recalls.heard_again("« On entend des tirs comme dans les quartiers de Marseille »", ["X"], None, told, ling)
+    assert recalls.heard_again("« J'entends des tirs comme dans les quartiers de Marseille »", ["X"], None, told, ling)
+    assert not recalls.heard_again("On a entendu trois détonations.", [], None, [], ling)  # nothing told before
+    elsewhere = "Des habitants ont entendu des tirs, cette fois à Lanester."
+    assert not recalls.heard_again(elsewhere, ["X"], None, told, ling)
+    assert not recalls.heard_again("On entendait des tirs, cette fois à Lanester.", ["X"], None, told, ling)
+    assert not recalls.heard_again("D'autres tirs sont entendus juste à côté.", [], None, told, ling)
     day = (date(2025, 10, 4), date(2025, 10, 4))
-    assert not recalls.heard_again("Samedi, on a entendu des tirs.", [], day, told)
+    assert not recalls.heard_again("Samedi, on a entendu des tirs.", [], day, told, ling)
+    assert not recalls.heard_again("« Le bruit est devenu insupportable »", [], None, told, ling)  # nobody heard
 
 
 def test_violence_an_article_says_has_no_tie_to_the_trade(extractor):
@@ -88,7 +93,7 @@ def test_violence_an_article_says_has_no_tie_to_the_trade(extractor):
     assert "seizure" in kinds and "shooting" in kinds
 
 
-def test_goods_told_back_and_shots_heard_while_doing_something_else():
+def test_goods_told_back_and_shots_heard_while_doing_something_else(extractor):
     """extract.BACK_REFERENCE: 'les drogues découvertes' goes back to the seizure told (no second one); recalls.HEARD:
     'Entendant des tirs, les élèves ont été confinés' is the shooting told, heard."""
     import re
@@ -98,7 +103,9 @@ def test_goods_told_back_and_shots_heard_while_doing_something_else():
     told_back = "Les quantités des drogues découvertes sont impressionnantes."
     assert "découvertes" not in re.sub(extract.BACK_REFERENCE, " ", told_back, flags=re.I)
     told = [_event("shooting", start=date(2024, 10, 16), end=date(2024, 10, 17))]
-    assert recalls.heard_again("Entendant des tirs, les élèves ont été confinés quelques minutes.", [], None, told)
+    assert recalls.heard_again(
+        "Entendant des tirs, les élèves ont été confinés quelques minutes.", [], None, told, extractor.ling
+    )
 
 
 def test_a_short_film_and_its_scenes_are_fiction():

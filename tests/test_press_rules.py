@@ -115,6 +115,18 @@ def test_lemmas_come_from_the_model_table_with_the_participle_corrections(ling):
     ]
 
 
+def test_a_word_is_a_lemma_and_a_tense_comes_from_the_morphology(ling):
+    """rules/words.toml: 'revendeur' in any of its forms; 'entendre' in the present with a subject pronoun (from the
+    morphologizer, not from the word's ending)."""
+    assert ling.says("trade.seller", "Deux revendeuses ont quitté la cité.")
+    assert not ling.says("trade.seller", "Le vendeur de journaux a quitté la cité.")
+    assert ling.says("shots.heard", "Les coups de feu ont été entendus vers minuit.")
+    assert ling.says("shots.heard_as_a_rule", "Le soir, on entend des tirs.")
+    assert ling.says("shots.heard_as_a_rule", "J'entends des détonations.")
+    assert not ling.says("shots.heard_as_a_rule", "On a entendu des tirs.")
+    assert not ling.says("shots.heard_as_a_rule", "Le soir, on entendait des tirs.")
+
+
 @pytest.mark.parametrize(
     "name,body,message",
     [
@@ -183,6 +195,9 @@ def test_lemmas_come_from_the_model_table_with_the_participle_corrections(ling):
         ),
         ("exclusions", '[[exclusion]]\nname = "e.b"\nkind = "weather"\npattern = "a"\n', r"exclusion 'e\.b': kind"),
         ("lemmas", '[lemmas]\n"Mis" = "mettre"\n', r"form 'Mis': a lower-case form"),
+        ("words", '[[word]]\nname = "w.a"\ntokens = [{LEMA = "entendre"}]\n', r"word 'w\.a': the token pattern"),
+        ("words", '[[word]]\nname = "w.b"\nlemma = "entendre"\n', r"word 'w\.b': unknown field.*lemma"),
+        ("words", '[[words]]\nname = "w.c"\n', r"unknown section\(s\) words"),
     ],
 )
 def test_a_bad_rules_file_is_refused_at_load_with_its_name(tmp_path, name, body, message):
@@ -193,6 +208,7 @@ def test_a_bad_rules_file_is_refused_at_load_with_its_name(tmp_path, name, body,
         "qualifiers": rules.load_qualifiers,
         "exclusions": rules.load_exclusions,
         "lemmas": rules.load_lemmas,
+        "words": rules.load_words,
     }[name]
     with pytest.raises(VigieError, match=message) as info:
         loader(path)

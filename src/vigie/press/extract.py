@@ -41,9 +41,9 @@ from vigie.press.quantities import plain
 from vigie.press.schema import Event
 
 DRUG_CONTEXT = (
-    r"drogue|stupéfiant|\bstups?\b|trafi(?:c|quant)|deal|\brevendeu(?:r|rs|se|ses)\b|narco|guetteur|charbonneur|\bchoufs?\b|nourrice|go-fast|"
+    r"drogue|stupéfiant|\bstups?\b|trafi(?:c|quant)|deal|narco|guetteur|charbonneur|\bchoufs?\b|nourrice|go-fast|"
     r"règlements? de comptes?|kalachnikov|point de vente|" + "|".join(p for _, p in quantities.SUBSTANCES[:-1])
-)
+)  # and the words of rules/words.toml "trade.seller" (revendeur): `_drug_context`
 EXCLUSIONS = rules.load_exclusions()  # named, in rules/exclusions.toml
 # a sentence that tells no event: statistics, tallies, judicial steps, policy, fiction, unrelated violence
 # (one compiled pattern per rule, tried in turn: faster than their alternation, whose branches re tries everywhere)
@@ -194,12 +194,16 @@ class Extractor:
     def extract(self, article: Article) -> list[Event]:
         return self.extract_many([article])[0]
 
+    def _drug_context(self, text: str, more: str = "") -> bool:
+        """Whether a text names the drug trade (DRUG_CONTEXT, or `more`; then the lemma words of rules/words.toml)."""
+        return bool(re.search(DRUG_CONTEXT + more, text, re.I)) or self.ling.says("trade.seller", text)
+
     # ------------------------------------------------------------------------------------------------------
     def _article(self, article: Article, paragraphs: list[list[str]]) -> list[Event]:
         self.ling.forget()  # clauses are remembered within an article only (benchmarks repeat the same articles)
         quantities.forget()  # and so are the value rules' answers
         whole = f"{article.title}\n{article.text}"
-        if not re.search(DRUG_CONTEXT, whole, re.I) or len(article.text.strip()) < 40:
+        if not self._drug_context(whole) or len(article.text.strip()) < 40:
             return []
         deps = self._geography(article, self.gaz.departements_in(whole))
         last_place = self._main_place(article, deps)
@@ -316,7 +320,9 @@ class Extractor:
                         last_date = when
                     reopened = prefilter.search(REOPENED, clause, re.I)
                     for kind in types:
-                        if kind == "shooting" and recalls.heard_again(clause, own_places, own_when, events + produced):
+                        if kind == "shooting" and recalls.heard_again(
+                            clause, own_places, own_when, events + produced, self.ling
+                        ):
                             continue  # "« On a entendu quatre ou cinq détonations »": the shooting told, heard
                         operations = [e for e in events + produced if e.type in ("seizure", "arrest")]
                         if (
@@ -516,8 +522,8 @@ class Extractor:
             and ((quantities.arrested(clause) or 0) < 2 or re.match(r"\s*(?:les|ces)\s", low))
         ):
             types.remove("arrest")
-        if "shooting" in types and not re.search(
-            DRUG_CONTEXT + r"|balle|tir|feu|fusil|détonation|abattu|pistolet|revolver|carabine", sentence, re.I
+        if "shooting" in types and not self._drug_context(
+            sentence, r"|balle|tir|feu|fusil|détonation|abattu|pistolet|revolver|carabine"
         ):
             types.remove("shooting")
         if (

@@ -197,14 +197,24 @@ class Linguistics:
         self.parse_pipes = (
             [nlp.get_pipe(name) for name in PARSE] if all(n in nlp.component_names for n in PARSE) else []
         )
+        # the named word patterns of rules/words.toml (`says`), one Matcher each
+        self.words: dict[str, Matcher] = {}
+        self.depth: dict[str, int] = {}  # how many of PARSE a word pattern needs (0: the lookup lemmas suffice)
+        for name, tokens in rules_data.load_words().items():
+            self.words[name] = Matcher(nlp.vocab)
+            self.words[name].add(name, [list(tokens)])
+            named = set().union(*tokens)
+            self.depth[name] = 3 if "DEP" in named else 2 if named & {"MORPH", "POS"} else 0
         self._lemma: dict[int, int] = {}
         self._cache: dict[str, list[Trigger]] = {}
+        self._said: dict[tuple[str, str], bool] = {}
         self.dropped: list[Dropped] = []  # the latest batch's denied triggers (for a developer's eyes)
         self.stats = {"texts": 0, "with_trigger": 0, "parsed": 0}
 
     def forget(self) -> None:
         """Start a batch afresh (what is cached is per batch, as the gazetteer's names are)."""
         self._cache.clear()
+        self._said.clear()
         self.dropped.clear()
 
     # stage 1 -------------------------------------------------------------------------------------------------
@@ -293,6 +303,22 @@ class Linguistics:
     def _cued(self, doc) -> bool:
         endings = self.qualifiers.cue_endings
         return any(t.lemma in self.cues or (endings and t.lower_.endswith(endings)) for t in doc)
+
+    def says(self, name: str, text: str) -> bool:
+        """Whether `text` holds the word pattern `name` of rules/words.toml (on the lookup lemmas; a pattern that names
+        MORPH or POS runs tok2vec and morphologizer on the text first, one that names DEP the parser too).
+        Remembered per batch."""
+        key = (name, text)
+        found = self._said.get(key)
+        if found is None:
+            if len(self._said) > 50_000:
+                self._said.clear()
+            doc = self.doc(text)
+            if self.depth[name] and self.parse_pipes and len(doc) <= MAX_PARSED:
+                for pipe in self.parse_pipes[: self.depth[name]]:  # tok2vec, morphologizer (and the parser for DEP)
+                    doc = pipe(doc)
+            found = self._said[key] = bool(self.words[name](doc))
+        return found
 
     # stage 2 -------------------------------------------------------------------------------------------------
     def _qualify(self, doc, found: list[Trigger]) -> list[Trigger]:

@@ -414,24 +414,19 @@ def told_broadly(events: list[Event]) -> list[Event]:
     return out
 
 
-# shots someone heard: "On a entendu quatre ou cinq détonations", "on entend des tirs comme dans un quartier de …",
-# "Entendant des tirs, les élèves ont été confinés"
-HEARD = re.compile(r"\b(?:entend(?:u|us|ue|ues|ent|ait|aient|re|ant)?)\b", re.I)
-HEARD_NOW = re.compile(r"\b(?:on|ils|elles|nous|vous|j['’]|je) (?:\w+ )?entend(?:s|ent|ons|ez)?\b", re.I)
-
-
-def heard_again(clause: str, own_places: list, own_when, told: list[Event]) -> bool:
+def heard_again(clause: str, own_places: list, own_when, told: list[Event], ling) -> bool:
     """Whether a clause that tells shots someone heard is a witness's account of the shooting already told, not one
     of its own: it has no date of its own, and either no place of its own ("« On a entendu quatre ou cinq
     détonations, puis des cris. »") or says what one hears as a rule ("on entend des tirs comme dans un quartier de
     Marseille"). Shots heard on another occasion ("d'autres tirs sont entendus juste à côté") or at a place of their
-    own ("avoir entendu des coups de feu, cette fois du côté de Chambéry-le-Haut") are events."""
+    own ("avoir entendu des coups de feu, cette fois du côté de Chambéry-le-Haut") are events. The words are lemma
+    patterns of rules/words.toml (`ling`: linguistics.Linguistics): shots.heard, shots.heard_as_a_rule."""
     text = plain(clause)
-    if own_when is not None or not HEARD.search(text) or another(text):
+    if own_when is not None or not ling.says("shots.heard", text) or another(text):
         return False
     if not any(e.type == "shooting" for e in told):
         return False
-    return not own_places or bool(HEARD_NOW.search(text))
+    return not own_places or ling.says("shots.heard_as_a_rule", text)
 
 
 # shootings introduced by a definite article with a relative clause of their own ("les fusillades qui ont éclaté

@@ -6,6 +6,9 @@
 - `rules/qualifiers.toml`: `DependencyMatcher` patterns anchored on a trigger's head word that say the trigger tells
   nothing that happened (negation, modality, future), and the cue words without which no qualifier can apply (so
   that the parser runs only where it can change the outcome).
+- `rules/words.toml`: named lemma patterns (spaCy `Matcher` token patterns) for the words the extractor asks about a
+  text that are not triggers: "a word of the drug trade" ("revendeur" finds revendeurs, revendeuse), "shots heard"
+  ("entendre"), "heard as a rule" (a subject pronoun and the present tense of "entendre", from the morphology).
 - `rules/exclusions.toml`: named regular expressions for sentences that tell no event (statistics, tallies, judicial
   steps, policy, fiction, unrelated violence), wordings that look like a trigger but deny it, and the article-level
   gate (round-ups, trials, opinion pieces).
@@ -30,6 +33,8 @@ TRIGGERS_FILE = FOLDER / "triggers.toml"
 QUALIFIERS_FILE = FOLDER / "qualifiers.toml"
 EXCLUSIONS_FILE = FOLDER / "exclusions.toml"
 LEMMAS_FILE = FOLDER / "lemmas.toml"
+WORDS_FILE = FOLDER / "words.toml"
+WORD_FIELDS = {"name", "tokens", "note"}
 FIELDS = {"name", "type", "pattern", "tokens", "note"}
 QUALIFIER_FIELDS = {"name", "effect", "dependency", "note"}
 EFFECTS = ("negated", "unrealised", "told")
@@ -235,3 +240,16 @@ def load_lemmas(path: Path = LEMMAS_FILE) -> dict[str, str]:
         if not isinstance(lemma, str) or form != form.lower() or not lemma:
             raise VigieError(f"{path}, form {form!r}: a lower-case form and a lemma (a string) are expected")
     return dict(table)
+
+
+def load_words(path: Path = WORDS_FILE) -> dict[str, tuple]:
+    """The named word patterns of rules/words.toml: name → Matcher token pattern (checked by spaCy's validator)."""
+    data = _read(path)
+    if set(data) - {"word"}:
+        raise VigieError(
+            f"{path}: unknown section(s) {', '.join(sorted(set(data) - {'word'}))}; words are [[word]] tables"
+        )
+    return {
+        entry["name"]: _validate_tokens(where, entry["tokens"])
+        for where, entry in _entries(path, data, "word", WORD_FIELDS, {"name", "tokens"})
+    }
