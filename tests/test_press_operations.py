@@ -94,6 +94,31 @@ def test_arrests_told_commune_by_commune_with_their_persons():
     assert [(p.text, n) for p, n in found] == [("Fougères", 4), ("Vitré", 2)]
 
 
+def test_arrests_counted_in_a_commune_and_a_departement_or_by_a_bare_number():
+    # "deux autres en Vendée": a département counted apart is a place of its own, of geo_precision 3
+    text = "deux autres individus étaient interpellés en Vendée et un autre à Vannes dans le cadre de cette affaire"
+    found = operations.arrests_by_place(text, places_in(text, "Vannes"), lambda t: ["85"] if "Vendée" in t else [])
+    assert [(p.code, p.departement, p.precision, n) for p, n in found] == [(None, "85", 3, 2), ("00000", "00", 1, 1)]
+    # "une à Fougères, deux à Vitré": the number right before the place's preposition; a year is no count
+    bare = "une série de trois interpellations : une à Fougères, deux à Vitré, selon le parquet"
+    assert [n for _, n in operations.arrests_by_place(bare, places_in(bare, "Fougères", "Vitré"))] == [1, 2]
+    year = "interpellé en 2021 à Fougères puis en 2022 à Vitré"
+    assert operations.arrests_by_place(year, places_in(year, "Fougères", "Vitré")) == []
+
+
+def test_arrests_listed_in_communes_with_no_count_are_one_arrest_each(ling):
+    text = "à l'interpellation de six hommes dans deux appartements situés à Fougères et à La Guerche-de-Bretagne"
+    places = places_in(text, "Fougères", "Guerche-de-Bretagne")
+    assert [p.text for p in operations.arrests_listed(text, places, ling.lemmas)] == ["Fougères", "Guerche-de-Bretagne"]
+    # not where the persons live, nor a town named without a locative, nor the operation's searches
+    home = "Quatre hommes domiciliés à Fougères et à Vitré ont été interpellés"
+    assert operations.arrests_listed(home, places_in(home, "Fougères", "Vitré"), ling.lemmas) == []
+    north = "interpellés à Fougères, au nord de Rennes"
+    assert operations.arrests_listed(north, places_in(north, "Fougères", "Rennes"), ling.lemmas) == []
+    searched = "Des interpellations et des perquisitions ont été réalisées à Fougères et à Vitré"
+    assert operations.arrests_listed(searched, places_in(searched, "Fougères", "Vitré"), ling.lemmas) == []
+
+
 def test_a_count_of_others_in_another_commune_stays_in_its_arrest_s_clause():
     # "… interpellé trois hommes à Dax et deux autres à Mont-de-Marsan": one clause (its verb), two communes
     one = "les policiers ont interpellé trois hommes à Dax et deux autres à Mont-de-Marsan, soupçonnés de trafic."
@@ -431,6 +456,19 @@ def test_one_operation_across_several_communes_is_one_seizure_of_their_departeme
 
     events = extractor.extract(Article("t", date(2024, 5, 2), "Coup de filet antidrogue", text))
     assert [(e.type, e.commune, e.departement, e.geo_precision) for e in events] == [("seizure", *where)]
+
+
+def test_arrests_in_two_communes_are_an_arrest_in_the_commune_with_no_seizure(extractor):
+    # two communes, each with its "à", are no list of one operation (spread) but the persons' two places: the README's
+    # "drugs seized in town A and accomplices arrested in town B", one event per commune (operations.arrests_listed)
+    from vigie.press.articles import Article
+
+    text = "Mardi, les gendarmes ont interpellé deux hommes à Auray et à Pontivy. Ils ont saisi 900 grammes de cocaïne."
+    events = extractor.extract(Article("t", date(2024, 5, 2), "Coup de filet antidrogue", text))
+    assert sorted((e.type, e.commune, e.geo_precision, e.count) for e in events) == [
+        ("arrest", "56178", 1, None),
+        ("seizure", "56007", 1, 2),
+    ]
 
 
 # one operation told over several communes (operations.spread, spread_over) -------------------------------------

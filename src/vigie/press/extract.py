@@ -25,6 +25,7 @@ from vigie.press.geography import (
 from vigie.press.operations import (
     area_place,
     arrests_by_place,
+    arrests_listed,
     fold_arrests,
     goods,
     listed_nearby,
@@ -115,7 +116,7 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[str]:
 def _clauses(sentence: str) -> list[str]:
     """Clauses that may each report their own event ("… le mois dernier et de nouveaux coups de feu …")."""
     parts = re.split(
-        r",? et (?!\w+ autres (?:à|au|aux|en|dans)\b)(?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )"
+        r",? et (?!\w+ autres? (?:à|au|aux|en|dans)\b)(?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )"
         r"(?!\w+ (?:\w+ )?(?:blessée?s?|morte?s?|tuée?s?)\b)|;\s+|\s+:\s+|"  # "un mort et deux blessés" is one toll
         r",? avant de (?=se |s')|"
         # "… abattu le 30 juillet, et le lendemain une voiture prise pour cible": not "…, et la veille dans le quartier
@@ -248,6 +249,7 @@ class Extractor:
                     events += produced
                     continue
                 clauses = _clauses(sentence)
+                counted_apart = False  # arrests counted place by place: no scene for what follows (operations)
                 for clause in clauses:
                     text = plain(clause)
                     if not any(e.type == "shooting" for e in events + produced):
@@ -354,8 +356,18 @@ class Extractor:
                                 self._origins(clause),
                             )
                         # "trois hommes à Lorient et trois autres à Lanester": an arrest per commune, with its persons
-                        apart = {id(p): n for p, n in arrests_by_place(clause, own_places)} if kind == "arrest" else {}
-                        kind_places = [p for p in own_places if id(p) in apart] or kind_places
+                        # (a département too: "deux autres en Vendée et un autre à Vannes")
+                        split = (
+                            arrests_by_place(said_in, own_places or sentence_places, self.gaz.departements_in)
+                            if kind == "arrest"
+                            else []
+                        )
+                        counted_apart = counted_apart or bool(split)
+                        if kind == "arrest" and not split and types == ["arrest"]:  # "six hommes à Lorient et Lanester"
+                            communes = arrests_listed(said_in, own_places or sentence_places, self.ling.lemmas)
+                            split = [(p, quantities.arrested(sentence) if p is communes[0] else None) for p in communes]
+                        apart = {id(p): n for p, n in split}
+                        kind_places = [p for p, _ in split] or kind_places
                         several = kind in ("shooting", "intimidation", "dealing_point") or apart
                         told = []  # "à Pissevin et à Valdegour les 4 et 6 juin": one shooting per place, each its date
                         if kind == "shooting" and several:
@@ -403,7 +415,7 @@ class Extractor:
                     if places and places[0].precision == 2:
                         if is_locality(places[0]):  # not a motorway: "sur l'A13" … "du quartier" is no motorway
                             district = places[0]  # "un petit village proche de X" … "dans le même secteur"
-                    elif places and places[0] is not area:  # the article's département is no scene
+                    elif places and places[0] is not area and not counted_apart:  # the département is no scene
                         # an unnamed locality ("un petit village") is not where the story is, nor a bare "l'aéroport"
                         last_place = places[0] if carries_over(places[0]) else last_place
                         if re.search(DISTRICT, clause, re.I) or is_district(places[0]):
@@ -417,7 +429,7 @@ class Extractor:
                     arrived = any(e.type == "network_arrival" for e in produced)
                     origins = self._origins(sentence) if arrived else []
                     own = [p for p in sentence_places if p.code is None or p.code not in origins]
-                    scene = [vague_here] if near else own[:1]
+                    scene = scene if counted_apart else [vague_here] if near else own[:1]
                 elif district and re.search(SAME_DISTRICT, sentence, re.I):
                     # "L'opération intervient après des mois de tensions dans le quartier. L'été dernier, des coups
                     # de feu …": the district told before is the scene, not the town of an earlier paragraph

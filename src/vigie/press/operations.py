@@ -36,14 +36,15 @@ class Operations:
     scene: frozenset[str] = frozenset()
     spread: str = ""
     spread_not_before: str = ""
+    listed_not_with: str = ""
 
 
 def load(path: Path = OPERATIONS_FILE) -> Operations:
     """The rules file, every field checked: a wrong one is refused with the file and the rule named."""
     data = rules._read(path)
-    unknown = set(data) - {"fold", "tally", "residence", "not_goods", "scene", "spread"}
+    unknown = set(data) - {"fold", "tally", "residence", "not_goods", "scene", "spread", "listed"}
     if unknown:
-        sections = "fold, not_goods, residence, scene, spread, tally"
+        sections = "fold, listed, not_goods, residence, scene, spread, tally"
         raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (sections: {sections})")
     fold = data.get("fold", {})
     rules.check_fields(f"{path}, [fold]", fold, {"days", "note"}, {"days"})
@@ -63,6 +64,9 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
     rules.check_fields(f"{path}, [spread]", spread, {"pattern", "not_before", "note"}, {"pattern"})
     for key in ("pattern", "not_before"):
         rules._compile(f"{path}, [spread] {key}", spread.get(key, ""))
+    listed = data.get("listed", {"not_with": ""})
+    rules.check_fields(f"{path}, [listed]", listed, {"not_with", "note"}, {"not_with"})
+    rules._compile(f"{path}, [listed] not_with", listed["not_with"])
     not_goods = []
     for where, entry in rules._entries(path, data, "not_goods", {"name", "pattern", "note"}, {"name", "pattern"}):
         rules._compile(where, entry["pattern"])
@@ -105,6 +109,7 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
         frozenset(scene["rules"]),
         spread["pattern"],
         spread.get("not_before", ""),
+        listed["not_with"],
     )
 
 
@@ -194,19 +199,45 @@ def residence(text: str, place, lemmas_of, words: int = 6) -> bool:
     return bool(before) and bool(lemmas_of(" ".join(before)) & RULES.residence)
 
 
-# persons counted before a place: "trois hommes à Lorient et trois autres à Lanester", "d'un individu à Vannes"
-PERSONS_COUNTED = re.compile(rf"\b({quantities.NUM})\s+(?:{quantities.PERSON}|autres)\b", re.I)
+# persons counted before a place: "trois hommes à Lorient et trois autres à Lanester", "d'un individu à Vannes", "un
+# autre à Vannes", "une à Nantes, deux à La Chapelle-sur-Erdre" (a number right before the place's preposition)
+PERSONS_COUNTED = re.compile(
+    rf"\b({quantities.NUM}|un)\s+(?:{quantities.PERSON}|autres?)\b|"
+    rf"(?<![\d,.])\b((?!\d{{3}})(?:{quantities.NUM}))\s+(?=(?:à|au|aux|en|dans)\s)",  # not a year: "en 2021 à Brest"
+    re.I,
+)
 
 
-def arrests_by_place(clause: str, places: list) -> list[tuple[object, int]]:
+def areas_named(clause: str, departements_in) -> list[Place]:
+    """The départements a clause names as where something happened ("deux autres en Vendée", "un autre dans le
+    Morbihan"): places of geo_precision 3, with their offsets, one département each. `departements_in(text)` gives
+    the codes a text names."""
+    out = []
+    for m in AREA_NAMED.finditer(clause):
+        if m.start(1) == 0:
+            continue  # a headline's "Oise : …", not a clause's place
+        codes = set(departements_in(m.group(1)))
+        if len(codes) == 1:
+            out.append(Place(None, codes.pop(), m.group(1), m.start(1), 3))
+    return out
+
+
+def arrests_by_place(clause: str, places: list, departements_in=None) -> list[tuple[object, int]]:
     """The arrests a clause reports as distinct facts in several communes, each with its own persons ("à
-    l'interpellation de trois hommes à Lorient et de trois autres à Lanester"): (place, persons) per commune, in
-    order. Empty when the clause names one place, or several with no count of their own ("des interpellations à
-    Chabris, à Déols et à Gièvres" is one operation: the README's "reported as distinct facts")."""
+    l'interpellation de trois hommes à Lorient et de trois autres à Lanester"; a département is such a place too
+    when `departements_in` is given: "deux autres individus étaient interpellés en Vendée et un autre à Vannes"):
+    (place, persons) per place, in order. Empty when the clause names one place, or several with no count of their
+    own ("des interpellations à Chabris, à Déols et à Gièvres" is one operation: the README's "reported as distinct
+    facts")."""
     first: dict[str, object] = {}
     for p in places:
         if p.code:
             first.setdefault(p.code, p)
+    if departements_in is not None and first:
+        taken = [(p.start, p.start + len(p.text or "")) for p in places]
+        for area in areas_named(clause, departements_in):
+            if not any(a <= area.start < b or area.start <= a < area.start + len(area.text) for a, b in taken):
+                first.setdefault(f"dep:{area.departement}", area)
     places = sorted(first.values(), key=lambda p: p.start)
     if len(places) < 2:
         return []
@@ -215,9 +246,49 @@ def arrests_by_place(clause: str, places: list) -> list[tuple[object, int]]:
         counted = list(PERSONS_COUNTED.finditer(clause[end : place.start]))
         if not counted:
             return []
-        out.append((place, int(quantities.number_word(counted[-1].group(1)) or 0) or None))
+        number = counted[-1].group(1) or counted[-1].group(2)
+        out.append((place, int(quantities.number_word(number) or 0) or None))
         end = place.start + len(getattr(place, "text", "") or "")
     return out
+
+
+NOT_LISTED = re.compile(RULES.listed_not_with, re.I) if RULES.listed_not_with else None
+LOCATIVE = re.compile(r"\b(?:à|au|aux|en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*)?$", re.I)  # "à La Chapelle-…"
+
+
+def arrests_listed(clause: str, places: list, lemmas_of) -> list:
+    """The communes an arrest clause names as where its persons were arrested, with no count of their own ("six hommes
+    dans deux appartements situés à Lorient et à Lanester", "interpellés à leur domicile, principalement à Périgueux
+    et à Notre-Dame-de-Sanilhac"): the README's one event per commune, so one arrest in each (the one in the commune
+    of the operation's seizure then folds into it: `fold_arrests`). Each commune follows a locative of its own or the
+    previous one in a list ("à Lorient et Lanester", "à La Chapelle-sur-Erdre"), and is no place where a person lives
+    ("domiciliés à Dreux et Vernouillet"; "au nord de Bordeaux" places no arrest either); empty when fewer than two
+    are left, after words of custody or a court (`not_before` of [spread]), or in a clause that tells the operation's
+    searches too (rules/operations.toml, [listed]). A list that `spread` reads as one operation over several communes
+    still becomes one place of geo_precision 3 (`spread_over`). `places` are the resolver's places of the clause (its
+    weaker mentions, "Pontivy" in "à Auray et Pontivy", are not: measured, they add only false arrests)."""
+    if NOT_LISTED is not None and NOT_LISTED.search(clause):
+        return []  # "des interpellations et des perquisitions à Chabris et à Déols": the operation's, searches and all
+    first: dict[str, object] = {}
+    for p in sorted(places, key=lambda p: p.start):
+        if p.code:
+            first.setdefault(p.code, p)
+    if len(first) < 2:
+        return []
+    listed, end = [], None
+    for place in first.values():
+        locative = LOCATIVE.search(clause[max(0, place.start - 16) : place.start])
+        if (locative or (end is not None and LIST_GAP.fullmatch(clause[end : place.start]))) and not residence(
+            clause, place, lemmas_of
+        ):
+            listed.append(place)
+        end = place.start + len(place.text or "")
+    if len(listed) < 2:
+        return []
+    start = listed[0].start
+    if NOT_THE_OPERATION is not None and NOT_THE_OPERATION.search(clause[max(0, start - 60) : start]):
+        return []  # "détenues dans trois brigades de gendarmerie, à Kourou, à Cayenne et à Matoury"
+    return listed
 
 
 # a sentence that names a whole year as its period ("En 2023, … au total", "l'an dernier"), whatever other date it
