@@ -534,6 +534,19 @@ MOSELLE = {
             MOSELLE,
             None,
         ),
+        # arrests only, each commune after its own "à": the persons' places told apart, an arrest in each
+        # (operations.arrests_each_at, arrests_listed)
+        (
+            "Plusieurs suspects ont été interpellés à Forbach ainsi qu'à Freyming-Merlebach et à Hombourg-Haut.",
+            MOSELLE,
+            None,
+        ),
+        # the same list telling searches too: one operation over the three
+        (
+            "Des interpellations et des perquisitions ont eu lieu à Forbach, à Freyming-Merlebach et à Hombourg-Haut.",
+            MOSELLE,
+            ("57", {"57240", "57227", "57332"}),
+        ),
         # no operation told: the towns a network supplied
         (
             "Le réseau approvisionnait Forbach, Freyming-Merlebach et Hombourg-Haut.",

@@ -37,6 +37,7 @@ class Operations:
     spread: str = ""
     spread_not_before: str = ""
     listed_not_with: str = ""
+    listed_arrests: str = ""
 
 
 def load(path: Path = OPERATIONS_FILE) -> Operations:
@@ -65,8 +66,9 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
     for key in ("pattern", "not_before"):
         rules._compile(f"{path}, [spread] {key}", spread.get(key, ""))
     listed = data.get("listed", {"not_with": ""})
-    rules.check_fields(f"{path}, [listed]", listed, {"not_with", "note"}, {"not_with"})
-    rules._compile(f"{path}, [listed] not_with", listed["not_with"])
+    rules.check_fields(f"{path}, [listed]", listed, {"not_with", "arrests", "note"}, {"not_with"})
+    for key in ("not_with", "arrests"):
+        rules._compile(f"{path}, [listed] {key}", listed.get(key, ""))
     not_goods = []
     for where, entry in rules._entries(path, data, "not_goods", {"name", "pattern", "note"}, {"name", "pattern"}):
         rules._compile(where, entry["pattern"])
@@ -110,6 +112,7 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
         spread["pattern"],
         spread.get("not_before", ""),
         listed["not_with"],
+        listed.get("arrests", ""),
     )
 
 
@@ -227,8 +230,7 @@ def arrests_by_place(clause: str, places: list, departements_in=None) -> list[tu
     l'interpellation de trois hommes à Lorient et de trois autres à Lanester"; a département is such a place too
     when `departements_in` is given: "deux autres individus étaient interpellés en Vendée et un autre à Vannes"):
     (place, persons) per place, in order. Empty when the clause names one place, or several with no count of their
-    own ("des interpellations à Chabris, à Déols et à Gièvres" is one operation: the README's "reported as distinct
-    facts")."""
+    own ("des interpellations à Chabris, à Déols et à Gièvres": `arrests_listed` or `spread` read those)."""
     first: dict[str, object] = {}
     for p in places:
         if p.code:
@@ -253,6 +255,7 @@ def arrests_by_place(clause: str, places: list, departements_in=None) -> list[tu
 
 
 NOT_LISTED = re.compile(RULES.listed_not_with, re.I) if RULES.listed_not_with else None
+ARRESTS = re.compile(RULES.listed_arrests, re.I) if RULES.listed_arrests else None
 LOCATIVE = re.compile(r"\b(?:à|au|aux|en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*)?$", re.I)  # "à La Chapelle-…"
 
 
@@ -289,6 +292,18 @@ def arrests_listed(clause: str, places: list, lemmas_of) -> list:
     if NOT_THE_OPERATION is not None and NOT_THE_OPERATION.search(clause[max(0, start - 60) : start]):
         return []  # "détenues dans trois brigades de gendarmerie, à Kourou, à Cayenne et à Matoury"
     return listed
+
+
+def arrests_each_at(sentence: str, places: list) -> bool:
+    """A sentence that tells arrests only, each commune of its list after a locative of its own ("Plusieurs suspects
+    ont été interpellés à Tarbes ainsi qu'à Aureilhan et à Sarrouilles"): the persons' places told apart, one arrest
+    per commune (`arrests_listed`), not one operation over an area (`spread`); not when it tells searches or goods
+    ("des perquisitions à Cavaillon, à Avignon et à Orange", "11 personnes interpellées à Forbach, Behren, …")."""
+    if ARRESTS is None or not ARRESTS.search(sentence) or (NOT_LISTED is not None and NOT_LISTED.search(sentence)):
+        return False
+    if LISTED.search(goods(sentence)):
+        return False
+    return all(LOCATIVE.search(sentence[max(0, p.start - 16) : p.start]) for p in places)
 
 
 # a sentence that names a whole year as its period ("En 2023, … au total", "l'an dernier"), whatever other date it
@@ -446,7 +461,7 @@ def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None 
     places = [p for _, _, p in best]
     if lemmas_of is not None and residence(sentence, places[0], lemmas_of):
         return None  # "domiciliés à Lorient, Lanester et Hennebont": homes, not where it happened
-    if arrests_by_place(sentence, places):
+    if arrests_by_place(sentence, places) or arrests_each_at(sentence, places):
         return None
     end = best[-1][0] + len(best[-1][2].text)
     return Spread(area_of(codes.values(), sentence[first:end], first), frozenset(codes))
