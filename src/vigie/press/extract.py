@@ -417,7 +417,8 @@ class Extractor:
                             district = places[0]  # "un petit village proche de X" … "dans le même secteur"
                     elif places and places[0] is not area and not counted_apart:  # the département is no scene
                         # an unnamed locality ("un petit village") is not where the story is, nor a bare "l'aéroport"
-                        last_place = places[0] if carries_over(places[0]) else last_place
+                        kept = carries_over(places[0], said_in, when, article.date)
+                        last_place = places[0] if kept else last_place
                         if re.search(DISTRICT, clause, re.I) or is_district(places[0]):
                             district = places[0]
                 if self.ling.first("dealing_point", sentence):

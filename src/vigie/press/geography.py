@@ -20,13 +20,13 @@ places of a clause (lower first):
 
 | introduction | example | result |
 |---|---|---|
-| origin, home, institution | "venus de", "domiciliés à", "le parquet de", "la section de recherches de" | no place |
+| origin, home, institution | "venus de", "domiciliés à", "le parquet de", "des collègues de", "les PSPG de" | none |
 | part of a town | "rue de Chabeuil", "la gare de Lyon" | no commune (a district may be) |
 | district | "à Pissevin", "le quartier Argentine" | rank 0 |
 | locative | "à", "au", "dans", "en", "sur" | rank 1; a misspelling is tried |
 | none | "Nîmes, ville de …" | rank 2 |
-| near | "près de", "aux abords de", "du côté de", "l'aire de repos de" | rank 3: geo_precision 2, commune null |
-| area | "l'agglomération de", "la banlieue de", "le bassin de" | rank 3: geo_precision 3, commune null |
+| near | "près de", "aux abords de", "au nord-ouest de", "l'aire de repos de" | rank 3: geo_precision 2, commune null |
+| area | "l'agglomération de", "la banlieue de", "la région de" | rank 3: geo_precision 3, commune null |
 | officers' town | "les policiers de Creil", "la douane de Pau" | rank 4: the place only when nothing else is |
 
 Each candidate of a mention (every commune of that name, the town of a curated neighbourhood of that name, the main
@@ -119,11 +119,23 @@ the article says the place is in its commune ("près de Rivière-Pilote", then "
 Rivière-Pilote": IN_COMMUNE). The words before a
 name are read with plain apostrophes: "le parquet d’Angers" is an institution like "le parquet d'Angers".
 
+Officers who came to help are of another town ("appuyés par des collègues d'Alençon", "des renforts de Caen"), and
+so is a unit named by its acronym, with the list of its towns ("les PSPG de Flamanville et de Paluel", "(DCOS,
+ex-police judiciaire) de Toulouse"; not a zone, "la ZUP de …", nor "la BAC de Creil", the officers' town): no place.
+"près de Tarbes et Bordeaux" puts both near (the near and origin words go on over the list they head). A district
+named alone in a sentence that names no town is of the commune its paragraph named last before it ("La commune
+voisine de Huningue … les policiers y avaient démantelé un point de deal … de la cité du Rhin"), before the
+headline's. The next events with no place of their own are not at a person's home where an arrest happened
+("arrêté chez sa compagne à Saint-Raphaël"), nor where an event told as background happened ("L'été dernier, déjà,
+… à Malemort"; carries_over).
+
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris"), or three
 communes or more listed after one "à" or "sur les communes de" ("sept interpellations à Ajaccio, Bastia et
-Porto-Vecchio", "sur les communes du Robert, du François et de Sainte-Luce"; not homes,
+Porto-Vecchio", "À Montbéliard, Audincourt et Valentigney", "sur les communes du Robert, du François et de Sainte-Luce",
+two after "la région de" or "le secteur des communes de": "dans la région de Béziers et d'Agde"; not homes,
 "domiciliés à …", nor "à X et à Y", two places), are one operation across them: geo_precision 3, their département
-if they share one, else none. A département or an island
+if they share one, else none. A route from a town to an area ("un trafic entre Angoulême et le Sud-Charente", "entre
+Rouen et le Cotentin") is the area, where the operation that cut it happened. A département or an island
 named after a locative ("à Mayotte", "en Martinique", "dans l'Aube", "au large de la Martinique") is geo_precision 3
 when the article names no commune of it as a place; "un petit village", "une maison isolée près de X", a motorway "à
 hauteur de X" are geo_precision 2 (VAGUE_PLACES); a road tied to no town or site ("sur l'autoroute A31 en
@@ -259,9 +271,14 @@ LISTED_OF = r"(?:de |d['’]|du |de la |de l['’])?"
 # an item may carry its département in brackets ("Touques (Calvados)", "Le Bignon (44)"), the last
 # one its own "au" ("et au Havre"), the list may end in "ou encore" and open on "dans plusieurs communes :"; after
 # "sur les communes de" two communes are enough (listed())
-LISTED_ITEM = r"(?-i:[A-ZÉ])[\w'’-]+(?: \((?:\d{2,3}|(?-i:[A-ZÉ])[\w'’ -]+)\))?"
-LISTED = (
-    rf"\b(?P<how>à |(?:sur|dans) les communes {LISTED_OF}|dans plusieurs communes ?: )"
+LISTED_ITEM = (  # "Savigné sur Lathan" without its hyphens too
+    r"(?-i:[A-ZÉ])[\w'’-]+(?: (?:sur|sous|en|lès) (?-i:[A-ZÉ])[\w'’-]+)?(?: \((?:\d{2,3}|(?-i:[A-ZÉ])[\w'’ -]+)\))?"
+)
+LISTED = (  # "À Montbéliard, Audincourt et Valentigney" opening a sentence too; "dans la région de Béziers et d'Agde",
+    # "dans les régions de Dreux, Evreux (Eure) et Maurepas (Yvelines)": the area around these towns (two are enough;
+    # not "les secteurs d'Annonay et Saint-Étienne", where annotators name the town of the operation)
+    rf"(?<![\w'’])(?P<how>[àÀ] |(?:sur|dans) (?:les|le secteur des) communes {LISTED_OF}|dans plusieurs communes ?: |"
+    rf"(?:dans |sur )?(?:la région|les régions) {LISTED_OF})"
     rf"({LISTED_ITEM}(?:, {LISTED_OF}{LISTED_ITEM})*,? (?:et|ou encore) (?:à |au |aux |{LISTED_OF}){LISTED_ITEM})"
 )
 
@@ -357,9 +374,15 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"commissaire(?: divisionnaire| principal)?(?: de police)? à|"  # a post: "le commissaire de police à Montbéliard"
     r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
     r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
-    r"(?:police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|chu|hôpital|préfet|"
+    # officers who came to help are of another town: "appuyés par des collègues d'Alençon", "des renforts de Caen"
+    r"(?:collègues|renforts?|police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|"
+    r"chu|hôpital|préfet|"
     r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie|section de recherches?|\bsr|antenne|"
-    r"groupe|groupement|cellule|jirs|juridiction|service|unité|srpj|dipj|pj|ofast|gir|bri|psig)[\w\s'’-]{0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du))\s*"
+    r"groupe|groupement|cellule|jirs|juridiction|service|unité|srpj|dipj|pj|ofast|gir|bri|psig|division)"
+    r"[\w\s'’-]{0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du)|"
+    # a unit's acronym in brackets: "la Division de la criminalité organisée et spécialisée (DCOS, ex-police
+    # judiciaire) de Toulouse"
+    r"\((?!\d)[^)]{2,40}\)\s(?:de|d'|d’|du))\s*"
     r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
 )
 # the officers of a town: "les policiers de Creil", "les gendarmes de Saint-Laurent-du-Maroni" act in their own town
@@ -367,6 +390,27 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
 UNIT_BEFORE = (  # and a customs office or an anti-crime brigade: "la douane de Pau", "la BAC de Creil"
     r"\b(?:policiers|gendarmes|douaniers|douanes?|bac|militaires|enquêteurs)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
 )
+# acronyms that name part of a town, not a unit: "la ZUP de Planoise"
+ZONE_ACRONYMS = {"ZUP", "ZAC", "ZI", "ZA", "ZUS", "ZFU", "ZSP", "ZRU", "QPV", "QRR", "HLM"}
+# a unit's acronym and the list of its towns, the name read last: "les PSPG de Flamanville et de "
+ACRONYM_LIST = (
+    r"\b([A-Z]{2,6})s? (?:de |d['’]|du )[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?$"
+)
+
+
+def unit_acronym(word: str, before: str) -> bool:
+    """Is `word` the acronym of a police or gendarmerie unit ("PSPG", "GIGN") whose town is no event's place? Not a
+    zone ("la ZUP de …"), nor the anti-crime brigade, whose town is the officers' town (UNIT_BEFORE: "la BAC de
+    Creil")."""
+    head = word.rstrip("s")
+    return (
+        word.isupper()
+        and 2 <= len(head) <= 6
+        and head not in ZONE_ACRONYMS
+        and not re.search(UNIT_BEFORE, f"{before}{word.lower()} de ")
+    )
+
+
 # between two names of one origin: "venu de la Duchère, à Lyon", "venue de Nantes, des quartiers de Bellevue et des
 # Dervallières"
 ORIGIN_GOES_ON = (
@@ -378,7 +422,9 @@ ORIGIN_GOES_ON = (
 NEAR_BEFORE = (
     r"(?:\bprès|\bnon loin|\bà proximité|\baux abords|\baux portes|\bdans les environs|\ben périphérie|"
     r"\bà (?:la )?hauteur|\baux environs|\bdu côté|\baire (?:de repos|d['’]autoroute|de service)|"
-    r"\bau niveau)\s+(?:de |d['’]|du )$"
+    r"\bau niveau|\b(?:au|dans le) (?:nord|sud)(?:-(?:est|ouest))?|\b(?:à l['’]|dans l['’])(?:est|ouest))\s+"
+    # and the list it heads: "arrêtés près de Tarbes et Bordeaux"
+    r"(?:de |d['’]|du )(?:[\w'’-]+\s*(?:,|\bet\b)\s*(?:de |d['’]|du )?)?$"
 )
 # an airport or a port, by its name or its town's: "l'aéroport Félix-Éboué de Cayenne", "le port de Jarry",
 # "à l'aéroport" (rules/sites.toml says which commune it is in)
@@ -391,7 +437,7 @@ SITE = (  # and a tunnel by what it passes under: "le tunnel sous la Manche"
 # Grenoble", "le bassin de Lens", "la banlieue de Lyon"
 AREA_BEFORE = (
     r"(?:\bagglomération|\baire urbaine|\baire|\bbassin|\bmétropole|\bbanlieue|\bcommunauté d['’]agglomération|"
-    r"\bcommunauté urbaine|\bcommunauté de communes|\bpays)\s+(?:de |d['’]|du )$"
+    r"\brégion|\bcommunauté urbaine|\bcommunauté de communes|\bpays)\s+(?:de |d['’]|du )$"
 )
 # how a demonym ends: "annécien", "montalbanaise", "chambériens"
 DEMONYM_END = r"(?:ien|ienne|ois|oise|ais|aise|ain|aine|in|ine|on|onne)s?$"
@@ -453,6 +499,14 @@ class Choice:
     origin: bool = False
 
 
+# a person's home, where an arrest may happen but no story is: "chez sa compagne à", "à son domicile de", "chez lui à"
+HOME_BEFORE = (
+    r"\b(?:chez (?:lui|elle|eux|sa|son|ses|leur|leurs|un|une|des)\b(?: [\w'’-]+){0,2}|"
+    r"(?:à |dans )?(?:son|sa|leur|leurs) (?:domicile|appartement|logement|maison)) (?:à |au |aux |de |d['’]|du )$"
+)
+RECALLED_DAYS = 92  # an event that ended this long before the article is background, not where its news is
+
+
 def is_district(place: Place) -> bool:
     """Was this place named as a district (curated, official, said so by the article, or presumed)?"""
     return place.why is not None and not place.why.kind.startswith("commune")
@@ -464,10 +518,19 @@ def is_locality(place: Place) -> bool:
     return place.precision == 2 and bool(re.search(LOCALITY, place.text, re.I))
 
 
-def carries_over(place: Place) -> bool:
+def carries_over(place: Place, said_in: str = "", when=None, ref=None) -> bool:
     """May the next events with no place of their own be here? Not at a bare "l'aéroport" (ArticlePlaces.sites), nor
-    over a list of communes ("à Lorient, Lanester et Hennebont": one operation's, not the article's setting)."""
-    return not (place.why is not None and place.why.kind in ("commune (bare site)", "commune (several)"))
+    over a list of communes ("à Lorient, Lanester et Hennebont": one operation's, not the article's setting), nor at
+    a person's home where one of them was found (`said_in`, the text the place was read in: "arrêté chez sa compagne
+    à Saint-Raphaël"), nor where an event told as background happened ("déjà", and `when`, its interval, more than
+    RECALLED_DAYS before the article's date `ref`: "L'été dernier, déjà, une culture avait été découverte à
+    Malemort" does not move the story there; "En septembre dernier, à Mandelieu, …" told as the story does)."""
+    if place.why is not None and place.why.kind in ("commune (bare site)", "commune (several)"):
+        return False
+    if said_in and re.search(HOME_BEFORE, said_in[max(0, place.start - 40) : max(place.start, 0)], re.I):
+        return False
+    old = when and ref and when[1] and (ref - when[1]).days > RECALLED_DAYS
+    return not (old and re.search(r"\bdéjà\b", said_in, re.I))
 
 
 def main_towns(title_places, dateline_place, mentions, district_towns) -> list[str]:
@@ -641,20 +704,23 @@ class ArticlePlaces(Geography):
                 town = choice.place.code if choice.place is not None else None
             if town is None:  # "La veille, à Cluses, … du quartier des Ewües": the town its sentence named before it
                 town = ArticlePlaces._sentence_town(resolver, whole, m.start())
+            towns = set()
             if town is None:  # "les Champs-Montants à Audincourt" said elsewhere, then "le quartier des Champs
-                town = ArticlePlaces._town_said_with(resolver, whole, m.group("name"))  # Montants" alone
+                towns = ArticlePlaces._towns_said_with(resolver, whole, m.group("name"))  # Montants" alone
+                town = next(iter(towns)) if len(towns) == 1 else None
+            if town is None and not towns:  # "La commune voisine de Huningue … les policiers y avaient démantelé
+                town = ArticlePlaces._paragraph_town(resolver, whole, m.start())  # un point … de la cité du Rhin"
             out[key] = town
         return out
 
     @staticmethod
-    def _town_said_with(resolver: ArticlePlaces, whole: str, name: str) -> str | None:
-        """The commune the article names right after this district elsewhere ("Les Buis à Valentigney, les
-        Champs-Montants à Audincourt", then "un bar du quartier des Champs Montants"), hyphens and spaces alike; only
-        when the article says one town with it."""
+    def _towns_said_with(resolver: ArticlePlaces, whole: str, name: str) -> set[str]:
+        """The communes the article names right after this district elsewhere ("Les Buis à Valentigney, les
+        Champs-Montants à Audincourt", then "un bar du quartier des Champs Montants"), hyphens and spaces alike: its
+        town when the article says one town with it, none of them when it says two."""
         words = [re.escape(w) for w in re.split(r"[- ]+", name) if w]
         said = re.findall(rf"\b{'[- ]'.join(words)},? à ({TOWN_NAME})", whole)
-        towns = {place.code for place in map(resolver.commune_at, said) if place is not None}
-        return towns.pop() if len(towns) == 1 else None
+        return {place.code for place in map(resolver.commune_at, said) if place is not None}
 
     @staticmethod
     def _sentence_town(resolver: ArticlePlaces, whole: str, at: int) -> str | None:
@@ -667,6 +733,14 @@ class ArticlePlaces(Geography):
             if choice.place is not None and choice.place.code:
                 return choice.place.code
         return None
+
+    @staticmethod
+    def _paragraph_town(resolver: ArticlePlaces, whole: str, at: int) -> str | None:
+        """The commune named last in the sentences of its paragraph before `at` (a district named alone in a
+        sentence that names no town is of the town its paragraph is about), origins and institutions left out."""
+        start = whole.rfind("\n", 0, at) + 1
+        named = [p.code for _, _, p in resolver.mentions(whole[start:at]) if p.code and p.precision == 1]
+        return named[-1] if named else None
 
     @staticmethod
     def _support(gaz: Gazetteer, text: str) -> dict[str, set[str]]:
@@ -777,6 +851,9 @@ class ArticlePlaces(Geography):
         before = text[max(0, mention.start - 60) : mention.start].lower()
         if re.search(ORIGIN, plain(before)):  # "le parquet d’Angers" as "le parquet d'Angers"
             return Choice(None, why="origin, home or institution", origin=True)
+        listed_unit = re.search(ACRONYM_LIST, text[max(0, mention.start - 60) : mention.start])
+        if listed_unit and unit_acronym(listed_unit.group(1), before):  # "les PSPG de Flamanville et de Penly"
+            return Choice(None, why="origin, home or institution", origin=True)
         if name_key(mention.surface) in FOREIGN:
             return Choice(None, why="abroad")
         if self._exonym(mention.surface):
@@ -846,6 +923,7 @@ class ArticlePlaces(Geography):
             and words[-2] in ("de", "du", "des")
             and not candidates
             and not re.search(ORIGIN, plain(before + " ".join(words[:-1]) + " ").lower())  # "le SRPJ de Nancy"
+            and not unit_acronym(words[0], before)  # "les PSPG de Flamanville": a unit by its acronym
         ):
             # "le port de Degrad-des-Cannes de Rémire-Montjoly": the town after the place in it
             last = [o for o in gaz.candidates(words[-1], False, tuple(self)) if o[1] in self or o[2] >= 10_000]
@@ -1175,11 +1253,26 @@ class ArticlePlaces(Geography):
             choice = self.resolve(mention, listed)
             if choice.place is not None and choice.place.code:
                 codes[choice.place.code] = choice.place.departement
+        if len(codes) == 1:
+            return self._route_to_area(m.group(1), m.group(0), m.start())
         if len(codes) < 2:
             return None
         deps = set(codes.values())
         dep = deps.pop() if len(deps) == 1 else None
         return Place(None, dep, m.group(0), m.start(), 3, why=Candidate("", dep, "commune (several)"))
+
+    def _route_to_area(self, sides: str, said: str, start: int) -> Place | None:
+        """ "un trafic entre Angoulême et le Sud-Charente", "entre Rouen et le Cotentin": a route from a town to an
+        area (a pays, part of a département, a département), where the operation that cut it happened: the area
+        (geo_precision 3, its département), not the town the goods came from."""
+        side = re.split(r"\bet\b", sides)[-1].strip()
+        area = self.pays(" " + side)
+        dep = area.departement if area is not None else None
+        if dep is None:
+            dep = self.gaz.departements.get(name_key(re.sub(r"^(?:la |le |les |l['’])", "", side)))
+        if dep is None:
+            return None
+        return Place(None, dep, said, start, 3, why=Candidate("", dep, "commune (several)"))
 
     def listed(self, text: str) -> Place | None:
         """ "à Ajaccio, Bastia et Porto-Vecchio": one operation across three communes or more listed after one "à"
@@ -1193,7 +1286,7 @@ class ArticlePlaces(Geography):
         codes = {}
         for place in filter(None, map(self.commune_at, names)):
             codes[place.code] = place.departement
-        if len(codes) < (3 if m.group("how") == "à " else 2) or len(codes) < len(names):
+        if len(codes) < (3 if m.group("how") in ("à ", "À ") else 2) or len(codes) < len(names):
             return None
         deps = set(codes.values())
         dep = deps.pop() if len(deps) == 1 else None

@@ -8,8 +8,10 @@ need beyond their triggers (rules/triggers.toml), kept apart from the extractor'
 - The town a network comes from is not where it settled: "une équipe venue de Nantes, des quartiers de Bellevue et des
   Dervallières, s'est implantée à la Trébale" happened at la Trébale; an origin goes on "et notamment du quartier du
   Mirail", "issus du quartier de la Paillade", and a curated district is its town's before a village of its name
-  ("la Mosson" is Montpellier's, not the Côte-d'Or's). `without_origins` blanks the origins (keeping
-  every offset) before the clause's places are read for an arrival.
+  ("la Mosson" is Montpellier's, not the Côte-d'Or's); "venues de la cité de la Castellane, à Marseille" is one
+  origin. `without_origins` blanks the origins (keeping every offset) before the clause's places are read for an
+  arrival, and a district of an origin town named elsewhere in the clause is no place it settled in either ("venus
+  de Montpellier, arrivés après le démantèlement de leur propre réseau à la Paillade").
 - A police station, a gendarmerie or a town hall attacked, and a town's municipal police (which works in its town
   only), are where the attack happened: "des tirs de mortier dirigés vers l'hôtel de police d'Istres", "des agents de
   la police municipale de Saint-Denis lynchés". Elsewhere the place of an institution is no event's place
@@ -22,6 +24,7 @@ import re
 from dataclasses import replace
 
 from vigie.press import quantities
+from vigie.press.geography import is_district
 
 # a point de deal dismantled, in words beyond "démantelé", "fermé", "tombé" (extract._refine, counting.values):
 # "a permis la dissolution d'un point de deal", "une opération de police contre un point de deal"
@@ -197,7 +200,8 @@ ORIGIN_CUE = (
 ORIGIN_SPAN = (
     (
         r"(?:ORIGIN|\bGROUP(?: (?:rivales?|locales?|concurrentes?|ennemies?))? (?:de |d['’]|du ))"
-        r"(?:(?:quartiers?|cités?) (?:de |d['’]|du |des )?)?ARTICLE(?-i:NAME)"  # "issus du quartier de la Paillade"
+        # "issus du quartier de la Paillade", "venues de la cité de la Castellane"
+        r"(?:ARTICLE(?:quartiers?|cités?) (?:de |d['’]|du |des )?)?ARTICLE(?-i:NAME)"
         r"(?:(?:,\s*(?:(?:et )?(?:notamment |en particulier |surtout ))?"
         r"(?:à |en |(?:des |du |dans les? )?(?:quartiers?|cités?) (?:de |d['’]|du |des )?)|"
         r"\s+(?:et|ou)\s+(?:de |d['’]|du |des ))ARTICLE(?-i:NAME))*"
@@ -260,7 +264,10 @@ def settled_places(clause: str, places: list, read, fallback: list, origins: lis
     found unless they are the network's own towns, else `fallback` (the scene or the article's main town)."""
     blanked = without_origins(clause)
     if blanked != clause:
-        own = read(blanked)
+        # a district of a town the network comes from is no place it settled in either: "venus de Montpellier,
+        # arrivés après le démantèlement de leur propre réseau à la Paillade" (its town named by a demonym may be:
+        # "s'est implanté dans la cité carolomacérienne")
+        own = [p for p in read(blanked) if not (p.code in origins and is_district(p))]
         if own:
             return own
     kept = [p for p in places if p.code is None or p.code not in origins]
