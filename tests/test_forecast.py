@@ -332,6 +332,22 @@ def test_front_hazard_finds_a_planted_wave():
     assert np.isnan(ft.front_hazard(d, size, onset, 3)[0]).all()  # fewer than four years of onsets: unknown
 
 
+def test_front_from_two_years_of_onsets(monkeypatch):
+    """The experiment of benchmarks/onset_first_years.py (FRONT_MIN_YEARS = 2): with two years of onsets the
+    speed is chosen by forecasting the second from the first, and the column is known; the product's default
+    (three years) leaves it unknown."""
+    rng = np.random.default_rng(7)
+    n = 6000
+    d = rng.uniform(0, 300, n)
+    size = rng.uniform(6, 11, n)
+    arrival = np.rint(1 + d / 30.0 + rng.normal(0, 0.3, n))
+    onset = np.where((rng.random(n) < 0.4) & (arrival <= 2), arrival, np.nan)
+    assert np.isnan(ft.front_hazard(d, size, onset, 3)[0]).all()
+    monkeypatch.setattr(ft, "FRONT_MIN_YEARS", 2)
+    ratio, chosen = ft.front_hazard(d, size, onset, 3)
+    assert chosen is not None and np.isfinite(ratio).all()
+
+
 def test_surge_model_reads_no_onset_only_column():
     """features.ONSET_ONLY (the front) is read by the onset model only: the surge's and the services' forecasts are
     the same whatever that column holds (so that their backtests stand), the onset's are not."""

@@ -58,6 +58,7 @@ from vigie.geo.weights import EARTH_KM, distance_km, weights_for
 from vigie.indicators import check_slug
 
 PAST = 3  # the surge threshold compares a year with the mean of the three before it
+DETECTOR_FROM = 3  # the onset detector's columns (onsets, onset_gap, onset_one_case) from the fourth year column
 HUB_POPULATION = 150_000  # as analysis/diffusion.py: the big cities networks spread from
 NEAR_KM = 25.0  # services whose towns lie this close are neighbours (services have no shared outlines)
 PRESS_KM = 20.0  # press events (table `event`, the press monitor) this close to a unit's town count for it
@@ -470,9 +471,10 @@ def onsets_until(panel: Panel, t: int) -> np.ndarray:
 def _onsets(panel: Panel, t: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(onset column, the detector's statistic, the rise the detector needs next (`onset_gap`), the chance that
     one case starts the town (`onset_one_case`)) of each town on the years ≤ t; NaN for the services and before
-    the fourth year."""
+    the fourth year (DETECTOR_FROM: read from the third, these columns lost backtest years, BENCHMARKS.md onset
+    session 11)."""
     n = len(panel.units)
-    if panel.source != "commune" or t < 3:
+    if panel.source != "commune" or t < DETECTOR_FROM:
         return np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     own = panel.own(t)
     expected = departement_expectation(own, panel.population[:, : t + 1], panel.dep)
@@ -581,6 +583,7 @@ FRONT_MAX_KM = 450.0  # the fixed frame's grid (hub distances end at 400 km: _hu
 FRONT_POP_SD = 0.5  # towns of a similar size: kernel sd in log population
 FRONT_STATIC_KM = 15.0  # the rate at a distance from the hub: kernel sd
 FRONT_STATIC_PRIOR, FRONT_PRIOR = 2.0, 0.2  # shrinkage (town-years; expected onsets) toward no effect, per cell
+FRONT_MIN_YEARS = 3  # years of onsets the front needs (from two, no wave shows: BENCHMARKS.md onset session 11)
 
 
 def _grid_sum(i: np.ndarray, j: np.ndarray, weight: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
@@ -612,7 +615,7 @@ def front_hazard(
     n = len(hub_distance)
     ok = np.isfinite(hub_distance) & np.isfinite(log_population)
     years = list(range(1, t))
-    if len(years) < 3 or not ok.any():
+    if len(years) < max(FRONT_MIN_YEARS, 2) or not ok.any():
         return np.full(n, np.nan), None
     parts = []
     for s in years:
@@ -646,7 +649,7 @@ def front_hazard(
         exp = gaussian_filter(_grid_sum(i_r[rows], j[rows], expected[rows], (n_r, n_size)), sd)
         return (num + FRONT_PRIOR) / (exp + FRONT_PRIOR), i_r, (low, n_r)
 
-    tests = years[2:]
+    tests = years[2:] if len(years) > 2 else years[1:]  # forecast from two years or more (from one: two read)
     expected_before = {}
     for s in tests:
         rate = static(year < s)
