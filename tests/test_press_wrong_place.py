@@ -66,6 +66,7 @@ def test_areas_routes_and_directions(extractor):
     assert read("", "Un trafic d'héroïne entre Angoulême et le Sud-Charente.") == [(None, "16", 3)]
     assert read("", "Un trafic démantelé entre Agen et Villeneuve-sur-Lot.") == [(None, "47", 3)]  # two towns
     assert read("", "Un trafic de cannabis démantelé au nord-ouest de Tours.") == [(None, "37", 2)]
+    assert read("", "Des coups de feu ont éclaté dans le nord de Marseille.") == [("13055", "13", 1)]  # part of it
     assert read("", "Mardi, à Tours, deux hommes ont été interpellés.") == [("37261", "37", 1)]
 
 

@@ -422,7 +422,8 @@ ORIGIN_GOES_ON = (
 NEAR_BEFORE = (
     r"(?:\bprès|\bnon loin|\bà proximité|\baux abords|\baux portes|\bdans les environs|\ben périphérie|"
     r"\bà (?:la )?hauteur|\baux environs|\bdu côté|\baire (?:de repos|d['’]autoroute|de service)|"
-    r"\bau niveau|\b(?:au|dans le) (?:nord|sud)(?:-(?:est|ouest))?|\b(?:à l['’]|dans l['’])(?:est|ouest))\s+"
+    # "au nord-ouest de Tours", "à l'est de Quimper" (not "dans le nord de Marseille", part of the town)
+    r"\bau niveau|\bau (?:nord|sud)(?:-(?:est|ouest))?|\bà l['’](?:est|ouest))\s+"
     # and the list it heads: "arrêtés près de Tarbes et Bordeaux"
     r"(?:de |d['’]|du )(?:[\w'’-]+\s*(?:,|\bet\b)\s*(?:de |d['’]|du )?)?$"
 )
