@@ -687,3 +687,31 @@ def test_an_operation_in_several_communes_not_all_named_is_of_their_departement(
     assert operations.spread(named, [(1, town.start, town)], None, town) is None
     around = "Des interpellations ont eu lieu dans les communes voisines."
     assert operations.spread(around, [], None, arcachon) is None
+
+
+def test_arrests_placed_by_the_departement_fold_into_a_seizure_told_over_several_departements():
+    # "Loire-Atlantique : 26 interpellations" … "à Saint-Nazaire, Guérande, … et Riantec dans le Morbihan": the
+    # arrests the article places by its département only are those of the seizure told over communes of two
+    area = Place(None, "44", "Loire-Atlantique", 0, 3)
+    wide = Event("seizure", None, None, "Saint-Nazaire, Guérande et Riantec", 3, date(2019, 6, 18), date(2019, 6, 18))
+    placed = Event("arrest", None, "44", "Loire-Atlantique", 3, None, date(2019, 6, 21), count=26)
+    kept = operations.fold_arrests(operations.located([wide, placed], area))
+    assert [(e.type, e.departement, e.place, e.count) for e in kept] == [
+        ("seizure", None, "Saint-Nazaire, Guérande et Riantec", 26)
+    ]
+    # no such seizure: the arrest keeps the département
+    alone = Event("arrest", None, "44", "Loire-Atlantique", 3, None, date(2019, 6, 21), count=26)
+    assert [(e.type, e.departement) for e in operations.located([alone], area)] == [("arrest", "44")]
+
+
+def test_a_trade_dismantled_in_an_article_that_names_no_point_is_an_arrest():
+    # territory.unnamed_point drops the point de deal of "ont démantelé un trafic de cocaïne à Bastia": a network
+    # dismantled, the README's arrest; not when the clause tells a seizure, an arrest or a network's arrival already
+    assert operations.dismantled_trade(["dealing_point"], [], True) == ["arrest"]
+    assert operations.dismantled_trade(["dealing_point", "seizure"], ["seizure"], True) == ["seizure"]
+    assert operations.dismantled_trade(["dealing_point", "network_arrival"], ["network_arrival"], True) == [
+        "network_arrival"
+    ]
+    assert operations.dismantled_trade(["dealing_point"], ["dealing_point"], True) == ["dealing_point"]
+    # undated ("Les gendarmes ont démantelé un trafic de cocaïne entre Agen et Villeneuve-sur-Lot."): a summary
+    assert operations.dismantled_trade(["dealing_point"], [], False) == []

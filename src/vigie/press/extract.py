@@ -26,6 +26,7 @@ from vigie.press.operations import (
     area_place,
     arrests_by_place,
     arrests_listed,
+    dismantled_trade,
     fold_arrests,
     goods,
     listed_nearby,
@@ -291,8 +292,10 @@ class Extractor:
                         types, self.ling.fired("network_arrival", trigger_text), sentence, self.gaz.demonym
                     )
                     # "un trafic démantelé" is a point de deal's dismantling only in an article that names one
-                    types = territory.unnamed_point(types, self.ling.fired("dealing_point", trigger_text), whole)
+                    kept = territory.unnamed_point(types, self.ling.fired("dealing_point", trigger_text), whole)
                     interval = dates.resolve(clause, article.date, last_date)
+                    # … a network dismantled on a day of its own, then: an arrest (operations.dismantled_trade)
+                    types = dismantled_trade(types, kept, bool(interval and interval[0]))
                     if interval and interval[0]:
                         paragraph_date = interval
                     if not types:

@@ -306,6 +306,19 @@ def arrests_each_at(sentence: str, places: list) -> bool:
     return all(LOCATIVE.search(sentence[max(0, p.start - 16) : p.start]) for p in places)
 
 
+def dismantled_trade(told: list[str], kept: list[str], dated: bool) -> list[str]:
+    """The event types of a clause once a point de deal told only as "un trafic démantelé" in an article that names
+    none is dropped (territory.unnamed_point: `told` before, `kept` after): the trade dismantled on a date the clause
+    gives (`dated`) is then the README's "network dismantled", an arrest ("ont démantelé le mois dernier un important
+    trafic de stupéfiants à Ajaccio"), which folds into the operation's seizure when the article tells one
+    (`fold_arrests`). Undated, it sums up the operation the article tells ("Les gendarmes ont démantelé un trafic de
+    cocaïne entre Agen et Villeneuve-sur-Lot. Mardi matin, cinq personnes ont été interpellées"): nothing."""
+    others = {"seizure", "arrest", "network_arrival"} & {*told, *kept}
+    if dated and "dealing_point" in told and "dealing_point" not in kept and not others:
+        return [*kept, "arrest"]
+    return kept
+
+
 # a sentence that names a whole year as its period ("En 2023, … au total", "l'an dernier"), whatever other date it
 # gives ("selon le bilan présenté vendredi")
 YEAR = re.compile(
@@ -521,7 +534,8 @@ def located(events: list[Event], area: Place | None) -> list[Event]:
     """An operation placed by the article's département only (`operation_area`) while the article locates an
     operation of the same kind (or, for arrests, a seizure), on overlapping dates, in a town of that département is
     that operation told again (its goods named in a sentence of their own, its persons counted apart): it takes that
-    town, and the mentions merge and fold."""
+    town, and the mentions merge and fold. So are arrests placed so while the article tells a seizure over several
+    départements (geo_precision 3, no département): they take its place and fold into it."""
     if area is None:
         return events
     for e in events:
@@ -540,6 +554,19 @@ def located(events: list[Event], area: Place | None) -> list[Event]:
             if town is not None:
                 e.commune, e.departement, e.place, e.geo_precision = town.commune, town.departement, town.place, 1
                 e.district = getattr(town, "district", False)
+            elif e.type == "arrest":
+                # the seizure told over communes of several départements ("à Saint-Nazaire, Guérande, … et Riantec
+                # dans le Morbihan"): the arrests the article placed by its département only are that operation's
+                wide = next(
+                    (
+                        o
+                        for o in events
+                        if o.type == "seizure" and o.commune is None and o.departement is None and gap_days(o, e) == 0
+                    ),
+                    None,
+                )
+                if wide is not None:
+                    e.departement, e.place = None, wide.place
     return events
 
 
