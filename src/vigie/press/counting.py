@@ -103,11 +103,20 @@ def same(a: Event, b: Event) -> bool:
         and name_key(a.place) not in name_key(b.place)
         and name_key(b.place) not in name_key(a.place)
         and not town_and_district(a, b)
+        # a place the mention's own sentence does not name, carried from the sentences before it, tells no other place
+        # on dates inside the other's ("… dans la nuit de samedi à dimanche aux Minguettes" ¶ "Dimanche matin, des
+        # habitants se sont rassemblés devant la tour où le jeune homme a été abattu"); a span around them ("des tirs
+        # auxquels le quartier est habitué depuis novembre 2014") is no retelling
+        and not any(
+            getattr(x, "carried", False) and (x.date_start is None or dated_within(x, y)) for x, y in ((a, b), (b, a))
+        )
     )
     if distinct_places and (a.date_start != b.date_start or a.date_start is None):
         return False  # told in other places on other (or vague) dates: two events
     if a.own_date and b.own_date and (a.date_start is None) != (b.date_start is None):
         return False  # "ces dernières semaines" and "le 3 janvier", each said of its own event: two events
+    if told_elsewhen(a, b) or told_elsewhen(b, a):
+        return False  # "Lors des perquisitions, 10 kg …" in the story of July, and "la saisie des 28 et 29 mai"
     if (
         None not in (a.date_start, b.date_start)
         and a.date_start != b.date_start
@@ -153,6 +162,28 @@ def another_time(when: dates.Interval | None, event: Event) -> bool:
         return False
     days = timedelta(days=operations.RULES.fold_days)
     return when[1] < event.date_start - days or when[0] > event.date_end + days
+
+
+def told_elsewhen(undated: Event, dated: Event) -> bool:
+    """A mention with no date of its own, nor its paragraph's, is of the story the article was telling when it came
+    (extract.py: `story_date`, the date of the latest event told): "Mardi 30 juillet, deux hommes ont été interpellés" …
+    "Lors des perquisitions, les enquêteurs ont saisi 10 kg" is of July, not the seizure of May recalled below it; a
+    dated mention more than an operation's steps away from that story (rules/operations.toml, [fold]) is another
+    event."""
+    story = getattr(undated, "story_date", None)
+    if undated.date_start is not None or undated.own_date or dated.date_start is None or not story:
+        return False
+    return another_time(story, dated)
+
+
+def dated_within(inner: Event, outer: Event) -> bool:
+    """Are `inner`'s dates known and within `outer`'s (an open bound of `outer` holds any)?"""
+    return (
+        inner.date_start is not None
+        and inner.date_end is not None
+        and (outer.date_start is None or outer.date_start <= inner.date_start)
+        and (outer.date_end is None or inner.date_end <= outer.date_end)
+    )
 
 
 def town_and_district(a: Event, b: Event) -> bool:
@@ -227,6 +258,24 @@ def nested(a: Event, b: Event) -> bool:
     return within(a, b) or within(b, a)
 
 
+def retold(told: list[Event], e: Event) -> Event | None:
+    """The event of its type already told that a mention with neither a place nor a date of its own retells ("… tué
+    dans la nuit de samedi à dimanche aux Minguettes. Deux suspects ont été interpellés à Saint-Fons." ¶ "Le tireur a
+    ouvert le feu à plusieurs reprises"): the latest one on the dates the story was at (extract.py: `story_date`), in
+    whatever commune the place it was given by the sentences before it lies."""
+    story = getattr(e, "story_date", None)
+    if not getattr(e, "carried", False) or e.date_start is not None or e.own_date or getattr(e, "another", False):
+        return None
+    if not story or None in story:
+        return None
+    mine = [
+        o
+        for o in told
+        if o.type == e.type and o.date_start and o.date_end and overlaps(*story, o.date_start, o.date_end)
+    ]
+    return mine[-1] if mine else None
+
+
 def merge(events: list[Event]) -> list[Event]:
     """Mentions of one event (same type and place, nested dates: `same`) become one, fields from the most precise."""
     out: list[Event] = []
@@ -235,7 +284,7 @@ def merge(events: list[Event]) -> list[Event]:
     for e in umbrellas(implicit_substance(events)):
         if not hasattr(e, "lone_wound"):
             e.lone_wound = e.injured == 1 and quantities.same_victim(e.evidence)
-        one = next((o for o in out if same(o, e)), None)
+        one = next((o for o in out if same(o, e)), None) or retold(out, e)
         if one is None:
             out.append(e)
             continue

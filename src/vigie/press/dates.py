@@ -56,6 +56,14 @@ def last_season(name: str, ref: date, previous: bool) -> Interval:
     return season(name, ref.year - 1)
 
 
+def same_time(anchor: Interval) -> Interval:
+    """What "quelques heures plus tard" or "dans la foulée" of an event names: its day, or its night when it was told
+    as one ("dans la nuit de samedi à dimanche" … "interpellés quelques heures plus tard": both days, the hours may be
+    Sunday's)."""
+    start, end = anchor
+    return (start, end) if end and (end - start).days == 1 else (start, start)
+
+
 def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | None:
     """The interval named by the first date expression of `text`; None when there is none, or when the day it names
     cannot exist ("le 31 juin", "dans la nuit du 31 au 32 mai", "il y a 100000 jours", a week before year 1): a
@@ -71,9 +79,9 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
     # "…, a annoncé lundi la préfecture", "…, informe ce samedi 10 février la préfecture": the day of the
     # announcement, not of the event
     t = prefilter.sub(
-        rf"\b(?:(?:a|ont|avait|avaient|a-t-on|a-t-il|a-t-elle) (?:annoncé|indiqué|précisé|déclaré|confirmé|expliqué|"
+        rf"\b(?:(?:(?:a|ont|avait|avaient|a-t-on|a-t-il|a-t-elle) (?:annoncé|indiqué|précisé|déclaré|confirmé|expliqué|"
         rf"révélé|appris|affirmé|rapporté|fait savoir)|apprend-on|"
-        rf"(?:annonce|annoncent|informe|indique|précise|confirme|révèle|rapporte)(?: ce| le)?) {W}"
+        rf"annonce|annoncent|informe|indique|précise|confirme|révèle|rapporte)(?: ce| le)?) {W}"
         rf"(?: \d{{1,2}}(?:er)? {M}(?: \d{{4}})?)?",
         " ",
         t,
@@ -120,25 +128,30 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
             return date(year, month, day), ref  # "depuis le 1er janvier": from that day to the article
         return date(year, month, day), date(year, month, day)
     m = prefilter.search(rf"\b({'|'.join(WEEKDAYS)})(?: (?:soir|matin|midi|après-midi|dernier|soir dernier))?\b", t)
-    if (
-        m
-        and not re.search(rf"\b{m.group(1)} (?:prochain|\d{{1,2}}(?:er)? {M})", t)  # "mardi 14 mars": the date above
-        and not re.search(rf"\bce {m.group(1)}\b", t)
-    ):
-        d = last_weekday(WEEKDAYS.index(m.group(1)), ref)
+    if m and not re.search(rf"\b{m.group(1)} (?:prochain|\d{{1,2}}(?:er)? {M})", t):  # "mardi 14 mars": the date above
+        # "ce jeudi matin" in an article of a Thursday is its day; "jeudi" alone, the Thursday before it
+        this = t[max(0, m.start() - 3) : m.start()] == "ce "
+        d = last_weekday(WEEKDAYS.index(m.group(1)), ref + timedelta(days=1) if this else ref)
         return d, d
     if a:
-        m = prefilter.search(rf"\b{N} (jours?|semaines?) après (?:des|les|la|le|l'|un|une|ces) ", t)
-        if m:
-            n = number_word(m.group(1)) or 1
-            d = a - timedelta(days=n * (7 if m.group(2).startswith("semaine") else 1))
-            return d, d
+        m = prefilter.search(
+            rf"\b(moins d'|moins de )?{N} (jours?|semaines?|mois) après (?:des|les|la|le|l'|un|une|ces) ", t
+        )
+        if m:  # "cette affaire intervient quatre jours (moins d'un mois) après la saisie …": the seizure's date
+            n = number_word(m.group(2)) or 1
+            days = n * {"j": 1, "s": 7, "m": 30}[m.group(3)[0]]
+            if m.group(1):  # "moins d'un mois après": within the month before it
+                return a - timedelta(days=days), a - timedelta(days=1)
+            d = a - timedelta(days=days)
+            return (d, d) if days < 30 else month_interval(d.year, d.month)
         m = prefilter.search(rf"\b{N} (jours?|semaines?|heures?) (après|plus tard|plus tôt|avant)", t)
         if m:
             n = number_word(m.group(1)) or 1
             # "48 heures plus tard": two days; "quelques heures", "trois heures après": the same day
             days = n * (7 if m.group(2).startswith("semaine") else 1) if not m.group(2).startswith("heure") else n // 24
             sign = 1 if m.group(3) in ("après", "plus tard") else -1
+            if days == 0:
+                return same_time(anchor)
             d = a + timedelta(days=sign * days)
             return d, d
         m = prefilter.search(r"\bquelques jours (avant|plus tôt|après|plus tard)\b", t)
@@ -153,9 +166,16 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
             d = a - timedelta(days=1)
             return d, d
         if prefilter.search(r"quelques heures plus tard|le même jour|dans la foulée", t):
-            return a, a
+            return same_time(anchor)
         if prefilter.search(r"\b(?:lors|au cours) de (?:l'|cette )opération\b", t):
             return anchor  # the operation just told
+        m = prefilter.search(rf"\b{N} mois (plus tard|après|plus tôt|avant)\b", t)
+        if m:  # "Un mois plus tard, c'était au tour de sept autres dealers": the calendar month so far after it
+            n = (number_word(m.group(1)) or 1) * (1 if m.group(2) in ("plus tard", "après") else -1)
+            month, year = a.month + n, a.year
+            while month < 1 or month > 12:
+                month, year = (month + 12, year - 1) if month < 1 else (month - 12, year + 1)
+            return month_interval(year, month)
         if prefilter.search(r"\ble mois suivant\b|\bdès le mois suivant\b", t):
             month = a.month % 12 + 1
             return month_interval(a.year + (a.month == 12), month)

@@ -299,6 +299,10 @@ class Extractor:
                     if interval and interval[0]:
                         paragraph_date = interval
                     if not types:
+                        if interval and interval[0] and last_date and interval != dates.resolve(clause, article.date):
+                            # "… tué ce lundi soir. Son corps a été découvert le lendemain matin." ¶ "La veille vers
+                            # 20h20, les policiers sont intervenus pour un coup de feu": counted from the day told last
+                            last_date = interval
                         continue
                     vague = self._vague(clause, deps, last_place)
                     own_places = sentence_places if clause == sentence else self._places(clause, deps)
@@ -308,6 +312,7 @@ class Extractor:
                         places = []  # "Trois jeunes hommes, dont un habitant de Lanester, …": a home, not the scene
                     if not places and {"intimidation", "shooting"} & set(types):  # "visant le commissariat d'Istres"
                         places = territory.target_places(clause, lambda t: self._places(t, deps))
+                    named = places  # the places the clause or its sentence names (else one carried from before)
                     if not places and district and re.search(SAME_DISTRICT, clause, re.I):
                         places = [district]
                     if not places:
@@ -319,6 +324,7 @@ class Extractor:
                         places = area_place(area, types, events + produced, clause)
                     if vague and vague.precision == 2 and re.search(NEAR, vague.text):
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
+                    carried = places is not named and not (vague is not None and places == [vague])
                     own_when = interval or dates.resolve(sentence, article.date, last_date)
                     when = own_when or paragraph_date
                     if when and when[0]:  # "la veille", "48 heures plus tard": counted from an event, not any date
@@ -390,6 +396,8 @@ class Extractor:
                             if event:
                                 event.count = apart.get(id(place), event.count)
                                 event.own_date = own_when is not None
+                                event.story_date = last_date  # the latest event's date: counting.told_elsewhen
+                                event.carried = carried  # counting.same: a place its sentence does not name
                                 event.rules = self.ling.fired(kind, trigger_text) or [
                                     f"learned.{kind}" if kind in learned else f"{kind}.from_context"
                                 ]
