@@ -127,13 +127,22 @@ named alone in a sentence that names no town is of the commune its paragraph nam
 voisine de Huningue … les policiers y avaient démantelé un point de deal … de la cité du Rhin"), before the
 headline's. The next events with no place of their own are not at a person's home where an arrest happened
 ("arrêté chez sa compagne à Saint-Raphaël"), nor where an event told as background happened ("L'été dernier, déjà,
-… à Malemort"; carries_over).
+… à Malemort"; carries_over). Officers counted by where they were drawn from ("120 gendarmes, principalement de
+Cholet") and reinforcements whose towns are listed in brackets ("des renforts … d'autres communes (Nantes, Bressuire)")
+are no place either; the officers of two towns or more in a text that names no other place ("les policiers de Vannes
+et Lorient", "les gendarmes de Bastia et de Borgo") are one operation across them (geo_precision 3), unless one is a
+main town of the article ("Les gendarmes de Strasbourg et Mulhouse" in an article about Mulhouse). A place at a
+distance from a town ("un petit village situé à une dizaine de kilomètres de Montbéliard") is near it
+(geo_precision 2). A headline's place near a town ("basé dans une petite commune proche de Cholet") is the main town
+of the article in that département when it names one ("la commune du May-sur-Evre"), else near. A département where
+a person was ("le chef du réseau était localisé dans les Alpes-Maritimes") is no place (PERSON_AT).
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris"), or three
 communes or more listed after one "à" or "sur les communes de" ("sept interpellations à Ajaccio, Bastia et
 Porto-Vecchio", "À Montbéliard, Audincourt et Valentigney", "sur les communes du Robert, du François et de Sainte-Luce",
 two after "la région de" or "le secteur des communes de": "dans la région de Béziers et d'Agde"; not homes,
-"domiciliés à …", nor "à X et à Y", two places), are one operation across them: geo_precision 3, their département
+"domiciliés à …", nor "à X et à Y", two places; "dans plusieurs communes du Bassin minier, notamment Harnes, Vermelles
+et Annezin"), are one operation across them: geo_precision 3, their département
 if they share one, else none. A route from a town to an area ("un trafic entre Angoulême et le Sud-Charente", "entre
 Rouen et le Cotentin") is the area, where the operation that cut it happened. A département or an island
 named after a locative ("à Mayotte", "en Martinique", "dans l'Aube", "au large de la Martinique") is geo_precision 3
@@ -190,7 +199,9 @@ WEIGHTS = {  # the scoring table of the module docstring
 OTHER_TOWNS_MAX = 2  # other names counted for a département
 OTHER_TOWNS_SPECIFIC = 3  # a name counts for the départements of its communes when it has communes in at most 3
 
-NEAR = r"près d|proche d|non loin d|à proximité d|hauteur d|au large d"  # a locality outside the town it names
+# a distance from a town: "à une dizaine de kilomètres de Montbéliard", "à 15 km d'Alès" (a locality outside it)
+DISTANCE = r"à (?:\d+|quelques|une (?:dizaine|quinzaine|vingtaine|trentaine)) (?:de )?(?:km|kilomètres) d"
+NEAR = rf"près d|proche d|non loin d|à proximité d|hauteur d|au large d|{DISTANCE}"  # a locality outside the town
 # "dans le même quartier": the district of the latest event told with one, not the latest town named
 # and the point de deal, the district or the estate told before, named by their noun alone ("Le point s'est reconstitué
 # trois semaines plus tard", "Six personnes ont été interpellées dans le quartier")
@@ -222,7 +233,8 @@ VAGUE_PLACES = [
     (
         r"(?:un petit village|un village|un hameau|une maison isolée|une exploitation agricole|"
         r"une route de campagne|une route départementale|un chemin (?:de terre|communal|forestier)|un bois|une forêt)"
-        rf"(?:,? [^,.]{{0,30}}?\b(?:près|proche|non loin|à proximité) d(?:e |'|’){CAPITAL_NAME})?|"
+        # "un petit village situé à une dizaine de kilomètres de Montbéliard"
+        rf"(?:,? [^,.]{{0,30}}?(?:\b(?:près|proche|non loin|à proximité) d|{DISTANCE})(?:e |'|’){CAPITAL_NAME})?|"
         rf"\bau large d(?:e |'){CAPITAL_NAME}|"
         rf"(?:{ROAD_WORDS}){ROAD_TAIL}"
         r"(?:, à (?:la )?hauteur d(?:e |'|’|u )[^,.]{0,40})?|"
@@ -252,6 +264,9 @@ DEPARTEMENT_PLACE = (
 )
 # words before a département that name a route, not a place: "destinés à La Réunion", "en provenance de Guyane"
 ROUTE_BEFORE = r"(?:destiné\w*|à destination|en provenance|venu\w*|expédié\w*|envoyé\w*|acheminé\w*|arrivé\w*)\s*$"
+# words before a département that place a person, not an event: "était quant à lui localisé dans les Alpes-Maritimes",
+# "domicilié en Gironde"
+PERSON_AT = r"\b(?:localisée?s?|domiciliée?s?|résidant|demeurant|réfugiée?s?)\s*$"
 # a pays named as where something happened: "dans le Boulonnais", "du Valenciennois" (rules/sites.toml, [[area]])
 PAYS = r"\b(?:dans le|du|au|le|en) (?P<name>[A-ZÉ][\w'’-]+(?: (?:de |d['’])?[\w'’-]+)?)"
 # part of a département named by its side: "dans le sud-Manche", "le Sud-Charente", "dans l'Ouest guyanais"
@@ -277,9 +292,17 @@ LISTED_ITEM = (  # "Savigné sur Lathan" without its hyphens too
 LISTED = (  # "À Montbéliard, Audincourt et Valentigney" opening a sentence too; "dans la région de Béziers et d'Agde",
     # "dans les régions de Dreux, Evreux (Eure) et Maurepas (Yvelines)": the area around these towns (two are enough;
     # not "les secteurs d'Annonay et Saint-Étienne", where annotators name the town of the operation)
+    # "dans plusieurs communes du Bassin minier, notamment Harnes, Vermelles et Annezin"
     rf"(?<![\w'’])(?P<how>[àÀ] |(?:sur|dans) (?:les|le secteur des) communes {LISTED_OF}|dans plusieurs communes ?: |"
+    r"dans plusieurs communes[^.;:,]{0,40},? (?:notamment|dont) |"
     rf"(?:dans |sur )?(?:la région|les régions) {LISTED_OF})"
     rf"({LISTED_ITEM}(?:, {LISTED_OF}{LISTED_ITEM})*,? (?:et|ou encore) (?:à |au |aux |{LISTED_OF}){LISTED_ITEM})"
+)
+# the officers of two towns or more, named with no other place: "les policiers de Vannes et Lorient", "les gendarmes de
+# Bastia et de Borgo" — one operation across their towns (geo_precision 3), not the first town named
+OFFICERS_LISTED = (
+    rf"\b(?:policiers|gendarmes|douaniers|militaires|enquêteurs) (?:de |d['’]|du )"
+    rf"({LISTED_ITEM}(?:, {LISTED_OF}{LISTED_ITEM})*,? et {LISTED_OF}{LISTED_ITEM})"
 )
 
 WEEKDAY_KEYS = [name_key(w) for w in WEEKDAYS]
@@ -365,7 +388,7 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"en provenance (?:de|d')|"
     r"à destination (?:de|d')|"
     r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient|erait|eraient) (?:à|au|aux|en)|"
-    r"à (?:\d+|quelques|une (?:dizaine|vingtaine|trentaine)) (?:km|kilomètres) (?:de |d'|du )|"
+    rf"{DISTANCE}(?:e |'|u )|"
     r"demeurant (?:à|au|aux|en)|"
     # a direction or a comparison: "qui circulait en direction de La Roche-sur-Yon", "comme dans un quartier de
     # Marseille", "comme à Marseille"
@@ -374,7 +397,12 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"commissaire(?: divisionnaire| principal)?(?: de police)? à|"  # a post: "le commissaire de police à Montbéliard"
     r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
     r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
-    # officers who came to help are of another town: "appuyés par des collègues d'Alençon", "des renforts de Caen"
+    # officers who came to help are of another town: "appuyés par des collègues d'Alençon", "des renforts de Caen",
+    # and so are officers counted by where they were drawn from: "120 gendarmes, principalement de Cholet"
+    r"(?:policiers|gendarmes|militaires|douaniers|enquêteurs),? (?:principalement|essentiellement|notamment|surtout|"
+    r"pour la plupart|en majorité|venus) (?:de|d'|d’|du)|"
+    # the towns of reinforcements listed in brackets: "des renforts du département et d'autres communes (Nantes, …)"
+    r"\b(?:collègues|renforts?)\b[^().;]{0,50}\(|"
     r"(?:collègues|renforts?|police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|"
     r"chu|hôpital|préfet|"
     r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie|section de recherches?|\bsr|antenne|"
@@ -420,7 +448,7 @@ ORIGIN_GOES_ON = (
 )
 # a name right after these words is a place near the town, not in it (geo_precision 2)
 NEAR_BEFORE = (
-    r"(?:\bprès|\bnon loin|\bà proximité|\baux abords|\baux portes|\bdans les environs|\ben périphérie|"
+    r"(?:\bprès|\bproche|\bnon loin|\bà proximité|\baux abords|\baux portes|\bdans les environs|\ben périphérie|"
     r"\bà (?:la )?hauteur|\baux environs|\bdu côté|\baire (?:de repos|d['’]autoroute|de service)|"
     # "au nord-ouest de Tours", "à l'est de Quimper" (not "dans le nord de Marseille", part of the town)
     r"\bau niveau|\bau (?:nord|sud)(?:-(?:est|ouest))?|\bà l['’](?:est|ouest))\s+"
@@ -765,6 +793,11 @@ class ArticlePlaces(Geography):
             if pays is not None and (not places or pays.start < places[0].start):
                 return pays
             if places:
+                if part is title and places[0].code is None and places[0].precision == 2:
+                    # "basé dans une petite commune proche de Cholet": the commune the article names, not near Cholet
+                    own = self._main_town_near(text, places[0])
+                    if own is not None:
+                        return own
                 if part is title and places[0].code and places[0].precision == 1:
                     # "Annecy : …" over a lead that tells it "dans le bassin annécien": the area the headline named by
                     # its town
@@ -772,6 +805,16 @@ class ArticlePlaces(Geography):
                     if area is not None:
                         return area
                 return places[0]
+        return None
+
+    def _main_town_near(self, text: str, near: Place) -> Place | None:
+        """A main town of the article in the département of a headline's place near another town ("une petite
+        commune proche de Cholet", then "la commune du May-sur-Evre"), as the text names it; none if the only main
+        town is the one it is near."""
+        beside = near.why.code if near.why is not None else None
+        for _, _, place in self.mentions(text):
+            if place.code in self.towns and place.code != beside and place.departement == near.departement:
+                return place if place.precision == 1 else None
         return None
 
     def _area_of(self, text: str, town: str) -> Place | None:
@@ -1179,6 +1222,9 @@ class ArticlePlaces(Geography):
         scored = self.mentions(text)
         if not scored:
             return self._periphrasis(text)
+        officers = self._officers_listed(text)
+        if officers is not None and all(place.code in officers[1] for _, _, place in scored):
+            return [officers[0]]  # "les policiers de Vannes et Lorient ont interpellé neuf personnes"
         named = {place.code for rank, _, place in scored if rank == 1}
         if named:  # "le quartier des Moulins, à Nice": a curated or presumed district of another town gives way to the
             # town named; a district the article places in its town does not ("la fusillade d'Orgeval … à Épernay")
@@ -1293,6 +1339,22 @@ class ArticlePlaces(Geography):
         dep = deps.pop() if len(deps) == 1 else None
         return Place(None, dep, m.group(0), m.start(), 3, why=Candidate("", dep, "commune (several)"))
 
+    def _officers_listed(self, text: str) -> tuple[Place, set[str]] | None:
+        """ "les policiers de Vannes et Lorient", "les gendarmes de Bastia et de Borgo", in a text that names no other
+        place: one operation across the officers' towns (geo_precision 3, their common département or none), and
+        the codes of these towns; not when one of them is a main town of the article (the operation is there)."""
+        m = re.search(OFFICERS_LISTED, text)
+        if not m:
+            return None
+        names = [re.sub(r" \(.*\)$", "", name) for name in re.split(r",? et |, ", m.group(1))]
+        names = [re.sub(rf"^{LISTED_OF}", "", name) for name in names]
+        codes = {place.code: place.departement for place in filter(None, map(self.commune_at, names))}
+        if len(codes) < 2 or len(codes) < len(names) or set(codes) & set(self.towns):
+            return None  # "Les gendarmes de Strasbourg et Mulhouse" in an article about Mulhouse: its town's
+        deps = set(codes.values())
+        dep = deps.pop() if len(deps) == 1 else None
+        return Place(None, dep, m.group(1), m.start(1), 3, why=Candidate("", dep, "commune (several)")), set(codes)
+
     def pays(self, text: str) -> Place | None:
         """A pays named as a place ("dans le Boulonnais", rules/sites.toml [[area]]): geo_precision 3, its
         département."""
@@ -1315,6 +1377,8 @@ class ArticlePlaces(Geography):
             code = self.gaz.departements.get(name_key(m.group("name")))
             if re.search(ROUTE_BEFORE, text[max(0, m.start() - 30) : m.start()], re.I):
                 continue  # "40 kg de cannabis destinés à La Réunion": where the goods were going
+            if re.search(PERSON_AT, text[max(0, m.start() - 30) : m.start()], re.I):
+                continue  # "le chef du réseau était localisé dans les Alpes-Maritimes": where a person was
             if code and (not m.group("at") or code.startswith("97")):  # "à Vienne" is a town; "à Mayotte" an island
                 return Place(None, code, m.group(0), m.start(), 3)
         return None
