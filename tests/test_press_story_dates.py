@@ -37,6 +37,18 @@ def test_spans_and_hours_counted_from_the_event_told():
     )
 
 
+def test_months_counted_from_the_event_told_are_calendar_months_and_a_hostile_count_is_no_date():
+    november = (date(2024, 11, 5), date(2024, 11, 5))
+    assert dates.resolve("Un mois plus tard, sept autres dealers", THURSDAY, november) == (
+        date(2024, 12, 1),
+        date(2024, 12, 31),
+    )
+    assert dates.resolve("Onze mois après, rien", THURSDAY, november) == (date(2025, 10, 1), date(2025, 10, 31))
+    assert dates.resolve("deux mois plus tôt", THURSDAY, november) == (date(2024, 9, 1), date(2024, 9, 30))
+    # a count of months beyond any calendar (a fuzzer's, or a typo's) is no date, and is answered at once
+    assert dates.resolve("999999999999 mois plus tard, rien", THURSDAY, november) is None
+
+
 def _event(kind, start, end, place="Lorient", code="56121", **extra):
     e = Event(kind, code, code[:2], place, 1, start, end, evidence=f"{kind} {place} {start}")
     for k, v in extra.items():

@@ -172,10 +172,8 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
         m = prefilter.search(rf"\b{N} mois (plus tard|après|plus tôt|avant)\b", t)
         if m:  # "Un mois plus tard, c'était au tour de sept autres dealers": the calendar month so far after it
             n = (number_word(m.group(1)) or 1) * (1 if m.group(2) in ("plus tard", "après") else -1)
-            month, year = a.month + n, a.year
-            while month < 1 or month > 12:
-                month, year = (month + 12, year - 1) if month < 1 else (month - 12, year + 1)
-            return month_interval(year, month)
+            year, month = divmod(a.year * 12 + a.month - 1 + n, 12)  # a hostile "10^12 mois": no loop
+            return month_interval(year, month + 1)
         if prefilter.search(r"\ble mois suivant\b|\bdès le mois suivant\b", t):
             month = a.month % 12 + 1
             return month_interval(a.year + (a.month == 12), month)
