@@ -8,7 +8,7 @@ import pytest
 
 from vigie import warehouse
 from vigie.errors import VigieError
-from vigie.press import rules
+from vigie.press import recalls, rules
 from vigie.press.articles import Article
 from vigie.press.linguistics import Linguistics
 from vigie.press.pipeline import load_extractor, load_nlp
@@ -60,6 +60,15 @@ def test_a_trigger_is_a_lemma_in_any_of_its_forms(ling, text, kind, rule):
         ("Les dealers seront interpellés.", "tense.futur"),
         ("L'opération s'est déroulée sans interpellation.", "negation.sans"),
         ("Les enquêteurs pensaient saisir une tonne de résine.", "modality.intention"),
+        # descriptions, states and counts (effect "described"), and a hypothesis not ruled out
+        ("C'est la barre où s'est installé depuis des années un point de deal.", "described.depuis_des_annees_sujet"),
+        ("Un homme a été blessé près d'un point de deal.", "described.pres_de"),
+        ("Ils vivent à proximité d'un point de vente.", "described.a_proximite_de"),
+        ("Ils se sont réunis devant l'immeuble où le jeune homme a été abattu.", "described.lieu_ou_la_victime"),
+        ("Dans le département, douze épisodes de tirs ont été recensés depuis mars.", "described.compte_recense"),
+        ("Le préfet a rappelé que 3.100 interpellations ont eu lieu l'an dernier.", "described.des_milliers"),
+        ("Le parquet n'exclut pas une forme de représailles.", "modality.hypothese_non_exclue"),
+        ("Les enquêteurs découvrent un système bien rodé.", "described.decouvrir_un_fonctionnement"),
     ],
 )
 def test_negation_modality_and_tense_come_from_the_parse(ling, text, qualifier):
@@ -76,6 +85,13 @@ def test_negation_modality_and_tense_come_from_the_parse(ling, text, qualifier):
         ("Aucune drogue n'a été retrouvée, mais les enquêteurs ont saisi deux armes.", "seizure.saisi"),
         ("L'homme aurait été abattu de plusieurs balles.", "shooting.abattu"),  # the press's reported conditional
         ("Deux hommes n'ont été interpellés que le lendemain.", "arrest.interpelle"),  # restrictive, not negative
+        # a place named by an act of the police, a new victim, a dated start: events
+        ("Ils sont entrés dans un garage, où les policiers ont découvert 4 kilos.", "seizure.decouvert"),
+        ("Ils se sont réunis dans la cité où un homme a été abattu samedi.", "shooting.abattu"),
+        ("Un point de deal s'est installé depuis l'automne dernier.", "dealing_point.point_de_deal"),
+        # "depuis des années" hung by the parser on the shooting: only verbs of settling and lasting are described
+        ("Deux hommes ont été blessés par balle théâtre depuis des années de rivalités.", "shooting.blesse_par_balle"),
+        ("Les policiers ont saisi 1.200 euros et 300 grammes de cocaïne.", "seizure.saisi"),
     ],
 )
 def test_what_happened_is_kept(ling, text, rule):
@@ -88,10 +104,17 @@ def test_a_denied_noun_denies_the_one_joined_to_it(ling):
     assert {d.qualifier for d in ling.dropped} >= {"negation.aucun_coordonne"}
 
 
+def test_a_point_de_deal_not_found_is_denied_with_the_finding(ling):
+    ling.dropped.clear()
+    assert ling.kinds("Les policiers ne découvrent pas un simple point de deal, mais un arsenal.") == []
+    assert {d.qualifier for d in ling.dropped} == {"negation.ne_pas", "negation.objet_d_un_verbe_nie"}
+
+
 def test_the_parser_runs_only_where_it_can_change_the_outcome(ling):
     before = dict(ling.stats)
     ling.triggers("Trois hommes ont été interpellés mardi à Nîmes.")  # a trigger, no cue: no parse
     ling.triggers("Il ne pleuvait pas sur Nîmes mardi.")  # a cue, no trigger: no parse
+    ling.triggers("Trois hommes ont été interpellés depuis lundi à Nîmes.")  # "depuis" counts with "année" only
     assert ling.stats["parsed"] == before["parsed"]
     ling.triggers("Trois hommes n'ont pas été interpellés mardi à Nîmes.")
     assert ling.stats["parsed"] == before["parsed"] + 1
@@ -117,7 +140,7 @@ def test_lemmas_come_from_the_model_table_with_the_participle_corrections(ling):
 
 def test_a_word_is_a_lemma_and_a_tense_comes_from_the_morphology(ling):
     """rules/words.toml: 'revendeur' in any of its forms; 'entendre' in the present with a subject pronoun (from the
-    morphologizer, not from the word's ending)."""
+    morphologizer, not from the word's ending); the trade denied (from the parse)."""
     assert ling.says("trade.seller", "Deux revendeuses ont quitté la cité.")
     assert not ling.says("trade.seller", "Le vendeur de journaux a quitté la cité.")
     assert ling.says("shots.heard", "Les coups de feu ont été entendus vers minuit.")
@@ -125,6 +148,18 @@ def test_a_word_is_a_lemma_and_a_tense_comes_from_the_morphology(ling):
     assert ling.says("shots.heard_as_a_rule", "J'entends des détonations.")
     assert not ling.says("shots.heard_as_a_rule", "On a entendu des tirs.")
     assert not ling.says("shots.heard_as_a_rule", "Le soir, on entendait des tirs.")
+    # a dependency pattern on the parse: the trade denied by a verb, not a hypothesis kept open
+    assert ling.says("trade.denied", "Les faits ne relèvent pas d'un trafic de stupéfiants.")
+    assert ling.says("trade.denied_with_another", "Nous ne parlons pas de grand banditisme ou de trafic de drogue.")
+    assert not ling.says("trade.denied", "Les enquêteurs n'excluent pas la piste d'un trafic de drogue.")
+    assert not ling.says("trade.denied", "Le trafic ne cesse pas dans le quartier.")
+    assert ling.says(
+        "trade.denied_with_another_further", "Les enquêteurs ne parlent pas d'une guerre entre réseaux de trafic."
+    )
+    never = "Il ne se passe pas une semaine sans que la violence des réseaux de trafic ne fasse l'actualité."
+    unknown = "L'auteur n'a pas été identifié, selon la police, qui enquête sur fond de trafic de stupéfiants."
+    for text in (never, unknown):
+        assert not any(ling.says(n, text) for n in recalls.DENIALS)
 
 
 @pytest.mark.parametrize(
@@ -198,6 +233,13 @@ def test_a_word_is_a_lemma_and_a_tense_comes_from_the_morphology(ling):
         ("words", '[[word]]\nname = "w.a"\ntokens = [{LEMA = "entendre"}]\n', r"word 'w\.a': the token pattern"),
         ("words", '[[word]]\nname = "w.b"\nlemma = "entendre"\n', r"word 'w\.b': unknown field.*lemma"),
         ("words", '[[words]]\nname = "w.c"\n', r"unknown section\(s\) words"),
+        ("words", '[[word]]\nname = "w.d"\n', r"word 'w\.d': give tokens .* or dependency"),
+        (
+            "words",
+            '[[word]]\nname = "w.e"\ndependency = [{RIGHT_ID = "v", RIGHT_ATTRS = {}}, '
+            '{LEFT_ID = "x", REL_OP = ">", RIGHT_ID = "u", RIGHT_ATTRS = {}}]\n',
+            r"word 'w\.e': the dependency pattern is not valid",
+        ),
     ],
 )
 def test_a_bad_rules_file_is_refused_at_load_with_its_name(tmp_path, name, body, message):

@@ -251,6 +251,7 @@ class Extractor:
                     continue
                 clauses = _clauses(sentence)
                 counted_apart = False  # arrests counted place by place: no scene for what follows (operations)
+                described = False  # a trigger the parse read as a description or a count: no detail either
                 for clause in clauses:
                     text = plain(clause)
                     if not any(e.type == "shooting" for e in events + produced):
@@ -261,6 +262,7 @@ class Extractor:
                     trigger_text = re.sub(BACK_REFERENCE + "|" + NOT_TRIGGERS, " ", text, flags=re.I)
                     trigger_text = re.sub(DESCRIBED_POINT, r"\1", trigger_text, flags=re.I)
                     types = self.ling.kinds(trigger_text)
+                    described = described or self.ling.described(trigger_text)
                     learned = set()  # types the learned detector adds (detector.py); it may also veto the rules'
                     if self.detector is not None:
                         types, learned = self.detector.adjust(self.ling, text, types)
@@ -450,7 +452,7 @@ class Extractor:
                     for e in produced if told_in is not sentence else []:
                         e.evidence = told_in  # the article's sentence, not the recall cut from it
                     events += produced
-                elif events:
+                elif events and not described:
                     counting.complete(events[-4:], events[first:], sentence)
                     counting.dated_by(events[-1], sentence, article.date)  # "Les faits se sont produits jeudi"
         events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
@@ -466,7 +468,8 @@ class Extractor:
             # tallies, yearly figures and undated activity are not events)
             events = recalls.through_gate(events, told)
         events = recalls.told_broadly(events)  # "une fusillade dans la banlieue grenobloise" … "à Fontaine"
-        return recalls.summaries(recalls.not_the_trades(article.title, article.text, events))  # drame conjugal, lead
+        # drame conjugal, lead
+        return recalls.summaries(recalls.not_the_trades(article.title, article.text, events, self.ling))
 
     def _toll_list(self, sentence: str, deps, ref: date) -> list[Event]:
         """Shootings listed town by town with their toll and date in brackets, as a round-up tells them: "Arles

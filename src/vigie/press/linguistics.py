@@ -197,17 +197,18 @@ class Linguistics:
         self.parse_pipes = (
             [nlp.get_pipe(name) for name in PARSE] if all(n in nlp.component_names for n in PARSE) else []
         )
-        # the named word patterns of rules/words.toml (`says`), one Matcher each
-        self.words: dict[str, Matcher] = {}
+        # the named word patterns of rules/words.toml (`says`), one matcher each
+        self.words: dict = {}  # name → Matcher or DependencyMatcher
         self.depth: dict[str, int] = {}  # how many of PARSE a word pattern needs (0: the lookup lemmas suffice)
-        for name, tokens in rules_data.load_words().items():
-            self.words[name] = Matcher(nlp.vocab)
-            self.words[name].add(name, [list(tokens)])
-            named = set().union(*tokens)
+        for name, (form, pattern) in rules_data.load_words().items():
+            self.words[name] = Matcher(nlp.vocab) if form == "tokens" else DependencyMatcher(nlp.vocab)
+            self.words[name].add(name, [list(pattern)])
+            named = set().union(*pattern) if form == "tokens" else {"DEP"}
             self.depth[name] = 3 if "DEP" in named else 2 if named & {"MORPH", "POS"} else 0
         self._lemma: dict[int, int] = {}
         self._cache: dict[str, list[Trigger]] = {}
         self._said: dict[tuple[str, str], bool] = {}
+        self._described: set[str] = set()  # texts with a trigger the parse read as a description or a count
         self.dropped: list[Dropped] = []  # the latest batch's denied triggers (for a developer's eyes)
         self.stats = {"texts": 0, "with_trigger": 0, "parsed": 0}
 
@@ -215,6 +216,7 @@ class Linguistics:
         """Start a batch afresh (what is cached is per batch, as the gazetteer's names are)."""
         self._cache.clear()
         self._said.clear()
+        self._described.clear()
         self.dropped.clear()
 
     # stage 1 -------------------------------------------------------------------------------------------------
@@ -288,7 +290,10 @@ class Linguistics:
         self.stats["with_trigger"] += 1
         found.sort(key=lambda t: (t.start, -t.end))
         if qualify and self.parse_pipes and len(doc) <= MAX_PARSED and self._cued(doc):
+            before = len(self.dropped)
             found = self._qualify(doc, found)
+            if any(d.effect == "described" for d in self.dropped[before:]):
+                self._described.add(text)
         return found
 
     def _first_ok(self, name: str, token) -> bool:
@@ -302,11 +307,17 @@ class Linguistics:
 
     def _cued(self, doc) -> bool:
         endings = self.qualifiers.cue_endings
-        return any(t.lemma in self.cues or (endings and t.lower_.endswith(endings)) for t in doc)
+        if any(t.lemma in self.cues or (endings and t.lower_.endswith(endings)) for t in doc):
+            return True
+        if not self.qualifiers.cue_together:
+            return False
+        present = {t.lemma_ for t in doc} | {t.shape_ for t in doc}
+        return any(group <= present for group in self.qualifiers.cue_together)
 
     def says(self, name: str, text: str) -> bool:
         """Whether `text` holds the word pattern `name` of rules/words.toml (on the lookup lemmas; a pattern that names
-        MORPH or POS runs tok2vec and morphologizer on the text first, one that names DEP the parser too).
+        MORPH or POS runs tok2vec and morphologizer on the text first, one that names DEP or is a dependency pattern
+        the parser too; no parse where the model has none, or for a run-on text of more than MAX_PARSED tokens).
         Remembered per batch."""
         key = (name, text)
         found = self._said.get(key)
@@ -314,10 +325,15 @@ class Linguistics:
             if len(self._said) > 50_000:
                 self._said.clear()
             doc = self.doc(text)
-            if self.depth[name] and self.parse_pipes and len(doc) <= MAX_PARSED:
+            if not self.depth[name]:
+                found = bool(self.words[name](doc))
+            elif self.parse_pipes and len(doc) <= MAX_PARSED:
                 for pipe in self.parse_pipes[: self.depth[name]]:  # tok2vec, morphologizer (and the parser for DEP)
                     doc = pipe(doc)
-            found = self._said[key] = bool(self.words[name](doc))
+                found = bool(self.words[name](doc))
+            else:
+                found = False  # what the model cannot say is not said
+            self._said[key] = found
         return found
 
     # stage 2 -------------------------------------------------------------------------------------------------
@@ -356,6 +372,12 @@ class Linguistics:
         """The event types a text triggers, in the order of TYPES."""
         present = {t.kind for t in self.triggers(text)}
         return [k for k in TYPES if k in present]
+
+    def described(self, text: str) -> bool:
+        """Whether a trigger of `text` was dropped as a description, a state or a count (effect "described" of
+        rules/qualifiers.toml): such a text tells no detail of the events around it either."""
+        self.triggers(text)
+        return text in self._described
 
     def fired(self, kind: str, text: str) -> list[str]:
         return list(dict.fromkeys(t.rule for t in self.triggers(text) if t.kind == kind))

@@ -284,7 +284,7 @@ FIREARM = re.compile(
 )
 
 
-def not_the_trades(title: str, text: str, events: list[Event]) -> list[Event]:
+def not_the_trades(title: str, text: str, events: list[Event], ling=None) -> list[Event]:
     """The events of an article without the violence it says is no trade's: every shooting, intimidation and arrest
     when the headline names another motive ("Saint-Dizier : coups de feu au Vert-Bois, un drame conjugal selon le
     parquet"), or when they are all the article tells and it says they have no tie to the trade ("… n'a cette fois
@@ -292,11 +292,14 @@ def not_the_trades(title: str, text: str, events: list[Event]) -> list[Event]:
     of one incident among others), and the shootings told by a bare "tirs" in an article whose fire is mortars' or
     fireworks' and that names no firearm ("Le commissariat ciblé par des tirs de mortier" … "Un des tirs a atteint
     la porte"): those are the intimidation told, which takes their toll ("Personne n'a été blessé") when it has
-    none."""
+    none. The denial is also read from the parse (`ling`, rules/words.toml trade.denied): "nous ne parlons pas de
+    grand banditisme ou de trafic de drogue"."""
     headline = plain(title or "")
     if any(re.search(p, headline, re.I) for p in UNRELATED):
         return [e for e in events if e.type not in ("shooting", "intimidation", "arrest")]
-    if all(e.type in ("shooting", "intimidation", "arrest") for e in events) and DENIED.search(plain(text)):
+    if all(e.type in ("shooting", "intimidation", "arrest") for e in events) and (
+        DENIED.search(plain(text)) or (ling is not None and _trade_denied(plain(text), ling))
+    ):
         return []  # "Ce quartier, connu pour certains trafics, n'a cette fois aucun lien avec le trafic": its violence
     whole = plain(f"{title}\n{text}")
     if not MORTAR.search(whole) or FIREARM.search(whole):
@@ -317,6 +320,21 @@ def not_the_trades(title: str, text: str, events: list[Event]) -> list[Event]:
             continue
         out.append(e)
     return out
+
+
+# a sentence that may deny the trade: a negation and the trade's noun (the parse decides: trade.denied)
+MAY_DENY = re.compile(r"\bn(?:e\b|['’])[^.!?]*\b(?:narco)?trafics?\b", re.I)
+
+
+DENIALS = ("trade.denied", "trade.denied_with_another", "trade.denied_with_another_further")  # rules/words.toml
+
+
+def _trade_denied(text: str, ling) -> bool:
+    """Whether a sentence of `text` denies, by its parse, that its violence is the trade's (rules/words.toml:
+    `DENIALS`)."""
+    return any(
+        any(ling.says(name, s) for name in DENIALS) for s in re.split(r"(?<=[.!?])\s+", text) if MAY_DENY.search(s)
+    )
 
 
 def summaries(events: list[Event]) -> list[Event]:

@@ -34,10 +34,10 @@ QUALIFIERS_FILE = FOLDER / "qualifiers.toml"
 EXCLUSIONS_FILE = FOLDER / "exclusions.toml"
 LEMMAS_FILE = FOLDER / "lemmas.toml"
 WORDS_FILE = FOLDER / "words.toml"
-WORD_FIELDS = {"name", "tokens", "note"}
+WORD_FIELDS = {"name", "tokens", "dependency", "note"}
 FIELDS = {"name", "type", "pattern", "tokens", "note"}
 QUALIFIER_FIELDS = {"name", "effect", "dependency", "note"}
-EFFECTS = ("negated", "unrealised", "told")
+EFFECTS = ("negated", "unrealised", "described", "told")
 EXCLUSION_KINDS = ("sentence", "not_trigger", "gate", "lead_gate")
 EXCLUSION_FIELDS = {"name", "kind", "pattern", "note"}
 
@@ -84,7 +84,8 @@ class Qualifier:
 class Qualifiers:
     rules: tuple[Qualifier, ...]
     cue_lemmas: frozenset[str]  # a clause with none of these lemmas …
-    cue_endings: tuple[str, ...]  # … and no word with these endings (future tense) is not parsed
+    cue_endings: tuple[str, ...]  # … and no word with these endings (future tense) …
+    cue_together: tuple[frozenset[str], ...] = ()  # … nor every lemma or shape ("d.ddd") of one group is not parsed
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,9 @@ def load_qualifiers(path: Path = QUALIFIERS_FILE) -> Qualifiers:
     if unknown:
         raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (sections: cues, qualifier)")
     cues = data.get("cues", {})
-    if set(cues) - {"lemmas", "endings", "note"}:
-        raise VigieError(f"{path}, [cues]: unknown field(s) {', '.join(sorted(set(cues) - {'lemmas', 'endings'}))}")
+    if set(cues) - {"lemmas", "endings", "together", "note"}:
+        unknown = ", ".join(sorted(set(cues) - {"lemmas", "endings", "together", "note"}))
+        raise VigieError(f"{path}, [cues]: unknown field(s) {unknown}")
     out = []
     for where, entry in _entries(path, data, "qualifier", QUALIFIER_FIELDS, {"name", "effect", "dependency"}):
         if entry["effect"] not in EFFECTS:
@@ -211,7 +213,12 @@ def load_qualifiers(path: Path = QUALIFIERS_FILE) -> Qualifiers:
         except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
             raise VigieError(f"{where}: the dependency pattern is not valid ({' '.join(str(exc).split())})") from None
         out.append(Qualifier(entry["name"], entry["effect"], tuple(pattern)))
-    return Qualifiers(tuple(out), frozenset(cues.get("lemmas", [])), tuple(cues.get("endings", [])))
+    return Qualifiers(
+        tuple(out),
+        frozenset(cues.get("lemmas", [])),
+        tuple(cues.get("endings", [])),
+        tuple(frozenset(group) for group in cues.get("together", [])),
+    )
 
 
 def load_exclusions(path: Path = EXCLUSIONS_FILE) -> Exclusions:
@@ -242,14 +249,33 @@ def load_lemmas(path: Path = LEMMAS_FILE) -> dict[str, str]:
     return dict(table)
 
 
-def load_words(path: Path = WORDS_FILE) -> dict[str, tuple]:
-    """The named word patterns of rules/words.toml: name → Matcher token pattern (checked by spaCy's validator)."""
+def load_words(path: Path = WORDS_FILE) -> dict[str, tuple[str, tuple]]:
+    """The named word patterns of rules/words.toml: name → ("tokens", a Matcher token pattern) or ("dependency", a
+    DependencyMatcher pattern), each checked by spaCy's validator."""
+    from spacy.errors import MatchPatternError
+    from spacy.matcher import DependencyMatcher
+    from spacy.vocab import Vocab
+
     data = _read(path)
     if set(data) - {"word"}:
         raise VigieError(
             f"{path}: unknown section(s) {', '.join(sorted(set(data) - {'word'}))}; words are [[word]] tables"
         )
-    return {
-        entry["name"]: _validate_tokens(where, entry["tokens"])
-        for where, entry in _entries(path, data, "word", WORD_FIELDS, {"name", "tokens"})
-    }
+    out = {}
+    for where, entry in _entries(path, data, "word", WORD_FIELDS, {"name"}):
+        if ("tokens" in entry) == ("dependency" in entry):
+            raise VigieError(
+                f"{where}: give tokens (a token pattern) or dependency (a dependency pattern), one of them"
+            )
+        if "tokens" in entry:
+            out[entry["name"]] = ("tokens", _validate_tokens(where, entry["tokens"]))
+            continue
+        pattern = entry["dependency"]
+        try:
+            if not isinstance(pattern, list) or not pattern:
+                raise ValueError("a dependency pattern is a non-empty list of node tables")
+            DependencyMatcher(Vocab(), validate=True).add("check", [pattern])
+        except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
+            raise VigieError(f"{where}: the dependency pattern is not valid ({' '.join(str(exc).split())})") from None
+        out[entry["name"]] = ("dependency", tuple(pattern))
+    return out
