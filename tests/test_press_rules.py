@@ -104,6 +104,16 @@ def test_a_denied_noun_denies_the_one_joined_to_it(ling):
     assert {d.qualifier for d in ling.dropped} >= {"negation.aucun_coordonne"}
 
 
+def test_a_sentence_exclusion_may_be_a_lemma_in_any_of_its_forms(ling):
+    """rules/exclusions.toml: the exclusions of kind sentence that named a word's inflections are lemma patterns."""
+    assert ling.excluded("Les deux frères seront jugés en janvier prochain.") == "sentence.judicial.juges"
+    assert ling.excluded("Les saisies ont été multipliées par trois.") == "sentence.statistics.multipliee_par"
+    assert ling.excluded("Les tonnes de résine saisies en France l'an dernier.") == (
+        "sentence.statistics.saisi_interpelle_france"
+    )
+    assert ling.excluded("Trois hommes ont été interpellés samedi à Nîmes.") is None
+
+
 def test_a_point_de_deal_not_found_is_denied_with_the_finding(ling):
     ling.dropped.clear()
     assert ling.kinds("Les policiers ne découvrent pas un simple point de deal, mais un arsenal.") == []
@@ -229,6 +239,12 @@ def test_a_word_is_a_lemma_and_a_tense_comes_from_the_morphology(ling):
             r"exclusion 'e\.a': the pattern",
         ),
         ("exclusions", '[[exclusion]]\nname = "e.b"\nkind = "weather"\npattern = "a"\n', r"exclusion 'e\.b': kind"),
+        (
+            "exclusions",
+            '[[exclusion]]\nname = "e.c"\nkind = "gate"\ntokens = [{LEMMA = "juger"}]\n',
+            r"exclusion 'e\.c': a lemma pattern \(tokens\) is read for kind sentence only",
+        ),
+        ("exclusions", '[[exclusion]]\nname = "e.d"\nkind = "sentence"\n', r"exclusion 'e\.d': give a pattern"),
         ("lemmas", '[lemmas]\n"Mis" = "mettre"\n', r"form 'Mis': a lower-case form"),
         ("words", '[[word]]\nname = "w.a"\ntokens = [{LEMA = "entendre"}]\n', r"word 'w\.a': the token pattern"),
         ("words", '[[word]]\nname = "w.b"\nlemma = "entendre"\n', r"word 'w\.b': unknown field.*lemma"),

@@ -225,11 +225,11 @@ class Extractor:
             for k, sentence in enumerate(sentences):
                 told_in = sentence  # the evidence of the sentence's events
                 bare = plain(sentence)
-                if any(p.search(bare) for p in EXCLUDE):
+                if any(p.search(bare) for p in EXCLUDE) or self.ling.excluded(bare):
                     recalled = recalls.told_after(bare)  # "la troisième fusillade, après celles du 3 …"
                     # "Après le coup de filet du 14 mai dans le quartier des Provinces, quatre hommes ont été condamnés"
                     recalled = recalled or recalls.background(bare, article.date)
-                    if recalled is None or any(p.search(recalled) for p in EXCLUDE):
+                    if recalled is None or any(p.search(recalled) for p in EXCLUDE) or self.ling.excluded(recalled):
                         counting.excluded_details(events[first:], sentence)  # "… 380 kilos, 5 mises en examen"
                         continue
                     sentence = recalled

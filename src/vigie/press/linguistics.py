@@ -34,6 +34,7 @@ PARSE = ("tok2vec", "morphologizer", "parser")  # what the second stage runs, in
 # spaCy's DependencyMatcher is combinatorial in it (a 1,000-token clause: 40 million checks, half a minute, longer
 # ones far more): its triggers stay unqualified
 MAX_PARSED = 400
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # the words of a text, for a look at its lemmas before the tokenizer
 # a masculine past participle is often its own lemma in the table ("saisi", "tiré", "abattu": the adjective); the
 # verb is found through the plural or feminine form ("saisis" → saisir)
 PARTICIPLE_ENDINGS = ("é", "i", "u", "is", "it", "t", "s")
@@ -205,6 +206,16 @@ class Linguistics:
             self.words[name].add(name, [list(pattern)])
             named = set().union(*pattern) if form == "tokens" else {"DEP"}
             self.depth[name] = 3 if "DEP" in named else 2 if named & {"MORPH", "POS"} else 0
+        # the lemma rules of rules/exclusions.toml (kind sentence): sentences that tell no event (`excluded`)
+        self.exclusions = Matcher(nlp.vocab)
+        self.exclusion_anchors: set[int] | None = set()  # lemma or word hashes one of which a match needs (None: any)
+        for name, tokens in rules_data.load_exclusions().tokens:
+            self.exclusions.add(name, [list(tokens)])
+            _, values = anchor(list(tokens))
+            if not values:
+                self.exclusion_anchors = None
+            elif self.exclusion_anchors is not None:
+                self.exclusion_anchors |= {self.strings.add(v) for v in values}
         self._lemma: dict[int, int] = {}
         self._cache: dict[str, list[Trigger]] = {}
         self._said: dict[tuple[str, str], bool] = {}
@@ -313,6 +324,18 @@ class Linguistics:
             return False
         present = {t.lemma_ for t in doc} | {t.shape_ for t in doc}
         return any(group <= present for group in self.qualifiers.cue_together)
+
+    def excluded(self, text: str) -> str | None:
+        """The name of the first lemma exclusion of rules/exclusions.toml (kind sentence) that `text` holds, if any
+        (the regular-expression ones are extract.EXCLUDE's)."""
+        if not len(self.exclusions):
+            return None
+        if self.exclusion_anchors is not None:  # no word of the text is an anchor's form or lemma: no tokenizer run
+            hashes = {self.strings.add(w) for w in WORD.findall(text.lower())}
+            if not any(h in self.exclusion_anchors or self.lemma_hash(h) in self.exclusion_anchors for h in hashes):
+                return None
+        found = self.exclusions(self.doc(text))
+        return self.strings[min(found, key=lambda m: m[1])[0]] if found else None
 
     def says(self, name: str, text: str) -> bool:
         """Whether `text` holds the word pattern `name` of rules/words.toml (on the lookup lemmas; a pattern that names

@@ -9,9 +9,9 @@
 - `rules/words.toml`: named lemma patterns (spaCy `Matcher` token patterns) for the words the extractor asks about a
   text that are not triggers: "a word of the drug trade" ("revendeur" finds revendeurs, revendeuse), "shots heard"
   ("entendre"), "heard as a rule" (a subject pronoun and the present tense of "entendre", from the morphology).
-- `rules/exclusions.toml`: named regular expressions for sentences that tell no event (statistics, tallies, judicial
-  steps, policy, fiction, unrelated violence), wordings that look like a trigger but deny it, and the article-level
-  gate (round-ups, trials, opinion pieces).
+- `rules/exclusions.toml`: named regular expressions (and, for sentences, lemma token patterns) for sentences that
+  tell no event (statistics, tallies, judicial steps, policy, fiction, unrelated violence), wordings that look like a
+  trigger but deny it, and the article-level gate (round-ups, trials, opinion pieces).
 
 An event carries the names of the trigger rules that made it (`Event.rules`), so that a user can see why it exists and
 a developer which rule to mend. A rules file with an unknown field, type or section, a duplicate name, a regular
@@ -39,7 +39,7 @@ FIELDS = {"name", "type", "pattern", "tokens", "note"}
 QUALIFIER_FIELDS = {"name", "effect", "dependency", "note"}
 EFFECTS = ("negated", "unrealised", "described", "told")
 EXCLUSION_KINDS = ("sentence", "not_trigger", "gate", "lead_gate")
-EXCLUSION_FIELDS = {"name", "kind", "pattern", "note"}
+EXCLUSION_FIELDS = {"name", "kind", "pattern", "tokens", "note"}
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,11 @@ class Qualifiers:
 
 @dataclass(frozen=True)
 class Exclusions:
+    """The exclusions of one file: regular expressions per kind (`rules`), and the lemma rules of kind sentence
+    (`tokens`: Matcher token patterns, matched by linguistics.Linguistics.excluded)."""
+
     rules: dict[str, tuple[tuple[str, str], ...]]  # kind → ((name, pattern), …)
+    tokens: tuple[tuple[str, tuple], ...] = ()  # ((name, token pattern), …), kind sentence
 
     def patterns(self, kind: str) -> list[str]:
         return [p for _, p in self.rules.get(kind, ())]
@@ -229,12 +233,20 @@ def load_exclusions(path: Path = EXCLUSIONS_FILE) -> Exclusions:
             f"{path}: unknown section(s) {', '.join(sorted(unknown))}; exclusions are [[exclusion]] tables"
         )
     out: dict[str, list[tuple[str, str]]] = {k: [] for k in EXCLUSION_KINDS}
-    for where, entry in _entries(path, data, "exclusion", EXCLUSION_FIELDS, {"name", "kind", "pattern"}):
+    tokens = []
+    for where, entry in _entries(path, data, "exclusion", EXCLUSION_FIELDS, {"name", "kind"}):
         if entry["kind"] not in EXCLUSION_KINDS:
             raise VigieError(f"{where}: kind {entry['kind']!r} is not one of {', '.join(EXCLUSION_KINDS)}")
+        if ("pattern" in entry) == ("tokens" in entry):
+            raise VigieError(f"{where}: give a pattern (regular expression) or tokens (lemma pattern), one of them")
+        if "tokens" in entry:
+            if entry["kind"] != "sentence":
+                raise VigieError(f"{where}: a lemma pattern (tokens) is read for kind sentence only")
+            tokens.append((entry["name"], _validate_tokens(where, entry["tokens"])))
+            continue
         _compile(where, entry["pattern"])
         out[entry["kind"]].append((entry["name"], entry["pattern"]))
-    return Exclusions({k: tuple(v) for k, v in out.items()})
+    return Exclusions({k: tuple(v) for k, v in out.items()}, tuple(tokens))
 
 
 def load_lemmas(path: Path = LEMMAS_FILE) -> dict[str, str]:
