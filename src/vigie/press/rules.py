@@ -193,10 +193,6 @@ def load(path: Path = TRIGGERS_FILE) -> Triggers:
 
 
 def load_qualifiers(path: Path = QUALIFIERS_FILE) -> Qualifiers:
-    from spacy.errors import MatchPatternError
-    from spacy.matcher import DependencyMatcher
-    from spacy.vocab import Vocab
-
     data = _read(path)
     unknown = set(data) - {"qualifier", "cues"}
     if unknown:
@@ -209,14 +205,7 @@ def load_qualifiers(path: Path = QUALIFIERS_FILE) -> Qualifiers:
     for where, entry in _entries(path, data, "qualifier", QUALIFIER_FIELDS, {"name", "effect", "dependency"}):
         if entry["effect"] not in EFFECTS:
             raise VigieError(f"{where}: effect {entry['effect']!r} is not one of {', '.join(EFFECTS)}")
-        pattern = entry["dependency"]
-        try:
-            if not isinstance(pattern, list) or not pattern:
-                raise ValueError("a dependency pattern is a non-empty list of node tables")
-            DependencyMatcher(Vocab(), validate=True).add("check", [pattern])
-        except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
-            raise VigieError(f"{where}: the dependency pattern is not valid ({' '.join(str(exc).split())})") from None
-        out.append(Qualifier(entry["name"], entry["effect"], tuple(pattern)))
+        out.append(Qualifier(entry["name"], entry["effect"], _validate_dependency(where, entry["dependency"])))
     return Qualifiers(
         tuple(out),
         frozenset(cues.get("lemmas", [])),
@@ -261,13 +250,24 @@ def load_lemmas(path: Path = LEMMAS_FILE) -> dict[str, str]:
     return dict(table)
 
 
-def load_words(path: Path = WORDS_FILE) -> dict[str, tuple[str, tuple]]:
-    """The named word patterns of rules/words.toml: name → ("tokens", a Matcher token pattern) or ("dependency", a
-    DependencyMatcher pattern), each checked by spaCy's validator."""
+def _validate_dependency(where: str, pattern) -> tuple:
+    """A `DependencyMatcher` pattern checked by spaCy's validator; a wrong one is refused with its rule named."""
     from spacy.errors import MatchPatternError
     from spacy.matcher import DependencyMatcher
     from spacy.vocab import Vocab
 
+    try:
+        if not isinstance(pattern, list) or not pattern:
+            raise ValueError("a dependency pattern is a non-empty list of node tables")
+        DependencyMatcher(Vocab(), validate=True).add("check", [pattern])
+    except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
+        raise VigieError(f"{where}: the dependency pattern is not valid ({' '.join(str(exc).split())})") from None
+    return tuple(pattern)
+
+
+def load_words(path: Path = WORDS_FILE) -> dict[str, tuple[str, tuple]]:
+    """The named word patterns of rules/words.toml: name → ("tokens", a Matcher token pattern) or ("dependency", a
+    DependencyMatcher pattern), each checked by spaCy's validator."""
     data = _read(path)
     if set(data) - {"word"}:
         raise VigieError(
@@ -282,12 +282,5 @@ def load_words(path: Path = WORDS_FILE) -> dict[str, tuple[str, tuple]]:
         if "tokens" in entry:
             out[entry["name"]] = ("tokens", _validate_tokens(where, entry["tokens"]))
             continue
-        pattern = entry["dependency"]
-        try:
-            if not isinstance(pattern, list) or not pattern:
-                raise ValueError("a dependency pattern is a non-empty list of node tables")
-            DependencyMatcher(Vocab(), validate=True).add("check", [pattern])
-        except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
-            raise VigieError(f"{where}: the dependency pattern is not valid ({' '.join(str(exc).split())})") from None
-        out[entry["name"]] = ("dependency", tuple(pattern))
+        out[entry["name"]] = ("dependency", _validate_dependency(where, entry["dependency"]))
     return out
