@@ -547,6 +547,14 @@ def is_locality(place: Place) -> bool:
     return place.precision == 2 and bool(re.search(LOCALITY, place.text, re.I))
 
 
+def across(departements, said: str, start: int) -> Place:
+    """One operation across several communes, or over an area (`said` at `start`): geo_precision 3, in the
+    département of `departements` when they are one, else none."""
+    deps = set(departements)
+    dep = deps.pop() if len(deps) == 1 else None
+    return Place(None, dep, said, start, 3, why=Candidate("", dep, "commune (several)"))
+
+
 def carries_over(place: Place, said_in: str = "", when=None, ref=None) -> bool:
     """May the next events with no place of their own be here? Not at a bare "l'aéroport" (ArticlePlaces.sites), nor
     over a list of communes ("à Lorient, Lanester et Hennebont": one operation's, not the article's setting), nor at
@@ -1304,9 +1312,7 @@ class ArticlePlaces(Geography):
             return self._route_to_area(m.group(1), m.group(0), m.start())
         if len(codes) < 2:
             return None
-        deps = set(codes.values())
-        dep = deps.pop() if len(deps) == 1 else None
-        return Place(None, dep, m.group(0), m.start(), 3, why=Candidate("", dep, "commune (several)"))
+        return across(codes.values(), m.group(0), m.start())
 
     def _route_to_area(self, sides: str, said: str, start: int) -> Place | None:
         """ "un trafic entre Angoulême et le Sud-Charente", "entre Rouen et le Cotentin": a route from a town to an
@@ -1319,7 +1325,7 @@ class ArticlePlaces(Geography):
             dep = self.gaz.departements.get(name_key(re.sub(r"^(?:la |le |les |l['’])", "", side)))
         if dep is None:
             return None
-        return Place(None, dep, said, start, 3, why=Candidate("", dep, "commune (several)"))
+        return across([dep], said, start)
 
     def listed(self, text: str) -> Place | None:
         """ "à Ajaccio, Bastia et Porto-Vecchio": one operation across three communes or more listed after one "à"
@@ -1335,9 +1341,7 @@ class ArticlePlaces(Geography):
             codes[place.code] = place.departement
         if len(codes) < (3 if m.group("how") in ("à ", "À ") else 2) or len(codes) < len(names):
             return None
-        deps = set(codes.values())
-        dep = deps.pop() if len(deps) == 1 else None
-        return Place(None, dep, m.group(0), m.start(), 3, why=Candidate("", dep, "commune (several)"))
+        return across(codes.values(), m.group(0), m.start())
 
     def _officers_listed(self, text: str) -> tuple[Place, set[str]] | None:
         """ "les policiers de Vannes et Lorient", "les gendarmes de Bastia et de Borgo", in a text that names no other
@@ -1351,9 +1355,7 @@ class ArticlePlaces(Geography):
         codes = {place.code: place.departement for place in filter(None, map(self.commune_at, names))}
         if len(codes) < 2 or len(codes) < len(names) or set(codes) & set(self.towns):
             return None  # "Les gendarmes de Strasbourg et Mulhouse" in an article about Mulhouse: its town's
-        deps = set(codes.values())
-        dep = deps.pop() if len(deps) == 1 else None
-        return Place(None, dep, m.group(1), m.start(1), 3, why=Candidate("", dep, "commune (several)")), set(codes)
+        return across(codes.values(), m.group(1), m.start(1)), set(codes)
 
     def pays(self, text: str) -> Place | None:
         """A pays named as a place ("dans le Boulonnais", rules/sites.toml [[area]]): geo_precision 3, its
