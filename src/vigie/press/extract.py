@@ -373,6 +373,14 @@ class Extractor:
                             if kind == "arrest"
                             else []
                         )
+                        if (
+                            kind == "arrest"
+                            and not split
+                            and clause != sentence
+                            and not any(c != clause and self.ling.triggers(c) for c in clauses)
+                        ):  # "Deux personnes à Bourges, cinq à Nantes et une à Fort-de-France sont arrêtées": the
+                            # list the clauses cut at "et une", its trigger in the last piece only
+                            split = arrests_by_place(sentence, sentence_places, self.gaz.departements_in)
                         counted_apart = counted_apart or bool(split)
                         if kind == "arrest" and not split and types == ["arrest"]:  # "six hommes à Lorient et Lanester"
                             communes = arrests_listed(said_in, own_places or sentence_places, self.ling.lemmas)
