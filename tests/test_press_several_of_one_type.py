@@ -1,9 +1,12 @@
 """Several events of one type in one article, told apart rather than merged or lost (issue 13, session 12): arrests
-told in the present passive, and arrests counted town by town in a list the clauses cut. The whole extraction of such
-articles is scored by fixtures 836-840 (tests/test_press.py)."""
+told in the present passive, arrests counted town by town in a list the clauses cut, and two shootings one clause
+tells, each with its date. The whole extraction of such articles is scored by fixtures 836-840 (tests/test_press.py)."""
+
+from datetime import date
 
 import pytest
 
+from vigie.press import recalls
 from vigie.press.linguistics import Linguistics
 
 
@@ -33,3 +36,41 @@ def test_an_arrest_told_in_the_present_passive(ling, text):
 )
 def test_a_car_that_stops_is_no_arrest(ling, text):
     assert "arrest.est_arrete" not in ling.fired("arrest", text)
+
+
+def test_two_shootings_of_one_clause_each_with_its_date(ling):
+    def fires(text):
+        return "shooting" in ling.kinds(text)
+
+    ref = date(2025, 10, 6)
+    text = "En mars, un guetteur avait été visé par des tirs, suivis d'une autre fusillade en août près du marché."
+    assert recalls.several(text, ref, None, fires) == [
+        (date(2025, 3, 1), date(2025, 3, 31)),
+        (date(2025, 8, 1), date(2025, 8, 31)),
+    ]
+    ref = date(2025, 6, 14)  # a Saturday
+    text = "Après les tirs de jeudi soir rue de Bâle, des coups de feu ont éclaté ce samedi matin près de la gare."
+    assert recalls.several(text, ref, None, fires) == [
+        (date(2025, 6, 12), date(2025, 6, 12)),
+        (date(2025, 6, 14), date(2025, 6, 14)),
+    ]
+
+
+def test_one_shooting_stays_one_when_a_piece_has_no_trigger_or_no_date_of_its_own(ling):
+    def fires(text):
+        return "shooting" in ling.kinds(text)
+
+    ref = date(2025, 6, 14)
+    assert (
+        recalls.several("Après deux heures de traque jeudi, des coups de feu ont éclaté samedi.", ref, None, fires)
+        == []
+    )
+    assert (
+        recalls.several("Après les tirs, des coups de feu ont éclaté samedi près de la gare.", ref, None, fires) == []
+    )
+    assert recalls.several("Samedi, une autre fusillade a éclaté près de la gare.", ref, None, fires) == []
+    # the same day told twice is one shooting ("jeudi soir" … "ce jeudi")
+    assert (
+        recalls.several("Après les tirs de jeudi soir, des coups de feu ont encore éclaté ce jeudi.", ref, None, fires)
+        == []
+    )

@@ -620,7 +620,7 @@ class Extractor:
     def _recalled(self, event: Event, clause: str, sentence: str, place, ref: date, when) -> list[Event]:
         """The other shootings of a recall that tells one on each of several dates (recalls.several); `event` takes
         the first date."""
-        told = recalls.several(clause, ref, when)
+        told = recalls.several(clause, ref, when, lambda text: "shooting" in self.ling.kinds(text))
         if not told:
             return []
         start, end = told[0]

@@ -81,11 +81,16 @@ def tolls_apart(clause: str, told: list[Event]) -> None:
     told[1].killed, told[1].injured = quantities.casualties(m.group(0))
 
 
-def several(clause: str, ref: date, anchor: dates.Interval | None) -> list[dates.Interval]:
+def several(clause: str, ref: date, anchor: dates.Interval | None, fires=None) -> list[dates.Interval]:
     """The dates of a recall that tells one shooting on each ("il y a deux semaines, puis quelques jours
     auparavant": two; "les deux autres fusillades de dimanche 9 mars, et la veille": two); an empty list when the
-    clause tells fewer than two."""
+    clause tells fewer than two. `fires(text)`, whether a piece of the clause tells a shooting by itself, lets two
+    shootings each told with its date be read apart (`apart_dated`)."""
     t = plain(clause)
+    if fires is not None:
+        two = apart_dated(t, ref, anchor, fires)
+        if two:
+            return two
     m = TWO_DAYS.search(t)
     if m:
         month = dates.MONTHS.index(m.group(3).lower()) + 1
@@ -127,6 +132,34 @@ def several(clause: str, ref: date, anchor: dates.Interval | None) -> list[dates
     else:
         n = dates.number_word(m.group("n")) or 1
         second = (a - timedelta(days=n), a - timedelta(days=n))
+    return [first, second]
+
+
+# an earlier event of the clause told in a fronted "après" phrase: "Après les tirs de jeudi soir à Borny, des coups de
+# feu ont éclaté ce vendredi matin"
+AFTER_EVENT = re.compile(r"^\W*après (?P<recalled>[^,;:]+),\s", re.I)
+
+
+def apart_dated(t: str, ref: date, anchor: dates.Interval | None, fires) -> list[dates.Interval]:
+    """Two shootings one clause tells, each with a trigger and a date of its own, the dates apart: the first told as
+    past in a fronted "après" phrase ("Après les tirs ce jeudi soir dans le quartier Borny, des coups de feu ont
+    éclaté ce vendredi matin"), or the second told as another one ("En mai, un adolescent avait été blessé par des
+    tirs, suivi d'une autre fusillade en juin": `ANOTHER`). The README: incidents on different dates are different
+    events. Empty when a piece tells no shooting or no date, or when the dates meet."""
+    m = AFTER_EVENT.match(t)
+    cut = (m.start("recalled"), m.end()) if m else None
+    if cut is None:
+        m = ANOTHER.search(t)
+        cut = (0, m.start()) if m else None
+    if cut is None:
+        return []
+    before, after = t[cut[0] : cut[1]], t[cut[1] :]
+    if not fires(before) or not fires(after):
+        return []
+    first = dates.resolve(before, ref, anchor)
+    second = dates.resolve(after, ref, first)
+    if not first or not second or None in (*first, *second) or overlaps(*first, *second):
+        return []
     return [first, second]
 
 
