@@ -69,6 +69,14 @@ def test_a_trigger_is_a_lemma_in_any_of_its_forms(ling, text, kind, rule):
         ("Le préfet a rappelé que 3.100 interpellations ont eu lieu l'an dernier.", "described.des_milliers"),
         ("Le parquet n'exclut pas une forme de représailles.", "modality.hypothese_non_exclue"),
         ("Les enquêteurs découvrent un système bien rodé.", "described.decouvrir_un_fonctionnement"),
+        # a word in a sense that is no event of ours (effect "other_sense")
+        ("Le parquet a saisi la JIRS de Marseille.", "other_sense.saisir_la_justice"),
+        ("Pour le juge d'instruction saisi, l'enquête commence.", "other_sense.saisir_la_justice_juge_saisi"),
+        ("La brigade de recherches a été saisie de l'enquête.", "other_sense.saisir_de_l_enquete"),
+        ("Les maires ont interpellé les ministres.", "other_sense.interpeller_qui_l_on_appelle"),
+        ("Ce drame interpelle les habitants.", "other_sense.interpeller_qui_appelle"),
+        ("Le trafic menace la tranquillité du quartier.", "other_sense.menace_d_une_chose"),
+        ("Elle dénonce la drogue qui menace nos valeurs.", "other_sense.menace_d_une_chose_relative"),
     ],
 )
 def test_negation_modality_and_tense_come_from_the_parse(ling, text, qualifier):
@@ -92,6 +100,10 @@ def test_negation_modality_and_tense_come_from_the_parse(ling, text, qualifier):
         # "depuis des années" hung by the parser on the shooting: only verbs of settling and lasting are described
         ("Deux hommes ont été blessés par balle théâtre depuis des années de rivalités.", "shooting.blesse_par_balle"),
         ("Les policiers ont saisi 1.200 euros et 300 grammes de cocaïne.", "seizure.saisi"),
+        # a police office that seizes goods, a person who threatens, a mayor the police arrest: events
+        ("Les policiers de la brigade ont saisi trois kilos.", "seizure.saisi"),
+        ("Il a menacé les policiers de mort.", "intimidation.menace"),
+        ("Les policiers ont interpellé le maire de la commune.", "arrest.interpelle"),
     ],
 )
 def test_what_happened_is_kept(ling, text, rule):

@@ -37,7 +37,7 @@ WORDS_FILE = FOLDER / "words.toml"
 WORD_FIELDS = {"name", "tokens", "dependency", "note"}
 FIELDS = {"name", "type", "pattern", "tokens", "note"}
 QUALIFIER_FIELDS = {"name", "effect", "dependency", "note"}
-EFFECTS = ("negated", "unrealised", "described", "told")
+EFFECTS = ("negated", "unrealised", "described", "told", "other_sense")
 EXCLUSION_KINDS = ("sentence", "not_trigger", "gate", "lead_gate")
 EXCLUSION_FIELDS = {"name", "kind", "pattern", "tokens", "note"}
 
