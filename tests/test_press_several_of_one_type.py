@@ -1,13 +1,15 @@
 """Several events of one type in one article, told apart rather than merged or lost (issue 13, session 12): arrests
-told in the present passive, arrests counted town by town in a list the clauses cut, and two shootings one clause
-tells, each with its date. The whole extraction of such articles is scored by fixtures 836-840 (tests/test_press.py)."""
+told in the present passive, arrests counted town by town in a list the clauses cut, two shootings one clause tells,
+each with its date, and undated mentions kept in the story they were told in. The whole extraction of such articles
+is scored by fixtures 836-840 (tests/test_press.py)."""
 
 from datetime import date
 
 import pytest
 
-from vigie.press import recalls
+from vigie.press import counting, recalls
 from vigie.press.linguistics import Linguistics
+from vigie.press.schema import Event
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +76,29 @@ def test_one_shooting_stays_one_when_a_piece_has_no_trigger_or_no_date_of_its_ow
         recalls.several("Après les tirs de jeudi soir, des coups de feu ont encore éclaté ce jeudi.", ref, None, fires)
         == []
     )
+
+
+def _seizure(start, end, evidence, **extra):
+    e = Event("seizure", "79191", "79", "Niort", 1, start, end, evidence=evidence)
+    for k, v in extra.items():
+        setattr(e, k, v)
+    return e
+
+
+def test_undated_mentions_keep_the_story_either_was_told_in():
+    # "Cette fois, … ont découvert une cache" (the lead: no story yet), "… ont saisi cinq kilos" (told after the
+    # arrests of November), then "ont déjà saisi 18 kg début juin": two seizures, not one of June
+    november = (date(2016, 11, 1), date(2016, 11, 30))
+    lead = _seizure(None, date(2016, 12, 2), "Cette fois, les policiers ont découvert une cache.", story_date=None)
+    body = _seizure(None, date(2016, 12, 2), "Les policiers ont saisi cinq kilos.", story_date=november)
+    june = _seizure(date(2016, 6, 1), date(2016, 6, 10), "Ils avaient déjà saisi 18 kg.", own_date=True)
+    june.story_date = november
+    merged = counting.merge([lead, body, june])
+    assert [(e.date_start, e.evidence) for e in merged] == [
+        (None, lead.evidence),
+        (date(2016, 6, 1), june.evidence),
+    ]
+    # with no story told anywhere, the undated mentions are still open to any date, as before
+    lead = _seizure(None, date(2016, 12, 2), "Cette fois, les policiers ont découvert une cache.", story_date=None)
+    june = _seizure(date(2016, 6, 1), date(2016, 6, 10), "Ils avaient déjà saisi 18 kg.", own_date=True)
+    assert len(counting.merge([lead, june])) == 1

@@ -288,6 +288,11 @@ def merge(events: list[Event]) -> list[Event]:
         if one is None:
             out.append(e)
             continue
+        if one.date_start is None and not one.own_date and getattr(one, "story_date", None) is None:
+            # mentions with no date of their own are of the story either was told in: "Cette fois, trois hommes ont
+            # été arrêtés" (the lead, before any story) and, after the arrests of November, "les policiers ont saisi
+            # cinq kilos" are one seizure of November, which "ont déjà saisi 18 kg début juin" is not (told_elsewhen)
+            one.story_date = getattr(e, "story_date", None) if e.date_start is None and not e.own_date else None
         if e.injured is not None and (one.injured is None or e.injured > one.injured):
             one.lone_wound = e.lone_wound
         elif e.injured == one.injured == 1:
