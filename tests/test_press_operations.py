@@ -715,3 +715,23 @@ def test_a_trade_dismantled_in_an_article_that_names_no_point_is_an_arrest():
     assert operations.dismantled_trade(["dealing_point"], ["dealing_point"], True) == ["dealing_point"]
     # undated ("Les gendarmes ont démantelé un trafic de cocaïne entre Agen et Villeneuve-sur-Lot."): a summary
     assert operations.dismantled_trade(["dealing_point"], [], False) == []
+
+
+def test_arrests_told_over_an_area_fold_into_the_seizure_of_a_town_it_names():
+    # "Des interpellations … le 19 décembre entre Gièvres, Déols et Chabris" … the drugs found at Chabris: one operation
+    day = date(2023, 12, 19)
+    area = Event("arrest", None, None, "entre Gièvres, Déols et Chabris", 3, day, day, count=3)
+    found = Event("seizure", "36034", "36", "Chabris", 1, None, date(2023, 12, 26))
+    kept = operations.fold_arrests([area, found])
+    assert [(e.type, e.place, e.count, e.date_start) for e in kept] == [("seizure", "Chabris", 3, day)]
+    # a town the area does not name, or another day: two events
+    other = Event("seizure", "36063", "36", "Déols", 1, day, day)
+    apart = Event("arrest", None, None, "entre Issoudun et Vatan", 3, day, day)
+    assert [e.type for e in operations.fold_arrests([apart, other])] == ["arrest", "seizure"]
+    later = Event("seizure", "36034", "36", "Chabris", 1, date(2024, 2, 1), date(2024, 2, 1))
+    assert [e.type for e in operations.fold_arrests([area, later])] == ["arrest", "seizure"]
+    # both told over areas, one naming no département ("entre la région de Rouen et les secteurs de Carentan" …
+    # "entre Rouen et le Cotentin"): one operation
+    wide = Event("arrest", None, None, "entre la région de Rouen et les secteurs de Carentan", 3, day, day, count=6)
+    seized = Event("seizure", None, "50", "entre Rouen et le Cotentin", 3, None, date(2023, 12, 20))
+    assert [(e.type, e.count) for e in operations.fold_arrests([wide, seized])] == [("seizure", 6)]

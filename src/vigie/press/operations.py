@@ -147,11 +147,28 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
     return (
         seizure.type == "seizure"
         and arrest.type == "arrest"
-        and seizure.commune == arrest.commune
-        and seizure.departement == arrest.departement
+        and (
+            (seizure.commune == arrest.commune and seizure.departement == arrest.departement)
+            or (gap == 0 and over_the_area(seizure, arrest))
+        )
         and (gap == 0 or (gap <= days and not (seizure.own_date and arrest.own_date)))
         and not getattr(arrest, "another", False)  # "un autre réseau avait été démantelé la veille"
     )
+
+
+def over_the_area(seizure: Event, arrest: Event) -> bool:
+    """Arrests told over an area (geo_precision 3, no commune) are the operation of a seizure on dates that overlap
+    when the area's words name the seizure's place ("des interpellations le 19 décembre entre Gièvres, Déols et
+    Chabris" … "les gendarmes ont découvert 300 grammes" at Chabris), or when the seizure is told over an area too, of
+    the same département or where one of the two names none ("entre la région de Rouen et les secteurs de Carentan" …
+    "entre Rouen et le Cotentin")."""
+    if arrest.commune is not None or arrest.geo_precision != 3:
+        return False
+    if seizure.commune is None:
+        same = seizure.departement == arrest.departement
+        return same or (seizure.geo_precision == 3 and None in (seizure.departement, arrest.departement))
+    name = (seizure.place or "").strip()
+    return len(name) > 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", arrest.place or "") is not None
 
 
 def same_persons(seizure: Event, arrest: Event) -> bool:
