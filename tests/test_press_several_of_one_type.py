@@ -40,6 +40,20 @@ def test_a_car_that_stops_is_no_arrest(ling, text):
     assert "arrest.est_arrete" not in ling.fired("arrest", text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deux hommes avaient été blessés par arme à feu dans le quartier.",
+        "Un trentenaire a été tué par une arme à feu samedi.",
+    ],
+)
+def test_a_shooting_told_by_its_firearm(ling, text):
+    assert "shooting.par_arme_a_feu" in ling.fired("shooting", text)
+    assert "shooting.par_arme_a_feu" not in ling.fired(
+        "shooting", "Il a été interpellé en possession d'une arme à feu."
+    )
+
+
 def test_two_shootings_of_one_clause_each_with_its_date(ling):
     def fires(text):
         return "shooting" in ling.kinds(text)
