@@ -88,7 +88,10 @@ def listed_goods(event: Event, around: str) -> None:
 
 
 def same(a: Event, b: Event) -> bool:
-    """Two mentions of one event: same type and place, nested dates (`nested`), and not told as two."""
+    """Two mentions of one event: same type and place, nested dates (`nested`), and not told as two; or one seizure
+    told twice by its goods (`same_goods`), wherever each mention was placed."""
+    if same_goods(a, b):
+        return True
     if a.type != b.type or a.commune != b.commune or (a.commune is None and a.departement != b.departement):
         return False
     if a.type == "dealing_point" and a.action != b.action:
@@ -130,6 +133,21 @@ def same(a: Event, b: Event) -> bool:
     if any((getattr(a, k) == 0) != (getattr(b, k) == 0) and None not in (getattr(a, k), getattr(b, k)) for k in TOLL):
         return False  # "il n'y a pas eu de blessé" and "grièvement blessé par balle": not one shooting
     return nested(a, b)
+
+
+def same_goods(a: Event, b: Event) -> bool:
+    """Two seizure mentions that weigh the same goods to the gram on dates that overlap are one seizure told twice,
+    whatever places each was read with ("Elles ont découvert 42 kilos d'herbe" placed by the motorway,
+    "Il transportait 42 kilos d'herbe de cannabis" at its rest area; "Les gendarmes ont notamment saisi 550 grammes
+    d'héroïne" and "… les gendarmes saisissent 550 grammes d'héroïne"): the same measured drugs, each with its quantity
+    and unit. Not a part of them: a headline's sum ("Plus de 60 kg de cannabis et 2,1 kg de cocaïne saisis") is not the
+    pirogue's "60 kg de cannabis" told below it."""
+    if a.type != "seizure" or b.type != "seizure" or not overlaps(a.date_start, a.date_end, b.date_start, b.date_end):
+        return False
+    mine, theirs = ({(x["substance"], x["unit"], x["quantity"]) for x in e.drugs if x["quantity"]} for e in (a, b))
+    if not mine or not theirs:
+        return False
+    return mine == theirs
 
 
 # a sentence that dates what was just told without telling it again: "Les faits se sont produits jeudi en fin de
@@ -305,6 +323,7 @@ def merge(events: list[Event]) -> list[Event]:
             # "intercepté sur l'autoroute" in the lead, "sur l'A13, à hauteur de Gaillon" in the body: the place
             # said more precisely (a locality near a town, not only its département)
             one.place, one.geo_precision = e.place, e.geo_precision
+            one.departement = e.departement or one.departement  # told twice by its goods: `same_goods`
         one.hit = max(getattr(one, "hit", None) or 0, getattr(e, "hit", None) or 0) or None
         for field in ("killed", "injured", "cash_eur", "count"):
             mine, theirs = getattr(one, field), getattr(e, field)
