@@ -291,6 +291,38 @@ def test_onset_one_case_by_hand():
     assert (ft.onset_one_case(panel, t, own, expected) == 0).all()
 
 
+def test_onset_hold_is_a_rise_caught_in_its_first_year():
+    """features.onset_hold: 1 where the onset detector, given one more year at this year's level, calls an onset
+    this year. Oracle: the detector itself on the series extended by hand, for a town that rose this year (9 then
+    34: flagged; if the rise goes on, the detector puts its onset next year, by its ramp rule), a flat town, a town
+    that rose two years ago (its onset is then, not now) and a one-year spike that has fallen back."""
+    from vigie.analysis.onsets import detect_onsets
+
+    rng = np.random.default_rng(12)
+    own = rng.poisson(10, (40, 6)).astype(float)  # flat towns, so that the over-dispersion is a town's
+    own[0] = [10, 10, 7, 9, 9, 34]
+    own[1] = [10, 10, 10, 10, 10, 10]
+    own[2] = [10, 10, 10, 30, 32, 31]
+    own[3] = [10, 10, 40, 10, 10, 10]
+    expected = np.full(own.shape, 10.0)
+    units = np.arange(40).astype(str)
+    hold = ft.onset_hold(units, own, expected, np.zeros(own.shape, bool))
+    assert hold[:4].tolist() == [1.0, 0.0, 0.0, 0.0]
+    assert set(np.unique(hold)) <= {0.0, 1.0}
+
+    def detected(ahead, town=0):  # every town held at its level, `town` given `ahead`
+        extended = np.column_stack([own] + [own[:, -1]] * len(ahead))
+        extended[town, 6:] = ahead
+        e = np.full(extended.shape, 10.0)
+        return detect_onsets(units, np.arange(extended.shape[1]), extended, e, np.zeros(extended.shape, bool))
+
+    assert detected([34.0]).onset_year[0] == 5  # the oracle of the flag: held one year, an onset this year
+    assert np.isnan(detect_onsets(units, np.arange(6), own, expected, np.zeros(own.shape, bool)).onset_year[0])
+    assert detected([100.0, 100.0]).onset_year[0] == 6  # the rise goes on (34 below half-way up): next year
+    assert detected([34.0, 34.0]).onset_year[0] == 5  # it holds: this year's, no candidate for next year
+    assert detected([31.0], town=2).onset_year[2] == 3  # risen two years ago: its onset is then
+
+
 def test_publication_state_and_onset_base_contributions(small):
     """The onset's logistic base has shared coefficients plus one set per publication state; each row's
     contributions (base terms + tree SHAP + the rest) still add up to its margin."""
@@ -349,25 +381,27 @@ def test_front_from_two_years_of_onsets(monkeypatch):
 
 
 def test_surge_model_reads_no_onset_only_column():
-    """features.ONSET_ONLY (the front) is read by the onset model only: the surge's and the services' forecasts are
-    the same whatever that column holds (so that their backtests stand), the onset's are not."""
+    """features.ONSET_ONLY (the front, a rise caught in its first year) is read by the onset model only: the
+    surge's and the services' forecasts are the same whatever those columns hold (so that their backtests stand),
+    the onset's are not."""
     rng = np.random.default_rng(11)
     n = 4000
     x = rng.normal(0, 1, (n, len(ft.FEATURES)))
     x[:, ft.FEATURES.index("count")] = rng.poisson(4, n)
     x[:, ft.FEATURES.index("mean3")] = rng.uniform(1, 6, n)
     x[:, ft.FEATURES.index("suppressed_now")] = 0.0
-    front = ft.FEATURES.index("front_hazard")
-    y = (rng.random(n) < fc._sigmoid(x[:, front] - 3)).astype(float)  # the front drives the target
-    count = rng.poisson(4, n).astype(float)
-    half = n // 2
-    other = x.copy()
-    other[:, front] = rng.normal(0, 1, n)
-    for rare, same in ((False, True), ("onset", False)):
-        model = fc.Model().fit((x[:half], y[:half], count[:half]), (x[half:], y[half:], count[half:]), rare)
-        assert np.array_equal(model.predict(x), model.predict(other)) == same
-        assert model.contributions(x).shape == (n, len(ft.FEATURES) + 1)
-        assert (model.contributions(x)[:, front] == 0).all() == same
+    for name in ft.ONSET_ONLY:
+        front = ft.FEATURES.index(name)
+        y = (rng.random(n) < fc._sigmoid(x[:, front] - 3)).astype(float)  # the column drives the target
+        count = rng.poisson(4, n).astype(float)
+        half = n // 2
+        other = x.copy()
+        other[:, front] = rng.normal(0, 1, n)
+        for rare, same in ((False, True), ("onset", False)):
+            model = fc.Model().fit((x[:half], y[:half], count[:half]), (x[half:], y[half:], count[half:]), rare)
+            assert np.array_equal(model.predict(x), model.predict(other)) == same
+            assert model.contributions(x).shape == (n, len(ft.FEATURES) + 1)
+            assert (model.contributions(x)[:, front] == 0).all() == same
 
 
 def test_onset_model_does_not_depend_on_the_seed(small):

@@ -31,6 +31,9 @@ Features of the diffusion front and of the press (besides counts, rises, drug us
   at its place relative to the moving front exceeds the rate at its distance from the hub (log), next year: the
   onsets seen so far, put in a frame that moves outward from the hubs at a speed chosen on the past years
   (`front_hazard`);
+- `onset_hold` (the onset model only, `ONSET_ONLY`): 1 where the onset detector, run on the town's series with
+  this year's level held one more year, calls an onset this year: a rise caught in its first year, which the
+  detector cannot call before a second year is in (`onset_hold`);
 - `near_rising`: towns within 25 km that rose this year (an onset of this year is not detectable yet);
 - `press_events_20km`: the press monitor's events (table `event`) of year t whose commune lies within 20 km of the
   unit's town; 0 for everyone when the warehouse holds no event (and on years the press does not cover).
@@ -468,19 +471,42 @@ def onsets_until(panel: Panel, t: int) -> np.ndarray:
     return _onsets(panel, t)[0]
 
 
-def _onsets(panel: Panel, t: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _onsets(panel: Panel, t: int) -> tuple[np.ndarray, ...]:
     """(onset column, the detector's statistic, the rise the detector needs next (`onset_gap`), the chance that
-    one case starts the town (`onset_one_case`)) of each town on the years ≤ t; NaN for the services and before
-    the fourth year (DETECTOR_FROM: read from the third, these columns lost backtest years, BENCHMARKS.md onset
-    session 11)."""
+    one case starts the town (`onset_one_case`), a rise caught in its first year (`onset_hold`)) of each town on
+    the years ≤ t; NaN for the services and before the fourth year (DETECTOR_FROM: read from the third, these
+    columns lost backtest years, BENCHMARKS.md onset session 11)."""
     n = len(panel.units)
     if panel.source != "commune" or t < DETECTOR_FROM:
-        return np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+        return tuple(np.full(n, np.nan) for _ in range(5))
     own = panel.own(t)
     expected = departement_expectation(own, panel.population[:, : t + 1], panel.dep)
-    result = detect_onsets(panel.units, np.arange(t + 1), own, expected, panel.main.suppressed[:, : t + 1])
+    suppressed = panel.main.suppressed[:, : t + 1]
+    result = detect_onsets(panel.units, np.arange(t + 1), own, expected, suppressed)
     one_case = onset_one_case(panel, t, own, expected)
-    return result.onset_year, result.statistic, onset_gap(own, expected, result.dispersion), one_case
+    hold = onset_hold(panel.units, own, expected, suppressed)
+    return result.onset_year, result.statistic, onset_gap(own, expected, result.dispersion), one_case, hold
+
+
+def onset_hold(units: np.ndarray, own: np.ndarray, expected: np.ndarray, suppressed: np.ndarray) -> np.ndarray:
+    """1 where the onset detector (analysis/onsets.py), run on each town's series of the years ≤ t (columns of
+    `own`) followed by one more year at its year-t level (its expected count and its suppression held too),
+    calls an onset in year t; else 0. A rise caught in its first year: the detector needs two years from an
+    onset on, so it cannot call it yet. Read one or more years later, the detector puts such a town's onset in t
+    (it is then no candidate for next year's onset any more) or, when the rise goes on, in t+1 by its ramp rule
+    (year t below half-way to the later level): among the towns not started, a town so caught is a candidate for
+    next year's onset that no level or trend column singles out (the lost 2022s of BENCHMARKS.md, onset session
+    12: the default synthetic panel's Châlons-en-Champagne, 9 then 34). Whether and how much that counts is
+    learned by the onset model."""
+    years = own.shape[1]
+    result = detect_onsets(
+        units,
+        np.arange(years + 1),
+        np.column_stack([own, own[:, -1]]),
+        np.column_stack([expected, expected[:, -1]]),
+        np.column_stack([suppressed, suppressed[:, -1]]),
+    )
+    return (result.onset_year == years - 1).astype(float)
 
 
 def onset_one_case(panel: Panel, t: int, own: np.ndarray, expected: np.ndarray) -> np.ndarray:
@@ -719,8 +745,9 @@ FEATURES = (
     "own_onset_age",
     "press_events_20km",
     "front_hazard",
+    "onset_hold",
 )
-ONSET_ONLY = ("front_hazard",)  # the last columns: read by the onset model only (forecast.Model.columns)
+ONSET_ONLY = ("front_hazard", "onset_hold")  # the last columns: read by the onset model only (forecast._width)
 
 
 def features_at(panel: Panel, t: int) -> np.ndarray:
@@ -764,7 +791,7 @@ def features_at(panel: Panel, t: int) -> np.ndarray:
     dep_now = np.bincount(panel.dep, c0z, len(panel.departements))
     dep_mean = np.bincount(panel.dep, mean3z, len(panel.departements))
     dep_last = np.bincount(panel.dep, np.nan_to_num(c1), len(panel.departements))
-    onset, _, gap, one_case = _onsets(panel, t)
+    onset, _, gap, one_case, hold = _onsets(panel, t)
     recent = ((onset >= t - 3) & (onset <= t)).astype(float)
     onsets_near = w @ recent
     within = panel.near @ recent if panel.near is not None else np.full(n, np.nan)
@@ -824,6 +851,7 @@ def features_at(panel: Panel, t: int) -> np.ndarray:
         "front_hazard": front_hazard(panel.hub_distance, np.log(safe_pop), onset, t)[0]
         if panel.source == "commune"
         else np.full(n, np.nan),
+        "onset_hold": hold,
     }
     out = np.column_stack([np.asarray(columns[f], float) + zeros for f in FEATURES])
     out[~panel.known[:, t]] = np.nan  # a service that did not report: nothing known this year

@@ -32,8 +32,11 @@ previous model, calibrated on that year, put the suppressed towns' onset rate 4 
 four panels). The onset model alone reads the diffusion front (features.front_hazard, features.ONSET_ONLY: how many
 times the onset rate at the town's place relative to a front moving out from the hubs, at a speed chosen on the
 past years, exceeds the rate at its distance): inside the towns at a published count, where a wave's onsets
-fall, no other feature ranked the onsets well (BENCHMARKS.md, onset sessions 9 and 10); the surge's and the
-services' models and the Poisson GLM (a count model) do not read it, so that their forecasts are unchanged. The
+fall, no other feature ranked the onsets well (BENCHMARKS.md, onset sessions 9 and 10) — and whether the
+detector, given one more year at this year's level, would call an onset this year (features.onset_hold: a rise
+caught in its first year, whose onset the detector later puts in t or, if the rise goes on, in t+1; the town
+that decided the lost 2022s, BENCHMARKS.md onset session 12); the surge's and the services' models and the
+Poisson GLM (a count model) do not read them, so that their forecasts are unchanged. The
 trees then correct the base where the data show it wrong; the number of rounds is chosen on
 the later year by the log loss after a Platt map fitted on that year (`_calibrated_log_loss`: proper and smooth,
 blind to a shift of a whole year's level), so that where the trees find nothing (the services, some years) the
@@ -78,7 +81,7 @@ class _Features:
 
 ft = _Features()
 
-MODEL_VERSION = "lgbm-linear-stack-5"
+MODEL_VERSION = "lgbm-linear-stack-6"
 SEED = 2025
 ROUNDS = 500  # at most; the number kept is chosen on the later fold (early stopping on its calibrated log loss)
 STOPPING = 50
@@ -582,6 +585,14 @@ def driver_text(name: str, value: float, unit: dict) -> tuple[str, str] | None:
                 f"at zero: one case next year would start it ({value * 100:.1f} % likely)",
                 "à zéro : un seul fait l'an prochain suffirait à une installation "
                 f"({_percent_fr(value * 100, 1)} de chances)",
+            )
+            if value
+            else None
+        ),
+        "onset_hold": lambda: (
+            (
+                "rose this year: held one more year, the rise is an onset",
+                "en hausse cette année : maintenue un an de plus, la hausse est une installation",
             )
             if value
             else None
