@@ -135,7 +135,11 @@ main town of the article ("Les gendarmes de Strasbourg et Mulhouse" in an articl
 distance from a town ("un petit village situé à une dizaine de kilomètres de Montbéliard") is near it
 (geo_precision 2). A headline's place near a town ("basé dans une petite commune proche de Cholet") is the main town
 of the article in that département when it names one ("la commune du May-sur-Evre"), else near. A département where
-a person was ("le chef du réseau était localisé dans les Alpes-Maritimes") is no place (PERSON_AT).
+a person was ("le chef du réseau était localisé dans les Alpes-Maritimes") is no place (PERSON_AT). An institution's
+words end at a locative: "saisis par la police dans une maison de Darvoy" names a house in Darvoy, not the police of
+Darvoy. Squadrons and platoons sent in ("les pelotons de l'escadron de Saintes") and a driver "venant de Niort" are
+of another town; a unit named by its acronym and its seat ("la BTA de M'zouazia") is no district where anything
+happened, but a railway's acronym is no unit ("la gare RER du Mée-sur-Seine" is in that town: STATION_ACRONYMS).
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris"), or three
 communes or more listed after one "à" or "sur les communes de" ("sept interpellations à Ajaccio, Bastia et
@@ -159,7 +163,13 @@ Saint-Étienne-du-Rouvray", "dans la banlieue de Mulhouse" and "à Kingersheim")
 in the headline or the lead. A demonym the curated table lacks ("le bassin annécien") is read from the towns the
 article names (the adjective opens like the town's name); a headline's town that the lead tells as its area ("Annecy :
 …" over "dans le bassin annécien") makes that area the article's main place. A motorway rest area named after its
-commune, even in lower case ("l'aire d'autoroute d'aire sur l'Adour"), is near that commune (geo_precision 2). A
+commune, even in lower case ("l'aire d'autoroute d'aire sur l'Adour"), is near that commune (geo_precision 2). An area
+named by its town with a capitalised area word ("Golfe de Saint-Tropez : …", "le Pays de Montbéliard": AREA_HEADS) is
+that area, not the town. "en divers endroits", "sur plusieurs sites" are one operation over several places
+(geo_precision 3) in an article that names several communes, else places of the one town it names. An area told with a
+toll of several events ("Sept fusillades … dans l'agglomération grenobloise": SERIES) stays the area, though the
+article names one of its communes elsewhere (the last of them), and is not that commune's event told broadly
+(recalls.told_broadly). A
 French name of a foreign city ("Valence" for Valencia) is abroad in an article that names that country and neither
 the commune as a main town nor its département (EXONYMS).
 """
@@ -248,8 +258,14 @@ VAGUE_PLACES = [
         r"dans le département|dans plusieurs communes[^,.]*",
         3,
     ),
+    (  # several places of one operation, none named: "44 kg saisis en divers endroits", "sur plusieurs sites" (an
+        # area only in an article that names several communes: "dans plusieurs lieux" of one town is that town's)
+        r"\b(?:en|à|dans|sur) (?:divers|différents|plusieurs) (?:endroits|lieux|sites)\b",
+        3,
+    ),
 ]
 VAGUE = [(prefilter.compile(p), precision) for p, precision in VAGUE_PLACES]  # each behind the look for its words
+SEVERAL_PLACES = 2  # VAGUE_PLACES' several unnamed places of one operation
 # a motorway rest area and the words after it, which may name its commune in lower case ("l'aire d'autoroute d'aire sur
 # l'Adour"): geography.ArticlePlaces._rest_area reads them
 REST_AREA = (
@@ -383,7 +399,7 @@ PART_WORD = (
 )
 ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
     r"(?:venu(?:e|s|es)? (?:tout droit |directement )?(?:de|d')(?: la| les|(?<=de) l')?|"
-    r"viennent (?:tout droit |directement )?(?:de|d')|"
+    r"(?:viennent|venant) (?:tout droit |directement )?(?:de|d')|"  # "à l'entrée de X, en venant de Y"
     r"originaires? (?:de|d')(?: la| les|(?<=de) l')?|"
     r"en provenance (?:de|d')|"
     r"à destination (?:de|d')|"
@@ -406,8 +422,11 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"(?:collègues|renforts?|police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|"
     r"chu|hôpital|préfet|"
     r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie|section de recherches?|\bsr|antenne|"
-    r"groupe|groupement|cellule|jirs|juridiction|service|unité|srpj|dipj|pj|ofast|gir|bri|psig|division)"
-    r"[\w\s'’-]{0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du)|"
+    # and the squadrons and platoons sent in ("des pelotons d'intervention des escadrons de Saint-Gaudens")
+    r"groupe|groupement|cellule|jirs|juridiction|service|unité|srpj|dipj|pj|ofast|gir|bri|psig|division|escadrons?|"
+    r"pelotons?)"
+    # the institution's own words, not a place it went to: "la police dans une maison de Darvoy" names a house there
+    r"(?:(?!\s(?:dans|sur|chez|devant|près|lors)\s)[\w\s'’-]){0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du)|"
     # a unit's acronym in brackets: "la Division de la criminalité organisée et spécialisée (DCOS, ex-police
     # judiciaire) de Toulouse"
     r"\((?!\d)[^)]{2,40}\)\s(?:de|d'|d’|du))\s*"
@@ -420,6 +439,8 @@ UNIT_BEFORE = (  # and a customs office or an anti-crime brigade: "la douane de 
 )
 # acronyms that name part of a town, not a unit: "la ZUP de Planoise"
 ZONE_ACRONYMS = {"ZUP", "ZAC", "ZI", "ZA", "ZUS", "ZFU", "ZSP", "ZRU", "QPV", "QRR", "HLM"}
+# acronyms of a railway, not a unit: "la gare RER du Mée-sur-Seine" is the station of that town, in it
+STATION_ACRONYMS = {"RER", "SNCF", "TER", "TGV", "RATP"}
 # a unit's acronym and the list of its towns, the name read last: "les PSPG de Flamanville et de "
 ACRONYM_LIST = (
     r"\b([A-Z]{2,6})s? (?:de |d['’]|du )[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?$"
@@ -435,6 +456,7 @@ def unit_acronym(word: str, before: str) -> bool:
         word.isupper()
         and 2 <= len(head) <= 6
         and head not in ZONE_ACRONYMS
+        and head not in STATION_ACRONYMS
         and not re.search(UNIT_BEFORE, f"{before}{word.lower()} de ")
     )
 
@@ -465,11 +487,19 @@ SITE = (  # and a tunnel by what it passes under: "le tunnel sous la Manche"
 # a name right after these words is an area around the town (geo_precision 3, commune null): "l'agglomération de
 # Grenoble", "le bassin de Lens", "la banlieue de Lyon"
 AREA_BEFORE = (
-    r"(?:\bagglomération|\baire urbaine|\baire|\bbassin|\bmétropole|\bbanlieue|\bcommunauté d['’]agglomération|"
+    r"(?:\bagglomération|\baire urbaine|\baire|\bbassin|\bmétropole|\bbanlieue|\bcommunauté d['’]agglomération|\bgolfe|"
     r"\brégion|\bcommunauté urbaine|\bcommunauté de communes|\bpays)\s+(?:de |d['’]|du )$"
 )
 # how a demonym ends: "annécien", "montalbanaise", "chambériens"
 DEMONYM_END = r"(?:ien|ienne|ois|oise|ais|aise|ain|aine|in|ine|on|onne)s?$"
+# several events of one kind counted over an area: "sept fusillades", "une série de règlements de comptes" (not
+# "plusieurs coups de feu", the shots of one)
+SERIES = (
+    r"\b(?:une (?:série|vague|succession)|plusieurs|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)) (?:de )?"
+    r"(?:fusillades|règlements de comptes|homicides|narchomicides|meurtres|assassinats|saisies|opérations)\b"
+)
+# the words of an area that open a capitalised name: "le Pays de Montbéliard", "Golfe de Saint-Tropez : …"
+AREA_HEADS = {"pays", "golfe", "bassin", "agglomeration"}
 # the same said with the town's demonym: "l'agglomération grenobloise", "l'aire toulonnaise"
 AREA_WORDS = r"agglomération|aire|métropole|banlieue|bassin"
 # a capitalised name at the text's head or after a space, a bracket or an apostrophe; the capital comes first and
@@ -630,6 +660,7 @@ class ArticlePlaces(Geography):
         self.abroad_text = ""  # the article, where a foreign city's country may be named (_exonym)
         self._place_deps: set[str] | None = None
         self._named_communes: dict[str, Place] | None = None  # communes named as places (_said_within)
+        self._towns_named: set[str] | None = None  # communes named as places, with no introduction too (vague)
         self._memo: dict[tuple[str, str], Choice] = {}
         self._district_towns: dict[str, str | None] = {}  # presumed districts → their town (_district_town)
         self.presumed: dict[str, str] = {}  # names read as presumed districts somewhere in the article → their town
@@ -860,11 +891,15 @@ class ArticlePlaces(Geography):
                 return replace(said, start=place.start)
         return place
 
-    def _said_within(self, place: Place, town: str | None) -> Place:
+    def _said_within(self, place: Place, town: str | None, said: str = "") -> Place:
         """An area around a town ("l'agglomération de Rouen", "la banlieue de Mulhouse", "l'agglomération
         grenobloise") while the article names one commune of that area as a place ("à Saint-Étienne-du-Rouvray",
-        "à Kingersheim"): that commune, where the article tells it (places.Gazetteer.only_one_in_area)."""
+        "à Kingersheim"): that commune, where the article tells it (places.Gazetteer.only_one_in_area). Not when the
+        text the area is `said` in counts several events there ("Sept fusillades … dans l'agglomération grenobloise":
+        a toll over the area, of which the commune named elsewhere saw one, SERIES)."""
         if place.precision != 3 or place.code is not None or town is None or not self.text:
+            return place
+        if said and re.search(SERIES, said, re.I):
             return place
         if self._named_communes is None:  # read once, when first asked
             self._named_communes = {
@@ -874,6 +909,14 @@ class ArticlePlaces(Geography):
             }
         inside = self.gaz.only_one_in_area(town, self._named_communes)
         return place if inside is None else replace(self._named_communes[inside], start=place.start)
+
+    def towns_named(self) -> set[str]:
+        """The communes the article names as places, districts left out (read once, when first asked)."""
+        if self._towns_named is None and self.text:
+            self._towns_named = {
+                p.code for r, _, p in self.mentions(self.text) if r <= 2 and p.code and not is_district(p)
+            }
+        return self._towns_named or set()
 
     def commune_at(self, name: str) -> Place | None:
         """The commune a name says when read after "à" (geo_precision 1), or None: a town listed or said with a
@@ -911,8 +954,8 @@ class ArticlePlaces(Geography):
         if self._exonym(mention.surface):
             return Choice(None, why="abroad (a foreign city's French name, in an article about that country)")
         surface, words = mention.surface, mention.words
-        if len(words) > 2 and name_key(words[0]) == "pays" and words[1] in ("de", "du"):
-            # "le Pays de Montbéliard": the pays around the town (an area, AREA_BEFORE), not the town
+        if len(words) > 2 and name_key(words[0]) in AREA_HEADS and words[1] in ("de", "du"):
+            # "le Pays de Montbéliard", "Golfe de Saint-Tropez : …": the area around the town (AREA_BEFORE), not it
             head = " ".join(words[:2]) + " "
             return self._resolve(Mention(" ".join(words[2:]), words[2:], mention.start + len(head)), text + head, area)
         # "A Saint-Laurent, …": a capital à often loses its accent at the head of a sentence
@@ -920,7 +963,10 @@ class ArticlePlaces(Geography):
             re.search(LOCATIVE, before) or re.search(CAPITAL_A, text[max(0, mention.start - 60) : mention.start])
         )
         candidates: list[Candidate] = []
-        curated = gaz.neighbourhood(surface) or (gaz.neighbourhood(words[-1]) if len(words) > 1 else None)
+        # "la BTA de M'zouazia": a unit named by its acronym and its town, whose last word is no district (a village of
+        # that name is the unit's seat, not where anything happened)
+        seat = len(words) > 2 and words[-2] in ("de", "du", "des") and unit_acronym(words[0], before)
+        curated = gaz.neighbourhood(surface) or (gaz.neighbourhood(words[-1]) if len(words) > 1 and not seat else None)
         if curated:
             c = Candidate(curated, gaz.info.get(curated, (None, 0))[0], "neighbourhood")
             c.terms["neighbourhood"] = WEIGHTS["neighbourhood"]
@@ -980,7 +1026,8 @@ class ArticlePlaces(Geography):
             # "le port de Degrad-des-Cannes de Rémire-Montjoly": the town after the place in it
             last = [o for o in gaz.candidates(words[-1], False, tuple(self)) if o[1] in self or o[2] >= 10_000]
             communes += self._communes(last, name_key(words[-1]))
-            self._vetoes(communes, len(last), locative, part_of_town)
+            station = words[0] in STATION_ACRONYMS  # "la gare RER du Mée-sur-Seine": no street named after a town
+            self._vetoes(communes, len(last), locative, part_of_town and not station)
             allowed = [c for c in communes if c.veto is None]
             surface = words[-1] if allowed else surface
         candidates += communes
@@ -1250,7 +1297,7 @@ class ArticlePlaces(Geography):
             if out and not (rank == 1 and best <= 1):
                 break
             seen.add(place.code)
-            out.append(self._said_within(self._said_near(place), place.why.code if place.why else None))
+            out.append(self._said_within(self._said_near(place), place.why.code if place.why else None, text))
         return out
 
     def _periphrasis(self, text: str) -> list[Place]:
@@ -1268,7 +1315,7 @@ class ArticlePlaces(Geography):
             code = self._demonym_of_named(m.group(1))  # "le bassin annécien" in an article naming Annecy
         if code and re.search(AREA_WORDS, m.group(0)):  # several communes around a town: its département only
             area = Place(None, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 3)
-            return [self._said_within(area, code)]
+            return [self._said_within(area, code, text)]
         if code:
             return [Place(code, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 1)]
         if dep and not re.search(r"\b(?:la préfecture|métropole|banlieue)", m.group(0)):
@@ -1403,8 +1450,10 @@ class ArticlePlaces(Geography):
     def vague(self, clause: str, last: Place | None) -> Place | None:
         """An unnamed locality (geo_precision 2) or an area (3) the clause names, in the département of the town it
         is near, else of the latest place, else of the article when it names one."""
-        for pattern, precision in VAGUE:
+        for k, (pattern, precision) in enumerate(VAGUE):
             m = pattern.search(clause)
+            if m and k == SEVERAL_PLACES and len(self.towns_named()) < 2:
+                continue  # "de la drogue saisie dans plusieurs lieux" of the one town the article names
             if m:
                 dep = None
                 near = self.places(m.group(0))

@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 from vigie.press import dates, prefilter, quantities, rules
+from vigie.press.geography import SERIES
 from vigie.press.quantities import plain
 from vigie.press.schema import Event, overlaps
 
@@ -431,10 +432,11 @@ def told_broadly(events: list[Event]) -> list[Event]:
     a département whose amounts are those of a dated one told there ("553 kg de pollen de cannabis saisis" in the
     headline, "… ont été saisis" on the day below). A seizure of a département stays beside one of its communes (an
     operation over several communes, a commune told of one of its searches), and so does a mention told as another
-    event ("une autre fusillade")."""
+    event ("une autre fusillade"), and a toll of several told over the area ("Sept fusillades … dans l'agglomération
+    grenobloise": geography.SERIES), of which the commune's is one."""
     out = []
     for e in events:
-        if e.commune is not None or getattr(e, "another", False):
+        if e.commune is not None or getattr(e, "another", False) or re.search(SERIES, e.evidence or "", re.I):
             out.append(e)
             continue
         amounts = _amounts(e)
