@@ -131,6 +131,15 @@ def _clauses(sentence: str) -> list[str]:
 MAX_PARAGRAPH = 20_000
 
 
+def _operation_of_a_day(types: list[str], when) -> bool:
+    """Whether the clause tells a seizure on a day (an interval of three days at most): not a tally of a month or a
+    year, nor a shooting, a point de deal or arrests (a lead's summary of the operation told below), whose place a
+    later sentence is no evidence of. (The seizure must measure its drugs too: `_article`.)"""
+    if types != ["seizure"] or not when or not when[0] or not when[1]:
+        return False
+    return (when[1] - when[0]).days <= 2
+
+
 def _sentence_model():
     from vigie.press.pipeline import load_nlp
 
@@ -216,6 +225,7 @@ class Extractor:
         headline_deal = territory.headline_point(article.title, self.ling)  # "un point de deal démantelé"
         spreads, separate = [], []  # operations told over several communes, communes told apart (operations.spread)
         named_before = []  # the latest place a sentence named, in any paragraph: where an operation's pieces began
+        at, placed = -1, False  # the sentence's rank (_named_later); whether an event was placed before
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
@@ -223,6 +233,7 @@ class Extractor:
             scene = []  # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le
             # coffre, ils ont découvert …"): where the next event with no place of its own happened
             for k, sentence in enumerate(sentences):
+                at += 1  # the sentence's rank in the article (_named_later)
                 told_in = sentence  # the evidence of the sentence's events
                 bare = plain(sentence)
                 if any(p.search(bare) for p in EXCLUDE) or self.ling.excluded(bare):
@@ -329,6 +340,17 @@ class Extractor:
                     carried = places is not named and not (vague is not None and places == [vague])
                     own_when = interval or dates.resolve(sentence, article.date, last_date)
                     when = own_when or paragraph_date
+                    borrowed = (
+                        not (places or sentence_places or placed)
+                        and _operation_of_a_day(types, when or last_date)
+                        and (any(d.get("quantity") for d in quantities.drugs(clause)) or quantities.cash(clause))
+                    )
+                    placed = placed or bool(places)  # an event placed by the article's own words: none borrows after
+                    if borrowed:
+                        # an operation of a day told before any place, the article's first event: where the article
+                        # names one later ("Lundi 20 mai, … 3,9 kilos ont été découverts." … "un trafic dans le quartier
+                        # de Beauregard à Poissy"); no scene for what follows (the sentences before named none)
+                        places = self._named_later(paragraphs, at, deps)
                     if when and when[0]:  # "la veille", "48 heures plus tard": counted from an event, not any date
                         last_date = when
                     reopened = prefilter.search(REOPENED, clause, re.I)
@@ -433,7 +455,9 @@ class Extractor:
                     if "network_arrival" in types:  # the towns a network comes from are no scene for what follows
                         origins = self._origins(clause)
                         places = [p for p in places if p.code is None or p.code not in origins]
-                    if places and places[0].precision == 2:
+                    if borrowed:  # a place borrowed from a later sentence is no scene for the next ones
+                        pass
+                    elif places and places[0].precision == 2:
                         if is_locality(places[0]):  # not a motorway: "sur l'A13" … "du quartier" is no motorway
                             district = places[0]  # "un petit village proche de X" … "dans le même secteur"
                     elif places and places[0] is not area and not counted_apart:  # the département is no scene
@@ -589,6 +613,20 @@ class Extractor:
 
     def _geography(self, article: Article, named: list[str]) -> ArticlePlaces:
         return ArticlePlaces.read(self.gaz, article.title, article.text)
+
+    def _named_later(self, paragraphs: list[list[str]], at: int, deps: ArticlePlaces) -> list:
+        """The first place a sentence after the `at`-th names (not one abroad): the place of an article's first events
+        when nothing before them named one. None when that sentence tells an event itself: the operation told again
+        with its place ("… revenu sur la saisie record opérée mardi." … "100 kilos ont été saisis dans le port de
+        Bastia"), or a step of it on another day, which makes its own event."""
+        later = [s for sentences in paragraphs for s in sentences][at + 1 :]
+        for sentence in later:
+            if prefilter.search(ABROAD, re.sub(FOREIGN_ROUTE, " ", sentence, flags=re.I), re.I):
+                continue
+            places = self._places(sentence, deps)
+            if places:
+                return [] if self.ling.kinds(plain(sentence)) else places[:1]
+        return []
 
     def _places(self, text: str, deps: ArticlePlaces) -> list:
         return deps.places(text)
