@@ -90,7 +90,7 @@ def listed_goods(event: Event, around: str) -> None:
 def same(a: Event, b: Event) -> bool:
     """Two mentions of one event: same type and place, nested dates (`nested`), and not told as two; or one seizure
     told twice by its goods (`same_goods`), wherever each mention was placed."""
-    if same_goods(a, b):
+    if same_goods(a, b) or arrest_retold(a, b):
         return True
     if a.type != b.type or a.commune != b.commune or (a.commune is None and a.departement != b.departement):
         return False
@@ -148,6 +148,18 @@ def same_goods(a: Event, b: Event) -> bool:
     if not mine or not theirs:
         return False
     return mine == theirs
+
+
+def arrest_retold(a: Event, b: Event) -> bool:
+    """An arrest told in a sentence that names no place (its place carried from the sentences before it) on the day
+    another arrest is told with a place of its own, the persons not counted otherwise, is that arrest told again:
+    "Un suspect a été interpellé mardi." after the shootings of Saint-Jean, and "Mardi après-midi, un jeune homme de
+    19 ans … a été interpellé à Creil" (one arrest, at Creil)."""
+    if a.type != "arrest" or b.type != "arrest" or getattr(a, "carried", False) == getattr(b, "carried", False):
+        return False
+    if a.date_start is None or (a.date_start, a.date_end) != (b.date_start, b.date_end) or a.time_precision != "day":
+        return False
+    return None in (a.count, b.count) or a.count == b.count
 
 
 # a sentence that dates what was just told without telling it again: "Les faits se sont produits jeudi en fin de
@@ -324,6 +336,11 @@ def merge(events: list[Event]) -> list[Event]:
             # said more precisely (a locality near a town, not only its département)
             one.place, one.geo_precision = e.place, e.geo_precision
             one.departement = e.departement or one.departement  # told twice by its goods: `same_goods`
+        if getattr(one, "carried", False) and not getattr(e, "carried", False) and arrest_retold(one, e):
+            # the arrest told again where its sentence named no place: the place it was told with (`arrest_retold`)
+            one.commune, one.departement, one.place = e.commune, e.departement, e.place
+            one.geo_precision, one.district = e.geo_precision, getattr(e, "district", False)
+            one.carried, one.evidence = False, e.evidence
         one.hit = max(getattr(one, "hit", None) or 0, getattr(e, "hit", None) or 0) or None
         for field in ("killed", "injured", "cash_eur", "count"):
             mine, theirs = getattr(one, field), getattr(e, field)
