@@ -1,13 +1,13 @@
 """Several events of one type in one article, told apart rather than merged or lost (issue 13, session 12): arrests
 told in the present passive, arrests counted town by town in a list the clauses cut, two shootings one clause tells,
-each with its date, and undated mentions kept in the story they were told in. The whole extraction of such articles
-is scored by fixtures 836-840 (tests/test_press.py)."""
+each with its date, undated mentions kept in the story they were told in, and a compared event's date. The whole
+extraction of such articles is scored by fixtures 836-842 (tests/test_press.py)."""
 
 from datetime import date
 
 import pytest
 
-from vigie.press import counting, recalls
+from vigie.press import counting, dates, recalls
 from vigie.press.linguistics import Linguistics
 from vigie.press.schema import Event
 
@@ -116,3 +116,12 @@ def test_undated_mentions_keep_the_story_either_was_told_in():
     lead = _seizure(None, date(2016, 12, 2), "Cette fois, les policiers ont découvert une cache.", story_date=None)
     june = _seizure(date(2016, 6, 1), date(2016, 6, 10), "Ils avaient déjà saisi 18 kg.", own_date=True)
     assert len(counting.merge([lead, june])) == 1
+
+
+def test_the_date_of_the_event_compared_with_is_not_the_event_s():
+    friday = (date(2024, 2, 9), date(2024, 2, 9))
+    ref = date(2024, 2, 10)
+    text = "La prise est bien plus importante que celle réalisée mardi dans le même village : 80 pieds."
+    assert dates.resolve(text, ref, friday) is None  # its date is its paragraph's
+    assert dates.resolve("la plus grosse prise depuis celle de mars 2021", ref) is None
+    assert dates.resolve("Mardi, la prise est plus importante que celle de janvier", ref) == (date(2024, 2, 6),) * 2

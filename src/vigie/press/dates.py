@@ -88,6 +88,10 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
     )
     # "…, ce qui porte à 29 le nombre d'homicides depuis le 1er janvier": a tally's dates, not the event's
     t = re.sub(r",? ce qui (?:porte|portent|fait|élève) (?:à|le|la|les)\b[^.;]*", " ", t)
+    # "La saisie est bien plus importante que celle opérée trois jours plus tôt", "la plus grosse prise depuis celle de
+    # mars 2021": the date of the event compared with, not of the event told
+    if "cel" in t or "ceux" in t:
+        t = re.sub(r"\b(?:que|depuis) (?:celle|celui|celles|ceux)\b[^.;:]*", " ", t)
     a = anchor[0] if anchor and anchor[0] else None
     m = prefilter.search(rf"nuit du (\d{{1,2}})(?:er)? au (\d{{1,2}}) {M}(?: (\d{{4}}))?", t)
     if m:
