@@ -18,6 +18,14 @@ the model as it is (`stack5`) on the same towns, labels and baselines (analysis/
   from (from the 2021 forecast on);
 - `withhold_unseen`: a column unknown in every training year of the trees (known in the calibration year only) is
   not read: as it is, the refit learns it from rows nothing validated.
+- `state_unseen` (session 12, on stack-5): at prediction, a town of publication state k (forecast.publication_state)
+  does not read a column unknown in every labelled row of state k the model learned from (the refit's rows): the
+  calibration year holds no suppressed town, so the columns that start with it are learned from published towns
+  and extrapolated to suppressed ones. Not kept (BENCHMARKS.md, onset session 12: it wins none of the lost years).
+
+Since session 12 the model is `lgbm-linear-stack-6` (features.onset_hold): `stack5` is it with that column withheld
+(the onset model's width, as benchmarks/onset_hold.py), `current` the model as it is; the four mechanisms of
+session 11 are now applied to the current model, `state_unseen` to stack-5, as it was scored.
 
     .venv/bin/python benchmarks/onset_first_years.py --db /tmp/p/nat2025.duckdb [--variants stack5,...]
 
@@ -37,7 +45,16 @@ from vigie.analysis import backtest as bt
 from vigie.analysis import features as ft
 from vigie.analysis import forecast as fc
 
-VARIANTS = ("stack5", "front_two_years", "detector_third_year", "calibration_suppressed", "withhold_unseen")
+VARIANTS = (
+    "stack5",
+    "current",
+    "front_two_years",
+    "detector_third_year",
+    "calibration_suppressed",
+    "withhold_unseen",
+    "state_unseen",
+)
+WITHOUT_HOLD = ("stack5", "state_unseen")  # fitted with features.onset_hold withheld: stack-5
 
 
 def features(panel: ft.Panel, variant: str) -> list[np.ndarray]:
@@ -74,9 +91,38 @@ class _Withheld:
         return self.model.predict(x)
 
 
+class _StateWithheld:
+    """A fitted model that reads, for the towns of each publication state, the columns unknown in every row of that
+    state it learned from as unknown."""
+
+    def __init__(self, model: fc.Model, seen: np.ndarray):
+        self.model, self.seen = model, seen
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        x, state = x.copy(), fc.publication_state(x)
+        for k in range(3):
+            x[np.ix_(state == k, ~self.seen[k])] = np.nan
+        return self.model.predict(x)
+
+
 def fit(panel: ft.Panel, feats: list[np.ndarray], origin: int, variant: str):
     """fc.fit_origin for the onset, or its variant."""
+    width = fc._width
+    if variant in WITHOUT_HOLD:
+        fc._width = lambda columns, rare=False: columns - 1 if rare == "onset" else width(columns, rare)
+    try:
+        return _fit(panel, feats, origin, variant)
+    finally:
+        fc._width = width
+
+
+def _fit(panel: ft.Panel, feats: list[np.ndarray], origin: int, variant: str):
     last, first = origin - 1, 1  # as fc.fit_origin for the onset
+    if variant == "state_unseen":
+        rows = fc.training_rows(panel, feats, "onset", first, last, origin)[0]
+        state = fc.publication_state(rows)
+        seen = np.array([np.isfinite(rows[state == k]).any(0) for k in range(3)])
+        return _StateWithheld(fc.fit_origin(panel, feats, origin, "onset", fc.SEED), seen)
     if variant == "calibration_suppressed" and last - 2 >= first:
         onset = ft.onsets_until(panel, origin)
         years = {s: _year(panel, feats, s, origin, onset) for s in range(first, last + 1)}
