@@ -1,0 +1,38 @@
+"""Arrests told in the past tenses of a story (rules/triggers.toml, arrest.interpelle): the imperfect and the simple
+past of 'interpeller' are arrests ('la brigade interpellait cette fois sept individus', an operation of the inquiry);
+a call on someone, a reflexive stop and an intent are not."""
+
+import pytest
+
+from vigie.press.linguistics import Linguistics
+from vigie.press.pipeline import load_nlp
+
+
+@pytest.fixture(scope="module")
+def ling():
+    return Linguistics(load_nlp())
+
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("Jeudi, la brigade interpellait deux jeunes hommes rue de Brest.", "arrest.interpelle"),
+        ("Les gendarmes interpellèrent le conducteur au péage.", "arrest.interpelle"),
+        ("Les policiers interpellaient les deux guetteurs au pied de la tour.", "arrest.interpelle"),
+        ("Le lendemain, les enquêteurs interpellèrent le fournisseur.", "arrest.interpelle"),
+    ],
+)
+def test_an_arrest_told_in_a_tense_of_the_story(ling, text, rule):
+    assert rule in ling.fired("arrest", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une voiture s'est arrêtée à leur hauteur.",  # a reflexive: the car stopped
+        "Les habitants interpellaient le maire sur la sécurité.",  # a call on someone
+        "Les policiers tentaient d'interpeller le guetteur.",  # an intent
+    ],
+)
+def test_no_arrest_in_a_stop_a_denial_or_an_intent(ling, text):
+    assert ling.kinds(text) == []
