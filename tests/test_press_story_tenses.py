@@ -36,3 +36,24 @@ def test_an_arrest_told_in_a_tense_of_the_story(ling, text, rule):
 )
 def test_no_arrest_in_a_stop_a_denial_or_an_intent(ling, text):
     assert ling.kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trois guetteurs seront interpellés dans la soirée, puis leur chef deux jours après.",
+        "Les deux tireurs présumés seront interpellés le lendemain.",
+    ],
+)
+def test_the_narrative_future_of_a_step_told_from_another_is_an_arrest(ling, text):
+    """rules/qualifiers.toml, told.futur_historique_suite: a step told with the next one ('puis') or counted from the
+    one before ('le lendemain') is a story's, not a plan."""
+    assert ling.kinds(text) == ["arrest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Les dealers seront interpellés.", "Les suspects seront interpellés dans les prochains jours."],
+)
+def test_a_future_with_no_other_step_stays_a_plan(ling, text):
+    assert ling.kinds(text) == []
