@@ -155,14 +155,20 @@ def main() -> None:
             chances.append((year["year"], bootstrap(yy, score, baselines, args.bootstrap, rng)))
     print()
     print("Years above the best baseline: " + ", ".join(f"{name} {wins[name]}" for name in NAMES))
-    if chances:
-        print(f"\nChance of being above the best baseline, {args.bootstrap} draws of the towns per year:\n")
-        print("| year | " + " | ".join(NAMES) + " |")
-        print("|---" * (len(NAMES) + 1) + "|")
-        for y, chance in chances:
-            print(f"| {y} | " + " | ".join(f"{chance[name]:.2f}" for name in NAMES) + " |")
-        mean = {name: np.mean([c[name] for _, c in chances]) for name in NAMES}
-        print("| mean | " + " | ".join(f"{mean[name]:.3f}" for name in NAMES) + " |")
+    print_chances(NAMES, chances, args.bootstrap)
+
+
+def print_chances(names, chances: list, draws: int) -> None:
+    """The Markdown table of `bootstrap`'s chances, one row per year and their mean (nothing without draws)."""
+    if not chances:
+        return
+    print(f"\nChance of being above the best baseline, {draws} draws of the towns per year:\n")
+    print("| year | " + " | ".join(names) + " |")
+    print("|---" * (len(names) + 1) + "|")
+    for y, chance in chances:
+        print(f"| {y} | " + " | ".join(f"{chance[name]:.2f}" for name in names) + " |")
+    mean = {name: np.mean([c[name] for _, c in chances]) for name in names}
+    print("| mean | " + " | ".join(f"{mean[name]:.3f}" for name in names) + " |")
 
 
 def bootstrap(y: np.ndarray, score: dict, baselines: list, draws: int, rng) -> dict:
