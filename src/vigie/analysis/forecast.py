@@ -591,8 +591,8 @@ def driver_text(name: str, value: float, unit: dict) -> tuple[str, str] | None:
         ),
         "onset_hold": lambda: (
             (
-                "rose this year: held one more year, the rise is an onset",
-                "en hausse cette année : maintenue un an de plus, la hausse est une installation",
+                "rose this year: if the rise holds one more year, trafficking has settled in",
+                "en hausse cette année : si la hausse se maintient un an de plus, le trafic s'est installé",
             )
             if value
             else None
