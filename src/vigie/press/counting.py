@@ -144,10 +144,8 @@ def same_goods(a: Event, b: Event) -> bool:
     pirogue's "60 kg de cannabis" told below it."""
     if a.type != "seizure" or b.type != "seizure" or not overlaps(a.date_start, a.date_end, b.date_start, b.date_end):
         return False
-    mine, theirs = ({(x["substance"], x["unit"], x["quantity"]) for x in e.drugs if x["quantity"]} for e in (a, b))
-    if not mine or not theirs:
-        return False
-    return mine == theirs
+    mine = a.amounts()
+    return bool(mine) and mine == b.amounts()
 
 
 def arrest_retold(a: Event, b: Event) -> bool:

@@ -419,10 +419,6 @@ def _same_days(a: Event, b: Event) -> bool:
     return overlaps(a.date_start, a.date_end, b.date_start, b.date_end)
 
 
-def _amounts(e: Event) -> dict[tuple, float]:
-    return {(d["substance"], d["unit"]): d["quantity"] for d in e.drugs if d["quantity"] is not None}
-
-
 def told_broadly(events: list[Event]) -> list[Event]:
     """The events without the lead's broad telling of one the body places in a commune (the README: repeated
     mentions of one event are one): a shooting or intimidation placed only in a département or area ("Une nouvelle
@@ -439,7 +435,7 @@ def told_broadly(events: list[Event]) -> list[Event]:
         if e.commune is not None or getattr(e, "another", False) or re.search(SERIES, e.evidence or "", re.I):
             out.append(e)
             continue
-        amounts = _amounts(e)
+        amounts = e.amounts()
         same = [
             o
             for o in events
@@ -455,7 +451,7 @@ def told_broadly(events: list[Event]) -> list[Event]:
                     and e.date_start is None
                     and o.date_start is not None
                     and amounts
-                    and all(abs((_amounts(o).get(k) or 0) - q) <= 0.02 * q for k, q in amounts.items())
+                    and all(abs((o.amounts().get(k) or 0) - q) <= 0.02 * q for k, q in amounts.items())
                 )
             )
         ]

@@ -43,6 +43,10 @@ class Event:
         days = (self.date_end - self.date_start).days + 1
         return "day" if days <= 3 else "week" if days <= 15 else "month" if days <= 92 else "year"
 
+    def amounts(self) -> dict[tuple[str, str], float]:
+        """The measured drugs: (substance, unit) → quantity, those without a quantity left out."""
+        return {(d["substance"], d["unit"]): d["quantity"] for d in self.drugs if d["quantity"] is not None}
+
     def to_dict(self) -> dict:
         out = asdict(self)
         out["date_start"] = self.date_start.isoformat() if self.date_start else None
