@@ -416,6 +416,22 @@ def test_onset_model_does_not_depend_on_the_seed(small):
     assert np.unique(a).size > 100  # not a constant forecast
 
 
+@pytest.mark.parametrize("target", ["surge", "onset"])
+def test_refitted_model_keeps_the_calibration_year_level(small, target):
+    """After the refit on both folds, the forecasts of the calibration year sum to its smoothed count of positives
+    (Platt's targets), as the out-of-fold map made them; the first origin's onset forecast once put published towns at
+    0.95 against a 3 % rate because the refit moved the level."""
+    _, panel = small
+    origin = 3
+    feats = [ft.features_at(panel, c) for c in range(origin + 1)]
+    last = origin - 1 if target == "onset" else origin
+    x1, y1, _ = fc.training_rows(panel, feats, target, last, last, origin)
+    model = fc.fit_origin(panel, feats, origin, target)
+    n_pos, n_neg = y1.sum(), (y1 == 0).sum()
+    expected = n_pos * (n_pos + 1) / (n_pos + 2) + n_neg / (n_neg + 2)
+    assert model.predict(x1).sum() == pytest.approx(expected, rel=1e-6)
+
+
 def test_count_part_of_the_base_claims_no_odds_beyond_its_rows():
     """The base's count part (the Poisson GLM's log-odds of reaching the surge threshold) stays within ± log of
     the rows it learned from: unbounded, the Poisson tail made a big service whose mean lay above its threshold
