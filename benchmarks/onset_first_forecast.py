@@ -1,6 +1,7 @@
 """Issue 11, onset target: how the first backtest forecast (2020) is calibrated, per publication state.
 
 On the session-12 blind panel the 2020 onset forecast's ECE was 0.073 (Brier 0.050), against ≤ 0.001 from 2021 on.
+Session 13 mended it (model lgbm-linear-stack-7: the Platt intercept re-fitted after the refit): ECE 0.0017.
 This prints, for the first origin, what the model (the product's `forecast.fit_origin`) gives each publication state
 of the towns (0: nothing, 1: suppressed, 2: a published count; `forecast.publication_state`) against their onset
 rate, the rows its trees and its calibration year learn from, and the towns it ranks first.
