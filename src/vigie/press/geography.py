@@ -1011,6 +1011,7 @@ class ArticlePlaces(Geography):
             # "au Jas de Bouffan" is a district, not the village of Jas: a longer name's first word counts as a town
             # only when it is one of some size or in the article's départements
             first = [o for o in gaz.candidates(words[0], False, tuple(self)) if o[1] in self or o[2] >= 10_000]
+            first = [o for o in first if not self._longer_name_of_its_own(o[0], words, before, locative)]
             communes += self._communes(first, name_key(words[0]))
             self._vetoes(communes, len(first), locative, part_of_town)
             allowed = [c for c in communes if c.veto is None]
@@ -1129,6 +1130,18 @@ class ArticlePlaces(Geography):
             self._district_towns[key] = named[-1] if named else (self.towns[0] if self.towns else None)
         return self._district_towns[key]
 
+    def _longer_name_of_its_own(self, code: str, words: list[str], before: str, locative: bool) -> bool:
+        """Whether a longer capitalised name is something else than the town its first word names, by the article the
+        town's own name opens with: a town whose name has one (Le François, Le Creusot) is not meant by its bare word
+        at the head of a longer name ("précise François Marchetti": a person), and a name said with an article the
+        town's name lacks is no town of it ("à la Fontaine d'Ouche": a district, not Fontaine)."""
+        own = self.gaz.article.get(code)
+        said = re.search(r"(?<![\w'’])(les|le|la|l['’]|au|aux|du|des)\s*$", before.lower())
+        contracted = {"au": "le", "du": "le", "aux": "les", "des": "les", "l’": "l'"}
+        said_as = contracted.get(said.group(1), said.group(1)) if said else None
+        if own and not said_as:
+            return not locative
+        return bool(said_as) and said_as != own
     def _not_a_district(self, surface: str) -> bool:
         """A département, a region, a road or an acronym is never a district of the headline's town ("dans l'Allier",
         "l'A9", "à l'AFP")."""
