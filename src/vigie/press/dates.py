@@ -268,6 +268,8 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
             start, end = season(name, int(year))
         else:
             start, end = last_season(name, ref, previous=bool(last) or "dernier" in t[m.end() : m.end() + 9])
+        if part == "début" and m.group(0).startswith("depuis"):  # "depuis le début de l'été": to the article
+            return start, ref
         if part == "début":
             return month_interval(start.year, start.month)
         if part == "fin":
