@@ -711,7 +711,11 @@ class ArticlePlaces(Geography):
         # at all, else of its only town in a named département (places.Gazetteer.district_of)
         said = functools.cache(lambda: {r[0] for m in surfaces(whole) if (r := gaz.resolve(m.surface, named))})
         districts += [t for m in surfaces(whole) if (t := gaz.district_of(m.surface, named_towns, said, named))]
-        towns = main_towns(title_places, at_dateline, [p.code for rank, _, p in mentions if rank <= 2], districts)
+        # a town named as one end of a route or of an area ("un va-et-vient entre Paris et la Réunion", "des
+        # voyages entre la Réunion et Paris") is not a town the article is about, however often it is named so
+        routes = [m.span(1) for m in re.finditer(BETWEEN, whole)]
+        about = [p.code for rank, at, p in mentions if rank <= 2 and not any(a <= at < b for a, b in routes)]
+        towns = main_towns(title_places, at_dateline, about, districts)
         # the départements of the main towns, and of towns of some size named after "à", count as named
         deps = [gaz.info.get(t, (None, 0))[0] for t in towns]
         deps += [p.departement for r, _, p in mentions if r == 1 and gaz.info.get(p.code, (0, 0))[1] >= 10_000]
@@ -973,6 +977,14 @@ class ArticlePlaces(Geography):
             if re.search(DISTRICT_WORD, before):
                 c.terms["district_word"] = WEIGHTS["district_word"]
             candidates.append(c)
+        # an airport or a port said by its own name alone ("à Gillot", "au Raizet") in an article about its
+        # département (rules/sites.toml): the commune it lies in, as a neighbourhood of it
+        site = next((x for x in SITES if name_key(surface) in x.names), None) if locative and not curated else None
+        if site is not None and gaz.info.get(site.commune, (None, 0))[0] in self:
+            c = Candidate(site.commune, gaz.info.get(site.commune, (None, 0))[0], "neighbourhood")
+            c.terms["neighbourhood"] = WEIGHTS["neighbourhood"]
+            candidates.append(c)
+            curated = site.commune
         official = gaz.district_of(surface, towns) or self.districts.get(name_key(surface))
         if official and official != curated:
             candidates.append(Candidate(official, gaz.info.get(official, (None, 0))[0], "district"))
