@@ -467,6 +467,9 @@ class Extractor:
                     elif places and places[0] is not area and not counted_apart:  # the département is no scene
                         # an unnamed locality ("un petit village") is not where the story is, nor a bare "l'aéroport"
                         kept = carries_over(places[0], said_in, when, article.date)
+                        # a round-up of towns of several départements ("à Villefranche-de-Rouergue (Aveyron), …, à
+                        # Nersac (Charente)") is no scene for the story's next events: none of them is its town
+                        kept = kept and len({p.departement for p in own_places if p.code}) < 2
                         last_place = places[0] if kept else last_place
                         if re.search(DISTRICT, clause, re.I) or is_district(places[0]):
                             district = places[0]
