@@ -384,6 +384,12 @@ TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
 )
 # a name followed by a wider area it is part of ("les Hauts de l'île", "le Nord du département"): no district of a town
+# a town and the communes around it: "à Louviers et aux alentours", "à Cholet et dans ses environs", "Rouen et sa
+# périphérie" (ArticlePlaces.resolve: an area of the town's département)
+AROUND_AFTER = (
+    r"\s+et\s+(?:(?:dans\s+)?(?:les|ses|aux|leurs)\s+|dans\s+les\s+communes\s+)?(?:alentours|environs|"
+    r"(?:sa|son)\s+(?:région|périphérie|agglomération|banlieue))\b"
+)
 AREA_AFTER = r"\s+(?:de l['’]île|du département|de la région|du pays|de la vallée|du territoire)\b"
 # a road ("l'A9", "la N7", "la RD 906"): no district of anything
 ROAD = r"^(?:[ANDRM]|RN|RD|CD)\s?\d+$"
@@ -943,6 +949,13 @@ class ArticlePlaces(Geography):
         chosen = self._memo[memo]
         if chosen.place is None:
             return chosen
+        around = prefilter.match(AROUND_AFTER, text[mention.end : mention.end + 40])
+        if around and chosen.place.code and chosen.place.precision == 1 and chosen.rank in (1, 2):
+            # "des perquisitions à Louviers et aux alentours", "à Cholet et dans ses environs": the town and the
+            # communes around it, an area of its département (geo_precision 3), as "l'agglomération de X" is
+            said = text[mention.start : mention.end + around.end()]
+            place = Place(None, chosen.place.departement, said, mention.start, 3, why=chosen.place.why)
+            return replace(chosen, place=place, rank=3, why="area")
         return replace(chosen, place=replace(chosen.place, start=mention.start))
 
     def _resolve(self, mention: Mention, text: str, area: bool = False) -> Choice:
