@@ -21,6 +21,9 @@ REMEMBERED = 100  # characters
 
 def _key(name: str) -> str:
     name = name.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    # the typographic apostrophe of the press ("Pont-l’Abbé", "Villeneuve-d’Ascq") parts words as the straight one of
+    # the official names does (the ASCII fold below would drop it and join them: "pont labbe")
+    name = name.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     for article in ARTICLES:

@@ -86,6 +86,15 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
         " ",
         t,
     )
+    # "… ont été arrêtés puis sont passés devant les juges jeudi 4 juin", "déférés au parquet vendredi",
+    # "seront jugés lundi": the day of a judicial step, not of the event (the README: judicial steps are no events)
+    if "tribunal" in t or "défér" in t or "jugé" in t or "présenté" in t or "comparu" in t or "comparaî" in t:
+        t = re.sub(
+            rf"\b(?:passée?s? devant|présentée?s? (?:à|au|aux|devant)|déférée?s?|jugée?s?|comparu|comparaîtr\w*|"
+            rf"comparaiss\w*)\b[^.;:,]{{0,60}}?\b(?:ce |le )?{W}(?: \d{{1,2}}(?:er)? {M}(?: \d{{4}})?)?",
+            " ",
+            t,
+        )
     # "…, ce qui porte à 29 le nombre d'homicides depuis le 1er janvier": a tally's dates, not the event's
     t = re.sub(r",? ce qui (?:porte|portent|fait|élève) (?:à|le|la|les)\b[^.;]*", " ", t)
     # "La saisie est bien plus importante que celle opérée trois jours plus tôt", "la plus grosse prise depuis celle de
@@ -268,6 +277,8 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
             start, end = season(name, int(year))
         else:
             start, end = last_season(name, ref, previous=bool(last) or "dernier" in t[m.end() : m.end() + 9])
+        if part == "début" and m.group(0).startswith("depuis"):  # "depuis le début de l'été": to the article
+            return start, ref
         if part == "début":
             return month_interval(start.year, start.month)
         if part == "fin":

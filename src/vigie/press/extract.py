@@ -434,6 +434,10 @@ class Extractor:
                                     f"learned.{kind}" if kind in learned else f"{kind}.from_context"
                                 ]
                                 event.another = recalls.another(clause, kind)  # "d'autres tirs", "un autre réseau"
+                                # "plusieurs fusillades récentes": a series, perhaps a summary of those told
+                                event.series = kind == "shooting" and recalls.series(
+                                    trigger_text, self.ling.triggers(trigger_text)
+                                )
                                 counting.listed_goods(event, listed)  # "… 1 800 euros. C'est le résultat des fouilles"
                                 produced.append(event)
                                 if kind == "shooting" and not told:  # "il y a deux semaines, puis …": one per date
@@ -463,6 +467,9 @@ class Extractor:
                     elif places and places[0] is not area and not counted_apart:  # the département is no scene
                         # an unnamed locality ("un petit village") is not where the story is, nor a bare "l'aéroport"
                         kept = carries_over(places[0], said_in, when, article.date)
+                        # a round-up of towns of several départements ("à Villefranche-de-Rouergue (Aveyron), …, à
+                        # Nersac (Charente)") is no scene for the story's next events: none of them is its town
+                        kept = kept and len({p.departement for p in own_places if p.code}) < 2
                         last_place = places[0] if kept else last_place
                         if re.search(DISTRICT, clause, re.I) or is_district(places[0]):
                             district = places[0]
@@ -488,6 +495,7 @@ class Extractor:
                     counting.complete(events[-4:], events[first:], sentence)
                     counting.dated_by(events[-1], sentence, article.date)  # "Les faits se sont produits jeudi"
         events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
+        events = recalls.series_told_one_by_one(events)  # "plusieurs fusillades", told one by one too
         told = recalls.dated(events)  # the mentions told as events (dated, located, measured), before they merge
         gated = recalls.gated(article.title, _lead(article.text), GATE, LEAD_GATE)
         if gated:  # a piece about figures: they go before they merge into its events ("en 2024, 14 kilos" …)

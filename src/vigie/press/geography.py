@@ -384,6 +384,12 @@ TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
 )
 # a name followed by a wider area it is part of ("les Hauts de l'île", "le Nord du département"): no district of a town
+# a town and the communes around it: "à Louviers et aux alentours", "à Cholet et dans ses environs", "Rouen et sa
+# périphérie" (ArticlePlaces.resolve: an area of the town's département)
+AROUND_AFTER = (
+    r"\s+et\s+(?:(?:dans\s+)?(?:les|ses|aux|leurs)\s+|dans\s+les\s+communes\s+)?(?:alentours|environs|"
+    r"(?:sa|son)\s+(?:région|périphérie|agglomération|banlieue))\b"
+)
 AREA_AFTER = r"\s+(?:de l['’]île|du département|de la région|du pays|de la vallée|du territoire)\b"
 # a road ("l'A9", "la N7", "la RD 906"): no district of anything
 ROAD = r"^(?:[ANDRM]|RN|RD|CD)\s?\d+$"
@@ -711,7 +717,11 @@ class ArticlePlaces(Geography):
         # at all, else of its only town in a named département (places.Gazetteer.district_of)
         said = functools.cache(lambda: {r[0] for m in surfaces(whole) if (r := gaz.resolve(m.surface, named))})
         districts += [t for m in surfaces(whole) if (t := gaz.district_of(m.surface, named_towns, said, named))]
-        towns = main_towns(title_places, at_dateline, [p.code for rank, _, p in mentions if rank <= 2], districts)
+        # a town named as one end of a route or of an area ("un va-et-vient entre Paris et la Réunion", "des
+        # voyages entre la Réunion et Paris") is not a town the article is about, however often it is named so
+        routes = [m.span(1) for m in re.finditer(BETWEEN, whole)]
+        about = [p.code for rank, at, p in mentions if rank <= 2 and not any(a <= at < b for a, b in routes)]
+        towns = main_towns(title_places, at_dateline, about, districts)
         # the départements of the main towns, and of towns of some size named after "à", count as named
         deps = [gaz.info.get(t, (None, 0))[0] for t in towns]
         deps += [p.departement for r, _, p in mentions if r == 1 and gaz.info.get(p.code, (0, 0))[1] >= 10_000]
@@ -939,6 +949,13 @@ class ArticlePlaces(Geography):
         chosen = self._memo[memo]
         if chosen.place is None:
             return chosen
+        around = prefilter.match(AROUND_AFTER, text[mention.end : mention.end + 40])
+        if around and chosen.place.code and chosen.place.precision == 1 and chosen.rank in (1, 2):
+            # "des perquisitions à Louviers et aux alentours", "à Cholet et dans ses environs": the town and the
+            # communes around it, an area of its département (geo_precision 3), as "l'agglomération de X" is
+            said = text[mention.start : mention.end + around.end()]
+            place = Place(None, chosen.place.departement, said, mention.start, 3, why=chosen.place.why)
+            return replace(chosen, place=place, rank=3, why="area")
         return replace(chosen, place=replace(chosen.place, start=mention.start))
 
     def _resolve(self, mention: Mention, text: str, area: bool = False) -> Choice:
@@ -973,6 +990,14 @@ class ArticlePlaces(Geography):
             if re.search(DISTRICT_WORD, before):
                 c.terms["district_word"] = WEIGHTS["district_word"]
             candidates.append(c)
+        # an airport or a port said by its own name alone ("à Gillot", "au Raizet") in an article about its
+        # département (rules/sites.toml): the commune it lies in, as a neighbourhood of it
+        site = next((x for x in SITES if name_key(surface) in x.names), None) if locative and not curated else None
+        if site is not None and gaz.info.get(site.commune, (None, 0))[0] in self:
+            c = Candidate(site.commune, gaz.info.get(site.commune, (None, 0))[0], "neighbourhood")
+            c.terms["neighbourhood"] = WEIGHTS["neighbourhood"]
+            candidates.append(c)
+            curated = site.commune
         official = gaz.district_of(surface, towns) or self.districts.get(name_key(surface))
         if official and official != curated:
             candidates.append(Candidate(official, gaz.info.get(official, (None, 0))[0], "district"))
@@ -1011,6 +1036,7 @@ class ArticlePlaces(Geography):
             # "au Jas de Bouffan" is a district, not the village of Jas: a longer name's first word counts as a town
             # only when it is one of some size or in the article's départements
             first = [o for o in gaz.candidates(words[0], False, tuple(self)) if o[1] in self or o[2] >= 10_000]
+            first = [o for o in first if not self._longer_name_of_its_own(o[0], words, before, locative)]
             communes += self._communes(first, name_key(words[0]))
             self._vetoes(communes, len(first), locative, part_of_town)
             allowed = [c for c in communes if c.veto is None]
@@ -1129,6 +1155,18 @@ class ArticlePlaces(Geography):
             self._district_towns[key] = named[-1] if named else (self.towns[0] if self.towns else None)
         return self._district_towns[key]
 
+    def _longer_name_of_its_own(self, code: str, words: list[str], before: str, locative: bool) -> bool:
+        """Whether a longer capitalised name is something else than the town its first word names, by the article the
+        town's own name opens with: a town whose name has one (Le François, Le Creusot) is not meant by its bare word
+        at the head of a longer name ("précise François Marchetti": a person), and a name said with an article the
+        town's name lacks is no town of it ("à la Fontaine d'Ouche": a district, not Fontaine)."""
+        own = self.gaz.article.get(code)
+        said = re.search(r"(?<![\w'’])(les|le|la|l['’]|au|aux|du|des)\s*$", before.lower())
+        contracted = {"au": "le", "du": "le", "aux": "les", "des": "les", "l’": "l'"}
+        said_as = contracted.get(said.group(1), said.group(1)) if said else None
+        if own and not said_as:
+            return not locative
+        return bool(said_as) and said_as != own
     def _not_a_district(self, surface: str) -> bool:
         """A département, a region, a road or an acronym is never a district of the headline's town ("dans l'Allier",
         "l'A9", "à l'AFP")."""

@@ -249,6 +249,49 @@ def another(clause: str, kind: str = "shooting") -> bool:
     return kind in ("seizure", "arrest") and bool(ANOTHER_OPERATION.search(text))
 
 
+# a shooting told only as a plural of whole episodes after an indefinite quantifier ("plusieurs fusillades récentes",
+# "de sanglants règlements de comptes depuis l'été", "trois épisodes qui ressemblent à des règlements de comptes"): a
+# series, which sums up the shootings an article tells one by one when it tells some (`series_told_one_by_one`); "des
+# tirs", "des coups de feu" are the plural of one episode, and are not read so
+EPISODES = ("shooting.fusillade", "shooting.reglement_de_comptes")
+QUANTIFIED = re.compile(
+    r"(?:\b(?:des|de|plusieurs|quelques|nombreux|nombreuses|multiples|série de|vague de|\d+|deux|trois|quatre|"
+    r"cinq|six|sept|huit|neuf|dix)|\bd')\s*(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def series(text: str, triggers) -> bool:
+    """Whether a clause tells its shooting only as a series of episodes (EPISODES, plural, quantified): `triggers`
+    are the clause's triggers, read in `text`."""
+    shots = [t for t in triggers if t.kind == "shooting"]
+    return bool(shots) and all(
+        t.rule in EPISODES
+        and text[t.start : t.end].split()[0].lower().endswith(("s", "x"))
+        and QUANTIFIED.search(text[max(0, t.start - 40) : t.start])
+        for t in shots
+    )
+
+
+def series_told_one_by_one(events: list[Event]) -> list[Event]:
+    """A series of shootings (`series`) with no toll, in a département where the article tells a shooting of its own
+    within the series' dates (any, when the series has no date of its own): the summary of those, no event (the
+    README: a sentence that summarises events described elsewhere adds nothing)."""
+
+    def summed_up(s: Event) -> bool:
+        if not getattr(s, "series", False) or s.killed or s.injured:
+            return False
+        return any(
+            o.type == "shooting"
+            and not getattr(o, "series", False)
+            and o.departement == s.departement
+            and (not s.own_date or overlaps(s.date_start, s.date_end, o.date_start, o.date_end))
+            for o in events
+        )
+
+    return [e for e in events if not summed_up(e)]
+
+
 def _key(e: Event) -> tuple:
     return (e.type, e.commune, e.departement, e.date_start, e.date_end)
 
