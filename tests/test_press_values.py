@@ -159,6 +159,16 @@ def test_nobody_hit_said_after_a_toll_is_not_that_events():
         ("un laboratoire d'héroïne a été découvert, 10Kg saisis", {("heroin", "kg"): 10}),  # named before
         ("des sachets de cocaïne et 2 kg de cannabis", {("cocaine", None): None, ("cannabis", "kg"): 2}),
         ("87 bonbonnes de cocaïne et une plaquette de résine", {("cocaine", "doses"): 87, ("cannabis", None): None}),
+        # a unit abbreviated with a full stop (fixture 859)
+        ("près de 450 g. d'héroïne ont été saisis", {("heroin", "kg"): 0.45}),
+        ("2 kg. de résine et 30 g. de cocaïne", {("cannabis", "kg"): 2, ("cocaine", "kg"): 0.03}),
+        # small or vague amounts said in words: the substance, quantity null (fixture 860)
+        (
+            "2 kilos d'herbe, un peu d'héroïne et une faible quantité de MDMA",
+            {("cannabis", "kg"): 2, ("heroin", None): None, ("synthetic", None): None},
+        ),
+        ("des quantités importantes d'herbe ont été saisies", {("cannabis", None): None}),
+        ("un peu plus de 2 kilos de cannabis", {("cannabis", "kg"): 2}),
     ],
 )
 def test_drug_amounts(text, expected):
@@ -482,3 +492,9 @@ def test_a_substance_added_to_a_measured_one_without_an_amount_is_listed_with_no
     # with no amount at all, every substance named is listed as before
     text = "La police a trouvé l'héroïne, de la cocaïne, du cannabis, ainsi que des billets."
     assert _drugs(text) == {("heroin", None): None, ("cocaine", None): None, ("cannabis", None): None}
+    # an indefinite amount of several substances coordinated (fixture 861): each, amount unknown
+    text = "Plusieurs kilos de stupéfiants dont du crack, de l'ecstasy et de l'herbe de cannabis ont été saisis."
+    assert _drugs(text) == {("crack", None): None, ("synthetic", None): None, ("cannabis", None): None}
+    # substances a clause of the trade names, before a colon, are not coordinated with the amount after it (862)
+    text = "Le groupe revendait de l'héroïne, du crack et de l'ecstasy : « Nous avons saisi 150 grammes de cocaïne »."
+    assert _drugs(text) == {("cocaine", "kg"): 0.15}

@@ -36,6 +36,7 @@ RULE_NAMES = {
     "packs": "a substance in packs of unknown weight",
     "and_some": "a substance added without an amount ('120 grammes de cocaïne et de la résine')",
     "kilo_and_grams": "'1 kg 5'",
+    "unit_abbreviation": "'450 g. d'héroïne'",
     "pack_size": "the size of a pack ('en pains de 500 g', '32 ballots de 38 kg')",
     "restated": "an amount said again ('soit un total de')",
     "share_of_tonne": "'une demi-tonne', 'un tiers de tonne'",
@@ -272,7 +273,9 @@ def drugs(sentence: str) -> list[dict]:
 def _drugs(sentence: str) -> tuple[dict, ...]:
     text = RULE["subset"].sub("", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
     text = RULE["kilo_and_grams"].sub(r"\1,\3 \2", text)  # "1 kg 5" is 1,5 kg
+    text = RULE["unit_abbreviation"].sub(r"\1 ", text)  # "450 g. d'héroïne": one character for one, offsets hold
     found: dict[tuple[str, str | None], float | None] = {}
+    told_at: list[int] = []  # where each amount read is told (and_some reads the coordinations of their clause)
     pattern = re.compile(
         rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?\s*(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
         re.I,
@@ -303,6 +306,7 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
                 continue
             value *= packs
         key = (substance, unit)
+        told_at.append(m.start())
         if RULE["restated"].search(before):  # "…, soit un total de 1,2 tonne": the amount said again
             found[key] = value * factor
             continue
@@ -311,20 +315,28 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
         substance = substance_of(m.group("rest"))
         if substance:  # "une demi-tonne de cannabis", "un tiers de tonne de résine"
             share = VALUES.shares[(m.group("half") or m.group("share")).lower()]
+            told_at.append(m.start())
             found[(substance, "kg")] = (found.get((substance, "kg")) or 0) + share
     for m in (*RULE["indefinite"].finditer(text), *RULE["packs"].finditer(text)):
         substance = _first_substance(m.group("rest"))
         if substance and not any(k[0] == substance for k in found):
             found[(substance, None)] = None
+            told_at.append(m.start())
     if not found:  # substances named without a quantity ("de la drogue", "du zamal")
         for name, pat in SUBSTANCE_RULES:
             if pat.search(text) and RULE["found"].search(text):
                 found[(name, None)] = None
-    elif any(q is not None for q in found.values()):
-        # "120 grammes de cocaïne et de la résine de cannabis": a substance added to a measured one, without an amount
+    else:
+        # "120 grammes de cocaïne et de la résine de cannabis", "plusieurs kilos de stupéfiants dont du crack, de
+        # l'ecstasy et de l'herbe": a substance coordinated with an amount read, without one of its own; in the same
+        # clause (between colons or semicolons) as that amount, not in another telling the trade ("l'équipe revendait
+        # de l'héroïne, du crack et de l'ecstasy : « Nous avons saisi 150 grammes de cocaïne »")
+        stops = [0, *(c.end() for c in re.finditer(r"[:;]", text)), len(text) + 1]
+        clauses = {next(i for i, stop in enumerate(stops) if stop > at) for at in told_at}
         for m in RULE["and_some"].finditer(text):
             substance = _first_substance(m.group("rest"))
-            if substance and not any(k[0] == substance for k in found):
+            clause = next(i for i, stop in enumerate(stops) if stop > m.start())
+            if substance and not any(k[0] == substance for k in found) and clause in clauses:
                 found[(substance, None)] = None
     return tuple(
         {"substance": s, "quantity": round(q, 6) if q is not None else None, "unit": u} for (s, u), q in found.items()
