@@ -498,3 +498,19 @@ def test_a_substance_added_to_a_measured_one_without_an_amount_is_listed_with_no
     # substances a clause of the trade names, before a colon, are not coordinated with the amount after it (862)
     text = "Le groupe revendait de l'héroïne, du crack et de l'ecstasy : « Nous avons saisi 150 grammes de cocaïne »."
     assert _drugs(text) == {("cocaine", "kg"): 0.15}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("dix-huit", 18), ("vingt-et-un", 21), ("quatre-vingt-dix", 90), ("soixante-dix", 70), ("trois", 3)],
+)
+def test_a_number_written_in_hyphenated_words_is_read_whole(text, expected):
+    assert quantities.number_word(text) == expected
+    assert quantities.arrested(f"{text} personnes ont été interpellées") == expected  # not "huit" of "dix-huit"
+
+
+def test_a_number_word_begins_a_word():
+    # fixtures 864, 865: "adolescent" holds "cent", "jeune" holds "une", "chacun" holds "un": none is a number
+    assert quantities.casualties("un adolescent blessé par balle") == (None, 1)
+    assert quantities.casualties("Un adolescent a été tué par balle.") == (1, None)
+    assert quantities.same_victim("Le jeune homme a été touché au bras puis conduit aux urgences.")

@@ -145,10 +145,11 @@ def load_values(path: Path = VALUES_FILE) -> Values:
     missing = set(RULE_NAMES) - set(patterns)
     if missing:
         raise VigieError(f"{path}: missing rule(s) {', '.join(sorted(missing))}")
-    num = (  # "une vingtaine" before "une": the approximate number whole, not its article read as one
-        f"(?:{patterns['digits']}|(?:une )?(?:{'|'.join(w for w in about if w != 'demi')})s?|"
-        f"{'|'.join(cardinals)}|(?:une )?demi)"
-    )
+    num = (  # "une vingtaine" before "une": the approximate number whole, not its article read as one; a number word
+        # begins a word ("un adolescent blessé" holds no "cent blessé", "un adolescent tué" no "cent tué")
+        f"(?:{patterns['digits']}|\\b(?:une )?(?:{'|'.join(w for w in about if w != 'demi')})s?|"
+        f"\\b(?:{'|'.join(cardinals)})(?:-(?:et-)?(?:{'|'.join(cardinals)}))*|\\b(?:une )?demi)"
+    )  # a compound whole: "dix-huit", "vingt-et-un", "quatre-vingt-dix"
     person = patterns["person"]
     patterns = {k: v.replace("{num}", num).replace("{person}", person) for k, v in patterns.items()}
     cases = {e["name"] for e in data.get("rule", []) if e.get("case")}
@@ -214,13 +215,34 @@ AUXILIARY = ("a été", "été", "est", "avait été")  # "a été blessé" is a
 
 
 def number_word(text: str) -> float | None:
-    """'4.350' → 4350, '1,2' → 1.2, '2 000' → 2000, 'vingtaine' → 20, 'trois' → 3."""
+    """'4.350' → 4350, '1,2' → 1.2, '2 000' → 2000, 'vingtaine' → 20, 'trois' → 3, 'dix-huit' → 18."""
     text = text.strip().lower().removeprefix("une ").rstrip("s") if not text[:1].isdigit() else text.strip()
     if text[:1].isdigit():
         if re.fullmatch(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d+)?", text):
             text = re.sub(r"[ .\u00a0\u202f]", "", text)
         return float(text.replace(",", "."))
+    if "-" in text:
+        return _compound([w for w in text.split("-") if w != "et"])
     return WORDS.get(text) or WORDS.get(text + "s")
+
+
+def _compound(words: list[str]) -> float | None:
+    """A number written in words joined by hyphens: its parts added ("dix-huit" 18, "vingt-et-un" 21), "cent" and
+    "mille" multiplying what comes before them ("deux-cents" 200), "quatre-vingt" 80."""
+    total = current = 0.0
+    for word in words:
+        value = WORDS.get(word) or WORDS.get(word.rstrip("s")) or WORDS.get(word + "s")
+        if value is None:
+            return None
+        if value in (100, 1000):
+            current = max(current, 1) * value
+            if value == 1000:
+                total, current = total + current, 0
+        elif value == 20 and current == 4:
+            current = 80
+        else:
+            current += value
+    return total + current or None
 
 
 def _count(m: re.Match | None) -> int | None:
