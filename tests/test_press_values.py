@@ -514,3 +514,10 @@ def test_a_number_word_begins_a_word():
     assert quantities.casualties("un adolescent blessé par balle") == (None, 1)
     assert quantities.casualties("Un adolescent a été tué par balle.") == (1, None)
     assert quantities.same_victim("Le jeune homme a été touché au bras puis conduit aux urgences.")
+
+
+def test_one_person_told_with_a_participle_is_one_injured():
+    # fixture 863: "Une jeune femme blessée dans sa cuisine"; the dead victim's own wound stays the death's
+    assert quantities.casualties("Une jeune femme blessée dans sa cuisine a été soignée sur place.") == (None, 1)
+    assert quantities.casualties("Un homme grièvement blessé lors des tirs") == (None, 1)
+    assert quantities.casualties("Un homme blessé par balle est décédé à l'hôpital.") == (1, None)
