@@ -521,3 +521,13 @@ def test_one_person_told_with_a_participle_is_one_injured():
     assert quantities.casualties("Une jeune femme blessée dans sa cuisine a été soignée sur place.") == (None, 1)
     assert quantities.casualties("Un homme grièvement blessé lors des tirs") == (None, 1)
     assert quantities.casualties("Un homme blessé par balle est décédé à l'hôpital.") == (1, None)
+
+
+def test_a_resale_value_is_no_cash_and_a_sawn_off_gun_is_a_shotgun():
+    # fixture 866
+    assert quantities.cash("Cette herbe représentait près de 90 000 euros à la revente.") is None
+    assert quantities.cash("Le lot valait 65.000 euros à la revente.") is None
+    assert quantities.weapons("ils ont saisi deux pistolets et un fusil à canons sciés", seized=True) == [
+        {"kind": "shotgun", "count": 1},
+        {"kind": "handgun", "count": 2},
+    ]
