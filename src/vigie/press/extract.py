@@ -146,9 +146,23 @@ def _sentence_model():
     return load_nlp()
 
 
+LIST_ITEM = re.compile(r"[–—•·*-]\s")  # a paragraph that is an item of a list ("– 410 grammes de cocaïne,")
+
+
 def _paragraphs(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"\n\s*\n|\n(?=[A-ZÀ-Ý«“])", text[:MAX_CHARS]) if p.strip()]
-    return [p[:MAX_PARAGRAPH] for p in parts]
+    joined: list[str] = []
+    listing = False  # the paragraph before is a list's introduction, or an item of it
+    for part in parts:
+        # the items of a list a paragraph introduces with a colon ("les enquêteurs ont mis la main sur :" ¶ "– 410
+        # grammes de cocaïne," ¶ "– 1,3 kg de résine de cannabis,") continue its sentence: what was found is told with
+        # the finding
+        if joined and LIST_ITEM.match(part) and (listing or joined[-1].endswith(":")):
+            joined[-1], listing = f"{joined[-1]} {part}", True
+            continue
+        joined.append(part)
+        listing = False
+    return [p[:MAX_PARAGRAPH] for p in joined]
 
 
 class Extractor:
