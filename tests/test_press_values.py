@@ -531,3 +531,31 @@ def test_a_resale_value_is_no_cash_and_a_sawn_off_gun_is_a_shotgun():
         {"kind": "shotgun", "count": 1},
         {"kind": "handgun", "count": 2},
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("En soirée, une douzième interpellation a été menée.", 12),
+        ("Une cinquième a subi le même sort en fin de journée.", 5),
+        ("Un troisième suspect a été interpellé mardi.", 3),
+        ("Une neuvième personne a été placée en garde à vue.", 9),
+        ("Le premier suspect a été arrêté dans une cave.", None),  # one of those counted, no count
+    ],
+)
+def test_an_arrest_told_by_its_rank_is_the_running_total(text, expected):
+    assert quantities.arrested(text) == expected
+
+
+def test_a_rank_past_the_count_raises_it_and_a_count_told_before_its_operation_is_its_own():
+    # fixture 868: "Huit jeunes … étaient en garde à vue" ¶ "Les policiers les avaient arrêtés …" ¶ "Une neuvième …"
+    seizure = _event("seizure", date(2024, 10, 1), date(2024, 10, 1))
+    counting.counted_before("Huit jeunes étaient toujours en garde à vue mercredi soir.", [seizure], date(2024, 10, 3))
+    assert seizure.count == 8
+    counting.complete([seizure], [seizure], "Une neuvième personne a subi le même sort dans la soirée.")
+    assert seizure.count == 9
+    counting.complete([seizure], [seizure], "Une quatrième personne a été interpellée.")  # a rank below: no change
+    assert seizure.count == 9
+    told = _event("seizure", date(2024, 10, 1), date(2024, 10, 1))
+    counting.counted_before("En 2019, huit personnes avaient été interpellées.", [told], date(2024, 10, 3))
+    assert told.count is None  # another time

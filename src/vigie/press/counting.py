@@ -491,7 +491,7 @@ def excluded_details(paragraph: list[Event], sentence: str) -> None:
     if not operations or _elsewhen(sentence, operations[-1]):
         return
     target = operations[-1]
-    if target.count is None or quantities.VALUES["in_all"].search(sentence):
+    if target.count is None or quantities.VALUES["in_all"].search(sentence) or _ranked_more(target, sentence):
         said = quantities.arrested(sentence)
         if said is not None:
             target.count, target.count_rough = said, quantities.arrested_roughly(sentence)
@@ -500,6 +500,13 @@ def excluded_details(paragraph: list[Event], sentence: str) -> None:
     if target.cash_eur is None:
         target.cash_eur = quantities.cash(sentence)
     _exact_amounts(target, sentence)
+
+
+def _ranked_more(operation: Event, sentence: str) -> bool:
+    """Does the sentence tell one more arrest by its rank, past the operation's count ("sept personnes ont été
+    arrêtées. Une huitième a été placée en garde à vue": eight)?"""
+    nth = quantities.ordinal_total(sentence)
+    return nth is not None and nth > (operation.count or 0)
 
 
 def _exact_amounts(seizure: Event, sentence: str) -> bool:
@@ -513,6 +520,21 @@ def _exact_amounts(seizure: Event, sentence: str) -> bool:
         if _rough(d["quantity"], exact.get((d["substance"], d["unit"]))):
             d["quantity"], told = exact[(d["substance"], d["unit"])], True
     return told
+
+
+def counted_before(sentence: str | None, produced: list[Event], ref: date) -> None:
+    """Persons arrested told in a sentence with no event of its own, before any operation of its paragraph ("Huit
+    jeunes de Nevers étaient toujours en garde à vue mercredi soir." then "Les policiers les avaient arrêtés mardi
+    matin …"): the count of the first operation the paragraph then tells, when it has none and the sentence tells
+    no other time."""
+    operation = next((e for e in produced if e.type in ("seizure", "arrest")), None)
+    if sentence is None or operation is None or operation.count is not None:
+        return
+    if another_time(dates.resolve(sentence, ref), operation):
+        return
+    said = quantities.arrested(sentence)
+    if said is not None:
+        operation.count, operation.count_rough = said, quantities.arrested_roughly(sentence)
 
 
 def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None:
@@ -548,7 +570,11 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     )
     if (
         operations
-        and (operations[-1].count is None or quantities.VALUES["in_all"].search(sentence))
+        and (
+            operations[-1].count is None
+            or quantities.VALUES["in_all"].search(sentence)
+            or _ranked_more(operations[-1], sentence)
+        )
         and not _elsewhen(sentence, operations[-1])
     ):
         # "Au total, 8 personnes ont été placées en garde à vue": the total over the first persons told

@@ -243,6 +243,7 @@ class Extractor:
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
+            counted = None  # persons arrested told before any operation of the paragraph (counting.counted_before)
             deal_context = headline_deal
             scene = []  # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le
             # coffre, ils ont découvert …"): where the next event with no place of its own happened
@@ -497,10 +498,15 @@ class Extractor:
                 if produced:
                     for e in produced if told_in is not sentence else []:
                         e.evidence = told_in  # the article's sentence, not the recall cut from it
+                    counting.counted_before(counted, produced, article.date)
+                    counted = None  # told once, of the operation it comes before
                     events += produced
-                elif events and not described:
-                    counting.complete(events[-4:], events[first:], sentence)
-                    counting.dated_by(events[-1], sentence, article.date)  # "Les faits se sont produits jeudi"
+                elif not described:
+                    if events:
+                        counting.complete(events[-4:], events[first:], sentence)
+                        counting.dated_by(events[-1], sentence, article.date)  # "Les faits se sont produits jeudi"
+                    if not any(e.type in ("seizure", "arrest") for e in events[first:]):
+                        counted = sentence  # "huit jeunes … étaient en garde à vue" before "… les avaient arrêtés"
         events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
         told = recalls.dated(events)  # the mentions told as events (dated, located, measured), before they merge
         gated = recalls.gated(article.title, _lead(article.text), GATE, LEAD_GATE)

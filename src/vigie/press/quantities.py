@@ -69,6 +69,7 @@ RULE_NAMES = {
     "arrested_object": "a number arrested (object)",
     "arrested_participle": "a number arrested (participle)",
     "arrested_one": "one arrested",
+    "arrested_ordinal": "an arrest told by its rank: the running total",
     "in_all": "a total",
     "tally": "a running tally",
     "arms_seized": "arms of no named kind, seized",
@@ -463,6 +464,8 @@ def _arrests(text: str) -> tuple[int | None, bool]:
         return 0, False
     if RULE["arrested_with_relative"].search(t):
         return 2, False  # "interpellé sur place avec son fils"
+    if (nth := ordinal_total(t)) is not None:  # "un troisième suspect a été interpellé": three, not one
+        return nth, False
     for name in ("arrested_counted", "arrests_counted", "arrested_object", "arrested_participle"):
         m = RULE[name].search(t)
         n = _count(m)
@@ -482,6 +485,20 @@ def _arrests(text: str) -> tuple[int | None, bool]:
         also = RULE["arrested_also"].match(t[one.end() :])  # "a été interpellé ainsi qu'un autre individu"
         return 1 + (int(number_word(also.group(1)) or 0) if also else 0), False
     return None, False
+
+
+def ordinal_total(text: str) -> int | None:
+    """The running total an arrest told by its rank gives: "une douzième interpellation a été menée" → 12, "un troisième
+    suspect a été interpellé" → 3 ("huit" + "ième", "quatr(e)", "cinq(u)", "neu(f→v)")."""
+    m = RULE["arrested_ordinal"].search(plain(text))
+    if m is None:
+        return None
+    stem = m.group("nth").lower()
+    for word in (stem, stem + "e", stem.removesuffix("u"), stem.removesuffix("v") + "f"):
+        n = number_word(word)
+        if n and n == int(n) and n > 1:
+            return int(n)
+    return None
 
 
 @functools.lru_cache(maxsize=256)  # the costliest value rule, asked again of a sentence in its article; forget()
