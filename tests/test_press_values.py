@@ -559,3 +559,16 @@ def test_a_rank_past_the_count_raises_it_and_a_count_told_before_its_operation_i
     told = _event("seizure", date(2024, 10, 1), date(2024, 10, 1))
     counting.counted_before("En 2019, huit personnes avaient été interpellées.", [told], date(2024, 10, 3))
     assert told.count is None  # another time
+
+
+def test_drugs_measured_just_before_the_paragraph_s_first_seizure_are_its_amounts():
+    # fixture 868: "La serre, qui abritait près de 150 pieds de cannabis, …" then "les gendarmes ont découvert la
+    # plantation"
+    seizure = _event("seizure", date(2024, 9, 30), date(2024, 9, 30))
+    counting.counted_before(
+        "La serre, qui abritait près de 150 pieds de cannabis, était cachée.", [seizure], date(2024, 10, 3)
+    )
+    assert seizure.drugs == [{"substance": "cannabis", "quantity": 150, "unit": "plants"}]
+    named = _event("seizure", date(2024, 9, 30), date(2024, 9, 30), drugs=[("cocaine", None, None)])
+    counting.counted_before("La serre abritait 150 pieds de cannabis.", [named], date(2024, 10, 3))
+    assert named.drugs == [{"substance": "cocaine", "quantity": None, "unit": None}]  # another substance: not its

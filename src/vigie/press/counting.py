@@ -523,18 +523,22 @@ def _exact_amounts(seizure: Event, sentence: str) -> bool:
 
 
 def counted_before(sentence: str | None, produced: list[Event], ref: date) -> None:
-    """Persons arrested told in a sentence with no event of its own, before any operation of its paragraph ("Huit
-    jeunes de Nevers étaient toujours en garde à vue mercredi soir." then "Les policiers les avaient arrêtés mardi
-    matin …"): the count of the first operation the paragraph then tells, when it has none and the sentence tells
-    no other time."""
+    """Persons arrested, or drugs measured, told in a sentence with no event of its own, before any operation of its
+    paragraph ("Huit jeunes de Nevers étaient toujours en garde à vue mercredi soir." then "Les policiers les avaient
+    arrêtés mardi matin …"; "La serre, qui abritait près de 150 pieds de cannabis, …" then "les gendarmes ont
+    découvert la plantation"): the count, or the amounts, of the first operation the paragraph then tells, when it
+    has none and the sentence tells no other time."""
     operation = next((e for e in produced if e.type in ("seizure", "arrest")), None)
-    if sentence is None or operation is None or operation.count is not None:
+    if sentence is None or operation is None or another_time(dates.resolve(sentence, ref), operation):
         return
-    if another_time(dates.resolve(sentence, ref), operation):
-        return
-    said = quantities.arrested(sentence)
+    said = quantities.arrested(sentence) if operation.count is None else None
     if said is not None:
         operation.count, operation.count_rough = said, quantities.arrested_roughly(sentence)
+    if operation.type == "seizure" and not any(d["quantity"] is not None for d in operation.drugs):
+        measured = [d for d in quantities.drugs(sentence) if d["quantity"] is not None]
+        named = {d["substance"] for d in operation.drugs}
+        if measured and (not named or named <= {d["substance"] for d in measured}):
+            operation.drugs = measured  # the substances the seizure names, measured before it
 
 
 def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None:

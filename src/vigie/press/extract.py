@@ -243,12 +243,13 @@ class Extractor:
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
-            counted = None  # persons arrested told before any operation of the paragraph (counting.counted_before)
+            counted = None  # a sentence with no event before any operation of the paragraph (counting.counted_before)
             deal_context = headline_deal
             scene = []  # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le
             # coffre, ils ont découvert …"): where the next event with no place of its own happened
             for k, sentence in enumerate(sentences):
                 at += 1  # the sentence's rank in the article (_named_later)
+                before, counted = counted, None  # the sentence just before, when it told no event
                 told_in = sentence  # the evidence of the sentence's events
                 bare = plain(sentence)
                 if any(p.search(bare) for p in EXCLUDE) or self.ling.excluded(bare):
@@ -498,8 +499,7 @@ class Extractor:
                 if produced:
                     for e in produced if told_in is not sentence else []:
                         e.evidence = told_in  # the article's sentence, not the recall cut from it
-                    counting.counted_before(counted, produced, article.date)
-                    counted = None  # told once, of the operation it comes before
+                    counting.counted_before(before, produced, article.date)
                     events += produced
                 elif not described:
                     if events:
