@@ -572,3 +572,15 @@ def test_drugs_measured_just_before_the_paragraph_s_first_seizure_are_its_amount
     named = _event("seizure", date(2024, 9, 30), date(2024, 9, 30), drugs=[("cocaine", None, None)])
     counting.counted_before("La serre abritait 150 pieds de cannabis.", [named], date(2024, 10, 3))
     assert named.drugs == [{"substance": "cocaine", "quantity": None, "unit": None}]  # another substance: not its
+
+
+def test_a_toll_told_on_a_day_of_its_own_goes_to_the_recent_violence_of_that_day():
+    # fixture 863: projectiles "entre le 20 et le 22 septembre", a shooting on the 29th, then "deux gendarmes blessés
+    # samedi 21 septembre": the toll is the projectiles', not the shooting's, and not lost
+    earlier = _event("intimidation", date(2024, 9, 20), date(2024, 9, 22))
+    latest = _event("shooting", date(2024, 9, 29), date(2024, 9, 29), injured=1)
+    counting.complete([earlier, latest], [], "La préfecture a fait état de deux gendarmes blessés samedi 21 septembre.")
+    assert (earlier.killed, earlier.injured) == (None, 2) and (latest.killed, latest.injured) == (None, 1)
+    recalled = _event("intimidation", date(2024, 9, 1), date(2024, 9, 30))
+    counting.complete([recalled, latest], [], "En septembre 2021, un jeune avait été abattu.")  # a month: another event
+    assert (recalled.killed, recalled.injured) == (None, None)

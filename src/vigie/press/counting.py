@@ -466,6 +466,19 @@ def _elsewhen(sentence: str, target: Event) -> bool:
     return bool(when) and not overlaps(when[0], when[1], target.date_start, target.date_end)
 
 
+def _told_within(sentence: str, event: Event) -> bool:
+    """Does the sentence, dated by a month or a year of its own, tell a day inside the event's dates ("samedi 21
+    septembre"; not a month or a year: "en septembre 2021, un jeune avait été abattu" is another event recalled)?"""
+    if None in (event.date_start, event.date_end):
+        return False
+    if not re.search(rf"\b(?:(?:19|20)\d{{2}}|{'|'.join(dates.MONTHS)})\b", sentence, re.I):
+        return False
+    when = dates.resolve(sentence, event.date_end)
+    if not when or None in when or (when[1] - when[0]).days > 2:
+        return False
+    return overlaps(when[0], when[1], event.date_start, event.date_end)
+
+
 def _dates_it(target: Event, paragraph: list[Event], sentence: str) -> bool:
     """A dated sentence right after the paragraph's last event, a shooting told with no date ("trois mois après une
     fusillade mortelle dans le secteur. Le soir du 14 août un jeune a été tué, un second blessé"), tells that
@@ -549,11 +562,14 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     violent = [e for e in paragraph[-4:] if e.type in ("shooting", "intimidation")] or sorted(
         (e for e in recent if e.type in ("shooting", "intimidation")), key=lambda e: e.date_end or date.min
     )
-    if (
-        violent
-        and (not _elsewhen(sentence, violent[-1]) or _dates_it(violent[-1], paragraph, sentence))
-        and not quantities.VALUES["tally"].search(sentence)
-    ):
+    told = violent and (not _elsewhen(sentence, violent[-1]) or _dates_it(violent[-1], paragraph, sentence))
+    if violent and not told:
+        # a toll told on a day of its own, outside the latest violence's dates: of the recent one whose dates hold it
+        # ("La préfecture a fait état de deux gendarmes blessés samedi 21 septembre", after a shooting on the 29th,
+        # is of the projectiles thrown between the 20th and the 22nd)
+        violent = [e for e in recent if e.type in ("shooting", "intimidation") and _told_within(sentence, e)][-1:]
+        told = bool(violent)
+    if told and not quantities.VALUES["tally"].search(sentence):
         # the violence of this paragraph, else the latest: "L'enfant n'a pas été touché" is of the news
         target = violent[-1]
         killed, injured = quantities.casualties(sentence)
