@@ -330,3 +330,15 @@ def test_ingest_a_feed_and_its_pages(tmp_path, official_db, extractor):
     ingest(con, extractor, articles)
     rows = con.execute("SELECT type, commune FROM event ORDER BY type").fetchall()
     assert ("dealing_point", "79049") in rows and ("seizure", "79049") in rows
+
+
+def test_the_items_of_a_list_introduced_by_a_colon_continue_its_paragraph():
+    # fixture 867: what was found, listed one item a paragraph, is told with the finding
+    from vigie.press.extract import _paragraphs
+
+    text = "Ils ont saisi :\n\n– 410 grammes de cocaïne,\n\n– 8 200 euros.\n\nIl est écroué.\n\n- Sans deux-points."
+    assert _paragraphs(text) == [
+        "Ils ont saisi : – 410 grammes de cocaïne, – 8 200 euros.",
+        "Il est écroué.",
+        "- Sans deux-points.",
+    ]

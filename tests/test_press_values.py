@@ -159,6 +159,16 @@ def test_nobody_hit_said_after_a_toll_is_not_that_events():
         ("un laboratoire d'héroïne a été découvert, 10Kg saisis", {("heroin", "kg"): 10}),  # named before
         ("des sachets de cocaïne et 2 kg de cannabis", {("cocaine", None): None, ("cannabis", "kg"): 2}),
         ("87 bonbonnes de cocaïne et une plaquette de résine", {("cocaine", "doses"): 87, ("cannabis", None): None}),
+        # a unit abbreviated with a full stop (fixture 859)
+        ("près de 450 g. d'héroïne ont été saisis", {("heroin", "kg"): 0.45}),
+        ("2 kg. de résine et 30 g. de cocaïne", {("cannabis", "kg"): 2, ("cocaine", "kg"): 0.03}),
+        # small or vague amounts said in words: the substance, quantity null (fixture 860)
+        (
+            "2 kilos d'herbe, un peu d'héroïne et une faible quantité de MDMA",
+            {("cannabis", "kg"): 2, ("heroin", None): None, ("synthetic", None): None},
+        ),
+        ("des quantités importantes d'herbe ont été saisies", {("cannabis", None): None}),
+        ("un peu plus de 2 kilos de cannabis", {("cannabis", "kg"): 2}),
     ],
 )
 def test_drug_amounts(text, expected):
@@ -482,3 +492,95 @@ def test_a_substance_added_to_a_measured_one_without_an_amount_is_listed_with_no
     # with no amount at all, every substance named is listed as before
     text = "La police a trouvé l'héroïne, de la cocaïne, du cannabis, ainsi que des billets."
     assert _drugs(text) == {("heroin", None): None, ("cocaine", None): None, ("cannabis", None): None}
+    # an indefinite amount of several substances coordinated (fixture 861): each, amount unknown
+    text = "Plusieurs kilos de stupéfiants dont du crack, de l'ecstasy et de l'herbe de cannabis ont été saisis."
+    assert _drugs(text) == {("crack", None): None, ("synthetic", None): None, ("cannabis", None): None}
+    # substances a clause of the trade names, before a colon, are not coordinated with the amount after it (862)
+    text = "Le groupe revendait de l'héroïne, du crack et de l'ecstasy : « Nous avons saisi 150 grammes de cocaïne »."
+    assert _drugs(text) == {("cocaine", "kg"): 0.15}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("dix-huit", 18), ("vingt-et-un", 21), ("quatre-vingt-dix", 90), ("soixante-dix", 70), ("trois", 3)],
+)
+def test_a_number_written_in_hyphenated_words_is_read_whole(text, expected):
+    assert quantities.number_word(text) == expected
+    assert quantities.arrested(f"{text} personnes ont été interpellées") == expected  # not "huit" of "dix-huit"
+
+
+def test_a_number_word_begins_a_word():
+    # fixtures 864, 865: "adolescent" holds "cent", "jeune" holds "une", "chacun" holds "un": none is a number
+    assert quantities.casualties("un adolescent blessé par balle") == (None, 1)
+    assert quantities.casualties("Un adolescent a été tué par balle.") == (1, None)
+    assert quantities.same_victim("Le jeune homme a été touché au bras puis conduit aux urgences.")
+
+
+def test_one_person_told_with_a_participle_is_one_injured():
+    # fixture 863: "Une jeune femme blessée dans sa cuisine"; the dead victim's own wound stays the death's
+    assert quantities.casualties("Une jeune femme blessée dans sa cuisine a été soignée sur place.") == (None, 1)
+    assert quantities.casualties("Un homme grièvement blessé lors des tirs") == (None, 1)
+    assert quantities.casualties("Un homme blessé par balle est décédé à l'hôpital.") == (1, None)
+
+
+def test_a_resale_value_is_no_cash_and_a_sawn_off_gun_is_a_shotgun():
+    # fixture 866
+    assert quantities.cash("Cette herbe représentait près de 90 000 euros à la revente.") is None
+    assert quantities.cash("Le lot valait 65.000 euros à la revente.") is None
+    assert quantities.weapons("ils ont saisi deux pistolets et un fusil à canons sciés", seized=True) == [
+        {"kind": "shotgun", "count": 1},
+        {"kind": "handgun", "count": 2},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("En soirée, une douzième interpellation a été menée.", 12),
+        ("Une cinquième a subi le même sort en fin de journée.", 5),
+        ("Un troisième suspect a été interpellé mardi.", 3),
+        ("Une neuvième personne a été placée en garde à vue.", 9),
+        ("Le premier suspect a été arrêté dans une cave.", None),  # one of those counted, no count
+    ],
+)
+def test_an_arrest_told_by_its_rank_is_the_running_total(text, expected):
+    assert quantities.arrested(text) == expected
+
+
+def test_a_rank_past_the_count_raises_it_and_a_count_told_before_its_operation_is_its_own():
+    # fixture 868: "Huit jeunes … étaient en garde à vue" ¶ "Les policiers les avaient arrêtés …" ¶ "Une neuvième …"
+    seizure = _event("seizure", date(2024, 10, 1), date(2024, 10, 1))
+    counting.counted_before("Huit jeunes étaient toujours en garde à vue mercredi soir.", [seizure], date(2024, 10, 3))
+    assert seizure.count == 8
+    counting.complete([seizure], [seizure], "Une neuvième personne a subi le même sort dans la soirée.")
+    assert seizure.count == 9
+    counting.complete([seizure], [seizure], "Une quatrième personne a été interpellée.")  # a rank below: no change
+    assert seizure.count == 9
+    told = _event("seizure", date(2024, 10, 1), date(2024, 10, 1))
+    counting.counted_before("En 2019, huit personnes avaient été interpellées.", [told], date(2024, 10, 3))
+    assert told.count is None  # another time
+
+
+def test_drugs_measured_just_before_the_paragraph_s_first_seizure_are_its_amounts():
+    # fixture 868: "La serre, qui abritait près de 150 pieds de cannabis, …" then "les gendarmes ont découvert la
+    # plantation"
+    seizure = _event("seizure", date(2024, 9, 30), date(2024, 9, 30))
+    counting.counted_before(
+        "La serre, qui abritait près de 150 pieds de cannabis, était cachée.", [seizure], date(2024, 10, 3)
+    )
+    assert seizure.drugs == [{"substance": "cannabis", "quantity": 150, "unit": "plants"}]
+    named = _event("seizure", date(2024, 9, 30), date(2024, 9, 30), drugs=[("cocaine", None, None)])
+    counting.counted_before("La serre abritait 150 pieds de cannabis.", [named], date(2024, 10, 3))
+    assert named.drugs == [{"substance": "cocaine", "quantity": None, "unit": None}]  # another substance: not its
+
+
+def test_a_toll_told_on_a_day_of_its_own_goes_to_the_recent_violence_of_that_day():
+    # fixture 863: projectiles "entre le 20 et le 22 septembre", a shooting on the 29th, then "deux gendarmes blessés
+    # samedi 21 septembre": the toll is the projectiles', not the shooting's, and not lost
+    earlier = _event("intimidation", date(2024, 9, 20), date(2024, 9, 22))
+    latest = _event("shooting", date(2024, 9, 29), date(2024, 9, 29), injured=1)
+    counting.complete([earlier, latest], [], "La préfecture a fait état de deux gendarmes blessés samedi 21 septembre.")
+    assert (earlier.killed, earlier.injured) == (None, 2) and (latest.killed, latest.injured) == (None, 1)
+    recalled = _event("intimidation", date(2024, 9, 1), date(2024, 9, 30))
+    counting.complete([recalled, latest], [], "En septembre 2021, un jeune avait été abattu.")  # a month: another event
+    assert (recalled.killed, recalled.injured) == (None, None)

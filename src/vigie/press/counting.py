@@ -466,6 +466,19 @@ def _elsewhen(sentence: str, target: Event) -> bool:
     return bool(when) and not overlaps(when[0], when[1], target.date_start, target.date_end)
 
 
+def _told_within(sentence: str, event: Event) -> bool:
+    """Does the sentence, dated by a month or a year of its own, tell a day inside the event's dates ("samedi 21
+    septembre"; not a month or a year: "en septembre 2021, un jeune avait été abattu" is another event recalled)?"""
+    if None in (event.date_start, event.date_end):
+        return False
+    if not re.search(rf"\b(?:(?:19|20)\d{{2}}|{'|'.join(dates.MONTHS)})\b", sentence, re.I):
+        return False
+    when = dates.resolve(sentence, event.date_end)
+    if not when or None in when or (when[1] - when[0]).days > 2:
+        return False
+    return overlaps(when[0], when[1], event.date_start, event.date_end)
+
+
 def _dates_it(target: Event, paragraph: list[Event], sentence: str) -> bool:
     """A dated sentence right after the paragraph's last event, a shooting told with no date ("trois mois après une
     fusillade mortelle dans le secteur. Le soir du 14 août un jeune a été tué, un second blessé"), tells that
@@ -491,7 +504,7 @@ def excluded_details(paragraph: list[Event], sentence: str) -> None:
     if not operations or _elsewhen(sentence, operations[-1]):
         return
     target = operations[-1]
-    if target.count is None or quantities.VALUES["in_all"].search(sentence):
+    if target.count is None or quantities.VALUES["in_all"].search(sentence) or _ranked_more(target, sentence):
         said = quantities.arrested(sentence)
         if said is not None:
             target.count, target.count_rough = said, quantities.arrested_roughly(sentence)
@@ -500,6 +513,13 @@ def excluded_details(paragraph: list[Event], sentence: str) -> None:
     if target.cash_eur is None:
         target.cash_eur = quantities.cash(sentence)
     _exact_amounts(target, sentence)
+
+
+def _ranked_more(operation: Event, sentence: str) -> bool:
+    """Does the sentence tell one more arrest by its rank, past the operation's count ("sept personnes ont été
+    arrêtées. Une huitième a été placée en garde à vue": eight)?"""
+    nth = quantities.ordinal_total(sentence)
+    return nth is not None and nth > (operation.count or 0)
 
 
 def _exact_amounts(seizure: Event, sentence: str) -> bool:
@@ -515,6 +535,25 @@ def _exact_amounts(seizure: Event, sentence: str) -> bool:
     return told
 
 
+def counted_before(sentence: str | None, produced: list[Event], ref: date) -> None:
+    """Persons arrested, or drugs measured, told in a sentence with no event of its own, before any operation of its
+    paragraph ("Huit jeunes de Nevers étaient toujours en garde à vue mercredi soir." then "Les policiers les avaient
+    arrêtés mardi matin …"; "La serre, qui abritait près de 150 pieds de cannabis, …" then "les gendarmes ont
+    découvert la plantation"): the count, or the amounts, of the first operation the paragraph then tells, when it
+    has none and the sentence tells no other time."""
+    operation = next((e for e in produced if e.type in ("seizure", "arrest")), None)
+    if sentence is None or operation is None or another_time(dates.resolve(sentence, ref), operation):
+        return
+    said = quantities.arrested(sentence) if operation.count is None else None
+    if said is not None:
+        operation.count, operation.count_rough = said, quantities.arrested_roughly(sentence)
+    if operation.type == "seizure" and not any(d["quantity"] is not None for d in operation.drugs):
+        measured = [d for d in quantities.drugs(sentence) if d["quantity"] is not None]
+        named = {d["substance"] for d in operation.drugs}
+        if measured and (not named or named <= {d["substance"] for d in measured}):
+            operation.drugs = measured  # the substances the seizure names, measured before it
+
+
 def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None:
     """A sentence with no event of its own adds details to the events just reported ("Personne n'a été
     blessé.", "L'un d'eux a exhibé une arme de poing."); persons arrested and quantities to the operation of the
@@ -523,11 +562,14 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     violent = [e for e in paragraph[-4:] if e.type in ("shooting", "intimidation")] or sorted(
         (e for e in recent if e.type in ("shooting", "intimidation")), key=lambda e: e.date_end or date.min
     )
-    if (
-        violent
-        and (not _elsewhen(sentence, violent[-1]) or _dates_it(violent[-1], paragraph, sentence))
-        and not quantities.VALUES["tally"].search(sentence)
-    ):
+    told = violent and (not _elsewhen(sentence, violent[-1]) or _dates_it(violent[-1], paragraph, sentence))
+    if violent and not told:
+        # a toll told on a day of its own, outside the latest violence's dates: of the recent one whose dates hold it
+        # ("La préfecture a fait état de deux gendarmes blessés samedi 21 septembre", after a shooting on the 29th,
+        # is of the projectiles thrown between the 20th and the 22nd)
+        violent = [e for e in recent if e.type in ("shooting", "intimidation") and _told_within(sentence, e)][-1:]
+        told = bool(violent)
+    if told and not quantities.VALUES["tally"].search(sentence):
         # the violence of this paragraph, else the latest: "L'enfant n'a pas été touché" is of the news
         target = violent[-1]
         killed, injured = quantities.casualties(sentence)
@@ -548,7 +590,11 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     )
     if (
         operations
-        and (operations[-1].count is None or quantities.VALUES["in_all"].search(sentence))
+        and (
+            operations[-1].count is None
+            or quantities.VALUES["in_all"].search(sentence)
+            or _ranked_more(operations[-1], sentence)
+        )
         and not _elsewhen(sentence, operations[-1])
     ):
         # "Au total, 8 personnes ont été placées en garde à vue": the total over the first persons told

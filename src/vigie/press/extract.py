@@ -146,9 +146,23 @@ def _sentence_model():
     return load_nlp()
 
 
+LIST_ITEM = re.compile(r"[–—•·*-]\s")  # a paragraph that is an item of a list ("– 410 grammes de cocaïne,")
+
+
 def _paragraphs(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"\n\s*\n|\n(?=[A-ZÀ-Ý«“])", text[:MAX_CHARS]) if p.strip()]
-    return [p[:MAX_PARAGRAPH] for p in parts]
+    joined: list[str] = []
+    listing = False  # the paragraph before is a list's introduction, or an item of it
+    for part in parts:
+        # the items of a list a paragraph introduces with a colon ("les enquêteurs ont mis la main sur :" ¶ "– 410
+        # grammes de cocaïne," ¶ "– 1,3 kg de résine de cannabis,") continue its sentence: what was found is told with
+        # the finding
+        if joined and LIST_ITEM.match(part) and (listing or joined[-1].endswith(":")):
+            joined[-1], listing = f"{joined[-1]} {part}", True
+            continue
+        joined.append(part)
+        listing = False
+    return [p[:MAX_PARAGRAPH] for p in joined]
 
 
 class Extractor:
@@ -229,11 +243,13 @@ class Extractor:
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
+            counted = None  # a sentence with no event before any operation of the paragraph (counting.counted_before)
             deal_context = headline_deal
             scene = []  # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le
             # coffre, ils ont découvert …"): where the next event with no place of its own happened
             for k, sentence in enumerate(sentences):
                 at += 1  # the sentence's rank in the article (_named_later)
+                before, counted = counted, None  # the sentence just before, when it told no event
                 told_in = sentence  # the evidence of the sentence's events
                 bare = plain(sentence)
                 if any(p.search(bare) for p in EXCLUDE) or self.ling.excluded(bare):
@@ -490,10 +506,14 @@ class Extractor:
                 if produced:
                     for e in produced if told_in is not sentence else []:
                         e.evidence = told_in  # the article's sentence, not the recall cut from it
+                    counting.counted_before(before, produced, article.date)
                     events += produced
-                elif events and not described:
-                    counting.complete(events[-4:], events[first:], sentence)
-                    counting.dated_by(events[-1], sentence, article.date)  # "Les faits se sont produits jeudi"
+                elif not described:
+                    if events:
+                        counting.complete(events[-4:], events[first:], sentence)
+                        counting.dated_by(events[-1], sentence, article.date)  # "Les faits se sont produits jeudi"
+                    if not any(e.type in ("seizure", "arrest") for e in events[first:]):
+                        counted = sentence  # "huit jeunes … étaient en garde à vue" before "… les avaient arrêtés"
         events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
         events = recalls.series_told_one_by_one(events)  # "plusieurs fusillades", told one by one too
         told = recalls.dated(events)  # the mentions told as events (dated, located, measured), before they merge

@@ -36,6 +36,7 @@ RULE_NAMES = {
     "packs": "a substance in packs of unknown weight",
     "and_some": "a substance added without an amount ('120 grammes de cocaïne et de la résine')",
     "kilo_and_grams": "'1 kg 5'",
+    "unit_abbreviation": "'450 g. d'héroïne'",
     "pack_size": "the size of a pack ('en pains de 500 g', '32 ballots de 38 kg')",
     "restated": "an amount said again ('soit un total de')",
     "share_of_tonne": "'une demi-tonne', 'un tiers de tonne'",
@@ -68,6 +69,7 @@ RULE_NAMES = {
     "arrested_object": "a number arrested (object)",
     "arrested_participle": "a number arrested (participle)",
     "arrested_one": "one arrested",
+    "arrested_ordinal": "an arrest told by its rank: the running total",
     "in_all": "a total",
     "tally": "a running tally",
     "arms_seized": "arms of no named kind, seized",
@@ -144,10 +146,11 @@ def load_values(path: Path = VALUES_FILE) -> Values:
     missing = set(RULE_NAMES) - set(patterns)
     if missing:
         raise VigieError(f"{path}: missing rule(s) {', '.join(sorted(missing))}")
-    num = (  # "une vingtaine" before "une": the approximate number whole, not its article read as one
-        f"(?:{patterns['digits']}|(?:une )?(?:{'|'.join(w for w in about if w != 'demi')})s?|"
-        f"{'|'.join(cardinals)}|(?:une )?demi)"
-    )
+    num = (  # "une vingtaine" before "une": the approximate number whole, not its article read as one; a number word
+        # begins a word ("un adolescent blessé" holds no "cent blessé", "un adolescent tué" no "cent tué")
+        f"(?:{patterns['digits']}|\\b(?:une )?(?:{'|'.join(w for w in about if w != 'demi')})s?|"
+        f"\\b(?:{'|'.join(cardinals)})(?:-(?:et-)?(?:{'|'.join(cardinals)}))*|\\b(?:une )?demi)"
+    )  # a compound whole: "dix-huit", "vingt-et-un", "quatre-vingt-dix"
     person = patterns["person"]
     patterns = {k: v.replace("{num}", num).replace("{person}", person) for k, v in patterns.items()}
     cases = {e["name"] for e in data.get("rule", []) if e.get("case")}
@@ -213,13 +216,34 @@ AUXILIARY = ("a été", "été", "est", "avait été")  # "a été blessé" is a
 
 
 def number_word(text: str) -> float | None:
-    """'4.350' → 4350, '1,2' → 1.2, '2 000' → 2000, 'vingtaine' → 20, 'trois' → 3."""
+    """'4.350' → 4350, '1,2' → 1.2, '2 000' → 2000, 'vingtaine' → 20, 'trois' → 3, 'dix-huit' → 18."""
     text = text.strip().lower().removeprefix("une ").rstrip("s") if not text[:1].isdigit() else text.strip()
     if text[:1].isdigit():
         if re.fullmatch(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d+)?", text):
             text = re.sub(r"[ .\u00a0\u202f]", "", text)
         return float(text.replace(",", "."))
+    if "-" in text:
+        return _compound([w for w in text.split("-") if w != "et"])
     return WORDS.get(text) or WORDS.get(text + "s")
+
+
+def _compound(words: list[str]) -> float | None:
+    """A number written in words joined by hyphens: its parts added ("dix-huit" 18, "vingt-et-un" 21), "cent" and
+    "mille" multiplying what comes before them ("deux-cents" 200), "quatre-vingt" 80."""
+    total = current = 0.0
+    for word in words:
+        value = WORDS.get(word) or WORDS.get(word.rstrip("s")) or WORDS.get(word + "s")
+        if value is None:
+            return None
+        if value in (100, 1000):
+            current = max(current, 1) * value
+            if value == 1000:
+                total, current = total + current, 0
+        elif value == 20 and current == 4:
+            current = 80
+        else:
+            current += value
+    return total + current or None
 
 
 def _count(m: re.Match | None) -> int | None:
@@ -272,7 +296,9 @@ def drugs(sentence: str) -> list[dict]:
 def _drugs(sentence: str) -> tuple[dict, ...]:
     text = RULE["subset"].sub("", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
     text = RULE["kilo_and_grams"].sub(r"\1,\3 \2", text)  # "1 kg 5" is 1,5 kg
+    text = RULE["unit_abbreviation"].sub(r"\1 ", text)  # "450 g. d'héroïne": one character for one, offsets hold
     found: dict[tuple[str, str | None], float | None] = {}
+    told_at: list[int] = []  # where each amount read is told (and_some reads the coordinations of their clause)
     pattern = re.compile(
         rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?\s*(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
         re.I,
@@ -303,6 +329,7 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
                 continue
             value *= packs
         key = (substance, unit)
+        told_at.append(m.start())
         if RULE["restated"].search(before):  # "…, soit un total de 1,2 tonne": the amount said again
             found[key] = value * factor
             continue
@@ -311,20 +338,28 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
         substance = substance_of(m.group("rest"))
         if substance:  # "une demi-tonne de cannabis", "un tiers de tonne de résine"
             share = VALUES.shares[(m.group("half") or m.group("share")).lower()]
+            told_at.append(m.start())
             found[(substance, "kg")] = (found.get((substance, "kg")) or 0) + share
     for m in (*RULE["indefinite"].finditer(text), *RULE["packs"].finditer(text)):
         substance = _first_substance(m.group("rest"))
         if substance and not any(k[0] == substance for k in found):
             found[(substance, None)] = None
+            told_at.append(m.start())
     if not found:  # substances named without a quantity ("de la drogue", "du zamal")
         for name, pat in SUBSTANCE_RULES:
             if pat.search(text) and RULE["found"].search(text):
                 found[(name, None)] = None
-    elif any(q is not None for q in found.values()):
-        # "120 grammes de cocaïne et de la résine de cannabis": a substance added to a measured one, without an amount
+    else:
+        # "120 grammes de cocaïne et de la résine de cannabis", "plusieurs kilos de stupéfiants dont du crack, de
+        # l'ecstasy et de l'herbe": a substance coordinated with an amount read, without one of its own; in the same
+        # clause (between colons or semicolons) as that amount, not in another telling the trade ("l'équipe revendait
+        # de l'héroïne, du crack et de l'ecstasy : « Nous avons saisi 150 grammes de cocaïne »")
+        stops = [0, *(c.end() for c in re.finditer(r"[:;]", text)), len(text) + 1]
+        clauses = {next(i for i, stop in enumerate(stops) if stop > at) for at in told_at}
         for m in RULE["and_some"].finditer(text):
             substance = _first_substance(m.group("rest"))
-            if substance and not any(k[0] == substance for k in found):
+            clause = next(i for i, stop in enumerate(stops) if stop > m.start())
+            if substance and not any(k[0] == substance for k in found) and clause in clauses:
                 found[(substance, None)] = None
     return tuple(
         {"substance": s, "quantity": round(q, 6) if q is not None else None, "unit": u} for (s, u), q in found.items()
@@ -429,6 +464,8 @@ def _arrests(text: str) -> tuple[int | None, bool]:
         return 0, False
     if RULE["arrested_with_relative"].search(t):
         return 2, False  # "interpellé sur place avec son fils"
+    if (nth := ordinal_total(t)) is not None:  # "un troisième suspect a été interpellé": three, not one
+        return nth, False
     for name in ("arrested_counted", "arrests_counted", "arrested_object", "arrested_participle"):
         m = RULE[name].search(t)
         n = _count(m)
@@ -448,6 +485,20 @@ def _arrests(text: str) -> tuple[int | None, bool]:
         also = RULE["arrested_also"].match(t[one.end() :])  # "a été interpellé ainsi qu'un autre individu"
         return 1 + (int(number_word(also.group(1)) or 0) if also else 0), False
     return None, False
+
+
+def ordinal_total(text: str) -> int | None:
+    """The running total an arrest told by its rank gives: "une douzième interpellation a été menée" → 12, "un troisième
+    suspect a été interpellé" → 3 ("huit" + "ième", "quatr(e)", "cinq(u)", "neu(f→v)")."""
+    m = RULE["arrested_ordinal"].search(plain(text))
+    if m is None:
+        return None
+    stem = m.group("nth").lower()
+    for word in (stem, stem + "e", stem.removesuffix("u"), stem.removesuffix("v") + "f"):
+        n = number_word(word)
+        if n and n == int(n) and n > 1:
+            return int(n)
+    return None
 
 
 @functools.lru_cache(maxsize=256)  # the costliest value rule, asked again of a sentence in its article; forget()
