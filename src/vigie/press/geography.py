@@ -383,13 +383,13 @@ IN_COMMUNE = rf"\b(?:dans|sur) (?:le territoire de )?la commune (?:de |d['’]|d
 TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
 )
-# a name followed by a wider area it is part of ("les Hauts de l'île", "le Nord du département"): no district of a town
 # a town and the communes around it: "à Louviers et aux alentours", "à Cholet et dans ses environs", "Rouen et sa
 # périphérie" (ArticlePlaces.resolve: an area of the town's département)
 AROUND_AFTER = (
     r"\s+et\s+(?:(?:dans\s+)?(?:les|ses|aux|leurs)\s+|dans\s+les\s+communes\s+)?(?:alentours|environs|"
     r"(?:sa|son)\s+(?:région|périphérie|agglomération|banlieue))\b"
 )
+# a name followed by a wider area it is part of ("les Hauts de l'île", "le Nord du département"): no district of a town
 AREA_AFTER = r"\s+(?:de l['’]île|du département|de la région|du pays|de la vallée|du territoire)\b"
 # a road ("l'A9", "la N7", "la RD 906"): no district of anything
 ROAD = r"^(?:[ANDRM]|RN|RD|CD)\s?\d+$"
@@ -717,8 +717,8 @@ class ArticlePlaces(Geography):
         # at all, else of its only town in a named département (places.Gazetteer.district_of)
         said = functools.cache(lambda: {r[0] for m in surfaces(whole) if (r := gaz.resolve(m.surface, named))})
         districts += [t for m in surfaces(whole) if (t := gaz.district_of(m.surface, named_towns, said, named))]
-        # a town named as one end of a route or of an area ("un va-et-vient entre Paris et la Réunion", "des
-        # voyages entre la Réunion et Paris") is not a town the article is about, however often it is named so
+        # a town named as one end of a route or of an area ("un va-et-vient entre Paris et la Réunion",
+        # "des voyages entre la Réunion et Paris") is not a town the article is about, however often it is named so
         routes = [m.span(1) for m in re.finditer(BETWEEN, whole)]
         about = [p.code for rank, at, p in mentions if rank <= 2 and not any(a <= at < b for a, b in routes)]
         towns = main_towns(title_places, at_dateline, about, districts)
@@ -1167,6 +1167,7 @@ class ArticlePlaces(Geography):
         if own and not said_as:
             return not locative
         return bool(said_as) and said_as != own
+
     def _not_a_district(self, surface: str) -> bool:
         """A département, a region, a road or an acronym is never a district of the headline's town ("dans l'Allier",
         "l'A9", "à l'AFP")."""
