@@ -178,6 +178,15 @@ def test_drug_amounts(text, expected):
         assert got[key] == (pytest.approx(quantity) if quantity is not None else None)
 
 
+def test_a_decimal_point_with_one_or_two_digits_is_a_decimal_three_are_thousands():
+    # "1.7 kilo" was read 7 (the digits rule knew the comma only); "2.000" and "4.350" stay thousands
+    assert _drugs("Les gendarmes ont saisi 1.7 kilo de cocaïne.") == {("cocaine", "kg"): pytest.approx(1.7)}
+    assert _drugs("La saisie porte sur 2.5 tonnes de résine de cannabis.") == {("cannabis", "kg"): pytest.approx(2500)}
+    assert _drugs("Ils transportaient 2.000 kilos de résine.") == {("cannabis", "kg"): 2000}
+    assert quantities.cash("et 2.000 euros en liquide") == 2000
+    assert quantities.cash("4.350 euros en petites coupures") == 4350
+
+
 def test_cash_is_cash_seized_not_what_drugs_are_worth():
     assert quantities.cash("et 7 000€ en liquide") == 7000
     assert quantities.cash("une somme de 24.000 euros") == 24000
