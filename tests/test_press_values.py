@@ -211,6 +211,10 @@ def test_persons_arrested():
     assert quantities.weapons("abattu à l'arme automatique") == [{"kind": "other", "count": None}]
     assert quantities.weapons("Deux fusils et 6.000 euros sont également saisis.") == [{"kind": "other", "count": 2}]
     assert quantities.weapons("un fusil à pompe") == [{"kind": "shotgun", "count": 1}]
+    # a submachine gun is other, written with a hyphen or not; a "fusil-mitrailleur" is an assault rifle
+    assert quantities.weapons("un pistolet-mitrailleur") == [{"kind": "other", "count": 1}]
+    assert quantities.weapons("un pistolet mitrailleur") == [{"kind": "other", "count": 1}]
+    assert quantities.weapons("un fusil-mitrailleur") == [{"kind": "assault_rifle", "count": 1}]
     assert quantities.weapons("deux pistolets automatiques et des kalachnikovs") == [
         {"kind": "assault_rifle", "count": None},
         {"kind": "handgun", "count": 2},
