@@ -162,7 +162,7 @@ class Model:
             )
             self.rounds_.append(max(early.best_iteration, MIN_ROUNDS))
             margin += early.predict(x1, raw_score=True, num_iteration=self.rounds_[-1]) / bags
-        self.a_, self.b_ = _platt(m1 + margin, y1)
+        self.a_, _ = _platt(m1 + margin, y1)  # the slope; the intercept is fitted after the refit (_level)
         x, y, n = np.vstack([x0, x1]), np.concatenate([y0, y1]), np.concatenate([n0, n1])
         self.base_ = LinearBase(self.seed).fit(x, y, n, rare)
         self.base_.weights_ = base.weights_
@@ -337,8 +337,7 @@ def _platt(margin: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None) 
     Newton–Raphson with step halving: the log-likelihood never decreases, so margins spread over tens of log-odds
     cannot diverge."""
     w = np.ones(len(y)) if weight is None else np.asarray(weight, float)
-    n_pos, n_neg = w[y > 0].sum(), w[y == 0].sum()
-    target = np.where(y > 0, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
+    target = _smoothed_targets(y, w)
 
     def loglik(a, b):
         z = a * margin + b
@@ -374,9 +373,14 @@ def _level(margin: np.ndarray, y: np.ndarray) -> float:
     onset rate. A shift of every margin: no ranking changes."""
     from scipy.optimize import brentq
 
-    n_pos, n_neg = int((y > 0).sum()), int((y == 0).sum())
-    expected = np.where(y > 0, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2)).sum()  # Platt's smoothed targets
+    expected = _smoothed_targets(y, np.ones(len(y))).sum()
     return float(brentq(lambda b: _sigmoid(margin + b).sum() - expected, -60.0, 60.0, xtol=1e-10))
+
+
+def _smoothed_targets(y: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Platt's targets: (N+ + 1) / (N+ + 2) for a positive, 1 / (N- + 2) for a negative (weighted counts)."""
+    n_pos, n_neg = w[y > 0].sum(), w[y == 0].sum()
+    return np.where(y > 0, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
 
 
 def _col(x: np.ndarray, name: str) -> np.ndarray:

@@ -547,7 +547,7 @@ def counted_before(sentence: str | None, produced: list[Event], ref: date) -> No
     said = quantities.arrested(sentence) if operation.count is None else None
     if said is not None:
         operation.count, operation.count_rough = said, quantities.arrested_roughly(sentence)
-    if operation.type == "seizure" and not any(d["quantity"] is not None for d in operation.drugs):
+    if operation.type == "seizure" and not operation.amounts():
         measured = [d for d in quantities.drugs(sentence) if d["quantity"] is not None]
         named = {d["substance"] for d in operation.drugs}
         if measured and (not named or named <= {d["substance"] for d in measured}):

@@ -984,20 +984,18 @@ class ArticlePlaces(Geography):
         # that name is the unit's seat, not where anything happened)
         seat = len(words) > 2 and words[-2] in ("de", "du", "des") and unit_acronym(words[0], before)
         curated = gaz.neighbourhood(surface) or (gaz.neighbourhood(words[-1]) if len(words) > 1 and not seat else None)
+        if not curated and locative:
+            # an airport or a port said by its own name alone ("à Gillot", "au Raizet") in an article about its
+            # département (rules/sites.toml): the commune it lies in, as a neighbourhood of it
+            site = next((x for x in SITES if name_key(surface) in x.names), None)
+            if site is not None and gaz.info.get(site.commune, (None, 0))[0] in self:
+                curated = site.commune
         if curated:
             c = Candidate(curated, gaz.info.get(curated, (None, 0))[0], "neighbourhood")
             c.terms["neighbourhood"] = WEIGHTS["neighbourhood"]
             if re.search(DISTRICT_WORD, before):
                 c.terms["district_word"] = WEIGHTS["district_word"]
             candidates.append(c)
-        # an airport or a port said by its own name alone ("à Gillot", "au Raizet") in an article about its
-        # département (rules/sites.toml): the commune it lies in, as a neighbourhood of it
-        site = next((x for x in SITES if name_key(surface) in x.names), None) if locative and not curated else None
-        if site is not None and gaz.info.get(site.commune, (None, 0))[0] in self:
-            c = Candidate(site.commune, gaz.info.get(site.commune, (None, 0))[0], "neighbourhood")
-            c.terms["neighbourhood"] = WEIGHTS["neighbourhood"]
-            candidates.append(c)
-            curated = site.commune
         official = gaz.district_of(surface, towns) or self.districts.get(name_key(surface))
         if official and official != curated:
             candidates.append(Candidate(official, gaz.info.get(official, (None, 0))[0], "district"))

@@ -4,6 +4,7 @@ them, in the README's order of precedence ("nobody hit" before a count, a count 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import tomllib
@@ -355,11 +356,11 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
         # clause (between colons or semicolons) as that amount, not in another telling the trade ("l'équipe revendait
         # de l'héroïne, du crack et de l'ecstasy : « Nous avons saisi 150 grammes de cocaïne »")
         stops = [0, *(c.end() for c in re.finditer(r"[:;]", text)), len(text) + 1]
-        clauses = {next(i for i, stop in enumerate(stops) if stop > at) for at in told_at}
+        clauses = {bisect.bisect_right(stops, at) for at in told_at}
         for m in RULE["and_some"].finditer(text):
             substance = _first_substance(m.group("rest"))
-            clause = next(i for i, stop in enumerate(stops) if stop > m.start())
-            if substance and not any(k[0] == substance for k in found) and clause in clauses:
+            in_clause = bisect.bisect_right(stops, m.start()) in clauses  # the clause of an amount read
+            if substance and not any(k[0] == substance for k in found) and in_clause:
                 found[(substance, None)] = None
     return tuple(
         {"substance": s, "quantity": round(q, 6) if q is not None else None, "unit": u} for (s, u), q in found.items()
