@@ -575,6 +575,8 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
         killed, injured = quantities.casualties(sentence)
         if killed == injured == 0 and (target.killed or target.injured):
             killed = injured = None  # "Personne n'a été touché" after a toll: said of another event, not of this one
+        if target.killed is None and target.injured == 1 and quantities.died_of_it(sentence):
+            target.injured = None  # "un guetteur a été grièvement blessé" … "Il a succombé à ses blessures": one dead
         target.killed = killed if target.killed is None else target.killed
         if target.injured is None and injured is not None:
             target.injured, target.hit = injured, quantities.hit_count(sentence)
