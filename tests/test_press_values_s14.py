@@ -51,3 +51,20 @@ def test_ammunition_seized_is_no_weapon():
         {"kind": "other", "count": 1}
     ]
     assert quantities.weapons("des douilles de kalachnikov") == [{"kind": "assault_rifle", "count": None}]
+
+
+def test_a_total_in_a_judicial_paragraph_of_its_own_is_the_operation_s(extractor):
+    """Fixture 894: "Au total, cinq personnes ont été placées en garde à vue …, présentées … au juge" in a paragraph
+    with no operation of its own: the seizure told above counted five, not the one arrested on the spot."""
+    import json
+    from pathlib import Path
+
+    from vigie.press.articles import read
+
+    path = (
+        Path(__file__).parent
+        / "press_fixtures"
+        / "894_saint_benoit_le_total_des_gardes_a_vue_dans_un_paragraphe_a_part.json"
+    )
+    (event,) = extractor.extract(read(str(path))[0])
+    assert event.count == json.loads(path.read_text(encoding="utf-8"))["events"][0]["count"] == 5
