@@ -494,14 +494,25 @@ def _dates_it(target: Event, paragraph: list[Event], sentence: str) -> bool:
     )
 
 
-def excluded_details(paragraph: list[Event], sentence: str) -> None:
+def excluded_details(paragraph: list[Event], sentence: str, recent: list[Event] = (), ref: date | None = None) -> None:
     """A sentence that tells no event (a judicial step: "Une somme de 24.000 euros avait été confisquée, 5 personnes
     mises en examen, pour un total de 380 kilogrammes"; "Au total, 8 personnes ont été placées en garde à vue … et
     présentées au juge") still gives the operation of its own paragraph what it lacks: its persons arrested, its cash,
-    and the exact amount of what it said roughly ("plus d'un tiers de tonne"). Never to an earlier paragraph's event,
-    never a new substance: such a sentence may be a round-up's figure."""
+    and the exact amount of what it said roughly ("plus d'un tiers de tonne"). Never an earlier paragraph's event
+    its cash or drugs, never a new substance: such a sentence may be a round-up's figure. Only a total of persons
+    told in a paragraph with no operation of its own ("Au total, 8 personnes ont été placées en garde à vue …", after
+    the paragraphs that told one arrest, then two more) is the total of the `recent` operation told just before, when
+    it is more than that operation counted."""
     operations = [e for e in paragraph[-4:] if e.type in ("seizure", "arrest")]
-    if not operations or _elsewhen(sentence, operations[-1]):
+    if not operations:
+        total = quantities.arrested(sentence) if quantities.VALUES["in_all"].search(sentence) else None
+        latest = [e for e in recent if e.type in ("seizure", "arrest")][-1:]
+        # the day of a later step ("présentées mardi 21 juin au juge") is within an operation's steps of it
+        told = dates.resolve(sentence, ref) if ref else None
+        if total and latest and total > (latest[0].count or 0) and not another_time(told, latest[0]):
+            latest[0].count, latest[0].count_rough = total, quantities.arrested_roughly(sentence)
+        return
+    if _elsewhen(sentence, operations[-1]):
         return
     target = operations[-1]
     if target.count is None or quantities.VALUES["in_all"].search(sentence) or _ranked_more(target, sentence):
@@ -575,6 +586,8 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
         killed, injured = quantities.casualties(sentence)
         if killed == injured == 0 and (target.killed or target.injured):
             killed = injured = None  # "Personne n'a été touché" after a toll: said of another event, not of this one
+        if target.killed is None and target.injured == 1 and quantities.died_of_it(sentence):
+            target.injured = None  # "un guetteur a été grièvement blessé" … "Il a succombé à ses blessures": one dead
         target.killed = killed if target.killed is None else target.killed
         if target.injured is None and injured is not None:
             target.injured, target.hit = injured, quantities.hit_count(sentence)

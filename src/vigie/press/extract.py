@@ -257,7 +257,8 @@ class Extractor:
                     # "Après le coup de filet du 14 mai dans le quartier des Provinces, quatre hommes ont été condamnés"
                     recalled = recalled or recalls.background(bare, article.date)
                     if recalled is None or any(p.search(recalled) for p in EXCLUDE) or self.ling.excluded(recalled):
-                        counting.excluded_details(events[first:], sentence)  # "… 380 kilos, 5 mises en examen"
+                        # "… 380 kilos, 5 mises en examen"
+                        counting.excluded_details(events[first:], sentence, events[-4:], article.date)
                         continue
                     sentence = recalled
                 if prefilter.search(ABROAD, re.sub(FOREIGN_ROUTE, " ", sentence, flags=re.I), re.I):

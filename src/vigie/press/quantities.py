@@ -74,6 +74,7 @@ RULE_NAMES = {
     "in_all": "a total",
     "tally": "a running tally",
     "arms_seized": "arms of no named kind, seized",
+    "ammunition_of": "ammunition of a weapon, seized ('des cartouches de fusil')",
     "arrested_also": "one more arrested ('ainsi qu'un consommateur')",
     "toll_item": "one item of a town-by-town list of shootings",
 }
@@ -395,6 +396,8 @@ def _weapons(sentence: str, seized: bool) -> tuple[dict, ...]:
     text = plain(sentence)
     for kind, pattern in WEAPON_RULES:
         for m in pattern.finditer(text):
+            if seized and RULE["ammunition_of"].search(text[max(0, m.start() - 20) : m.start()]):
+                continue  # "des cartouches de fusil": ammunition seized, not a weapon
             before = text[max(0, m.start() - 12) : m.start()].lower()
             n = number_word(m.group(1)) if m.group(1) else (1 if re.search(r"\b(un|une)\s*$", before) else None)
             out.append({"kind": kind, "count": int(n) if n else None})
@@ -565,3 +568,11 @@ def same_victim(text: str) -> bool:
         return False
     lifeless = RULE["lifeless"].search(t) and not RULE["other_victim"].search(t)
     return bool(RULE["same_victim"].search(t) or lifeless)  # "retrouvé inanimé …, touché par balle à la tête"
+
+
+def died_of_it(text: str) -> bool:
+    """Does `text` tell only the death of the victim already named ("Il a succombé à ses blessures dans la nuit",
+    "Transporté au CHU, il est mort peu après", "La victime est décédée à l'hôpital")? The one wound told before it
+    was that victim's: one killed, no one injured."""
+    t = plain(text).lower()
+    return casualties(t) == (1, None) and bool(RULE["same_victim"].search(t))
