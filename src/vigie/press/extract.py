@@ -29,6 +29,7 @@ from vigie.press.operations import (
     dismantled_trade,
     fold_arrests,
     goods,
+    label_area,
     listed_nearby,
     located,
     operation_area,
@@ -233,6 +234,7 @@ class Extractor:
         deps = self._geography(article, self.gaz.departements_in(whole))
         last_place = self._main_place(article, deps)
         area = operation_area(article.title, article.text[:400], self.gaz.departements_in)
+        label = label_area(article.text, self.gaz.departements_in)  # "Vendée" ¶ …: the article's label line
         events: list[Event] = []
         last_date = None
         district = None  # the place of the latest event told with its district
@@ -350,7 +352,7 @@ class Extractor:
                         # "un débarquement … à Saint-François." ¶ "L'intervention a abouti à des saisies de 239 kg"
                         places = told_before
                     if not places:  # an operation told with no town at all: "démantelé dans le Morbihan"
-                        places = area_place(area, types, events + produced, clause)
+                        places = area_place(area, types, events + produced, clause, label)
                     if vague and vague.precision == 2 and re.search(NEAR, vague.text):
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     carried = places is not named and not (vague is not None and places == [vague])
