@@ -168,7 +168,10 @@ def apart_dated(t: str, ref: date, anchor: dates.Interval | None, fires) -> list
 # sont entendus juste à côté", "une autre fusillade"): an event of its own, even the same day in the same town
 ANOTHER = re.compile(
     r"\bd'autres (?:tirs|coups de feu|détonations)\b|\b(?:deuxième|second|troisième) épisode\b|"
-    r"\bune autre fusillade\b|\b(?:deux|trois|quatre) autres (?:victimes|blessés|morts) par balles?\b",
+    r"\bune autre fusillade\b|\b(?:deux|trois|quatre) autres (?:victimes|blessés|morts) par balles?\b|"
+    # a shooting introduced by its rank: "un second tir a été entendu dans la même rue" ("une deuxième fusillade" is a
+    # tally's rank: rules/exclusions.toml, sentence.statistics.premier_deuxieme_second)
+    r"\b(?:un|une) (?:deuxième|second|seconde|troisième) (?:tir|coup de feu)\b",
     re.I,
 )
 
