@@ -612,7 +612,7 @@ class Extractor:
         ):
             types.remove("arrest")
         if "shooting" in types and not self._drug_context(
-            sentence, r"|balle|tir|feu|fusil|détonation|abattu|pistolet|revolver|carabine"
+            sentence, r"|balle|tir|feu|fusil|détonation|abattu|pistolet|revolver|carabine|mitraill"
         ):
             types.remove("shooting")
         if (
