@@ -452,6 +452,8 @@ class Extractor:
                                     f"learned.{kind}" if kind in learned else f"{kind}.from_context"
                                 ]
                                 event.another = recalls.another(clause, kind)  # "d'autres tirs", "un autre réseau"
+                                # "à la suite de la découverte d'un stock d'armes": the find that opened the case
+                                event.opened = kind == "seizure" and recalls.opened_by(clause, event.rules)
                                 # "plusieurs fusillades récentes": a series, perhaps a summary of those told
                                 event.series = kind == "shooting" and recalls.series(
                                     trigger_text, self.ling.triggers(trigger_text)

@@ -252,6 +252,20 @@ def another(clause: str, kind: str = "shooting") -> bool:
     return kind in ("seizure", "arrest") and bool(ANOTHER_OPERATION.search(text))
 
 
+# a find named as what opened a case ("un dossier ouvert … à la suite de la découverte d'un stock d'armes", "l'enquête
+# avait débuté après la saisie de 3 kilos"): an earlier event than the operation the sentence tells, whose arrests are
+# not its own (operations.same_operation)
+OPENED_BY = prefilter.compile(
+    r"\b(?:à la suite|suite|après|consécutivement)\s+(?:de|à)\s+la\s+(?:découverte|saisie)\b", re.I
+)
+
+
+def opened_by(clause: str, fired: list[str]) -> bool:
+    """Whether a seizure's clause names it only as the find that opened a case (`OPENED_BY`), its triggers the nouns
+    of that phrase."""
+    return bool(fired) and set(fired) <= {"seizure.decouvert", "seizure.saisie"} and bool(OPENED_BY.search(clause))
+
+
 # a shooting told only as a plural of whole episodes after an indefinite quantifier ("plusieurs fusillades récentes",
 # "de sanglants règlements de comptes depuis l'été", "trois épisodes qui ressemblent à des règlements de comptes"): a
 # series, which sums up the shootings an article tells one by one when it tells some (`series_told_one_by_one`); "des
