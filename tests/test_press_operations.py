@@ -650,6 +650,17 @@ def test_the_area_places_only_an_operation_no_town_locates(extractor):
     assert operations.area_place(area, ["seizure"], [town], "Une somme de 2 000 euros a été saisie.") == []
 
 
+def test_the_label_line_of_an_article_places_violence_told_with_no_town(extractor):
+    label = operations.label_area("Gers\n\nDes coups de feu ont été tirés.", extractor.gaz.departements_in)
+    assert (label.departement, label.precision, label.text) == ("32", 3, "Gers")
+    assert operations.area_place(None, ["shooting"], [], "Des coups de feu ont été tirés.", label) == [label]
+    town = seizure(date(2024, 6, 4), commune="32013")
+    assert operations.area_place(None, ["shooting"], [town], "Des coups de feu ont été tirés.", label) == []
+    # a first line that is a sentence, or names no département, is no label
+    assert operations.label_area("Des tirs dans le Gers.\n\nUn blessé.", extractor.gaz.departements_in) is None
+    assert operations.label_area("Auch\n\nDes tirs.", extractor.gaz.departements_in) is None
+
+
 def test_an_operation_placed_by_the_area_is_the_one_located_in_a_town_of_it(extractor):
     area = operations.operation_area("Trafic démantelé dans la Vienne", "", extractor.gaz.departements_in)
     told = arrest(date(2022, 1, 7), count=13)

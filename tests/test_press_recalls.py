@@ -166,3 +166,12 @@ def test_two_shootings_counted_then_the_day_before_are_two_dates():
     text = "les deux autres victimes par balles de dimanche 9 mars, et le lendemain près de la gare"
     assert recalls.several(text, ref, None) == [(date(2025, 3, 9),) * 2, (date(2025, 3, 10),) * 2]
     assert recalls.several("des tirs ont éclaté dimanche 9 mars, et la veille un homme a été menacé", ref, None) == []
+
+
+def test_a_find_named_as_what_opened_a_case_is_no_operation_of_the_day():
+    opened = "l'information judiciaire avait été ouverte à la suite de la découverte d'une cache de 12 kilos"
+    assert recalls.opened_by(opened, ["seizure.decouvert"])
+    # a seizure told in the clause besides the phrase is the day's
+    both = ["seizure.decouvert", "seizure.saisi"]
+    assert not recalls.opened_by(opened + ", et les policiers ont saisi 2 kilos", both)
+    assert not recalls.opened_by("la découverte d'une cache de 12 kilos mardi", ["seizure.decouvert"])

@@ -29,6 +29,7 @@ from vigie.press.operations import (
     dismantled_trade,
     fold_arrests,
     goods,
+    label_area,
     listed_nearby,
     located,
     operation_area,
@@ -233,6 +234,7 @@ class Extractor:
         deps = self._geography(article, self.gaz.departements_in(whole))
         last_place = self._main_place(article, deps)
         area = operation_area(article.title, article.text[:400], self.gaz.departements_in)
+        label = label_area(article.text, self.gaz.departements_in)  # "Vendée" ¶ …: the article's label line
         events: list[Event] = []
         last_date = None
         district = None  # the place of the latest event told with its district
@@ -351,7 +353,7 @@ class Extractor:
                         # "un débarquement … à Saint-François." ¶ "L'intervention a abouti à des saisies de 239 kg"
                         places = told_before
                     if not places:  # an operation told with no town at all: "démantelé dans le Morbihan"
-                        places = area_place(area, types, events + produced, clause)
+                        places = area_place(area, types, events + produced, clause, label)
                     if vague and vague.precision == 2 and re.search(NEAR, vague.text):
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     carried = places is not named and not (vague is not None and places == [vague])
@@ -451,6 +453,8 @@ class Extractor:
                                     f"learned.{kind}" if kind in learned else f"{kind}.from_context"
                                 ]
                                 event.another = recalls.another(clause, kind)  # "d'autres tirs", "un autre réseau"
+                                # "à la suite de la découverte d'un stock d'armes": the find that opened the case
+                                event.opened = kind == "seizure" and recalls.opened_by(clause, event.rules)
                                 # "plusieurs fusillades récentes": a series, perhaps a summary of those told
                                 event.series = kind == "shooting" and recalls.series(
                                     trigger_text, self.ling.triggers(trigger_text)
@@ -611,7 +615,7 @@ class Extractor:
         ):
             types.remove("arrest")
         if "shooting" in types and not self._drug_context(
-            sentence, r"|balle|tir|feu|fusil|détonation|abattu|pistolet|revolver|carabine"
+            sentence, r"|balle|tir|feu|fusil|détonation|abattu|pistolet|revolver|carabine|mitraill"
         ):
             types.remove("shooting")
         if (

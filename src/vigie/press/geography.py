@@ -423,6 +423,12 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     # and so are officers counted by where they were drawn from: "120 gendarmes, principalement de Cholet"
     r"(?:policiers|gendarmes|militaires|douaniers|enquêteurs),? (?:principalement|essentiellement|notamment|surtout|"
     r"pour la plupart|en majorité|venus) (?:de|d'|d’|du)|"
+    # and officers named as the help an operation had: "avec l'aide des policiers de Moulins", "appuyés par les gendarmes
+    # de Redon" (the operation is where the story is, not in their town)
+    r"(?:avec|grâce à) (?:l['’]aide|l['’]appui|le concours|le soutien|le renfort|les renforts) (?:de |d['’]|des )"
+    r"(?:policiers|gendarmes|militaires|douaniers|enquêteurs|agents)(?: [\w'’-]+){0,2}? (?:de|d'|d’|du)|"
+    r"(?:appuyé|aidé|épaulé|renforcé|assisté|secondé)(?:e|s|es)? par (?:les |des |leurs )?"
+    r"(?:policiers|gendarmes|militaires|douaniers|enquêteurs|agents)(?: [\w'’-]+){0,2}? (?:de|d'|d’|du)|"
     # the towns of reinforcements listed in brackets: "des renforts du département et d'autres communes (Nantes, …)"
     r"\b(?:collègues|renforts?)\b[^().;]{0,50}\(|"
     r"(?:collègues|renforts?|police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|"

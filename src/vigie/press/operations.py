@@ -153,6 +153,7 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
         )
         and (gap == 0 or (gap <= days and not (seizure.own_date and arrest.own_date)))
         and not getattr(arrest, "another", False)  # "un autre réseau avait été démantelé la veille"
+        and not getattr(seizure, "opened", False)  # "… à la suite de la découverte d'un stock d'armes"
     )
 
 
@@ -547,6 +548,16 @@ def operation_area(title: str, lead: str, departements_in) -> Place | None:
     return None
 
 
+def label_area(text: str, departements_in) -> Place | None:
+    """The département an article gives as its label, a first line of its own ("Vendée" ¶ "Deux épisodes de tirs
+    …"): where its events told with no town at all happened, violence too (`area_place`); None otherwise."""
+    first = text.strip().split("\n", 1)[0].strip()
+    if not first or len(first.split()) > 4 or not AREA_NAMED.fullmatch(first):
+        return None
+    codes = departements_in(first)
+    return area_of(codes, first, 0) if len(codes) == 1 else None
+
+
 def located(events: list[Event], area: Place | None) -> list[Event]:
     """An operation placed by the article's département only (`operation_area`) while the article locates an
     operation of the same kind (or, for arrests, a seizure), on overlapping dates, in a town of that département is
@@ -590,11 +601,17 @@ def located(events: list[Event], area: Place | None) -> list[Event]:
 DAY_NAMED = re.compile(rf"\b{dates.W}\b|\b(?:1er|\d{{1,2}}) {dates.M}\b", re.I)  # "mardi", "le 3 mai"
 
 
-def area_place(area: Place | None, types: list[str], events: list[Event], sentence: str = "") -> list[Place]:
+def area_place(
+    area: Place | None, types: list[str], events: list[Event], sentence: str = "", label: Place | None = None
+) -> list[Place]:
     """The place of a seizure or an arrest told with no town at all (`operation_area`), as a list of places: none
     once the article has located an operation in a town (a sentence that adds a total or the persons to it, "pour un
     total de 380 kilogrammes", completes that operation instead), nor for a sentence worded as a tally ("depuis ce 1er
-    janvier, 37 kg de cocaïne ont été saisis dans le département": the [[tally]] rules' patterns)."""
+    janvier, 37 kg de cocaïne ont été saisis dans le département": the [[tally]] rules' patterns). Violence is
+    placed so only by the article's label line (`label_area`: "Vendée" ¶ "un homme a été touché par balle dans une
+    maison abandonnée"), while no event of the article has a town."""
+    if label is not None and set(types) <= {"shooting", "intimidation", "arrest"} and not set(types) <= {"arrest"}:
+        return [] if any(e.commune for e in events) else [label]
     if area is None or not set(types) <= {"seizure", "arrest"}:
         return []
     if any(e.commune and e.type in ("seizure", "arrest") for e in events):

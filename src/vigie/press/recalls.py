@@ -168,7 +168,10 @@ def apart_dated(t: str, ref: date, anchor: dates.Interval | None, fires) -> list
 # sont entendus juste à côté", "une autre fusillade"): an event of its own, even the same day in the same town
 ANOTHER = re.compile(
     r"\bd'autres (?:tirs|coups de feu|détonations)\b|\b(?:deuxième|second|troisième) épisode\b|"
-    r"\bune autre fusillade\b|\b(?:deux|trois|quatre) autres (?:victimes|blessés|morts) par balles?\b",
+    r"\bune autre fusillade\b|\b(?:deux|trois|quatre) autres (?:victimes|blessés|morts) par balles?\b|"
+    # a shooting introduced by its rank: "un second tir a été entendu dans la même rue" ("une deuxième fusillade" is a
+    # tally's rank: rules/exclusions.toml, sentence.statistics.premier_deuxieme_second)
+    r"\b(?:un|une) (?:deuxième|second|seconde|troisième) (?:tir|coup de feu)\b",
     re.I,
 )
 
@@ -247,6 +250,20 @@ def another(clause: str, kind: str = "shooting") -> bool:
     if kind == "shooting":
         return bool(ANOTHER.search(text) or OTHER_EPISODES.search(text))
     return kind in ("seizure", "arrest") and bool(ANOTHER_OPERATION.search(text))
+
+
+# a find named as what opened a case ("un dossier ouvert … à la suite de la découverte d'un stock d'armes", "l'enquête
+# avait débuté après la saisie de 3 kilos"): an earlier event than the operation the sentence tells, whose arrests are
+# not its own (operations.same_operation)
+OPENED_BY = prefilter.compile(
+    r"\b(?:à la suite|suite|après|consécutivement)\s+(?:de|à)\s+la\s+(?:découverte|saisie)\b", re.I
+)
+
+
+def opened_by(clause: str, fired: list[str]) -> bool:
+    """Whether a seizure's clause names it only as the find that opened a case (`OPENED_BY`), its triggers the nouns
+    of that phrase."""
+    return bool(fired) and set(fired) <= {"seizure.decouvert", "seizure.saisie"} and bool(OPENED_BY.search(clause))
 
 
 # a shooting told only as a plural of whole episodes after an indefinite quantifier ("plusieurs fusillades récentes",
