@@ -1,0 +1,75 @@
+"""Issue 11, onset target: which onsets decide a backtest year, and where the model and each baseline rank them.
+
+For each year asked, the product's forecast (`forecast.fit_origin`) and the backtest's baselines are fitted as in
+`vigie backtest --target onset`; every onset town of the year is printed with its rank under each, its counts up to
+the origin, and (with `--truth`, a synthetic panel's truth file of `make_panel.py --truth`) what the generator
+planted there. The last lines sum up the onsets by planted kind: how many, and how many each scorer ranks in its
+first 100.
+
+    cd benchmarks && ../.venv/bin/python onset_lost_years.py --db natS.duckdb --years 2022,2024 \
+        [--truth panelS/truth.parquet]
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+import pandas as pd
+from onset_state_calibration import parsed_panel  # run from benchmarks/
+
+from vigie.analysis import backtest as bt
+from vigie.analysis import features as ft
+from vigie.analysis import forecast as fc
+
+TOP = 100
+
+
+def ranks(score: np.ndarray) -> np.ndarray:
+    """1 for the highest score."""
+    return (-score).argsort(kind="stable").argsort() + 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--years", required=True, help="target years, e.g. 2022,2024")
+    parser.add_argument("--truth", help="truth.parquet of the synthetic panel")
+    args, panel = parsed_panel(parser)
+    planted = {}
+    if args.truth:
+        truth = pd.read_parquet(args.truth)
+        planted = dict(zip(truth["code"], truth["planted"].fillna("none"), strict=True))
+    n_years = len(panel.years)
+    feats = [ft.features_at(panel, c) for c in range(n_years - 1)]
+    hindsight = ft.onsets_until(panel, n_years - 1)
+    for year in (int(y) for y in args.years.split(",")):
+        s = list(panel.years).index(year)
+        origin = s - 1
+        y, x = ft.onset_labels(panel, s, n_years - 1, hindsight), feats[origin]
+        scored = panel.known[:, origin] & np.isfinite(x[:, 0]) & np.isfinite(y)
+        yy, xs = y[scored], x[scored]
+        scores = {"model": fc.fit_origin(panel, feats, origin, "onset", args.seed).predict(xs)}
+        scores.update(fc.simple_baselines(xs))
+        glm = fc.PoissonBaseline().fit(*bt._glm_rows(panel, feats, origin))
+        scores["poisson_glm"] = glm.score(xs, panel.rare)
+        rank = {name: ranks(v) for name, v in scores.items()}
+        print(
+            f"\n{year}: {int(yy.sum())} onsets among {len(yy)} towns; AUPR "
+            + ", ".join(f"{name} {bt.aupr(yy, v):.4f}" for name, v in scores.items())
+        )
+        units, counts = panel.units[scored], panel.counts(origin)[scored]
+        onsets = np.flatnonzero(yy == 1)
+        kinds = np.array([planted.get(u, "none") for u in units[onsets]])
+        for i, kind in sorted(zip(onsets, kinds, strict=True), key=lambda p: rank["model"][p[0]]):
+            series = " ".join("." if np.isnan(v) else f"{v:.0f}" for v in counts[i, : origin + 1])
+            print(f"  {units[i]} [{kind}] {series} | " + " ".join(f"{n} {r[i]}" for n, r in rank.items()))
+        for kind in np.unique(kinds):
+            rows = onsets[kinds == kind]
+            print(
+                f"  {kind}: {len(rows)} onsets; in the first {TOP}: "
+                + ", ".join(f"{n} {int((r[rows] <= TOP).sum())}" for n, r in rank.items())
+            )
+
+
+if __name__ == "__main__":
+    main()
