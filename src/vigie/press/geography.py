@@ -423,7 +423,7 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     # and so are officers counted by where they were drawn from: "120 gendarmes, principalement de Cholet"
     r"(?:policiers|gendarmes|militaires|douaniers|enquêteurs),? (?:principalement|essentiellement|notamment|surtout|"
     r"pour la plupart|en majorité|venus) (?:de|d'|d’|du)|"
-    # and officers named as the help an operation had: "avec l'aide des policiers de Moulins", "appuyés par les gendarmes
+    # and officers named as the help an operation had: "avec l'aide des policiers de Dax", "appuyés par les gendarmes
     # de Redon" (the operation is where the story is, not in their town)
     r"(?:avec|grâce à) (?:l['’]aide|l['’]appui|le concours|le soutien|le renfort|les renforts) (?:de |d['’]|des )"
     r"(?:policiers|gendarmes|militaires|douaniers|enquêteurs|agents)(?: [\w'’-]+){0,2}? (?:de|d'|d’|du)|"
