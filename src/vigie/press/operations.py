@@ -153,7 +153,7 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
         )
         and (gap == 0 or (gap <= days and not (seizure.own_date and arrest.own_date)))
         and not getattr(arrest, "another", False)  # "un autre réseau avait été démantelé la veille"
-        and not getattr(seizure, "opened", False)  # "… à la suite de la découverte d'un stock d'armes"
+        and not seizure.opened  # "… à la suite de la découverte d'un stock d'armes"
     )
 
 

@@ -34,6 +34,7 @@ class Event:
     evidence: str = ""
     rules: list[str] = field(default_factory=list)  # the names of the rules that made it (press/rules/*.toml)
     own_date: bool = False  # dated by its own words, not its paragraph's (extraction only; not in the output)
+    opened: bool = False  # a seizure named only as the find that opened a case (extraction only; not in the output)
 
     @property
     def time_precision(self) -> str:
