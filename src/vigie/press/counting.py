@@ -96,7 +96,7 @@ def same(a: Event, b: Event) -> bool:
         return False
     if a.type == "dealing_point" and a.action != b.action:
         return False
-    if getattr(b, "another", False) and a.evidence != b.evidence:
+    if b.another and a.evidence != b.evidence:
         # "le deuxième épisode … : d'autres tirs …", "un autre réseau": told as another event (recalls.another) than
         # any told before; its own sentence's places are still one event when they are one place
         return False
@@ -110,9 +110,7 @@ def same(a: Event, b: Event) -> bool:
         # on dates inside the other's ("… dans la nuit de samedi à dimanche aux Minguettes" ¶ "Dimanche matin, des
         # habitants se sont rassemblés devant la tour où le jeune homme a été abattu"); a span around them ("des tirs
         # auxquels le quartier est habitué depuis novembre 2014") is no retelling
-        and not any(
-            getattr(x, "carried", False) and (x.date_start is None or dated_within(x, y)) for x, y in ((a, b), (b, a))
-        )
+        and not any(x.carried and (x.date_start is None or dated_within(x, y)) for x, y in ((a, b), (b, a)))
     )
     if distinct_places and (a.date_start != b.date_start or a.date_start is None):
         return False  # told in other places on other (or vague) dates: two events
@@ -153,7 +151,7 @@ def arrest_retold(a: Event, b: Event) -> bool:
     another arrest is told with a place of its own, the persons not counted otherwise, is that arrest told again:
     "Un suspect a été interpellé mardi." after the shootings of Saint-Jean, and "Mardi après-midi, un jeune homme de
     19 ans … a été interpellé à Creil" (one arrest, at Creil)."""
-    if a.type != "arrest" or b.type != "arrest" or getattr(a, "carried", False) == getattr(b, "carried", False):
+    if a.type != "arrest" or b.type != "arrest" or a.carried == b.carried:
         return False
     if a.date_start is None or (a.date_start, a.date_end) != (b.date_start, b.date_end) or a.time_precision != "day":
         return False
@@ -174,7 +172,7 @@ def dated_by(event: Event, sentence: str, ref: date) -> None:
     """The event just told, with no date of its own, takes the date of a sentence that only dates it ("Un homme a été
     tué par balles à Fort-de-France, a indiqué dimanche une source policière." ¶ "Les faits se sont produits jeudi en
     fin de soirée à Bô Kannal")."""
-    if getattr(event, "own_date", True) or not DATES_IT.search(quantities.plain(sentence)):
+    if event.own_date or not DATES_IT.search(quantities.plain(sentence)):
         return
     when = dates.resolve(sentence, ref)
     if when and when[0] and (when[1] or ref) <= ref:
@@ -198,7 +196,7 @@ def told_elsewhen(undated: Event, dated: Event) -> bool:
     "Lors des perquisitions, les enquêteurs ont saisi 10 kg" is of July, not the seizure of May recalled below it; a
     dated mention more than an operation's steps away from that story (rules/operations.toml, [fold]) is another
     event."""
-    story = getattr(undated, "story_date", None)
+    story = undated.story_date
     if undated.date_start is not None or undated.own_date or dated.date_start is None or not story:
         return False
     return another_time(story, dated)
@@ -218,9 +216,9 @@ def town_and_district(a: Event, b: Event) -> bool:
     """One mention names the town ("Roanne : des menaces …"), the other a district of it ("le quartier du Parc"), and
     the town's says no more: no date of its own or one inside the district's, no victims of another kind. One place
     told more or less precisely, not two (extract.py marks a district's events)."""
-    if getattr(a, "district", False) == getattr(b, "district", False):
+    if a.district == b.district:
         return False
-    town, district = (b, a) if getattr(a, "district", False) else (a, b)
+    town, district = (b, a) if a.district else (a, b)
     # a start the district's mention leaves open is open when it tells no toll of its own ("les auteurs du coup de feu
     # n'avaient pas été retrouvés"), not when it counts victims ("blessé … à l'issue d'une seconde fusillade")
     untold = district.killed is None and district.injured is None
@@ -291,8 +289,8 @@ def retold(told: list[Event], e: Event) -> Event | None:
     dans la nuit de samedi à dimanche aux Minguettes. Deux suspects ont été interpellés à Saint-Fons." ¶ "Le tireur a
     ouvert le feu à plusieurs reprises"): the latest one on the dates the story was at (extract.py: `story_date`), in
     whatever commune the place it was given by the sentences before it lies."""
-    story = getattr(e, "story_date", None)
-    if not getattr(e, "carried", False) or e.date_start is not None or e.own_date or getattr(e, "another", False):
+    story = e.story_date
+    if not e.carried or e.date_start is not None or e.own_date or e.another:
         return None
     if not story or None in story:
         return None
@@ -316,11 +314,11 @@ def merge(events: list[Event]) -> list[Event]:
         if one is None:
             out.append(e)
             continue
-        if one.date_start is None and not one.own_date and getattr(one, "story_date", None) is None:
+        if one.date_start is None and not one.own_date and one.story_date is None:
             # mentions with no date of their own are of the story either was told in: "Cette fois, trois hommes ont
             # été arrêtés" (the lead, before any story) and, after the arrests of November, "les policiers ont saisi
             # cinq kilos" are one seizure of November, which "ont déjà saisi 18 kg début juin" is not (told_elsewhen)
-            one.story_date = getattr(e, "story_date", None) if e.date_start is None and not e.own_date else None
+            one.story_date = e.story_date if e.date_start is None and not e.own_date else None
         if e.injured is not None and (one.injured is None or e.injured > one.injured):
             one.lone_wound = e.lone_wound
         elif e.injured == one.injured == 1:
@@ -334,12 +332,12 @@ def merge(events: list[Event]) -> list[Event]:
             # said more precisely (a locality near a town, not only its département)
             one.place, one.geo_precision = e.place, e.geo_precision
             one.departement = e.departement or one.departement  # told twice by its goods: `same_goods`
-        if getattr(one, "carried", False) and not getattr(e, "carried", False) and arrest_retold(one, e):
+        if one.carried and not e.carried and arrest_retold(one, e):
             # the arrest told again where its sentence named no place: the place it was told with (`arrest_retold`)
             one.commune, one.departement, one.place = e.commune, e.departement, e.place
-            one.geo_precision, one.district = e.geo_precision, getattr(e, "district", False)
+            one.geo_precision, one.district = e.geo_precision, e.district
             one.carried, one.evidence = False, e.evidence
-        one.hit = max(getattr(one, "hit", None) or 0, getattr(e, "hit", None) or 0) or None
+        one.hit = max(one.hit or 0, e.hit or 0) or None
         for field in ("killed", "injured", "cash_eur", "count"):
             mine, theirs = getattr(one, field), getattr(e, field)
             if field == "count" and None not in (mine, theirs) and rough_count(one) != rough_count(e):
@@ -370,7 +368,7 @@ def merge(events: list[Event]) -> list[Event]:
         counted = {d["substance"] for d in one.drugs if d["quantity"] is not None}
         one.drugs = [d for d in one.drugs if d["quantity"] is not None or d["substance"] not in counted]
     for o in out:
-        if getattr(o, "hit", None) and o.killed and o.injured == o.hit:
+        if o.hit and o.killed and o.injured == o.hit:
             # "deux personnes sont décédées" … "Trois personnes ont été touchées": the dead are among the three hit
             o.injured = o.hit - o.killed if o.hit > o.killed else None
         if o.lone_wound and (o.killed or 0) >= 1 and o.injured == 1:
@@ -460,7 +458,7 @@ def _elsewhen(sentence: str, target: Event) -> bool:
     rappel, en septembre 2021, un homme avait été tué", "un réglo … fin juillet"): its toll is not the event's."""
     if target.date_end is None or not re.search(rf"\b(?:(?:19|20)\d{{2}}|{'|'.join(dates.MONTHS)})\b", sentence, re.I):
         return False
-    if not getattr(target, "own_date", True):
+    if not target.own_date:
         return True  # a mention with no date of its own is the news: "les 12 et 14 juin, … sept individus" is not it
     when = dates.resolve(sentence, target.date_end)
     return bool(when) and not overlaps(when[0], when[1], target.date_start, target.date_end)

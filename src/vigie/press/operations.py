@@ -152,7 +152,7 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
             or (gap == 0 and over_the_area(seizure, arrest))
         )
         and (gap == 0 or (gap <= days and not (seizure.own_date and arrest.own_date)))
-        and not getattr(arrest, "another", False)  # "un autre réseau avait été démantelé la veille"
+        and not arrest.another  # "un autre réseau avait été démantelé la veille"
         and not seizure.opened  # "… à la suite de la découverte d'un stock d'armes"
     )
 
@@ -581,7 +581,7 @@ def located(events: list[Event], area: Place | None) -> list[Event]:
             )
             if town is not None:
                 e.commune, e.departement, e.place, e.geo_precision = town.commune, town.departement, town.place, 1
-                e.district = getattr(town, "district", False)
+                e.district = town.district
             elif e.type == "arrest":
                 # the seizure told over communes of several départements ("à Saint-Nazaire, Guérande, … et Riantec
                 # dans le Morbihan"): the arrests the article placed by its département only are that operation's
@@ -610,7 +610,8 @@ def area_place(
     janvier, 37 kg de cocaïne ont été saisis dans le département": the [[tally]] rules' patterns). Violence is
     placed so only by the article's label line (`label_area`: "Vendée" ¶ "un homme a été touché par balle dans une
     maison abandonnée"), while no event of the article has a town."""
-    if label is not None and set(types) <= {"shooting", "intimidation", "arrest"} and not set(types) <= {"arrest"}:
+    violence = {"shooting", "intimidation"}
+    if label is not None and set(types) <= violence | {"arrest"} and violence & set(types):
         return [] if any(e.commune for e in events) else [label]
     if area is None or not set(types) <= {"seizure", "arrest"}:
         return []

@@ -296,11 +296,11 @@ def series_told_one_by_one(events: list[Event]) -> list[Event]:
     README: a sentence that summarises events described elsewhere adds nothing)."""
 
     def summed_up(s: Event) -> bool:
-        if not getattr(s, "series", False) or s.killed or s.injured:
+        if not s.series or s.killed or s.injured:
             return False
         return any(
             o.type == "shooting"
-            and not getattr(o, "series", False)
+            and not o.series
             and o.departement == s.departement
             and (not s.own_date or overlaps(s.date_start, s.date_end, o.date_start, o.date_end))
             for o in events
@@ -441,7 +441,7 @@ def summaries(events: list[Event]) -> list[Event]:
         return (
             e.type == "seizure"
             and e.departement is not None
-            and not getattr(e, "another", False)  # "suivie d'une autre": no summary of the one before
+            and not e.another  # "suivie d'une autre": no summary of the one before
             and not any(d["quantity"] is not None for d in e.drugs)
             and e.cash_eur is None
             and not e.count
@@ -492,7 +492,7 @@ def told_broadly(events: list[Event]) -> list[Event]:
     grenobloise": geography.SERIES), of which the commune's is one."""
     out = []
     for e in events:
-        if e.commune is not None or getattr(e, "another", False) or re.search(SERIES, e.evidence or "", re.I):
+        if e.commune is not None or e.another or re.search(SERIES, e.evidence or "", re.I):
             out.append(e)
             continue
         amounts = e.amounts()

@@ -34,7 +34,15 @@ class Event:
     evidence: str = ""
     rules: list[str] = field(default_factory=list)  # the names of the rules that made it (press/rules/*.toml)
     own_date: bool = False  # dated by its own words, not its paragraph's (extraction only; not in the output)
-    opened: bool = False  # a seizure named only as the find that opened a case (extraction only; not in the output)
+    # marks the extraction leaves for counting.py's merges (not in the output; not compared: two events told alike
+    # are equal however they were told)
+    carried: bool = field(default=False, compare=False)  # placed by a town its sentence does not name
+    another: bool = field(default=False, compare=False)  # told as another than the one before ("d'autres tirs")
+    district: bool = field(default=False, compare=False)  # placed in a district of its town, not the town itself
+    hit: int | None = field(default=None, compare=False)  # persons hit, the toll's own count (quantities.hit_count)
+    story_date: date | None = field(default=None, compare=False)  # the latest event's date when it was told
+    series: bool = field(default=False, compare=False)  # a series of shootings ("plusieurs fusillades")
+    opened: bool = field(default=False, compare=False)  # a seizure named only as the find that opened a case
 
     @property
     def time_precision(self) -> str:
