@@ -278,14 +278,26 @@ QUANTIFIED = re.compile(
 )
 
 
+# the noun of a run of episodes governing a plural of shots ("un cycle inquiétant de tirs", "une série de coups de
+# feu", "la multiplication des fusillades"): a series whatever the word for the shots
+SERIES_OF = re.compile(
+    r"\b(?:cycles?|séries?|vagues?|succession|multiplication|recrudescence|escalade)\b[^.;,]{0,25}?"
+    r"\b(?:de|des|d')\s*(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
 def series(text: str, triggers) -> bool:
-    """Whether a clause tells its shooting only as a series of episodes (EPISODES, plural, quantified): `triggers`
-    are the clause's triggers, read in `text`."""
+    """Whether a clause tells its shooting only as a series of episodes (EPISODES, plural, quantified; or any plural of
+    shots governed by the noun of a run, `SERIES_OF`): `triggers` are the clause's triggers, read in `text`."""
     shots = [t for t in triggers if t.kind == "shooting"]
     return bool(shots) and all(
-        t.rule in EPISODES
-        and text[t.start : t.end].split()[0].lower().endswith(("s", "x"))
-        and QUANTIFIED.search(text[max(0, t.start - 40) : t.start])
+        text[t.start : t.end].split()[0].lower().endswith(("s", "x"))
+        and (
+            t.rule in EPISODES
+            and QUANTIFIED.search(text[max(0, t.start - 40) : t.start])
+            or SERIES_OF.search(text[max(0, t.start - 50) : t.start])
+        )
         for t in shots
     )
 
@@ -300,7 +312,9 @@ def series_told_one_by_one(events: list[Event]) -> list[Event]:
             return False
         return any(
             o.type == "shooting"
-            and not o.series
+            # a series with no date of its own ("plusieurs fusillades récentes") sums up one told with its own dates
+            # and place ("plusieurs fusillades … au printemps dans le quartier de Fontbarlettes")
+            and (not o.series or (o.own_date and not s.own_date and o is not s))
             and o.departement == s.departement
             and (not s.own_date or overlaps(s.date_start, s.date_end, o.date_start, o.date_end))
             for o in events
