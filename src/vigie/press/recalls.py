@@ -313,7 +313,7 @@ def series_told_one_by_one(events: list[Event]) -> list[Event]:
         return any(
             o.type == "shooting"
             # a series with no date of its own ("plusieurs fusillades récentes") sums up one told with its own dates
-            # and place ("plusieurs fusillades … au printemps dans le quartier de Fontbarlettes")
+            # and place ("plusieurs fusillades … au printemps dans le quartier de Pissevin")
             and (not o.series or (o.own_date and not s.own_date and o is not s))
             and o.departement == s.departement
             and (not s.own_date or overlaps(s.date_start, s.date_end, o.date_start, o.date_end))
