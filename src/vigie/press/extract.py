@@ -51,9 +51,6 @@ EXCLUSIONS = rules.load_exclusions()  # named, in rules/exclusions.toml
 # a sentence that tells no event: statistics, tallies, judicial steps, policy, fiction, unrelated violence
 # (one compiled pattern per rule, tried in turn: faster than their alternation, whose branches re tries everywhere)
 EXCLUDE = [prefilter.compile(p, re.I) for p in EXCLUSIONS.patterns("sentence")]  # each behind its words
-# a point that opened ("un point de deal a ouvert", "ouvert en janvier"): the word itself, not "découvert", nor the
-# fire or an inquiry opened ("ont ouvert le feu", "le parquet a ouvert une enquête")
-OPENED = r"\bouverts?\b(?! (?:le feu|une enquête))"
 REOPENED = r"\b(?:a |avait |ont |avaient )?(?:rouvert|réapparu|s'est reconstitué|s'est réinstallé)"
 
 
@@ -582,7 +579,7 @@ class Extractor:
             running = re.search(r"\b(?:fonctionne|tourne|sévit|est actif)\b", low) and "depuis" in low
             if not running and not re.search(
                 r"démant[eè]l|fermé|tombé|apparu|installé|s'install\w*|reconstitu|"
-                + OPENED
+                + territory.OPENED
                 + r"|s'est implanté|fermer|mis fin|"
                 r"(?:procédé à|ordonné) (?:sa |la )?fermeture|fermeture administrative|"
                 r"rouvert|réinstall|" + territory.DISMANTLED_MORE + "|" + territory.APPEARED_MORE,

@@ -348,9 +348,9 @@ TALLIED = ("seizure", "arrest", "dealing_point")  # the types a [[tally]] rule m
 
 
 def tally(event: Event, lemmas) -> str | None:
-    """The tally rule a seizure (or, for the rules that say so, an arrest) falls under, given the lemmas of its
-    sentence (a set, or a function that gives them, called only when a rule needs them), if any: a sentence that
-    names a whole year counts as dated to the year. A rule with lemmas and a pattern needs both."""
+    """The tally rule a seizure (or, for the rules that say so, an arrest or a point de deal) falls under, given the
+    lemmas of its sentence (a set, or a function that gives them, called only when a rule needs them), if any: a
+    sentence that names a whole year counts as dated to the year. A rule with lemmas and a pattern needs both."""
     if event.type not in TALLIED:
         return None
     measured = any(d["quantity"] is not None for d in event.drugs) or event.cash_eur or event.weapons
