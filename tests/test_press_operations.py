@@ -325,6 +325,19 @@ def test_a_year_s_operations_counted_and_running_counts_are_no_operation(ling):
     assert kept == [recalled, day]
 
 
+def test_points_de_deal_counted_since_a_year_are_no_point(ling):
+    # a running count or a trend over an area (tally.points_since); points dismantled on a day are an event
+    counted = Event("dealing_point", None, "32", "dans le Gers", 3, date(2020, 1, 1), date(2023, 6, 22), count=14)
+    counted.evidence = "Selon le commandant, 14 points de deal ont été démantelés dans le Gers depuis 2020."
+    trend = Event("dealing_point", None, "32", "dans le Gers", 3, date(2023, 1, 1), date(2023, 6, 22))
+    trend.evidence = "Depuis le début de l'année, les opérations contre les points de vente se sont enchaînées."
+    day = Event("dealing_point", "32107", "32", "Condom", 1, date(2023, 10, 10), date(2023, 10, 10), count=2)
+    day.evidence = "Les gendarmes ont démantelé mardi deux points de deal installés depuis 2021 dans des halls."
+    assert operations.tally(counted, ling.lemmas(counted.evidence)) == "tally.points_since"
+    assert operations.tally(trend, ling.lemmas(trend.evidence)) == "tally.points_since"
+    assert operations.without_tallies([counted, trend, day], ling.lemmas) == [day]
+
+
 def test_a_seizure_beside_a_year_s_trade_is_still_an_operation(ling):
     told = seizure(
         date(2015, 9, 1), date(2015, 9, 30), drugs=[{"substance": "synthetic", "quantity": 0.25, "unit": "kg"}]

@@ -61,7 +61,7 @@ def values(event: Event, clause: str, sentence: str, single: bool, untriggered: 
         low = clause.lower()
         event.action = (
             "appeared"
-            if re.search(r"apparu|installé|reconstitu|ouvert|implant|réinstall|rouvert|depuis", low)
+            if re.search(r"apparu|installé|reconstitu|" + territory.OPENED + r"|implant|réinstall|rouvert|depuis", low)
             and not re.search(r"démant[eè]l|fermé|tombé|mis fin|" + territory.DISMANTLED_MORE, low)
             else "dismantled"
             if re.search(r"démant[eè]l|fermé|tombé|fermer|fermeture|mis fin|" + territory.DISMANTLED_MORE, low)

@@ -578,7 +578,9 @@ class Extractor:
         if "dealing_point" in types:
             running = re.search(r"\b(?:fonctionne|tourne|sévit|est actif)\b", low) and "depuis" in low
             if not running and not re.search(
-                r"démant[eè]l|fermé|tombé|apparu|installé|s'install\w*|reconstitu|ouvert|s'est implanté|fermer|mis fin|"
+                r"démant[eè]l|fermé|tombé|apparu|installé|s'install\w*|reconstitu|"
+                + territory.OPENED
+                + r"|s'est implanté|fermer|mis fin|"
                 r"(?:procédé à|ordonné) (?:sa |la )?fermeture|fermeture administrative|"
                 r"rouvert|réinstall|" + territory.DISMANTLED_MORE + "|" + territory.APPEARED_MORE,
                 low,

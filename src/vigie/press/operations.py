@@ -87,8 +87,8 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
             rules._compile(where, entry["pattern"])
         pattern = re.compile(entry["pattern"], re.I) if "pattern" in entry else None
         types = entry.get("types", ["seizure"])
-        if not isinstance(types, list) or not types or not set(types) <= {"seizure", "arrest"}:
-            raise VigieError(f"{where}: types must be a list of seizure, arrest, not {types!r}")
+        if not isinstance(types, list) or not types or not set(types) <= {"seizure", "arrest", "dealing_point"}:
+            raise VigieError(f"{where}: types must be a list of seizure, arrest, dealing_point, not {types!r}")
         if not isinstance(precision, list) or not set(precision) <= set(PRECISIONS) or not precision:
             raise VigieError(f"{where}: precision must be a list of {', '.join(PRECISIONS)}, not {precision!r}")
         if not isinstance(entry.get("unmeasured", False), bool):
@@ -344,11 +344,14 @@ YEAR = re.compile(
 )
 
 
+TALLIED = ("seizure", "arrest", "dealing_point")  # the types a [[tally]] rule may name
+
+
 def tally(event: Event, lemmas) -> str | None:
-    """The tally rule a seizure (or, for the rules that say so, an arrest) falls under, given the lemmas of its
-    sentence (a set, or a function that gives them, called only when a rule needs them), if any: a sentence that
-    names a whole year counts as dated to the year. A rule with lemmas and a pattern needs both."""
-    if event.type not in ("seizure", "arrest"):
+    """The tally rule a seizure (or, for the rules that say so, an arrest or a point de deal) falls under, given the
+    lemmas of its sentence (a set, or a function that gives them, called only when a rule needs them), if any: a
+    sentence that names a whole year counts as dated to the year. A rule with lemmas and a pattern needs both."""
+    if event.type not in TALLIED:
         return None
     measured = any(d["quantity"] is not None for d in event.drugs) or event.cash_eur or event.weapons
     precision = "year" if YEAR.search(event.evidence) else event.time_precision
@@ -367,12 +370,12 @@ def tally(event: Event, lemmas) -> str | None:
 
 
 def without_tallies(events: list[Event], lemmas_of) -> list[Event]:
-    """The events less the operations that are a year's tally or a trend (`tally`); `lemmas_of(text)` gives the
-    lemmas of a sentence."""
+    """The events less the operations (and points de deal) that are a year's tally or a trend (`tally`);
+    `lemmas_of(text)` gives the lemmas of a sentence."""
     return [
         e
         for e in events
-        if e.type not in ("seizure", "arrest") or tally(e, lambda text=e.evidence: lemmas_of(text)) is None
+        if e.type not in TALLIED or tally(e, lambda text=e.evidence: lemmas_of(text)) is None
     ]
 
 
@@ -623,6 +626,7 @@ def area_place(
     if any(
         rule.pattern is not None and rule.pattern.search(text) and not (day and rule.precision <= {"year"})
         for rule in RULES.tallies
+        if rule.types & {"seizure", "arrest"}  # an operation's tallies, not the points de deal counted
     ):
         return []
     return [area]

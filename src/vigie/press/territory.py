@@ -70,6 +70,9 @@ APPEARED_MORE = (
 OTHER_PREMISES = (
     r"\b(?:commerces?|bars?|épiceries?|boutiques?|restaurants?|établissements?|magasins?|snacks?|kebabs?|chichas?)\b"
 )
+# a point that opened ("un point de deal a ouvert", "ouvert en janvier"): the word itself, not "découvert", nor the
+# fire or an inquiry opened ("ont ouvert le feu", "le parquet a ouvert une enquête")
+OPENED = r"\bouverts?\b(?! (?:le feu|une enquête))"
 # a headline that tells a point de deal dismantled or opened: the body's "ont démantelé un trafic local dans le
 # quartier" is that point's dismantling
 HEADLINE_DISMANTLED = r"démant[eè]l|fermé|tombé|muré"
