@@ -25,7 +25,7 @@ places of a clause (lower first):
 | district | "à Pissevin", "le quartier Argentine" | rank 0 |
 | locative | "à", "au", "dans", "en", "sur" | rank 1; a misspelling is tried |
 | none | "Nîmes, ville de …" | rank 2 |
-| near | "près de", "aux abords de", "au nord-ouest de", "l'aire de repos de" | rank 3: geo_precision 2, commune null |
+| near | "près de", "au nord-ouest de", "l'aire de repos de", "autour de", "le secteur de" | rank 3: geo_precision 2 |
 | area | "l'agglomération de", "la banlieue de", "la région de" | rank 3: geo_precision 3, commune null |
 | officers' town | "les policiers de Creil", "la douane de Pau" | rank 4: the place only when nothing else is |
 
@@ -143,7 +143,8 @@ happened, but a railway's acronym is no unit ("la gare RER du Mée-sur-Seine" is
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris"), or three
 communes or more listed after one "à" or "sur les communes de" ("sept interpellations à Ajaccio, Bastia et
-Porto-Vecchio", "À Montbéliard, Audincourt et Valentigney", "sur les communes du Robert, du François et de Sainte-Luce",
+Porto-Vecchio", "À Montbéliard, Audincourt et Valentigney", "principalement à Louviers, mais aussi à Acquigny, Le
+Manoir et Bosroumois", "sur les communes du Robert, du François et de Sainte-Luce",
 two after "la région de" or "le secteur des communes de": "dans la région de Béziers et d'Agde"; not homes,
 "domiciliés à …", nor "à X et à Y", two places; "dans plusieurs communes du Bassin minier, notamment Harnes, Vermelles
 et Annezin"), are one operation across them: geo_precision 3, their département
@@ -302,8 +303,12 @@ LISTED_OF = r"(?:de |d['’]|du |de la |de l['’])?"
 # an item may carry its département in brackets ("Touques (Calvados)", "Le Bignon (44)"), the last
 # one its own "au" ("et au Havre"), the list may end in "ou encore" and open on "dans plusieurs communes :"; after
 # "sur les communes de" two communes are enough (listed())
-LISTED_ITEM = (  # "Savigné sur Lathan" without its hyphens too
-    r"(?-i:[A-ZÉ])[\w'’-]+(?: (?:sur|sous|en|lès) (?-i:[A-ZÉ])[\w'’-]+)?(?: \((?:\d{2,3}|(?-i:[A-ZÉ])[\w'’ -]+)\))?"
+# between two items: a comma, or the town first named as the main one and the others added ("principalement à
+# Louviers, mais aussi à Acquigny, Mesnil-sur-Iton et Bosroumois")
+LISTED_ON = r"(?:,? mais aussi (?:à |au |aux )?|, )"
+LISTED_ITEM = (  # "Savigné sur Lathan" without its hyphens too, "Le Manoir" with its article
+    r"(?:(?-i:L)(?:e|a|es) )?(?-i:[A-ZÉ])[\w'’-]+(?: (?:sur|sous|en|lès) (?-i:[A-ZÉ])[\w'’-]+)?"
+    r"(?: \((?:\d{2,3}|(?-i:[A-ZÉ])[\w'’ -]+)\))?"
 )
 LISTED = (  # "À Montbéliard, Audincourt et Valentigney" opening a sentence too; "dans la région de Béziers et d'Agde",
     # "dans les régions de Dreux, Evreux (Eure) et Maurepas (Yvelines)": the area around these towns (two are enough;
@@ -312,7 +317,8 @@ LISTED = (  # "À Montbéliard, Audincourt et Valentigney" opening a sentence to
     rf"(?<![\w'’])(?P<how>[àÀ] |(?:sur|dans) (?:les|le secteur des) communes {LISTED_OF}|dans plusieurs communes ?: |"
     r"dans plusieurs communes[^.;:,]{0,40},? (?:notamment|dont) |"
     rf"(?:dans |sur )?(?:la région|les régions) {LISTED_OF})"
-    rf"({LISTED_ITEM}(?:, {LISTED_OF}{LISTED_ITEM})*,? (?:et|ou encore) (?:à |au |aux |{LISTED_OF}){LISTED_ITEM})"
+    rf"({LISTED_ITEM}(?:{LISTED_ON}{LISTED_OF}{LISTED_ITEM})*,? (?:et|ou encore) "
+    rf"(?:à |au |aux |{LISTED_OF}){LISTED_ITEM})"
 )
 # the officers of two towns or more, named with no other place: "les policiers de Vannes et Lorient", "les gendarmes de
 # Bastia et de Borgo" — one operation across their towns (geo_precision 3), not the first town named
@@ -485,9 +491,12 @@ NEAR_BEFORE = (
     r"(?:\bprès|\bproche|\bnon loin|\bà proximité|\baux abords|\baux portes|\bdans les environs|\ben périphérie|"
     r"\bà (?:la )?hauteur|\baux environs|\bdu côté|\baire (?:de repos|d['’]autoroute|de service)|"
     # "au nord-ouest de Tours", "à l'est de Quimper" (not "dans le nord de Marseille", part of the town)
-    r"\bau niveau|\bau (?:nord|sud)(?:-(?:est|ouest))?|\bà l['’](?:est|ouest))\s+"
+    r"\bau niveau|\bau (?:nord|sud)(?:-(?:est|ouest))?|\bà l['’](?:est|ouest)|"
+    # the land or the sea around a town: "autour de la commune de Chauny", "les alentours de Chauny", "dans le
+    # secteur de Louviers", "au large du Vauclin" (not "les secteurs de …", each the town of its operation)
+    r"\bautour|\balentours|\b(?:dans|sur) le secteur|\bau large)\s+"
     # and the list it heads: "arrêtés près de Tarbes et Bordeaux"
-    r"(?:de |d['’]|du )(?:[\w'’-]+\s*(?:,|\bet\b)\s*(?:de |d['’]|du )?)?$"
+    r"(?:de la (?:commune|ville) )?(?:de |d['’]|du )(?:[\w'’-]+\s*(?:,|\bet\b)\s*(?:de |d['’]|du )?)?$"
 )
 # an airport or a port, by its name or its town's: "l'aéroport Félix-Éboué de Cayenne", "le port de Jarry",
 # "à l'aéroport" (rules/sites.toml says which commune it is in)
@@ -1103,7 +1112,8 @@ class ArticlePlaces(Geography):
             why = "; ".join(sorted({c.veto or "" for c in candidates})) or "no candidate"
             return Choice(None, why=why, candidates=candidates)
         best = max(allowed, key=lambda c: c.score)
-        if not best.kind.startswith("commune"):
+        near = re.search(NEAR_BEFORE, before)
+        if not best.kind.startswith("commune") and not near:
             return Choice(
                 Place(best.code, best.departement, mention.surface, mention.start, 1, why=best),
                 0,
@@ -1114,8 +1124,7 @@ class ArticlePlaces(Geography):
         if wide:  # "l'agglomération de Grenoble": several communes around the town, its département only
             said = text[mention.start - len(before) + wide.start() : mention.start] + surface
             return Choice(Place(None, best.departement, said, mention.start, 3, why=best), 3, "area", candidates)
-        near = re.search(NEAR_BEFORE, before)
-        if near:  # "près de Voiron": near the town, not in it
+        if near:  # "près de Voiron", "dans le secteur de Dapani" (a village of Bandrélé): near it, not in it
             said = text[mention.start - len(before) + near.start() : mention.start] + surface
             return Choice(Place(None, best.departement, said, mention.start, 2, why=best), 3, "near", candidates)
         # "les policiers de la BAC de Pau", read as one name whose last word is the town: the unit's words before it
@@ -1423,7 +1432,7 @@ class ArticlePlaces(Geography):
         m = re.search(LISTED, text)
         if not m or re.search(ORIGIN, text[max(0, m.start() - 60) : m.start() + 2].lower()):
             return None
-        names = [re.sub(r" \(.*\)$", "", name) for name in re.split(r",? (?:et|ou encore) |, ", m.group(2))]
+        names = [re.sub(r" \(.*\)$", "", name) for name in re.split(rf",? (?:et|ou encore) |{LISTED_ON}", m.group(2))]
         names = [re.sub(r"^aux? ", lambda a: "Les " if a.group(0) == "aux " else "Le ", name) for name in names]
         names = [re.sub(rf"^(?:à )?{LISTED_OF}", "", name) for name in names]
         codes = {}
