@@ -162,7 +162,9 @@ commune named in the same clause says more), unless the article names one commun
 Saint-Étienne-du-Rouvray", "dans la banlieue de Mulhouse" and "à Kingersheim"), which it then is; and so is a pays
 ("dans le Boulonnais", rules/sites.toml [[area]]), which is the article's main place when it is named before any town
 in the headline or the lead. A demonym the curated table lacks ("le bassin annécien") is read from the towns the
-article names (the adjective opens like the town's name); a headline's town that the lead tells as its area ("Annecy :
+article names (the adjective opens like the town's name), else is the article's one main town ("l'agglomération
+ruthénoise" in an article about Rodez), unless a trade's reach names it ("un trafic alimentant l'agglomération
+burgienne": TRADE_REACH, its market, no place); a headline's town that the lead tells as its area ("Annecy :
 …" over "dans le bassin annécien") makes that area the article's main place. A motorway rest area named after its
 commune, even in lower case ("l'aire d'autoroute d'aire sur l'Adour"), is near that commune (geo_precision 2). An area
 named by its town with a capitalised area word ("Golfe de Saint-Tropez : …", "le Pays de Montbéliard": AREA_HEADS) is
@@ -511,6 +513,9 @@ AREA_BEFORE = (
     r"(?:\bagglomération|\baire urbaine|\baire|\bbassin|\bmétropole|\bbanlieue|\bcommunauté d['’]agglomération|\bgolfe|"
     r"\brégion|\bcommunauté urbaine|\bcommunauté de communes|\bpays)\s+(?:de |d['’]|du )$"
 )
+# the words of a trade's reach before an area, not where anything happened: "un trafic alimentant l'agglomération
+# burgienne", "qui approvisionnait la métropole", "un réseau sévissant dans le bassin"
+TRADE_REACH = r"\b(?:aliment|approvisionn|inond|sévi(?:ss|t))\w*\s+(?:dans\s+|sur\s+)?$"
 # how a demonym ends: "annécien", "montalbanaise", "chambériens"
 DEMONYM_END = r"(?:ien|ienne|ois|oise|ais|aise|ain|aine|in|ine|on|onne)s?$"
 # several events of one kind counted over an area: "sept fusillades", "une série de règlements de comptes" (not
@@ -1359,12 +1364,16 @@ class ArticlePlaces(Geography):
             r"l['’](?:appartement|agglomération|aire)|le bassin) (\w+)",
             text,
         )
-        if not m:
+        if not m or re.search(TRADE_REACH, text[: m.start()]):
             return []
         code = self.gaz.demonym(m.group(1))
         dep = self.gaz.departement_adjective(m.group(1))
         if code is None and dep is None and re.search(AREA_WORDS, m.group(0)):
             code = self._demonym_of_named(m.group(1))  # "le bassin annécien" in an article naming Annecy
+            if code is None and len(self.towns) == 1 and re.search(DEMONYM_END, name_key(m.group(1))):
+                # "l'agglomération ruthénoise" in an article about Rodez: a demonym no table knows nor the town's name
+                # opens, the area around the article's one main town
+                code = self.towns[0]
         if code and re.search(AREA_WORDS, m.group(0)):  # several communes around a town: its département only
             area = Place(None, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 3)
             return [self._said_within(area, code, text)]

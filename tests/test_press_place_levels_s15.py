@@ -1,0 +1,39 @@
+"""The level of an event's place, session 15 (p15a): a place around a town, an operation over a list whose first town
+is the main one, an area named by a demonym no table knows. Our own sentences; fixtures 896-898 carry each class in an
+article."""
+
+from vigie.press.geography import ArticlePlaces
+
+
+def where(place):
+    return (place.code, place.departement, place.precision)
+
+
+def test_a_place_around_a_town_is_near_it(extractor):
+    title = "Aisne : un réseau démantelé"
+    for text in (
+        "Les gendarmes ont démantelé un réseau qui sévissait autour de la commune de Chauny.",
+        "Les gendarmes ont saisi trois kilos dans le secteur de Chauny.",
+        "Les gendarmes ont saisi trois kilos aux alentours de Chauny.",
+    ):
+        resolver = ArticlePlaces.read(extractor.gaz, title, text)
+        assert [where(p) for p in resolver.places(text)] == [(None, "02", 2)], text
+    # a town named after "à" is still the town
+    text = "Les gendarmes ont saisi trois kilos à Chauny."
+    assert [where(p) for p in ArticlePlaces.read(extractor.gaz, title, text).places(text)] == [("02173", "02", 1)]
+
+
+def test_a_list_opened_by_its_main_town_is_one_operation(extractor):
+    text = "Les perquisitions, menées surtout à Châteauroux, mais aussi à Déols, Ardentes et Levroux, ont abouti."
+    resolver = ArticlePlaces.read(extractor.gaz, "Indre : un réseau démantelé", text)
+    assert [where(p) for p in resolver.places(text)] == [(None, "36", 3)]
+
+
+def test_an_area_named_by_an_unknown_demonym_is_around_the_article_s_town(extractor):
+    title = "Lons-le-Saunier : sept interpellations"
+    text = "Sept personnes ont été interpellées mardi dans l'agglomération lédonienne."
+    resolver = ArticlePlaces.read(extractor.gaz, title, text)
+    assert [where(p) for p in resolver.places(text)] == [(None, "39", 3)]
+    # the market a trade feeds is no place where anything happened
+    fed = "Sept personnes soupçonnées d'un trafic alimentant l'agglomération lédonienne ont été interpellées."
+    assert resolver.places(fed) == []
