@@ -37,3 +37,15 @@ def test_an_area_named_by_an_unknown_demonym_is_around_the_article_s_town(extrac
     # the market a trade feeds is no place where anything happened
     fed = "Sept personnes soupçonnées d'un trafic alimentant l'agglomération lédonienne ont été interpellées."
     assert resolver.places(fed) == []
+
+
+def test_the_districts_of_a_departement_are_several_places_in_it_not_a_district(extractor):
+    text = (
+        "Une opération a visé une trentaine de cités des Bouches-du-Rhône, à Marseille surtout. "
+        "Le maire de Port-de-Bouc s'inquiète."
+    )
+    resolver = ArticlePlaces.read(extractor.gaz, "Port-de-Bouc : le maire inquiet", text)
+    # not a district of the article's town
+    assert resolver.places("Des tirs ont visé un immeuble dans les Bouches-du-Rhône.") == []
+    clause = "quatorze personnes ont été interpellées dans une vingtaine de cités des Bouches-du-Rhône"
+    assert where(resolver.vague(clause, None)) == (None, "13", 3)

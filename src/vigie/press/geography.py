@@ -151,9 +151,12 @@ et Annezin"), are one operation across them: geo_precision 3, their département
 if they share one, else none. A route from a town to an area ("un trafic entre Angoulême et le Sud-Charente", "entre
 Rouen et le Cotentin") is the area, where the operation that cut it happened. A département or an island
 named after a locative ("à Mayotte", "en Martinique", "dans l'Aube", "au large de la Martinique") is geo_precision 3
-when the article names no commune of it as a place; "un petit village", "une maison isolée près de X", a motorway "à
-hauteur de X" are geo_precision 2 (VAGUE_PLACES); a road tied to no town or site ("sur l'autoroute A31 en
-Haute-Marne") is geo_precision 3 in its département, the one its phrase or its clause names ("dans l'Ain sur l'A 40").
+when the article names no commune of it as a place, and so are the districts or communes of a département ("une
+trentaine de cités des Bouches-du-Rhône", whatever communes the article names; never a district of its town; not
+a trade's market, "le réseau alimentait plusieurs communes des Ardennes": TRADE_REACH); "un petit village", "une
+maison isolée près de X", a motorway "à hauteur de X" are geo_precision 2 (VAGUE_PLACES); a road tied to no town or
+site ("sur l'autoroute A31 en Haute-Marne") is geo_precision 3 in its département, the one its phrase or its clause
+names ("dans l'Ain sur l'A 40").
 A département is a capitalised name, the longest first ("en Haute-Marne" is not the Marne, "le sens nord-sud" not the
 Nord); "un réseau opérant dans le département" is no place. An area around a town ("l'agglomération de Grenoble", "la
 banlieue de Calais", "le bassin de Lens", "l'aire toulonnaise") is geo_precision 3 in the town's département (rank 3: a
@@ -278,7 +281,9 @@ REST_AREA = (
 # a département or an island named as where something happened: "à Mayotte", "en Martinique", "dans l'Aube",
 # "au large de la Martinique"
 DEPARTEMENT_PLACE = (
-    r"(?:\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de ))"
+    r"(?:\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de )|"
+    # the districts or communes of a département, several places in it: "une trentaine de cités des Bouches-du-Rhône"
+    r"\b(?P<several>cités|quartiers|communes) (?:de la |de l['’]|du |des |de ))"
     r"(?P<name>(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*)"
 )
 # words before a département that name a route, not a place: "destinés à La Réunion", "en provenance de Guyane"
@@ -515,7 +520,7 @@ AREA_BEFORE = (
 )
 # the words of a trade's reach before an area, not where anything happened: "un trafic alimentant l'agglomération
 # burgienne", "qui approvisionnait la métropole", "un réseau sévissant dans le bassin"
-TRADE_REACH = r"\b(?:aliment|approvisionn|inond|sévi(?:ss|t))\w*\s+(?:dans\s+|sur\s+)?$"
+TRADE_REACH = r"\b(?:aliment|approvisionn|inond|sévi(?:ss|t))\w*\s+(?:[\w'’-]+\s+){0,3}$"
 # how a demonym ends: "annécien", "montalbanaise", "chambériens"
 DEMONYM_END = r"(?:ien|ienne|ois|oise|ais|aise|ain|aine|in|ine|on|onne)s?$"
 # several events of one kind counted over an area: "sept fusillades", "une série de règlements de comptes" (not
@@ -793,6 +798,8 @@ class ArticlePlaces(Geography):
                 continue  # "les quartiers nord de Marseille", "le quartier de la gare de Nîmes": the town
             if key in out or resolver.gaz.neighbourhood(m.group("name")):
                 continue
+            if key in resolver.gaz.departements:
+                continue  # "une trentaine de cités des Bouches-du-Rhône": the département they are in, no district
             said = m.group("town") or next(
                 iter(re.findall(TOWN_BEFORE, whole[max(0, m.start() - 60) : m.start()])), None
             )
@@ -1489,6 +1496,8 @@ class ArticlePlaces(Geography):
                 continue  # "40 kg de cannabis destinés à La Réunion": where the goods were going
             if re.search(PERSON_AT, text[max(0, m.start() - 30) : m.start()], re.I):
                 continue  # "le chef du réseau était localisé dans les Alpes-Maritimes": where a person was
+            if m.group("several") and re.search(TRADE_REACH, text[max(0, m.start() - 60) : m.start()]):
+                continue  # "le réseau alimentait plusieurs communes des Ardennes": its market, no place
             if code and (not m.group("at") or code.startswith("97")):  # "à Vienne" is a town; "à Mayotte" an island
                 return Place(None, code, m.group(0), m.start(), 3)
         return None
@@ -1542,8 +1551,13 @@ class ArticlePlaces(Geography):
         if pays is not None:
             return pays
         place = self.departement_place(clause)
-        if place is not None and place.departement in self.place_deps:
-            return None  # "en Martinique" in an article that names Le Vauclin: the town says more
+        if (
+            place is not None
+            and place.departement in self.place_deps
+            and not re.match(r"(?:cités|quartiers|communes)\b", place.text)
+        ):
+            return None  # "en Martinique" in an article that names Le Vauclin: the town says more (not "des cités
+            # du Val-d'Oise", several places of the département)
         return place
 
 
