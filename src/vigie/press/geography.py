@@ -143,8 +143,8 @@ happened, but a railway's acronym is no unit ("la gare RER du Mée-sur-Seine" is
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris"), or three
 communes or more listed after one "à" or "sur les communes de" ("sept interpellations à Ajaccio, Bastia et
-Porto-Vecchio", "À Montbéliard, Audincourt et Valentigney", "principalement à Louviers, mais aussi à Acquigny, Le
-Manoir et Bosroumois", "sur les communes du Robert, du François et de Sainte-Luce",
+Porto-Vecchio", "À Montbéliard, Audincourt et Valentigney", "principalement à Châteauroux, mais aussi à Déols, Le
+Poinçonnet et Levroux", "sur les communes du Robert, du François et de Sainte-Luce",
 two after "la région de" or "le secteur des communes de": "dans la région de Béziers et d'Agde"; not homes,
 "domiciliés à …", nor "à X et à Y", two places; "dans plusieurs communes du Bassin minier, notamment Harnes, Vermelles
 et Annezin"), are one operation across them: geo_precision 3, their département
@@ -152,7 +152,7 @@ if they share one, else none. A route from a town to an area ("un trafic entre A
 Rouen et le Cotentin") is the area, where the operation that cut it happened. A département or an island
 named after a locative ("à Mayotte", "en Martinique", "dans l'Aube", "au large de la Martinique") is geo_precision 3
 when the article names no commune of it as a place, and so are the districts or communes of a département ("une
-trentaine de cités des Bouches-du-Rhône", whatever communes the article names; never a district of its town; not
+vingtaine de cités du Val-d'Oise", whatever communes the article names; never a district of its town; not
 a trade's market, "le réseau alimentait plusieurs communes des Ardennes": TRADE_REACH); "un petit village", "une
 maison isolée près de X", a motorway "à hauteur de X" are geo_precision 2 (VAGUE_PLACES); a road tied to no town or
 site ("sur l'autoroute A31 en Haute-Marne") is geo_precision 3 in its département, the one its phrase or its clause
@@ -166,8 +166,8 @@ Saint-Étienne-du-Rouvray", "dans la banlieue de Mulhouse" and "à Kingersheim")
 ("dans le Boulonnais", rules/sites.toml [[area]]), which is the article's main place when it is named before any town
 in the headline or the lead. A demonym the curated table lacks ("le bassin annécien") is read from the towns the
 article names (the adjective opens like the town's name), else is the article's one main town ("l'agglomération
-ruthénoise" in an article about Rodez), unless a trade's reach names it ("un trafic alimentant l'agglomération
-burgienne": TRADE_REACH, its market, no place); a headline's town that the lead tells as its area ("Annecy :
+lédonienne" in an article about Lons-le-Saunier), unless a trade's reach names it ("un trafic alimentant l'agglomération
+voisine": TRADE_REACH, its market, no place); a headline's town that the lead tells as its area ("Annecy :
 …" over "dans le bassin annécien") makes that area the article's main place. A motorway rest area named after its
 commune, even in lower case ("l'aire d'autoroute d'aire sur l'Adour"), is near that commune (geo_precision 2). An area
 named by its town with a capitalised area word ("Golfe de Saint-Tropez : …", "le Pays de Montbéliard": AREA_HEADS) is
@@ -282,7 +282,7 @@ REST_AREA = (
 # "au large de la Martinique"
 DEPARTEMENT_PLACE = (
     r"(?:\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de )|"
-    # the districts or communes of a département, several places in it: "une trentaine de cités des Bouches-du-Rhône"
+    # the districts or communes of a département, several places in it: "une vingtaine de cités du Val-d'Oise"
     r"\b(?P<several>cités|quartiers|communes) (?:de la |de l['’]|du |des |de ))"
     r"(?P<name>(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*)"
 )
@@ -311,9 +311,9 @@ LISTED_OF = r"(?:de |d['’]|du |de la |de l['’])?"
 # one its own "au" ("et au Havre"), the list may end in "ou encore" and open on "dans plusieurs communes :"; after
 # "sur les communes de" two communes are enough (listed())
 # between two items: a comma, or the town first named as the main one and the others added ("principalement à
-# Louviers, mais aussi à Acquigny, Mesnil-sur-Iton et Bosroumois")
+# Châteauroux, mais aussi à Déols, Ardentes et Levroux")
 LISTED_ON = r"(?:,? mais aussi (?:à |au |aux )?|, )"
-LISTED_ITEM = (  # "Savigné sur Lathan" without its hyphens too, "Le Manoir" with its article
+LISTED_ITEM = (  # "Savigné sur Lathan" without its hyphens too, "Le Poinçonnet" with its article
     r"(?:(?-i:L)(?:e|a|es) )?(?-i:[A-ZÉ])[\w'’-]+(?: (?:sur|sous|en|lès) (?-i:[A-ZÉ])[\w'’-]+)?"
     r"(?: \((?:\d{2,3}|(?-i:[A-ZÉ])[\w'’ -]+)\))?"
 )
@@ -499,8 +499,8 @@ NEAR_BEFORE = (
     r"\bà (?:la )?hauteur|\baux environs|\bdu côté|\baire (?:de repos|d['’]autoroute|de service)|"
     # "au nord-ouest de Tours", "à l'est de Quimper" (not "dans le nord de Marseille", part of the town)
     r"\bau niveau|\bau (?:nord|sud)(?:-(?:est|ouest))?|\bà l['’](?:est|ouest)|"
-    # the land or the sea around a town: "autour de la commune de Chauny", "les alentours de Chauny", "dans le
-    # secteur de Louviers", "au large du Vauclin" (not "les secteurs de …", each the town of its operation)
+    # the land or the sea around a town: "autour de la commune d'Issoudun", "les alentours d'Issoudun", "dans le
+    # secteur de Guérande", "au large du Croisic" (not "les secteurs de …", each the town of its operation)
     r"\bautour|\balentours|\b(?:dans|sur) le secteur|\bau large)\s+"
     # and the list it heads: "arrêtés près de Tarbes et Bordeaux"
     r"(?:de la (?:commune|ville) )?(?:de |d['’]|du )(?:[\w'’-]+\s*(?:,|\bet\b)\s*(?:de |d['’]|du )?)?$"
@@ -519,7 +519,7 @@ AREA_BEFORE = (
     r"\brégion|\bcommunauté urbaine|\bcommunauté de communes|\bpays)\s+(?:de |d['’]|du )$"
 )
 # the words of a trade's reach before an area, not where anything happened: "un trafic alimentant l'agglomération
-# burgienne", "qui approvisionnait la métropole", "un réseau sévissant dans le bassin"
+# voisine", "qui approvisionnait la métropole", "un réseau sévissant dans le bassin"
 TRADE_REACH = r"\b(?:aliment|approvisionn|inond|sévi(?:ss|t))\w*\s+(?:[\w'’-]+\s+){0,3}$"
 # how a demonym ends: "annécien", "montalbanaise", "chambériens"
 DEMONYM_END = r"(?:ien|ienne|ois|oise|ais|aise|ain|aine|in|ine|on|onne)s?$"
@@ -799,7 +799,7 @@ class ArticlePlaces(Geography):
             if key in out or resolver.gaz.neighbourhood(m.group("name")):
                 continue
             if key in resolver.gaz.departements:
-                continue  # "une trentaine de cités des Bouches-du-Rhône": the département they are in, no district
+                continue  # "une vingtaine de cités du Val-d'Oise": the département they are in, no district
             said = m.group("town") or next(
                 iter(re.findall(TOWN_BEFORE, whole[max(0, m.start() - 60) : m.start()])), None
             )
@@ -1136,7 +1136,7 @@ class ArticlePlaces(Geography):
         if wide:  # "l'agglomération de Grenoble": several communes around the town, its département only
             said = text[mention.start - len(before) + wide.start() : mention.start] + surface
             return Choice(Place(None, best.departement, said, mention.start, 3, why=best), 3, "area", candidates)
-        if near:  # "près de Voiron", "dans le secteur de Dapani" (a village of Bandrélé): near it, not in it
+        if near:  # "près de Voiron", "dans le secteur de Hamouro" (a village of Bandrélé): near it, not in it
             said = text[mention.start - len(before) + near.start() : mention.start] + surface
             return Choice(Place(None, best.departement, said, mention.start, 2, why=best), 3, "near", candidates)
         # "les policiers de la BAC de Pau", read as one name whose last word is the town: the unit's words before it
@@ -1378,8 +1378,8 @@ class ArticlePlaces(Geography):
         if code is None and dep is None and re.search(AREA_WORDS, m.group(0)):
             code = self._demonym_of_named(m.group(1))  # "le bassin annécien" in an article naming Annecy
             if code is None and len(self.towns) == 1 and re.search(DEMONYM_END, name_key(m.group(1))):
-                # "l'agglomération ruthénoise" in an article about Rodez: a demonym no table knows nor the town's name
-                # opens, the area around the article's one main town
+                # "l'agglomération lédonienne" in an article about Lons-le-Saunier: a demonym no table knows nor the
+                # town's name opens, the area around the article's one main town
                 code = self.towns[0]
         if code and re.search(AREA_WORDS, m.group(0)):  # several communes around a town: its département only
             area = Place(None, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 3)
