@@ -256,6 +256,7 @@ class Extractor:
             scene = [] if heading else lead_in
             for k, sentence in enumerate(sentences):
                 at += 1  # the sentence's rank in the article (_named_later)
+                lead_in = []  # only the paragraph's last sentence leads into the next (a skipped one leads nowhere)
                 before, counted = counted, None  # the sentence just before, when it told no event
                 told_in = sentence  # the evidence of the sentence's events
                 bare = plain(sentence)
