@@ -242,15 +242,21 @@ class Extractor:
         spreads, separate = [], []  # operations told over several communes, communes told apart (operations.spread)
         named_before = []  # the latest place a sentence named, in any paragraph: where an operation's pieces began
         at, placed = -1, False  # the sentence's rank (_named_later); whether an event was placed before
+        lead_in = []  # the town a paragraph ends on, telling no event: the scene of the next paragraph's first events
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
             counted = None  # a sentence with no event before any operation of the paragraph (counting.counted_before)
             deal_context = headline_deal
-            scene = []  # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le
-            # coffre, ils ont découvert …"): where the next event with no place of its own happened
+            # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le coffre, ils ont
+            # découvert …"): where the next event with no place of its own happened; first, the town the paragraph
+            # before ended on (_lead_in), unless the paragraph is a subheading, which opens a section ("Plusieurs
+            # saisies ces derniers mois dans le Sud-Ouest")
+            heading = len(sentences) == 1 and not re.search(r"[.!?…»\"]\s*$", sentences[0])
+            scene = [] if heading else lead_in
             for k, sentence in enumerate(sentences):
                 at += 1  # the sentence's rank in the article (_named_later)
+                lead_in = []  # only the paragraph's last sentence leads into the next (a skipped one leads nowhere)
                 before, counted = counted, None  # the sentence just before, when it told no event
                 told_in = sentence  # the evidence of the sentence's events
                 bare = plain(sentence)
@@ -508,6 +514,7 @@ class Extractor:
                     # "L'opération intervient après des mois de tensions dans le quartier. L'été dernier, des coups
                     # de feu …": the district told before is the scene, not the town of an earlier paragraph
                     scene = [district]
+                lead_in = [] if produced else self._lead_in(sentence, sentence_places, deps)
                 if produced:
                     for e in produced if told_in is not sentence else []:
                         e.evidence = told_in  # the article's sentence, not the recall cut from it
@@ -662,6 +669,16 @@ class Extractor:
             if places:
                 return [] if self.ling.kinds(plain(sentence)) else places[:1]
         return []
+
+    def _lead_in(self, sentence: str, places: list, deps: ArticlePlaces) -> list:
+        """The town a sentence that tells no event names after a locative ("… des signalements visant un jeune
+        revendeur actif à Bressuire." ¶ "Le 2 mai, une perquisition …"): where the next paragraph's first events are
+        when they name no place of their own, not the article's main town. Not a town named otherwise ("la drogue
+        devait transiter par Fort-de-France")."""
+        if not places or not places[0].code or places[0].precision != 1:
+            return []
+        located = any(rank == 1 and place.code == places[0].code for rank, _, place in self._mentions(sentence, deps))
+        return places[:1] if located else []
 
     def _places(self, text: str, deps: ArticlePlaces) -> list:
         return deps.places(text)

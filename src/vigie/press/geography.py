@@ -25,7 +25,7 @@ places of a clause (lower first):
 | district | "à Pissevin", "le quartier Argentine" | rank 0 |
 | locative | "à", "au", "dans", "en", "sur" | rank 1; a misspelling is tried |
 | none | "Nîmes, ville de …" | rank 2 |
-| near | "près de", "aux abords de", "au nord-ouest de", "l'aire de repos de" | rank 3: geo_precision 2, commune null |
+| near | "près de", "au nord-ouest de", "l'aire de repos de", "autour de", "le secteur de" | rank 3: geo_precision 2 |
 | area | "l'agglomération de", "la banlieue de", "la région de" | rank 3: geo_precision 3, commune null |
 | officers' town | "les policiers de Creil", "la douane de Pau" | rank 4: the place only when nothing else is |
 
@@ -143,16 +143,20 @@ happened, but a railway's acronym is no unit ("la gare RER du Mée-sur-Seine" is
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris"), or three
 communes or more listed after one "à" or "sur les communes de" ("sept interpellations à Ajaccio, Bastia et
-Porto-Vecchio", "À Montbéliard, Audincourt et Valentigney", "sur les communes du Robert, du François et de Sainte-Luce",
+Porto-Vecchio", "À Montbéliard, Audincourt et Valentigney", "principalement à Châteauroux, mais aussi à Déols, Le
+Poinçonnet et Levroux", "sur les communes du Robert, du François et de Sainte-Luce",
 two after "la région de" or "le secteur des communes de": "dans la région de Béziers et d'Agde"; not homes,
 "domiciliés à …", nor "à X et à Y", two places; "dans plusieurs communes du Bassin minier, notamment Harnes, Vermelles
 et Annezin"), are one operation across them: geo_precision 3, their département
 if they share one, else none. A route from a town to an area ("un trafic entre Angoulême et le Sud-Charente", "entre
 Rouen et le Cotentin") is the area, where the operation that cut it happened. A département or an island
 named after a locative ("à Mayotte", "en Martinique", "dans l'Aube", "au large de la Martinique") is geo_precision 3
-when the article names no commune of it as a place; "un petit village", "une maison isolée près de X", a motorway "à
-hauteur de X" are geo_precision 2 (VAGUE_PLACES); a road tied to no town or site ("sur l'autoroute A31 en
-Haute-Marne") is geo_precision 3 in its département, the one its phrase or its clause names ("dans l'Ain sur l'A 40").
+when the article names no commune of it as a place, and so are the districts or communes of a département ("une
+vingtaine de cités du Val-d'Oise", whatever communes the article names; never a district of its town; not
+a trade's market, "le réseau alimentait plusieurs communes des Ardennes": TRADE_REACH); "un petit village", "une
+maison isolée près de X", a motorway "à hauteur de X" are geo_precision 2 (VAGUE_PLACES); a road tied to no town or
+site ("sur l'autoroute A31 en Haute-Marne") is geo_precision 3 in its département, the one its phrase or its clause
+names ("dans l'Ain sur l'A 40").
 A département is a capitalised name, the longest first ("en Haute-Marne" is not the Marne, "le sens nord-sud" not the
 Nord); "un réseau opérant dans le département" is no place. An area around a town ("l'agglomération de Grenoble", "la
 banlieue de Calais", "le bassin de Lens", "l'aire toulonnaise") is geo_precision 3 in the town's département (rank 3: a
@@ -161,7 +165,9 @@ commune named in the same clause says more), unless the article names one commun
 Saint-Étienne-du-Rouvray", "dans la banlieue de Mulhouse" and "à Kingersheim"), which it then is; and so is a pays
 ("dans le Boulonnais", rules/sites.toml [[area]]), which is the article's main place when it is named before any town
 in the headline or the lead. A demonym the curated table lacks ("le bassin annécien") is read from the towns the
-article names (the adjective opens like the town's name); a headline's town that the lead tells as its area ("Annecy :
+article names (the adjective opens like the town's name), else is the article's one main town ("l'agglomération
+lédonienne" in an article about Lons-le-Saunier), unless a trade's reach names it ("un trafic alimentant l'agglomération
+voisine": TRADE_REACH, its market, no place); a headline's town that the lead tells as its area ("Annecy :
 …" over "dans le bassin annécien") makes that area the article's main place. A motorway rest area named after its
 commune, even in lower case ("l'aire d'autoroute d'aire sur l'Adour"), is near that commune (geo_precision 2). An area
 named by its town with a capitalised area word ("Golfe de Saint-Tropez : …", "le Pays de Montbéliard": AREA_HEADS) is
@@ -275,7 +281,9 @@ REST_AREA = (
 # a département or an island named as where something happened: "à Mayotte", "en Martinique", "dans l'Aube",
 # "au large de la Martinique"
 DEPARTEMENT_PLACE = (
-    r"(?:\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de ))"
+    r"(?:\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de )|"
+    # the districts or communes of a département, several places in it: "une vingtaine de cités du Val-d'Oise"
+    r"\b(?P<several>cités|quartiers|communes) (?:de la |de l['’]|du |des |de ))"
     r"(?P<name>(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*)"
 )
 # words before a département that name a route, not a place: "destinés à La Réunion", "en provenance de Guyane"
@@ -302,8 +310,12 @@ LISTED_OF = r"(?:de |d['’]|du |de la |de l['’])?"
 # an item may carry its département in brackets ("Touques (Calvados)", "Le Bignon (44)"), the last
 # one its own "au" ("et au Havre"), the list may end in "ou encore" and open on "dans plusieurs communes :"; after
 # "sur les communes de" two communes are enough (listed())
-LISTED_ITEM = (  # "Savigné sur Lathan" without its hyphens too
-    r"(?-i:[A-ZÉ])[\w'’-]+(?: (?:sur|sous|en|lès) (?-i:[A-ZÉ])[\w'’-]+)?(?: \((?:\d{2,3}|(?-i:[A-ZÉ])[\w'’ -]+)\))?"
+# between two items: a comma, or the town first named as the main one and the others added ("principalement à
+# Châteauroux, mais aussi à Déols, Ardentes et Levroux")
+LISTED_ON = r"(?:,? mais aussi (?:à |au |aux )?|, )"
+LISTED_ITEM = (  # "Savigné sur Lathan" without its hyphens too, "Le Poinçonnet" with its article
+    r"(?:(?-i:L)(?:e|a|es) )?(?-i:[A-ZÉ])[\w'’-]+(?: (?:sur|sous|en|lès) (?-i:[A-ZÉ])[\w'’-]+)?"
+    r"(?: \((?:\d{2,3}|(?-i:[A-ZÉ])[\w'’ -]+)\))?"
 )
 LISTED = (  # "À Montbéliard, Audincourt et Valentigney" opening a sentence too; "dans la région de Béziers et d'Agde",
     # "dans les régions de Dreux, Evreux (Eure) et Maurepas (Yvelines)": the area around these towns (two are enough;
@@ -312,7 +324,8 @@ LISTED = (  # "À Montbéliard, Audincourt et Valentigney" opening a sentence to
     rf"(?<![\w'’])(?P<how>[àÀ] |(?:sur|dans) (?:les|le secteur des) communes {LISTED_OF}|dans plusieurs communes ?: |"
     r"dans plusieurs communes[^.;:,]{0,40},? (?:notamment|dont) |"
     rf"(?:dans |sur )?(?:la région|les régions) {LISTED_OF})"
-    rf"({LISTED_ITEM}(?:, {LISTED_OF}{LISTED_ITEM})*,? (?:et|ou encore) (?:à |au |aux |{LISTED_OF}){LISTED_ITEM})"
+    rf"({LISTED_ITEM}(?:{LISTED_ON}{LISTED_OF}{LISTED_ITEM})*,? (?:et|ou encore) "
+    rf"(?:à |au |aux |{LISTED_OF}){LISTED_ITEM})"
 )
 # the officers of two towns or more, named with no other place: "les policiers de Vannes et Lorient", "les gendarmes de
 # Bastia et de Borgo" — one operation across their towns (geo_precision 3), not the first town named
@@ -485,9 +498,12 @@ NEAR_BEFORE = (
     r"(?:\bprès|\bproche|\bnon loin|\bà proximité|\baux abords|\baux portes|\bdans les environs|\ben périphérie|"
     r"\bà (?:la )?hauteur|\baux environs|\bdu côté|\baire (?:de repos|d['’]autoroute|de service)|"
     # "au nord-ouest de Tours", "à l'est de Quimper" (not "dans le nord de Marseille", part of the town)
-    r"\bau niveau|\bau (?:nord|sud)(?:-(?:est|ouest))?|\bà l['’](?:est|ouest))\s+"
+    r"\bau niveau|\bau (?:nord|sud)(?:-(?:est|ouest))?|\bà l['’](?:est|ouest)|"
+    # the land or the sea around a town: "autour de la commune d'Issoudun", "les alentours d'Issoudun", "dans le
+    # secteur de Guérande", "au large du Croisic" (not "les secteurs de …", each the town of its operation)
+    r"\bautour|\balentours|\b(?:dans|sur) le secteur|\bau large)\s+"
     # and the list it heads: "arrêtés près de Tarbes et Bordeaux"
-    r"(?:de |d['’]|du )(?:[\w'’-]+\s*(?:,|\bet\b)\s*(?:de |d['’]|du )?)?$"
+    r"(?:de la (?:commune|ville) )?(?:de |d['’]|du )(?:[\w'’-]+\s*(?:,|\bet\b)\s*(?:de |d['’]|du )?)?$"
 )
 # an airport or a port, by its name or its town's: "l'aéroport Félix-Éboué de Cayenne", "le port de Jarry",
 # "à l'aéroport" (rules/sites.toml says which commune it is in)
@@ -502,6 +518,9 @@ AREA_BEFORE = (
     r"(?:\bagglomération|\baire urbaine|\baire|\bbassin|\bmétropole|\bbanlieue|\bcommunauté d['’]agglomération|\bgolfe|"
     r"\brégion|\bcommunauté urbaine|\bcommunauté de communes|\bpays)\s+(?:de |d['’]|du )$"
 )
+# the words of a trade's reach before an area, not where anything happened: "un trafic alimentant l'agglomération
+# voisine", "qui approvisionnait la métropole", "un réseau sévissant dans le bassin"
+TRADE_REACH = r"\b(?:aliment|approvisionn|inond|sévi(?:ss|t))\w*\s+(?:[\w'’-]+\s+){0,3}$"
 # how a demonym ends: "annécien", "montalbanaise", "chambériens"
 DEMONYM_END = r"(?:ien|ienne|ois|oise|ais|aise|ain|aine|in|ine|on|onne)s?$"
 # several events of one kind counted over an area: "sept fusillades", "une série de règlements de comptes" (not
@@ -779,6 +798,8 @@ class ArticlePlaces(Geography):
                 continue  # "les quartiers nord de Marseille", "le quartier de la gare de Nîmes": the town
             if key in out or resolver.gaz.neighbourhood(m.group("name")):
                 continue
+            if key in resolver.gaz.departements:
+                continue  # "une vingtaine de cités du Val-d'Oise": the département they are in, no district
             said = m.group("town") or next(
                 iter(re.findall(TOWN_BEFORE, whole[max(0, m.start() - 60) : m.start()])), None
             )
@@ -1103,7 +1124,8 @@ class ArticlePlaces(Geography):
             why = "; ".join(sorted({c.veto or "" for c in candidates})) or "no candidate"
             return Choice(None, why=why, candidates=candidates)
         best = max(allowed, key=lambda c: c.score)
-        if not best.kind.startswith("commune"):
+        near = re.search(NEAR_BEFORE, before)
+        if not best.kind.startswith("commune") and not near:
             return Choice(
                 Place(best.code, best.departement, mention.surface, mention.start, 1, why=best),
                 0,
@@ -1114,8 +1136,7 @@ class ArticlePlaces(Geography):
         if wide:  # "l'agglomération de Grenoble": several communes around the town, its département only
             said = text[mention.start - len(before) + wide.start() : mention.start] + surface
             return Choice(Place(None, best.departement, said, mention.start, 3, why=best), 3, "area", candidates)
-        near = re.search(NEAR_BEFORE, before)
-        if near:  # "près de Voiron": near the town, not in it
+        if near:  # "près de Voiron", "dans le secteur de Hamouro" (a village of Bandrélé): near it, not in it
             said = text[mention.start - len(before) + near.start() : mention.start] + surface
             return Choice(Place(None, best.departement, said, mention.start, 2, why=best), 3, "near", candidates)
         # "les policiers de la BAC de Pau", read as one name whose last word is the town: the unit's words before it
@@ -1350,12 +1371,16 @@ class ArticlePlaces(Geography):
             r"l['’](?:appartement|agglomération|aire)|le bassin) (\w+)",
             text,
         )
-        if not m:
+        if not m or re.search(TRADE_REACH, text[: m.start()]):
             return []
         code = self.gaz.demonym(m.group(1))
         dep = self.gaz.departement_adjective(m.group(1))
         if code is None and dep is None and re.search(AREA_WORDS, m.group(0)):
             code = self._demonym_of_named(m.group(1))  # "le bassin annécien" in an article naming Annecy
+            if code is None and len(self.towns) == 1 and re.search(DEMONYM_END, name_key(m.group(1))):
+                # "l'agglomération lédonienne" in an article about Lons-le-Saunier: a demonym no table knows nor the
+                # town's name opens, the area around the article's one main town
+                code = self.towns[0]
         if code and re.search(AREA_WORDS, m.group(0)):  # several communes around a town: its département only
             area = Place(None, self.gaz.info.get(code, (None, 0))[0], m.group(0), m.start(), 3)
             return [self._said_within(area, code, text)]
@@ -1423,7 +1448,7 @@ class ArticlePlaces(Geography):
         m = re.search(LISTED, text)
         if not m or re.search(ORIGIN, text[max(0, m.start() - 60) : m.start() + 2].lower()):
             return None
-        names = [re.sub(r" \(.*\)$", "", name) for name in re.split(r",? (?:et|ou encore) |, ", m.group(2))]
+        names = [re.sub(r" \(.*\)$", "", name) for name in re.split(rf",? (?:et|ou encore) |{LISTED_ON}", m.group(2))]
         names = [re.sub(r"^aux? ", lambda a: "Les " if a.group(0) == "aux " else "Le ", name) for name in names]
         names = [re.sub(rf"^(?:à )?{LISTED_OF}", "", name) for name in names]
         codes = {}
@@ -1471,6 +1496,8 @@ class ArticlePlaces(Geography):
                 continue  # "40 kg de cannabis destinés à La Réunion": where the goods were going
             if re.search(PERSON_AT, text[max(0, m.start() - 30) : m.start()], re.I):
                 continue  # "le chef du réseau était localisé dans les Alpes-Maritimes": where a person was
+            if m.group("several") and re.search(TRADE_REACH, text[max(0, m.start() - 60) : m.start()]):
+                continue  # "le réseau alimentait plusieurs communes des Ardennes": its market, no place
             if code and (not m.group("at") or code.startswith("97")):  # "à Vienne" is a town; "à Mayotte" an island
                 return Place(None, code, m.group(0), m.start(), 3)
         return None
@@ -1524,8 +1551,13 @@ class ArticlePlaces(Geography):
         if pays is not None:
             return pays
         place = self.departement_place(clause)
-        if place is not None and place.departement in self.place_deps:
-            return None  # "en Martinique" in an article that names Le Vauclin: the town says more
+        if (
+            place is not None
+            and place.departement in self.place_deps
+            and not re.match(r"(?:cités|quartiers|communes)\b", place.text)
+        ):
+            return None  # "en Martinique" in an article that names Le Vauclin: the town says more (not "des cités
+            # du Val-d'Oise", several places of the département)
         return place
 
 
