@@ -12,7 +12,7 @@ def where(place):
 def test_a_place_around_a_town_is_near_it(extractor):
     title = "Indre : un réseau démantelé"
     for text in (
-        "Les gendarmes ont démantelé un réseau qui sévissait autour de la commune d'Issoudun.",
+        "Les gendarmes ont démantelé un réseau actif autour de la commune d'Issoudun.",
         "Les gendarmes ont saisi trois kilos dans le secteur d'Issoudun.",
         "Les gendarmes ont saisi trois kilos aux alentours d'Issoudun.",
     ):

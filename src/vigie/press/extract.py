@@ -674,7 +674,7 @@ class Extractor:
         """The town a sentence that tells no event names after a locative ("… des signalements visant un jeune
         revendeur actif à Bressuire." ¶ "Le 2 mai, une perquisition …"): where the next paragraph's first events are
         when they name no place of their own, not the article's main town. Not a town named otherwise ("la drogue
-        devait transiter par Fort-de-France")."""
+        devait passer par Pointe-à-Pitre")."""
         if not places or not places[0].code or places[0].precision != 1:
             return []
         located = any(rank == 1 and place.code == places[0].code for rank, _, place in self._mentions(sentence, deps))
