@@ -218,7 +218,11 @@ AUXILIARY = ("a été", "été", "est", "avait été")  # "a été blessé" is a
 
 
 def number_word(text: str) -> float | None:
-    """'4.350' → 4350, '1,2' → 1.2, '2 000' → 2000, 'vingtaine' → 20, 'trois' → 3, 'dix-huit' → 18."""
+    """'4.350' → 4350, '1,2' → 1.2, '2 000' → 2000, 'vingtaine' → 20, 'trois' → 3, 'dix-huit' → 18; a plural of an
+    approximate number ('des centaines de grammes', 'plusieurs dizaines de kilos', 'des milliers d'euros') says no
+    number: None (the README's indefinite amounts)."""
+    if not text[:1].isdigit() and indefinite_plural(text):
+        return None
     text = text.strip().lower().removeprefix("une ").rstrip("s") if not text[:1].isdigit() else text.strip()
     if text[:1].isdigit():
         if re.fullmatch(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d+)?", text):
@@ -227,6 +231,13 @@ def number_word(text: str) -> float | None:
     if "-" in text:
         return _compound([w for w in text.split("-") if w != "et"])
     return WORDS.get(text) or WORDS.get(text + "s")
+
+
+def indefinite_plural(text: str) -> bool:
+    """Is `text` an approximate number in the plural ("centaines", "dizaines", "milliers"): so many of them, not
+    counted?"""
+    word = text.strip().lower()
+    return word.endswith("s") and word[:-1] in VALUES.about and word[:-1] != "demi"
 
 
 def _compound(words: list[str]) -> float | None:

@@ -1,0 +1,23 @@
+"""Values of session 15: an approximate number in the plural counts nothing, a substance added by 'ainsi que'."""
+
+from vigie.press import quantities
+
+
+def test_an_approximate_number_in_the_plural_is_indefinite():
+    """Fixture 926: "des centaines de grammes", "plusieurs dizaines de kilos" are indefinite (quantity null), not
+    100 g or 10 kg; "une vingtaine de kilos" keeps its number."""
+    assert quantities.number_word("centaines") is None
+    assert quantities.number_word("une vingtaine") == 20
+    assert quantities.drugs("Ils ont saisi des centaines de grammes de cocaïne.") == [
+        {"substance": "cocaine", "quantity": None, "unit": None}
+    ]
+    assert quantities.drugs("plusieurs centaines de kilos de résine ont été saisis") == [
+        {"substance": "cannabis", "quantity": None, "unit": None}
+    ]
+    assert quantities.unnamed_masses("des centaines de grammes de drogue ont été saisis") == []
+    assert quantities.cash("des milliers d'euros ont été saisis") is None
+    assert quantities.arrested("des dizaines de personnes ont été interpellées") is None
+    assert quantities.drugs("une vingtaine de kilos de résine") == [
+        {"substance": "cannabis", "quantity": 20, "unit": "kg"}
+    ]
+
