@@ -21,3 +21,8 @@ def test_an_approximate_number_in_the_plural_is_indefinite():
         {"substance": "cannabis", "quantity": 20, "unit": "kg"}
     ]
 
+
+def test_a_substance_added_by_ainsi_que_has_no_amount():
+    """Fixture 927: "45 grammes d'herbe, ainsi que du crack": the crack is seized too, amount unknown."""
+    found = quantities.drugs("Les agents ont saisi 45 grammes d'herbe de cannabis, ainsi que du crack et un téléphone.")
+    assert {(d["substance"], d["quantity"]) for d in found} == {("cannabis", 0.045), ("crack", None)}
