@@ -16,6 +16,8 @@ from vigie.press.schema import Event, overlaps
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
 VALUES_FOUND = quantities.VALUES["found"]
 TOLL = ("killed", "injured")
+# drugs named in general ("la drogue saisie", "des produits stupéfiants"; not an "Office anti-stupéfiants")
+DRUGS_SAID = re.compile(r"(?<![\w-])(?:drogues?|stupéfiants?)\b", re.I)
 ALSO = r"\b(?:aussi|également|en outre|de plus|en plus)\b"  # more of what the operation seized
 # a mention told as the day before or after the one just told: another day, so another event
 NEXT_DAY = (
@@ -620,9 +622,17 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
         operations[-1].rules = [*operations[-1].rules, "seizure.found_after_arrest"]
     same_paragraph = [e for e in paragraph[-4:] if e.type == "seizure"]
     # "Les perquisitions ont permis de découvrir 9 kilos de cocaïne": the amounts of the operation told above
-    # (latest-dated) when it has none yet
+    # (latest-dated) when it has none yet, whether it named its drugs without amounts or only drugs in general ("La
+    # drogue saisie sur lui a conduit les enquêteurs …" then, a paragraph below, "Dans un placard se trouvaient 1,5
+    # kilo de résine …"; a seizure of cash or arms alone takes no drugs told later)
     unmeasured = sorted(
-        (e for e in recent if e.type == "seizure" and e.drugs and all(d["quantity"] is None for d in e.drugs)),
+        (
+            e
+            for e in recent
+            if e.type == "seizure"
+            and (e.drugs or (DRUGS_SAID.search(e.evidence) and not _elsewhen(sentence, e)))
+            and all(d["quantity"] is None for d in e.drugs)
+        ),
         key=lambda e: e.date_end or date.min,
     )
     seizures = sorted((e for e in recent if e.type == "seizure"), key=lambda e: e.date_end or date.min)
