@@ -330,8 +330,8 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
         )  # "un laboratoire d'héroïne a été découvert, 10Kg saisis": the substance named just before
         if substance is None:
             continue
-        if m.group("u").lower() in ("g",) and not re.match(r"\s", text[m.end("u") : m.end("u") + 1] or " "):
-            continue
+        if m.group("u").lower() in ("g",) and not re.match(r"[\s,;)]", text[m.end("u") : m.end("u") + 1] or " "):
+            continue  # "g" a word's letter, not grams; a mass closing a clause is grams ("de 360g et 390g, selon …")
         value = number_word(m.group("n"))
         if value is None:
             continue
