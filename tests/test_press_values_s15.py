@@ -26,3 +26,19 @@ def test_a_substance_added_by_ainsi_que_has_no_amount():
     """Fixture 927: "45 grammes d'herbe, ainsi que du crack": the crack is seized too, amount unknown."""
     found = quantities.drugs("Les agents ont saisi 45 grammes d'herbe de cannabis, ainsi que du crack et un téléphone.")
     assert {(d["substance"], d["quantity"]) for d in found} == {("cannabis", 0.045), ("crack", None)}
+
+
+def test_nobody_hit_said_otherwise():
+    """Fixtures 931, 932: "Il n'y a pas eu de blessé", "les tirs n'ont blessé personne", "aucune victime n'est à
+    déplorer": killed 0 and injured 0 (README), not unsaid."""
+    for said in (
+        "Il n'y a pas eu de blessé.",
+        "Il n'y a pas eu de victime.",
+        "Fort heureusement, les tirs n'ont blessé personne.",
+        "Aucune victime n'est à déplorer.",
+    ):
+        assert quantities.casualties(said) == (0, 0), said
+    assert quantities.casualties("Il n'y a pas eu de victime collatérale, mais un guetteur a été blessé.") == (
+        None,
+        1,
+    )
