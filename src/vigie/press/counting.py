@@ -16,6 +16,10 @@ from vigie.press.schema import Event, overlaps
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
 VALUES_FOUND = quantities.VALUES["found"]
 TOLL = ("killed", "injured")
+# drugs named in general ("la drogue saisie", "des produits stupéfiants"; not an "Office anti-stupéfiants")
+DRUGS_SAID = re.compile(r"(?<![\w-])(?:drogues?|stupéfiants?)\b", re.I)
+# a time told back from the article's date: "il y a une semaine", "voici trois jours", "il y a deux mois"
+AGO = r"\b(?:il y a|voici) (?:\w+ ){1,2}?(?:jours?|semaines?|mois)\b"
 ALSO = r"\b(?:aussi|également|en outre|de plus|en plus)\b"  # more of what the operation seized
 # a mention told as the day before or after the one just told: another day, so another event
 NEXT_DAY = (
@@ -453,10 +457,17 @@ def rough_count(e: Event) -> bool:
     return e.count_rough
 
 
-def _elsewhen(sentence: str, target: Event) -> bool:
+def _elsewhen(sentence: str, target: Event, ref: date | None = None) -> bool:
     """A sentence dated by a month or a year of its own, outside the event's dates, tells of another time ("Pour
-    rappel, en septembre 2021, un homme avait été tué", "un réglo … fin juillet"): its toll is not the event's."""
-    if target.date_end is None or not re.search(rf"\b(?:(?:19|20)\d{{2}}|{'|'.join(dates.MONTHS)})\b", sentence, re.I):
+    rappel, en septembre 2021, un homme avait été tué", "un réglo … fin juillet"): its toll is not the event's. So
+    does one dated so long before the article (`ref`, when given): "Il y a une semaine, un individu a été retrouvé
+    mort", after the news of Tuesday."""
+    if target.date_end is None:
+        return False
+    if ref is not None and target.own_date and prefilter.search(AGO, sentence, re.I):
+        when = dates.resolve(sentence, ref)
+        return bool(when) and not overlaps(when[0], when[1], target.date_start, target.date_end)
+    if not re.search(rf"\b(?:(?:19|20)\d{{2}}|{'|'.join(dates.MONTHS)})\b", sentence, re.I):
         return False
     if not target.own_date:
         return True  # a mention with no date of its own is the news: "les 12 et 14 juin, … sept individus" is not it
@@ -563,7 +574,7 @@ def counted_before(sentence: str | None, produced: list[Event], ref: date) -> No
             operation.drugs = measured  # the substances the seizure names, measured before it
 
 
-def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None:
+def complete(recent: list[Event], paragraph: list[Event], sentence: str, ref: date | None = None) -> None:
     """A sentence with no event of its own adds details to the events just reported ("Personne n'a été
     blessé.", "L'un d'eux a exhibé une arme de poing."); persons arrested and quantities to the operation of the
     same paragraph ("Deux hommes ont été placés en garde à vue."), else to the latest-dated recent one: a later
@@ -571,7 +582,7 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
     violent = [e for e in paragraph[-4:] if e.type in ("shooting", "intimidation")] or sorted(
         (e for e in recent if e.type in ("shooting", "intimidation")), key=lambda e: e.date_end or date.min
     )
-    told = violent and (not _elsewhen(sentence, violent[-1]) or _dates_it(violent[-1], paragraph, sentence))
+    told = violent and (not _elsewhen(sentence, violent[-1], ref) or _dates_it(violent[-1], paragraph, sentence))
     if violent and not told:
         # a toll told on a day of its own, outside the latest violence's dates: of the recent one whose dates hold it
         # ("La préfecture a fait état de deux gendarmes blessés samedi 21 septembre", after a shooting on the 29th,
@@ -620,9 +631,17 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str) -> None
         operations[-1].rules = [*operations[-1].rules, "seizure.found_after_arrest"]
     same_paragraph = [e for e in paragraph[-4:] if e.type == "seizure"]
     # "Les perquisitions ont permis de découvrir 9 kilos de cocaïne": the amounts of the operation told above
-    # (latest-dated) when it has none yet
+    # (latest-dated) when it has none yet, whether it named its drugs without amounts or only drugs in general ("La
+    # drogue saisie sur lui a conduit les enquêteurs …" then, a paragraph below, "Dans un placard se trouvaient 1,5
+    # kilo de résine …"; a seizure of cash or arms alone takes no drugs told later)
     unmeasured = sorted(
-        (e for e in recent if e.type == "seizure" and e.drugs and all(d["quantity"] is None for d in e.drugs)),
+        (
+            e
+            for e in recent
+            if e.type == "seizure"
+            and (e.drugs or (DRUGS_SAID.search(e.evidence) and not _elsewhen(sentence, e)))
+            and all(d["quantity"] is None for d in e.drugs)
+        ),
         key=lambda e: e.date_end or date.min,
     )
     seizures = sorted((e for e in recent if e.type == "seizure"), key=lambda e: e.date_end or date.min)

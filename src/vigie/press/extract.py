@@ -272,7 +272,7 @@ class Extractor:
                 if prefilter.search(ABROAD, re.sub(FOREIGN_ROUTE, " ", sentence, flags=re.I), re.I):
                     # events abroad are not ours; details of ours may be there
                     if events:
-                        counting.complete(events[-4:], events[first:], sentence)
+                        counting.complete(events[-4:], events[first:], sentence, article.date)
                     continue
                 sentence_places = self._places(sentence, deps)
                 told_before, named_before = named_before, sentence_places[:1] or named_before
@@ -522,7 +522,7 @@ class Extractor:
                     events += produced
                 elif not described:
                     if events:
-                        counting.complete(events[-4:], events[first:], sentence)
+                        counting.complete(events[-4:], events[first:], sentence, article.date)
                         counting.dated_by(events[-1], sentence, article.date)  # "Les faits se sont produits jeudi"
                     if not any(e.type in ("seizure", "arrest") for e in events[first:]):
                         counted = sentence  # "huit jeunes … étaient en garde à vue" before "… les avaient arrêtés"

@@ -218,7 +218,11 @@ AUXILIARY = ("a été", "été", "est", "avait été")  # "a été blessé" is a
 
 
 def number_word(text: str) -> float | None:
-    """'4.350' → 4350, '1,2' → 1.2, '2 000' → 2000, 'vingtaine' → 20, 'trois' → 3, 'dix-huit' → 18."""
+    """'4.350' → 4350, '1,2' → 1.2, '2 000' → 2000, 'vingtaine' → 20, 'trois' → 3, 'dix-huit' → 18; a plural of an
+    approximate number ('des centaines de grammes', 'plusieurs dizaines de kilos', 'des milliers d'euros') says no
+    number: None (the README's indefinite amounts)."""
+    if not text[:1].isdigit() and indefinite_plural(text):
+        return None
     text = text.strip().lower().removeprefix("une ").rstrip("s") if not text[:1].isdigit() else text.strip()
     if text[:1].isdigit():
         if re.fullmatch(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d+)?", text):
@@ -227,6 +231,13 @@ def number_word(text: str) -> float | None:
     if "-" in text:
         return _compound([w for w in text.split("-") if w != "et"])
     return WORDS.get(text) or WORDS.get(text + "s")
+
+
+def indefinite_plural(text: str) -> bool:
+    """Is `text` an approximate number in the plural ("centaines", "dizaines", "milliers"): so many of them, not
+    counted?"""
+    word = text.strip().lower()
+    return word.endswith("s") and word[:-1] in VALUES.about and word[:-1] != "demi"
 
 
 def _compound(words: list[str]) -> float | None:
@@ -319,8 +330,8 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
         )  # "un laboratoire d'héroïne a été découvert, 10Kg saisis": the substance named just before
         if substance is None:
             continue
-        if m.group("u").lower() in ("g",) and not re.match(r"\s", text[m.end("u") : m.end("u") + 1] or " "):
-            continue
+        if m.group("u").lower() in ("g",) and not re.match(r"[\s,;)]", text[m.end("u") : m.end("u") + 1] or " "):
+            continue  # "g" a word's letter, not grams; a mass closing a clause is grams ("de 360g et 390g, selon …")
         value = number_word(m.group("n"))
         if value is None:
             continue
