@@ -460,8 +460,8 @@ def rough_count(e: Event) -> bool:
 def _elsewhen(sentence: str, target: Event, ref: date | None = None) -> bool:
     """A sentence dated by a month or a year of its own, outside the event's dates, tells of another time ("Pour
     rappel, en septembre 2021, un homme avait été tué", "un réglo … fin juillet"): its toll is not the event's. So
-    does one dated so long before the article (`ref`, when given): "Il y a une semaine, un individu a été retrouvé
-    mort", after the news of Tuesday."""
+    does one dated so long before the article (`ref`, when given): "Il y a une semaine, un homme avait été découvert
+    sans vie", after the news of Tuesday."""
     if target.date_end is None:
         return False
     if ref is not None and target.own_date and prefilter.search(AGO, sentence, re.I):

@@ -251,7 +251,7 @@ class Extractor:
             # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le coffre, ils ont
             # découvert …"): where the next event with no place of its own happened; first, the town the paragraph
             # before ended on (_lead_in), unless the paragraph is a subheading, which opens a section ("Plusieurs
-            # saisies ces derniers mois dans le Sud-Ouest")
+            # saisies cet été sur la côte basque")
             heading = len(sentences) == 1 and not re.search(r"[.!?…»\"]\s*$", sentences[0])
             scene = [] if heading else lead_in
             for k, sentence in enumerate(sentences):

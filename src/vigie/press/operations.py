@@ -372,11 +372,7 @@ def tally(event: Event, lemmas) -> str | None:
 def without_tallies(events: list[Event], lemmas_of) -> list[Event]:
     """The events less the operations (and points de deal) that are a year's tally or a trend (`tally`);
     `lemmas_of(text)` gives the lemmas of a sentence."""
-    return [
-        e
-        for e in events
-        if e.type not in TALLIED or tally(e, lambda text=e.evidence: lemmas_of(text)) is None
-    ]
+    return [e for e in events if e.type not in TALLIED or tally(e, lambda text=e.evidence: lemmas_of(text)) is None]
 
 
 # what a scene lists: a substance, an amount, cash or arms ('des sachets de résine', '500 grammes', '600 euros'), not
