@@ -16,11 +16,9 @@ import argparse
 
 import numpy as np
 import pandas as pd
-from onset_state_calibration import parsed_panel  # run from benchmarks/
+from onset_state_calibration import onset_inputs, parsed_panel, year_scores  # run from benchmarks/
 
 from vigie.analysis import backtest as bt
-from vigie.analysis import features as ft
-from vigie.analysis import forecast as fc
 
 TOP = 100
 
@@ -39,19 +37,9 @@ def main() -> None:
     if args.truth:
         truth = pd.read_parquet(args.truth)
         planted = dict(zip(truth["code"], truth["planted"].fillna("none"), strict=True))
-    n_years = len(panel.years)
-    feats = [ft.features_at(panel, c) for c in range(n_years - 1)]
-    hindsight = ft.onsets_until(panel, n_years - 1)
+    feats, hindsight = onset_inputs(panel)
     for year in (int(y) for y in args.years.split(",")):
-        s = list(panel.years).index(year)
-        origin = s - 1
-        y, x = ft.onset_labels(panel, s, n_years - 1, hindsight), feats[origin]
-        scored = panel.known[:, origin] & np.isfinite(x[:, 0]) & np.isfinite(y)
-        yy, xs = y[scored], x[scored]
-        scores = {"model": fc.fit_origin(panel, feats, origin, "onset", args.seed).predict(xs)}
-        scores.update(fc.simple_baselines(xs))
-        glm = fc.PoissonBaseline().fit(*bt._glm_rows(panel, feats, origin))
-        scores["poisson_glm"] = glm.score(xs, panel.rare)
+        scored, yy, scores, origin = year_scores(panel, feats, hindsight, year, args.seed)
         rank = {name: ranks(v) for name, v in scores.items()}
         print(
             f"\n{year}: {int(yy.sum())} onsets among {len(yy)} towns; AUPR "

@@ -96,6 +96,26 @@ def parsed_panel(parser: argparse.ArgumentParser) -> tuple[argparse.Namespace, f
     return args, ft.load_panel(warehouse.connect(args.db, read_only=True), "commune", "trafic")
 
 
+def onset_inputs(panel: ft.Panel) -> tuple[list, np.ndarray]:
+    """The features of every origin column, and each town's onset read with every year (the labels' hindsight)."""
+    n_years = len(panel.years)
+    return [ft.features_at(panel, c) for c in range(n_years - 1)], ft.onsets_until(panel, n_years - 1)
+
+
+def year_scores(panel: ft.Panel, feats: list, hindsight: np.ndarray, year: int, seed: int):
+    """One onset backtest year as `vigie backtest --target onset` scores it: (the towns scored, as a mask of the
+    panel's; their labels; the model's and each baseline's scores of them, by name; the origin column)."""
+    s = list(panel.years).index(year)
+    origin = s - 1
+    y, x = ft.onset_labels(panel, s, len(panel.years) - 1, hindsight), feats[origin]
+    scored = panel.known[:, origin] & np.isfinite(x[:, 0]) & np.isfinite(y)
+    xs = x[scored]
+    scores = {"model": fc.fit_origin(panel, feats, origin, "onset", seed).predict(xs)}
+    scores.update(fc.simple_baselines(xs))
+    scores["poisson_glm"] = fc.PoissonBaseline().fit(*bt._glm_rows(panel, feats, origin)).score(xs, panel.rare)
+    return scored, y[scored], scores, origin
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sd", type=float, default=1.0)

@@ -15,11 +15,9 @@ from __future__ import annotations
 import argparse
 
 import numpy as np
-from onset_state_calibration import parsed_panel  # run from benchmarks/
+from onset_state_calibration import onset_inputs, parsed_panel, year_scores  # run from benchmarks/
 
 from vigie.analysis import backtest as bt
-from vigie.analysis import features as ft
-from vigie.analysis import forecast as fc
 
 
 def main() -> None:
@@ -27,19 +25,10 @@ def main() -> None:
     parser.add_argument("--years", required=True, help="target years, e.g. 2022,2024")
     parser.add_argument("--draws", type=int, default=1000)
     args, panel = parsed_panel(parser)
-    n_years = len(panel.years)
-    feats = [ft.features_at(panel, c) for c in range(n_years - 1)]
-    hindsight = ft.onsets_until(panel, n_years - 1)
+    feats, hindsight = onset_inputs(panel)
     rng = np.random.default_rng(args.seed)
     for year in (int(y) for y in args.years.split(",")):
-        s = list(panel.years).index(year)
-        origin = s - 1
-        y, x = ft.onset_labels(panel, s, n_years - 1, hindsight), feats[origin]
-        scored = panel.known[:, origin] & np.isfinite(x[:, 0]) & np.isfinite(y)
-        yy, xs = y[scored], x[scored]
-        scores = {"model": fc.fit_origin(panel, feats, origin, "onset", args.seed).predict(xs)}
-        scores.update(fc.simple_baselines(xs))
-        scores["poisson_glm"] = fc.PoissonBaseline().fit(*bt._glm_rows(panel, feats, origin)).score(xs, panel.rare)
+        _, yy, scores, _ = year_scores(panel, feats, hindsight, year, args.seed)
         onsets, others = np.flatnonzero(yy == 1), np.flatnonzero(yy == 0)
         margins = []
         for _ in range(args.draws):

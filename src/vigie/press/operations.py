@@ -40,6 +40,9 @@ class Operations:
     listed_arrests: str = ""
 
 
+TALLIED = ("seizure", "arrest", "dealing_point")  # the types a [[tally]] rule may name
+
+
 def load(path: Path = OPERATIONS_FILE) -> Operations:
     """The rules file, every field checked: a wrong one is refused with the file and the rule named."""
     data = rules._read(path)
@@ -87,8 +90,8 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
             rules._compile(where, entry["pattern"])
         pattern = re.compile(entry["pattern"], re.I) if "pattern" in entry else None
         types = entry.get("types", ["seizure"])
-        if not isinstance(types, list) or not types or not set(types) <= {"seizure", "arrest", "dealing_point"}:
-            raise VigieError(f"{where}: types must be a list of seizure, arrest, dealing_point, not {types!r}")
+        if not isinstance(types, list) or not types or not set(types) <= set(TALLIED):
+            raise VigieError(f"{where}: types must be a list of {', '.join(TALLIED)}, not {types!r}")
         if not isinstance(precision, list) or not set(precision) <= set(PRECISIONS) or not precision:
             raise VigieError(f"{where}: precision must be a list of {', '.join(PRECISIONS)}, not {precision!r}")
         if not isinstance(entry.get("unmeasured", False), bool):
@@ -342,9 +345,6 @@ def dismantled_trade(told: list[str], kept: list[str], dated: bool) -> list[str]
 YEAR = re.compile(
     r"\b(?:en|de l'année|sur l'année) (?:19|20)\d{2}\b|\bl['’](?:an|année) (?:dernier|dernière|passée?)\b", re.I
 )
-
-
-TALLIED = ("seizure", "arrest", "dealing_point")  # the types a [[tally]] rule may name
 
 
 def tally(event: Event, lemmas) -> str | None:

@@ -40,7 +40,7 @@ class Event:
     another: bool = field(default=False, compare=False)  # told as another than the one before ("d'autres tirs")
     district: bool = field(default=False, compare=False)  # placed in a district of its town, not the town itself
     hit: int | None = field(default=None, compare=False)  # persons hit, the toll's own count (quantities.hit_count)
-    story_date: date | None = field(default=None, compare=False)  # the latest event's date when it was told
+    story_date: tuple | None = field(default=None, compare=False)  # the latest event's (start, end) when it was told
     series: bool = field(default=False, compare=False)  # a series of shootings ("plusieurs fusillades")
     opened: bool = field(default=False, compare=False)  # a seizure named only as the find that opened a case
 
