@@ -433,6 +433,23 @@ def test_a_departement_s_name_is_not_its_homonymous_commune_unless_after_a(plain
     assert where(plain, "", "Trois kilos de cocaïne saisis à Mayenne.") == [("53147", "53", 1)]
 
 
+def test_a_departement_s_name_inside_a_commune_s_name_is_not_named(plain):
+    # "Saint-Martin-d'Hères" names no Saint-Martin (978), "Nogent-sur-Marne" no Marne (it is in the Val-de-Marne);
+    # "Saint-Arnoult-en-Yvelines" and "Bar-sur-Aube" lie in the département they carry, which stays named
+    named = plain.gaz.departements_in
+    assert named("Saint-Martin-d'Hères : coups de feu près d'un point de deal") == []
+    assert named("Une saisie à Nogent-sur-Marne et à Marne-la-Vallée") == []
+    assert named("Contrôle routier à Villeneuve-sur-Lot") == []
+    assert named("Go fast intercepté à St-Arnoult-en-Yvelines") == ["78"]
+    assert named("Bar-sur-Aube") == ["10"] and named("à Saint-Martin, un homme blessé") == ["978"]
+    assert named("le Nord-Pas-de-Calais et la Seine-Saint-Denis") == ["59", "62", "93"]
+    # so a town with homonyms across France is read in its own département, not vetoed as far from Saint-Martin
+    text = "Un homme de 30 ans a été blessé par balle dimanche matin devant son immeuble, près d'un point de deal."
+    assert places(plain, "Saint-Martin-des-Champs : un homme blessé par balle", text) == [
+        ("shooting", "29254", "29", 1)
+    ]
+
+
 def test_an_airport_or_a_port_is_in_the_commune_it_lies_in(plain):
     # rules/sites.toml: Félix-Éboué "de Cayenne" is in Matoury, Pôle Caraïbes in Les Abymes, the port of Jarry in
     # Baie-Mahault; an airport the table does not know is its town's ("l'aéroport d'Orly")

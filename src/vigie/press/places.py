@@ -462,12 +462,19 @@ SHORT_NAME_CUT = {"sur", "sous", "la", "le", "les", "en", "de", "du", "des", "d"
 SHORT_NAME_NEVER = {"saint", "sainte", "port", "mont", "pont", "fort", "grand", "petit", "notre", "val", "ville"}
 
 
+# a département's name inside a commune's ("Saint-Martin-d'Hères" is no Saint-Martin, "Nogent-sur-Marne" no Marne,
+# "Marne-la-Vallée" neither): joined by a hyphen to the little word of a compound name before or after it
+COMPOUND_WORDS = r"(?:sur|sous|en|de|du|des|d|les|lez|la|le|aux|et)"
+IN_COMPOUND = re.compile(rf"(?i:(?<![A-Za-z0-9]){COMPOUND_WORDS}-\|)|(?i:\|-{COMPOUND_WORDS}(?![A-Za-z0-9]))")
+
+
 @functools.lru_cache(maxsize=1024)
 def _capitalised(keys: tuple[str, ...]) -> re.Pattern:
     """These names (name keys) capitalised, the longest first, as whole words of a folded text (departements_in)."""
     return re.compile(
         "|".join(
-            rf"(?<![A-Za-z0-9]){re.escape(k[0].upper())}(?i:{re.escape(k[1:])})(?![A-Za-z0-9])"
+            rf"(?<![A-Za-z0-9]){re.escape(k[0].upper())}(?i:{'[ -]'.join(map(re.escape, k[1:].split(' ')))})"
+            r"(?![A-Za-z0-9])"  # the words of a name joined by spaces or hyphens ("Seine-Saint-Denis")
             for k in sorted(keys, key=len, reverse=True)
         )
     )
@@ -583,16 +590,30 @@ class Gazetteer:
         if named:
             # a département is a capitalised name, read once, the longest name first ("en Haute-Marne" names the
             # Haute-Marne, not the Marne too; "le sens nord-sud" is not the Nord), in the text with its accents and
-            # punctuation gone but its capitals kept
+            # punctuation gone but its capitals and hyphens kept, and not inside a commune's name (_in_other_commune)
             folded = bare.replace("œ", "oe").replace("Œ", "OE")
             folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
-            folded = re.sub(r"[^A-Za-z0-9]+", " ", folded)
-            found = [self.departements[m.group(0).lower()] for m in _capitalised(named).finditer(folded)]
+            folded = re.sub(r"[^A-Za-z0-9-]+", " ", folded)
+            for m in _capitalised(named).finditer(folded):
+                code = self.departements[re.sub(r"[ -]+", " ", m.group(0).lower())]
+                if not self._in_other_commune(folded, m.start(), m.end(), code):
+                    found.append(code)
         for spaced, pattern, code in ADJECTIVE_TESTS:
             if spaced in key and re.search(pattern, key):  # the cheap test first
                 found.append(code)
         found += re.findall(r"\((\d{2}|2A|2B|97\d)\)", text)
         return list(dict.fromkeys(found))
+
+    def _in_other_commune(self, folded: str, start: int, end: int, code: str) -> bool:
+        """Whether a département's name at folded[start:end] is part of the name of a commune outside it, joined to
+        it by a hyphen and a little word ("Saint-Martin-d'Hères", "Nogent-sur-Marne", "Marne-la-Vallée"; not
+        "Saint-Arnoult-en-Yvelines", which is in the Yvelines)."""
+        if not IN_COMPOUND.search(folded[max(0, start - 6) : start] + "|" + folded[end : end + 5]):
+            return False
+        left = re.search(r"[A-Za-z0-9-]*$", folded[:start]).group(0)
+        right = re.match(r"[A-Za-z0-9-]*(?:(?<=-[dlDL]) [A-Za-z0-9-]+)?", folded[end:]).group(0)
+        hits = self.communes.get(name_key(left + folded[start:end] + right), [])
+        return not any(dep == code for _, dep, _, _ in hits)
 
     def candidates(self, surface: str, fuzzy: bool = False, context_deps: tuple = ()) -> list[tuple[str, str, int]]:
         """Communes a name may be (a misspelling too, when `fuzzy`); memoised, as an article names its towns again
