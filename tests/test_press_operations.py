@@ -560,6 +560,17 @@ MOSELLE = {
             MOSELLE,
             ("57", {"57240", "57227", "57332"}),
         ),
+        # the homes searched are where the operation happened ("habitations"); the persons' homes are not
+        (
+            "Les gendarmes ont perquisitionné quatre habitations à Forbach, Freyming-Merlebach et Hombourg-Haut.",
+            MOSELLE,
+            ("57", {"57240", "57227", "57332"}),
+        ),
+        (
+            "Les gendarmes ont interpellé quatre hommes habitant à Forbach, Freyming-Merlebach et Hombourg-Haut.",
+            MOSELLE,
+            None,
+        ),
         # no operation told: the towns a network supplied
         (
             "Le réseau approvisionnait Forbach, Freyming-Merlebach et Hombourg-Haut.",
