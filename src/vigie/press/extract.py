@@ -166,6 +166,11 @@ def _paragraphs(text: str) -> list[str]:
     return [p[:MAX_PARAGRAPH] for p in joined]
 
 
+# where the words naming a sentence's source may begin (Extractor._unattributed), and how long they may be
+SOURCE_CUT = re.compile(r"[,»”\"]\s+")
+SOURCE_TAIL = 150
+
+
 class Extractor:
     """One extractor per run: the gazetteer and the spaCy pipeline are loaded once."""
 
@@ -681,7 +686,20 @@ class Extractor:
         return places[:1] if located else []
 
     def _places(self, text: str, deps: ArticlePlaces) -> list:
-        return deps.places(text)
+        return deps.places(self._unattributed(text))
+
+    def _unattributed(self, text: str) -> str:
+        """The text without the words that close it by naming who said it ("…, indique le chef de la sûreté de
+        Compiègne", "… » a précisé mardi le commandant de la compagnie de Dax"): a reporting verb among the first
+        words after a comma or a closing quote near the end (rules/words.toml, source.attribution). The speaker's town
+        is no place of what the sentence tells."""
+        for m in SOURCE_CUT.finditer(text):
+            if len(text) - m.end() > SOURCE_TAIL:
+                continue
+            opening = " ".join(text[m.end() :].split()[:3])
+            if self.ling.says("source.attribution", opening):
+                return text[: m.start()]
+        return text
 
     def _mentions(self, text: str, deps: ArticlePlaces) -> list:
         return deps.mentions(text)

@@ -206,6 +206,12 @@ def _fold(events: list[Event], same) -> list[Event]:
                 seizure = min(mine, key=lambda s: gap_days(s, e))
                 if seizure.count is None:
                     seizure.count = e.count
+                if seizure.carried and seizure.commune is not None and over_the_area(seizure, e):
+                    # "… déployé à Saint-Malo, Cancale et Dinard" … "Des stupéfiants sont saisis": the goods told
+                    # after the operation's places, in a sentence naming none, are of the whole operation's area,
+                    # not of the town carried from before
+                    seizure.commune, seizure.departement, seizure.place = None, e.departement, e.place
+                    seizure.geo_precision, seizure.district = 3, False
                 if seizure.date_start is None and e.date_start is not None and not seizure.own_date:
                     # "Six personnes … placées en garde à vue mardi 12 mars" … "ils ont mis la main sur 2 kilos":
                     # the operation's day, told with its arrests
