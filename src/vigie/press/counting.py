@@ -140,10 +140,10 @@ def same(a: Event, b: Event) -> bool:
 def same_goods(a: Event, b: Event) -> bool:
     """Two seizure mentions that weigh the same goods to the gram on dates that overlap are one seizure told twice,
     whatever places each was read with ("Elles ont découvert 42 kilos d'herbe" placed by the motorway,
-    "Il transportait 42 kilos d'herbe de cannabis" at its rest area; "Les gendarmes ont notamment saisi 550 grammes
-    d'héroïne" and "… les gendarmes saisissent 550 grammes d'héroïne"): the same measured drugs, each with its quantity
-    and unit. Not a part of them: a headline's sum ("Plus de 60 kg de cannabis et 2,1 kg de cocaïne saisis") is not the
-    pirogue's "60 kg de cannabis" told below it."""
+    "Il transportait 42 kilos d'herbe de cannabis" at its rest area; "Les douaniers ont surtout trouvé
+    730 grammes de cocaïne" and "… les douaniers saisissent 730 grammes de cocaïne"): the same measured drugs, each
+    with its quantity and unit. Not a part of them: a headline's sum ("Plus de 60 kg de cannabis et 2,1 kg de cocaïne
+    saisis") is not the pirogue's "60 kg de cannabis" told below it."""
     if a.type != "seizure" or b.type != "seizure" or not overlaps(a.date_start, a.date_end, b.date_start, b.date_end):
         return False
     mine = a.amounts()
@@ -489,8 +489,8 @@ def _told_within(sentence: str, event: Event) -> bool:
 
 
 def _dates_it(target: Event, paragraph: list[Event], sentence: str) -> bool:
-    """A dated sentence right after the paragraph's last event, a shooting told with no date ("trois mois après une
-    fusillade mortelle dans le secteur. Le soir du 14 août un jeune a été tué, un second blessé"), tells that
+    """A dated sentence right after the paragraph's last event, a shooting told with no date ("deux mois après des
+    tirs mortels dans la cité. Dans la nuit du 3 juin un homme est mort, un autre a été touché"), tells that
     shooting's toll, unless it tells another one ("d'autres tirs")."""
     return (
         bool(paragraph)
@@ -505,11 +505,11 @@ def _dates_it(target: Event, paragraph: list[Event], sentence: str) -> bool:
 
 def excluded_details(paragraph: list[Event], sentence: str, recent: list[Event] = (), ref: date | None = None) -> None:
     """A sentence that tells no event (a judicial step: "Une somme de 24.000 euros avait été confisquée, 5 personnes
-    mises en examen, pour un total de 380 kilogrammes"; "Au total, 8 personnes ont été placées en garde à vue … et
-    présentées au juge") still gives the operation of its own paragraph what it lacks: its persons arrested, its cash,
+    mises en examen, pour un total de 380 kilogrammes"; "En tout, six suspects sont partis en garde à vue … puis
+    devant le juge") still gives the operation of its own paragraph what it lacks: its persons arrested, its cash,
     and the exact amount of what it said roughly ("plus d'un tiers de tonne"). Never an earlier paragraph's event
     its cash or drugs, never a new substance: such a sentence may be a round-up's figure. Only a total of persons
-    told in a paragraph with no operation of its own ("Au total, 8 personnes ont été placées en garde à vue …", after
+    told in a paragraph with no operation of its own ("En tout, six suspects sont partis en garde à vue …", after
     the paragraphs that told one arrest, then two more) is the total of the `recent` operation told just before, when
     it is more than that operation counted."""
     operations = [e for e in paragraph[-4:] if e.type in ("seizure", "arrest")]
@@ -577,7 +577,7 @@ def counted_before(sentence: str | None, produced: list[Event], ref: date) -> No
 def complete(recent: list[Event], paragraph: list[Event], sentence: str, ref: date | None = None) -> None:
     """A sentence with no event of its own adds details to the events just reported ("Personne n'a été
     blessé.", "L'un d'eux a exhibé une arme de poing."); persons arrested and quantities to the operation of the
-    same paragraph ("Deux hommes ont été placés en garde à vue."), else to the latest-dated recent one: a later
+    same paragraph ("Deux suspects sont en garde à vue."), else to the latest-dated recent one: a later
     paragraph's "les neuf personnes" goes back to the news of the day, not to the operation last recalled."""
     violent = [e for e in paragraph[-4:] if e.type in ("shooting", "intimidation")] or sorted(
         (e for e in recent if e.type in ("shooting", "intimidation")), key=lambda e: e.date_end or date.min
@@ -619,13 +619,13 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str, ref: da
         )
         and not _elsewhen(sentence, operations[-1])
     ):
-        # "Au total, 8 personnes ont été placées en garde à vue": the total over the first persons told
+        # "En tout, six suspects sont partis en garde à vue": the total over the first persons told
         said = quantities.arrested(sentence)
         if said is not None:
             operations[-1].count, operations[-1].count_rough = said, quantities.arrested_roughly(sentence)
     found_here = quantities.drugs(sentence) if VALUES_FOUND.search(sentence) else []
     if found_here and operations and operations[-1].type == "arrest" and operations[-1] in paragraph:
-        # "Neuf personnes ont été interpellées. Les perquisitions ont permis de mettre la main sur 87 bonbonnes de
+        # "Sept suspects ont été arrêtés. Les fouilles ont permis de trouver 40 sachets de
         # cocaïne": the arrests were a seizing operation (the README: one seizure, the persons arrested its count)
         operations[-1].type = "seizure"
         operations[-1].rules = [*operations[-1].rules, "seizure.found_after_arrest"]
@@ -673,7 +673,7 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str, ref: da
                 seizure.drugs = [d for d in seizure.drugs if d not in vague] + [found]
         if seizure.cash_eur is None:
             seizure.cash_eur = quantities.cash(sentence)  # "Une somme de 24.000 euros avait été confisquée"
-        if same_paragraph:  # "Deux fusils et 6.000 euros sont également saisis."
+        if same_paragraph:  # "Une carabine et 4.500 euros ont aussi été saisis."
             for w in quantities.weapons(sentence, seized=True):
                 if all(x["kind"] != w["kind"] for x in seizure.weapons):
                     seizure.weapons.append(w)

@@ -121,7 +121,7 @@ def _clauses(sentence: str) -> list[str]:
         r",? et (?!\w+ autres? (?:à|au|aux|en|dans)\b)(?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )"
         r"(?!\w+ (?:\w+ )?(?:blessée?s?|morte?s?|tuée?s?)\b)|;\s+|\s+:\s+|"  # "un mort et deux blessés" is one toll
         r",? avant de (?=se |s')|"
-        # "… abattu le 30 juillet, et le lendemain une voiture prise pour cible": not "…, et la veille dans le quartier
+        # "… blessé le 12 mai, et le lendemain un immeuble visé par des tirs": not "…, et la veille dans le quartier
         # des Fontbarlettes", the second place of one clause's two shootings (recalls.paired)
         r", et (?=(?:le lendemain|la veille) (?!dans|à|au|aux|sur|en|près|devant)\b)",
         sentence,
@@ -624,7 +624,7 @@ class Extractor:
             "arrest" in types
             and re.search(r"garde à vue", low)
             and not re.search(r"coup de filet|interpell", low)
-            # "Cinq personnes ont été placées en garde à vue" is news; "Les neuf personnes …" goes back to it
+            # "Quatre suspects sont en garde à vue" is news; "Les neuf personnes …" goes back to it
             and ((quantities.arrested(clause) or 0) < 2 or re.match(r"\s*(?:les|ces)\s", low))
         ):
             types.remove("arrest")

@@ -102,8 +102,8 @@ M'tsapéré is in Mamoudzou) are candidates like the curated neighbourhoods. "un
 Audincourt ("rue de Chabeuil" a street named after a town); "le quartier des Chardonnerettes, un point de deal de
 Sarcelles" names the district's town; "venue de Nantes, des quartiers de Bellevue et des Dervallières" is one origin.
 A district said once with its town ("les Champs-Montants à Audincourt") is of that town when named alone later ("le
-quartier des Champs Montants"), not of the headline's. A district named by what it is ("le quartier de l'île de Thau, à
-Sète", "la cité du plateau des Mauves") is its capitalised name when that is no commune's: "une tour de l'île de Thau",
+quartier des Champs Montants"), not of the headline's. A district named by what it is ("Sète, le quartier de l'île de
+Thau", "la cité du plateau des Mauves") is its capitalised name when that is no commune's: "une tour de l'île de Thau",
 named after a sentence about another town, is in Sète. A name read as a presumed district once ("à Boiffiers" under
 "Saintes : …") is that district wherever the article names it alone ("un hall de Boiffiers"). A headline that opens
 with a demonym ("Choletais : …") has for its town the one town of 10,000 people the article names whose name the word
@@ -115,8 +115,8 @@ estate told again by their noun alone ("Le point s'est reconstitué", "interpell
 latest event told with a district was (SAME_DISTRICT), not the town of a sentence told in between. A place near a
 town ("saisis près d'Angers", "aux portes
 d'Angers") is the commune the article says is near it ("à Avrillé, une commune proche d'Angers"), or that town when
-the article says the place is in its commune ("près de Rivière-Pilote", then "la Pointe Borgnèse, dans la commune de
-Rivière-Pilote": IN_COMMUNE). The words before a
+the article says the place is in its commune ("près du Diamant", then "l'anse Cafard, dans la commune du
+Diamant": IN_COMMUNE). The words before a
 name are read with plain apostrophes: "le parquet d’Angers" is an institution like "le parquet d'Angers".
 
 Officers who came to help are of another town ("appuyés par des collègues d'Alençon", "des renforts de Caen"), and
@@ -142,8 +142,8 @@ of another town; a unit named by its acronym and its seat ("la BTA de M'zouazia"
 happened, but a railway's acronym is no unit ("la gare RER du Mée-sur-Seine" is in that town: STATION_ACRONYMS).
 
 Places that are not one commune: several communes joined by "entre" ("entre Gièvres, Déols et Chabris"), or three
-communes or more listed after one "à" or "sur les communes de" ("sept interpellations à Ajaccio, Bastia et
-Porto-Vecchio", "À Montbéliard, Audincourt et Valentigney", "principalement à Châteauroux, mais aussi à Déols, Le
+communes or more listed after one "à" or "sur les communes de" ("six arrestations à Calvi, Corte et
+Bastia", "À Montbéliard, Audincourt et Valentigney", "principalement à Châteauroux, mais aussi à Déols, Le
 Poinçonnet et Levroux", "sur les communes du Robert, du François et de Sainte-Luce",
 two after "la région de" or "le secteur des communes de": "dans la région de Béziers et d'Agde"; not homes,
 "domiciliés à …", nor "à X et à Y", two places; "dans plusieurs communes du Bassin minier, notamment Harnes, Vermelles
@@ -238,8 +238,8 @@ ROAD_WORDS = (
     r"l['’]autoroute|la route nationale|la nationale|la rocade|"
     r"\bsur l['’](?-i:A) ?\d+\b|\bsur la (?-i:RN|N) ?\d+\b"
 )
-# what may follow a road's name in its place: its number, its direction, the area it crosses ("l'autoroute A31 dans le
-# sens nord-sud", "la RN 13 en direction de Caen", "l'A7 en Haute-Savoie", "l'autoroute près de Lyon")
+# what may follow a road's name in its place: its number, its direction, the area it crosses ("l'autoroute A4 dans le
+# sens est-ouest", "la RN 13 en direction de Caen", "l'A7 en Haute-Savoie", "l'autoroute près de Lyon")
 ROAD_TAIL = (
     r"(?:\s?(?-i:[A-Z]{1,2})\s?\d+)?"
     r"(?:,? (?:dans le sens [\w-]+|en direction d(?:e |u |'|’)|(?:en|dans l['’]|dans la|dans le|près d(?:e |'|’)|"
@@ -303,9 +303,9 @@ BETWEEN = (
     r"\bentre (?:[a-zàâéèêîôûç'’]+ ){0,4}?((?-i:[A-ZÉ])[^.;:]{1,120}?\bet\b(?: [a-zàâéèêîôûç'’]+){0,6}? "
     r"(?-i:[A-ZÉ])[\w'’-]+)"
 )
-# an operation in three communes or more listed after one "à": "sept interpellations à Ajaccio, Bastia et
-# Porto-Vecchio" (each with its own "à" — "à Chabris et à Déols" — they are several places), or after "sur les
-# communes de" ("sur les communes de Rivière-Salée, Ducos et du Lamentin")
+# an operation in three communes or more listed after one "à": "six arrestations à Calvi, Corte et
+# Bastia" (each with its own "à" — "à Chabris et à Déols" — they are several places), or after "sur les
+# communes de" ("sur les communes de Trinité, Sainte-Marie et du Robert")
 LISTED_OF = r"(?:de |d['’]|du |de la |de l['’])?"
 # an item may carry its département in brackets ("Touques (Calvados)", "Le Bignon (44)"), the last
 # one its own "au" ("et au Havre"), the list may end in "ou encore" and open on "dans plusieurs communes :"; after
@@ -391,7 +391,7 @@ SAID_NEAR = (
     r"(?:proche|voisine|près|non loin|aux portes|à proximité|aux abords|dans la banlieue|à quelques kilomètres) "
     rf"(?:de |d['’]|du )(?P<near>{TOWN_NAME})"
 )
-# the article saying a place is inside a commune: "la Pointe Borgnèse, dans la commune de Rivière-Pilote"
+# the article saying a place is inside a commune: "l'anse Cafard, dans la commune du Diamant"
 IN_COMMUNE = rf"\b(?:dans|sur) (?:le territoire de )?la commune (?:de |d['’]|du )(?P<town>{TOWN_NAME})"
 TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
@@ -447,13 +447,12 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"(?:collègues|renforts?|police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|"
     r"chu|hôpital|préfet|"
     r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie|section de recherches?|\bsr|antenne|"
-    # and the squadrons and platoons sent in ("des pelotons d'intervention des escadrons de Saint-Gaudens")
+    # and the squadrons and platoons sent in ("les pelotons et escadrons de Pamiers")
     r"groupe|groupement|cellule|jirs|juridiction|service|unité|srpj|dipj|pj|ofast|gir|bri|psig|division|escadrons?|"
     r"pelotons?)"
     # the institution's own words, not a place it went to: "la police dans une maison de Darvoy" names a house there
     r"(?:(?!\s(?:dans|sur|chez|devant|près|lors)\s)[\w\s'’-]){0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du)|"
-    # a unit's acronym in brackets: "la Division de la criminalité organisée et spécialisée (DCOS, ex-police
-    # judiciaire) de Toulouse"
+    # a unit's acronym in brackets: "la DCOS (ex-PJ) de Toulouse"
     r"\((?!\d)[^)]{2,40}\)\s(?:de|d'|d’|du))\s*"
     r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
 )
@@ -829,8 +828,8 @@ class ArticlePlaces(Geography):
 
     @staticmethod
     def _sentence_town(resolver: ArticlePlaces, whole: str, at: int) -> str | None:
-        """The commune named last before `at` in its sentence ("Vienne (Isère) : un point de deal … dans le quartier
-        de l'Isle", "À Mantes-la-Jolie, dans le quartier du Val Fourré"), origins and institutions left out."""
+        """The commune named last before `at` in its sentence ("Vienne (Isère) : trafic … au quartier de
+        l'Isle", "À Mantes-la-Jolie, dans le quartier du Val Fourré"), origins and institutions left out."""
         start = max(whole.rfind(stop, 0, at) for stop in (". ", "! ", "? ", "\n")) + 1
         sentence = whole[start:at]
         for mention in reversed(list(surfaces(sentence))):

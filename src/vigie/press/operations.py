@@ -229,8 +229,8 @@ def residence(text: str, place, lemmas_of, words: int = 6) -> bool:
     return bool(before) and bool(lemmas_of(" ".join(before)) & RULES.residence)
 
 
-# persons counted before a place: "trois hommes à Lorient et trois autres à Lanester", "d'un individu à Vannes", "un
-# autre à Vannes", "une à Nantes, deux à La Chapelle-sur-Erdre" (a number right before the place's preposition)
+# persons counted before a place: "quatre hommes à Lorient et deux autres à Lanester", "d'un individu à Vannes", "un
+# autre à Vannes", "deux à Orvault, une à La Chapelle-sur-Erdre" (a number right before the place's preposition)
 PERSONS_COUNTED = re.compile(
     rf"\b({quantities.NUM}|un)\s+(?:{quantities.PERSON}|autres?)\b|"
     rf"(?<![\d,.])\b((?!\d{{3}})(?:{quantities.NUM}))\s+(?=(?:à|au|aux|en|dans)\s)",  # not a year: "en 2021 à Brest"
@@ -254,7 +254,7 @@ def areas_named(clause: str, departements_in) -> list[Place]:
 
 def arrests_by_place(clause: str, places: list, departements_in=None) -> list[tuple[object, int]]:
     """The arrests a clause reports as distinct facts in several communes, each with its own persons ("à
-    l'interpellation de trois hommes à Lorient et de trois autres à Lanester"; a département is such a place too
+    l'arrestation de quatre hommes à Lorient et de deux autres à Lanester"; a département is such a place too
     when `departements_in` is given: "deux autres individus étaient interpellés en Vendée et un autre à Vannes"):
     (place, persons) per place, in order. Empty when the clause names one place, or several with no count of their
     own ("des interpellations à Chabris, à Déols et à Gièvres": `arrests_listed` or `spread` read those)."""
@@ -288,8 +288,8 @@ LOCATIVE = re.compile(r"\b(?:à|au|aux|en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*
 
 def arrests_listed(clause: str, places: list, lemmas_of) -> list:
     """The communes an arrest clause names as where its persons were arrested, with no count of their own ("six hommes
-    dans deux appartements situés à Lorient et à Lanester", "interpellés à leur domicile, principalement à Périgueux
-    et à Notre-Dame-de-Sanilhac"): the README's one event per commune, so one arrest in each (the one in the commune
+    dans deux appartements situés à Lorient et à Lanester", "cueillis à leur domicile, surtout à Périgueux
+    et à Boulazac"): the README's one event per commune, so one arrest in each (the one in the commune
     of the operation's seizure then folds into it: `fold_arrests`). Each commune follows a locative of its own or the
     previous one in a list ("à Lorient et Lanester", "à La Chapelle-sur-Erdre"), and is no place where a person lives
     ("domiciliés à Dreux et Vernouillet"; "au nord de Bordeaux" places no arrest either); empty when fewer than two
@@ -317,7 +317,7 @@ def arrests_listed(clause: str, places: list, lemmas_of) -> list:
         return []
     start = listed[0].start
     if NOT_THE_OPERATION is not None and NOT_THE_OPERATION.search(clause[max(0, start - 60) : start]):
-        return []  # "détenues dans trois brigades de gendarmerie, à Kourou, à Cayenne et à Matoury"
+        return []  # "retenues dans quatre brigades, à Saint-Laurent, à Mana et à Kourou"
     return listed
 
 
@@ -432,8 +432,8 @@ def area_of(departements, text: str, start: int) -> Place:
     return Place(None, deps.pop() if len(deps) == 1 else None, text, start, 3)
 
 
-# communes said to be several without being all named: "dans plusieurs communes du sud de l'Eure-et-Loir", "dans
-# différentes communes du secteur", "dans les communes d'Arrou, Cloyes-sur-le-Loir, Bouville et …"
+# communes said to be several without being all named: "dans plusieurs communes du nord de la Sarthe", "dans
+# différentes communes du secteur", "dans les communes de Brou, Illiers-Combray, Bonneval et …"
 SEVERAL = re.compile(
     r"\b(?:dans|sur) (?:les|plusieurs|différentes|diverses) (?:communes|localités|villes)\b(?! (?:voisines|alentour))",
     re.I,
@@ -442,12 +442,12 @@ SEVERAL = re.compile(
 
 def several(sentence: str, mentions: list, default: Place | None) -> Spread | None:
     """An operation told in several communes not all named ("l'interpellation, dans différentes communes du secteur,
-    de onze personnes", "lancée dans les communes d'Arrou, Cloyes-sur-le-Loir, Bouville et Saint-Denis-les-Ponts"):
+    de onze personnes", "menée dans les communes de Brou, Illiers-Combray, Bonneval et Châteaudun"):
     one place of geo_precision 3 in the département of the communes it names, else of the article's town
     (`default`, where the operation's other sentences are placed when they name none), which it covers too."""
     m = SEVERAL.search(sentence)
     if m is None or any(rank == 1 and p.code for rank, _, p in mentions):
-        return None  # "à Châtellerault et dans plusieurs villes des Deux-Sèvres": the town named is the place
+        return None  # "à Poitiers et dans plusieurs villes de Charente": the town named is the place
     named = {p.code: p.departement for rank, _, p in mentions if p.code and rank <= 2}
     if default is not None and default.code and (not named or default.departement in named.values()):
         named.setdefault(default.code, default.departement)
@@ -457,12 +457,12 @@ def several(sentence: str, mentions: list, default: Place | None) -> Spread | No
 
 
 def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None = None) -> Spread | None:
-    """A sentence that tells an operation in a list of two communes or more ("11 personnes ont été interpellées à
-    Freyming-Merlebach, Forbach, Longeville-lès-Saint-Avold, Hombourg-Haut", "des perquisitions dans le centre de
+    """A sentence that tells an operation in a list of two communes or more ("neuf suspects arrêtés à Hayange,
+    Fameck, Florange et Uckange", "des perquisitions dans le centre de
     Forbach, mais aussi à Behren-Lès-Forbach et à Freyming-Merlebach"): the README's one event of geo_precision 3 when
     the finds are not told commune by commune. `mentions` are the resolver's (rank, start, place) of the sentence (or
     a function that gives them, called only when the sentence tells an operation).
-    Not a list with its own persons per commune ("trois hommes à Lorient et trois autres à Lanester"), nor homes."""
+    Not a list with its own persons per commune ("quatre hommes à Lorient et deux autres à Lanester"), nor homes."""
     if OPERATION is None or not OPERATION.search(sentence):
         return None
     mentions = mentions() if callable(mentions) else mentions
@@ -493,7 +493,7 @@ def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None 
     if not (area or any(rank == 1 for _, rank, _ in best) or LIST_AT.search(sentence[max(0, first - 10) : first])):
         return None
     if NOT_THE_OPERATION is not None and NOT_THE_OPERATION.search(sentence[max(0, first - 60) : first]):
-        return None  # "détenues dans trois brigades de gendarmerie, à Kourou, à Cayenne et à Matoury"
+        return None  # "retenues dans quatre brigades, à Saint-Laurent, à Mana et à Kourou"
     places = [p for _, _, p in best]
     if lemmas_of is not None and residence(sentence, places[0], lemmas_of):
         return None  # "domiciliés à Lorient, Lanester et Hennebont": homes, not where it happened
@@ -504,7 +504,7 @@ def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None 
 
 
 def told_apart(sentence: str, places: list) -> frozenset[str]:
-    """The communes of a sentence that counts its persons commune by commune ("de trois hommes à Lorient et de trois
+    """The communes of a sentence that counts its persons commune by commune ("de quatre hommes à Lorient et de deux
     autres à Lanester"): the article tells these apart, so a list of them elsewhere (the lead's "six hommes à Lorient
     et Lanester") is a summary, not one operation over several communes."""
     if len(places) < 2:

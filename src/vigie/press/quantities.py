@@ -322,7 +322,7 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
         after = text[m.end("u") : m.end("u") + 80]  # what the two rules read; the sentence's whole rest made a
         # sentence of thousands of words quadratic (each mass copied and lower-cased all that followed it)
         if GENERIC.match(after) and pattern.search(rest):
-            continue  # "100 kilos de stupéfiants – plus de 92 kilos de cannabis et …": a total told again per drug
+            continue  # "60 kilos de stupéfiants – 51 kilos de résine et …": a total told again per drug
         if NOT_A_DRUG.match(after):
             continue  # "600 grammes de produit de coupe": the mass of a cutting agent, not of the drug named before
         substance = substance_of(rest.split(" et ")[0] if unit != "plants" else rest) or (
@@ -430,8 +430,8 @@ def cash(sentence: str) -> float | None:
     """Cash seized ('4.350 euros en petites coupures'); not turnover, prices, the drugs' worth or subsidies."""
     for m in re.finditer(rf"{APPROX}({NUM})\s*(?:euros|€)", sentence, re.I):
         after = sentence[m.end() : m.end() + 40].lower()
-        # the words before it in its clause, at most 100 characters: "les enquêteurs évaluent la valeur marchande des
-        # stupéfiants saisis à plus de 5 000 000 €"
+        # the words before it in its clause, at most 100 characters: "la drogue trouvée vaudrait, selon les
+        # enquêteurs, plus de 2 000 000 €"
         clause = max(sentence.rfind(stop, 0, m.start()) for stop in ",;:(")
         before = sentence[max(0, m.start() - 100, clause + 1) : m.start()].lower()
         if RULE["not_cash"].search(before + " " + after) or RULE["worth_of_drugs"].match(after):
@@ -497,7 +497,7 @@ def _arrests(text: str) -> tuple[int | None, bool]:
                 n += int(number_word(also.group(1)) or 0)
             return n, rough
     if one := RULE["arrested_one"].search(t):
-        also = RULE["arrested_also"].match(t[one.end() :])  # "a été interpellé ainsi qu'un autre individu"
+        also = RULE["arrested_also"].match(t[one.end() :])  # "le conducteur a été interpellé ainsi qu'un passager"
         return 1 + (int(number_word(also.group(1)) or 0) if also else 0), False
     return None, False
 

@@ -184,7 +184,7 @@ ANOTHER_OPERATION = re.compile(
     r"\b(?:suivie?s?|précédée?s?) (?:d'une?|par une?) autre\b",
     re.I,
 )
-# several shootings told as others than those told before ("cinq autres épisodes de tirs ont eu lieu …")
+# several shootings told as others than those told before ("trois autres épisodes de tirs ont suivi …")
 OTHER_EPISODES = re.compile(r"\b(?:\w+ )?autres épisodes de (?:tirs|fusillades?|coups de feu)\b", re.I)
 
 
@@ -227,8 +227,8 @@ SEIZED_AFTER = 600  # characters after the clause where its goods are told, at m
 
 def dated_noun(clause: str, fired: list[str], ref: date, text: str) -> str:
     """What a seizure told by its noun alone in a clause dated to the day by its own words goes on to list, up to the
-    next seizure the text tells ("La première saisie remonte au premier décembre, lorsque les douaniers contrôlent un
-    camion sur le port." … "Bien rangés dans deux cartons, 36 pains d'héroïne, soit 28 kg."): its goods are told in
+    next seizure the text tells ("La première saisie date du 3 mars, quand les douaniers fouillent un
+    car à la frontière." … "Cachés sous les sièges, 20 pains de cannabis, soit 5 kg."): its goods are told in
     the sentences after it, in whatever paragraph. An empty string for any other clause."""
     if "seizure.saisie" not in fired or not ONE_SEIZURE.search(clause):
         return ""
@@ -400,8 +400,8 @@ def not_the_trades(title: str, text: str, events: list[Event], ling=None) -> lis
     of one incident among others), and the shootings told by a bare "tirs" in an article whose fire is mortars' or
     fireworks' and that names no firearm ("Le commissariat ciblé par des tirs de mortier" … "Un des tirs a atteint
     la porte"): those are the intimidation told, which takes their toll ("Personne n'a été blessé") when it has
-    none. The denial is also read from the parse (`ling`, rules/words.toml trade.denied): "nous ne parlons pas de
-    grand banditisme ou de trafic de drogue"."""
+    none. The denial is also read from the parse (`ling`, rules/words.toml trade.denied): "les enquêteurs ne voient
+    pas une rixe ou un trafic de drogue"."""
     headline = plain(title or "")
     if any(re.search(p, headline, re.I) for p in UNRELATED):
         return [e for e in events if e.type not in ("shooting", "intimidation", "arrest")]
@@ -542,7 +542,7 @@ def heard_again(clause: str, own_places: list, own_when, told: list[Event], ling
     of its own: it has no date of its own, and either no place of its own ("« On a entendu quatre ou cinq
     détonations, puis des cris. »") or says what one hears as a rule ("on entend des tirs comme dans un quartier de
     Marseille"). Shots heard on another occasion ("d'autres tirs sont entendus juste à côté") or at a place of their
-    own ("avoir entendu des coups de feu, cette fois du côté de Chambéry-le-Haut") are events. The words are lemma
+    own ("des tirs ont encore été entendus, cette fois vers Bissy") are events. The words are lemma
     patterns of rules/words.toml (`ling`: linguistics.Linguistics): shots.heard, shots.heard_as_a_rule."""
     text = plain(clause)
     if own_when is not None or not ling.says("shots.heard", text) or another(text):
