@@ -156,7 +156,7 @@ def test_weapons_cash_counts_casualties():
     ]
     assert quantities.weapons("abattu de plusieurs balles de kalachnikov") == [{"kind": "assault_rifle", "count": None}]
     assert quantities.cash("et 4.350 euros en petites coupures") == 4350
-    assert quantities.cash("jusqu'à 15.000 euros de chiffre d'affaires par jour") is None
+    assert quantities.cash("jusqu'à 9.000 euros de chiffre d'affaires quotidien") is None
     assert quantities.cash("Le matériel de culture, estimé à 80 000 euros, a été saisi.") is None
     assert quantities.arrested("un coup de filet avait permis l'interpellation de douze personnes") == 12
     assert quantities.arrested("Six personnes ont été interpellées") == 6

@@ -22,7 +22,7 @@ def test_a_gated_piece_keeps_what_it_tells_as_an_event():
     day = (date(2025, 6, 10), date(2025, 6, 10))
     kilo = [{"substance": "cannabis", "quantity": 0.8, "unit": "kg"}]
     assert recalls.told_as_event(_event(start=day[0], end=day[1], evidence="Ont été saisis 800 grammes."))
-    assert recalls.told_as_event(_event(drugs=kilo, evidence="Le bilan fait état de la saisie de 800 grammes."))
+    assert recalls.told_as_event(_event(drugs=kilo, evidence="Le bilan mentionne la saisie de 800 grammes."))
     assert not recalls.told_as_event(_event(drugs=kilo, evidence="En 2024, 800 grammes ont été saisis à Vierzon."))
     assert not recalls.told_as_event(_event(commune=None, drugs=kilo, evidence="800 grammes saisis dans le Cher."))
     month = _event(start=date(2022, 1, 1), end=date(2022, 1, 31), drugs=kilo, evidence="237 kg … dont 1 kg à Paris.")

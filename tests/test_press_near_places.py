@@ -71,7 +71,7 @@ def test_valence_of_spain_in_an_article_about_spain(extractor):
 
 def test_an_area_said_by_a_demonym_the_table_lacks(extractor):
     title = "Annecy : un trafic démantelé"
-    text = "Un trafic a été démantelé dans le bassin annécien. 75 kilos d'herbe ont été saisis par les gendarmes."
+    text = "Un trafic a été démantelé dans le bassin annécien. 40 kilos de résine ont été saisis par les gendarmes."
     resolver = read(extractor, title, text)
     assert [where(p) for p in resolver.places("Un trafic a été démantelé dans le bassin annécien.")] == [
         (None, "74", 3)

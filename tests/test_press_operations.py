@@ -67,7 +67,7 @@ def test_a_year_s_total_or_record_is_no_operation(ling):
     year.evidence = "En 2023, les gendarmes ont saisi au total 96 kilos de cannabis, un record pour le département."
     # dated to a day by the announcement, but the sentence names the year
     told = seizure(date(2024, 1, 26), drugs=[{"substance": "cannabis", "quantity": 96, "unit": "kg"}])
-    told.evidence = "En 2023, 96 kilos de cannabis ont été saisis au total, selon le bilan présenté vendredi."
+    told.evidence = "En 2023, le total des saisies atteint 96 kilos de cannabis, selon le bilan présenté vendredi."
     day = seizure(date(2024, 1, 30), drugs=[{"substance": "cannabis", "quantity": 3, "unit": "kg"}])
     day.evidence = "Au total, 3 kilos d'herbe ont été saisis mardi dans le coffre d'une voiture."
     assert operations.tally(year, ling.lemmas(year.evidence)) == "tally.total_of_a_year"
@@ -147,10 +147,10 @@ def test_where_a_person_lives_is_not_where_the_arrest_happened(ling):
     "text,rule",
     [
         ("Dans une chambre, ils trouvent 2,4 kilos de résine.", "seizure.decouvrent"),
-        ("Sur le siège, les policiers découvrent une caissette contenant 960 euros.", "seizure.decouvrent"),
+        ("Sous le lit, les enquêteurs découvrent une boîte contenant 1 200 euros.", "seizure.decouvrent"),
         ("Les fouilles ont permis de découvrir 800 grammes de cocaïne.", "seizure.permis_de_decouvrir"),
-        ("Les perquisitions auraient permis de retrouver du THC de synthèse.", "seizure.permis_de_decouvrir"),
-        ("Le RAID avait arrêté un automobiliste à Boves avec 20 kilos d'héroïne.", "seizure.arrete_avec"),
+        ("Les fouilles auraient permis de retrouver de la kétamine.", "seizure.permis_de_decouvrir"),
+        ("La BRI avait arrêté un chauffeur à Amiens avec 15 kilos de résine.", "seizure.arrete_avec"),
         (
             "Les gendarmes ont contrôlé sur l'autoroute, à hauteur de Vienne, une voiture avec 61 kilos de résine.",
             "seizure.arrete_avec",
@@ -169,7 +169,7 @@ def test_a_weapon_found_again_is_a_seizure(ling):
 @pytest.mark.parametrize(
     "text,named",
     [
-        ("Il a été découvert dans cette commune lourdement affectée par le trafic de drogues.", False),
+        ("Il a été découvert dans cette ville très touchée par le trafic de drogues.", False),
         ("Les gendarmes ont fait une découverte importante.", False),  # not the "arme" of "gendarmes"
         ("Des douilles de fusil à pompe et de kalachnikov ont été retrouvées sur place.", False),
         ("Une quinzaine d'étuis de calibre 7.62, compatibles avec une kalachnikov, ont été retrouvés.", False),
@@ -353,7 +353,7 @@ def test_a_seizure_beside_a_year_s_trade_is_still_an_operation(ling):
     "text,arrested",
     [
         ("Les policiers sont parvenus à interpeller quatre suspects.", True),
-        ("Un renfort leur a permis d’interpeller deux autres individus.", True),
+        ("Une filature leur a permis d’interpeller trois complices.", True),
         ("Les policiers ne sont pas parvenus à interpeller les suspects.", False),  # denied by the parse
         ("Les policiers tentent d'interpeller les suspects.", False),  # an intent
     ],
@@ -365,7 +365,7 @@ def test_an_arrest_made_real_by_its_main_verb(ling, text, arrested):
 @pytest.mark.parametrize(
     "text,blanked",
     [
-        ("87 personnes contrôlées, pour 2 individus interpellés pour recels de vol et placés en garde à vue.", True),
+        ("40 automobilistes contrôlés, dont un homme arrêté pour vol et placé en garde à vue.", True),
         ("Deux hommes ont été interpellés pour vol et placés en garde à vue.", True),
         ("Deux hommes ont été interpellés pour trafic de stupéfiants.", False),
         ("Trois revendeurs ont été interpellés pour détention de cannabis.", False),
@@ -400,7 +400,7 @@ def test_an_arrest_in_the_press_s_familiar_words(ling):
 @pytest.mark.parametrize(
     "text,named",
     [
-        ("Les 3 véhicules ayant servi à convoyer la drogue ont été saisis.", False),
+        ("Deux camionnettes ayant servi à convoyer la résine ont été saisies.", False),
         ("La voiture ayant servi à transporter la drogue a été saisie chez un garagiste.", False),
         ("Des pochettes destinées au conditionnement de la cocaïne ont été découvertes.", False),
         ("La voiture, qui transportait 6 kilos de résine, a été saisie.", True),
@@ -412,7 +412,7 @@ def test_what_served_the_trade_is_no_goods(text, named):
 
 def test_a_scene_lists_goods_not_the_trade_s_words(ling):
     # "des faits liés aux stupéfiants" names the trade, no goods: it lends none to the vehicles seized after it
-    told = ["Ils étaient connus pour des faits liés aux stupéfiants.", "Les 3 véhicules ont été saisis."]
+    told = ["Ils étaient connus pour des faits liés aux stupéfiants.", "Leurs deux voitures ont été saisies."]
     assert operations.listed_nearby(told, 1, ling.triggers, ling.fired("seizure", told[1])) == ""
 
 
@@ -442,7 +442,7 @@ def test_the_officers_who_arrest_are_not_the_persons_arrested(text, count):
         # départements in brackets, the last commune with its own "au": two départements, so none
         (
             "Mardi, les gendarmes ont interpellé cinq personnes à Honfleur, Pont-l'Évêque, Lisieux (Calvados) et au "
-            "Havre (Seine-Maritime). Au total, 300 grammes de cocaïne ont été saisis lors des perquisitions.",
+            "Havre (Seine-Maritime). Au total, 300 grammes de cocaïne ont été trouvés pendant les fouilles.",
             (None, None, 3),
         ),
         # two communes are enough after "sur les communes de"
@@ -507,7 +507,7 @@ MOSELLE = {
     [
         # three communes after one "à", separated by commas: one operation, their common département
         (
-            "Mardi, onze personnes ont été interpellées à Freyming-Merlebach, Forbach, Hombourg-Haut.",
+            "Mardi, onze suspects ont été arrêtés à Freyming-Merlebach, Forbach, Hombourg-Haut.",
             MOSELLE,
             ("57", {"57240", "57227", "57332"}),
         ),
@@ -537,7 +537,7 @@ MOSELLE = {
         ),
         # the persons' custody, not where the operation happened
         (
-            "Les personnes interpellées sont détenues dans trois brigades, à Kourou, à Cayenne et à Matoury.",
+            "Les suspects interpellés sont retenus dans quatre brigades, à Kourou, à Cayenne et à Matoury.",
             {"Kourou": ("97304", "973"), "Cayenne": ("97302", "973"), "Matoury": ("97307", "973")},
             None,
         ),
@@ -593,7 +593,7 @@ def test_an_operation_told_in_a_list_of_communes_is_one_place_of_geo_precision_3
 
 
 def test_the_events_of_the_listed_communes_take_the_operation_s_place():
-    sentence = "Mardi, onze personnes ont été interpellées à Freyming-Merlebach, Forbach, Hombourg-Haut."
+    sentence = "Mardi, onze suspects ont été arrêtés à Freyming-Merlebach, Forbach, Hombourg-Haut."
     told = operations.spread(sentence, mentions_of(sentence, MOSELLE))
     day = (date(2018, 4, 9), date(2018, 4, 9))
     # the seizure placed by the headline's town, undated; the arrests of the list's sentence; a seizure elsewhere
@@ -643,11 +643,11 @@ def test_a_seizure_with_no_date_of_its_own_takes_the_day_of_its_arrests():
 @pytest.mark.parametrize(
     "title,lead,expected",
     [
-        ("Un gros trafic de stupéfiants démantelé dans le Morbihan", "Huit personnes ont été interpellées.", "56"),
+        ("Un vaste réseau de revente démantelé dans le Morbihan", "Huit personnes ont été interpellées.", "56"),
         ("Oise : la police fait une saisie record de résine", "Trois suspects ont été arrêtés.", "60"),
         # none in the headline: the lead's; two départements: none
         ("Un réseau tombe", "Un trafic a été démantelé en Loire-Atlantique et en Vendée, onze interpellations.", None),
-        ("Coup de filet", "En deux jours, les forces de l'ordre en Guyane ont saisi 189 boulettes de cocaïne.", "973"),
+        ("Coup de filet", "En une semaine, les gendarmes ont saisi en Guyane 140 boulettes de cocaïne.", "973"),
     ],
 )
 def test_the_area_of_an_operation_told_with_no_town_is_the_departement_the_article_names(
@@ -710,14 +710,12 @@ def test_an_operation_in_several_communes_not_all_named_is_of_their_departement(
     lead = "Six mois d'enquête ont abouti à l'interpellation, dans différentes communes du secteur, de sept personnes."
     told = operations.spread(lead, [], None, arcachon)  # no town named: the article's town, where the rest is placed
     assert (told.place.departement, told.place.precision, set(told.codes)) == ("33", 3, {"33009"})
-    listed = (
-        "L'opération a été lancée dans les communes d'Arrou, Cloyes-sur-le-Loir, Bouville et Saint-Denis-les-Ponts."
-    )
+    listed = "L'opération a été menée dans les communes de Brou, Illiers-Combray, Bouville et Bonneval."
     bouville = Place("28057", "28", "Bouville", listed.index("Bouville"), 1)
     told = operations.spread(listed, [(2, bouville.start, bouville)])  # the only name the gazetteer knows
     assert (told.place.departement, set(told.codes)) == ("28", {"28057"})
     # a town named with its own "à": that town is the place; the communes around a town are no operation's
-    named = "Dix personnes ont été interpellées à Châtellerault et dans plusieurs villes des Deux-Sèvres."
+    named = "Huit suspects ont été arrêtés à Châtellerault et dans plusieurs villes de la Vienne."
     town = Place("86066", "86", "Châtellerault", named.index("Châtellerault"), 1)
     assert operations.spread(named, [(1, town.start, town)], None, town) is None
     around = "Des interpellations ont eu lieu dans les communes voisines."

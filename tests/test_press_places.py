@@ -105,7 +105,7 @@ def test_rule_1_a_curated_neighbourhood_is_its_town_anywhere(plain):
 
 
 def test_rule_2_a_district_of_the_main_town_beats_a_village_of_the_same_name(plain, with_qpv):
-    title = "Beauvais : coups de feu sur fond de trafic de drogue"
+    title = "Beauvais : des tirs sur fond de trafic de drogue"
     text = "Des coups de feu ont été tirés mardi soir à Argentine. Un homme de 20 ans a été blessé par balle."
     assert places(with_qpv, title, text) == [("shooting", "60057", "60", 1)]
     # without the QPV list, the village of Argentine (Savoie) is still not taken: the article is about the Oise
@@ -241,7 +241,7 @@ def test_a_district_the_article_names_is_its_town_wherever_it_is_named_again(pla
         "été blessé par balle à Orgeval."
     )
     assert where(plain, title, text, "un adolescent avait été blessé par balle à Orgeval") == [("51454", "51", 1)]
-    text = "Dimanche, toujours à Talant, dans le quartier du Belvédère, un adolescent a été tué par balles."
+    text = "Samedi soir, un jeune homme a été blessé à Talant, dans le quartier du Belvédère."
     assert ArticlePlaces.read(plain.gaz, "Dijon : une semaine de tirs", text).districts == {"belvedere": "21617"}
 
 
@@ -273,7 +273,7 @@ def test_a_departement_or_an_island_as_the_place_is_precision_3(plain):
 
 def test_at_the_height_of_a_town_is_near_it_and_research_units_are_no_places(plain):
     assert where(plain, "", "Les gendarmes ont intercepté une voiture à hauteur de Gaillon.") == [(None, "27", 2)]
-    text = "Les gendarmes de la section de recherches de Reims ont interpellé deux hommes à Troyes."
+    text = "La section de recherches de Reims a interpellé deux hommes à Troyes."
     assert where(plain, "", text) == [("10387", "10", 1)]
     assert choice(plain, "", text, "Reims").origin
 
@@ -560,7 +560,7 @@ def test_traffickers_who_come_straight_from_a_city_name_no_place(plain):
 
 
 def test_three_communes_after_one_a_are_one_operation_and_a_town_named_like_a_departement_keeps_its_own(plain):
-    text = "La BRI a procédé à sept interpellations à Ajaccio, Bastia et Porto-Vecchio."
+    text = "Six suspects ont été arrêtés à Porto-Vecchio, Bastia et Ajaccio."
     assert where(plain, "Corse : un réseau démantelé", text) == [(None, None, 3)]  # two départements: none
     assert where(plain, "", "Des perquisitions à Nîmes, Arles et Avignon.") == [(None, None, 3)]
     assert where(plain, "", "Des perquisitions à Alès, Uzès et Bagnols-sur-Cèze.") == [(None, "30", 3)]

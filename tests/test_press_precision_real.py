@@ -19,7 +19,7 @@ def events(extractor, text, title=""):
     "aside",
     [
         # a figure compared with another period
-        "À Bergerac, les quantités de cocaïne saisies sont en légère baisse de 12 % par rapport à 2023.",
+        "À Bergerac, les saisies de cocaïne sont en légère baisse de 9 % sur un an.",
         "À Bergerac, 40 kilos de résine ont été saisis, soit deux fois plus par rapport à l'an dernier.",
         # a percentage of a count
         "À Bergerac, le commissaire liste 57 trafics démantelés et une chute de 30 % du nombre de points de deal.",
@@ -48,8 +48,8 @@ def test_a_points_opening_hours_are_no_opening(extractor, aside, points):
     "sentence,kinds",
     [
         # the narrative future, dated by its year: what happened
-        ("Il sera interpellé le 4 octobre 2023, en flagrant délit, au péage du Muy.", ["arrest"]),
-        ("Le 4 octobre 2023, il sera interpellé au péage du Muy.", ["arrest"]),
+        ("Il sera interpellé le 9 mai 2022, en flagrant délit, au péage de Fréjus.", ["arrest"]),
+        ("Le 9 mai 2022, il sera interpellé au péage de Fréjus.", ["arrest"]),
         ("Le 12 mars 2024, les gendarmes saisiront 30 kilos de résine dans un garage de Lure.", ["seizure"]),
         ("Les gendarmes saisiront 30 kilos de résine dans un garage de Lure le 12 mars 2024.", ["seizure"]),
         # a future with no year is a plan; a denied act stays denied

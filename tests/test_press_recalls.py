@@ -169,7 +169,7 @@ def test_two_shootings_counted_then_the_day_before_are_two_dates():
 
 
 def test_a_find_named_as_what_opened_a_case_is_no_operation_of_the_day():
-    opened = "l'information judiciaire avait été ouverte à la suite de la découverte d'une cache de 12 kilos"
+    opened = "l'information judiciaire avait été ouverte à la suite de la découverte de 12 kilos dans un box"
     assert recalls.opened_by(opened, ["seizure.decouvert"])
     # a seizure told in the clause besides the phrase is the day's
     both = ["seizure.decouvert", "seizure.saisi"]

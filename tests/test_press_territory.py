@@ -86,7 +86,7 @@ def test_no_rule_opens_a_long_bounded_window():
         "Deux projectiles de calibre 9 mm se sont fichés dans le rideau d'un commerce.",  # bullets
         "La victime a été atteinte de plusieurs projectiles dans la ruelle.",
         "Les commerçants sont parfois menacés par les guetteurs.",  # a habit, no occurrence
-        "Les habitants se plaignent avec parfois des agressions, des menaces sur les voisins.",
+        "Les riverains évoquent des insultes et parfois des menaces contre les passants.",
         "Les enquêteurs cherchent à savoir s'il s'agit de représailles.",  # a motive weighed
         "Le narcotrafic menace désormais les villes moyennes.",  # a figure of speech
         "Une femme a été agressée dans la rue pour son téléphone.",  # a robbery
@@ -278,7 +278,7 @@ def test_a_point_told_only_by_the_headline(ling):
 
 def test_an_ambush_is_an_intimidation(ling):
     """Fixture 523: the ambush of a patrol told as the background of a follow-up article."""
-    assert kinds(ling, "Des dizaines d'individus ont tendu un guet-apens à une voiture de police.") == ["intimidation"]
+    assert kinds(ling, "Une vingtaine de jeunes ont tendu un guet-apens à une patrouille.") == ["intimidation"]
     assert kinds(ling, "Une patrouille a été prise dans une embuscade au pied des tours.") == ["intimidation"]
     # an ambush with shots is a shooting (the extractor keeps the shooting alone: extract._refine)
     assert "shooting" in kinds(ling, "Il a été tué par balles dans un guet-apens.")

@@ -23,7 +23,7 @@ def test_an_operation_told_as_another_one_stays_apart():
     assert recalls.another("Un autre réseau avait été démantelé la veille, selon le parquet.", "arrest")
     assert recalls.another("Cette saisie a été suivie d'une autre, sans rapport avec la première.", "seizure")
     assert recalls.another("Une seconde saisie a eu lieu jeudi sur le port.", "seizure")
-    assert recalls.another("Cinq autres épisodes de tirs ont eu lieu dans le quartier.", "shooting")
+    assert recalls.another("Trois autres épisodes de tirs ont suivi dans la cité.", "shooting")
     # a person told as another, or a seizure told again, is no other operation
     assert not recalls.another("Un homme a été interpellé, un autre a pris la fuite.", "arrest")
     assert not recalls.another("La saisie a eu lieu mardi matin sur le parking.", "seizure")
@@ -80,7 +80,7 @@ def test_a_sentence_of_another_time_is_not_the_persons_of_the_operation():
 
 def test_years_ago_and_the_first_of_a_month_in_words():
     ref = date(2019, 6, 7)
-    assert dates.resolve("la tête du réseau avait déjà été interpellée il y a deux ans", ref) == (
+    assert dates.resolve("le chef du groupe avait déjà été arrêté il y a deux ans", ref) == (
         date(2017, 1, 1),
         date(2017, 12, 31),
     )
@@ -104,7 +104,7 @@ def test_a_find_told_by_what_the_search_gave(ling):
     assert "arrest.a_demantele_un_reseau" in ling.fired("arrest", "les policiers ont démantelé un autre réseau")
     assert "arrest.arrete" in ling.fired("arrest", "le suspect avait déjà été arrêté pour les mêmes faits")
     # a person who reveals, or a result of an inquiry, is no find
-    assert not ling.fired("seizure", "« L'enquête a débuté il y a neuf mois », révèle le directeur")
+    assert not ling.fired("seizure", "« Les écoutes ont commencé il y a un an », révèle la commissaire")
     assert not ling.fired("seizure", "le résultat de l'enquête sera connu en juin")
 
 
@@ -171,10 +171,10 @@ def test_goods_told_as_seized_with_a_definite_article_before_any_seizure_are_a_f
 def test_the_day_after_told_in_the_same_sentence_is_a_clause_of_its_own():
     from vigie.press.extract import _clauses
 
-    sentence = "Un guetteur a été blessé samedi, et le lendemain une voiture a été prise pour cible par des tireurs."
+    sentence = "Un guetteur a été blessé samedi, et le lendemain un immeuble a été visé par des tirs."
     assert _clauses(sentence) == [
         "Un guetteur a été blessé samedi",
-        "le lendemain une voiture a été prise pour cible par des tireurs.",
+        "le lendemain un immeuble a été visé par des tirs.",
     ]
     assert len(_clauses("Il a été interpellé le lendemain, et présenté au juge.")) == 1
     # one clause's two shootings in two places, the second told "la veille dans …", stay one clause (recalls.paired)
@@ -184,5 +184,5 @@ def test_the_day_after_told_in_the_same_sentence_is_a_clause_of_its_own():
 
 
 def test_a_target_taken_in_the_feminine_is_a_shooting(ling):
-    assert "shooting.pris_pour_cible" in ling.fired("shooting", "une voiture prise pour cible par des tireurs")
+    assert "shooting.pris_pour_cible" in ling.fired("shooting", "une maison prise pour cible dans la nuit")
     assert not ling.fired("shooting", "ils voulaient prendre pour cible le commissariat")  # an intent

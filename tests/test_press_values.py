@@ -77,7 +77,7 @@ def test_a_values_file_missing_a_rule_is_refused(tmp_path):
         ("L'enfant n'a lui pas été touché ni blessé, précise la police.", (None, 0)),
         ("Cinq blessés, dont un décédé : c'est le bilan de la fusillade.", (1, 4)),  # the dead one is no injured
         ("trois blessés dont un grièvement", (None, 3)),  # a subset qualified, not dead: injured 3
-        ("Deux personnes ont été tuées et une autre blessée dans la fusillade.", (2, 1)),
+        ("Deux jeunes ont été tués et un autre blessé lors des tirs.", (2, 1)),
         ("Un double homicide a endeuillé le quartier.", (2, None)),
         ("Un adolescent avait perdu la vie dans une fusillade.", (1, None)),
         ("Il n'a pas survécu à ses blessures.", (1, None)),
@@ -89,13 +89,13 @@ def test_a_values_file_missing_a_rule_is_refused(tmp_path):
         ("une enquête pour tentative d'homicide a été ouverte", (None, None)),
         # session 6 (fixtures 460–464): the toll's wordings of real articles
         ("Un adolescent a été tué et deux jeunes hommes blessés par balle dans la nuit.", (1, 2)),  # no auxiliary
-        ("deux jeunes hommes de 18 et 21 ans avaient déjà été blessés par balle", (None, 2)),  # adverb before été
+        ("deux frères de 16 et 19 ans avaient déjà été blessés par balle", (None, 2)),  # adverb before été
         ("Un homme a ouvert le feu près d'un point de deal et a blessé cinq personnes.", (None, 5)),
         ("Une femme de 24 ans et un homme de 31 ans ont été blessés par balles.", (None, 2)),  # a pair, one by one
         ("un livreur de 27 ans, et un lycéen de 17 ans avaient été tués par balles", (2, None)),
-        ("un garçon de 17 ans a été atteint de tirs par arme à feu", (None, 1)),
+        ("un lycéen de 16 ans a été atteint de tirs dans la nuit", (None, 1)),
         ("il a été frappé par trois individus ; il s'est vu prescrire cinq jours d'ITT", (None, 1)),
-        ("des coups de feu avaient été tirés en l'air, sans blesser personne", (0, 0)),
+        ("plusieurs balles avaient été tirées en l'air, sans blesser personne", (0, 0)),
         ("Des passants ont été blessés.", (None, None)),  # plural without a number: a vague toll is null
         ("Un homme, touché par balle à la tête, est décédé sur place.", (1, None)),  # one victim, wounded and dead
         ("Un homme a été tué ; un autre, touché à la jambe, a été hospitalisé.", (1, 1)),  # a second victim
@@ -209,7 +209,7 @@ def test_persons_arrested():
         {"kind": "handgun", "count": 2},
     ]
     assert quantities.weapons("abattu à l'arme automatique") == [{"kind": "other", "count": None}]
-    assert quantities.weapons("Deux fusils et 6.000 euros sont également saisis.") == [{"kind": "other", "count": 2}]
+    assert quantities.weapons("Deux fusils et 4.500 euros ont aussi été saisis.") == [{"kind": "other", "count": 2}]
     assert quantities.weapons("un fusil à pompe") == [{"kind": "shotgun", "count": 1}]
     # a submachine gun is other, written with a hyphen or not; a "fusil-mitrailleur" is an assault rifle
     assert quantities.weapons("un pistolet-mitrailleur") == [{"kind": "other", "count": 1}]
@@ -329,10 +329,10 @@ def test_a_mass_with_no_substance_is_of_the_substance_the_articles_events_name()
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Les militaires interpellent un homme près de Rivière-Pilote.", 1),  # present tense
+        ("Les gendarmes interpellent un suspect près du Diamant.", 1),  # present tense
         ("les policiers intervenaient et interpelaient deux individus", 2),  # the press's spelling
         ("L'individu est alors placé en garde à vue.", 1),
-        ("un homme de 20 ans, déjà connu des services de police pour des faits de droit commun, a été interpellé", 1),
+        ("un homme de 20 ans, bien connu de la police pour des vols, a été interpellé", 1),
         ("Les deux hommes sont interpellés début juin ainsi qu'un consommateur venu acheter sa dose.", 3),
         ("dont une bonne partie des membres est interpellée en juin", None),  # a share of a band is no one
         ("La voiture est arrêtée au péage.", None),
@@ -380,11 +380,11 @@ def test_counts_of_our_fixtures(extractor):
 
 
 def test_arms_of_no_named_kind_seized_are_other_and_give_way_to_named_kinds():
-    assert quantities.weapons("De la drogue et des armes ont été saisies.", seized=True) == [
+    assert quantities.weapons("Des armes et du cannabis ont été saisis.", seized=True) == [
         {"kind": "other", "count": None}
     ]
     assert quantities.weapons("deux armes à feu et 6 000 €", seized=True) == [{"kind": "other", "count": 2}]
-    assert quantities.weapons("De la drogue et des armes ont été saisies.") == []  # a shooting's "armes": none
+    assert quantities.weapons("Des armes et du cannabis ont été saisis.") == []  # a shooting's "armes": none
     assert quantities.weapons("une arme à canon long qui tirait en rafales") == [{"kind": "other", "count": 1}]
     assert counting.weapons_of([{"kind": "other", "count": None}], [{"kind": "handgun", "count": 2}]) == [
         {"kind": "handgun", "count": 2}
@@ -415,19 +415,19 @@ def test_a_dated_sentence_tells_no_count_of_an_undated_mention():
     undated = _event("seizure", None, date(2024, 8, 5), drugs=[("cannabis", 10, "kg")], own=False)
     counting.complete([undated], [], "Les 12 et 14 juin, la brigade interpellait cette fois sept individus.")
     assert undated.count is None
-    counting.complete([undated], [], "Les trois individus ont été placés en garde à vue.")
+    counting.complete([undated], [], "Les trois suspects sont en garde à vue.")
     assert undated.count == 3
 
 
 def test_a_sentence_that_tells_no_event_still_gives_its_paragraphs_operation_its_values():
-    """A judicial step is no event, but "Au total, 8 personnes ont été placées en garde à vue et présentées au juge"
+    """A judicial step is no event, but "Au total, six suspects sont en garde à vue et seront jugés"
     is the count of the operation of its paragraph (never of an earlier paragraph's)."""
-    seizure = _event("seizure", date(2022, 6, 17), date(2022, 6, 17), drugs=[("cannabis", 147, "kg")])
-    seizure.evidence = "Les gendarmes ont découvert 147 kilos de zamal."
-    counting.excluded_details([seizure], "Au total, 8 personnes ont été placées en garde à vue et présentées au juge.")
-    assert seizure.count == 8
+    seizure = _event("seizure", date(2022, 6, 17), date(2022, 6, 17), drugs=[("cannabis", 90, "kg")])
+    seizure.evidence = "Les gendarmes ont trouvé 90 kilos de zamal."
+    counting.excluded_details([seizure], "Au total, six suspects sont en garde à vue et seront jugés.")
+    assert seizure.count == 6
     other = _event("seizure", date(2022, 6, 17), date(2022, 6, 17))
-    counting.excluded_details([], "Au total, 8 personnes ont été placées en garde à vue.")
+    counting.excluded_details([], "Au total, six suspects sont en garde à vue.")
     assert other.count is None
 
 
@@ -456,16 +456,16 @@ def test_a_running_tally_gives_no_event_its_toll():
 
 
 def test_a_pack_s_size_is_no_amount_and_a_restated_total_replaces_the_sum():
-    # fixture 534: "en pains de 500 g" is the size of the packs; "12 ballots de 25 kilos" is 300 kilos, and "soit un
-    # total de plus de 1,2 tonne" says the same drugs again
-    assert _drugs("Ils ont saisi 3 kg d'héroïne en pains de 500 g et 250 grammes de cocaïne.") == {
-        ("heroin", "kg"): 3.0,
-        ("cocaine", "kg"): 0.25,
+    # fixture 534: "en pains de 250 g" is the size of the packs; "12 ballots de 25 kilos" is 300 kilos, and "soit un
+    # total de plus de 0,7 tonne" says the same drugs again
+    assert _drugs("Ils ont saisi 2 kg de cocaïne en pains de 250 g et 300 grammes d'héroïne.") == {
+        ("cocaine", "kg"): 2.0,
+        ("heroin", "kg"): 0.3,
     }
     text = "Les douaniers ont découvert 12 ballots de 25 kilos de résine de cannabis."
     assert _drugs(text) == {("cannabis", "kg"): 300}
-    text = "Ils ont découvert 32 ballots de 38 kg de résine, soit un total de plus de 1,2 tonne de drogue."
-    assert _drugs(text) == {("cannabis", "kg"): 1200}
+    text = "Ils ont trouvé 25 sacs de 30 kg de résine, soit un total de plus de 0,7 tonne de drogue."
+    assert _drugs(text) == {("cannabis", "kg"): 700}
 
 
 def test_bangue_chombos_a_carabine_and_the_value_of_the_drugs():
@@ -474,7 +474,7 @@ def test_bangue_chombos_a_carabine_and_the_value_of_the_drugs():
     assert quantities.weapons("des jeunes armés de chombos") == [{"kind": "other", "count": None}]
     assert quantities.weapons("une carabine 22 long rifle", seized=True) == [{"kind": "other", "count": 1}]
     # what the drugs are worth, said anywhere in the clause, is no cash seized
-    text = "Les enquêteurs évaluent la valeur marchande des stupéfiants saisis à plus de 150 000 €."
+    text = "La drogue saisie aurait une valeur marchande de plus de 150 000 €."
     assert quantities.cash(text) is None
     assert quantities.cash("Ils ont saisi 2 kg de résine, la perquisition ayant permis de saisir 1 500 euros.") == 1500
 
@@ -503,7 +503,7 @@ def test_a_substance_added_to_a_measured_one_without_an_amount_is_listed_with_no
     text = "Les occupants transportaient 80 grammes de cocaïne et de la résine de cannabis."
     assert _drugs(text) == {("cocaine", "kg"): 0.08, ("cannabis", None): None}
     # with no amount at all, every substance named is listed as before
-    text = "La police a trouvé l'héroïne, de la cocaïne, du cannabis, ainsi que des billets."
+    text = "Les gendarmes ont découvert de l'héroïne, du cannabis, de la cocaïne et des billets."
     assert _drugs(text) == {("heroin", None): None, ("cocaine", None): None, ("cannabis", None): None}
     # an indefinite amount of several substances coordinated (fixture 861): each, amount unknown
     text = "Plusieurs kilos de stupéfiants dont du crack, de l'ecstasy et de l'herbe de cannabis ont été saisis."

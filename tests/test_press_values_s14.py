@@ -54,7 +54,7 @@ def test_ammunition_seized_is_no_weapon():
 
 
 def test_a_total_in_a_judicial_paragraph_of_its_own_is_the_operation_s(extractor):
-    """Fixture 894: "Au total, cinq personnes ont été placées en garde à vue …, présentées … au juge" in a paragraph
+    """Fixture 894: a total of persons in custody, then brought before the judge, told in a paragraph
     with no operation of its own: the seizure told above counted five, not the one arrested on the spot."""
     import json
     from pathlib import Path

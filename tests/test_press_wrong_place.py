@@ -63,7 +63,7 @@ def test_areas_routes_and_directions(extractor):
         (None, None, 3)
     ]
     assert read("", "À Bayonne, Anglet et Biarritz, 150 policiers ont été mobilisés.") == [(None, "64", 3)]
-    assert read("", "Un trafic d'héroïne entre Angoulême et le Sud-Charente.") == [(None, "16", 3)]
+    assert read("", "Un réseau de cocaïne actif entre Angoulême et le Sud-Charente.") == [(None, "16", 3)]
     assert read("", "Un trafic démantelé entre Agen et Villeneuve-sur-Lot.") == [(None, "47", 3)]  # two towns
     assert read("", "Un trafic de cannabis démantelé au nord-ouest de Tours.") == [(None, "37", 2)]
     assert read("", "Des coups de feu ont éclaté dans le nord de Marseille.") == [("13055", "13", 1)]  # part of it
