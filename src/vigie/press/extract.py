@@ -101,6 +101,16 @@ TOLL_ITEM = quantities.VALUES["toll_item"]  # "Arles (trois blessés le 18 avril
 DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’]|(?:Il|Ils|Elle|Elles)\s)"
 
 
+def _about_persons_told(sentence: str, ref: date) -> bool:
+    """Does the sentence open on persons already introduced (DEFINITE)? A leading date phrase is skipped first: in
+    "Cette semaine, plusieurs clients ont été arrêtés" the demonstrative is the date's, and the persons are new; in
+    "Le 2 mars, les deux hommes sont interpellés" they are not."""
+    head, comma, rest = sentence.partition(",")
+    if comma and len(head.split()) <= 6 and dates.resolve(head, ref):
+        sentence = rest
+    return re.match(DEFINITE, sentence) is not None
+
+
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """Sentences of a paragraph, with the recogniser's cuts inside a sentence undone: a piece that does not end
     with a sentence's punctuation goes on with the next ("Un go" | "-fast a été intercepté …")."""
@@ -388,7 +398,7 @@ class Extractor:
                         if (
                             kind == "arrest"
                             and operations
-                            and re.match(DEFINITE, sentence)
+                            and _about_persons_told(sentence, article.date)
                             and all(residence(clause, p, self.ling.lemmas) for p in own_places)
                             # not "Le suspect avait été arrêté il y a trois ans": another time, another arrest;
                             # nor "La veille, un autre réseau avait été démantelé": another operation
