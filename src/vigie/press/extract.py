@@ -465,9 +465,10 @@ class Extractor:
                                 event.own_date = own_when is not None
                                 event.story_date = last_date  # the latest event's date: counting.told_elsewhen
                                 event.carried = carried  # counting.same: a place its sentence does not name
-                                event.rules = self.ling.fired(kind, trigger_text) or [
-                                    f"learned.{kind}" if kind in learned else f"{kind}.from_context"
-                                ]
+                                event.rules = (
+                                    self.ling.fired(kind, trigger_text)
+                                    or [f"learned.{kind}" if kind in learned else f"{kind}.from_context"]
+                                ) + event.rules  # and the words that gave a point's action (_event)
                                 event.another = recalls.another(clause, kind)  # "d'autres tirs", "un autre réseau"
                                 # "à la suite de la découverte d'un stock d'armes": the find that opened the case
                                 event.opened = kind == "seizure" and recalls.opened_by(clause, event.rules)
@@ -594,7 +595,8 @@ class Extractor:
         low = clause.lower()
         if "dealing_point" in types:
             running = re.search(r"\b(?:fonctionne|tourne|sévit|est actif)\b", low) and "depuis" in low
-            if not running and not re.search(
+            told_by_words = self.ling.says("point.put_out_of_action", low) or self.ling.says("point.set_up", low)
+            if not running and not told_by_words and not re.search(
                 r"démant[eè]l|fermé|tombé|apparu|installé|s'install\w*|reconstitu|"
                 + territory.OPENED
                 + r"|s'est implanté|fermer|mis fin|"
@@ -712,6 +714,12 @@ class Extractor:
         counting.values(  # casualties, drugs, cash, weapons, persons arrested, a point's action and count
             event, clause, sentence, single, lambda: [c for c in _clauses(sentence) if not self.ling.triggers(c)]
         )
+        if kind == "dealing_point" and self.ling.says("point.put_out_of_action", clause.lower()):
+            event.action = "dismantled"  # "a permis de neutraliser un point de vente" (rules/words.toml)
+            event.rules = ["point.put_out_of_action"]
+        elif kind == "dealing_point" and self.ling.says("point.set_up", clause.lower()):
+            event.action = "appeared"  # "la mise en place d'un point de deal"
+            event.rules = ["point.set_up"]
         if kind == "network_arrival":
             # "des bandes d'Avignon et de Cavaillon se battent … à Cavaillon": a town is no origin of its own network
             event.networks_from = [c for c in self._origins(clause) if c != place.code]
