@@ -595,8 +595,9 @@ class Extractor:
         low = clause.lower()
         if "dealing_point" in types:
             running = re.search(r"\b(?:fonctionne|tourne|sévit|est actif)\b", low) and "depuis" in low
-            told_by_words = self.ling.says("point.put_out_of_action", low) or self.ling.says("point.set_up", low)
-            if not running and not told_by_words and not re.search(
+            # "a permis de neutraliser un point", "la mise en place d'un point" (rules/words.toml)
+            running = running or self.ling.says("point.put_out_of_action", low) or self.ling.says("point.set_up", low)
+            if not running and not re.search(
                 r"démant[eè]l|fermé|tombé|apparu|installé|s'install\w*|reconstitu|"
                 + territory.OPENED
                 + r"|s'est implanté|fermer|mis fin|"
