@@ -101,6 +101,16 @@ TOLL_ITEM = quantities.VALUES["toll_item"]  # "Arles (trois blessés le 18 avril
 DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’]|(?:Il|Ils|Elle|Elles)\s)"
 
 
+def _about_persons_told(sentence: str, ref: date) -> bool:
+    """Does the sentence open on persons already introduced (DEFINITE)? A leading date phrase is skipped first: in
+    "Ce mardi, trois acheteurs ont été interpellés" the demonstrative is the date's, and the persons are new; in
+    "Le 2 mars, les deux hommes sont interpellés" they are not."""
+    head, comma, rest = sentence.partition(",")
+    if comma and len(head.split()) <= 6 and dates.resolve(head, ref):
+        sentence = rest
+    return re.match(DEFINITE, sentence) is not None
+
+
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """Sentences of a paragraph, with the recogniser's cuts inside a sentence undone: a piece that does not end
     with a sentence's punctuation goes on with the next ("Un go" | "-fast a été intercepté …")."""
@@ -393,7 +403,7 @@ class Extractor:
                         if (
                             kind == "arrest"
                             and operations
-                            and re.match(DEFINITE, sentence)
+                            and _about_persons_told(sentence, article.date)
                             and all(residence(clause, p, self.ling.lemmas) for p in own_places)
                             # not "Le suspect avait été arrêté il y a trois ans": another time, another arrest;
                             # nor "La veille, un autre réseau avait été démantelé": another operation
@@ -460,9 +470,10 @@ class Extractor:
                                 event.own_date = own_when is not None
                                 event.story_date = last_date  # the latest event's date: counting.told_elsewhen
                                 event.carried = carried  # counting.same: a place its sentence does not name
-                                event.rules = self.ling.fired(kind, trigger_text) or [
-                                    f"learned.{kind}" if kind in learned else f"{kind}.from_context"
-                                ]
+                                event.rules = (
+                                    self.ling.fired(kind, trigger_text)
+                                    or [f"learned.{kind}" if kind in learned else f"{kind}.from_context"]
+                                ) + event.rules  # and the words that gave a point's action (_event)
                                 event.another = recalls.another(clause, kind)  # "d'autres tirs", "un autre réseau"
                                 # "à la suite de la découverte d'un stock d'armes": the find that opened the case
                                 event.opened = kind == "seizure" and recalls.opened_by(clause, event.rules)
@@ -589,6 +600,8 @@ class Extractor:
         low = clause.lower()
         if "dealing_point" in types:
             running = re.search(r"\b(?:fonctionne|tourne|sévit|est actif)\b", low) and "depuis" in low
+            # "a permis de neutraliser un point", "la mise en place d'un point" (rules/words.toml)
+            running = running or self.ling.says("point.put_out_of_action", low) or self.ling.says("point.set_up", low)
             if not running and not re.search(
                 r"démant[eè]l|fermé|tombé|apparu|installé|s'install\w*|reconstitu|"
                 + territory.OPENED
@@ -720,6 +733,12 @@ class Extractor:
         counting.values(  # casualties, drugs, cash, weapons, persons arrested, a point's action and count
             event, clause, sentence, single, lambda: [c for c in _clauses(sentence) if not self.ling.triggers(c)]
         )
+        if kind == "dealing_point" and self.ling.says("point.put_out_of_action", clause.lower()):
+            event.action = "dismantled"  # "a permis de neutraliser un point de vente" (rules/words.toml)
+            event.rules = ["point.put_out_of_action"]
+        elif kind == "dealing_point" and self.ling.says("point.set_up", clause.lower()):
+            event.action = "appeared"  # "la mise en place d'un point de deal"
+            event.rules = ["point.set_up"]
         if kind == "network_arrival":
             # "des bandes d'Avignon et de Cavaillon se battent … à Cavaillon": a town is no origin of its own network
             event.networks_from = [c for c in self._origins(clause) if c != place.code]

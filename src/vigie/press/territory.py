@@ -84,7 +84,7 @@ HEADLINE_ACTION = HEADLINE_DISMANTLED + r"|apparu|installé|s'install|reconstitu
 NEEDS_A_POINT = frozenset(
     {"dealing_point.trafic_demantele", "dealing_point.trafic_est_demantele", "dealing_point.dealers_chasses"}
 )
-MOVED = frozenset({"dealing_point.point_deplace"})
+MOVED = frozenset({"dealing_point.point_deplace", "dealing_point.vendeurs_installes"})
 POINT_WORDS = r"\bpoints? de (?:[«\"“]\s*)?(?:deal|vente|revente)\b|\blieux? de deal\b|«\s*fours?\s*»"
 
 
