@@ -542,7 +542,7 @@ class Extractor:
                         counting.dated_by(events[-1], sentence, article.date)  # "Les faits se sont produits jeudi"
                     if not any(e.type in ("seizure", "arrest") for e in events[first:]):
                         counted = sentence  # "huit jeunes … étaient en garde à vue" before "… les avaient arrêtés"
-        events = without_tallies(events, self.ling.lemmas)  # a year's tally, a trend: no operation
+        events = without_tallies(events, self.ling.lemmas, self.gaz.departements_in)  # a year's tally, a trend
         events = recalls.series_told_one_by_one(events)  # "plusieurs fusillades", told one by one too
         told = recalls.dated(events)  # the mentions told as events (dated, located, measured), before they merge
         gated = recalls.gated(article.title, _lead(article.text), GATE, LEAD_GATE)

@@ -375,10 +375,31 @@ def tally(event: Event, lemmas) -> str | None:
     return None
 
 
-def without_tallies(events: list[Event], lemmas_of) -> list[Event]:
-    """The events less the operations (and points de deal) that are a year's tally or a trend (`tally`);
+def departement_of_a_year(event: Event, departements_in) -> bool:
+    """Whether a seizure is a département's figure for a year (tally.departement_of_a_year): dated to a whole year
+    that its own sentence names ("en 2019", YEAR), that sentence naming a département (`departements_in(text)`) and
+    no commune of its own (the seizure is placed at the département, or at a town carried from before): 'Dans le
+    Gard, en 2019, 40 kilos de résine ont été saisis', '12 kg de cocaïne saisis dans l'Ain en 2021'. One seizure
+    recalled by its year is told at its town ('en 2019, 40 kilos avaient été saisis à Alès') or with its month."""
+    return (
+        event.type == "seizure"
+        and event.time_precision == "year"
+        and (event.geo_precision == 3 or event.carried)
+        and bool(YEAR.search(event.evidence))
+        and bool(departements_in(event.evidence))
+    )
+
+
+def without_tallies(events: list[Event], lemmas_of, departements_in=None) -> list[Event]:
+    """The events less the operations (and points de deal) that are a year's tally or a trend (`tally`), and the
+    seizures that are a département's figure for a year (`departement_of_a_year`, given `departements_in`);
     `lemmas_of(text)` gives the lemmas of a sentence."""
-    return [e for e in events if e.type not in TALLIED or tally(e, lambda text=e.evidence: lemmas_of(text)) is None]
+    return [
+        e
+        for e in events
+        if (e.type not in TALLIED or tally(e, lambda text=e.evidence: lemmas_of(text)) is None)
+        and not (departements_in and departement_of_a_year(e, departements_in))
+    ]
 
 
 # what a scene lists: a substance, an amount, cash or arms ('des sachets de résine', '500 grammes', '600 euros'), not
