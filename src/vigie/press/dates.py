@@ -262,7 +262,7 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
         if t[m.start() :].startswith("depuis") or t[max(0, m.start() - 8) : m.start()].endswith("depuis "):
             return date(year, month, 1), ref
         return month_interval(year, month)
-    if prefilter.search(r"\ble mois dernier\b|\ble mois précédent\b", t):
+    if prefilter.search(r"\b(?:le|du|au) mois (?:dernier|précédent)\b", t):  # "la fusillade du mois dernier"
         first = ref.replace(day=1) - timedelta(days=1)
         return month_interval(first.year, first.month)
     # a season needs its determiner: "a été démantelé" is no summer
