@@ -483,6 +483,8 @@ class Extractor:
                                 )
                                 counting.listed_goods(event, listed)  # "… 1 800 euros. C'est le résultat des fouilles"
                                 produced.append(event)
+                                if kind == "arrest" and not apart:  # "le 2 mai, puis quatre autres fin mai": two
+                                    produced += self._batches(event, clause, sentence, place, article.date, kind_when)
                                 if kind == "shooting" and not told:  # "il y a deux semaines, puis …": one per date
                                     produced += self._recalled(
                                         event, clause, sentence, place, article.date, kind_when, deps
@@ -785,6 +787,25 @@ class Extractor:
         else:
             recalls.tolls_apart(clause, [event, *more])  # "blessé jeudi …, où deux avaient déjà été blessés la veille"
         return more
+
+    def _batches(self, event: Event, clause: str, sentence: str, place, ref: date, when) -> list[Event]:
+        """The second arrest of a clause that tells one operation's arrests in two batches, each on its own date
+        (counting.batches); `event` takes the first date."""
+        told = counting.batches(clause, ref, when)
+        if not told:
+            return []
+        (first, _), (second, persons) = told
+        if first[0] > ref:
+            return []
+        event.date_start, event.date_end = first[0], min(first[1], ref)
+        if counting.TWO_GOES.search(clause):  # "en deux temps" counts goes, not persons; a total is no batch's
+            event.count = None
+        other = self._event("arrest", clause, sentence, place, second, ref, False)
+        if other is None:
+            return []
+        other.own_date, other.rules = True, [*event.rules, "arrest.second_batch"]
+        other.count = persons
+        return [other]
 
     def _origins(self, text: str) -> list[str]:
         text = territory.without_regions(text)  # "venues d'Orléans et de la région parisienne": Orléans only
