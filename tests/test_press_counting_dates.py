@@ -80,3 +80,31 @@ def test_a_sentence_that_only_dates_the_event_just_told():
     assert (event.date_start, event.date_end) == (date(2025, 2, 13), date(2025, 2, 13))
     counting.dated_by(event, "Les faits se sont produits lundi.", REF)  # it has a date of its own now
     assert event.date_start == date(2025, 2, 13)
+
+
+def test_arrests_told_in_two_batches_each_on_its_date():
+    ref = date(2022, 11, 24)
+    text = "Six suspects ont été interpellés le 4 octobre, puis deux autres début novembre."
+    assert counting.batches(text, ref, None) == [
+        ((date(2022, 10, 4), date(2022, 10, 4)), None),
+        ((date(2022, 11, 1), date(2022, 11, 10)), 2),
+    ]
+    text = "Fin 2021 et début 2022, les gendarmes ont interpellé en deux temps plusieurs revendeurs."
+    assert [when for when, _ in counting.batches(text, ref, None)] == [
+        (date(2021, 12, 1), date(2021, 12, 31)),
+        (date(2022, 1, 1), date(2022, 1, 31)),
+    ]
+    # one batch: the same day told twice, or two dates with no second batch nor two goes
+    assert counting.batches("Six suspects interpellés le 4 octobre, puis deux autres le même jour.", ref, None) == []
+    assert counting.batches("Interpellés le 4 octobre et présentés au juge le 6 octobre.", ref, None) == []
+
+
+def test_seizures_weighing_one_drug_far_apart_are_two_finds():
+    def seizure(kg: float) -> Event:
+        e = Event("seizure", "70550", "70", "Vesoul", 1, date(2021, 3, 1), date(2021, 3, 31))
+        e.drugs = [{"substance": "heroin", "quantity": kg, "unit": "kg"}]
+        return e
+
+    assert counting.weighed_apart(seizure(4.2), seizure(30))
+    assert not counting.same(seizure(4.2), seizure(30))
+    assert not counting.weighed_apart(seizure(28), seizure(30))  # "près de 30 kilos" and "28 kilos": one find

@@ -125,3 +125,24 @@ def test_the_date_of_the_event_compared_with_is_not_the_event_s():
     assert dates.resolve(text, ref, friday) is None  # its date is its paragraph's
     assert dates.resolve("la plus grosse prise depuis celle de mars 2021", ref) is None
     assert dates.resolve("Mardi, la prise est plus importante que celle de janvier", ref) == (date(2024, 2, 6),) * 2
+
+
+def test_a_chain_of_fronted_shootings_each_with_its_piece(ling):
+    def fires(text):
+        return "shooting" in ling.kinds(text)
+
+    ref = date(2023, 5, 12)  # a Friday
+    text = (
+        "Après la fusillade du mois dernier à Sevran, après celle de samedi soir à Tremblay-en-France, des coups de "
+        "feu ont été tirés mercredi à Aulnay-sous-Bois."
+    )
+    told = recalls.apart_told(text, ref, None, fires)
+    assert [when for when, _ in told] == [
+        (date(2023, 4, 1), date(2023, 4, 30)),
+        (date(2023, 5, 6), date(2023, 5, 6)),
+        (date(2023, 5, 10), date(2023, 5, 10)),
+    ]
+    assert "Tremblay" in told[1][1] and "Aulnay" in told[2][1]
+    # "au lendemain de": the day before the clause's own date; a rest that tells no shooting leaves the eve's alone
+    text = "Ce jeudi 11 mai, au lendemain d'une fusillade à Sevran, le maire a réuni ses adjoints."
+    assert recalls.apart_told(text, ref, None, fires) == [((date(2023, 5, 10),) * 2, "une fusillade à Sevran")]

@@ -100,6 +100,8 @@ def same(a: Event, b: Event) -> bool:
         return False
     if a.type == "dealing_point" and a.action != b.action:
         return False
+    if a.type == "seizure" and weighed_apart(a, b):
+        return False
     if b.another and a.evidence != b.evidence:
         # "le deuxième épisode … : d'autres tirs …", "un autre réseau": told as another event (recalls.another) than
         # any told before; its own sentence's places are still one event when they are one place
@@ -135,6 +137,14 @@ def same(a: Event, b: Event) -> bool:
     if any((getattr(a, k) == 0) != (getattr(b, k) == 0) and None not in (getattr(a, k), getattr(b, k)) for k in TOLL):
         return False  # "il n'y a pas eu de blessé" and "grièvement blessé par balle": not one shooting
     return nested(a, b)
+
+
+def weighed_apart(a: Event, b: Event) -> bool:
+    """Two seizures that weigh one drug at amounts far apart, each its whole find ("7 kilos d'héroïne chez la
+    nourrice" and "25 kilos d'héroïne saisis lors d'une autre opération"): two finds, not one told twice."""
+    mine, theirs = a.amounts(), b.amounts()
+    both = [k for k in mine if k in theirs and k[1] == "kg" and mine[k] and theirs[k]]
+    return bool(both) and all(max(mine[k], theirs[k]) > 3 * min(mine[k], theirs[k]) for k in both)
 
 
 def same_goods(a: Event, b: Event) -> bool:
@@ -677,3 +687,40 @@ def complete(recent: list[Event], paragraph: list[Event], sentence: str, ref: da
             for w in quantities.weapons(sentence, seized=True):
                 if all(x["kind"] != w["kind"] for x in seizure.weapons):
                     seizure.weapons.append(w)
+
+
+# one operation's arrests told in two batches, each with its own date: "cinq personnes ont été interpellées le 2 mai,
+# puis quatre autres fin mai" (the second batch counted as others: `THEN_OTHERS`), "fin 2020 et début 2021, les
+# policiers ont démantelé le réseau en deux temps" (two dates joined, the operation told as done in two goes)
+THEN_OTHERS = re.compile(rf",? puis {dates.N} autres\b(?P<rest>[^,;.:]*)", re.I)
+TWO_GOES = re.compile(r"\ben deux (?:temps|fois|vagues|étapes|coups)\b", re.I)
+JOINED = re.compile(r" et ")
+
+
+def batches(clause: str, ref: date, anchor: dates.Interval | None) -> list[tuple[dates.Interval, int | None]]:
+    """The two dates of a clause that tells one operation's arrests in two batches, each with the persons it counts
+    when the clause says (the second's "quatre autres"); empty when it tells one batch, or the dates meet. The README:
+    operations on different dates are different events."""
+    t = quantities.plain(clause)
+    m = THEN_OTHERS.search(t)
+    if m:
+        first = dates.resolve(t[: m.start()], ref, anchor)
+        second = dates.resolve(m.group("rest"), ref, first)
+        if apart(first, second):
+            return [(first, None), (second, dates.number_word(m.group(1)))]
+        return []
+    if not TWO_GOES.search(t):
+        return []
+    for m in JOINED.finditer(t):  # "fin 2020 et début 2021": the first joined pair of dates apart
+        first = dates.resolve(t[: m.start()], ref, anchor)
+        second = dates.resolve(t[m.end() :], ref, first)
+        if apart(first, second):
+            return [(first, None), (second, None)]
+    return []
+
+
+def apart(first: dates.Interval | None, second: dates.Interval | None) -> bool:
+    """Two intervals both told with their bounds, one after the other (not meeting)."""
+    if not first or not second or None in (*first, *second):
+        return False
+    return not overlaps(*first, *second)

@@ -262,7 +262,7 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
         if t[m.start() :].startswith("depuis") or t[max(0, m.start() - 8) : m.start()].endswith("depuis "):
             return date(year, month, 1), ref
         return month_interval(year, month)
-    if prefilter.search(r"\ble mois dernier\b|\ble mois précédent\b", t):
+    if prefilter.search(r"\b(?:le|du|au) mois (?:dernier|précédent)\b", t):  # "la fusillade du mois dernier"
         first = ref.replace(day=1) - timedelta(days=1)
         return month_interval(first.year, first.month)
     # a season needs its determiner: "a été démantelé" is no summer
@@ -286,6 +286,12 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
         if re.search(rf"\bdepuis (?:le |l'){name}\b", t):  # "depuis l'été": from its start to the article
             return start, ref
         return start, end
+    m = prefilter.search(r"\b(depuis (?:le )?)?(début|fin) (?:de l'année |d'année )?((?:19|20)\d\d)\b", t)
+    if m:  # "fin 2019", "début 2020": the year's last / first month ("depuis début 2021": from it to the article)
+        year = int(m.group(3))
+        if m.group(1) and m.group(2) == "début":
+            return date(year, 1, 1), ref
+        return month_interval(year, 12 if m.group(2) == "fin" else 1)
     m = prefilter.search(rf"\b(?:il y a) {N} ans?\b", t)
     if m:  # "interpellé il y a deux ans": that calendar year, as "il y a N mois" is that calendar month; read
         # after any month or season the text names ("Il y a deux ans, en mars 2022": March)

@@ -483,8 +483,12 @@ class Extractor:
                                 )
                                 counting.listed_goods(event, listed)  # "… 1 800 euros. C'est le résultat des fouilles"
                                 produced.append(event)
+                                if kind == "arrest" and not apart:  # "le 2 mai, puis quatre autres fin mai": two
+                                    produced += self._batches(event, clause, sentence, place, article.date, kind_when)
                                 if kind == "shooting" and not told:  # "il y a deux semaines, puis …": one per date
-                                    produced += self._recalled(event, clause, sentence, place, article.date, kind_when)
+                                    produced += self._recalled(
+                                        event, clause, sentence, place, article.date, kind_when, deps
+                                    )
                             if event and kind == "dealing_point" and event.action == "dismantled" and reopened:
                                 # "démantelé le 5 juin, le point de deal a rouvert dès le 12 juin": two events
                                 after = clause[reopened.start() :]
@@ -744,24 +748,71 @@ class Extractor:
             event.networks_from = [c for c in self._origins(clause) if c != place.code]
         return event
 
-    def _recalled(self, event: Event, clause: str, sentence: str, place, ref: date, when) -> list[Event]:
+    def _recalled(self, event: Event, clause: str, sentence: str, place, ref: date, when, deps) -> list[Event]:
         """The other shootings of a recall that tells one on each of several dates (recalls.several); `event` takes
-        the first date."""
-        told = recalls.several(clause, ref, when, lambda text: "shooting" in self.ling.kinds(text))
+        the first date. A shooting told in a piece of its own (recalls.apart_told: "Après la fusillade de mars à
+        Sevran, après celle de dimanche à Aulnay, des tirs ont visé …") is where its piece names a place, the last
+        piece's (the clause's own shooting) where the clause placed it unless that place is a recalled one's."""
+        fires = lambda text: "shooting" in self.ling.kinds(text)  # noqa: E731
+        pieces = recalls.apart_told(plain(clause), ref, when, fires)
+        told = [when for when, _ in pieces] or recalls.several(clause, ref, when, fires)
         if not told:
             return []
+        places = [place] * len(told)
+        if pieces:
+            bare = plain(clause)  # one character for one: each piece in the clause's own words
+            spans = [bare.find(piece) for _, piece in pieces]
+            texts = [
+                clause[i : i + len(piece)] if i >= 0 else piece for i, (_, piece) in zip(spans, pieces, strict=True)
+            ]
+            own = [(self._places(piece, deps) or [None])[0] for piece in texts]
+            if len(own) == 1:  # the one shooting a clause tells is a recalled one ("au lendemain d'une fusillade à X")
+                places = [own[0] or place]
+            else:
+                recalled = {p.text for p in own[:-1] if p is not None}
+                places = [p or place for p in own[:-1]] + [place if place.text not in recalled else own[-1] or place]
+            relocate(event, places[0])
         start, end = told[0]
         if start and end and start <= ref:
             event.date_start, event.date_end = start, min(end, ref)
         more = []
-        for interval in told[1:]:
-            other = self._event("shooting", clause, sentence, place, interval, ref, False)
+        for interval, where in zip(told[1:], places[1:], strict=True):
+            other = self._event("shooting", clause, sentence, where, interval, ref, False)
             if other:
                 other.own_date, other.rules = True, event.rules
                 more.append(other)
-        recalls.tolls_apart(clause, [event, *more])  # "blessé jeudi …, où deux avaient déjà été blessés la veille"
+        if pieces and len(more) == len(pieces) - 1:  # each its piece's toll ("après celle … qui a fait un mort")
+            for told_one, piece in zip([event, *more], texts, strict=True):
+                told_one.killed, told_one.injured = quantities.casualties(piece)
+        else:
+            recalls.tolls_apart(clause, [event, *more])  # "blessé jeudi …, où deux avaient déjà été blessés la veille"
         return more
+
+    def _batches(self, event: Event, clause: str, sentence: str, place, ref: date, when) -> list[Event]:
+        """The second arrest of a clause that tells one operation's arrests in two batches, each on its own date
+        (counting.batches); `event` takes the first date."""
+        told = counting.batches(clause, ref, when)
+        if not told:
+            return []
+        (first, _), (second, persons) = told
+        if first[0] > ref:
+            return []
+        event.date_start, event.date_end = first[0], min(first[1], ref)
+        if counting.TWO_GOES.search(clause):  # "en deux temps" counts goes, not persons; a total is no batch's
+            event.count = None
+        other = self._event("arrest", clause, sentence, place, second, ref, False)
+        if other is None:
+            return []
+        other.own_date, other.rules = True, [*event.rules, "arrest.second_batch"]
+        other.count = persons
+        return [other]
 
     def _origins(self, text: str) -> list[str]:
         text = territory.without_regions(text)  # "venues d'Orléans et de la région parisienne": Orléans only
         return list(dict.fromkeys(network_origins(self.gaz, text) + territory.origin_towns(self.gaz, text)))
+
+
+def relocate(event: Event, place) -> None:
+    """`event` at `place` instead of where it was placed."""
+    event.commune, event.departement, event.place = place.code, place.departement, place.text
+    event.geo_precision, event.district = place.precision, is_district(place)

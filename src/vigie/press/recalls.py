@@ -136,32 +136,87 @@ def several(clause: str, ref: date, anchor: dates.Interval | None, fires=None) -
     return [first, second]
 
 
-# an earlier event of the clause told in a fronted "après" phrase: "Après les tirs de jeudi soir à Borny, des coups de
-# feu ont éclaté ce vendredi matin"
-AFTER_EVENT = re.compile(r"^\W*après (?P<recalled>[^,;:]+),\s", re.I)
+# earlier events of the clause told in fronted phrases: "Après les tirs de jeudi soir à Borny, des coups de feu ont
+# éclaté ce vendredi matin", several in a row ("Après la fusillade de mars à Sevran, après celle de dimanche à
+# Aulnay, des tirs …"), or the day before ("Ce 3 mai, au lendemain d'une fusillade à Sevran, …": `EVE_OF`)
+AFTER_EVENT = re.compile(r"(?P<eve>au lendemain (?:de |d'|du |des )|après )(?P<recalled>[^,;:]+),\s", re.I)
+# a date that opens the sentence before its fronted phrases: "Ce 3 mai, au lendemain …"
+OPENING = re.compile(r"(?P<lead>[^,;:]{3,40}),\s*(?=après |au lendemain )", re.I)
+
+
+def fronted(t: str) -> tuple[str, list[tuple[bool, str]], str]:
+    """A clause's opening date (or ""), its fronted phrases that tell earlier events, each with whether it is told
+    as the eve of the clause's own event ("au lendemain de"), and the rest of the clause; no phrases when it opens
+    with none."""
+    pos = re.match(r"\W*", t).end()
+    lead = ""
+    m = AFTER_EVENT.match(t, pos)
+    if m is None:
+        o = OPENING.match(t, pos)
+        if o is None:
+            return "", [], t
+        lead, pos = o.group("lead"), o.end()
+        m = AFTER_EVENT.match(t, pos)
+    pieces = []
+    while m is not None:
+        pieces.append((m.group("eve").lower().startswith("au lendemain"), m.group("recalled")))
+        pos = m.end()
+        m = AFTER_EVENT.match(t, pos)
+    return lead, pieces, t[pos:]
 
 
 def apart_dated(t: str, ref: date, anchor: dates.Interval | None, fires) -> list[dates.Interval]:
-    """Two shootings one clause tells, each with a trigger and a date of its own, the dates apart: the first told as
-    past in a fronted "après" phrase ("Après les tirs ce jeudi soir dans le quartier Borny, des coups de feu ont
-    éclaté ce vendredi matin"), or the second told as another one ("En mai, un adolescent avait été blessé par des
-    tirs, suivi d'une autre fusillade en juin": `ANOTHER`). The README: incidents on different dates are different
-    events. Empty when a piece tells no shooting or no date, or when the dates meet."""
-    m = AFTER_EVENT.match(t)
-    cut = (m.start("recalled"), m.end()) if m else None
-    if cut is None:
-        m = ANOTHER.search(t)
-        cut = (0, m.start()) if m else None
-    if cut is None:
+    """The dates of `apart_told`."""
+    return [when for when, _ in apart_told(t, ref, anchor, fires)]
+
+
+def apart_told(t: str, ref: date, anchor: dates.Interval | None, fires) -> list[tuple[dates.Interval, str]]:
+    """Shootings one clause tells, each with a trigger and a date of its own, the dates apart, each with the piece of
+    the clause that tells it (where its place is named): the earlier ones told as past in fronted "après" phrases
+    ("Après les tirs ce jeudi soir dans le quartier Borny, des coups de feu ont éclaté ce vendredi matin"; "au
+    lendemain de": the day before the clause's own), or the second told as another one ("En mai, un adolescent avait
+    été blessé par des tirs, suivi d'une autre fusillade en juin": `ANOTHER`). The README: incidents on different
+    dates are different events. Empty when a piece tells no shooting or no date, or when the dates meet."""
+    lead, pieces, rest = fronted(t)
+    if pieces:
+        # "après celle de dimanche": the pronoun of the phrase before's shooting
+        if not all(fires(piece) or (i and PRONOUN.match(piece)) for i, (_, piece) in enumerate(pieces)):
+            return []
+        # "Ce 3 mai, au lendemain d'une fusillade à Sevran, le maire a réuni …": the one shooting told is the eve's
+        eve_only = len(pieces) == 1 and pieces[0][0] and not fires(rest)
+        if not fires(rest) and not eve_only:
+            return []
+        prior = [None if eve else dates.resolve(piece, ref, anchor) for eve, piece in pieces]
+        base = next((when for when in reversed(prior) if when), anchor)
+        own = dates.resolve(f"{lead}, {rest}" if lead else rest, ref, base)
+        if not own or None in own:
+            return []
+        told = []
+        for (eve, piece), when in zip(pieces, prior, strict=True):
+            if eve and own[0] == own[1]:
+                when = (own[0] - timedelta(days=1),) * 2
+            told.append((when, piece))
+        if not eve_only:
+            told.append((own, rest))
+        intervals = [when for when, _ in told]
+        if any(not when or None in when for when in intervals):
+            return []
+        # a chain of "après" phrases lists earlier shootings, each its own event ("après la fusillade de la semaine
+        # dernière à Sevran, après celle de dimanche à Aulnay"): their dates may meet
+        if len(pieces) == 1 and any(overlaps(*a, *b) for i, a in enumerate(intervals) for b in intervals[i + 1 :]):
+            return []
+        return told
+    m = ANOTHER.search(t)
+    if m is None:
         return []
-    before, after = t[cut[0] : cut[1]], t[cut[1] :]
+    before, after = t[: m.start()], t[m.start() :]
     if not fires(before) or not fires(after):
         return []
     first = dates.resolve(before, ref, anchor)
     second = dates.resolve(after, ref, first)
     if not first or not second or None in (*first, *second) or overlaps(*first, *second):
         return []
-    return [first, second]
+    return [(first, before), (second, after)]
 
 
 # a mention told as another shooting than the one just told ("le deuxième épisode a lieu le même jour : d'autres tirs
