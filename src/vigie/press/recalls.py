@@ -136,8 +136,8 @@ def several(clause: str, ref: date, anchor: dates.Interval | None, fires=None) -
     return [first, second]
 
 
-# earlier events of the clause told in fronted phrases: "Après les tirs de jeudi soir à Borny, des coups de feu ont
-# éclaté ce vendredi matin", several in a row ("Après la fusillade de mars à Sevran, après celle de dimanche à
+# earlier events of the clause told in fronted phrases: "Après les coups de feu de mardi soir au Sablon, une voiture a
+# été criblée de balles ce mercredi", several in a row ("Après la fusillade de mars à Sevran, après celle de dimanche à
 # Aulnay, des tirs …"), or the day before ("Ce 3 mai, au lendemain d'une fusillade à Sevran, …": `EVE_OF`)
 AFTER_EVENT = re.compile(r"(?P<eve>au lendemain (?:de |d'|du |des )|après )(?P<recalled>[^,;:]+),\s", re.I)
 # a date that opens the sentence before its fronted phrases: "Ce 3 mai, au lendemain …"
@@ -173,7 +173,7 @@ def apart_dated(t: str, ref: date, anchor: dates.Interval | None, fires) -> list
 def apart_told(t: str, ref: date, anchor: dates.Interval | None, fires) -> list[tuple[dates.Interval, str]]:
     """Shootings one clause tells, each with a trigger and a date of its own, the dates apart, each with the piece of
     the clause that tells it (where its place is named): the earlier ones told as past in fronted "après" phrases
-    ("Après les tirs ce jeudi soir dans le quartier Borny, des coups de feu ont éclaté ce vendredi matin"; "au
+    ("Après les coups de feu de mardi soir au Sablon, une voiture a été criblée de balles ce mercredi"; "au
     lendemain de": the day before the clause's own), or the second told as another one ("En mai, un adolescent avait
     été blessé par des tirs, suivi d'une autre fusillade en juin": `ANOTHER`). The README: incidents on different
     dates are different events. Empty when a piece tells no shooting or no date, or when the dates meet."""
