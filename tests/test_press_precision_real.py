@@ -135,7 +135,7 @@ def test_a_sports_reports_shots_are_figures_of_speech(extractor):
 @pytest.mark.parametrize(
     "sentence,kinds",
     [
-        ("Les perquisitions permettent aux enquêteurs de trouver 3,5 kilos d'héroïne.", ["seizure"]),
+        ("La fouille du garage permet aux gendarmes de trouver 4 kilos de cocaïne.", ["seizure"]),
         ("La fouille a permis à la police de saisir 2 kilos de cocaïne.", ["seizure"]),
         ("Les perquisitions ont permis de découvrir deux tonnes de résine.", ["seizure"]),
     ],

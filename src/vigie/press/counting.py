@@ -388,7 +388,7 @@ def merge(events: list[Event]) -> list[Event]:
         if o.lone_wound and (o.killed or 0) >= 1 and o.injured == 1:
             o.injured = None  # "un homme a été abattu … Grièvement blessé, il …": the wound was the dead man's
         if o.type in TOLL_TYPES and o.injured == 0 and o.killed is None:
-            o.killed = 0  # "l'homme visé n'a pas été blessé", and no one is said killed: nobody was hit
+            o.killed = 0  # "la cible est sortie indemne", and no one is said killed: nobody was hit
     return implicit_substance(lead_amounts(out))
 
 

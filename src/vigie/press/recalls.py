@@ -201,8 +201,8 @@ def apart_told(t: str, ref: date, anchor: dates.Interval | None, fires) -> list[
         intervals = [when for when, _ in told]
         if any(not when or None in when for when in intervals):
             return []
-        # a chain of "après" phrases lists earlier shootings, each its own event ("après la fusillade de la semaine
-        # dernière à Sevran, après celle de dimanche à Aulnay"): their dates may meet
+        # a chain of "après" phrases lists earlier shootings, each its own event ("après les tirs du mois
+        # dernier à Sevran, après ceux de dimanche à Aulnay"): their dates may meet
         if len(pieces) == 1 and any(overlaps(*a, *b) for i, a in enumerate(intervals) for b in intervals[i + 1 :]):
             return []
         return told
