@@ -538,6 +538,9 @@ def test_an_area_around_a_town_or_a_pays_is_precision_3_in_its_departement(plain
     # "l'agglomération de Grenoble", "la banlieue de Calais", "l'agglomération grenobloise": several communes
     assert where(plain, "", "Des tirs ont eu lieu mardi dans l'agglomération de Grenoble.") == [(None, "38", 3)]
     assert where(plain, "", "Trois points de deal dans l'agglomération grenobloise.") == [(None, "38", 3)]
+    # a town and the communes around it (geography.AROUND_AFTER), "à" repeated or not
+    for around in ("et aux alentours", "et ses environs", "et à ses alentours", "et sa périphérie"):
+        assert where(plain, "", f"Trois kilos de résine saisis mardi à Vesoul {around}.") == [(None, "70", 3)]
     # a commune named in the same clause says more
     assert where(plain, "", "Des interpellations à Échirolles, dans l'agglomération de Grenoble.") == [
         ("38151", "38", 1)

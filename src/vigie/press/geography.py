@@ -396,10 +396,10 @@ IN_COMMUNE = rf"\b(?:dans|sur) (?:le territoire de )?la commune (?:de |d['’]|d
 TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
 )
-# a town and the communes around it: "à Louviers et aux alentours", "à Cholet et dans ses environs", "Rouen et sa
-# périphérie" (ArticlePlaces.resolve: an area of the town's département)
+# a town and the communes around it: "à Louviers et aux alentours", "à Cholet et dans ses environs", "à Vesoul et à
+# ses alentours", "Rouen et sa périphérie" (ArticlePlaces.resolve: an area of the town's département)
 AROUND_AFTER = (
-    r"\s+et\s+(?:(?:dans\s+)?(?:les|ses|aux|leurs)\s+|dans\s+les\s+communes\s+)?(?:alentours|environs|"
+    r"\s+et\s+(?:(?:dans\s+|à\s+)?(?:les|ses|aux|leurs)\s+|dans\s+les\s+communes\s+)?(?:alentours|environs|"
     r"(?:sa|son)\s+(?:région|périphérie|agglomération|banlieue))\b"
 )
 # a name followed by a wider area it is part of ("les Hauts de l'île", "le Nord du département"): no district of a town
