@@ -128,7 +128,7 @@ def test_a_count_of_others_in_another_commune_stays_in_its_arrest_s_clause():
 
 
 def test_arrests_in_several_communes_with_no_count_of_their_own_are_one_operation():
-    text = "Des interpellations ont été réalisées à Chabris et à Déols, et côté Loir-et-Cher à Gièvres."
+    text = "Les gendarmes ont procédé à des interpellations à Chabris et à Déols, puis dans le Loir-et-Cher à Gièvres."
     assert operations.arrests_by_place(text, places_in(text, "Chabris", "Déols", "Gièvres")) == []
     one = "Trois hommes ont été interpellés à Vitré."
     assert operations.arrests_by_place(one, places_in(one, "Vitré")) == []
@@ -751,9 +751,10 @@ def test_a_trade_dismantled_in_an_article_that_names_no_point_is_an_arrest():
 
 
 def test_arrests_told_over_an_area_fold_into_the_seizure_of_a_town_it_names():
-    # "Des interpellations … le 19 décembre entre Gièvres, Déols et Chabris" … the drugs found at Chabris: one operation
+    # three suspects arrested on 19 December in three towns of two départements … the drugs found at Chabris: one
+    # operation
     day = date(2023, 12, 19)
-    area = Event("arrest", None, None, "entre Gièvres, Déols et Chabris", 3, day, day, count=3)
+    area = Event("arrest", None, None, "Gièvres, Déols et Chabris", 3, day, day, count=3)
     found = Event("seizure", "36034", "36", "Chabris", 1, None, date(2023, 12, 26))
     kept = operations.fold_arrests([area, found])
     assert [(e.type, e.place, e.count, e.date_start) for e in kept] == [("seizure", "Chabris", 3, day)]

@@ -169,7 +169,7 @@ def test_an_attacked_police_station_is_where_it_happened():
 
 def test_a_point_dismantled_in_other_words(ling):
     for text in (
-        "L'opération a permis la dissolution d'un point de deal.",
+        "Cette intervention a permis la dissolution du point de deal de la place.",
         "une opération de police contre un point de deal a conduit à une interpellation",
         "des policiers ont investi une cage d'escalier où s'était installé un point de deal",
     ):

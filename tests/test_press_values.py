@@ -192,7 +192,7 @@ def test_cash_is_cash_seized_not_what_drugs_are_worth():
     assert quantities.cash("une somme de 24.000 euros") == 24000
     assert quantities.cash("4.350 euros en petites coupures") == 4350
     assert quantities.cash("pour 100 000 € de drogue chaque mois") is None
-    assert quantities.cash("la saisie de plus de 20 000 € en espèces, de drogues et d'armes") == 20000
+    assert quantities.cash("ils ont saisi 20 000 € en espèces, de la cocaïne et deux pistolets") == 20000
     assert quantities.cash("un chiffre d'affaires de 15 000 euros par jour") is None
 
 

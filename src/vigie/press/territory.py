@@ -27,7 +27,7 @@ from vigie.press import quantities
 from vigie.press.geography import is_district
 
 # a point de deal dismantled, in words beyond "démantelé", "fermé", "tombé" (extract._refine, counting.values):
-# "a permis la dissolution d'un point de deal", "une opération de police contre un point de deal"
+# "ont obtenu la dissolution du point de deal", "une opération de police contre un point de deal"
 DISMANTLED_MORE = (
     r"dissolution|dissous|dissoute|"
     r"(?:opération|intervention|descente|offensive)[^.,;]{0,40}? (?:contre|visant|sur|ciblant) "
