@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from vigie.geo.names import name_key
 from vigie.press import dates, operations, prefilter, quantities, territory
-from vigie.press.schema import Event, overlaps
+from vigie.press.schema import Event, apart_in_time, overlaps
 
 APPROXIMATE = quantities.VALUES.approximate  # an amount said roughly: the same amount said exactly elsewhere wins
 VALUES_FOUND = quantities.VALUES["found"]
@@ -706,7 +706,7 @@ def batches(clause: str, ref: date, anchor: dates.Interval | None) -> list[tuple
     if m:
         first = dates.resolve(t[: m.start()], ref, anchor)
         second = dates.resolve(m.group("rest"), ref, first)
-        if apart(first, second):
+        if apart_in_time(first, second):
             return [(first, None), (second, dates.number_word(m.group(1)))]
         return []
     if not TWO_GOES.search(t):
@@ -714,13 +714,6 @@ def batches(clause: str, ref: date, anchor: dates.Interval | None) -> list[tuple
     for m in JOINED.finditer(t):  # "fin 2020 et début 2021": the first joined pair of dates apart
         first = dates.resolve(t[: m.start()], ref, anchor)
         second = dates.resolve(t[m.end() :], ref, first)
-        if apart(first, second):
+        if apart_in_time(first, second):
             return [(first, None), (second, None)]
     return []
-
-
-def apart(first: dates.Interval | None, second: dates.Interval | None) -> bool:
-    """Two intervals both told with their bounds, one after the other (not meeting)."""
-    if not first or not second or None in (*first, *second):
-        return False
-    return not overlaps(*first, *second)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from vigie.press import dates, prefilter, quantities, rules
 from vigie.press.geography import SERIES
 from vigie.press.quantities import plain
-from vigie.press.schema import Event, overlaps
+from vigie.press.schema import Event, apart_in_time, overlaps
 
 EXCLUSIONS = rules.load_exclusions()  # rules/exclusions.toml
 
@@ -214,7 +214,7 @@ def apart_told(t: str, ref: date, anchor: dates.Interval | None, fires) -> list[
         return []
     first = dates.resolve(before, ref, anchor)
     second = dates.resolve(after, ref, first)
-    if not first or not second or None in (*first, *second) or overlaps(*first, *second):
+    if not apart_in_time(first, second):
         return []
     return [(first, before), (second, after)]
 

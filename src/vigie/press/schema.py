@@ -11,6 +11,13 @@ def overlaps(a_start: date | None, a_end: date | None, b_start: date | None, b_e
     return (a_start or date.min) <= (b_end or date.max) and (b_start or date.min) <= (a_end or date.max)
 
 
+def apart_in_time(first: tuple | None, second: tuple | None) -> bool:
+    """Two (start, end) intervals both told with their bounds that do not overlap: two dates, so two events."""
+    if not first or not second or None in (*first, *second):
+        return False
+    return not overlaps(*first, *second)
+
+
 TYPES = ("shooting", "seizure", "dealing_point", "intimidation", "arrest", "network_arrival")
 
 
