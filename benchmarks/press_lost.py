@@ -25,11 +25,14 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1].parent / "shared" / "press"))
+sys.path.insert(
+    0, str(Path(os.environ.get("VIGIE_SHARED", Path(__file__).resolve().parents[1].parent / "shared")) / "press")
+)
 import score  # noqa: E402  (../shared/press/score.py: its loading and its greedy pairing)
 
 from vigie.press import counting, prefilter, recalls, territory  # noqa: E402
@@ -172,12 +175,12 @@ def stage_of(ex, gold: dict, trace: Trace, final: list) -> tuple[str, list]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("sets", nargs="+", help="set folders, each with articles/ and gold/")
-    parser.add_argument("--db", default="/tmp/lead13/ref.duckdb", help="a warehouse with the commune reference")
+    parser.add_argument("--db", help="a warehouse with the commune reference (default: the fetched reference files)")
     parser.add_argument("--show", help="print the gold events lost at this stage (e.g. merge:merged)")
     args = parser.parse_args()
     from vigie.press.pipeline import load_extractor
 
-    ex = load_extractor(warehouse_path=Path(args.db))
+    ex = load_extractor(warehouse_path=Path(args.db) if args.db else None)
     trace = Trace()
     trace.install()
     counts: collections.Counter = collections.Counter()
