@@ -106,6 +106,8 @@ def same(a: Event, b: Event) -> bool:
         # "le deuxième épisode … : d'autres tirs …", "un autre réseau": told as another event (recalls.another) than
         # any told before; its own sentence's places are still one event when they are one place
         return False
+    if arrest_undated_again(a, b):
+        return True
     distinct_places = (
         a.place
         and b.place
@@ -170,6 +172,16 @@ def arrest_retold(a: Event, b: Event) -> bool:
     if a.date_start is None or (a.date_start, a.date_end) != (b.date_start, b.date_end) or a.time_precision != "day":
         return False
     return None in (a.count, b.count) or a.count == b.count
+
+
+def arrest_undated_again(a: Event, b: Event) -> bool:
+    """An arrest told with no date at all (no start, none of its own) in the commune of an arrest the article dates is
+    that arrest told again, whatever district or group it names ("le chef de la bande des Tilleuls figure parmi les
+    personnes arrêtées", after "Six hommes ont été interpellés mardi à Nîmes"): the README's repeated mentions of one
+    event. An arrest recalled from another time says when; one told as another ("un autre réseau") stays apart."""
+    if a.type != "arrest" or b.type != "arrest" or a.commune is None or a.commune != b.commune:
+        return False
+    return any(x.date_start is None and not x.own_date and y.date_start is not None for x, y in ((a, b), (b, a)))
 
 
 # a sentence that dates what was just told without telling it again: "Les faits se sont produits jeudi en fin de

@@ -125,6 +125,13 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return out
 
 
+def measured_goods_only(clause: str) -> bool:
+    """An arrest word whose clause weighs goods and counts no persons is a seizure told with a verb of arrest ("les
+    douaniers ont appréhendé 12 kilos d'herbe"): the goods are what was taken."""
+    measured = any(d.get("quantity") for d in quantities.drugs(clause)) or quantities.cash(clause)
+    return bool(measured) and quantities.arrested(clause) is None
+
+
 def _clauses(sentence: str) -> list[str]:
     """Clauses that may each report their own event ("… le mois dernier et de nouveaux coups de feu …")."""
     parts = re.split(
@@ -340,6 +347,7 @@ class Extractor:
                     around = listed or (  # "une seconde saisie", "suivie d'une autre": a seizure as the first
                         recalls.like_the_first(clause, events + produced) if "seizure" in types else ""
                     )
+                    taken = "arrest" in types and measured_goods_only(trigger_text)  # (_refine: a seizure)
                     types = self._refine(list(dict.fromkeys(types)), trigger_text, sentence, around)
                     types = territory.refine(  # a network that settles, with no word of where it comes from
                         types, self.ling.fired("network_arrival", trigger_text), sentence, self.gaz.demonym
@@ -472,6 +480,7 @@ class Extractor:
                                 event.carried = carried  # counting.same: a place its sentence does not name
                                 event.rules = (
                                     self.ling.fired(kind, trigger_text)
+                                    or (["seizure.taken_by_an_arrest_verb"] if kind == "seizure" and taken else [])
                                     or [f"learned.{kind}" if kind in learned else f"{kind}.from_context"]
                                 ) + event.rules  # and the words that gave a point's action (_event)
                                 event.another = recalls.another(clause, kind)  # "d'autres tirs", "un autre réseau"
@@ -629,10 +638,12 @@ class Extractor:
             )
         ):
             types.remove("seizure")
-        if (
-            "arrest" in types
-            and re.search(r"\bavec\b|en possession d|porteur d|sur (?:lui|elle|eux)|transport|détenai|dissimul", low)
-            and (quantities.drugs(clause) or quantities.cash(clause))
+        if "arrest" in types and (
+            (
+                re.search(r"\bavec\b|en possession d|porteur d|sur (?:lui|elle|eux)|transport|détenai|dissimul", low)
+                and (quantities.drugs(clause) or quantities.cash(clause))
+            )
+            or measured_goods_only(clause)
         ):
             types[types.index("arrest")] = "seizure"  # "interpellé à Draguignan avec 100 grammes de cocaïne"
         if "seizure" in types and "arrest" in types:

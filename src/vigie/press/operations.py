@@ -165,10 +165,11 @@ def over_the_area(seizure: Event, arrest: Event) -> bool:
     when the area's words name the seizure's place ("des interpellations le 19 décembre entre Gièvres, Déols et
     Chabris" … "les gendarmes ont découvert 300 grammes" at Chabris), or when the seizure is told over an area too, of
     the same département or where one of the two names none ("entre la région de Rouen et les secteurs de Carentan" …
-    "entre Rouen et le Cotentin")."""
-    if arrest.commune is not None or arrest.geo_precision != 3:
+    "entre Rouen et le Cotentin"). So are arrests told around a town (geo_precision 2: "trois hommes arrêtés dans le
+    secteur de Saint-Pierre" and the cannabis seized at Saint-Pierre that day) when the seizure is of that town."""
+    if arrest.commune is not None or arrest.geo_precision not in (2, 3):
         return False
-    if seizure.commune is None:
+    if seizure.commune is None and arrest.geo_precision == 3:
         same = seizure.departement == arrest.departement
         return same or (seizure.geo_precision == 3 and None in (seizure.departement, arrest.departement))
     name = (seizure.place or "").strip()
@@ -206,7 +207,8 @@ def _fold(events: list[Event], same) -> list[Event]:
                 seizure = min(mine, key=lambda s: gap_days(s, e))
                 if seizure.count is None:
                     seizure.count = e.count
-                if seizure.carried and seizure.commune is not None and over_the_area(seizure, e):
+                area = e.geo_precision == 3 and over_the_area(seizure, e)
+                if seizure.carried and seizure.commune is not None and area:
                     # "… déployé à Saint-Malo, Cancale et Dinard" … "Des stupéfiants sont saisis": the goods told
                     # after the operation's places, in a sentence naming none, are of the whole operation's area,
                     # not of the town carried from before
