@@ -162,8 +162,8 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
 
 def over_the_area(seizure: Event, arrest: Event) -> bool:
     """Arrests told over an area (geo_precision 3, no commune) are the operation of a seizure on dates that overlap
-    when the area's words name the seizure's place ("des interpellations le 19 décembre entre Gièvres, Déols et
-    Chabris" … "les gendarmes ont découvert 300 grammes" at Chabris), or when the seizure is told over an area too, of
+    when the area's words name the seizure's place (five arrests "entre Vatan, Levroux et Issoudun" on a Tuesday …
+    "300 grammes trouvés" at Levroux), or when the seizure is told over an area too, of
     the same département or where one of the two names none ("entre la région de Rouen et les secteurs de Carentan" …
     "entre Rouen et le Cotentin"). So are arrests told around a town (geo_precision 2: "trois hommes arrêtés dans le
     secteur de Saint-Pierre" and the cannabis seized at Saint-Pierre that day) when the seizure is of that town."""
