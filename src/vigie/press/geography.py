@@ -148,12 +148,14 @@ Poinçonnet et Levroux", "sur les communes du Robert, du François et de Sainte-
 two after "la région de" or "le secteur des communes de": "dans la région de Béziers et d'Agde"; not homes,
 "domiciliés à …", nor "à X et à Y", two places; "dans plusieurs communes du Bassin minier, notamment Harnes, Vermelles
 et Annezin"), are one operation across them: geo_precision 3, their département
-if they share one, else none. A route from a town to an area ("un trafic entre Angoulême et le Sud-Charente", "entre
-Rouen et le Cotentin") is the area, where the operation that cut it happened. A département or an island
-named after a locative ("à Mayotte", "en Martinique", "dans l'Aube", "au large de la Martinique") is geo_precision 3
-when the article names no commune of it as a place, and so are the districts or communes of a département ("une
-vingtaine de cités du Val-d'Oise", whatever communes the article names; never a district of its town; not
-a trade's market, "le réseau alimentait plusieurs communes des Ardennes": TRADE_REACH); "un petit village", "une
+if they share one, else none. Two départements named together as where it happened ("dans le Gard et dans l'Hérault",
+"entre la Drôme et l'Ardèche": departements_together) are one operation across both: geo_precision 3, no département,
+whatever town of one of them the article names. A route from a town to an area ("un trafic entre Angoulême et le
+Sud-Charente", "entre Rouen et le Cotentin") is the area, where the operation that cut it happened. A département or an
+island named after a locative ("à Mayotte", "en Martinique", "dans l'Aube", "au large de la Martinique") is
+geo_precision 3 when the article names no commune of it as a place, and so are the districts or communes of a
+département ("une vingtaine de cités du Val-d'Oise", whatever communes the article names; never a district of its town;
+not a trade's market, "le réseau alimentait plusieurs communes des Ardennes": TRADE_REACH); "un petit village", "une
 maison isolée près de X", a motorway "à hauteur de X" are geo_precision 2 (VAGUE_PLACES); a road tied to no town or
 site ("sur l'autoroute A31 en Haute-Marne") is geo_precision 3 in its département, the one its phrase or its clause
 names ("dans l'Ain sur l'A 40").
@@ -285,6 +287,15 @@ DEPARTEMENT_PLACE = (
     # the districts or communes of a département, several places in it: "une vingtaine de cités du Val-d'Oise"
     r"\b(?P<several>cités|quartiers|communes) (?:de la |de l['’]|du |des |de ))"
     r"(?P<name>(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*)"
+)
+# two départements named together as where one operation happened: "dans le Gard et dans l'Hérault",
+# "dans les départements du Gard et de l'Hérault", "entre la Drôme et l'Ardèche", "en Isère et dans le département
+# voisin de la Savoie" (ArticlePlaces.departements_together: geo_precision 3, no département)
+DEP_ARTICLE = r"(?:de la |de l['’]|du |des |de |la |le |les |l['’])?"
+DEP_NAME = r"(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*"
+DEPARTEMENTS_TOGETHER = (
+    rf"\b(?:en|dans|entre) (?:les (?:deux )?départements )?{DEP_ARTICLE}(?P<first>{DEP_NAME}),? et "
+    rf"(?:en |dans )?(?:(?:le |un )?département voisin )?{DEP_ARTICLE}(?P<second>{DEP_NAME})"
 )
 # words before a département that name a route, not a place: "destinés à La Réunion", "en provenance de Guyane"
 ROUTE_BEFORE = r"(?:destiné\w*|à destination|en provenance|venu\w*|expédié\w*|envoyé\w*|acheminé\w*|arrivé\w*)\s*$"
@@ -1486,6 +1497,19 @@ class ArticlePlaces(Geography):
                 return Place(None, dep, m.group(0).strip(), m.start(), 3)
         return None
 
+    def departements_together(self, text: str) -> Place | None:
+        """Two départements named together as where something happened ("interpellés dans le Gard et dans
+        l'Hérault", "un réseau démantelé entre la Drôme et l'Ardèche"): one operation across both,
+        geo_precision 3 with no département, whatever town of one of them the article names."""
+        for m in re.finditer(DEPARTEMENTS_TOGETHER, text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if re.search(ROUTE_BEFORE, before, re.I) or re.search(PERSON_AT, before, re.I):
+                continue  # "acheminés en Savoie et en Isère", "domiciliés dans le Gard et l'Hérault"
+            codes = {self.gaz.departements.get(name_key(m.group(k))) for k in ("first", "second")}
+            if None not in codes and len(codes) == 2:
+                return across(codes, m.group(0), m.start())
+        return None
+
     def departement_place(self, text: str) -> Place | None:
         """A département or an island named as where something happened ("à Mayotte", "en Martinique", "dans
         l'Aube"): geo_precision 3."""
@@ -1519,6 +1543,9 @@ class ArticlePlaces(Geography):
     def vague(self, clause: str, last: Place | None) -> Place | None:
         """An unnamed locality (geo_precision 2) or an area (3) the clause names, in the département of the town it
         is near, else of the latest place, else of the article when it names one."""
+        together = self.departements_together(clause)
+        if together is not None:  # "dans le Gard et dans l'Hérault": over both
+            return together
         for k, (pattern, precision) in enumerate(VAGUE):
             m = pattern.search(clause)
             if m and k == SEVERAL_PLACES and len(self.towns_named()) < 2:

@@ -173,7 +173,12 @@ def over_the_area(seizure: Event, arrest: Event) -> bool:
         same = seizure.departement == arrest.departement
         return same or (seizure.geo_precision == 3 and None in (seizure.departement, arrest.departement))
     name = (seizure.place or "").strip()
-    return len(name) > 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", arrest.place or "") is not None
+    if len(name) > 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", arrest.place or ""):
+        return True
+    # a seizure its sentence does not place ("Lors des perquisitions, …"), at a town carried from before, in the
+    # area's département or with arrests told across départements ("interpellés dans la Drôme et dans
+    # l'Ardèche"): the goods of the operation told over the area
+    return seizure.carried and arrest.departement in (None, seizure.departement)
 
 
 def same_persons(seizure: Event, arrest: Event) -> bool:
