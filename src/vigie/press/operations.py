@@ -163,9 +163,9 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
 def over_the_area(seizure: Event, arrest: Event) -> bool:
     """Arrests told over an area (geo_precision 3, no commune) are the operation of a seizure on dates that overlap
     when the area's words name the seizure's place (five arrests "entre Vatan, Levroux et Issoudun" on a Tuesday …
-    "300 grammes trouvés" at Levroux), or when the seizure is told over an area too, of
-    the same département or where one of the two names none ("entre la région de Rouen et les secteurs de Carentan" …
-    "entre Rouen et le Cotentin"). So are arrests told around a town (geo_precision 2: "trois hommes arrêtés dans le
+    "300 grammes trouvés" at Levroux), or when the seizure is told over an area too, of the same département or
+    where one of the two names none ("entre la région de Rouen et les secteurs de Carentan" … "entre Rouen et le
+    Cotentin"). So are arrests told around a town (geo_precision 2: "trois hommes arrêtés dans le
     secteur de Saint-Pierre" and the cannabis seized at Saint-Pierre that day) when the seizure is of that town."""
     if arrest.commune is not None or arrest.geo_precision not in (2, 3):
         return False
@@ -178,7 +178,7 @@ def over_the_area(seizure: Event, arrest: Event) -> bool:
     # a seizure its sentence does not place ("Lors des perquisitions, …"), at a town carried from before, in the
     # area's département or with arrests told across départements ("interpellés dans la Drôme et dans
     # l'Ardèche"): the goods of the operation told over the area
-    return seizure.carried and arrest.departement in (None, seizure.departement)
+    return arrest.geo_precision == 3 and seizure.carried and arrest.departement in (None, seizure.departement)
 
 
 def same_persons(seizure: Event, arrest: Event) -> bool:
