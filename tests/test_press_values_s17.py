@@ -29,14 +29,14 @@ def test_speed_is_synthetic_and_cigarettes_no_drug():
 
 
 def test_shots_that_killed_nobody_and_a_man_cut_down_by_bullets():
-    """Fixture 989: "des tirs qui n'ont pas fait de mort" → killed 0 (injured not said); "fauché par deux balles" →
+    """Fixture 989: "une rafale … n'a fait aucun mort" → killed 0 (injured not said); "fauché par deux balles" →
     one injured."""
-    assert quantities.casualties("des tirs qui n'ont pas fait de mort ont visé des guetteurs") == (0, None)
+    assert quantities.casualties("une rafale tirée sur des guetteurs n'a fait aucun mort") == (0, None)
     assert quantities.casualties("un jeune homme a été fauché par deux balles dans les jambes") == (None, 1)
 
 
 def test_injured_counted_in_the_feminine_and_two_others():
-    """Fixture 990: "une femme a été tuée et trois blessées" → 1 and 3; "ayant tué un adolescent et en ayant blessé
-    deux autres" → 1 and 2."""
+    """Fixture 990: "une femme a été tuée et trois blessées" → 1 and 3; "a tué un adolescent et en a blessé deux
+    autres" → 1 and 2."""
     assert quantities.casualties("une femme a été tuée et trois blessées lors d'une fusillade") == (1, 3)
-    assert quantities.casualties("ayant tué un adolescent et en ayant blessé deux autres") == (1, 2)
+    assert quantities.casualties("la fusillade a tué un adolescent et en a blessé deux autres") == (1, 2)
