@@ -304,10 +304,27 @@ def drugs(sentence: str) -> list[dict]:
     return [dict(d) for d in _drugs(sentence)]  # copies: callers complete and sum what they are given
 
 
+# an amount measured: a number and a unit ("20 kilos", "1,2 tonne", "300 pieds"), or a share of a tonne
+MEASURED = prefilter.compile(rf"\b(?:{NUM})\s*(?:d[e'’]\s*)?{UNIT}\b|{VALUES.patterns['share_of_tonne']}", re.I)
+
+
+def _without_subsets(sentence: str) -> str:
+    """The sentence without the 'dont' subsets of an amount measured before them, in their clause ("20 kilos, dont 5 kg
+    d'herbe": 20); a 'dont' after goods not measured names the only amounts told ("une cargaison de marchandises
+    prohibées, dont 240 kilos de cocaïne"): they stay."""
+    kept, last = [], 0
+    for m in RULE["subset"].finditer(sentence):
+        clause = max(sentence.rfind(stop, 0, m.start()) for stop in ":;") + 1
+        if MEASURED.search(sentence[max(clause, m.start() - 100) : m.start()]):
+            kept.append(sentence[last : m.start()])
+            last = m.end()
+    return "".join(kept) + sentence[last:] if kept else sentence
+
+
 @functools.lru_cache(maxsize=256)  # asked of the sentence by each of its events (a sentence of 100 clauses: 100
 # times, the article then quadratic in its length); forget()
 def _drugs(sentence: str) -> tuple[dict, ...]:
-    text = RULE["subset"].sub("", sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
+    text = _without_subsets(sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
     text = RULE["kilo_and_grams"].sub(r"\1,\3 \2", text)  # "1 kg 5" is 1,5 kg
     text = RULE["unit_abbreviation"].sub(r"\1 ", text)  # "450 g. d'héroïne": one character for one, offsets hold
     found: dict[tuple[str, str | None], float | None] = {}
