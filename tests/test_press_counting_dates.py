@@ -97,14 +97,3 @@ def test_arrests_told_in_two_batches_each_on_its_date():
     # one batch: the same day told twice, or two dates with no second batch nor two goes
     assert counting.batches("Six suspects interpellés le 4 octobre, puis deux autres le même jour.", ref, None) == []
     assert counting.batches("Interpellés le 4 octobre et présentés au juge le 6 octobre.", ref, None) == []
-
-
-def test_seizures_weighing_one_drug_far_apart_are_two_finds():
-    def seizure(kg: float) -> Event:
-        e = Event("seizure", "70550", "70", "Vesoul", 1, date(2021, 3, 1), date(2021, 3, 31))
-        e.drugs = [{"substance": "heroin", "quantity": kg, "unit": "kg"}]
-        return e
-
-    assert counting.weighed_apart(seizure(4.2), seizure(30))
-    assert not counting.same(seizure(4.2), seizure(30))
-    assert not counting.weighed_apart(seizure(28), seizure(30))  # "près de 30 kilos" and "28 kilos": one find

@@ -100,8 +100,6 @@ def same(a: Event, b: Event) -> bool:
         return False
     if a.type == "dealing_point" and a.action != b.action:
         return False
-    if a.type == "seizure" and weighed_apart(a, b):
-        return False
     if b.another and a.evidence != b.evidence:
         # "le deuxième épisode … : d'autres tirs …", "un autre réseau": told as another event (recalls.another) than
         # any told before; its own sentence's places are still one event when they are one place
@@ -139,14 +137,6 @@ def same(a: Event, b: Event) -> bool:
     if any((getattr(a, k) == 0) != (getattr(b, k) == 0) and None not in (getattr(a, k), getattr(b, k)) for k in TOLL):
         return False  # "il n'y a pas eu de blessé" and "grièvement blessé par balle": not one shooting
     return nested(a, b)
-
-
-def weighed_apart(a: Event, b: Event) -> bool:
-    """Two seizures that weigh one drug at amounts far apart, each its whole find ("7 kilos d'héroïne chez la
-    nourrice" and "25 kilos d'héroïne saisis lors d'une autre opération"): two finds, not one told twice."""
-    mine, theirs = a.amounts(), b.amounts()
-    both = [k for k in mine if k in theirs and k[1] == "kg" and mine[k] and theirs[k]]
-    return bool(both) and all(max(mine[k], theirs[k]) > 3 * min(mine[k], theirs[k]) for k in both)
 
 
 def same_goods(a: Event, b: Event) -> bool:
