@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from press_compare import SCORER
+from press_compare import annotated, scorer_module
 
 from vigie.errors import VigieError
 from vigie.press import linguistics
@@ -43,11 +43,8 @@ def main(argv=None) -> int:
     parser.add_argument("--db", help="a warehouse with the commune reference (default: the fetched reference files)")
     parser.add_argument("--rules", nargs="+", help="only these trigger rules (default: every rule the events carry)")
     args = parser.parse_args(argv)
-    for s in args.sets:
-        if not (Path(s) / "gold").is_dir() or not (Path(s) / "articles").is_dir():
-            parser.error(f"{s} has no gold/ and articles/ folders")
-    sys.path.insert(0, SCORER)
-    import score as scorer
+    annotated(parser, args.sets)
+    scorer = scorer_module()
 
     names = {r.name for r in rules_data.load().rules}
     unknown = [n for n in args.rules or [] if n not in names]

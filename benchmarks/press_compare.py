@@ -21,6 +21,22 @@ SHARED = os.environ.get("VIGIE_SHARED", os.path.join(os.path.dirname(__file__), 
 SCORER = os.path.join(SHARED, "press")
 
 
+def scorer_module():
+    """../shared/press/score.py: the scorer whose loading and pairing every press benchmark uses."""
+    if SCORER not in sys.path:
+        sys.path.insert(0, SCORER)
+    import score
+
+    return score
+
+
+def annotated(parser: argparse.ArgumentParser, sets: list[str]) -> None:
+    """Refuse, with the folder named, a set that lacks the articles/ and gold/ folders an extraction needs."""
+    for s in sets:
+        if not (os.path.isdir(os.path.join(s, "gold")) and os.path.isdir(os.path.join(s, "articles"))):
+            parser.error(f"{s} has no gold/ and articles/ folders")
+
+
 def counts(scorer, gold_dir: str, pred_path: str) -> np.ndarray:
     """One row per article: matched, predicted, gold, strict matched."""
     gold = scorer.load_gold(gold_dir)
@@ -47,8 +63,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("sets", nargs="+", help="set folders, each with a gold/ folder")
     args = parser.parse_args(argv)
-    sys.path.insert(0, SCORER)
-    import score as scorer
+    scorer = scorer_module()
 
     a, b = [], []
     for s in args.sets:

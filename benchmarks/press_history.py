@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from press_compare import SCORER, counts, f1
+from press_compare import annotated, counts, f1, scorer_module
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,11 +55,8 @@ def main(argv=None) -> int:
     parser.add_argument("--work", help="folder for the outputs (default: a new temporary folder)")
     parser.add_argument("sets", nargs="+", help="set folders, each with articles/ and gold/")
     args = parser.parse_args(argv)
-    for s in args.sets:
-        if not (Path(s) / "gold").is_dir() or not (Path(s) / "articles").is_dir():
-            parser.error(f"{s} has no gold/ and articles/ folders")
-    sys.path.insert(0, SCORER)
-    import score as scorer
+    annotated(parser, args.sets)
+    scorer = scorer_module()
 
     work = Path(args.work or tempfile.mkdtemp(prefix="press-history-"))
     rows = {}

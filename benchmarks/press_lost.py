@@ -25,20 +25,17 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import os
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(
-    0, str(Path(os.environ.get("VIGIE_SHARED", Path(__file__).resolve().parents[1].parent / "shared")) / "press")
-)
-import score  # noqa: E402  (../shared/press/score.py: its loading and its greedy pairing)
+from press_compare import scorer_module
 
-from vigie.press import counting, prefilter, recalls, territory  # noqa: E402
-from vigie.press import extract as X  # noqa: E402
-from vigie.press.articles import read  # noqa: E402
-from vigie.press.quantities import plain  # noqa: E402
+from vigie.press import counting, prefilter, recalls, territory
+from vigie.press import extract as X
+from vigie.press.articles import read
+from vigie.press.quantities import plain
+
+score = scorer_module()  # ../shared/press/score.py: its loading and its greedy pairing
 
 # (module, function, stage name): what Extractor._article calls on its events after the sentence loop (besides
 # without_tallies, its first, and spread_over, the first after the article-level gate: Trace.install)
