@@ -55,6 +55,8 @@ def test_a_trigger_is_a_lemma_in_any_of_its_forms(ling, text, kind, rule):
         ("Personne n'a été interpellé.", "negation.personne_ne"),
         ("Aucun suspect n'a été interpellé.", "negation.aucun_sujet"),
         ("Aucune interpellation n'a eu lieu.", "negation.aucune_saisie"),
+        ("Aucun suspect interpellé", "negation.aucun_nom_qualifie"),
+        ("Aucun auteur interpellé à ce stade.", "negation.aucun_nom_qualifie"),
         ("Les policiers n'ont pas saisi de drogue.", "negation.ne_pas"),
         ("Les enquêteurs s'attendaient à saisir plusieurs kilos.", "modality.intention"),
         ("Les dealers seront interpellés.", "tense.futur"),
