@@ -408,9 +408,12 @@ TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
 )
 # a town and the communes around it: "à Louviers et aux alentours", "à Cholet et dans ses environs", "à Vesoul et à
-# ses alentours", "Rouen et sa périphérie" (ArticlePlaces.resolve: an area of the town's département)
+# ses alentours", "Rouen et sa périphérie" (ArticlePlaces.resolve: an area of the town's département); its own
+# surroundings with no locative of their own ("à Tours et ses alentours", "L'Aigle et ses communes voisines") are the
+# town itself, one place
 AROUND_AFTER = (
-    r"\s+et\s+(?:(?:(?:dans\s+|à\s+)?(?:les|ses|aux|leurs)\s+|dans\s+les\s+communes\s+)?(?:alentours|environs|"
+    r"\s+et\s+(?:(?:(?:dans\s+|à\s+)?les\s+|(?:dans\s+|à\s+)(?:ses|leurs)\s+|aux\s+|dans\s+les\s+communes\s+)"
+    r"(?:alentours|environs)|(?:"
     r"(?:sa|son)\s+(?:région|périphérie|agglomération|banlieue))|"
     # communes around it, not named and not its own: "à Moulins et dans des communes avoisinantes", "Louviers et
     # quatre communes voisines", "et dans plusieurs localités proches" ("L'Aigle et ses communes voisines" is the town)
