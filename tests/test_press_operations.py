@@ -790,3 +790,19 @@ def test_a_list_of_towns_that_ends_on_the_communes_around_them_is_one_operation(
     assert operations.spread(listed, [(1, auch.start, auch), (2, pavie.start, pavie)]) is None
     # an area from a département's name alone is no town around which communes lie
     assert not operations.around(Place(None, "32", "Gers", 0, 3, why=Candidate("", "32", "commune (several)")))
+
+
+def test_arrests_in_a_commune_that_a_seizure_over_an_area_names_fold_into_it():
+    # the seizure "entre Vierzon, Mehun-sur-Yèvre et Foëcy" and the arrests "à Mehun-sur-Yèvre" that day: one
+    # operation, the level of its place the seizure's (operations.named_by_the_area)
+    day = date(2025, 2, 20)
+    wide = Event("seizure", None, "18", "entre Vierzon, Mehun-sur-Yèvre et Foëcy", 3, day, day)
+    mehun = Event("arrest", "18141", "18", "Mehun-sur-Yèvre", 1, day, day)
+    assert [(e.type, e.place) for e in operations.fold_arrests([wide, mehun])] == [("seizure", wide.place)]
+    # persons counted in that commune are told apart; another day or a commune the area does not name, another event
+    counted = Event("arrest", "18141", "18", "Mehun-sur-Yèvre", 1, day, day, count=2)
+    later = Event("arrest", "18141", "18", "Mehun-sur-Yèvre", 1, date(2025, 3, 20), date(2025, 3, 20))
+    bourges = Event("arrest", "18033", "18", "Bourges", 1, day, day)
+    for other in (counted, later, bourges):
+        wide = Event("seizure", None, "18", "entre Vierzon, Mehun-sur-Yèvre et Foëcy", 3, day, day)
+        assert len(operations.fold_arrests([wide, other])) == 2

@@ -152,7 +152,7 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
         and arrest.type == "arrest"
         and (
             (seizure.commune == arrest.commune and seizure.departement == arrest.departement)
-            or (gap == 0 and over_the_area(seizure, arrest))
+            or (gap == 0 and (over_the_area(seizure, arrest) or named_by_the_area(seizure, arrest)))
         )
         and (gap == 0 or (gap <= days and not (seizure.own_date and arrest.own_date)))
         and not arrest.another  # "un autre réseau avait été démantelé la veille"
@@ -179,6 +179,19 @@ def over_the_area(seizure: Event, arrest: Event) -> bool:
     # area's département or with arrests told across départements ("interpellés dans la Drôme et dans
     # l'Ardèche"): the goods of the operation told over the area
     return arrest.geo_precision == 3 and seizure.carried and arrest.departement in (None, seizure.departement)
+
+
+def named_by_the_area(seizure: Event, arrest: Event) -> bool:
+    """The other way round from `over_the_area`: a seizure told over an area whose words name the commune of arrests
+    on dates that overlap ("saisies … entre Vierzon, Mehun et Foëcy" … "des interpellations à Mehun") is their
+    operation, the level of its place the operation's. Not arrests with their own count (persons counted commune by
+    commune are the README's distinct facts)."""
+    if seizure.commune is not None or seizure.geo_precision != 3 or arrest.commune is None or arrest.count:
+        return False
+    if seizure.departement not in (None, arrest.departement):
+        return False
+    name = (arrest.place or "").strip()
+    return len(name) > 2 and bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", seizure.place or ""))
 
 
 def same_persons(seizure: Event, arrest: Event) -> bool:
