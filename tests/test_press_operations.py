@@ -806,3 +806,13 @@ def test_arrests_in_a_commune_that_a_seizure_over_an_area_names_fold_into_it():
     for other in (counted, later, bourges):
         wide = Event("seizure", None, "18", "entre Vierzon, Mehun-sur-Yèvre et Foëcy", 3, day, day)
         assert len(operations.fold_arrests([wide, other])) == 2
+
+
+def test_the_police_intervening_in_two_sectors_is_one_operation_over_them():
+    # "intervenus" tells an operation ([spread] pattern): two communes after words of an area are its places
+    sentence = "Une quarantaine de gendarmes sont intervenus mardi dans les secteurs de Voiron et Moirans."
+    voiron, moirans = (
+        Place(code, "38", name, sentence.index(name), 1) for code, name in (("38563", "Voiron"), ("38239", "Moirans"))
+    )
+    told = operations.spread(sentence, [(1, voiron.start, voiron), (2, moirans.start, moirans)])
+    assert (told.place.departement, told.place.precision, set(told.codes)) == ("38", 3, {"38563", "38239"})
