@@ -769,3 +769,50 @@ def test_arrests_told_over_an_area_fold_into_the_seizure_of_a_town_it_names():
     wide = Event("arrest", None, None, "entre la région de Rouen et les secteurs de Carentan", 3, day, day, count=6)
     seized = Event("seizure", None, "50", "entre Rouen et le Cotentin", 3, None, date(2023, 12, 20))
     assert [(e.type, e.count) for e in operations.fold_arrests([wide, seized])] == [("seizure", 6)]
+
+
+def test_a_list_of_towns_that_ends_on_the_communes_around_them_is_one_operation():
+    # "à A, B et aux alentours": the resolver reads the last town with the communes around it as an area of its
+    # département (geography.AROUND_AFTER) that keeps the town's reading; with the town named before it, a list of
+    # two communes that says its area (operations.around), one operation of geo_precision 3
+    from vigie.press.geography import Candidate
+
+    sentence = "Sept suspects ont été interpellés à Auch, Pavie et aux alentours."
+    auch = Place("32013", "32", "Auch", sentence.index("Auch"), 1)
+    said = sentence[sentence.index("Pavie") : -1]
+    pavie = Place(None, "32", said, sentence.index("Pavie"), 3, why=Candidate("32208", "32", "commune"))
+    told = operations.spread(sentence, [(1, auch.start, auch), (3, pavie.start, pavie)])
+    assert (told.place.departement, told.place.precision, set(told.codes)) == ("32", 3, {"32013", "32208"})
+    assert told.place.text == "Auch, Pavie et aux alentours"
+    # the same two towns with no area: two places, no operation over an area
+    listed = "Sept suspects ont été interpellés à Auch et Pavie."
+    auch, pavie = (Place(c, "32", n, listed.index(n), 1) for c, n in (("32013", "Auch"), ("32208", "Pavie")))
+    assert operations.spread(listed, [(1, auch.start, auch), (2, pavie.start, pavie)]) is None
+    # an area from a département's name alone is no town around which communes lie
+    assert not operations.around(Place(None, "32", "Gers", 0, 3, why=Candidate("", "32", "commune (several)")))
+
+
+def test_arrests_in_a_commune_that_a_seizure_over_an_area_names_fold_into_it():
+    # the seizure "entre Vierzon, Mehun-sur-Yèvre et Foëcy" and the arrests "à Mehun-sur-Yèvre" that day: one
+    # operation, the level of its place the seizure's (operations.named_by_the_area)
+    day = date(2025, 2, 20)
+    wide = Event("seizure", None, "18", "entre Vierzon, Mehun-sur-Yèvre et Foëcy", 3, day, day)
+    mehun = Event("arrest", "18141", "18", "Mehun-sur-Yèvre", 1, day, day)
+    assert [(e.type, e.place) for e in operations.fold_arrests([wide, mehun])] == [("seizure", wide.place)]
+    # persons counted in that commune are told apart; another day or a commune the area does not name, another event
+    counted = Event("arrest", "18141", "18", "Mehun-sur-Yèvre", 1, day, day, count=2)
+    later = Event("arrest", "18141", "18", "Mehun-sur-Yèvre", 1, date(2025, 3, 20), date(2025, 3, 20))
+    bourges = Event("arrest", "18033", "18", "Bourges", 1, day, day)
+    for other in (counted, later, bourges):
+        wide = Event("seizure", None, "18", "entre Vierzon, Mehun-sur-Yèvre et Foëcy", 3, day, day)
+        assert len(operations.fold_arrests([wide, other])) == 2
+
+
+def test_the_police_intervening_in_two_sectors_is_one_operation_over_them():
+    # "intervenus" tells an operation ([spread] pattern): two communes after words of an area are its places
+    sentence = "Une quarantaine de gendarmes sont intervenus mardi dans les secteurs de Voiron et Moirans."
+    voiron, moirans = (
+        Place(code, "38", name, sentence.index(name), 1) for code, name in (("38563", "Voiron"), ("38239", "Moirans"))
+    )
+    told = operations.spread(sentence, [(1, voiron.start, voiron), (2, moirans.start, moirans)])
+    assert (told.place.departement, told.place.precision, set(told.codes)) == ("38", 3, {"38563", "38239"})

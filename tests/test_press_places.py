@@ -539,8 +539,18 @@ def test_an_area_around_a_town_or_a_pays_is_precision_3_in_its_departement(plain
     assert where(plain, "", "Des tirs ont eu lieu mardi dans l'agglomération de Grenoble.") == [(None, "38", 3)]
     assert where(plain, "", "Trois points de deal dans l'agglomération grenobloise.") == [(None, "38", 3)]
     # a town and the communes around it (geography.AROUND_AFTER), "à" repeated or not
-    for around in ("et aux alentours", "et ses environs", "et à ses alentours", "et sa périphérie"):
+    for around in ("et aux alentours", "et dans ses environs", "et à ses alentours", "et sa périphérie"):
         assert where(plain, "", f"Trois kilos de résine saisis mardi à Vesoul {around}.") == [(None, "70", 3)]
+    # communes around it, counted or not, not its own: "et dans des communes avoisinantes", "et deux communes proches"
+    for around in (
+        "et dans des communes avoisinantes",
+        "et dans plusieurs communes voisines",
+        "et deux communes proches",
+    ):
+        assert where(plain, "", f"Trois kilos de résine saisis mardi à Vesoul {around}.") == [(None, "70", 3)]
+    # its own surroundings with no locative of their own: the town itself
+    for around in ("et ses communes voisines", "et ses environs", "et ses alentours"):
+        assert where(plain, "", f"Trois kilos de résine saisis mardi à Vesoul {around}.") == [("70550", "70", 1)]
     # a commune named in the same clause says more
     assert where(plain, "", "Des interpellations à Échirolles, dans l'agglomération de Grenoble.") == [
         ("38151", "38", 1)

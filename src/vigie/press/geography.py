@@ -408,10 +408,18 @@ TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
 )
 # a town and the communes around it: "à Louviers et aux alentours", "à Cholet et dans ses environs", "à Vesoul et à
-# ses alentours", "Rouen et sa périphérie" (ArticlePlaces.resolve: an area of the town's département)
+# ses alentours", "Rouen et sa périphérie" (ArticlePlaces.resolve: an area of the town's département); its own
+# surroundings with no locative of their own ("à Tours et ses alentours", "L'Aigle et ses communes voisines") are the
+# town itself, one place
 AROUND_AFTER = (
-    r"\s+et\s+(?:(?:dans\s+|à\s+)?(?:les|ses|aux|leurs)\s+|dans\s+les\s+communes\s+)?(?:alentours|environs|"
-    r"(?:sa|son)\s+(?:région|périphérie|agglomération|banlieue))\b"
+    r"\s+et\s+(?:(?:(?:dans\s+|à\s+)?les\s+|(?:dans\s+|à\s+)(?:ses|leurs)\s+|aux\s+|dans\s+les\s+communes\s+)"
+    r"(?:alentours|environs)|(?:"
+    r"(?:sa|son)\s+(?:région|périphérie|agglomération|banlieue))|"
+    # communes around it, not named and not its own: "à Moulins et dans des communes avoisinantes", "Louviers et
+    # quatre communes voisines", "et dans plusieurs localités proches" ("L'Aigle et ses communes voisines" is the town)
+    r"(?:(?:dans|à|sur)\s+)?(?:des|plusieurs|quelques|différentes|diverses|deux|trois|quatre|cinq|six)\s+"
+    r"(?:autres\s+)?(?:communes|villes|localités|villages)\s+(?:voisines|avoisinantes|proches|environnantes|alentour|"
+    r"limitrophes))\b"
 )
 # a name followed by a wider area it is part of ("les Hauts de l'île", "le Nord du département"): no district of a town
 AREA_AFTER = r"\s+(?:de l['’]île|du département|de la région|du pays|de la vallée|du territoire)\b"
@@ -986,7 +994,7 @@ class ArticlePlaces(Geography):
         chosen = self._memo[memo]
         if chosen.place is None:
             return chosen
-        around = prefilter.match(AROUND_AFTER, text[mention.end : mention.end + 40])
+        around = prefilter.match(AROUND_AFTER, text[mention.end : mention.end + 60])
         if around and chosen.place.code and chosen.place.precision == 1 and chosen.rank in (1, 2):
             # "des perquisitions à Louviers et aux alentours", "à Cholet et dans ses environs": the town and the
             # communes around it, an area of its département (geo_precision 3), as "l'agglomération de X" is

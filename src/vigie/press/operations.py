@@ -152,7 +152,7 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
         and arrest.type == "arrest"
         and (
             (seizure.commune == arrest.commune and seizure.departement == arrest.departement)
-            or (gap == 0 and over_the_area(seizure, arrest))
+            or (gap == 0 and (over_the_area(seizure, arrest) or named_by_the_area(seizure, arrest)))
         )
         and (gap == 0 or (gap <= days and not (seizure.own_date and arrest.own_date)))
         and not arrest.another  # "un autre réseau avait été démantelé la veille"
@@ -179,6 +179,19 @@ def over_the_area(seizure: Event, arrest: Event) -> bool:
     # area's département or with arrests told across départements ("interpellés dans la Drôme et dans
     # l'Ardèche"): the goods of the operation told over the area
     return arrest.geo_precision == 3 and seizure.carried and arrest.departement in (None, seizure.departement)
+
+
+def named_by_the_area(seizure: Event, arrest: Event) -> bool:
+    """The other way round from `over_the_area`: a seizure told over an area whose words name the commune of arrests
+    on dates that overlap ("saisies … entre Vierzon, Mehun et Foëcy" … "des interpellations à Mehun") is their
+    operation, the level of its place the operation's. Not arrests with their own count (persons counted commune by
+    commune are the README's distinct facts)."""
+    if seizure.commune is not None or seizure.geo_precision != 3 or arrest.commune is None or arrest.count:
+        return False
+    if seizure.departement not in (None, arrest.departement):
+        return False
+    name = (arrest.place or "").strip()
+    return len(name) > 2 and bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", seizure.place or ""))
 
 
 def same_persons(seizure: Event, arrest: Event) -> bool:
@@ -484,6 +497,24 @@ def several(sentence: str, mentions: list, default: Place | None) -> Spread | No
     return Spread(area_of(named.values(), m.group(0), m.start()), frozenset(named))
 
 
+def around(place) -> bool:
+    """A town said with the communes around it ("à Dax et aux alentours", "à Moulins et dans des communes
+    avoisinantes"): the resolver's area of geo_precision 3 (geography.AROUND_AFTER) that keeps the town's reading."""
+    why = place.why
+    return (
+        place.code is None
+        and place.precision == 3
+        and getattr(why, "kind", "") == "commune"
+        and bool(getattr(why, "code", None))
+        and place.departement == why.departement
+    )
+
+
+def code_of(place) -> str:
+    """The commune of a list's member: its own, or the town an area around a town is said from (`around`)."""
+    return place.code or place.why.code
+
+
 def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None = None) -> Spread | None:
     """A sentence that tells an operation in a list of two communes or more ("neuf suspects arrêtés à Hayange,
     Fameck, Florange et Uckange", "des perquisitions dans le centre de
@@ -497,23 +528,25 @@ def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None 
     named = sorted(
         (start, rank, place)
         for rank, start, place in mentions
-        if place.code and rank <= 2 and getattr(place.why, "kind", "commune") == "commune"
+        if (place.code and rank <= 2 and getattr(place.why, "kind", "commune") == "commune") or around(place)
     )
     best: list = []
     run: list = []
     for item in named:
         start, _, place = item
-        if run and LIST_GAP.fullmatch(sentence[run[-1][0] + len(run[-1][2].text) : start]):
+        if run and not around(run[-1][2]) and LIST_GAP.fullmatch(sentence[run[-1][0] + len(run[-1][2].text) : start]):
             run.append(item)
         else:
             run = [item]
-        if len({p.code for _, _, p in run}) > len({p.code for _, _, p in best}):
+        if len({code_of(p) for _, _, p in run}) > len({code_of(p) for _, _, p in best}):
             best = list(run)
-    codes = {p.code: p.departement for _, _, p in best}
+    codes = {code_of(p): p.departement for _, _, p in best}
     if len(codes) < 2:
         return several(sentence, mentions, default)
     first = best[0][0]
-    area = LIST_AREA.search(sentence[max(0, first - 40) : first])
+    # words of an area before the list ("aux alentours de A et B"), or the list ends on the communes around its last
+    # town ("à A, B et aux alentours": geography.AROUND_AFTER)
+    area = LIST_AREA.search(sentence[max(0, first - 40) : first]) or around(best[-1][2])
     # three communes make a list; two only after words of an area ("aux alentours de Pont-Audemer (Eure) et Rouen"):
     # "à Cavaillon et à Avignon" are two places, "deux hommes à Auray et Pontivy" the first town's operation
     if len(codes) < (2 if area else 3):
