@@ -1,6 +1,9 @@
-"""Goods held, carried, contained, hidden or left behind, told with no verb of seizing (session 18, p18b): the
-trigger rules of rules/triggers.toml that read a police find by a predicate of possession or containment. Our own
-sentences; fixtures 968-969 and 996-999 tell each in a whole article."""
+"""Events told with no trigger word of their type (session 18, p18b). Goods held, carried, contained, hidden or left
+behind, told with no verb of seizing: the seizure rules of rules/triggers.toml that read a police find by a predicate
+of possession or containment (fixtures 996-999 tell them in whole articles). A point de deal dismantled told as a
+halt put to it, or named by the shop it is likened to (fixtures 968-969). Our own sentences."""
+
+import re
 
 import pytest
 
@@ -56,3 +59,34 @@ def test_holding_without_measured_goods_is_no_find(ling, text):
         "seizure.laisse_derriere",
     }
     assert not new & set(ling.fired("seizure", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Les gendarmes y ont mis un coup d'arrêt mardi.", "dealing_point.coup_d_arret"),
+        ("La brigade a mis mercredi un coup d'arrêt à un trafic installé près du port.", "dealing_point.coup_d_arret"),
+        ("Un coup d'arrêt a été donné à ce trafic jeudi.", "dealing_point.coup_d_arret_donne"),
+        ("Les policiers ont démantelé un drive de la drogue.", "dealing_point.drive_de_la_drogue"),
+        ("Un supermarché de la drogue démantelé à Nancy.", "dealing_point.drive_de_la_drogue"),
+    ],
+)
+def test_a_point_dismantled_told_as_a_halt_or_a_shop(ling, text, rule):
+    assert rule in ling.fired("dealing_point", text)
+
+
+def test_an_aim_is_no_halt(ling):
+    """The infinitive of an aim tells no dismantling."""
+    assert not ling.fired("dealing_point", "L'opération avait pour but de mettre un coup d'arrêt au trafic.")
+
+
+def test_a_halt_is_a_dismantling_only_where_a_point_is_named():
+    """Like 'un trafic démantelé', 'un coup d'arrêt' to a trade is a point's only in an article that names one."""
+    from vigie.press import territory
+
+    fired = ["dealing_point.coup_d_arret"]
+    assert territory.unnamed_point(["dealing_point"], fired, "Ils ont mis un coup d'arrêt au réseau.") == []
+    assert territory.unnamed_point(["dealing_point"], fired, "Le point de deal du square : un coup d'arrêt.") == [
+        "dealing_point"
+    ]
+    assert re.search(territory.DISMANTLED_MORE, "la police y a mis un coup d'arrêt")
