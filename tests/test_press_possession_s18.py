@@ -44,6 +44,7 @@ def test_goods_held_or_contained_are_a_find(ling, text, rule):
         "Deux personnes ont été interpellées en possession de couteaux.",  # no amount, weapon or cash
         "Un acheteur était en possession de deux bonbonnes de cocaïne.",  # not measured: maybe a buyer's
         "L'association distribue des kits contenant un éthylotest et des préservatifs.",
+        "Le hangar, qui contenait 200 pieds de cannabis, a été rasé.",  # a relative clause: a thing told already
         "Le scanner doit détecter les mules qui transportent de la drogue.",
         "Il est porteur d'un projet de médiathèque pour le quartier.",
         "Les habitants se sentent abandonnés par les pouvoirs publics.",
