@@ -30,6 +30,8 @@ from vigie.press.geography import is_district
 # "ont obtenu la dissolution du point de deal", "une opération de police contre un point de deal"
 DISMANTLED_MORE = (
     r"dissolution|dissous|dissoute|"
+    # a halt put to it: "la police y a mis un coup d'arrêt", "un coup d'arrêt a été donné à cette filière"
+    r"\bcoup d['’]arrêt\b|"
     r"(?:opération|intervention|descente|offensive)[^.,;]{0,40}? (?:contre|visant|sur|ciblant) "
     r"(?:un|le|les|des|ce|ces|deux|trois|plusieurs) (?:\w+ )?points? de|"
     # a raid on the point's stairwell: "des policiers ont investi une cage d'escalier où s'était installé un point"
@@ -82,7 +84,13 @@ HEADLINE_ACTION = HEADLINE_DISMANTLED + r"|apparu|installé|s'install|reconstitu
 # rules that tell a point de deal only in an article that names one: "la police a démantelé un trafic de
 # stupéfiants" is a point's dismantling when the article says "ce point de deal" elsewhere, a network's otherwise
 NEEDS_A_POINT = frozenset(
-    {"dealing_point.trafic_demantele", "dealing_point.trafic_est_demantele", "dealing_point.dealers_chasses"}
+    {
+        "dealing_point.trafic_demantele",
+        "dealing_point.trafic_est_demantele",
+        "dealing_point.dealers_chasses",
+        "dealing_point.coup_d_arret",
+        "dealing_point.coup_d_arret_donne",
+    }
 )
 MOVED = frozenset({"dealing_point.point_deplace", "dealing_point.vendeurs_installes"})
 POINT_WORDS = r"\bpoints? de (?:[«\"“]\s*)?(?:deal|vente|revente)\b|\blieux? de deal\b|«\s*fours?\s*»"
