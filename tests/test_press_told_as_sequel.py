@@ -1,6 +1,8 @@
 """How many events an article tells (press/recalls.py, press/counting.py): a mention told as the sequel of one before
 it (a lapse opening its sentence, its rank in a sequence, more of what was just found) is another event, even the same
-day in the same place. Fixtures 970, 971 and 974 score it in whole articles (tests/test_press.py)."""
+day in the same place; one seizure's goods told twice, once dated by the article and once by its own day, are one
+seizure on that day; a seizure told only over a département is the summary of the one told at a locality there.
+Fixtures 970-974 score these in whole articles (tests/test_press.py)."""
 
 from datetime import date
 
@@ -42,3 +44,31 @@ def test_a_sequel_stays_apart_from_the_event_before_it_on_the_same_day():
     assert len(counting.merge([first, then])) == 2
     again = _intimidation("Les policiers visés samedi soir n'ont pas été blessés.")
     assert len(counting.merge([first, again])) == 1
+
+
+def _seizure(start, own, place="Chapélies", commune="19031", departement="19", precision=1, grams=300):
+    drugs = [{"substance": "cocaine", "quantity": grams / 1000, "unit": "kg"}] if grams else []
+    e = Event("seizure", commune, departement, place, precision, start, start, drugs=drugs)
+    e.own_date = own
+    return e
+
+
+def test_the_same_goods_dated_once_by_the_article_and_once_by_their_day_are_one_seizure_on_that_day():
+    today, tuesday = date(2025, 5, 12), date(2025, 5, 6)
+    lead = _seizure(today, own=False)  # "Depuis le début de l'opération, les enquêteurs ont saisi 300 grammes …"
+    told = _seizure(tuesday, own=True)  # "La première saisie remonte au mardi 6 mai : 300 grammes de cocaïne …"
+    assert counting.same_goods(lead, told)
+    merged = counting.merge([lead, told])
+    assert [(e.date_start, e.own_date) for e in merged] == [(tuesday, True)]
+    # each dated by its own words on other days, or each by its paragraph: two seizures of the same weight
+    assert not counting.same_goods(_seizure(today, own=True), told)
+    assert not counting.same_goods(_seizure(today, own=False), _seizure(tuesday, own=False))
+
+
+def test_a_seizure_told_over_the_departement_is_the_summary_of_the_one_at_a_locality_there():
+    week = _seizure(date(2025, 3, 10), True, "dans l'Indre", None, "36", 3, grams=0)
+    week.date_end = date(2025, 3, 15)
+    found = _seizure(date(2025, 3, 12), True, "à hauteur de Montierchaume", None, "36", 2, grams=14000)
+    assert recalls.summaries([week, found]) == [found]
+    elsewhere = _seizure(date(2025, 3, 12), True, "l'A20", None, "87", 2, grams=14000)
+    assert recalls.summaries([week, elsewhere]) == [week, elsewhere]

@@ -530,8 +530,8 @@ def _trade_denied(text: str, ling) -> bool:
 def summaries(events: list[Event]) -> list[Event]:
     """The events without a seizure told only as a summary over an area ("Plusieurs quartiers ciblés … De la drogue a
     été saisie, ainsi que plusieurs motos", placed in the pays or département: nothing measured, nobody counted) when
-    the article tells a seizure in a commune of that département within a week: the summary adds nothing (the README:
-    a sentence that summarises events described elsewhere)."""
+    the article tells a seizure in a commune of that département, or at a locality there, within a week: the summary
+    adds nothing (the README: a sentence that summarises events described elsewhere)."""
 
     def vague(e: Event) -> bool:
         return (
@@ -557,7 +557,8 @@ def summaries(events: list[Event]) -> list[Event]:
             and any(
                 o is not e
                 and o.type == "seizure"
-                and o.commune is not None
+                # placed in a commune, or at a locality by one ("sur l'aire de la Malterie, à hauteur de Montierchaume")
+                and (o.commune is not None or (o.geo_precision or 3) < 3)
                 and (o.commune == e.commune or e.commune is None)
                 and o.departement == e.departement
                 and not vague(o)
