@@ -145,8 +145,12 @@ def same_goods(a: Event, b: Event) -> bool:
     "Il transportait 42 kilos d'herbe de cannabis" at its rest area; "Les douaniers ont surtout trouvé
     730 grammes de cocaïne" and "… les douaniers saisissent 730 grammes de cocaïne"): the same measured drugs, each
     with its quantity and unit. Not a part of them: a headline's sum ("Plus de 60 kg de cannabis et 2,1 kg de cocaïne
-    saisis") is not the pirogue's "60 kg de cannabis" told below it."""
-    if a.type != "seizure" or b.type != "seizure" or not overlaps(a.date_start, a.date_end, b.date_start, b.date_end):
+    saisis") is not the pirogue's "60 kg de cannabis" told below it. Whatever their dates when only one mention dates
+    itself, the other dated by its paragraph or the article ("Depuis le début de l'opération, les enquêteurs ont saisi
+    300 grammes de cocaïne" and "La première saisie remonte au mardi 6 mai : 300 grammes de cocaïne")."""
+    if a.type != "seizure" or b.type != "seizure":
+        return False
+    if a.own_date == b.own_date and not overlaps(a.date_start, a.date_end, b.date_start, b.date_end):
         return False
     mine = a.amounts()
     return bool(mine) and mine == b.amounts()
@@ -343,6 +347,11 @@ def merge(events: list[Event]) -> list[Event]:
             e.date_start and one.date_start and e.time_precision == "day" and one.time_precision != "day"
         ):
             one.date_start, one.date_end = e.date_start, e.date_end
+        elif e.own_date and not one.own_date and e.time_precision == "day" and same_goods(one, e):
+            # the goods told again on a day of their own, the first mention dated by its paragraph or the article
+            # ("Depuis le début de l'opération, les enquêteurs ont saisi 300 grammes de cocaïne" … "La première saisie
+            # remonte au mardi 6 mai : 300 grammes …"): that day
+            one.date_start, one.date_end, one.own_date = e.date_start, e.date_end, True
         if one.commune is None and e.commune is None and (e.geo_precision or 9) < (one.geo_precision or 9):
             # "intercepté sur l'autoroute" in the lead, "sur l'A13, à hauteur de Gaillon" in the body: the place
             # said more precisely (a locality near a town, not only its département)

@@ -421,7 +421,7 @@ class Extractor:
                             # not "Le suspect avait été arrêté il y a trois ans": another time, another arrest;
                             # nor "La veille, un autre réseau avait été démantelé": another operation
                             and not counting.another_time(own_when, operations[-1])
-                            and not recalls.another(clause, kind)
+                            and not recalls.another(clause, kind, sentence)
                         ):  # no place but where the persons live ("Son conducteur, domicilié à Pau, …")
                             # "Le conducteur a été interpellé puis déféré mercredi": the persons of the operation
                             # just told, not a new one
@@ -488,7 +488,10 @@ class Extractor:
                                     or (["seizure.taken_by_an_arrest_verb"] if kind == "seizure" and taken else [])
                                     or [f"learned.{kind}" if kind in learned else f"{kind}.from_context"]
                                 ) + event.rules  # and the words that gave a point's action (_event)
-                                event.another = recalls.another(clause, kind)  # "d'autres tirs", "un autre réseau"
+                                # "d'autres tirs", "un autre réseau", "Trois heures plus tard, …"
+                                event.another = recalls.another(clause, kind, sentence)
+                                if recalls.sequel(clause, sentence):
+                                    event.rules = [*event.rules, recalls.SEQUEL_RULE]
                                 # "à la suite de la découverte d'un stock d'armes": the find that opened the case
                                 event.opened = kind == "seizure" and recalls.opened_by(clause, event.rules)
                                 # "plusieurs fusillades récentes": a series, perhaps a summary of those told

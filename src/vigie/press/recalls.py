@@ -298,9 +298,36 @@ def dated_noun(clause: str, fired: list[str], ref: date, text: str) -> str:
     return after[: following.start()] if following else after
 
 
-def another(clause: str, kind: str = "shooting") -> bool:
+# an event told as the sequel of one told before it, whatever its type: its sentence opens on a lapse after it ("Deux
+# heures plus tard, …", "Quelques jours après, …"; not "remis en liberté deux heures plus tard", a later step of one
+# story), or its clause gives its rank in a sequence ("une seconde vague d'arrestations", "un second fait a eu lieu";
+# not "deux tirs, puis trois dans un second temps", one shooting's shots) or more of what was just found ("une autre
+# vingtaine de plants")
+LAPSE = re.compile(
+    r"^\W*(?:(?:et|puis|mais) )?(?:quelques|deux|trois|quatre|cinq|six|dix|\d+) "
+    r"(?:instants|minutes|heures|jours|semaines) (?:plus tard|après)\b",
+    re.I,
+)
+SEQUEL = re.compile(
+    r"\bune? (?:deuxième|second|seconde|troisième) (?:vague|fait|épisode|volet)\b|"
+    r"\bune autre (?:dizaine|vingtaine|trentaine|cinquantaine|centaine)\b",
+    re.I,
+)
+SEQUEL_RULE = "counting.told_as_sequel"  # the name an event told so carries (Event.rules)
+
+
+def sequel(clause: str, sentence: str = "") -> bool:
+    """Whether an event's clause, or the sentence it is cut from, tells it as the sequel of one told before (`LAPSE`,
+    `SEQUEL`): another event than those, even the same day in the same place (the README: separate incidents)."""
+    return bool(LAPSE.search(plain(sentence or clause)) or SEQUEL.search(plain(clause)))
+
+
+def another(clause: str, kind: str = "shooting", sentence: str = "") -> bool:
     """Whether an event's clause tells it as another one than those told before (counting.same keeps it apart, and
-    operations.fold_arrests does not fold such an arrest into a seizure)."""
+    operations.fold_arrests does not fold such an arrest into a seizure): a sequel of any type (`sequel`), another
+    shooting, another operation."""
+    if sequel(clause, sentence):
+        return True
     text = plain(clause)
     if kind == "shooting":
         return bool(ANOTHER.search(text) or OTHER_EPISODES.search(text))
@@ -503,8 +530,8 @@ def _trade_denied(text: str, ling) -> bool:
 def summaries(events: list[Event]) -> list[Event]:
     """The events without a seizure told only as a summary over an area ("Plusieurs quartiers ciblés … De la drogue a
     été saisie, ainsi que plusieurs motos", placed in the pays or département: nothing measured, nobody counted) when
-    the article tells a seizure in a commune of that département within a week: the summary adds nothing (the README:
-    a sentence that summarises events described elsewhere)."""
+    the article tells a seizure in a commune of that département, or at a locality there, within a week: the summary
+    adds nothing (the README: a sentence that summarises events described elsewhere)."""
 
     def vague(e: Event) -> bool:
         return (
@@ -530,7 +557,8 @@ def summaries(events: list[Event]) -> list[Event]:
             and any(
                 o is not e
                 and o.type == "seizure"
-                and o.commune is not None
+                # placed in a commune, or at a locality by one ("sur l'aire de la Malterie, à hauteur de Montierchaume")
+                and (o.commune is not None or (o.geo_precision or 3) < 3)
                 and (o.commune == e.commune or e.commune is None)
                 and o.departement == e.departement
                 and not vague(o)
