@@ -75,6 +75,16 @@ def test_a_year_s_total_or_record_is_no_operation(ling):
     assert operations.without_tallies([year, told, day], ling.lemmas) == [day]
 
 
+def test_persons_arrested_by_the_dozen_are_a_tally(ling):
+    # a season's figures for a town: no operation arrests that many
+    season = Event("arrest", count=142, evidence="L'été dernier, la police a procédé à 142 interpellations en ville.")
+    # one operation, its persons a handful: an event
+    day = Event("arrest", count=6, evidence="Mardi, six hommes ont été interpellés dans le quartier de la gare.")
+    assert operations.tally(season, ling.lemmas(season.evidence)) == "tally.persons_by_the_dozen"
+    assert operations.tally(day, ling.lemmas(day.evidence)) is None
+    assert operations.without_tallies([season, day], ling.lemmas) == [day]
+
+
 def test_a_trend_is_no_operation_unless_it_tells_an_amount(ling):
     trend = seizure(None, date(2024, 7, 25))
     trend.evidence = "Des saisies importantes de drogue se sont multipliées ces derniers mois sur l'île."
@@ -237,6 +247,7 @@ GOOD = '[fold]\ndays = 7\n[residence]\nlemmas = ["domicilier"]\n'
         (GOOD + '[[tally]]\nname = "t"\nlemmas = ["total"]\nwhen = "year"\n', "tally 't': unknown field"),
         (GOOD + '[[tally]]\nname = "t"\nlemmas = ["total"]\nprecision = ["decade"]\n', "tally 't': precision"),
         (GOOD + '[[tally]]\nname = "t"\nlemmas = []\n', "tally 't': lemmas"),
+        (GOOD + '[[tally]]\nname = "t"\npersons = "many"\n', "tally 't': persons"),
         (GOOD.replace("days = 7", 'days = "a week"'), "[fold]: days"),
         (GOOD + "[gate]\nx = 1\n", "unknown section"),
         (GOOD + '[[not_goods]]\nname = "g"\npattern = "(unclosed"\n', "not_goods 'g': the pattern does not compile"),

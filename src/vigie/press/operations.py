@@ -25,6 +25,7 @@ class Tally:
     unmeasured: bool = False
     pattern: re.Pattern | None = None
     types: frozenset[str] = frozenset({"seizure"})
+    persons: int = 0  # with it, only an operation that counts at least that many persons arrested
 
 
 @dataclass(frozen=True)
@@ -77,11 +78,14 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
         rules._compile(where, entry["pattern"])
         not_goods.append((entry["name"], entry["pattern"]))
     tallies = []
-    fields = {"name", "lemmas", "pattern", "types", "precision", "unmeasured", "note"}
+    fields = {"name", "lemmas", "pattern", "types", "precision", "unmeasured", "persons", "note"}
     for where, entry in rules._entries(path, data, "tally", fields, {"name"}):
         lemmas, precision = entry.get("lemmas"), entry.get("precision", ["any"])
-        if lemmas is None and "pattern" not in entry:
-            raise VigieError(f"{where}: lemmas or pattern needed")
+        if lemmas is None and "pattern" not in entry and "persons" not in entry:
+            raise VigieError(f"{where}: lemmas, pattern or persons needed")
+        persons = entry.get("persons", 0)
+        if not isinstance(persons, int) or isinstance(persons, bool) or persons < 0:
+            raise VigieError(f"{where}: persons must be a whole number of persons ≥ 0, not {persons!r}")
         if lemmas is not None and (
             not isinstance(lemmas, list) or not lemmas or not all(isinstance(x, str) and x for x in lemmas)
         ):
@@ -104,6 +108,7 @@ def load(path: Path = OPERATIONS_FILE) -> Operations:
                 entry.get("unmeasured", False),
                 pattern,
                 frozenset(types),
+                persons,
             )
         )
     return Operations(
@@ -376,7 +381,8 @@ YEAR = re.compile(
 def tally(event: Event, lemmas) -> str | None:
     """The tally rule a seizure (or, for the rules that say so, an arrest or a point de deal) falls under, given the
     lemmas of its sentence (a set, or a function that gives them, called only when a rule needs them), if any: a
-    sentence that names a whole year counts as dated to the year. A rule with lemmas and a pattern needs both."""
+    sentence that names a whole year counts as dated to the year. A rule with lemmas and a pattern needs both; one with
+    `persons`, that many persons arrested too."""
     if event.type not in TALLIED:
         return None
     measured = any(d["quantity"] is not None for d in event.drugs) or event.cash_eur or event.weapons
@@ -385,6 +391,8 @@ def tally(event: Event, lemmas) -> str | None:
         if rule.unmeasured and measured:
             continue
         if event.type not in rule.types or not ("any" in rule.precision or precision in rule.precision):
+            continue
+        if rule.persons and (event.count or 0) < rule.persons:
             continue
         if rule.pattern and not rule.pattern.search(quantities.plain(event.evidence)):
             continue
