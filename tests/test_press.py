@@ -168,6 +168,7 @@ def test_weapons_cash_counts_casualties():
     assert quantities.casualties("Un autre jeune, touché au bras, a été transporté au CHU") == (None, 1)
     assert quantities.arrested("Les deux occupants, domiciliés à Marseille, ont été placés en garde à vue.") == 2
     assert quantities.arrested("Le chauffeur, un ressortissant marocain de 45 ans, a été interpellé.") == 1
+    assert quantities.arrested("Un Rennais de 34 ans et deux jeunes de Vitré ont été interpellés.") == 2  # not an age
     assert quantities.casualties("Deux hommes de 19 et 27 ans ont été tués et un troisième blessé") == (2, 1)
     assert quantities.casualties("Personne n'avait été blessé.") == (0, 0)
     assert quantities.casualties("Un adolescent a été mortellement blessé par balle hier soir") == (1, None)
