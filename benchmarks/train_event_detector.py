@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from press_compare import SCORER  # ../shared/press, wherever this script is run from
 from train_place_ranker import load_scorer  # ../shared/press/score.py as a module (run from benchmarks/)
 
 from vigie.press import articles as press_articles
@@ -485,7 +486,7 @@ def main(argv=None) -> None:
     parser.add_argument("sets", nargs="+", type=Path)
     parser.add_argument("--fixtures", type=Path, help="our own fixtures (dev format): always trained on")
     parser.add_argument("--db", type=Path, required=True)
-    parser.add_argument("--scorer", type=Path, default=Path("../shared/press/score.py"))
+    parser.add_argument("--scorer", type=Path, default=Path(SCORER) / "score.py")
     parser.add_argument("--c", type=float, default=C, help="inverse L2 strength of the logits")
     parser.add_argument(
         "--configs",

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from press_compare import SCORER  # ../shared/press, wherever this script is run from
 
 from vigie.press import articles as press_articles
 from vigie.press.geography import ArticlePlaces, surfaces
@@ -301,7 +302,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sets", nargs="+", type=Path)
     parser.add_argument("--db", type=Path, required=True)
-    parser.add_argument("--scorer", type=Path, default=Path("../shared/press/score.py"))
+    parser.add_argument("--scorer", type=Path, default=Path(SCORER) / "score.py")
     parser.add_argument("--model", choices=("logit", "lambdarank"), default="logit")
     args = parser.parse_args(argv)
     scorer = load_scorer(args.scorer)
