@@ -119,7 +119,10 @@ the article says the place is in its commune ("près du Diamant", then "l'anse C
 Diamant": IN_COMMUNE). The words before a
 name are read with plain apostrophes: "le parquet d’Angers" is an institution like "le parquet d'Angers".
 
-Officers who came to help are of another town ("appuyés par des collègues d'Alençon", "des renforts de Caen"), and
+Officers who came to help are of another town ("appuyés par des collègues d'Alençon", "des renforts de Caen"),
+whatever the unit's words ("épaulés par des effectifs de Bourges", "une équipe a été envoyée sur place avec la BAC de
+Tours"), and a judicial step names the court's town, a day told in between ("déférés ce jeudi 12 juin à Évreux", "mis
+en examen à Draguignan"; not "mis en examen après le coup de filet à Vernon"); and
 so is a unit named by its acronym, with the list of its towns ("les PSPG de Flamanville et de Paluel", "(DCOS,
 ex-police judiciaire) de Toulouse"; not a zone, "la ZUP de …", nor "la BAC de Creil", the officers' town): no place.
 "près de Tarbes et Bordeaux" puts both near (the near and origin words go on over the list they head). A district
@@ -435,6 +438,8 @@ DISTRICT_WORD = r"(?:quartiers?|cités?|résidences?)\s+(?:de la |du |des |de l[
 PART_WORD = (
     r"\b(?:lieu-dit|lieudit|hameau|village|section)\s+(?:de la |du |des |de l['’]|de |d['’])?(?:la |le |les |l['’])?$"
 )
+# a word of a day told between a judicial step and the court's town: "déférés ce jeudi 12 juin à …"
+DAY_WORD = rf"(?:ce|cette|le|hier|dès|matin|soir|après-midi|\d{{1,2}}|{'|'.join(WEEKDAYS)}|{'|'.join(MONTHS)})"
 ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
     r"(?:venu(?:e|s|es)? (?:tout droit |directement )?(?:de|d')(?: la| les|(?<=de) l')?|"
     r"(?:viennent|venant) (?:tout droit |directement )?(?:de|d')|"  # "à l'entrée de X, en venant de Y"
@@ -451,6 +456,10 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"commissaire(?: divisionnaire| principal)?(?: de police)? à|"  # a post: "le commissaire de police à Montbéliard"
     r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
     r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
+    # a judicial step names the court's town, a day often told in between: "déférés ce jeudi 12 juin à Évreux", "mis
+    # en examen à Draguignan", "jugés mardi à Lille" (not "mis en examen après le coup de filet à Vernon", where the
+    # operation was)
+    rf"(?:déférée?s?|mise?s? en examen|jugée?s?)(?: {DAY_WORD})*? (?:à|au)|"
     # officers who came to help are of another town: "appuyés par des collègues d'Alençon", "des renforts de Caen",
     # and so are officers counted by where they were drawn from: "120 gendarmes, principalement de Cholet"
     r"(?:policiers|gendarmes|militaires|douaniers|enquêteurs),? (?:principalement|essentiellement|notamment|surtout|"
@@ -461,6 +470,13 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"(?:policiers|gendarmes|militaires|douaniers|enquêteurs|agents)(?: [\w'’-]+){0,2}? (?:de|d'|d’|du)|"
     r"(?:appuyé|aidé|épaulé|renforcé|assisté|secondé)(?:e|s|es)? par (?:les |des |leurs )?"
     r"(?:policiers|gendarmes|militaires|douaniers|enquêteurs|agents)(?: [\w'’-]+){0,2}? (?:de|d'|d’|du)|"
+    # and any unit named as help sent in, whatever its words: "épaulés par des effectifs de Bourges", "renforcés par
+    # un groupe d'intervention de Tours", "a été envoyée sur place avec la BAC de Tours", "venus en renfort de
+    # Laval" (their town is where they came from; not across a comma nor a locative: "appuyés par des renforts, ils
+    # ont fouillé une maison de Darvoy" names a house there)
+    r"(?:(?:appuyé|aidé|épaulé|renforcé|assisté|secondé)(?:e|s|es)? par|(?:dépêché|envoyé|appelé|venu)(?:e|s|es)? "
+    r"(?:sur place|sur les lieux|en renfort)|\ben renfort)"
+    r"(?:(?!\s(?:dans|sur|chez|devant|près|lors|à|au|aux|en)\s)[^.;:!?,]){0,60}?\s(?:de|d'|d’|du)|"
     # the towns of reinforcements listed in brackets: "des renforts du département et d'autres communes (Nantes, …)"
     r"\b(?:collègues|renforts?)\b[^().;]{0,50}\(|"
     r"(?:collègues|renforts?|police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|"
