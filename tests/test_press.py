@@ -189,6 +189,19 @@ def test_a_cut_inside_a_sentence_is_undone():
     ]
 
 
+def test_the_day_a_sentence_dates_is_the_one_le_lendemain_counts_from(extractor):
+    """A sentence that only dates what was told ("Les interpellations ont eu lieu le mardi 17 juin", rules/words.toml
+    date.took_place, date.unfolded) gives the day "le lendemain" counts from, not the news of the day told before."""
+    text = (
+        "Ce vendredi 20 juin, le parquet de Nîmes a présenté le bilan d'un coup de filet mené contre un réseau "
+        "d'héroïne à Alès : six personnes ont été interpellées.\n\nLes interpellations ont eu lieu le mardi 17 juin "
+        "à l'aube, avec l'appui du RAID.\n\nLe lendemain, les enquêteurs ont saisi 300 grammes d'héroïne dans un "
+        "garage de Nîmes."
+    )
+    events = extractor.extract(Article("t", date(2025, 6, 20), "", text))
+    assert [(e.commune, e.date_start) for e in events if e.type == "seizure"] == [("30189", date(2025, 6, 18))]
+
+
 def test_no_event_where_nothing_happened(extractor):
     """A number at the start of a sentence is not a town ("Douze", Dordogne); a denied seizure is no seizure."""
     text = (

@@ -101,6 +101,14 @@ TOLL_ITEM = quantities.VALUES["toll_item"]  # "Arles (trois blessés le 18 avril
 DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’]|(?:Il|Ils|Elle|Elles)\s)"
 
 
+def _story_day(interval, ref: date) -> bool:
+    """Is `interval` one day, not after the article? Told by a sentence that only dates what was told ("Les
+    interpellations ont eu lieu le lundi 9 novembre", rules/words.toml date.took_place, date.unfolded), it is the
+    story's day, the one a later "le lendemain" or "la veille" counts from (dates.resolve's anchor), whatever day an
+    event of the article was told on before (the news of the day, "Ce vendredi, un réseau a été démantelé")."""
+    return bool(interval) and interval[0] is not None and interval[0] == interval[1] <= ref
+
+
 def _about_persons_told(sentence: str, ref: date) -> bool:
     """Does the sentence open on persons already introduced (DEFINITE)? A leading date phrase is skipped first: in
     "Ce mardi, trois acheteurs ont été interpellés" the demonstrative is the date's, and the persons are new; in
@@ -264,6 +272,7 @@ class Extractor:
         label = label_area(article.text, self.gaz.departements_in)  # "Vendée" ¶ …: the article's label line
         events: list[Event] = []
         last_date = None
+        story_day = None  # the day a sentence that only dates what was told gave (_story_day)
         district = None  # the place of the latest event told with its district
         headline_deal = territory.headline_point(article.title, self.ling)  # "un point de deal démantelé"
         spreads, separate = [], []  # operations told over several communes, communes told apart (operations.spread)
@@ -360,6 +369,7 @@ class Extractor:
                     # "un trafic démantelé" is a point de deal's dismantling only in an article that names one
                     kept = territory.unnamed_point(types, self.ling.fired("dealing_point", trigger_text), whole)
                     interval = dates.resolve(clause, article.date, last_date)
+                    from_story = story_day is not None and last_date == story_day  # counted from it, if relative
                     # … a network dismantled on a day of its own, then: an arrest (operations.dismantled_trade)
                     types = dismantled_trade(types, kept, bool(interval and interval[0]))
                     if interval and interval[0]:
@@ -369,6 +379,13 @@ class Extractor:
                             # "… tué ce lundi soir. Son corps a été découvert le lendemain matin." ¶ "La veille vers
                             # 20h20, les policiers sont intervenus pour un coup de feu": counted from the day told last
                             last_date = interval
+                        elif _story_day(interval, article.date) and (
+                            self.ling.says("date.took_place", text) or self.ling.says("date.unfolded", text)
+                        ):
+                            # "Les interpellations ont eu lieu le lundi 9 novembre" (the operation told again) ¶ "Le
+                            # lendemain, un dixième suspect a été appréhendé": the day a sentence that dates what was
+                            # told gives is the one "le lendemain", "la veille" count from, not the news of the day
+                            last_date = story_day = interval
                         continue
                     vague = self._vague(clause, deps, last_place)
                     own_places = sentence_places if clause == sentence else self._places(clause, deps)
@@ -492,6 +509,8 @@ class Extractor:
                                 event.another = recalls.another(clause, kind, sentence)
                                 if recalls.sequel(clause, sentence):
                                     event.rules = [*event.rules, recalls.SEQUEL_RULE]
+                                if from_story and own_when and own_when != dates.resolve(sentence, article.date):
+                                    event.rules = [*event.rules, "date.story_day"]  # "le lendemain" of that day
                                 # "à la suite de la découverte d'un stock d'armes": the find that opened the case
                                 event.opened = kind == "seizure" and recalls.opened_by(clause, event.rules)
                                 # "plusieurs fusillades récentes": a series, perhaps a summary of those told
