@@ -21,15 +21,15 @@ def ling():
     [
         ("Le guetteur était porteur de 180 grammes de résine de cannabis.", "seizure.porteur_de"),
         ("L'un des deux hommes était détenteur d'un pistolet.", "seizure.porteur_de"),
-        ("Il était en possession d'une arme de poing au moment de son arrestation.", "seizure.en_possession_de"),
+        ("Le conducteur était en possession d'un revolver lors du contrôle.", "seizure.en_possession_de"),
         ("Il contenait, sous des cartons, 45 kilos d'herbe de cannabis.", "seizure.contenait_une_quantite"),
         ("Deux voitures, dont celle du suspect, contenaient 70 kilos de résine.", "seizure.contenait_une_quantite"),
         ("Les chiens ont détecté 60 kilos de résine dans la remorque.", "seizure.detecte"),
         ("Deux pistolets abandonnés dans un fourré ont été ramassés.", "seizure.biens_caches"),
-        ("On a découvert 97 ovules de cocaïne dissimulés dans le coffre.", "seizure.biens_caches"),
+        ("Les douaniers ont découvert 40 ovules de cocaïne dissimulés sous un siège.", "seizure.biens_caches"),
         ("Les policiers ont ramassé 300 grammes de cocaïne abandonnés par les fuyards.", "seizure.biens_caches"),
         ("Il s'est avéré détenir sur lui 450 grammes d'herbe.", "seizure.avait_sur_lui"),
-        ("La police arrête un automobiliste avec sur lui un gramme d'héroïne.", "seizure.avait_sur_lui"),
+        ("Les gendarmes contrôlent un cycliste avec sur lui trois grammes d'héroïne.", "seizure.avait_sur_lui"),
         ("Trois kilos de cocaïne ont aussi été retrouvés dans la cave.", "seizure.a_retrouve"),
         ("Des armes sont également retrouvées dans l'appartement.", "seizure.etait_retrouve"),
     ],
@@ -41,7 +41,7 @@ def test_goods_held_or_contained_are_a_find(ling, text, rule):
 @pytest.mark.parametrize(
     "text",
     [
-        "Deux personnes ont été interpellées en possession de couteaux.",  # no amount, weapon or cash
+        "Trois jeunes arrêtés en possession de couteaux ont été relâchés.",  # no amount, weapon or cash
         "Un acheteur était en possession de deux bonbonnes de cocaïne.",  # not measured: maybe a buyer's
         "L'association distribue des kits contenant un éthylotest et des préservatifs.",
         "Le hangar, qui contenait 200 pieds de cannabis, a été rasé.",  # a relative clause: a thing told already
@@ -66,9 +66,9 @@ def test_holding_without_measured_goods_is_no_find(ling, text):
     [
         ("Les gendarmes y ont mis un coup d'arrêt mardi.", "dealing_point.coup_d_arret"),
         ("La brigade a mis mercredi un coup d'arrêt à un trafic installé près du port.", "dealing_point.coup_d_arret"),
-        ("Un coup d'arrêt a été donné à ce trafic jeudi.", "dealing_point.coup_d_arret_donne"),
+        ("Un coup d'arrêt a été donné au réseau lundi.", "dealing_point.coup_d_arret_donne"),
         ("Les policiers ont démantelé un drive de la drogue.", "dealing_point.drive_de_la_drogue"),
-        ("Un supermarché de la drogue démantelé à Nancy.", "dealing_point.drive_de_la_drogue"),
+        ("Un supermarché de la drogue fermé à Dieppe.", "dealing_point.drive_de_la_drogue"),
     ],
 )
 def test_a_point_dismantled_told_as_a_halt_or_a_shop(ling, text, rule):
@@ -77,7 +77,7 @@ def test_a_point_dismantled_told_as_a_halt_or_a_shop(ling, text, rule):
 
 def test_an_aim_is_no_halt(ling):
     """The infinitive of an aim tells no dismantling."""
-    assert not ling.fired("dealing_point", "L'opération avait pour but de mettre un coup d'arrêt au trafic.")
+    assert not ling.fired("dealing_point", "Ces contrôles visent à mettre un coup d'arrêt au commerce.")
 
 
 def test_a_halt_is_a_dismantling_only_where_a_point_is_named():

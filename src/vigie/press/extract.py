@@ -103,7 +103,7 @@ DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’
 
 def _story_day(interval, ref: date) -> bool:
     """Is `interval` one day, not after the article? Told by a sentence that only dates what was told ("Les
-    interpellations ont eu lieu le lundi 9 novembre", rules/words.toml date.took_place, date.unfolded), it is the
+    perquisitions ont eu lieu le mardi 4 mars", rules/words.toml date.took_place, date.unfolded), it is the
     story's day, the one a later "le lendemain" or "la veille" counts from (dates.resolve's anchor), whatever day an
     event of the article was told on before (the news of the day, "Ce vendredi, un réseau a été démantelé")."""
     return bool(interval) and interval[0] is not None and interval[0] == interval[1] <= ref
@@ -382,7 +382,7 @@ class Extractor:
                         elif _story_day(interval, article.date) and (
                             self.ling.says("date.took_place", text) or self.ling.says("date.unfolded", text)
                         ):
-                            # "Les interpellations ont eu lieu le lundi 9 novembre" (the operation told again) ¶ "Le
+                            # "Les perquisitions ont eu lieu le mardi 4 mars" (the operation told again) ¶ "Le
                             # lendemain, un dixième suspect a été appréhendé": the day a sentence that dates what was
                             # told gives is the one "le lendemain", "la veille" count from, not the news of the day
                             last_date = story_day = interval

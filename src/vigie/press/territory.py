@@ -30,7 +30,7 @@ from vigie.press.geography import is_district
 # "ont obtenu la dissolution du point de deal", "une opération de police contre un point de deal"
 DISMANTLED_MORE = (
     r"dissolution|dissous|dissoute|"
-    # a halt put to it: "la police y a mis un coup d'arrêt", "un coup d'arrêt a été donné à cette filière"
+    # a halt put to it: "les gendarmes y ont mis un coup d'arrêt", "un coup d'arrêt a été donné au réseau lundi"
     r"\bcoup d['’]arrêt\b|"
     r"(?:opération|intervention|descente|offensive)[^.,;]{0,40}? (?:contre|visant|sur|ciblant) "
     r"(?:un|le|les|des|ce|ces|deux|trois|plusieurs) (?:\w+ )?points? de|"
