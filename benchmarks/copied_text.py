@@ -3,9 +3,10 @@ shared with any article of the given sets (folders of `articles/*.json`, kept ou
 issue's rule is that facts carry over and sentences do not: run this before merging work written while reading real
 articles, and rewrite what it prints in your own words (stock phrases of crime reporting may stay).
 
-    .venv/bin/python benchmarks/copied_text.py /work/press_real* [--min 8] [--messages 18bfaf4..HEAD]
+    .venv/bin/python benchmarks/copied_text.py /work/press_real* [--min 8] [--messages 18bfaf4..HEAD | --added 18bfaf4]
 
-With --messages, the commit messages of that range are scanned instead of the files."""
+With --messages, the commit messages of that range are scanned instead of the files; with --added, only the lines the
+working tree adds since that commit (what a session's merges brought, apart from the stock phrases already there)."""
 
 from __future__ import annotations
 
@@ -52,11 +53,25 @@ def runs(text: str, seen: dict, least: int) -> list[tuple[str, str]]:
     return found
 
 
+def added_lines(base: str) -> dict[str, str]:
+    """The lines the working tree adds to each scanned file since `base` (git diff), joined per file."""
+    diff = subprocess.run(["git", "diff", "--unified=0", base], capture_output=True, text=True).stdout
+    texts: dict[str, list[str]] = {}
+    name = None
+    for line in diff.splitlines():
+        if line.startswith("+++ "):
+            name = line[6:] if line.startswith("+++ b/") and SCANNED.search(line) else None
+        elif name and line.startswith("+"):
+            texts.setdefault(name, []).append(line[1:])
+    return {name: "\n".join(lines) for name, lines in texts.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sets", nargs="+", help="folders holding articles/*.json")
     parser.add_argument("--min", type=int, default=8, help="the shortest run reported, in words")
     parser.add_argument("--messages", help="a revision range whose commit messages are scanned instead")
+    parser.add_argument("--added", metavar="COMMIT", help="scan only the lines added since this commit")
     args = parser.parse_args()
     seen = shingles(args.sets)
     if not seen:
@@ -65,6 +80,8 @@ def main() -> int:
     if args.messages:
         log = subprocess.run(["git", "log", "--format=%h %B", args.messages], capture_output=True, text=True)
         texts = {f"messages {args.messages}": log.stdout}
+    elif args.added:
+        texts = added_lines(args.added)
     else:
         tracked = subprocess.run(["git", "ls-files"], capture_output=True, text=True).stdout.split()
         texts = {name: Path(name).read_text(errors="replace") for name in tracked if SCANNED.search(name)}
