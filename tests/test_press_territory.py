@@ -101,6 +101,8 @@ def test_no_rule_opens_a_long_bounded_window():
     [
         "Deux projectiles de calibre 9 mm se sont fichés dans le rideau d'un commerce.",  # bullets
         "La victime a été atteinte de plusieurs projectiles dans la ruelle.",
+        "Touché par au moins deux projectiles au bras, il a été hospitalisé.",
+        "L'un des tireurs a lâché une rafale de plusieurs projectiles vers le hall.",
         "Les commerçants sont parfois menacés par les guetteurs.",  # a habit, no occurrence
         "Les riverains évoquent des insultes et parfois des menaces contre les passants.",
         "Les enquêteurs cherchent à savoir s'il s'agit de représailles.",  # a motive weighed
