@@ -50,6 +50,8 @@ def kinds(ling, text: str) -> list[str]:
         ("l'incendie du poste de police en mars", "intimidation.incendie_batiment_public"),
         ("le commissariat de Vierzon (Cher) a été attaqué", "intimidation.batiment_attaque"),
         ("l'attaque du commissariat a choqué les habitants", "intimidation.attaque_du_batiment"),
+        ("la gendarmerie de Lunel a encore été visée", "intimidation.batiment_vise_passif"),
+        ("la mairie du quartier visée par des jets de pierres", "intimidation.batiment_vise_par"),
         ("les policiers ont été visés par des feux d'artifice", "intimidation.vise_par_des_artifices"),
         ("des tags anti-police sur les boîtes aux lettres", "intimidation.tags_anti_police"),
         ("le nom d'un policier a été tagué sur un mur", "intimidation.nom_tague"),
@@ -58,6 +60,20 @@ def kinds(ling, text: str) -> list[str]:
 )
 def test_the_wordings_of_the_three_types(ling, text, rule):
     assert rule in ling.fired(rule.split(".")[0], text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un dispositif de gendarmerie visant à démanteler un trafic de cocaïne",
+        "cette opération de la gendarmerie vise à démanteler le point de deal",
+        "le plan de la mairie cible les halls d'immeuble",
+    ],
+)
+def test_a_building_s_service_that_aims_at_something_is_no_attack(ling, text):
+    """'viser' and 'cibler' in the active tell what a gendarmerie's or a town hall's action aims at; the building is
+    attacked only in the passive ('a été visée', 'visée par')."""
+    assert ling.fired("intimidation", text) == []
 
 
 def test_the_network_rules_are_token_patterns():
@@ -85,6 +101,8 @@ def test_no_rule_opens_a_long_bounded_window():
     [
         "Deux projectiles de calibre 9 mm se sont fichés dans le rideau d'un commerce.",  # bullets
         "La victime a été atteinte de plusieurs projectiles dans la ruelle.",
+        "Touché par au moins deux projectiles au bras, il a été hospitalisé.",
+        "L'un des tireurs a lâché une rafale de plusieurs projectiles vers le hall.",
         "Les commerçants sont parfois menacés par les guetteurs.",  # a habit, no occurrence
         "Les riverains évoquent des insultes et parfois des menaces contre les passants.",
         "Les enquêteurs cherchent à savoir s'il s'agit de représailles.",  # a motive weighed
