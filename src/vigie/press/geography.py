@@ -149,8 +149,8 @@ communes or more listed after one "à" or "sur les communes de" ("six arrestatio
 Bastia", "À Montbéliard, Audincourt et Valentigney", "principalement à Châteauroux, mais aussi à Déols, Le
 Poinçonnet et Levroux", "sur les communes du Robert, du François et de Sainte-Luce",
 two after "la région de" or "le secteur des communes de": "dans la région de Béziers et d'Agde"; not homes,
-"domiciliés à …", nor "à X et à Y", two places; "dans plusieurs communes du Bassin minier, notamment Harnes, Vermelles
-et Annezin"), are one operation across them: geo_precision 3, their département
+"domiciliés à …", nor "à X et à Y", two places; "dans plusieurs communes du Valenciennois, notamment Anzin, Raismes
+et Onnaing"), are one operation across them: geo_precision 3, their département
 if they share one, else none. Two départements named together as where it happened ("dans le Gard et dans l'Hérault",
 "entre la Drôme et l'Ardèche": departements_together) are one operation across both: geo_precision 3, no département,
 whatever town of one of them the article names. A route from a town to an area ("un trafic entre Angoulême et le
@@ -334,7 +334,7 @@ LISTED_ITEM = (  # "Savigné sur Lathan" without its hyphens too, "Le Poinçonne
 LISTED = (  # "À Montbéliard, Audincourt et Valentigney" opening a sentence too; "dans la région de Béziers et d'Agde",
     # "dans les régions de Dreux, Evreux (Eure) et Maurepas (Yvelines)": the area around these towns (two are enough;
     # not "les secteurs d'Annonay et Saint-Étienne", where annotators name the town of the operation)
-    # "dans plusieurs communes du Bassin minier, notamment Harnes, Vermelles et Annezin"
+    # "dans plusieurs communes du Valenciennois, notamment Anzin, Raismes et Onnaing"
     rf"(?<![\w'’])(?P<how>[àÀ] |(?:sur|dans) (?:les|le secteur des) communes {LISTED_OF}|dans plusieurs communes ?: |"
     r"dans plusieurs communes[^.;:,]{0,40},? (?:notamment|dont) |"
     rf"(?:dans |sur )?(?:la région|les régions) {LISTED_OF})"
