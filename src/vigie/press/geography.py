@@ -285,17 +285,17 @@ REST_AREA = (
 )
 # a département or an island named as where something happened: "à Mayotte", "en Martinique", "dans l'Aube",
 # "au large de la Martinique"
+DEP_NAME = r"(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*"  # a département's name, capitalised words
 DEPARTEMENT_PLACE = (
     r"(?:\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de )|"
     # the districts or communes of a département, several places in it: "une vingtaine de cités du Val-d'Oise"
     r"\b(?P<several>cités|quartiers|communes) (?:de la |de l['’]|du |des |de ))"
-    r"(?P<name>(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*)"
+    rf"(?P<name>{DEP_NAME})"
 )
 # two départements named together as where one operation happened: "dans le Gard et dans l'Hérault",
 # "dans les départements du Gard et de l'Hérault", "entre la Drôme et l'Ardèche", "en Isère et dans le département
 # voisin de la Savoie" (ArticlePlaces.departements_together: geo_precision 3, no département)
 DEP_ARTICLE = r"(?:de la |de l['’]|du |des |de |la |le |les |l['’])?"
-DEP_NAME = r"(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*"
 DEPARTEMENTS_TOGETHER = (
     rf"\b(?:en|dans|entre) (?:les (?:deux )?départements )?{DEP_ARTICLE}(?P<first>{DEP_NAME}),? et "
     rf"(?:en |dans )?(?:(?:le |un )?département voisin )?{DEP_ARTICLE}(?P<second>{DEP_NAME})"

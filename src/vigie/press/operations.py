@@ -165,6 +165,12 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
     )
 
 
+def names(area: str | None, place: str | None) -> bool:
+    """Do an area's words name a place, as a whole word ("entre Vatan, Levroux et Issoudun" names "Levroux")?"""
+    name = (place or "").strip()
+    return len(name) > 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", area or "") is not None
+
+
 def over_the_area(seizure: Event, arrest: Event) -> bool:
     """Arrests told over an area (geo_precision 3, no commune) are the operation of a seizure on dates that overlap
     when the area's words name the seizure's place (five arrests "entre Vatan, Levroux et Issoudun" on a Tuesday …
@@ -177,8 +183,7 @@ def over_the_area(seizure: Event, arrest: Event) -> bool:
     if seizure.commune is None and arrest.geo_precision == 3:
         same = seizure.departement == arrest.departement
         return same or (seizure.geo_precision == 3 and None in (seizure.departement, arrest.departement))
-    name = (seizure.place or "").strip()
-    if len(name) > 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", arrest.place or ""):
+    if names(arrest.place, seizure.place):
         return True
     # a seizure its sentence does not place ("Lors des perquisitions, …"), at a town carried from before, in the
     # area's département or with arrests told across départements ("interpellés dans la Drôme et dans
@@ -195,8 +200,7 @@ def named_by_the_area(seizure: Event, arrest: Event) -> bool:
         return False
     if seizure.departement not in (None, arrest.departement):
         return False
-    name = (arrest.place or "").strip()
-    return len(name) > 2 and bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", seizure.place or ""))
+    return names(seizure.place, arrest.place)
 
 
 def same_persons(seizure: Event, arrest: Event) -> bool:
