@@ -148,7 +148,9 @@ def measured_goods_only(clause: str) -> bool:
 def _clauses(sentence: str) -> list[str]:
     """Clauses that may each report their own event ("… le mois dernier et de nouveaux coups de feu …")."""
     parts = re.split(
-        r",? et (?!\w+ autres? (?:à|au|aux|en|dans)\b)(?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )"
+        # not "à Vesoul et deux communes proches", one place (geography.AROUND_AFTER)
+        r",? et (?!\w+ autres? (?:à|au|aux|en|dans)\b)(?!\w+ (?:\w+ )?(?:communes|villes|localités|villages)\b)"
+        r"(?=de nouveaux|des |un |une |deux |trois |quatre |plusieurs )"
         r"(?!\w+ (?:\w+ )?(?:blessée?s?|morte?s?|tuée?s?)\b)|;\s+|\s+:\s+|"  # "un mort et deux blessés" is one toll
         r",? avant de (?=se |s')|"
         # "… blessé le 12 mai, et le lendemain un immeuble visé par des tirs": not "…, et la veille dans le quartier

@@ -420,9 +420,15 @@ AROUND_AFTER = (
     r"(?:sa|son)\s+(?:région|périphérie|agglomération|banlieue))|"
     # communes around it, not named and not its own: "à Moulins et dans des communes avoisinantes", "Louviers et
     # quatre communes voisines", "et dans plusieurs localités proches" ("L'Aigle et ses communes voisines" is the town)
-    r"(?:(?:dans|à|sur)\s+)?(?:des|plusieurs|quelques|différentes|diverses|deux|trois|quatre|cinq|six)\s+"
-    r"(?:autres\s+)?(?:communes|villes|localités|villages)\s+(?:voisines|avoisinantes|proches|environnantes|alentour|"
-    r"limitrophes))\b"
+    r"(?:(?:dans|à|sur)\s+)?(?:des|plusieurs|quelques|différentes|diverses|(?:de\s+)?nombreuses|d['’]autres|deux|trois|"
+    r"quatre|cinq|six)\s+(?:autres\s+)?(?:communes|villes|localités|villages)\s+(?:voisines|avoisinantes|proches|"
+    r"environnantes|alentour|limitrophes|"
+    # or of an area it names ("à Niort et dans plusieurs villes de Charente-Maritime", "et dans d'autres villes du
+    # Var"): the town's département, or none when the area is another département's (ArticlePlaces.resolve)
+    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?-i:[A-ZÉ])[\w'’-]+)|"
+    # more communes than the ones named ("à Dax, Mont-de-Marsan et plusieurs autres communes")
+    r"(?:(?:dans|à|sur)\s+)?(?:plusieurs|quelques|de\s+nombreuses|d['’]autres|deux|trois|quatre|cinq|six)\s+autres\s+"
+    r"(?:communes|villes|localités|villages))\b"
 )
 # a name followed by a wider area it is part of ("les Hauts de l'île", "le Nord du département"): no district of a town
 AREA_AFTER = r"\s+(?:de l['’]île|du département|de la région|du pays|de la vallée|du territoire)\b"
@@ -1015,7 +1021,9 @@ class ArticlePlaces(Geography):
             # "des perquisitions à Louviers et aux alentours", "à Cholet et dans ses environs": the town and the
             # communes around it, an area of its département (geo_precision 3), as "l'agglomération de X" is
             said = text[mention.start : mention.end + around.end()]
-            place = Place(None, chosen.place.departement, said, mention.start, 3, why=chosen.place.why)
+            named = self.gaz.departements_in(around.group(0))
+            dep = chosen.place.departement if set(named) <= {chosen.place.departement} else None
+            place = Place(None, dep, said, mention.start, 3, why=chosen.place.why)
             return replace(chosen, place=place, rank=3, why="area")
         return replace(chosen, place=replace(chosen.place, start=mention.start))
 
@@ -1457,6 +1465,10 @@ class ArticlePlaces(Geography):
             choice = self.resolve(mention, listed)
             if choice.place is not None and choice.place.code:
                 codes[choice.place.code] = choice.place.departement
+            elif choice.why == "area" and getattr(choice.place.why, "code", None):
+                # "entre Lure, Héricourt et d'autres communes de la Haute-Saône": the last town with the communes
+                # around it
+                codes[choice.place.why.code] = choice.place.why.departement
         if len(codes) == 1:
             return self._route_to_area(m.group(1), m.group(0), m.start())
         if len(codes) < 2:
