@@ -810,11 +810,11 @@ def test_arrests_in_a_commune_that_a_seizure_over_an_area_names_fold_into_it():
     wide = Event("seizure", None, "18", "entre Vierzon, Mehun-sur-Yèvre et Foëcy", 3, day, day)
     mehun = Event("arrest", "18141", "18", "Mehun-sur-Yèvre", 1, day, day)
     assert [(e.type, e.place) for e in operations.fold_arrests([wide, mehun])] == [("seizure", wide.place)]
-    # persons counted in that commune are told apart; another day or a commune the area does not name, another event
-    counted = Event("arrest", "18141", "18", "Mehun-sur-Yèvre", 1, day, day, count=2)
+    # another day or a commune the area does not name, another event (persons counted commune by commune too:
+    # test_arrests_counted_at_the_one_town_of_a_seizure_s_area_are_its_count)
     later = Event("arrest", "18141", "18", "Mehun-sur-Yèvre", 1, date(2025, 3, 20), date(2025, 3, 20))
     bourges = Event("arrest", "18033", "18", "Bourges", 1, day, day)
-    for other in (counted, later, bourges):
+    for other in (later, bourges):
         wide = Event("seizure", None, "18", "entre Vierzon, Mehun-sur-Yèvre et Foëcy", 3, day, day)
         assert len(operations.fold_arrests([wide, other])) == 2
 
@@ -827,3 +827,38 @@ def test_the_police_intervening_in_two_sectors_is_one_operation_over_them():
     )
     told = operations.spread(sentence, [(1, voiron.start, voiron), (2, moirans.start, moirans)])
     assert (told.place.departement, told.place.precision, set(told.codes)) == ("38", 3, {"38563", "38239"})
+
+
+def test_arrests_counted_at_the_one_town_of_a_seizure_s_area_are_its_count():
+    # "dans les secteurs de A et B" … "six personnes en garde à vue" placed at A … "les enquêteurs ont saisi": one
+    # operation over the area; two towns each with its own persons stay two facts
+    area = Event(
+        "seizure", None, "26", "les secteurs de Romans-sur-Isère et Bourg-de-Péage", 3, None, date(2023, 5, 10)
+    )
+    six = Event("arrest", "26281", "26", "Romans-sur-Isère", 1, date(2023, 5, 9), date(2023, 5, 9), count=6)
+    kept = operations.fold_arrests([area, six])
+    assert [e.type for e in kept] == ["seizure"] and kept[0].count == 6 and kept[0].commune is None
+    area = Event(
+        "seizure", None, "26", "les secteurs de Romans-sur-Isère et Bourg-de-Péage", 3, None, date(2023, 5, 10)
+    )
+    six = Event("arrest", "26281", "26", "Romans-sur-Isère", 1, date(2023, 5, 9), date(2023, 5, 9), count=6)
+    two = Event("arrest", "26058", "26", "Bourg-de-Péage", 1, date(2023, 5, 9), date(2023, 5, 9), count=2)
+    assert [e.type for e in operations.fold_arrests([area, six, two])] == ["seizure", "arrest", "arrest"]
+
+
+def test_another_network_s_arrest_folds_into_the_seizure_told_after_it_only():
+    # "cinq interpellés mardi … 300 grammes saisis" then "un autre réseau démantelé" … "cette opération avait aussi
+    # conduit à la saisie de deux pistolets": the other network's seizure is the one told after its arrest
+    other = arrest(date(2024, 3, 6))
+    other.another = True
+    later = seizure(date(2024, 3, 6))
+    assert [e.type for e in operations.fold_arrests([other, later])] == ["seizure"]
+    other = arrest(date(2024, 3, 6))
+    other.another = True
+    kept = operations.fold_arrests([seizure(date(2024, 3, 6)), other])
+    assert [e.type for e in kept] == ["seizure", "arrest"]
+    # the seizure told after is the first operation's when the arrests told before are its own
+    other = arrest(date(2024, 3, 6))
+    other.another = True
+    events = [arrest(date(2024, 3, 6), count=10), other, seizure(date(2024, 3, 6))]
+    assert [e.type for e in operations.fold_arrests(events)] == ["arrest", "seizure"]

@@ -146,10 +146,14 @@ def gap_days(a: Event, b: Event) -> int:
     return 0
 
 
-def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bool:
+def same_operation(
+    seizure: Event, arrest: Event, days: int | None = None, told_after: bool = False, arrests: list[Event] = ()
+) -> bool:
     """An arrest told of the seizure's commune, on dates that overlap, or within `days` of it when one of the two
     is dated by its paragraph only (an arrest on a date of its own a week before a seizure on a date of its own is
-    another operation)."""
+    another operation). An arrest told as another operation than those before ("un autre réseau avait été démantelé")
+    is not theirs, but is the operation of a seizure told after it (`told_after`: "… lors de cette opération, qui avait
+    aussi conduit à la saisie d'un pistolet"). `arrests` are the article's, for `named_by_the_area`."""
     days = RULES.fold_days if days is None else days
     gap = gap_days(seizure, arrest)
     return (
@@ -157,10 +161,10 @@ def same_operation(seizure: Event, arrest: Event, days: int | None = None) -> bo
         and arrest.type == "arrest"
         and (
             (seizure.commune == arrest.commune and seizure.departement == arrest.departement)
-            or (gap == 0 and (over_the_area(seizure, arrest) or named_by_the_area(seizure, arrest)))
+            or (gap == 0 and (over_the_area(seizure, arrest) or named_by_the_area(seizure, arrest, arrests)))
         )
         and (gap == 0 or (gap <= days and not (seizure.own_date and arrest.own_date)))
-        and not arrest.another  # "un autre réseau avait été démantelé la veille"
+        and not (arrest.another and not told_after)  # "un autre réseau avait été démantelé la veille"
         and not seizure.opened  # "… à la suite de la découverte d'un stock d'armes"
     )
 
@@ -191,16 +195,22 @@ def over_the_area(seizure: Event, arrest: Event) -> bool:
     return arrest.geo_precision == 3 and seizure.carried and arrest.departement in (None, seizure.departement)
 
 
-def named_by_the_area(seizure: Event, arrest: Event) -> bool:
+def named_by_the_area(seizure: Event, arrest: Event, arrests: list[Event] = ()) -> bool:
     """The other way round from `over_the_area`: a seizure told over an area whose words name the commune of arrests
     on dates that overlap ("saisies … entre Vierzon, Mehun et Foëcy" … "des interpellations à Mehun") is their
-    operation, the level of its place the operation's. Not arrests with their own count (persons counted commune by
-    commune are the README's distinct facts)."""
-    if seizure.commune is not None or seizure.geo_precision != 3 or arrest.commune is None or arrest.count:
+    operation, the level of its place the operation's. Arrests with their own count are so only when they are the
+    only persons the area's communes count (`arrests`, the article's: "huit personnes en garde à vue" placed at the
+    first town of "les secteurs de A et B"); persons counted commune by commune are the README's distinct facts."""
+    if seizure.commune is not None or seizure.geo_precision != 3 or arrest.commune is None:
         return False
-    if seizure.departement not in (None, arrest.departement):
+    if seizure.departement not in (None, arrest.departement) or not names(seizure.place, arrest.place):
         return False
-    return names(seizure.place, arrest.place)
+    counted = {
+        a.commune
+        for a in arrests
+        if a.count and a.commune and names(seizure.place, a.place) and not gap_days(a, seizure)
+    }
+    return not arrest.count or counted <= {arrest.commune}
 
 
 def same_persons(seizure: Event, arrest: Event) -> bool:
@@ -222,14 +232,30 @@ def fold_arrests(events: list[Event]) -> list[Event]:
     arrest goes into the nearest-dated seizure of its operation (`same_operation`); then, once the seizures have
     their counts, an arrest left goes into a seizure of the same persons (`same_persons`). A seizure with no date of
     its own takes the day its arrests are told on."""
-    return _fold(_fold(events, same_operation), same_persons)
+    arrests = [e for e in events if e.type == "arrest"]
+
+    def theirs(seizure: Event, arrest: Event, k: int, i: int) -> bool:
+        # an arrest told as another operation (the i-th event) and a seizure told after it (the k-th) that is not the
+        # operation of the arrests told before: the other operation's goods ("un autre réseau démantelé à la suite
+        # d'un coup de filet" … "cette opération avait aussi conduit à la saisie d'une kalachnikov"), not "10
+        # personnes interpellées lundi" … "un autre réseau démantelé au printemps" … "les quantités saisies"
+        after = (
+            arrest.another
+            and k > i
+            and not any(
+                b.type == "arrest" and not b.another and same_operation(seizure, b, arrests=arrests) for b in events[:i]
+            )
+        )
+        return same_operation(seizure, arrest, told_after=after, arrests=arrests)
+
+    return _fold(_fold(events, theirs), lambda s, a, k, i: same_persons(s, a))
 
 
 def _fold(events: list[Event], same) -> list[Event]:
     out = []
-    for e in events:
+    for i, e in enumerate(events):
         if e.type == "arrest":
-            mine = [s for s in events if same(s, e)]
+            mine = [s for k, s in enumerate(events) if same(s, e, k, i)]
             if mine:
                 seizure = min(mine, key=lambda s: gap_days(s, e))
                 if seizure.count is None:
