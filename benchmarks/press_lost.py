@@ -169,11 +169,32 @@ def stage_of(ex, gold: dict, trace: Trace, final: list) -> tuple[str, list]:
     return "survives:" + "+".join(why), candidates
 
 
+def merged_into(trace: Trace, candidate) -> dict | None:
+    """The event a candidate lost at `counting.merge` joined: the first mention before it in merge's input that
+    `counting.same` calls one with it (what `merge` looks for first), and whether their weighed goods alone did it."""
+    before = None
+    for stage, events in trace.steps:
+        if stage == "merge":
+            break
+        before = events
+    for o in before or []:
+        if o is candidate:
+            return None
+        if o.type == candidate.type and counting.same(o, candidate):
+            return {
+                "place": o.place,
+                "date": str(o.date_start),
+                "by_goods": counting.same_goods(o, candidate),
+                "evidence": (o.evidence or "")[:80],
+            }
+    return None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("sets", nargs="+", help="set folders, each with articles/ and gold/")
     parser.add_argument("--db", help="a warehouse with the commune reference (default: the fetched reference files)")
-    parser.add_argument("--show", help="print the gold events lost at this stage (e.g. merge:merged)")
+    parser.add_argument("--show", help="print the gold events lost at this stage (e.g. merge:merged; all: every one)")
     args = parser.parse_args()
     from vigie.press.pipeline import load_extractor
 
@@ -200,7 +221,7 @@ def main() -> None:
                 unpaired[g.type] -= bool(unpaired[g.type])
                 stage, candidates = stage_of(ex, g.raw, trace, final)
                 counts[stage, kind] += 1
-                if stage == args.show:
+                if args.show in (stage, "all"):
                     shown.append(
                         {
                             "set": Path(folder).name,
@@ -213,6 +234,8 @@ def main() -> None:
                             "candidates": [(e.place, str(e.date_start), e.evidence[:80]) for e in candidates[:2]],
                         }
                     )
+                    if stage == "merge:merged" and candidates:
+                        shown[-1]["into"] = merged_into(trace, candidates[0])  # the mention it joined
     for (stage, kind), n in counts.most_common():
         print(f"{n:4} {kind:5} {stage}")
     print("total", sum(counts.values()), dict(collections.Counter(k for (_, k) in counts.elements())))
