@@ -201,6 +201,10 @@ def _paragraphs(text: str) -> list[str]:
 # where the words naming a sentence's source may begin (Extractor._unattributed), and how long they may be
 SOURCE_CUT = re.compile(r"[,»”\"]\s+")
 SOURCE_TAIL = 150
+# a town named after "de" (its article included: "de La Flèche") that the parse may attach to a noun of persons or of a
+# unit (rules/words.toml: the persons' home, the unit's seat), not where the event happened (Extractor._affiliated)
+HOME_OF = ("place.home_of_persons",)
+HOME_DE = r"(?:\bde|\bd['’]|\bdu)\s*(?:(?:la|le|les)\s+|l['’])?$"
 
 
 class Extractor:
@@ -395,6 +399,11 @@ class Extractor:
                     said_in = clause if own_places else sentence
                     if types == ["arrest"] and places and all(residence(said_in, p, self.ling.lemmas) for p in places):
                         places = []  # "Trois jeunes hommes, dont un habitant de Lanester, …": a home, not the scene
+                    # "deux jeunes de Loos", "les douaniers de Rennes", "les gendarmes de la compagnie de La Flèche":
+                    # the town of persons or of their unit (the parse), where they are from, not the event's place
+                    homes = [p for p in places if self._affiliated(said_in, p)]
+                    homed = [self._affiliated(said_in, homes[0])] if homes else []
+                    places = [p for p in places if not any(p is h for h in homes)] if homes else places
                     if not places and {"intimidation", "shooting"} & set(types):  # "visant le commissariat d'Istres"
                         places = territory.target_places(clause, lambda t: self._places(t, deps))
                     named = places  # the places the clause or its sentence names (else one carried from before)
@@ -405,6 +414,8 @@ class Extractor:
                     if not places and area is None and set(types) <= {"seizure", "arrest"}:
                         # "un débarquement … à Saint-François." ¶ "L'intervention a abouti à des saisies de 239 kg"
                         places = told_before
+                    if not places and homes:  # the persons' town, when the clause and the article name none better
+                        places, homed = homes, []
                     if not places:  # an operation told with no town at all: "démantelé dans le Morbihan"
                         places = area_place(area, types, events + produced, clause, label)
                     if vague and vague.precision == 2 and re.search(NEAR, vague.text):
@@ -509,6 +520,8 @@ class Extractor:
                                 ) + event.rules  # and the words that gave a point's action (_event)
                                 # "d'autres tirs", "un autre réseau", "Trois heures plus tard, …"
                                 event.another = recalls.another(clause, kind, sentence)
+                                if homed:  # placed elsewhere than the town of its persons or their unit
+                                    event.rules = [*event.rules, *homed]
                                 if recalls.sequel(clause, sentence):
                                     event.rules = [*event.rules, recalls.SEQUEL_RULE]
                                 if from_story and own_when and own_when != dates.resolve(sentence, article.date):
@@ -757,6 +770,17 @@ class Extractor:
             if self.ling.says("source.attribution", opening):
                 return text[: m.start()]
         return text
+
+    def _affiliated(self, text: str, place) -> str | None:
+        """The rule of rules/words.toml (HOME_OF) by which the parse attaches `place`, a commune named in `text` after
+        "de", to a noun of persons, officers or their unit ("deux jeunes de Loos", "les policiers de la PJ de
+        Bayonne"): their home or seat, not the place of what they did or underwent. Parsed only then."""
+        if place.code is None or not re.search(HOME_DE, text[: place.start], re.I):
+            return None
+        for name in HOME_OF:
+            if any(place.start <= start < place.start + len(place.text) for start, _ in self.ling.attached(name, text)):
+                return name
+        return None
 
     def _mentions(self, text: str, deps: ArticlePlaces) -> list:
         return deps.mentions(text)

@@ -200,10 +200,17 @@ class Linguistics:
         )
         # the named word patterns of rules/words.toml (`says`), one matcher each
         self.words: dict = {}  # name → Matcher or DependencyMatcher
+        self.word_nodes: dict[str, list[str]] = {}
+        self.word_heads: dict[str, set[str]] = {}
         self.depth: dict[str, int] = {}  # how many of PARSE a word pattern needs (0: the lookup lemmas suffice)
         for name, (form, pattern) in rules_data.load_words().items():
             self.words[name] = Matcher(nlp.vocab) if form == "tokens" else DependencyMatcher(nlp.vocab)
             self.words[name].add(name, [list(pattern)])
+            if form != "tokens":  # the node names of a dependency pattern, in the order of its matches' tokens
+                self.word_nodes[name] = [node["RIGHT_ID"] for node in pattern]
+                first = pattern[0]["RIGHT_ATTRS"]  # its first node's words: a text without one of them never matches
+                heads = (w for attr in ("LEMMA", "LOWER") for w in first.get(attr, {}).get("IN", ()))
+                self.word_heads[name] = {w.lower() for w in heads}
             named = set().union(*pattern) if form == "tokens" else {"DEP"}
             self.depth[name] = 3 if "DEP" in named else 2 if named & {"MORPH", "POS"} else 0
         # the lemma rules of rules/exclusions.toml (kind sentence): sentences that tell no event (`excluded`)
@@ -356,6 +363,29 @@ class Linguistics:
                 found = bool(self.words[name](doc))
             else:
                 found = False  # what the model cannot say is not said
+            self._said[key] = found
+        return found
+
+    def attached(self, name: str, text: str) -> list[tuple[int, int]]:
+        """Where the node named "town" of the dependency word pattern `name` (rules/words.toml) is in `text`: the
+        character span of each match's town word ("Flèche" of "de La Flèche"). Parsed as
+        `says` parses (not where the model has no parser, nor a run-on text); remembered per batch."""
+        key = ("@" + name, text)
+        words = self.doc(text)
+        if not ({t.lemma_.lower() for t in words} | {t.lower_ for t in words}) & self.word_heads[name]:
+            return []  # none of the pattern's first words: no parse
+        found = self._said.get(key)
+        if found is None:
+            if len(self._said) > 50_000:
+                self._said.clear()
+            doc, found = self.doc(text), []
+            if self.parse_pipes and len(doc) <= MAX_PARSED:
+                for pipe in self.parse_pipes:
+                    doc = pipe(doc)
+                town = self.word_nodes[name].index("town")
+                for _, nodes in self.words[name](doc):
+                    t = doc[nodes[town]]
+                    found.append((t.idx, t.idx + len(t)))
             self._said[key] = found
         return found
 
