@@ -399,7 +399,7 @@ class Extractor:
                     said_in = clause if own_places else sentence
                     if types == ["arrest"] and places and all(residence(said_in, p, self.ling.lemmas) for p in places):
                         places = []  # "Trois jeunes hommes, dont un habitant de Lanester, …": a home, not the scene
-                    # "deux jeunes de Loos", "les douaniers de Rennes", "les gendarmes de la compagnie de La Flèche":
+                    # "deux jeunes de Vierzon", "les douaniers de Rennes", "les militaires de la compagnie de Mamers":
                     # the town of persons or of their unit (the parse), where they are from, not the event's place
                     homes = [p for p in places if self._affiliated(said_in, p)]
                     homed = [self._affiliated(said_in, homes[0])] if homes else []
