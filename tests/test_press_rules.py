@@ -231,6 +231,29 @@ def test_a_word_is_a_lemma_and_a_tense_comes_from_the_morphology(ling):
         ),
         ("triggers", "[[rule]\n", r"not a readable rules file"),
         (
+            "triggers",
+            '[lists]\ngoods = ["kilo"]\n[[rule]]\nname = "x.f"\ntype = "seizure"\n'
+            'tokens = [{LEMMA = {IN = ["@good"]}}]\n',
+            r"rule 'x\.f': no list named '@good' in the file's \[lists\] \(lists: @goods\)",
+        ),
+        (
+            "triggers",
+            '[[rule]]\nname = "x.g"\ntype = "seizure"\ntokens = [{LEMMA = {NOT_IN = "@goods"}}]\n',
+            r"rule 'x\.g': no list named '@goods'.*\(lists: none\)",
+        ),
+        (
+            "triggers",
+            '[lists]\ngoods = ["kilo"]\n[[rule]]\nname = "x.h"\ntype = "seizure"\ntokens = [{LEMMA = "@goods"}]\n',
+            r"rule 'x\.h': a list \('@goods'\) is named in IN or NOT_IN",
+        ),
+        (
+            "triggers",
+            '[lists]\ndrugs = ["@goods"]\ngoods = ["kilo", "@drugs"]\n[[rule]]\nname = "x.i"\ntype = "seizure"\n'
+            'tokens = [{LEMMA = "saisir"}]\n',
+            r"\[lists\]: list 'drugs' names itself",
+        ),
+        ("triggers", '[lists]\ngoods = "kilo"\n', r"\[lists\]: each list is a list of strings"),
+        (
             "qualifiers",
             '[[qualifier]]\nname = "q.a"\neffect = "negated"\ndependency = [{RIGHT_ID = "t", RIGHT_ATTRS = {}}]\n'
             "scope = 1\n",
@@ -285,6 +308,21 @@ def test_a_bad_rules_file_is_refused_at_load_with_its_name(tmp_path, name, body,
     with pytest.raises(VigieError, match=message) as info:
         loader(path)
     assert str(path) in str(info.value)
+
+
+def test_a_named_list_is_its_words_in_the_pattern(tmp_path):
+    path = tmp_path / "triggers.toml"
+    path.write_text(
+        '[lists]\nunits = ["kilo", "gramme"]\ngoods = ["@units", "cocaïne"]\n'
+        '[[rule]]\nname = "x.a"\ntype = "seizure"\n'
+        'tokens = [{LEMMA = {IN = ["@goods", "arme"]}}, {LOWER = {NOT_IN = "@units"}, OP = "?"}]\n',
+        encoding="utf-8",
+    )
+    (rule,) = rules.load(path).rules
+    assert rule.tokens == (
+        {"LEMMA": {"IN": ["kilo", "gramme", "cocaïne", "arme"]}},
+        {"LOWER": {"NOT_IN": ["kilo", "gramme"]}, "OP": "?"},
+    )
 
 
 def test_an_event_carries_the_rules_that_made_it(official_db):

@@ -2,7 +2,9 @@
 
 - `rules/triggers.toml`: the trigger wordings of each event type. A rule is either a spaCy `Matcher` token pattern
   (`tokens`, on lemmas: "saisir" matches saisi, saisis, saisie, saisissent) or, for the rules not migrated yet, a
-  regular expression (`pattern`).
+  regular expression (`pattern`). Word lists shared by several rules are named once in its `[lists]` table
+  (`goods = ["kilo", …]`) and named in a pattern's IN or NOT_IN as "@goods" (`{LEMMA = {IN = ["@goods", "poing"]}}`:
+  the list's words and the others), expanded at load (`expand_lists`); a list may name another.
 - `rules/qualifiers.toml`: `DependencyMatcher` patterns anchored on a trigger's head word that say the trigger tells
   nothing that happened (negation, modality, future), and the cue words without which no qualifier can apply (so
   that the parser runs only where it can change the outcome).
@@ -16,7 +18,7 @@
 An event carries the names of the trigger rules that made it (`Event.rules`), so that a user can see why it exists and
 a developer which rule to mend. A rules file with an unknown field, type or section, a duplicate name, a regular
 expression that does not compile or a token/dependency pattern that spaCy's validator refuses is refused at load with
-the file and the rule named."""
+the file and the rule named; so is a pattern that names a list the file does not have."""
 
 from __future__ import annotations
 
@@ -162,11 +164,86 @@ def _validate_tokens(where: str, tokens) -> tuple:
     return tuple(tokens)
 
 
+LIST_REFERENCE = re.compile(r"@(\w+)")
+
+
+def read_lists(path: Path, table) -> dict[str, tuple[str, ...]]:
+    """The named word lists of a rules file's [lists] table, each a list of strings; one that names another ("@x")
+    gets its words. A list that is not a list of strings, or that names a list missing or itself, is refused."""
+    if not isinstance(table, dict) or not all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in table.values()
+    ):
+        raise VigieError(f'{path}, [lists]: each list is a list of strings (name = ["word", …])')
+    out: dict[str, tuple[str, ...]] = {}
+
+    def words(name: str, seen: tuple[str, ...]) -> tuple[str, ...]:
+        if name in seen:
+            raise VigieError(f"{path}, [lists]: list {name!r} names itself (through {' → '.join(seen)})")
+        if name not in out:
+            where = f"{path}, list {name!r}"
+            out[name] = tuple(_expanded(where, table[name], table, lambda n: words(n, (*seen, name))))
+        return out[name]
+
+    for name in table:
+        words(name, ())
+    return out
+
+
+def _expanded(where: str, values: list, lists: dict, get) -> list[str]:
+    """`values` with each "@name" replaced by the words of that list (got by `get`); an unknown name is refused."""
+    out: list[str] = []
+    for value in values:
+        ref = LIST_REFERENCE.fullmatch(value) if isinstance(value, str) else None
+        if ref is None:
+            out.append(value)
+        elif ref[1] not in lists:
+            known = ", ".join(f"@{n}" for n in sorted(lists)) or "none"
+            raise VigieError(f"{where}: no list named {value!r} in the file's [lists] (lists: {known})")
+        else:
+            out.extend(w for w in get(ref[1]) if w not in out)
+    return out
+
+
+def expand_lists(where: str, tokens, lists: dict[str, tuple[str, ...]]):
+    """A token pattern with the list names ("@goods") of its IN and NOT_IN tests replaced by the lists' words
+    (`{IN = "@goods"}` is `{IN = ["@goods"]}`); a name the file's [lists] do not have, or one given elsewhere than in
+    IN or NOT_IN, is refused with the rule named."""
+    if not isinstance(tokens, list):
+        return tokens  # _validate_tokens refuses it
+    out = []
+    for token in tokens:
+        if isinstance(token, dict):
+            token = {attr: _expand_test(where, attr, value, lists) for attr, value in token.items()}
+        out.append(token)
+    return out
+
+
+def _expand_test(where: str, attr: str, value, lists: dict):
+    def named(v) -> bool:
+        return isinstance(v, str) and LIST_REFERENCE.fullmatch(v) is not None
+
+    if not isinstance(value, dict):
+        if named(value):
+            raise VigieError(f"{where}: a list ({value!r}) is named in IN or NOT_IN ({attr} = {{IN = [{value!r}]}})")
+        return value
+    out = {}
+    for op, values in value.items():
+        if op in ("IN", "NOT_IN") and (named(values) or isinstance(values, list)):
+            values = _expanded(where, [values] if named(values) else values, lists, lists.__getitem__)
+        elif named(values):
+            raise VigieError(f"{where}: a list ({values!r}) is named in IN or NOT_IN, not in {op}")
+        out[op] = values
+    return out
+
+
 def load(path: Path = TRIGGERS_FILE) -> Triggers:
     data = _read(path)
-    unknown = set(data) - {"rule"}
+    unknown = set(data) - {"rule", "lists"}
     if unknown:
-        raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}; rules are [[rule]] tables")
+        raise VigieError(
+            f"{path}: unknown section(s) {', '.join(sorted(unknown))}; rules are [[rule]] tables, word lists [lists]"
+        )
+    lists = read_lists(path, data.get("lists", {}))
     rules: list[Rule] = []
     for where, entry in _entries(path, data, "rule", FIELDS, {"name", "type"}):
         name = entry["name"]
@@ -180,7 +257,8 @@ def load(path: Path = TRIGGERS_FILE) -> Triggers:
             _compile(where, entry["pattern"])
             rules.append(Rule(name, entry["type"], pattern=entry["pattern"]))
         else:
-            rules.append(Rule(name, entry["type"], tokens=_validate_tokens(where, entry["tokens"])))
+            tokens = expand_lists(where, entry["tokens"], lists)
+            rules.append(Rule(name, entry["type"], tokens=_validate_tokens(where, tokens)))
     if not rules:
         raise VigieError(f"{path}: no [[rule]] in the file")
     any_of, named = {}, {}
