@@ -93,3 +93,21 @@ def test_a_place_its_sentence_does_not_name_tells_no_other_event():
     span = _event("shooting", date(2014, 11, 1), date(2025, 3, 17), "Minguettes", "69259", carried=True, own_date=True)
     named_day = _event("shooting", date(2025, 3, 16), date(2025, 3, 16), "Tour 10", "69259", own_date=True)
     assert len(counting.merge([named_day, span])) == 2
+
+
+def test_a_date_of_another_clock_is_no_date_of_the_events(extractor):
+    """A date the parse attaches to another clock than the events' (rules/words.toml date.clock_*) is blanked: the day
+    a fact was announced, an inquiry opened; not the day of an event told in the same words, nor a
+    recency word, nor the date of the words a speaker closes."""
+    ref = date(2024, 3, 8)
+    own = extractor._own_clock
+    text, rules = own("Ce vendredi 8 mars, la préfecture a annoncé l'interpellation de trois hommes.", ref)
+    assert "vendredi" not in text and len(text) == 77 and rules == ["date.clock_announced_before"]
+    text, rules = own("Une enquête, ouverte en janvier, a permis la saisie de 2 kilos de cocaïne.", ref)
+    assert "janvier" not in text and rules == ["date.clock_inquiry_opened"]
+    for kept in (
+        "Mardi, les policiers ont saisi 2 kilos de cocaïne, a indiqué la préfecture.",
+        "Début mars, deux interpellations ont confirmé les soupçons, explique le parquet.",
+        "Le préfet a indiqué récemment que trois points de deal avaient été démantelés.",
+    ):
+        assert own(kept, ref) == (kept, [])

@@ -204,6 +204,14 @@ SOURCE_TAIL = 150
 # a town named after "de" (its article included: "de La Flèche") that the parse may attach to a noun of persons or of a
 # unit (rules/words.toml: the persons' home, the unit's seat), not where the event happened (Extractor._affiliated)
 HOME_OF = ("place.home_of_persons",)
+# dates the parse attaches to another clock than the events': an announcement, an inquiry's opening
+# (rules/words.toml; Extractor._own_clock)
+OTHER_CLOCKS = (
+    "date.clock_announced",
+    "date.clock_announced_before",
+    "date.clock_inquiry_opened",
+    "date.clock_inquiry_started",
+)
 HOME_DE = r"(?:\bde|\bd['’]|\bdu)\s*(?:(?:la|le|les)\s+|l['’])?$"
 
 
@@ -374,7 +382,10 @@ class Extractor:
                     )
                     # "un trafic démantelé" is a point de deal's dismantling only in an article that names one
                     kept = territory.unnamed_point(types, self.ling.fired("dealing_point", trigger_text), whole)
-                    interval = dates.resolve(clause, article.date, last_date)
+                    # a date of another clock (the day it was announced, an inquiry opened) is no date of the
+                    # clause's events (rules/words.toml date.clock_*): read without it, where an event is told
+                    clocked, clocks = self._own_clock(clause, article.date) if types else (clause, [])
+                    interval = dates.resolve(clocked, article.date, last_date)
                     from_story = story_day is not None and last_date == story_day  # counted from it, if relative
                     # … a network dismantled on a day of its own, then: an arrest (operations.dismantled_trade)
                     types = dismantled_trade(types, kept, bool(interval and interval[0]))
@@ -421,7 +432,11 @@ class Extractor:
                     if vague and vague.precision == 2 and re.search(NEAR, vague.text):
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     carried = places is not named and not (vague is not None and places == [vague])
-                    own_when = interval or dates.resolve(sentence, article.date, last_date)
+                    own_when = interval or dates.resolve(
+                        clocked if clause == sentence else self._own_clock(sentence, article.date)[0],
+                        article.date,
+                        last_date,
+                    )
                     when = own_when or paragraph_date
                     borrowed = (
                         not (places or sentence_places or placed)
@@ -460,7 +475,7 @@ class Extractor:
                             continue
                         kind_places, kind_when = places, when
                         if len(types) > 1 and own_when:  # "interpellés jeudi … sur la fusillade survenue lundi"
-                            kind_when = dates.from_trigger(clause, self.ling.first(kind, clause), article.date) or when
+                            kind_when = dates.from_trigger(clocked, self.ling.first(kind, clause), article.date) or when
                         if len(types) > 1 and len({p.code for p in own_places}) > 1:
                             kind_places, kind_when = self._nearest(kind, clause, own_places, when, article.date)
                         if kind == "network_arrival":  # where it settled, not the towns it comes from
@@ -520,6 +535,8 @@ class Extractor:
                                 ) + event.rules  # and the words that gave a point's action (_event)
                                 # "d'autres tirs", "un autre réseau", "Trois heures plus tard, …"
                                 event.another = recalls.another(clause, kind, sentence)
+                                if clocks and own_when != dates.resolve(clause, article.date, last_date):
+                                    event.rules = [*event.rules, *clocks]  # dated without another clock's date
                                 if homed:  # placed elsewhere than the town of its persons or their unit
                                     event.rules = [*event.rules, *homed]
                                 if recalls.sequel(clause, sentence):
@@ -781,6 +798,24 @@ class Extractor:
             if any(place.start <= start < place.start + len(place.text) for start, _ in self.ling.attached(name, text)):
                 return name
         return None
+
+    def _own_clock(self, text: str, ref: date) -> tuple[str, list[str]]:
+        """`text` without the dates the parse attaches to another clock than its events' (OTHER_CLOCKS: "Ce jeudi 6
+        mars, la préfecture a annoncé l'arrestation …", "une enquête ouverte en novembre a permis la saisie …"),
+        blanked to keep the offsets: a complement that names a date with a start (not "a indiqué récemment") and holds
+        no trigger; and the names of the rules that found them. Parsed only where a word of those clocks is there, and
+        a date."""
+        if (dates.resolve(text, ref) or (None,))[0] is None:
+            return text, []  # no date to take away
+        spans = [
+            (name, start, end)
+            for name, start, end in self.ling.phrases(OTHER_CLOCKS, text, "date")
+            if (dates.resolve(text[start:end], ref) or (None,))[0] is not None  # a day or a span: not "récemment"
+            and not any(start <= t.start < end for t in self.ling.triggers(text))
+        ]
+        for _, start, end in spans:
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text, list(dict.fromkeys(name for name, _, _ in spans))
 
     def _mentions(self, text: str, deps: ArticlePlaces) -> list:
         return deps.mentions(text)

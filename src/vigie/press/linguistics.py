@@ -389,6 +389,33 @@ class Linguistics:
             self._said[key] = found
         return found
 
+    def phrases(self, names: tuple[str, ...], text: str, node: str) -> list[tuple[str, int, int]]:
+        """Where the node `node` of the dependency word patterns `names` (rules/words.toml) is in `text`, with all the
+        words it governs: (pattern name, start, end) character spans ("Ce jeudi 6 février" of a date attached to a
+        verb of announcing). One parse for all the patterns, and none when the text holds none of their first words
+        (nor where the model has no parser, nor a run-on text); remembered per batch."""
+        key = ("@" + "|".join(names) + "@" + node, text)
+        found = self._said.get(key)
+        if found is not None:
+            return found
+        words = self.doc(text)
+        present = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+        wanted = [n for n in names if present & self.word_heads[n]]
+        found = []
+        if wanted and self.parse_pipes and len(words) <= MAX_PARSED:
+            doc = words
+            for pipe in self.parse_pipes:
+                doc = pipe(doc)
+            for name in wanted:
+                at = self.word_nodes[name].index(node)
+                for _, nodes in self.words[name](doc):
+                    t = doc[nodes[at]]
+                    found.append((name, t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
+        if len(self._said) > 50_000:
+            self._said.clear()
+        self._said[key] = found
+        return found
+
     # stage 2 -------------------------------------------------------------------------------------------------
     def _qualify(self, doc, found: list[Trigger]) -> list[Trigger]:
         self.stats["parsed"] += 1
