@@ -105,12 +105,14 @@ def test_a_shooting_told_in_the_area_then_in_its_commune_is_one(plain):
 
 # ------------------------------------------------------------------------------- words that are no locatives
 def test_a_word_ending_like_a_preposition_is_no_locative(plain):
-    """'le quotidien L'Union' (quotidi-en), 'le bateau Marseille' (bate-au): no "en" or "au" before the name."""
+    """'le quotidien Vierzon' (quotidi-en), 'le bateau Marseille' (bate-au): no "en" or "au" before the name."""
     gaz = plain.gaz
     resolver = ArticlePlaces.read(gaz, "", "Un contrôle a eu lieu à Bastia.")
-    for text in ("selon le quotidien L'Union", "à l'arrivée du bateau Marseille"):
+    for text in ("selon le quotidien Vierzon", "à l'arrivée du bateau Marseille"):
         mentions = resolver.mentions(text)
         assert mentions and all(rank != 1 for rank, _, _ in mentions)
+    # and an outlet's name is no place at all (rules/sites.toml [[elsewhere]])
+    assert resolver.mentions("selon le quotidien L'Union") == []
     assert [rank for rank, _, _ in resolver.mentions("un contrôle au Havre")] == [1]
 
 

@@ -202,10 +202,14 @@ def test_terms_neighbourhood_and_district_word_against_a_homonymous_commune(plai
 
 def test_veto_far_neighbourhood(plain):
     title = "Fusillade à Dijon : cinq interpellations"
-    text = "Selon France 3 Bourgogne, cinq hommes ont été interpellés mardi à Dijon."
+    text = "Selon un élu de Bourgogne, cinq hommes ont été interpellés mardi à Dijon."
     chosen = choice(plain, title, text, "Bourgogne")  # not the Bourgogne estate of Tourcoing
     assert chosen.place is None and chosen.why == "far_neighbourhood"
     assert ArticlePlaces.read(plain.gaz, title, text).towns == ("21231",)
+    # an outlet named after the region is no place before any veto (rules/sites.toml [[elsewhere]])
+    text = "Selon France 3 Bourgogne, cinq hommes ont été interpellés mardi à Dijon."
+    chosen = choice(plain, title, text, "Bourgogne")
+    assert chosen.place is None and chosen.why == "an outlet"
 
 
 def test_the_headline_town_makes_small_or_far_homonyms_its_districts(plain):

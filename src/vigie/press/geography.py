@@ -197,7 +197,7 @@ from dataclasses import dataclass, field, replace
 from vigie.geo.names import name_key
 from vigie.press import prefilter
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.places import AREAS, SITES, Gazetteer, Place
+from vigie.press.places import AREAS, ELSEWHERE, SITES, Gazetteer, Place
 from vigie.press.quantities import plain
 
 # an agency's filing line ("Paris, France | AFP | lundi 06/09/2021 - ", "SAINT-LAURENT-DU-MARONI, 18 mars (AFP) - "):
@@ -397,7 +397,14 @@ FOREIGN = {
     "Pays-Bas Hollande Luxembourg Guyana Suriname Venezuela Dubaï Europe Afrique Amérique Antilles Caraïbes "
     # islands abroad near the overseas départements: "prendre la mer pour l'Île Maurice" is no village of La Réunion
     "Maurice Île-Maurice Comores Anjouan Madagascar Haïti Sainte-Lucie Dominique Trinidad".split()
-}
+} | ELSEWHERE["abroad"]  # and the countries, regions and cities abroad of rules/sites.toml
+# a name that is (or ends) an outlet's name as spelt, with the capitalised words after it ("France Bleu Berry", "selon
+# La Montagne", "sur Snapchat"): the press or a network that told it, no place (rules/sites.toml)
+OUTLET = re.compile(
+    r"(?<![\w'’-])(?:"
+    + "|".join(re.escape(x).replace("'", "['’]") for x in sorted(ELSEWHERE["outlet"], key=len, reverse=True))
+    + r")(?:[ -][A-ZÉÈÀÂÎÔ][\w'’-]*)*$"
+)
 TOWN_NAME = r"[A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ](?:sur[- ]|en[- ]|de[- ]|lès[- ])?[A-ZÉÈÀÂÎÔ][\w'’-]+)*"
 # a commune the article says is near a town: "à Avrillé, une commune proche d'Angers", "à Saran, aux portes d'Orléans"
 SAID_NEAR = (
@@ -451,7 +458,7 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"(?:viennent|venant) (?:tout droit |directement )?(?:de|d')|"  # "à l'entrée de X, en venant de Y"
     r"originaires? (?:de|d')(?: la| les|(?<=de) l')?|"
     r"en provenance (?:de|d')|"
-    r"à destination (?:de|d')|"
+    r"à destination (?:de|d')|en partance (?:pour|vers)(?: la| le| les| l')?|"
     r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient|erait|eraient) (?:à|au|aux|en)|"
     rf"{DISTANCE}(?:e |'|u )|"
     r"demeurant (?:à|au|aux|en)|"
@@ -556,7 +563,10 @@ SITE = (  # and a tunnel by what it passes under: "le tunnel sous la Manche"
 # Grenoble", "le bassin de Lens", "la banlieue de Lyon"
 AREA_BEFORE = (
     r"(?:\bagglomération|\baire urbaine|\baire|\bbassin|\bmétropole|\bbanlieue|\bcommunauté d['’]agglomération|\bgolfe|"
-    r"\brégion|\bcommunauté urbaine|\bcommunauté de communes|\bpays)\s+(?:de |d['’]|du )$"
+    r"\brégion|\bcommunauté urbaine|\bcommunauté de communes|\bpays|"
+    # a lagoon or a lake named after a town is no town, but the communes around it: "autour de l'étang de Berre" is
+    # not Berre-l'Étang (a bay is its town's: "dans la baie du Marin")
+    r"\bétang|\blac)\s+(?:de |d['’]|du )$"
 )
 # the words of a trade's reach before an area, not where anything happened: "un trafic alimentant l'agglomération
 # voisine", "qui approvisionnait la métropole", "un réseau sévissant dans le bassin"
@@ -1037,6 +1047,8 @@ class ArticlePlaces(Geography):
             return Choice(None, why="origin, home or institution", origin=True)
         if name_key(mention.surface) in FOREIGN:
             return Choice(None, why="abroad")
+        if OUTLET.search(text[max(0, mention.start - 12) : mention.start] + mention.surface):
+            return Choice(None, why="an outlet")
         if self._exonym(mention.surface):
             return Choice(None, why="abroad (a foreign city's French name, in an article about that country)")
         surface, words = mention.surface, mention.words
@@ -1309,15 +1321,18 @@ class ArticlePlaces(Geography):
                 elif not in_context and (population < 2000 and homonyms > 1 or len(self) and population < 10_000):
                     c.veto = "far_small_village"
 
-    def sites(self, text: str) -> list[tuple[int, int, Place]]:
+    def sites(self, text: str) -> list[tuple[int, int, Place | None]]:
         """Airports and ports of a text that rules/sites.toml places, as (start, end, place): "l'aéroport Félix-Éboué
-        de Cayenne" is in Matoury; a bare "l'aéroport" is the airport of a main town, else of the article's overseas
-        département when it has one (module docstring)."""
+        de Cayenne" is in Matoury; one that goods were bound for has no place (None); a bare "l'aéroport" is the
+        airport of a main town, else of the article's overseas département when it has one (module docstring)."""
         out = []
         for m in re.finditer(SITE, text):
             before = text[max(0, m.start() - 60) : m.start()].lower()
             if re.search(ORIGIN, plain(before)):
-                continue  # "à destination de l'aéroport de …": where the goods were going
+                # "à destination de l'aéroport de …", "en partance pour l'aéroport d'Orly": where the goods were
+                # going, no place, and neither is the town in its name
+                out.append((m.start(), m.end(), None))
+                continue
             site = self._site(m.group("kind").lower().replace("é", "e"), m.group("name"), m.group("town"))
             if site is not None:
                 dep = self.gaz.info.get(site.commune, (None, 0))[0]
@@ -1358,7 +1373,7 @@ class ArticlePlaces(Geography):
         """Every place mention of a text as (rank, position, place); an airport or a port rules/sites.toml places
         is one (rank 1), the names inside it are not read again."""
         sites = self.sites(text)
-        scored = [(1, start, place) for start, _, place in sites]
+        scored = [(1, start, place) for start, _, place in sites if place is not None]
         origin_end = -1  # where the last origin ended: "venu de la Duchère, à Lyon" names one origin, "venue de
         # Nantes, des quartiers de Bellevue et des Dervallières" one too
         for mention in surfaces(text):

@@ -260,6 +260,29 @@ def load_sites(path: Path = SITES_FILE) -> tuple[list[Site], dict[str, str], dic
 
 
 SITES, VILLAGES, AREAS = load_sites()
+ELSEWHERE_KINDS = {"abroad", "outlet"}
+
+
+def load_elsewhere(path: Path = SITES_FILE) -> dict[str, set[str]]:
+    """The names of rules/sites.toml's [[elsewhere]] that are no place of France, by kind: "abroad" (countries,
+    regions and cities abroad; name keys) and "outlet" (newspapers, radios, televisions, social networks; as spelt,
+    with their article: "La Montagne" is an outlet, Montagne a commune); an entry
+    with an unknown or a missing field or an unknown kind is refused with its place in the file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise VigieError(f"{path}: not a readable places file ({exc})") from None
+    out: dict[str, set[str]] = {kind: set() for kind in ELSEWHERE_KINDS}
+    for n, entry in enumerate(data.get("elsewhere", []), 1):
+        where = f"{path}, elsewhere {n}"
+        rules.check_fields(where, entry, {"names", "kind"}, {"names", "kind"})
+        if entry["kind"] not in ELSEWHERE_KINDS:
+            raise VigieError(f"{where}: kind {entry['kind']!r} is not one of {', '.join(sorted(ELSEWHERE_KINDS))}")
+        out[entry["kind"]].update(x if entry["kind"] == "outlet" else name_key(x) for x in entry["names"])
+    return out
+
+
+ELSEWHERE = load_elsewhere()
 
 # demonyms of cities (networks' origins, periphrases) → commune code
 DEMONYMS = {
