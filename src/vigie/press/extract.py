@@ -362,7 +362,7 @@ class Extractor:
                         and not re.search(territory.OTHER_PREMISES, clause, re.I)  # "deux commerces …, un fermé"
                     ):
                         types.append("dealing_point")
-                    unnamed = "seizure" in types and not re.search(SEIZED, goods(sentence), re.I)
+                    unnamed = "seizure" in types and not self._names_goods(sentence)
                     listed = (  # a seizure told as a scene, naming no goods: they may be listed next to it, or after
                         # it when told by its noun on a day of its own ("La première saisie remonte au 1er décembre …")
                         listed_nearby(sentences, k, self.ling.triggers, self.ling.fired("seizure", trigger_text))
@@ -668,6 +668,19 @@ class Extractor:
         near = after[0] if after else min(places, key=lambda p: abs(p.start - at.start))
         return [near], dates.resolve(clause[at.start :], ref) or when
 
+    def _unweighed(self, text: str) -> bool:
+        """Whether `text` names goods told with no figure that SEIZED does not spell: a firearm by its own name, cash
+        told as money (rules/words.toml goods.unweighed, goods.cash_told_as_money)."""
+        return bool(text.strip()) and (
+            self.ling.says("goods.unweighed", text) or self.ling.says("goods.cash_told_as_money", text)
+        )
+
+    def _names_goods(self, sentence: str) -> bool:
+        """Whether a seizure's sentence names goods found: an amount, drugs, arms or cash (SEIZED), or goods told
+        with no figure (_unweighed); what names the trade and no goods is blanked first (operations.goods)."""
+        text = goods(sentence)
+        return bool(re.search(SEIZED, text, re.I)) or self._unweighed(text)
+
     def _refine(self, types: list[str], clause: str, sentence: str, around: str = "") -> list[str]:
         low = clause.lower()
         if "dealing_point" in types:
@@ -685,8 +698,8 @@ class Extractor:
                 types.remove("dealing_point")
             elif re.search(r"interpell", low) and "seizure" not in types and "arrest" not in types:
                 types.append("arrest")
-        if "seizure" in types and not re.search(SEIZED, goods(sentence), re.I):  # "une cache : 3 kilos de résine, …"
-            if not re.search(SEIZED, goods(around), re.I):  # the goods listed next to it (listed_nearby)
+        if "seizure" in types and not self._names_goods(sentence):  # "une cache : 3 kilos de résine, …"
+            if not self._names_goods(around):  # the goods listed next to it (listed_nearby)
                 types.remove("seizure")
         if (
             "seizure" in types
@@ -695,6 +708,7 @@ class Extractor:
                 r"kg|kilo|gramme|drogue|cannabis|cocaïne|résine|herbe|pieds|euros|\barme|pistolet|plantation|zamal",
                 goods(sentence),
             )
+            and not self._unweighed(goods(sentence))
         ):
             types.remove("seizure")
         if "arrest" in types and (
@@ -842,6 +856,8 @@ class Extractor:
         elif kind == "dealing_point" and self.ling.says("point.set_up", clause.lower()):
             event.action = "appeared"  # "la mise en place d'un point de deal"
             event.rules = ["point.set_up"]
+        if kind == "seizure" and not re.search(SEIZED, goods(sentence), re.I) and self._unweighed(goods(sentence)):
+            event.rules = [*event.rules, "goods.unweighed"]  # "un revolver saisi", "des liquidités découvertes"
         if kind == "network_arrival":
             # "des bandes d'Avignon et de Cavaillon se battent … à Cavaillon": a town is no origin of its own network
             event.networks_from = [c for c in self._origins(clause) if c != place.code]
