@@ -804,7 +804,7 @@ class Extractor:
 
     def _affiliated(self, text: str, place) -> str | None:
         """The rule of rules/words.toml (HOME_OF) by which the parse attaches `place`, a commune named in `text` after
-        "de", to a noun of persons, officers or their unit ("deux jeunes de Loos", "les policiers de la PJ de
+        "de", to a noun of persons, officers or their unit ("deux jeunes de Vierzon", "les policiers de la PJ de
         Bayonne"): their home or seat, not the place of what they did or underwent. Parsed only then."""
         if place.code is None or not re.search(HOME_DE, text[: place.start], re.I):
             return None
