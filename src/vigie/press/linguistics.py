@@ -368,32 +368,20 @@ class Linguistics:
 
     def attached(self, name: str, text: str) -> list[tuple[int, int]]:
         """Where the node named "town" of the dependency word pattern `name` (rules/words.toml) is in `text`: the
-        character span of each match's town word ("Flèche" of "de La Flèche"). Parsed as
-        `says` parses (not where the model has no parser, nor a run-on text); remembered per batch."""
-        key = ("@" + name, text)
-        words = self.doc(text)
-        if not ({t.lemma_.lower() for t in words} | {t.lower_ for t in words}) & self.word_heads[name]:
-            return []  # none of the pattern's first words: no parse
-        found = self._said.get(key)
-        if found is None:
-            if len(self._said) > 50_000:
-                self._said.clear()
-            doc, found = self.doc(text), []
-            if self.parse_pipes and len(doc) <= MAX_PARSED:
-                for pipe in self.parse_pipes:
-                    doc = pipe(doc)
-                town = self.word_nodes[name].index("town")
-                for _, nodes in self.words[name](doc):
-                    t = doc[nodes[town]]
-                    found.append((t.idx, t.idx + len(t)))
-            self._said[key] = found
-        return found
+        character span of each match's town word ("Flèche" of "de La Flèche")."""
+        return [word for _, word, _ in self._nodes((name,), text, "town")]
 
     def phrases(self, names: tuple[str, ...], text: str, node: str) -> list[tuple[str, int, int]]:
         """Where the node `node` of the dependency word patterns `names` (rules/words.toml) is in `text`, with all the
         words it governs: (pattern name, start, end) character spans ("Ce jeudi 6 février" of a date attached to a
-        verb of announcing). One parse for all the patterns, and none when the text holds none of their first words
-        (nor where the model has no parser, nor a run-on text); remembered per batch."""
+        verb of announcing)."""
+        return [(name, *phrase) for name, _, phrase in self._nodes(names, text, node)]
+
+    def _nodes(self, names: tuple[str, ...], text: str, node: str) -> list:
+        """(pattern name, the word's span, the span of the words it governs) of the node `node` in each match of the
+        dependency word patterns `names` in `text`, as character offsets. One parse for all the patterns, and none when
+        the text holds none of their first words (nor where the model has no parser, nor a run-on text); remembered per
+        batch."""
         key = ("@" + "|".join(names) + "@" + node, text)
         found = self._said.get(key)
         if found is not None:
@@ -410,7 +398,8 @@ class Linguistics:
                 at = self.word_nodes[name].index(node)
                 for _, nodes in self.words[name](doc):
                     t = doc[nodes[at]]
-                    found.append((name, t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
+                    phrase = (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+                    found.append((name, (t.idx, t.idx + len(t)), phrase))
         if len(self._said) > 50_000:
             self._said.clear()
         self._said[key] = found
