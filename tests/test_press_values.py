@@ -508,6 +508,22 @@ def test_a_substance_added_to_a_measured_one_without_an_amount_is_listed_with_no
     # an indefinite amount of several substances coordinated (fixture 861): each, amount unknown
     text = "Plusieurs kilos de stupéfiants dont du crack, de l'ecstasy et de l'herbe de cannabis ont été saisis."
     assert _drugs(text) == {("crack", None): None, ("synthetic", None): None, ("cannabis", None): None}
+    # a list of substances after one indefinite amount or pack (fixtures 1080, 1081): each, amount unknown
+    text = "Ils ont saisi plusieurs dizaines de grammes d'héroïne et de cocaïne, ainsi que 2 400 euros."
+    assert _drugs(text) == {("heroin", None): None, ("cocaine", None): None}
+    text = "Ils ont découvert des sachets de résine, cocaïne ou ecstasy, ainsi que des traces de crack."
+    assert _drugs(text) == {
+        ("cannabis", None): None,
+        ("cocaine", None): None,
+        ("synthetic", None): None,
+        ("crack", None): None,
+    }
+    text = "Plusieurs kilos de stupéfiants (cocaïne et résine de cannabis) ont été saisis."
+    assert _drugs(text) == {("cocaine", None): None, ("cannabis", None): None}
+    # the list ends at the first word that is none of a list's: the cash is no substance, the resin after it is added
+    # only as a substance coordinated with an amount read (and_some)
+    text = "Ils ont découvert des sachets de cocaïne, 500 euros et de la résine."
+    assert _drugs(text) == {("cocaine", None): None, ("cannabis", None): None}
     # substances a clause of the trade names, before a colon, are not coordinated with the amount after it (862)
     text = "Le groupe revendait de l'héroïne, du crack et de l'ecstasy : « Nous avons saisi 150 grammes de cocaïne »."
     assert _drugs(text) == {("cocaine", "kg"): 0.15}

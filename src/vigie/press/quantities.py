@@ -36,6 +36,7 @@ RULE_NAMES = {
     "subset": "a 'dont' subset",
     "packs": "a substance in packs of unknown weight",
     "and_some": "a substance added without an amount ('120 grammes de cocaïne et de la résine')",
+    "listed": "the words joining substances listed after one amount ('de cocaïne et d'héroïne')",
     "kilo_and_grams": "'1 kg 5'",
     "unit_abbreviation": "'450 g. d'héroïne'",
     "pack_size": "the size of a pack ('en pains de 500 g', '32 ballots de 38 kg')",
@@ -299,6 +300,28 @@ def _last_substance(text: str) -> str | None:
 GENERIC, NOT_A_DRUG = RULE["drugs_in_general"], RULE["not_a_drug"]  # read right after a mass
 
 
+def _listed_substances(text: str, at: int, within: int) -> list[str]:
+    """The substances listed from `at` on, the first named within `within` characters, each next one joined to the
+    one before it by the words of a list only (rule "listed": "plusieurs kilos de cannabis, cocaïne ou drogues de
+    synthèse", "des sachets d'héroïne et de cocaïne", "de stupéfiants (cocaïne et résine de cannabis)"); a list ends
+    at the first other word ("de la cocaïne, 500 euros et de l'herbe": the cocaine)."""
+    window = re.split(r"[.;:!?]", text[at : at + 160], maxsplit=1)[0]
+    told = sorted((m.start(), -m.end(), name) for name, p in SUBSTANCE_RULES for m in p.finditer(window))
+    names: list[str] = []
+    last = None
+    for start, end, name in told:
+        if last is None and start >= within:
+            break
+        if last is not None and start < last:
+            continue  # a word inside the one read ("drogues de synthèse")
+        if last is not None and not RULE["listed"].fullmatch(window[last:start]):
+            break
+        if name not in names:
+            names.append(name)
+        last = -end
+    return names
+
+
 def drugs(sentence: str) -> list[dict]:
     """Quantities per substance and unit, summed; 'dont' subsets and indefinite amounts handled."""
     return [dict(d) for d in _drugs(sentence)]  # copies: callers complete and sum what they are given
@@ -371,10 +394,10 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
             told_at.append(m.start())
             found[(substance, "kg")] = (found.get((substance, "kg")) or 0) + share
     for m in (*RULE["indefinite"].finditer(text), *RULE["packs"].finditer(text)):
-        substance = _first_substance(m.group("rest"))
-        if substance and not any(k[0] == substance for k in found):
-            found[(substance, None)] = None
-            told_at.append(m.start())
+        for substance in _listed_substances(text, m.start("rest"), len(m.group("rest"))):
+            if not any(k[0] == substance for k in found):  # "plusieurs kilos de cannabis, cocaïne ou …": each
+                found[(substance, None)] = None
+                told_at.append(m.start())
     if not found:  # substances named without a quantity ("de la drogue", "du zamal")
         for name, pat in SUBSTANCE_RULES:
             if pat.search(text) and RULE["found"].search(text):
@@ -387,10 +410,10 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
         stops = [0, *(c.end() for c in re.finditer(r"[:;]", text)), len(text) + 1]
         clauses = {bisect.bisect_right(stops, at) for at in told_at}
         for m in RULE["and_some"].finditer(text):
-            substance = _first_substance(m.group("rest"))
             in_clause = bisect.bisect_right(stops, m.start()) in clauses  # the clause of an amount read
-            if substance and not any(k[0] == substance for k in found) and in_clause:
-                found[(substance, None)] = None
+            for substance in _listed_substances(text, m.start("rest"), len(m.group("rest"))) if in_clause else ():
+                if not any(k[0] == substance for k in found):
+                    found[(substance, None)] = None
     return tuple(
         {"substance": s, "quantity": round(q, 6) if q is not None else None, "unit": u} for (s, u), q in found.items()
     )
