@@ -613,3 +613,18 @@ def test_a_toll_told_on_a_day_of_its_own_goes_to_the_recent_violence_of_that_day
     recalled = _event("intimidation", date(2024, 9, 1), date(2024, 9, 30))
     counting.complete([recalled, latest], [], "En septembre 2021, un jeune avait été abattu.")  # a month: another event
     assert (recalled.killed, recalled.injured) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # fixture 1082: number words joined by spaces around "cent" and "mille"; a mass written "demi-kilo"
+        ("plus de trois cents grammes d'herbe", {("cannabis", "kg"): 0.3}),
+        ("un kilo trois cents grammes d'héroïne", {("heroin", "kg"): 1.3}),
+        ("deux mille cinq cents pieds de cannabis", {("cannabis", "plants"): 2500}),
+        ("un demi-kilo de résine", {("cannabis", "kg"): 0.5}),
+        ("une demi-tonne de cocaïne", {("cocaine", "kg"): 500}),  # read once, as a share of a tonne
+        ("entre deux et trois kilos de résine", {("cannabis", "kg"): 3}),  # "et" joins no number words
+    ],
+)
+def test_number_words_joined_by_spaces_and_a_hyphenated_half_kilo(text, expected):
+    assert _drugs(text) == expected

@@ -149,11 +149,15 @@ def load_values(path: Path = VALUES_FILE) -> Values:
     missing = set(RULE_NAMES) - set(patterns)
     if missing:
         raise VigieError(f"{path}: missing rule(s) {', '.join(sorted(missing))}")
+    cardinal = f"(?:{'|'.join(cardinals)})s?"  # "cents", "vingts"
+    word = f"{cardinal}(?:-(?:et-)?{cardinal})*"  # "dix-huit", "vingt-et-un", "quatre-vingts"
+    joined = r"(?:(?<=\bcent )|(?<=\bcents )|(?<=\bmille )|(?=(?:cents?|mille)\b))"  # a space next to "cent", "mille"
     num = (  # "une vingtaine" before "une": the approximate number whole, not its article read as one; a number word
         # begins a word ("un adolescent blessé" holds no "cent blessé", "un adolescent tué" no "cent tué")
         f"(?:{patterns['digits']}|\\b(?:une )?(?:{'|'.join(w for w in about if w != 'demi')})s?|"
-        f"\\b(?:{'|'.join(cardinals)})(?:-(?:et-)?(?:{'|'.join(cardinals)}))*|\\b(?:une )?demi)"
-    )  # a compound whole: "dix-huit", "vingt-et-un", "quatre-vingt-dix"
+        f"\\b{word}(?: {joined}{word})*|\\b(?:une )?demi)"
+    )  # a compound whole: "dix-huit", "vingt-et-un", "quatre-vingt-dix"; words joined by spaces around "cent" and
+    # "mille" ("trois cents", "deux mille cinq cents"), not others ("deux trois", "entre deux et trois")
     person = patterns["person"]
     patterns = {k: v.replace("{num}", num).replace("{person}", person) for k, v in patterns.items()}
     cases = {e["name"] for e in data.get("rule", []) if e.get("case")}
@@ -229,8 +233,8 @@ def number_word(text: str) -> float | None:
         if re.fullmatch(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d+)?", text):
             text = re.sub(r"[ .\u00a0\u202f]", "", text)
         return float(text.replace(",", "."))
-    if "-" in text:
-        return _compound([w for w in text.split("-") if w != "et"])
+    if "-" in text or " " in text:  # "dix-huit", "trois cents"
+        return _compound([w for w in re.split(r"[-\s]+", text) if w != "et"])
     return WORDS.get(text) or WORDS.get(text + "s")
 
 
@@ -353,7 +357,7 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
     found: dict[tuple[str, str | None], float | None] = {}
     told_at: list[int] = []  # where each amount read is told (and_some reads the coordinations of their clause)
     pattern = re.compile(
-        rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?\s*(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
+        rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?(?:\s*|-(?=kilo))(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
         re.I,
     )
     for m in pattern.finditer(text):
@@ -425,7 +429,7 @@ def unnamed_masses(sentence: str) -> list[float]:
     if substance_of(sentence):
         return []
     out = []
-    pattern = rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?\s*(?P<u>{UNIT})\b(?P<rest>[^,;.]{{0,30}})"
+    pattern = rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?(?:\s*|-(?=kilo))(?P<u>{UNIT})\b(?P<rest>[^,;.]{{0,30}})"
     for m in re.finditer(pattern, sentence, re.I):
         unit, factor = UNITS[m.group("u").lower()]
         rest = m.group("rest")
