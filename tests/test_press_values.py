@@ -508,6 +508,22 @@ def test_a_substance_added_to_a_measured_one_without_an_amount_is_listed_with_no
     # an indefinite amount of several substances coordinated (fixture 861): each, amount unknown
     text = "Plusieurs kilos de stupéfiants dont du crack, de l'ecstasy et de l'herbe de cannabis ont été saisis."
     assert _drugs(text) == {("crack", None): None, ("synthetic", None): None, ("cannabis", None): None}
+    # a list of substances after one indefinite amount or pack (fixtures 1080, 1081): each, amount unknown
+    text = "Ils ont saisi plusieurs dizaines de grammes d'héroïne et de cocaïne, ainsi que 2 400 euros."
+    assert _drugs(text) == {("heroin", None): None, ("cocaine", None): None}
+    text = "Ils ont découvert des sachets de résine, cocaïne ou ecstasy, ainsi que des traces de crack."
+    assert _drugs(text) == {
+        ("cannabis", None): None,
+        ("cocaine", None): None,
+        ("synthetic", None): None,
+        ("crack", None): None,
+    }
+    text = "Plusieurs kilos de stupéfiants (cocaïne et résine de cannabis) ont été saisis."
+    assert _drugs(text) == {("cocaine", None): None, ("cannabis", None): None}
+    # the list ends at the first word that is none of a list's: the cash is no substance, the resin after it is added
+    # only as a substance coordinated with an amount read (and_some)
+    text = "Ils ont découvert des sachets de cocaïne, 500 euros et de la résine."
+    assert _drugs(text) == {("cocaine", None): None, ("cannabis", None): None}
     # substances a clause of the trade names, before a colon, are not coordinated with the amount after it (862)
     text = "Le groupe revendait de l'héroïne, du crack et de l'ecstasy : « Nous avons saisi 150 grammes de cocaïne »."
     assert _drugs(text) == {("cocaine", "kg"): 0.15}
@@ -597,3 +613,18 @@ def test_a_toll_told_on_a_day_of_its_own_goes_to_the_recent_violence_of_that_day
     recalled = _event("intimidation", date(2024, 9, 1), date(2024, 9, 30))
     counting.complete([recalled, latest], [], "En septembre 2021, un jeune avait été abattu.")  # a month: another event
     assert (recalled.killed, recalled.injured) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # fixture 1082: number words joined by spaces around "cent" and "mille"; a mass written "demi-kilo"
+        ("plus de trois cents grammes d'herbe", {("cannabis", "kg"): 0.3}),
+        ("un kilo trois cents grammes d'héroïne", {("heroin", "kg"): 1.3}),
+        ("deux mille cinq cents pieds de cannabis", {("cannabis", "plants"): 2500}),
+        ("un demi-kilo de résine", {("cannabis", "kg"): 0.5}),
+        ("une demi-tonne de cocaïne", {("cocaine", "kg"): 500}),  # read once, as a share of a tonne
+        ("entre deux et trois kilos de résine", {("cannabis", "kg"): 3}),  # "et" joins no number words
+    ],
+)
+def test_number_words_joined_by_spaces_and_a_hyphenated_half_kilo(text, expected):
+    assert _drugs(text) == expected

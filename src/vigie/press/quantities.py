@@ -36,6 +36,7 @@ RULE_NAMES = {
     "subset": "a 'dont' subset",
     "packs": "a substance in packs of unknown weight",
     "and_some": "a substance added without an amount ('120 grammes de cocaïne et de la résine')",
+    "listed": "the words joining substances listed after one amount ('de cocaïne et d'héroïne')",
     "kilo_and_grams": "'1 kg 5'",
     "unit_abbreviation": "'450 g. d'héroïne'",
     "pack_size": "the size of a pack ('en pains de 500 g', '32 ballots de 38 kg')",
@@ -148,11 +149,15 @@ def load_values(path: Path = VALUES_FILE) -> Values:
     missing = set(RULE_NAMES) - set(patterns)
     if missing:
         raise VigieError(f"{path}: missing rule(s) {', '.join(sorted(missing))}")
+    cardinal = f"(?:{'|'.join(cardinals)})s?"  # "cents", "vingts"
+    word = f"{cardinal}(?:-(?:et-)?{cardinal})*"  # "dix-huit", "vingt-et-un", "quatre-vingts"
+    joined = r"(?:(?<=\bcent )|(?<=\bcents )|(?<=\bmille )|(?=(?:cents?|mille)\b))"  # a space next to "cent", "mille"
     num = (  # "une vingtaine" before "une": the approximate number whole, not its article read as one; a number word
         # begins a word ("un adolescent blessé" holds no "cent blessé", "un adolescent tué" no "cent tué")
         f"(?:{patterns['digits']}|\\b(?:une )?(?:{'|'.join(w for w in about if w != 'demi')})s?|"
-        f"\\b(?:{'|'.join(cardinals)})(?:-(?:et-)?(?:{'|'.join(cardinals)}))*|\\b(?:une )?demi)"
-    )  # a compound whole: "dix-huit", "vingt-et-un", "quatre-vingt-dix"
+        f"\\b{word}(?: {joined}{word})*|\\b(?:une )?demi)"
+    )  # a compound whole: "dix-huit", "vingt-et-un", "quatre-vingt-dix"; words joined by spaces around "cent" and
+    # "mille" ("trois cents", "deux mille cinq cents"), not others ("deux trois", "entre deux et trois")
     person = patterns["person"]
     patterns = {k: v.replace("{num}", num).replace("{person}", person) for k, v in patterns.items()}
     cases = {e["name"] for e in data.get("rule", []) if e.get("case")}
@@ -228,8 +233,8 @@ def number_word(text: str) -> float | None:
         if re.fullmatch(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d+)?", text):
             text = re.sub(r"[ .\u00a0\u202f]", "", text)
         return float(text.replace(",", "."))
-    if "-" in text:
-        return _compound([w for w in text.split("-") if w != "et"])
+    if "-" in text or " " in text:  # "dix-huit", "trois cents"
+        return _compound([w for w in re.split(r"[-\s]+", text) if w != "et"])
     return WORDS.get(text) or WORDS.get(text + "s")
 
 
@@ -299,6 +304,28 @@ def _last_substance(text: str) -> str | None:
 GENERIC, NOT_A_DRUG = RULE["drugs_in_general"], RULE["not_a_drug"]  # read right after a mass
 
 
+def _listed_substances(text: str, at: int, within: int) -> list[str]:
+    """The substances listed from `at` on, the first named within `within` characters, each next one joined to the
+    one before it by the words of a list only (rule "listed": "plusieurs kilos de cannabis, cocaïne ou drogues de
+    synthèse", "des sachets d'héroïne et de cocaïne", "de stupéfiants (cocaïne et résine de cannabis)"); a list ends
+    at the first other word ("de la cocaïne, 500 euros et de l'herbe": the cocaine)."""
+    window = re.split(r"[.;:!?]", text[at : at + 160], maxsplit=1)[0]
+    told = sorted((m.start(), -m.end(), name) for name, p in SUBSTANCE_RULES for m in p.finditer(window))
+    names: list[str] = []
+    last = None
+    for start, end, name in told:
+        if last is None and start >= within:
+            break
+        if last is not None and start < last:
+            continue  # a word inside the one read ("drogues de synthèse")
+        if last is not None and not RULE["listed"].fullmatch(window[last:start]):
+            break
+        if name not in names:
+            names.append(name)
+        last = -end
+    return names
+
+
 def drugs(sentence: str) -> list[dict]:
     """Quantities per substance and unit, summed; 'dont' subsets and indefinite amounts handled."""
     return [dict(d) for d in _drugs(sentence)]  # copies: callers complete and sum what they are given
@@ -330,7 +357,7 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
     found: dict[tuple[str, str | None], float | None] = {}
     told_at: list[int] = []  # where each amount read is told (and_some reads the coordinations of their clause)
     pattern = re.compile(
-        rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?\s*(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
+        rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?(?:\s*|-(?=kilo))(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
         re.I,
     )
     for m in pattern.finditer(text):
@@ -371,10 +398,10 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
             told_at.append(m.start())
             found[(substance, "kg")] = (found.get((substance, "kg")) or 0) + share
     for m in (*RULE["indefinite"].finditer(text), *RULE["packs"].finditer(text)):
-        substance = _first_substance(m.group("rest"))
-        if substance and not any(k[0] == substance for k in found):
-            found[(substance, None)] = None
-            told_at.append(m.start())
+        for substance in _listed_substances(text, m.start("rest"), len(m.group("rest"))):
+            if not any(k[0] == substance for k in found):  # "plusieurs kilos de cannabis, cocaïne ou …": each
+                found[(substance, None)] = None
+                told_at.append(m.start())
     if not found:  # substances named without a quantity ("de la drogue", "du zamal")
         for name, pat in SUBSTANCE_RULES:
             if pat.search(text) and RULE["found"].search(text):
@@ -387,10 +414,10 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
         stops = [0, *(c.end() for c in re.finditer(r"[:;]", text)), len(text) + 1]
         clauses = {bisect.bisect_right(stops, at) for at in told_at}
         for m in RULE["and_some"].finditer(text):
-            substance = _first_substance(m.group("rest"))
             in_clause = bisect.bisect_right(stops, m.start()) in clauses  # the clause of an amount read
-            if substance and not any(k[0] == substance for k in found) and in_clause:
-                found[(substance, None)] = None
+            for substance in _listed_substances(text, m.start("rest"), len(m.group("rest"))) if in_clause else ():
+                if not any(k[0] == substance for k in found):
+                    found[(substance, None)] = None
     return tuple(
         {"substance": s, "quantity": round(q, 6) if q is not None else None, "unit": u} for (s, u), q in found.items()
     )
@@ -402,7 +429,7 @@ def unnamed_masses(sentence: str) -> list[float]:
     if substance_of(sentence):
         return []
     out = []
-    pattern = rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?\s*(?P<u>{UNIT})\b(?P<rest>[^,;.]{{0,30}})"
+    pattern = rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?(?:\s*|-(?=kilo))(?P<u>{UNIT})\b(?P<rest>[^,;.]{{0,30}})"
     for m in re.finditer(pattern, sentence, re.I):
         unit, factor = UNITS[m.group("u").lower()]
         rest = m.group("rest")
