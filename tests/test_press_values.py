@@ -518,8 +518,8 @@ def test_a_substance_added_to_a_measured_one_without_an_amount_is_listed_with_no
         ("synthetic", None): None,
         ("crack", None): None,
     }
-    text = "Plusieurs kilos de stupéfiants (cocaïne et résine de cannabis) ont été saisis."
-    assert _drugs(text) == {("cocaine", None): None, ("cannabis", None): None}
+    text = "Quelques grammes de produits stupéfiants (héroïne et herbe de cannabis) ont été retrouvés."
+    assert _drugs(text) == {("heroin", None): None, ("cannabis", None): None}
     # the list ends at the first word that is none of a list's: the cash is no substance, the resin after it is added
     # only as a substance coordinated with an amount read (and_some)
     text = "Ils ont découvert des sachets de cocaïne, 500 euros et de la résine."
