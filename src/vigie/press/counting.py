@@ -363,7 +363,17 @@ def merge(events: list[Event]) -> list[Event]:
             one.geo_precision, one.district = e.geo_precision, e.district
             one.carried, one.evidence = False, e.evidence
         one.hit = max(one.hit or 0, e.hit or 0) or None
-        for field in ("killed", "injured", "cash_eur", "count"):
+        fields = ["killed", "injured", "cash_eur", "count"]
+        nobody = {0} & {e.killed, e.injured, one.killed, one.injured}  # a mention that says nobody was hit
+        if nobody and one.type in TOLL_TYPES and (one.killed or one.injured) and not (e.killed or e.injured):
+            # "Plusieurs tirs ont atteint des appartements, sans faire de blessé" merged into the mention of the
+            # shooting that killed: the victims it counts stand, the "nobody hit" of the other shots adds nothing
+            fields = fields[2:]
+            one.rules = list(dict.fromkeys(one.rules + ["counting.victims_over_nobody_hit"]))
+        elif nobody and one.type in TOLL_TYPES and (e.killed or e.injured) and not (one.killed or one.injured):
+            one.killed, one.injured = e.killed, e.injured
+            one.rules = list(dict.fromkeys(one.rules + ["counting.victims_over_nobody_hit"]))
+        for field in fields:
             mine, theirs = getattr(one, field), getattr(e, field)
             if field == "count" and None not in (mine, theirs) and rough_count(one) != rough_count(e):
                 if rough_count(one):  # "une dizaine d'interpellations" in the lead, "huit mineurs" in the body
@@ -595,39 +605,87 @@ def counted_before(sentence: str | None, produced: list[Event], ref: date) -> No
             operation.drugs = measured  # the substances the seizure names, measured before it
 
 
+def _violence(recent: list[Event], paragraph: list[Event], sentence: str, ref: date | None) -> list[Event]:
+    """The violence a sentence's toll or weapons are of, the one they go to last: the shootings and intimidations of
+    its paragraph, else the latest-dated recent ones; none when the sentence tells another time."""
+    violent = [e for e in paragraph[-4:] if e.type in TOLL_TYPES] or sorted(
+        (e for e in recent if e.type in TOLL_TYPES), key=lambda e: e.date_end or date.min
+    )
+    if violent and _elsewhen(sentence, violent[-1], ref) and not _dates_it(violent[-1], paragraph, sentence):
+        # a toll told on a day of its own, outside the latest violence's dates: of the recent one whose dates hold it
+        # ("La préfecture a fait état de deux gendarmes blessés samedi 21 septembre", after a shooting on the 29th,
+        # is of the projectiles thrown between the 20th and the 22nd)
+        violent = [e for e in recent if e.type in TOLL_TYPES and _told_within(sentence, e)][-1:]
+    return violent
+
+
+def toll_told(recent: list[Event], paragraph: list[Event], sentence: str, ref: date | None = None) -> None:
+    """The toll a sentence that tells only operations gives the violence told before it ("Deux individus ont été
+    interpellés et aucun policier n'a été blessé", "Trois policiers ont été blessés et deux suspects interpellés")."""
+    violent = _violence(recent, paragraph, sentence, ref)
+    if violent and violent[-1] in paragraph:  # of the violence of its own paragraph only
+        target = violent[-1]
+        before = (target.killed, target.injured)
+        _toll(violent, recent, sentence)
+        if (target.killed, target.injured) != before:
+            target.rules = list(dict.fromkeys(target.rules + ["counting.toll_of_operations_sentence"]))
+
+
+def _toll(violent: list[Event], recent: list[Event], sentence: str) -> None:
+    """The toll a sentence tells, to the latest of the violence it is of (`_violence`): "L'enfant n'a pas été
+    touché" is of the news; a running tally is no event's."""
+    if quantities.VALUES["tally"].search(sentence):
+        return
+    target = violent[-1]
+    killed, injured = quantities.casualties(sentence)
+    if killed == injured == 0 and (target.killed or target.injured):
+        killed = injured = None  # "Personne n'a été touché" after a toll: said of another event, not of this one
+    elif killed == injured == 0:
+        # "Il n'y a eu aucun blessé" after mentions of the violence in the same town on the same days ("pris à
+        # partie … des tirs de mortiers"; one undated, or both told to the same precision, not "la semaine dernière"
+        # before "dimanche soir"): nobody was hit in any of them that counts no victim of its own, nor a victim is
+        # counted in another mention of its kind there
+        for other in recent:
+            if (
+                other is not target
+                and other.type in TOLL_TYPES
+                and other.killed is None
+                and other.injured is None
+                and other.commune == target.commune
+                and (None in (other.date_start, target.date_start) or other.time_precision == target.time_precision)
+                and not apart_in_time((other.date_start, other.date_end), (target.date_start, target.date_end))
+                and not any(
+                    x.type == other.type and x.commune == other.commune and (x.killed or x.injured) for x in recent
+                )
+            ):
+                other.killed, other.injured = 0, 0
+                other.rules = list(dict.fromkeys(other.rules + ["counting.nobody_hit_in_paragraph"]))
+    if target.killed is None and target.injured == 1 and quantities.died_of_it(sentence):
+        target.injured = None  # "un guetteur a été grièvement blessé" … "Il a succombé à ses blessures": one dead
+    target.killed = killed if target.killed is None else target.killed
+    if target.injured is None and injured is not None:
+        target.injured, target.hit = injured, quantities.hit_count(sentence)
+        target.lone_wound = injured == 1 and quantities.same_victim(sentence)
+
+
 def complete(recent: list[Event], paragraph: list[Event], sentence: str, ref: date | None = None) -> None:
     """A sentence with no event of its own adds details to the events just reported ("Personne n'a été
     blessé.", "L'un d'eux a exhibé une arme de poing."); persons arrested and quantities to the operation of the
     same paragraph ("Deux suspects sont en garde à vue."), else to the latest-dated recent one: a later
     paragraph's "les neuf personnes" goes back to the news of the day, not to the operation last recalled."""
-    violent = [e for e in paragraph[-4:] if e.type in ("shooting", "intimidation")] or sorted(
-        (e for e in recent if e.type in ("shooting", "intimidation")), key=lambda e: e.date_end or date.min
-    )
-    told = violent and (not _elsewhen(sentence, violent[-1], ref) or _dates_it(violent[-1], paragraph, sentence))
-    if violent and not told:
-        # a toll told on a day of its own, outside the latest violence's dates: of the recent one whose dates hold it
-        # ("La préfecture a fait état de deux gendarmes blessés samedi 21 septembre", after a shooting on the 29th,
-        # is of the projectiles thrown between the 20th and the 22nd)
-        violent = [e for e in recent if e.type in ("shooting", "intimidation") and _told_within(sentence, e)][-1:]
-        told = bool(violent)
-    if told and not quantities.VALUES["tally"].search(sentence):
-        # the violence of this paragraph, else the latest: "L'enfant n'a pas été touché" is of the news
-        target = violent[-1]
-        killed, injured = quantities.casualties(sentence)
-        if killed == injured == 0 and (target.killed or target.injured):
-            killed = injured = None  # "Personne n'a été touché" after a toll: said of another event, not of this one
-        if target.killed is None and target.injured == 1 and quantities.died_of_it(sentence):
-            target.injured = None  # "un guetteur a été grièvement blessé" … "Il a succombé à ses blessures": one dead
-        target.killed = killed if target.killed is None else target.killed
-        if target.injured is None and injured is not None:
-            target.injured, target.hit = injured, quantities.hit_count(sentence)
-            target.lone_wound = injured == 1 and quantities.same_victim(sentence)
-        if prefilter.search(
+    violent = _violence(recent, paragraph, sentence, ref)
+    if violent:
+        _toll(violent, recent, sentence)
+    if (
+        violent
+        and not quantities.VALUES["tally"].search(sentence)
+        and prefilter.search(
             r"exhib|brandi|armé|menac|tir|étuis|douilles|calibre|utilisé|munis? d|équipés? d", sentence, re.I
-        ):
-            for w in quantities.weapons(sentence):
-                if all(x["kind"] != w["kind"] for x in target.weapons):
-                    target.weapons.append(w)
+        )
+    ):
+        for w in quantities.weapons(sentence):
+            if all(x["kind"] != w["kind"] for x in violent[-1].weapons):
+                violent[-1].weapons.append(w)
     operations = [e for e in paragraph[-4:] if e.type in ("seizure", "arrest")] or sorted(
         (e for e in recent if e.type in ("seizure", "arrest")), key=lambda e: e.date_end or date.min
     )

@@ -606,6 +606,10 @@ class Extractor:
                 if produced:
                     for e in produced if told_in is not sentence else []:
                         e.evidence = told_in  # the article's sentence, not the recall cut from it
+                    if events and not any(e.type in counting.TOLL_TYPES for e in produced):
+                        # "Deux individus ont été interpellés et aucun policier n'a été blessé": the toll an
+                        # operation's sentence tells is of the violence told before it
+                        counting.toll_told(events[-4:], events[first:], sentence, article.date)
                     counting.counted_before(before, produced, article.date)
                     events += produced
                 elif not described:
