@@ -226,6 +226,7 @@ class Linguistics:
         self._lemma: dict[int, int] = {}
         self._cache: dict[str, list[Trigger]] = {}
         self._said: dict[tuple[str, str], bool] = {}
+        self._parsed: dict[str, object] = {}  # the latest texts parsed (`parsed`): one parse serves every reader
         self._described: set[str] = set()  # texts with a trigger the parse read as a description or a count
         self.dropped: list[Dropped] = []  # the latest batch's denied triggers (for a developer's eyes)
         self.stats = {"texts": 0, "with_trigger": 0, "parsed": 0}
@@ -234,6 +235,7 @@ class Linguistics:
         """Start a batch afresh (what is cached is per batch, as the gazetteer's names are)."""
         self._cache.clear()
         self._said.clear()
+        self._parsed.clear()
         self._described.clear()
         self.dropped.clear()
 
@@ -309,7 +311,7 @@ class Linguistics:
         found.sort(key=lambda t: (t.start, -t.end))
         if qualify and self.parse_pipes and len(doc) <= MAX_PARSED and self._cued(doc):
             before = len(self.dropped)
-            found = self._qualify(doc, found)
+            found = self._qualify(self.parsed(text, doc), found)
             if any(d.effect == "described" for d in self.dropped[before:]):
                 self._described.add(text)
         return found
@@ -358,8 +360,11 @@ class Linguistics:
             if not self.depth[name]:
                 found = bool(self.words[name](doc))
             elif self.parse_pipes and len(doc) <= MAX_PARSED:
-                for pipe in self.parse_pipes[: self.depth[name]]:  # tok2vec, morphologizer (and the parser for DEP)
-                    doc = pipe(doc)
+                if self.depth[name] == len(self.parse_pipes) or text in self._parsed:
+                    doc = self.parsed(text, doc)
+                else:
+                    for pipe in self.parse_pipes[: self.depth[name]]:  # tok2vec and morphologizer only
+                        doc = pipe(doc)
                 found = bool(self.words[name](doc))
             else:
                 found = False  # what the model cannot say is not said
@@ -391,9 +396,7 @@ class Linguistics:
         wanted = [n for n in names if present & self.word_heads[n]]
         found = []
         if wanted and self.parse_pipes and len(words) <= MAX_PARSED:
-            doc = words
-            for pipe in self.parse_pipes:
-                doc = pipe(doc)
+            doc = self.parsed(text, words)
             for name in wanted:
                 at = self.word_nodes[name].index(node)
                 for _, nodes in self.words[name](doc):
@@ -405,11 +408,22 @@ class Linguistics:
         self._said[key] = found
         return found
 
+    def parsed(self, text: str, doc):
+        """`doc` (the tokens of `text` with their lookup lemmas) after tok2vec, morphologizer and parser; the latest
+        texts' parses are kept, so that the qualifiers, the word patterns and the clocks of one clause parse it once."""
+        found = self._parsed.get(text)
+        if found is None:
+            self.stats["parsed"] += 1
+            if len(self._parsed) > 256:
+                self._parsed.clear()
+            found = doc
+            for pipe in self.parse_pipes:
+                found = pipe(found)
+            self._parsed[text] = found
+        return found
+
     # stage 2 -------------------------------------------------------------------------------------------------
     def _qualify(self, doc, found: list[Trigger]) -> list[Trigger]:
-        self.stats["parsed"] += 1
-        for pipe in self.parse_pipes:
-            doc = pipe(doc)
         denied: dict[int, tuple[str, str]] = {}  # token index of an anchor → (qualifier, effect)
         for match_id, nodes in self.dependency(doc):
             name = self.strings[match_id]
