@@ -306,9 +306,9 @@ GENERIC, NOT_A_DRUG = RULE["drugs_in_general"], RULE["not_a_drug"]  # read right
 
 def _listed_substances(text: str, at: int, within: int) -> list[str]:
     """The substances listed from `at` on, the first named within `within` characters, each next one joined to the
-    one before it by the words of a list only (rule "listed": "plusieurs kilos de cannabis, cocaïne ou drogues de
-    synthèse", "des sachets d'héroïne et de cocaïne", "de produits stupéfiants (héroïne et herbe de cannabis)"); a list ends
-    at the first other word ("de la cocaïne, 500 euros et de l'herbe": the cocaine)."""
+    one before it by the words of a list only (rule "listed": "quelques kilos d'herbe, héroïne ou drogues de
+    synthèse", "des sachets d'héroïne et de cocaïne", "de produits stupéfiants (héroïne et herbe de cannabis)"); a
+    list ends at the first other word ("de la cocaïne, 500 euros et de l'herbe": the cocaine)."""
     window = re.split(r"[.;:!?]", text[at : at + 160], maxsplit=1)[0]
     told = sorted((m.start(), -m.end(), name) for name, p in SUBSTANCE_RULES for m in p.finditer(window))
     names: list[str] = []
