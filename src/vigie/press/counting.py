@@ -373,6 +373,8 @@ def merge(events: list[Event]) -> list[Event]:
         elif nobody and one.type in TOLL_TYPES and (e.killed or e.injured) and not (one.killed or one.injured):
             one.killed, one.injured = e.killed, e.injured
             one.rules = list(dict.fromkeys(one.rules + ["counting.victims_over_nobody_hit"]))
+        if wounded_died(one, e.evidence):
+            fields = fields[2:]  # the death of victims this mention counted wounded, told in a mention of its own
         for field in fields:
             mine, theirs = getattr(one, field), getattr(e, field)
             if field == "count" and None not in (mine, theirs) and rough_count(one) != rough_count(e):
@@ -631,6 +633,23 @@ def toll_told(recent: list[Event], paragraph: list[Event], sentence: str, ref: d
             target.rules = list(dict.fromkeys(target.rules + ["counting.toll_of_operations_sentence"]))
 
 
+def wounded_died(target: Event, sentence: str) -> bool:
+    """Does `sentence` tell the death of victims `target` counted wounded? "Deux jeunes ont été gravement blessés" …
+    "Ils sont ensuite décédés": every counted wounded is dead; "un mort et un blessé grave" … "L'autre a été
+    mortellement touché": one wounded more is dead. The toll is moved; the sentence's own counts add nothing."""
+    fate = quantities.wounded_died(sentence) if target.type in TOLL_TYPES and target.injured else None
+    if fate and target.hit and target.killed and target.injured == target.hit:
+        # "deux jeunes touchés par balles" … "L'un est mort sur place": the dead told so far are among those hit
+        target.injured = target.hit - target.killed if target.hit > target.killed else None
+        fate = fate if target.injured else None
+    if not fate or (fate != "all") != bool(target.killed):
+        return False  # "Deux morts et un blessé" … "Elles ont été déclarées mortes": the plural is of the dead
+    dead = target.injured if fate == "all" else 1
+    target.killed, target.injured = (target.killed or 0) + dead, target.injured - dead or None
+    target.rules = list(dict.fromkeys(target.rules + ["counting.wounded_died"]))
+    return True
+
+
 def _toll(violent: list[Event], recent: list[Event], sentence: str) -> None:
     """The toll a sentence tells, to the latest of the violence it is of (`_violence`): "L'enfant n'a pas été
     touché" is of the news; a running tally is no event's."""
@@ -660,6 +679,17 @@ def _toll(violent: list[Event], recent: list[Event], sentence: str) -> None:
             ):
                 other.killed, other.injured = 0, 0
                 other.rules = list(dict.fromkeys(other.rules + ["counting.nobody_hit_in_paragraph"]))
+    # the death may be of victims another mention of the same violence counted wounded ("un mort et un blessé grave"
+    # in the lead, "l'une des victimes, décédée" told on its own, then "L'autre a été mortellement touchée")
+    wounded = [target] + [e for e in reversed(recent) if e is not target and e.type == target.type and same(e, target)]
+    fate = quantities.wounded_died(sentence)
+    if fate and any(wounded_died(e, sentence) for e in wounded if e.injured):
+        return
+    if fate == "also" and target.type in TOLL_TYPES and target.killed == 1 and not target.injured:
+        # "L'un est décédé à son arrivée, le deuxième a été transféré au bloc" … "Il a succombé, lui aussi": two dead
+        target.killed = 2
+        target.rules = list(dict.fromkeys(target.rules + ["counting.wounded_died"]))
+        return
     if target.killed is None and target.injured == 1 and quantities.died_of_it(sentence):
         target.injured = None  # "un guetteur a été grièvement blessé" … "Il a succombé à ses blessures": one dead
     target.killed = killed if target.killed is None else target.killed

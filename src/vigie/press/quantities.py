@@ -29,6 +29,9 @@ WEAPON_KINDS = ("assault_rifle", "handgun", "shotgun", "other")
 SECTIONS = {"numbers", "about", "substance", "units", "shares", "weapon", "rule"}
 # the named rules the code applies (a rule of another name would be silently unused: it is refused)
 RULE_NAMES = {
+    "wounded_all_died": "the death of every victim already counted, told with a plural subject",
+    "wounded_also_died": "the death of a victim told as one more, after a first",
+    "wounded_other_died": "the death of the second victim, counted wounded, told after the first's",
     "digits": "a number in digits",
     "roughly": "words before an approximate number",
     "approximate": "an amount said roughly (merging mentions)",
@@ -623,6 +626,18 @@ def same_victim(text: str) -> bool:
         return False
     lifeless = RULE["lifeless"].search(t) and not RULE["other_victim"].search(t)
     return bool(RULE["same_victim"].search(t) or lifeless)  # "retrouvé inanimé …, touché par balle à la tête"
+
+
+def wounded_died(text: str) -> str | None:
+    """Does `text` tell the death of victims already counted wounded: "all" of them ("Ils sont ensuite décédés de
+    leurs blessures"), "other", one more ("L'autre a été mortellement touchée"), "also", one more told after a
+    first ("Il a succombé, lui aussi"), else None."""
+    t = plain(text).lower()
+    if RULE["wounded_all_died"].search(t):
+        return "all"
+    if RULE["wounded_also_died"].search(t):
+        return "also"  # "Il a succombé, lui aussi, à ses blessures"
+    return "other" if RULE["wounded_other_died"].search(t) else None
 
 
 def died_of_it(text: str) -> bool:
