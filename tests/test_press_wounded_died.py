@@ -14,7 +14,7 @@ from vigie.press import quantities
         ("Les deux blessés ont succombé dans la matinée.", "all"),
         ("Le second blessé est décédé à l'hôpital dans la nuit.", "other"),
         ("L'autre a été mortellement touchée au thorax.", "other"),
-        ("Transporté au CHU, il a succombé lui aussi à ses blessures.", "also"),
+        ("Transporté au CHU, il a succombé lui aussi le lendemain.", "also"),
         ("Il a succombé à ses blessures dans la nuit.", None),  # the one victim named: died_of_it's case
         ("Ils ont été blessés aux jambes.", None),
         ("L'autre a été légèrement blessé.", None),

@@ -634,8 +634,8 @@ def toll_told(recent: list[Event], paragraph: list[Event], sentence: str, ref: d
 
 
 def wounded_died(target: Event, sentence: str) -> bool:
-    """Does `sentence` tell the death of victims `target` counted wounded? "Deux jeunes ont été gravement blessés" …
-    "Ils sont ensuite décédés": every counted wounded is dead; "un mort et un blessé grave" … "L'autre a été
+    """Does `sentence` tell the death of victims `target` counted wounded? "Deux jeunes touchés par balles" …
+    "Ils sont morts pendant la nuit": every counted wounded is dead; "un mort et un blessé grave" … "L'autre a été
     mortellement touché": one wounded more is dead. The toll is moved; the sentence's own counts add nothing."""
     fate = quantities.wounded_died(sentence) if target.type in TOLL_TYPES and target.injured else None
     if fate and target.hit and target.killed and target.injured == target.hit:
@@ -686,7 +686,7 @@ def _toll(violent: list[Event], recent: list[Event], sentence: str) -> None:
     if fate and any(wounded_died(e, sentence) for e in wounded if e.injured):
         return
     if fate == "also" and target.type in TOLL_TYPES and target.killed == 1 and not target.injured:
-        # "L'un est décédé à son arrivée, le deuxième a été transféré au bloc" … "Il a succombé, lui aussi": two dead
+        # "L'un meurt sur place, le second est opéré" … "Il a succombé lui aussi dans la soirée": two dead
         target.killed = 2
         target.rules = list(dict.fromkeys(target.rules + ["counting.wounded_died"]))
         return

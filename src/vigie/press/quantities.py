@@ -629,14 +629,14 @@ def same_victim(text: str) -> bool:
 
 
 def wounded_died(text: str) -> str | None:
-    """Does `text` tell the death of victims already counted wounded: "all" of them ("Ils sont ensuite décédés de
-    leurs blessures"), "other", one more ("L'autre a été mortellement touchée"), "also", one more told after a
+    """Does `text` tell the death of victims already counted wounded: "all" of them ("Ils sont morts pendant la
+    nuit"), "other", one more ("L'autre a été mortellement touchée"), "also", one more told after a
     first ("Il a succombé, lui aussi"), else None."""
     t = plain(text).lower()
     if RULE["wounded_all_died"].search(t):
         return "all"
     if RULE["wounded_also_died"].search(t):
-        return "also"  # "Il a succombé, lui aussi, à ses blessures"
+        return "also"  # "Il a succombé, lui aussi, dans la soirée"
     return "other" if RULE["wounded_other_died"].search(t) else None
 
 
