@@ -739,7 +739,7 @@ class Extractor:
             types.remove("shooting")
         if (
             "shooting" in types
-            and re.search(r"artifice|pierres|projectiles|mortiers?\b", low)
+            and self.ling.says("violence.thrown", clause)  # stones, fireworks (rules/words.toml)
             and not re.search(r"balles?|coups? de feu|fusillade|kalachnikov|arme à feu|ouvert le feu", low)
         ):
             types[types.index("shooting")] = "intimidation"  # "pris pour cible par des mortiers d'artifice"
