@@ -737,6 +737,9 @@ class Extractor:
             sentence, r"|balle|tir|feu|fusil|détonation|abattu|pistolet|revolver|carabine|mitraill"
         ):
             types.remove("shooting")
+        if {"shooting", "intimidation"} & set(types) and self.ling.says("violence.kinds_listed", sentence):
+            # "Fusillades, rodéos urbains et trafics sont monnaie courante": kinds of violence, no occurrence
+            types = [t for t in types if t not in ("shooting", "intimidation")]
         if (
             "shooting" in types
             and self.ling.says("violence.thrown", clause)  # stones, fireworks (rules/words.toml)
