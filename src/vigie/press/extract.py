@@ -737,9 +737,12 @@ class Extractor:
             sentence, r"|balle|tir|feu|fusil|détonation|abattu|pistolet|revolver|carabine|mitraill"
         ):
             types.remove("shooting")
+        if {"shooting", "intimidation"} & set(types) and self.ling.says("violence.kinds_listed", sentence):
+            # "Fusillades, rodéos urbains et trafics sont monnaie courante": kinds of violence, no occurrence
+            types = [t for t in types if t not in ("shooting", "intimidation")]
         if (
             "shooting" in types
-            and re.search(r"artifice|pierres|projectiles|mortiers?\b", low)
+            and self.ling.says("violence.thrown", clause)  # stones, fireworks (rules/words.toml)
             and not re.search(r"balles?|coups? de feu|fusillade|kalachnikov|arme à feu|ouvert le feu", low)
         ):
             types[types.index("shooting")] = "intimidation"  # "pris pour cible par des mortiers d'artifice"
