@@ -213,6 +213,9 @@ OTHER_CLOCKS = (
     "date.clock_inquiry_started",
 )
 HOME_DE = r"(?:\bde|\bd['’]|\bdu)\s*(?:(?:la|le|les)\s+|l['’])?$"
+# what a sentence that opens on a list of bare plural nouns (rules/words.toml violence.kinds_listed, which needs the
+# morphologizer) looks like before any model runs: a first word in -s or -x and a comma within five words
+KINDS_LISTED_CUE = r"\W*[\w'’-]+[sx](?:\s+[\w'’-]+){0,4}\s*,"
 
 
 class Extractor:
@@ -737,7 +740,11 @@ class Extractor:
             sentence, r"|balle|tir|feu|fusil|détonation|abattu|pistolet|revolver|carabine|mitraill"
         ):
             types.remove("shooting")
-        if {"shooting", "intimidation"} & set(types) and self.ling.says("violence.kinds_listed", sentence):
+        if (
+            {"shooting", "intimidation"} & set(types)
+            and re.match(KINDS_LISTED_CUE, sentence)
+            and self.ling.says("violence.kinds_listed", sentence)
+        ):
             # "Fusillades, rodéos urbains et trafics sont monnaie courante": kinds of violence, no occurrence
             types = [t for t in types if t not in ("shooting", "intimidation")]
         if (
