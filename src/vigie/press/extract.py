@@ -365,7 +365,7 @@ class Extractor:
                         and not re.search(territory.OTHER_PREMISES, clause, re.I)  # "deux commerces …, un fermé"
                     ):
                         types.append("dealing_point")
-                    unnamed = "seizure" in types and not self._names_goods(sentence)
+                    unnamed = "seizure" in types and not self._names_goods(goods(sentence))
                     listed = (  # a seizure told as a scene, naming no goods: they may be listed next to it, or after
                         # it when told by its noun on a day of its own ("La première saisie remonte au 1er décembre …")
                         listed_nearby(sentences, k, self.ling.triggers, self.ling.fired("seizure", trigger_text))
@@ -682,11 +682,10 @@ class Extractor:
             self.ling.says("goods.unweighed", text) or self.ling.says("goods.cash_told_as_money", text)
         )
 
-    def _names_goods(self, sentence: str) -> bool:
-        """Whether a seizure's sentence names goods found: an amount, drugs, arms or cash (SEIZED), or goods told
-        with no figure (_unweighed); what names the trade and no goods is blanked first (operations.goods)."""
-        text = goods(sentence)
-        return bool(re.search(SEIZED, text, re.I)) or self._unweighed(text)
+    def _names_goods(self, told: str) -> bool:
+        """Whether a seizure's sentence, with what names the trade and no goods blanked (`operations.goods`), names
+        goods found: an amount, drugs, arms or cash (SEIZED), or goods told with no figure (_unweighed)."""
+        return bool(re.search(SEIZED, told, re.I)) or self._unweighed(told)
 
     def _refine(self, types: list[str], clause: str, sentence: str, around: str = "") -> list[str]:
         low = clause.lower()
@@ -705,17 +704,18 @@ class Extractor:
                 types.remove("dealing_point")
             elif re.search(r"interpell", low) and "seizure" not in types and "arrest" not in types:
                 types.append("arrest")
-        if "seizure" in types and not self._names_goods(sentence):  # "une cache : 3 kilos de résine, …"
-            if not self._names_goods(around):  # the goods listed next to it (listed_nearby)
-                types.remove("seizure")
-        if (
+        told = goods(sentence) if "seizure" in types else ""
+        # "une cache : 3 kilos de résine, …", unless the goods are listed next to it (listed_nearby)
+        if "seizure" in types and not self._names_goods(told) and not self._names_goods(goods(around)):
+            types.remove("seizure")
+        elif (
             "seizure" in types
             and re.search(r"découvert", low)
             and not re.search(
                 r"kg|kilo|gramme|drogue|cannabis|cocaïne|résine|herbe|pieds|euros|\barme|pistolet|plantation|zamal",
-                goods(sentence),
+                told,
             )
-            and not self._unweighed(goods(sentence))
+            and not self._unweighed(told)
         ):
             types.remove("seizure")
         if "arrest" in types and (
@@ -870,7 +870,8 @@ class Extractor:
         elif kind == "dealing_point" and self.ling.says("point.set_up", clause.lower()):
             event.action = "appeared"  # "la mise en place d'un point de deal"
             event.rules = ["point.set_up"]
-        if kind == "seizure" and not re.search(SEIZED, goods(sentence), re.I) and self._unweighed(goods(sentence)):
+        told = goods(sentence) if kind == "seizure" else ""
+        if told and not re.search(SEIZED, told, re.I) and self._unweighed(told):
             event.rules = [*event.rules, "goods.unweighed"]  # "un revolver saisi", "des liquidités découvertes"
         if kind == "network_arrival":
             # "des bandes d'Avignon et de Cavaillon se battent … à Cavaillon": a town is no origin of its own network
