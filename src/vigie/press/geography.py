@@ -67,7 +67,14 @@ A candidate is vetoed (never chosen, whatever its score) when it is:
 | district_homonym | in an article with an anchor: a commune that may be a district of the anchor (below) |
 | part_of_town | a commune named after "rue de", "quartier", "gare" …: part of a town |
 | far_neighbourhood | a curated neighbourhood far (NEAR_KM) from every main town and outside the named départements |
-| far_short_name | a short name ("Villeneuve") out of the article's context (départements, main towns, other_towns) |
+| far_short_name | a short name ("Vitry") out of the article's context (départements, main towns, other_towns) |
+
+A short name that opens the name of one town of 10,000 people or more only, and is no commune's own name, is never
+vetoed so: "Cherbourg" is Cherbourg-en-Cotentin wherever the article is. A small commune is no far_small_village when
+two other names of the article have communes in its département (other_towns at its maximum): "Saint-Claude" with
+Morez and Champagnole is the one of the Jura. A curated neighbourhood far from the main towns is vetoed even after
+"quartier" in an article whose headline opens with its town ("Brest : … le quartier de Bellevue" is no Bellevue of
+Nantes).
 
 Small: fewer than 2,000 people with homonyms, or fewer than 10,000 when the article names départements ("aux Sablons"
 in an article about the Sarthe is not the village in Isère); "Pas de blessé" is no
@@ -1104,8 +1111,11 @@ class ArticlePlaces(Geography):
             for o in gaz.short_names(surface, said_with.group(1) if said_with else None)
             if o[0] not in {c.code for c in communes}
         ]
+        # "à Cherbourg" (Cherbourg-en-Cotentin) is that town wherever the article is: the only town of some size
+        # its name opens, and no commune's, département's or region's own name
+        sole = len(short) == 1 and not options and key not in gaz.communes and not self._not_a_district(surface)
         for c in self._communes(short, key):  # "à Brive", "à La Seyne": a town by its first word(s)
-            c.kind = "commune (short name)"
+            c.kind = "commune (sole short name)" if sole else "commune (short name)"
             communes.append(c)
         for c in candidates:
             self._score(c, key)
@@ -1292,7 +1302,8 @@ class ArticlePlaces(Geography):
             population = self.gaz.info.get(c.code, (None, 0))[1]
             in_context = c.departement in self or "near_main_town" in c.terms or "main_town" in c.terms
             if c.kind == "neighbourhood":
-                if (self.towns or len(self)) and not in_context and "district_word" not in c.terms:
+                # "le quartier de Bellevue" in an article headlined "Brest : …" is Brest's, not the Bellevue of Nantes
+                if (self.towns or len(self)) and not in_context and ("district_word" not in c.terms or self.anchor):
                     c.veto = "far_neighbourhood"
             elif c.kind.startswith("commune"):
                 near = "near_main_town" in c.terms
@@ -1318,7 +1329,11 @@ class ArticlePlaces(Geography):
                     )
                 ):
                     c.veto = "district_homonym"
-                elif not in_context and (population < 2000 and homonyms > 1 or len(self) and population < 10_000):
+                elif (
+                    not in_context
+                    and c.terms.get("other_towns", 0) < OTHER_TOWNS_MAX * WEIGHTS["other_towns"]
+                    and (population < 2000 and homonyms > 1 or len(self) and population < 10_000)
+                ):
                     c.veto = "far_small_village"
 
     def sites(self, text: str) -> list[tuple[int, int, Place | None]]:

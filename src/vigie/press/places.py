@@ -491,6 +491,12 @@ COMPOUND_WORDS = r"(?:sur|sous|en|de|du|des|d|les|lez|la|le|aux|et)"
 IN_COMPOUND = re.compile(rf"(?i:(?<![A-Za-z0-9]){COMPOUND_WORDS}-\|)|(?i:\|-{COMPOUND_WORDS}(?![A-Za-z0-9]))")
 
 
+# the Nord as a compass point, not the département: "plus au Nord", "vers le Nord", "au Nord-Ouest de Roanne", "au Nord
+# de Toulouse", "le Nord de la France" (a region); "dans le Nord", "Lille (Nord)" and "Nord :" stay the département
+COMPASS_BEFORE = re.compile(r"(?:(?<![A-Za-z0-9])au|(?<![A-Za-z0-9])vers le) $", re.I)
+COMPASS_AFTER = re.compile(r"^(?:-(?:Ouest|Est)\b| de la France\b| du pays\b)", re.I)
+
+
 @functools.lru_cache(maxsize=1024)
 def _capitalised(keys: tuple[str, ...]) -> re.Pattern:
     """These names (name keys) capitalised, the longest first, as whole words of a folded text (departements_in)."""
@@ -619,6 +625,11 @@ class Gazetteer:
             folded = re.sub(r"[^A-Za-z0-9-]+", " ", folded)
             for m in _capitalised(named).finditer(folded):
                 code = self.departements[re.sub(r"[ -]+", " ", m.group(0).lower())]
+                if m.group(0) == "Nord" and (
+                    COMPASS_BEFORE.search(folded[max(0, m.start() - 8) : m.start()])
+                    or COMPASS_AFTER.match(folded[m.end() : m.end() + 14])
+                ):
+                    continue
                 if not self._in_other_commune(folded, m.start(), m.end(), code):
                     found.append(code)
         for spaced, pattern, code in ADJECTIVE_TESTS:
