@@ -48,3 +48,20 @@ def test_a_small_town_whose_departement_other_names_point_to_beats_a_homonym(ext
     # with one other name only, the named département decides as before
     text = "Des renforts sont venus de Champagnole, et de Pontarlier, dans le Doubs."
     assert ArticlePlaces.read(extractor.gaz, title, text).places("à Saint-Claude")[0].code == "97124"
+
+
+def test_a_district_takes_the_town_its_sentence_names_right_after_it(extractor):
+    title = "Istres : un homme blessé"
+    text = (
+        "Un homme a été blessé à Istres. C'est la deuxième fusillade de la semaine, après celle de la cité Marius "
+        "Jouveau mardi dans le 13e arrondissement de Marseille."
+    )
+    reader = ArticlePlaces.read(extractor.gaz, title, text)
+    assert reader.districts["marius jouveau"] == "13055"  # not the headline's town
+    assert reader.places("à la cité Marius Jouveau")[0].code == "13055"
+    # a town further on in the sentence, past TOWN_AFTER characters, is not the district's: the headline's town is
+    text = (
+        "Un homme a été blessé dans la cité Marius Jouveau, selon les premiers éléments de l'enquête menée par la "
+        "police judiciaire, qui a aussi entendu des témoins à Marseille."
+    )
+    assert ArticlePlaces.read(extractor.gaz, title, text).districts["marius jouveau"] == "13047"

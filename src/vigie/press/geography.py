@@ -421,6 +421,7 @@ SAID_NEAR = (
 )
 # the article saying a place is inside a commune: "l'anse Cafard, dans la commune du Diamant"
 IN_COMMUNE = rf"\b(?:dans|sur) (?:le territoire de )?la commune (?:de |d['’]|du )(?P<town>{TOWN_NAME})"
+TOWN_AFTER = 60  # characters after a district's name where its sentence may name its town (_town_after)
 TOWN_BEFORE = (
     r"\bà ([A-ZÉÈÀÂÎÔ][\w'’-]+(?:[- ][A-ZÉÈÀÂÎÔ][\w'’-]+)*),\s+(?:[\wé]+\s+){0,3}(?:dans|au cœur d)\w*\s+\w+\s*$"
 )
@@ -866,6 +867,8 @@ class ArticlePlaces(Geography):
                 town = choice.place.code if choice.place is not None else None
             if town is None:  # "La veille, à Cluses, … du quartier des Ewües": the town its sentence named before it
                 town = ArticlePlaces._sentence_town(resolver, whole, m.start())
+            if town is None:  # "… de la cité Pierre Renard, dans le 10e arrondissement de Marseille": or right after it
+                town = ArticlePlaces._town_after(resolver, whole, m.end())
             towns = set()
             if town is None:  # "les Champs-Montants à Audincourt" said elsewhere, then "le quartier des Champs
                 towns = ArticlePlaces._towns_said_with(resolver, whole, m.group("name"))  # Montants" alone
@@ -895,6 +898,15 @@ class ArticlePlaces(Geography):
             if choice.place is not None and choice.place.code:
                 return choice.place.code
         return None
+
+    @staticmethod
+    def _town_after(resolver: ArticlePlaces, whole: str, at: int) -> str | None:
+        """The commune its sentence names first after `at`, within TOWN_AFTER characters ("la cité Pierre Renard
+        jeudi matin dans le 10e arrondissement de Marseille"), origins and institutions left out."""
+        ends = [i for stop in (". ", "! ", "? ", "\n") if (i := whole.find(stop, at)) >= 0]
+        rest = whole[at : min([*ends, at + TOWN_AFTER])]
+        named = [p.code for _, _, p in resolver.mentions(rest) if p.code and p.precision == 1]
+        return named[0] if named else None
 
     @staticmethod
     def _paragraph_town(resolver: ArticlePlaces, whole: str, at: int) -> str | None:
