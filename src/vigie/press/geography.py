@@ -517,6 +517,9 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
 UNIT_BEFORE = (  # and a customs office or an anti-crime brigade: "la douane de Pau", "la BAC de Creil"
     r"\b(?:policiers|gendarmes|douaniers|douanes?|bac|militaires|enquêteurs)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
 )
+# the seat of a town's own institutions: "l'enquête ouverte par le parquet d'Auch", "le maire de Perpignan",
+# "le commissariat central de Perpignan" (ArticlePlaces.seat); not a unit that covers a wider area (PJ, SR, gendarmerie)
+SEAT_BEFORE = r"\b(?:parquet|tribunal|commissariat|maire|mairie)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
 # acronyms that name part of a town, not a unit: "la ZUP de Planoise"
 ZONE_ACRONYMS = {"ZUP", "ZAC", "ZI", "ZA", "ZUS", "ZFU", "ZSP", "ZRU", "QPV", "QRR", "HLM"}
 # acronyms of a railway, not a unit: "la gare RER du Mée-sur-Seine" is the station of that town, in it
@@ -753,6 +756,7 @@ class ArticlePlaces(Geography):
         self._memo: dict[tuple[str, str], Choice] = {}
         self._district_towns: dict[str, str | None] = {}  # presumed districts → their town (_district_town)
         self.presumed: dict[str, str] = {}  # names read as presumed districts somewhere in the article → their town
+        self._seat: list[Place] | None = None  # the town of the article's institutions, if it names no other (seat)
 
     @property
     def place_deps(self) -> set[str]:
@@ -1023,6 +1027,22 @@ class ArticlePlaces(Geography):
                 p.code for r, _, p in self.mentions(self.text) if r <= 2 and p.code and not is_district(p)
             }
         return self._towns_named or set()
+
+    def seat(self) -> Place | None:
+        """The one commune an article that names no commune as a place names as the seat of its town's institutions
+        (SEAT_BEFORE: "Deux hommes interpellés … l'enquête ouverte par le parquet d'Auch", "le commissariat de
+        Perpignan"): where its events told with no place at all happened. None when the article names a town as a
+        place, or the seats of two towns (read once, when first asked)."""
+        if self._seat is None:
+            seats: dict[str, Place] = {}
+            if self.text and not self.towns and not self.towns_named():
+                for m in surfaces(self.text):
+                    if re.search(SEAT_BEFORE, self.text[max(0, m.start - 60) : m.start], re.I):
+                        place = self.commune_at(m.surface)
+                        if place is not None:
+                            seats.setdefault(place.code, replace(place, start=0))
+            self._seat = list(seats.values()) if len(seats) == 1 else []
+        return self._seat[0] if self._seat else None
 
     def commune_at(self, name: str) -> Place | None:
         """The commune a name says when read after "à" (geo_precision 1), or None: a town listed or said with a

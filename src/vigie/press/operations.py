@@ -721,13 +721,17 @@ def area_place(
         return []
     if any(e.commune and e.type in ("seizure", "arrest") for e in events):
         return []
+    return [] if tallied(sentence) else [area]
+
+
+def tallied(sentence: str) -> bool:
+    """Is the sentence worded as a tally of operations ("37 kg de cocaïne saisis dans le département depuis le 1er
+    janvier": the [[tally]] rules' patterns)? A tally of a year is none in a sentence that names its day ("le
+    résultat des perquisitions menées mardi")."""
     text = quantities.plain(sentence)
-    # a tally of a year is no tally in a sentence that names its day ("le résultat des perquisitions menées mardi")
     day = DAY_NAMED.search(text)
-    if any(
+    return any(
         rule.pattern is not None and rule.pattern.search(text) and not (day and rule.precision <= {"year"})
         for rule in RULES.tallies
         if rule.types & {"seizure", "arrest"}  # an operation's tallies, not the points de deal counted
-    ):
-        return []
-    return [area]
+    )
