@@ -1,6 +1,7 @@
 """The wrong commune, session 20 (p20b): the town of the officers' unit or of persons ("la BAC de Lyon", "les
-enquêteurs de Liévin") is no scene for the sentences that follow. Our own sentences; fixtures 1140-1141 carry each
-case in an article."""
+enquêteurs de Liévin") is no scene for the sentences that follow, nor a far town a sentence that tells nothing names in
+passing (a career: "passé par le centre de formation à Lorient"). Our own sentences; fixtures 1140-1142 carry each case
+in an article."""
 
 from datetime import date
 
@@ -30,3 +31,14 @@ def test_the_town_of_officers_is_no_scene_for_the_next_sentence(extractor):
         "d'eux, les agents ont trouvé 80 grammes de cocaïne."
     )
     assert communes(extractor, title, text) == ["62498"]
+
+
+def test_a_far_town_named_in_passing_is_no_scene_a_near_one_is(extractor):
+    title = "Béziers : des coups de feu à la Devèze"
+    text = "Des coups de feu ont été tirés à la Devèze, à Béziers, sur fond de trafic de stupéfiants."
+    deps = ArticlePlaces.read(extractor.gaz, title, text)
+    (lorient,) = extractor._places("Il avait joué au football à Lorient.", deps)
+    (agde,) = extractor._places("Il avait été contrôlé à Agde.", deps)
+    assert deps.far_in_passing(lorient) and not deps.far_in_passing(agde)
+    text += "\n\nUn jeune du quartier avait joué au football à Lorient. Il avait été tué d'une balle en 2021."
+    assert set(communes(extractor, title, text)) == {"34032"}

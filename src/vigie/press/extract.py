@@ -603,6 +603,9 @@ class Extractor:
                     # "… renforcés par la BAC de Lyon." ¶ "Des armes ont été saisies": the seat of the officers' unit,
                     # the home of persons, is no scene for the next sentences either (_affiliated)
                     own = [p for p in own if not self._affiliated(sentence, p)]
+                    if not produced:  # "Parmi eux, X, ex-joueur à Saint-Étienne." ¶ "Tous deux abattus …": a far town
+                        # named in passing (a career, a comparison) by a sentence that tells nothing is no scene
+                        own = [p for p in own if not deps.far_in_passing(p)]
                     scene = scene if counted_apart else [vague_here] if near else own[:1]
                 elif district and re.search(SAME_DISTRICT, sentence, re.I):
                     # "L'opération intervient après des mois de tensions dans le quartier. L'été dernier, des coups
