@@ -605,6 +605,12 @@ class Extractor:
                     arrived = any(e.type == "network_arrival" for e in produced)
                     origins = self._origins(sentence) if arrived else []
                     own = [p for p in sentence_places if p.code is None or p.code not in origins]
+                    # "… renforcés par la BAC de Lyon." ¶ "Des armes ont été saisies": the seat of the officers' unit,
+                    # the home of persons, is no scene for the next sentences either (_affiliated)
+                    own = [p for p in own if not self._affiliated(sentence, p)]
+                    if not produced:  # "Parmi eux, X, ex-joueur à Saint-Étienne." ¶ "Tous deux abattus …": a far town
+                        # named in passing (a career, a comparison) by a sentence that tells nothing is no scene
+                        own = [p for p in own if not deps.far_in_passing(p)]
                     scene = scene if counted_apart else [vague_here] if near else own[:1]
                 elif district and re.search(SAME_DISTRICT, sentence, re.I):
                     # "L'opération intervient après des mois de tensions dans le quartier. L'été dernier, des coups
@@ -825,10 +831,12 @@ class Extractor:
         """The rule of rules/words.toml (HOME_OF) by which the parse attaches `place`, a commune named in `text` after
         "de", to a noun of persons, officers or their unit ("deux jeunes de Vierzon", "les policiers de la PJ de
         Bayonne"): their home or seat, not the place of what they did or underwent. Parsed only then."""
-        if place.code is None or not re.search(HOME_DE, text[: place.start], re.I):
+        # the name itself, where a mention starts earlier ("la BAC de Lyon" read as a locality of Lyon)
+        at = text.find(place.text, place.start) if place.code else -1
+        if at < 0 or not re.search(HOME_DE, text[:at], re.I):
             return None
         for name in HOME_OF:
-            if any(place.start <= start < place.start + len(place.text) for start, _ in self.ling.attached(name, text)):
+            if any(at <= start < at + len(place.text) for start, _ in self.ling.attached(name, text)):
                 return name
         return None
 

@@ -1468,6 +1468,14 @@ class ArticlePlaces(Geography):
             out.append(self._said_within(self._said_near(place), place.why.code if place.why else None, text))
         return out
 
+    def far_in_passing(self, place: Place) -> bool:
+        """Is `place` a commune far (NEAR_KM) from every main town of an article that has one, with no other name of the
+        article in its département: a town named in passing ("ex-joueur à Saint-Étienne", "comme à Marseille")?"""
+        terms = place.why.terms if isinstance(place.why, Candidate) else {}
+        near = {"main_town", "near_main_town", "district_of_main_town", "other_towns"}
+        named_in_passing = place.code is not None and place.precision == 1 and bool(terms)
+        return bool(self.towns) and named_in_passing and not near & set(terms)
+
     def _periphrasis(self, text: str) -> list[Place]:
         """ "la préfecture drômoise", "la cité rennaise", "l'appartement troyen": a town said by its demonym."""
         m = re.search(
