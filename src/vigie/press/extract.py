@@ -15,6 +15,7 @@ from vigie.press.geography import (
     DISTRICT,
     NEAR,
     SAME_DISTRICT,
+    UNIT_BEFORE,
     ArticlePlaces,
     carries_over,
     is_district,
@@ -607,7 +608,12 @@ class Extractor:
                     own = [p for p in sentence_places if p.code is None or p.code not in origins]
                     # "… renforcés par la BAC de Lyon." ¶ "Des armes ont été saisies": the seat of the officers' unit,
                     # the home of persons, is no scene for the next sentences either (_affiliated)
-                    own = [p for p in own if not self._affiliated(sentence, p)]
+                    # (a sentence that tells nothing is parsed for it only where officers are named before the town)
+                    own = [
+                        p
+                        for p in own
+                        if not ((produced or self._unit_before(sentence, p)) and self._affiliated(sentence, p))
+                    ]
                     if not produced:  # "Parmi eux, X, ex-joueur à Saint-Étienne." ¶ "Tous deux abattus …": a far town
                         # named in passing (a career, a comparison) by a sentence that tells nothing is no scene
                         own = [p for p in own if not deps.far_in_passing(p)]
@@ -826,6 +832,12 @@ class Extractor:
             if self.ling.says("source.attribution", opening):
                 return text[: m.start()]
         return text
+
+    @staticmethod
+    def _unit_before(text: str, place) -> bool:
+        """Are officers or their unit named right before the town ("aux enquêteurs de Liévin", "la BAC de Lyon")?"""
+        at = text.find(place.text, place.start) if place.code else -1
+        return at >= 0 and bool(re.search(UNIT_BEFORE, text[max(0, at - 60) : at].lower()))
 
     def _affiliated(self, text: str, place) -> str | None:
         """The rule of rules/words.toml (HOME_OF) by which the parse attaches `place`, a commune named in `text` after
