@@ -74,7 +74,11 @@ vetoed so: "Cherbourg" is Cherbourg-en-Cotentin wherever the article is. A small
 two other names of the article have communes in its département (other_towns at its maximum): "Saint-Claude" with
 Morez and Champagnole is the one of the Jura. A curated neighbourhood far from the main towns is vetoed even after
 "quartier" in an article whose headline opens with its town ("Brest : … le quartier de Bellevue" is no Bellevue of
-Nantes).
+Nantes). A district with no town before it in its sentence takes the town its sentence names right after it
+(_town_after: "la cité X, dans le 10e arrondissement de Marseille"). An article that names no commune as a place but one
+town as the seat of its institutions (parquet, tribunal, commissariat, maire: seat) tells its unplaced events there. A
+commune far from every main town, in a département no other name of the article points to, named by a sentence that
+tells no event ("ex-joueur à Saint-Étienne") is no scene for the next sentences (far_in_passing).
 
 Small: fewer than 2,000 people with homonyms, or fewer than 10,000 when the article names départements ("aux Sablons"
 in an article about the Sarthe is not the village in Isère); "Pas de blessé" is no
