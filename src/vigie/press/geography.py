@@ -875,7 +875,7 @@ class ArticlePlaces(Geography):
                 town = choice.place.code if choice.place is not None else None
             if town is None:  # "La veille, à Cluses, … du quartier des Ewües": the town its sentence named before it
                 town = ArticlePlaces._sentence_town(resolver, whole, m.start())
-            if town is None:  # "… de la cité Pierre Renard, dans le 10e arrondissement de Marseille": or right after it
+            if town is None:  # "… de la cité des Oliviers, dans le 13e arrondissement de Marseille": or right after it
                 town = ArticlePlaces._town_after(resolver, whole, m.end())
             towns = set()
             if town is None:  # "les Champs-Montants à Audincourt" said elsewhere, then "le quartier des Champs
@@ -909,8 +909,8 @@ class ArticlePlaces(Geography):
 
     @staticmethod
     def _town_after(resolver: ArticlePlaces, whole: str, at: int) -> str | None:
-        """The commune its sentence names first after `at`, within TOWN_AFTER characters ("la cité Pierre Renard
-        jeudi matin dans le 10e arrondissement de Marseille"), origins and institutions left out."""
+        """The commune its sentence names first after `at`, within TOWN_AFTER characters ("la cité des Oliviers
+        mardi soir dans le 13e arrondissement de Marseille"), origins and institutions left out."""
         ends = [i for stop in (". ", "! ", "? ", "\n") if (i := whole.find(stop, at)) >= 0]
         rest = whole[at : min([*ends, at + TOWN_AFTER])]
         named = [p.code for _, _, p in resolver.mentions(rest) if p.code and p.precision == 1]
