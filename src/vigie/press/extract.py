@@ -147,6 +147,12 @@ def measured_goods_only(clause: str) -> bool:
     return bool(measured) and quantities.arrested(clause) is None
 
 
+def _name_at(text: str, place) -> int:
+    """Where a commune's own name is in `text` (-1 for no commune), where its mention may start earlier ("la BAC de
+    Lyon" read as a locality of Lyon)."""
+    return text.find(place.text, place.start) if place.code else -1
+
+
 def _clauses(sentence: str) -> list[str]:
     """Clauses that may each report their own event ("… le mois dernier et de nouveaux coups de feu …")."""
     parts = re.split(
@@ -607,8 +613,8 @@ class Extractor:
                     origins = self._origins(sentence) if arrived else []
                     own = [p for p in sentence_places if p.code is None or p.code not in origins]
                     # "… renforcés par la BAC de Lyon." ¶ "Des armes ont été saisies": the seat of the officers' unit,
-                    # the home of persons, is no scene for the next sentences either (_affiliated)
-                    # (a sentence that tells nothing is parsed for it only where officers are named before the town)
+                    # the home of persons, is no scene for the next sentences either (_affiliated; a sentence that
+                    # tells nothing is parsed for it only where officers are named right before the town)
                     own = [
                         p
                         for p in own
@@ -836,15 +842,14 @@ class Extractor:
     @staticmethod
     def _unit_before(text: str, place) -> bool:
         """Are officers or their unit named right before the town ("aux enquêteurs de Liévin", "la BAC de Lyon")?"""
-        at = text.find(place.text, place.start) if place.code else -1
+        at = _name_at(text, place)
         return at >= 0 and bool(re.search(UNIT_BEFORE, text[max(0, at - 60) : at].lower()))
 
     def _affiliated(self, text: str, place) -> str | None:
         """The rule of rules/words.toml (HOME_OF) by which the parse attaches `place`, a commune named in `text` after
         "de", to a noun of persons, officers or their unit ("deux jeunes de Vierzon", "les policiers de la PJ de
         Bayonne"): their home or seat, not the place of what they did or underwent. Parsed only then."""
-        # the name itself, where a mention starts earlier ("la BAC de Lyon" read as a locality of Lyon)
-        at = text.find(place.text, place.start) if place.code else -1
+        at = _name_at(text, place)
         if at < 0 or not re.search(HOME_DE, text[:at], re.I):
             return None
         for name in HOME_OF:
