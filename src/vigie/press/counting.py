@@ -365,14 +365,14 @@ def merge(events: list[Event]) -> list[Event]:
         one.hit = max(one.hit or 0, e.hit or 0) or None
         fields = ["killed", "injured", "cash_eur", "count"]
         nobody = {0} & {e.killed, e.injured, one.killed, one.injured}  # a mention that says nobody was hit
-        if nobody and one.type in TOLL_TYPES and (one.killed or one.injured) and not (e.killed or e.injured):
-            # "Plusieurs tirs ont atteint des appartements, sans faire de blessé" merged into the mention of the
-            # shooting that killed: the victims it counts stand, the "nobody hit" of the other shots adds nothing
+        victims = bool(e.killed or e.injured)
+        if nobody and one.type in TOLL_TYPES and bool(one.killed or one.injured) != victims:
+            # "Plusieurs tirs ont atteint des appartements, sans faire de blessé" merged with the mention of the
+            # shooting that killed, either way round: the victims it counts stand, the "nobody hit" adds nothing
+            if victims:
+                one.killed, one.injured = e.killed, e.injured
             fields = fields[2:]
-            one.rules = list(dict.fromkeys(one.rules + ["counting.victims_over_nobody_hit"]))
-        elif nobody and one.type in TOLL_TYPES and (e.killed or e.injured) and not (one.killed or one.injured):
-            one.killed, one.injured = e.killed, e.injured
-            one.rules = list(dict.fromkeys(one.rules + ["counting.victims_over_nobody_hit"]))
+            one.add_rule("counting.victims_over_nobody_hit")
         if wounded_died(one, e.evidence):
             fields = fields[2:]  # the death of victims this mention counted wounded, told in a mention of its own
         for field in fields:
@@ -630,7 +630,7 @@ def toll_told(recent: list[Event], paragraph: list[Event], sentence: str, ref: d
         before = (target.killed, target.injured)
         _toll(violent, recent, sentence)
         if (target.killed, target.injured) != before:
-            target.rules = list(dict.fromkeys(target.rules + ["counting.toll_of_operations_sentence"]))
+            target.add_rule("counting.toll_of_operations_sentence")
 
 
 def wounded_died(target: Event, sentence: str) -> bool:
@@ -646,7 +646,7 @@ def wounded_died(target: Event, sentence: str) -> bool:
         return False  # "Deux morts et un blessé" … "Elles ont été déclarées mortes": the plural is of the dead
     dead = target.injured if fate == "all" else 1
     target.killed, target.injured = (target.killed or 0) + dead, target.injured - dead or None
-    target.rules = list(dict.fromkeys(target.rules + ["counting.wounded_died"]))
+    target.add_rule("counting.wounded_died")
     return True
 
 
@@ -678,7 +678,7 @@ def _toll(violent: list[Event], recent: list[Event], sentence: str) -> None:
                 )
             ):
                 other.killed, other.injured = 0, 0
-                other.rules = list(dict.fromkeys(other.rules + ["counting.nobody_hit_in_paragraph"]))
+                other.add_rule("counting.nobody_hit_in_paragraph")
     # the death may be of victims another mention of the same violence counted wounded ("un mort et un blessé grave"
     # in the lead, "l'une des victimes, décédée" told on its own, then "L'autre a été mortellement touchée")
     wounded = [target] + [e for e in reversed(recent) if e is not target and e.type == target.type and same(e, target)]
@@ -688,7 +688,7 @@ def _toll(violent: list[Event], recent: list[Event], sentence: str) -> None:
     if fate == "also" and target.type in TOLL_TYPES and target.killed == 1 and not target.injured:
         # "L'un meurt sur place, le second est opéré" … "Il a succombé lui aussi dans la soirée": two dead
         target.killed = 2
-        target.rules = list(dict.fromkeys(target.rules + ["counting.wounded_died"]))
+        target.add_rule("counting.wounded_died")
         return
     if target.killed is None and target.injured == 1 and quantities.died_of_it(sentence):
         target.injured = None  # "un guetteur a été grièvement blessé" … "Il a succombé à ses blessures": one dead

@@ -440,10 +440,10 @@ class Extractor:
                         places, homed = homes, []
                     if not places:  # an operation told with no town at all: "démantelé dans le Morbihan"
                         places = area_place(area, types, events + produced, clause, label)
-                    if not places and deps.seat() is not None and not tallied(clause):
+                    if not places and (seat := deps.seat()) is not None and not tallied(clause):
                         # "… l'enquête ouverte par le parquet d'Auch": the one town the article names, as the
                         # seat of its institutions only (not in a tally: "162 opérations … le tribunal de Dijon")
-                        places = [deps.seat()]
+                        places = [seat]
                     if vague and vague.precision == 2 and re.search(NEAR, vague.text):
                         places = [vague]  # "une maison isolée, près de Moissac": near the town, not in it
                     carried = places is not named and not (vague is not None and places == [vague])

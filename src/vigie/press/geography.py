@@ -208,7 +208,7 @@ from dataclasses import dataclass, field, replace
 from vigie.geo.names import name_key
 from vigie.press import prefilter
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.places import AREAS, ELSEWHERE, SITES, Gazetteer, Place
+from vigie.press.places import AREAS, COMPASS, ELSEWHERE, SITES, Gazetteer, Place
 from vigie.press.quantities import plain
 
 # an agency's filing line ("Paris, France | AFP | lundi 06/09/2021 - ", "SAINT-LAURENT-DU-MARONI, 18 mars (AFP) - "):
@@ -453,7 +453,6 @@ AROUND_AFTER = (
 AREA_AFTER = r"\s+(?:de l['’]île|du département|de la région|du pays|de la vallée|du territoire)\b"
 # a road ("l'A9", "la N7", "la RD 906"): no district of anything
 ROAD = r"^(?:[ANDRM]|RN|RD|CD)\s?\d+$"
-COMPASS = {"nord", "sud", "est", "ouest", "centre", "hauts", "bas"}  # "l'Ouest guyanais": no district of a town
 BIG_TOWN = 50_000  # a commune this big is never taken for a district of another town
 AREA_KM = 80  # a town of 10,000 people this close to a main town is itself ("à leur domicile de Montélimar")
 # a curated neighbourhood introduced as one

@@ -228,14 +228,19 @@ class Site:
     kind: str
 
 
+def _read_places(path: Path) -> dict:
+    """rules/sites.toml (or another places file) as data, or an error that names the file."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise VigieError(f"{path}: not a readable places file ({exc})") from None
+
+
 def load_sites(path: Path = SITES_FILE) -> tuple[list[Site], dict[str, str], dict[str, str]]:
     """The airports and ports, the villages (name key → commune) and the pays (name key → département) of
     rules/sites.toml; an entry with an unknown
     or a missing field, an unknown kind or a code that is no INSEE code is refused with its place in the file."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise VigieError(f"{path}: not a readable places file ({exc})") from None
+    data = _read_places(path)
     sites, villages, areas = [], {}, {}
     for n, entry in enumerate(data.get("area", []), 1):
         where = f"{path}, area {n}"
@@ -268,10 +273,7 @@ def load_elsewhere(path: Path = SITES_FILE) -> dict[str, set[str]]:
     regions and cities abroad; name keys) and "outlet" (newspapers, radios, televisions, social networks; as spelt,
     with their article: "La Montagne" is an outlet, Montagne a commune); an entry
     with an unknown or a missing field or an unknown kind is refused with its place in the file."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise VigieError(f"{path}: not a readable places file ({exc})") from None
+    data = _read_places(path)
     out: dict[str, set[str]] = {kind: set() for kind in ELSEWHERE_KINDS}
     for n, entry in enumerate(data.get("elsewhere", []), 1):
         where = f"{path}, elsewhere {n}"
@@ -491,8 +493,10 @@ COMPOUND_WORDS = r"(?:sur|sous|en|de|du|des|d|les|lez|la|le|aux|et)"
 IN_COMPOUND = re.compile(rf"(?i:(?<![A-Za-z0-9]){COMPOUND_WORDS}-\|)|(?i:\|-{COMPOUND_WORDS}(?![A-Za-z0-9]))")
 
 
-# the Nord as a compass point, not the département: "plus au Nord", "vers le Nord", "au Nord-Ouest de Roanne", "au Nord
-# de Toulouse", "le Nord de la France" (a region); "dans le Nord", "Lille (Nord)" and "Nord :" stay the département
+COMPASS = {"nord", "sud", "est", "ouest", "centre", "hauts", "bas"}  # "l'Ouest guyanais": no district of a town
+# a département named like a compass point is that point in these words, not the département: "plus au Nord", "vers le
+# Nord", "au Nord-Ouest de Roanne", "au Nord de Toulouse", "le Nord de la France" (a region); "dans le Nord", "Lille
+# (Nord)" and "Nord :" stay the département
 COMPASS_BEFORE = re.compile(r"(?:(?<![A-Za-z0-9])au|(?<![A-Za-z0-9])vers le) $", re.I)
 COMPASS_AFTER = re.compile(r"^(?:-(?:Ouest|Est)\b| de la France\b| du pays\b)", re.I)
 
@@ -625,7 +629,7 @@ class Gazetteer:
             folded = re.sub(r"[^A-Za-z0-9-]+", " ", folded)
             for m in _capitalised(named).finditer(folded):
                 code = self.departements[re.sub(r"[ -]+", " ", m.group(0).lower())]
-                if m.group(0) == "Nord" and (
+                if m.group(0).lower() in COMPASS and (
                     COMPASS_BEFORE.search(folded[max(0, m.start() - 8) : m.start()])
                     or COMPASS_AFTER.match(folded[m.end() : m.end() + 14])
                 ):

@@ -59,6 +59,11 @@ class Event:
         days = (self.date_end - self.date_start).days + 1
         return "day" if days <= 3 else "week" if days <= 15 else "month" if days <= 92 else "year"
 
+    def add_rule(self, name: str) -> None:
+        """Name one more rule that made or changed the event, once."""
+        if name not in self.rules:
+            self.rules = [*self.rules, name]
+
     def amounts(self) -> dict[tuple[str, str], float]:
         """The measured drugs: (substance, unit) → quantity, those without a quantity left out."""
         return {(d["substance"], d["unit"]): d["quantity"] for d in self.drugs if d["quantity"] is not None}
