@@ -624,6 +624,8 @@ class Extractor:
                         # named in passing (a career, a comparison) by a sentence that tells nothing is no scene
                         own = [p for p in own if not deps.far_in_passing(p)]
                     scene = scene if counted_apart else [vague_here] if near else own[:1]
+                    if sentence_places and own[:1] != sentence_places[:1]:  # a unit's seat is no place told before
+                        named_before = own[:1] or told_before
                 elif district and re.search(SAME_DISTRICT, sentence, re.I):
                     # "L'opération intervient après des mois de tensions dans le quartier. L'été dernier, des coups
                     # de feu …": the district told before is the scene, not the town of an earlier paragraph

@@ -78,7 +78,10 @@ Nantes). A district with no town before it in its sentence takes the town its se
 (_town_after: "la cité X, dans le 10e arrondissement de Marseille"). An article that names no commune as a place but one
 town as the seat of its institutions (parquet, tribunal, commissariat, maire: seat) tells its unplaced events there. A
 commune far from every main town, in a département no other name of the article points to, named by a sentence that
-tells no event ("ex-joueur à Saint-Étienne") is no scene for the next sentences (far_in_passing).
+tells no event ("ex-joueur à Saint-Étienne") is no scene for the next sentences (far_in_passing). Persons transferred
+or taken to a town ("transférés à Bordeaux") or arrived from one ("arrivés d'Amiens") are no place there (ORIGIN), nor
+is the département after such a town ("originaire de Troyes dans l'Aube"); a village named after one of its streets
+("la rue des Tilleuls à Cancon", ADDRESS_BEFORE) is that village wherever the article is.
 
 Small: fewer than 2,000 people with homonyms, or fewer than 10,000 when the article names départements ("aux Sablons"
 in an article about the Sarthe is not the village in Isère); "Pas de blessé" is no
@@ -316,6 +319,8 @@ ROUTE_BEFORE = r"(?:destiné\w*|à destination|en provenance|venu\w*|expédié\w
 # words before a département that place a person, not an event: "était quant à lui localisé dans les Alpes-Maritimes",
 # "domicilié en Gironde"
 PERSON_AT = r"\b(?:localisée?s?|domiciliée?s?|résidant|demeurant|réfugiée?s?)\s*$"
+# a name right before a département ("originaire de Troyes dans l'Aube": departement_place)
+NAME_BEFORE = r"(?<![\w'’-])[A-ZÉÈ][\w'’-]+(?:[ -][\w'’-]+){0,3}?,?\s+$"
 # a pays named as where something happened: "dans le Boulonnais", "du Valenciennois" (rules/sites.toml, [[area]])
 PAYS = r"\b(?:dans le|du|au|le|en) (?P<name>[A-ZÉ][\w'’-]+(?: (?:de |d['’])?[\w'’-]+)?)"
 # part of a département named by its side: "dans le sud-Manche", "le Sud-Charente", "dans l'Ouest guyanais"
@@ -467,6 +472,7 @@ DAY_WORD = rf"(?:ce|cette|le|hier|dès|matin|soir|après-midi|\d{{1,2}}|{'|'.joi
 ORIGIN = (  # the phrase right before the name, or before a list it heads ("venus de Nantes et d'Angers")
     r"(?:venu(?:e|s|es)? (?:tout droit |directement )?(?:de|d')(?: la| les|(?<=de) l')?|"
     r"(?:viennent|venant) (?:tout droit |directement )?(?:de|d')|"  # "à l'entrée de X, en venant de Y"
+    r"arrivée?s? (?:tout droit |directement )?(?:de|d')(?: la| les|(?<=de) l')?|"  # "Eux sont arrivés d'Amiens"
     r"originaires? (?:de|d')(?: la| les|(?<=de) l')?|"
     r"en provenance (?:de|d')|"
     r"à destination (?:de|d')|en partance (?:pour|vers)(?: la| le| les| l')?|"
@@ -479,7 +485,7 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"au départ (?:de|d')|depuis|parquet d[eu']|tribunal d[eu']|police aux|"
     r"commissaire(?: divisionnaire| principal)?(?: de police)? à|"  # a post: "le commissaire de police à Montbéliard"
     r"(?:présentée?s? (?:à la justice|au parquet|à un juge)|déférée?s?|écrouée?s?|incarcérée?s?|hospitalisée?s?|"
-    r"transportée?s?|évacuée?s?)(?: \w+){0,3}? (?:à|au|en)|"
+    r"transportée?s?|évacuée?s?|transférée?s?|emmenée?s?)(?: \w+){0,3}? (?:à|au|en)|"
     # a judicial step names the court's town, a day often told in between: "déférés ce jeudi 12 juin à Évreux", "mis
     # en examen à Draguignan", "jugés mardi à Lille" (not "mis en examen après le coup de filet à Vernon", where the
     # operation was)
@@ -518,11 +524,13 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
 # the officers of a town: "les policiers de Creil", "les gendarmes de Saint-Laurent-du-Maroni" act in their own town
 # most of the time, but where the clause names another place ("ont intercepté au péage de Saint-Arnoult"), that one
 UNIT_BEFORE = (  # and a customs office or an anti-crime brigade: "la douane de Pau", "la BAC de Creil"
-    r"\b(?:policiers|gendarmes|douaniers|douanes?|bac|militaires|enquêteurs)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
+    r"\b(?:policiers|gendarmes|douaniers|douanes?|bac|militaires|enquêteurs|équipe|brigade|compagnie|peloton|escadron|groupement|motards|maîtres-chiens|cynophile)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
 )
 # the seat of a town's own institutions: "l'enquête ouverte par le parquet d'Auch", "le maire de Perpignan",
 # "le commissariat central de Perpignan" (ArticlePlaces.seat); not a unit that covers a wider area (PJ, SR, gendarmerie)
 SEAT_BEFORE = r"\b(?:parquet|tribunal|commissariat|maire|mairie)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
+# a commune after a street of it: "la rue de la Briotte à Cancon" (a village of the only name: far_small_village lifted)
+ADDRESS_BEFORE = r"\b(?:rue|avenue|boulevard|route|chemin|impasse|allée|place|quai|lieu-dit|hameau)\b[^,.;:()]{1,40}?\bà\s+$"
 # acronyms that name part of a town, not a unit: "la ZUP de Planoise"
 ZONE_ACRONYMS = {"ZUP", "ZAC", "ZI", "ZA", "ZUS", "ZFU", "ZSP", "ZRU", "QPV", "QRR", "HLM"}
 # acronyms of a railway, not a unit: "la gare RER du Mée-sur-Seine" is the station of that town, in it
@@ -1154,7 +1162,8 @@ class ArticlePlaces(Geography):
             communes.append(c)
         for c in candidates:
             self._score(c, key)
-        self._vetoes(candidates + communes, len(options), locative, part_of_town)
+        addressed = bool(re.search(ADDRESS_BEFORE, before))
+        self._vetoes(candidates + communes, len(options), locative, part_of_town, addressed)
         allowed = [c for c in candidates + communes if c.veto is None]
         if not allowed and len(words) > 1 and not candidates:
             # "au Jas de Bouffan" is a district, not the village of Jas: a longer name's first word counts as a town
@@ -1332,7 +1341,9 @@ class ArticlePlaces(Geography):
         if self.gaz.near_towns(c.code, self.towns):
             c.terms["near_main_town"] = WEIGHTS["near_main_town"]
 
-    def _vetoes(self, candidates: list[Candidate], homonyms: int, locative: bool, part_of_town: bool) -> None:
+    def _vetoes(
+        self, candidates: list[Candidate], homonyms: int, locative: bool, part_of_town: bool, addressed: bool = False
+    ) -> None:
         for c in candidates:
             population = self.gaz.info.get(c.code, (None, 0))[1]
             in_context = c.departement in self or "near_main_town" in c.terms or "main_town" in c.terms
@@ -1366,6 +1377,7 @@ class ArticlePlaces(Geography):
                     c.veto = "district_homonym"
                 elif (
                     not in_context
+                    and not (addressed and homonyms == 1)
                     and c.terms.get("other_towns", 0) < OTHER_TOWNS_MAX * WEIGHTS["other_towns"]
                     and (population < 2000 and homonyms > 1 or len(self) and population < 10_000)
                 ):
@@ -1628,6 +1640,9 @@ class ArticlePlaces(Geography):
                 continue  # "40 kg de cannabis destinés à La Réunion": where the goods were going
             if re.search(PERSON_AT, text[max(0, m.start() - 30) : m.start()], re.I):
                 continue  # "le chef du réseau était localisé dans les Alpes-Maritimes": where a person was
+            town = re.search(NAME_BEFORE, text[max(0, m.start() - 90) : m.start()])
+            if town and re.search(ORIGIN, plain(town.string[: town.start()].lower())):
+                continue  # "un homme originaire de Troyes dans l'Aube": the département of a home or an origin
             if m.group("several") and re.search(TRADE_REACH, text[max(0, m.start() - 60) : m.start()]):
                 continue  # "le réseau alimentait plusieurs communes des Ardennes": its market, no place
             if code and (not m.group("at") or code.startswith("97")):  # "à Vienne" is a town; "à Mayotte" an island
