@@ -49,3 +49,16 @@ def test_a_village_named_after_one_of_its_streets_is_that_village(extractor):
         "Dans la maison, les enquêteurs ont mis la main sur 2 kilos de cocaïne."
     )
     assert ("seizure", "47048", "47") in events(extractor, title, text)
+
+
+def test_a_village_a_headline_opens_on_is_that_village(extractor):
+    # "Authume : …": the only commune of that name, though the article names another département (Haute-Saône)
+    title = "Authume : des coups de feu au cœur du village"
+    text = (
+        "Mardi 11 juin vers 22 heures, plusieurs coups de feu ont été tirés devant une maison du centre. Les tirs "
+        "visaient un revendeur qui se fournissait à Vesoul, en Haute-Saône."
+    )
+    assert events(extractor, title, text) == [("shooting", "39030", "39")]
+    # a headline's label that a fuzzy reading takes for a village is still no place ("Délinquance : …")
+    deps = ArticlePlaces.read(extractor.gaz, "Délinquance : les chiffres du mois", "Un point sur la sécurité.")
+    assert deps.towns == ()

@@ -79,8 +79,9 @@ DESCRIBED_POINT = (
 # what a seizure must name: an amount of something, or drugs, arms or cash ("un système" is no amount)
 SEIZED = (
     quantities.NUM + r"\s*(?:kg|kilos?|grammes?|g\b|tonnes?|pieds|plants?|euros|€|comprimés|cachets|doses|"
-    r"sachets|armes?|pistolets?|fusils?)|\b(?:drogue|stupéfiant|arme|euros|kalachnikov|pieds|plantation|planque)|"
-    + "|".join(p for _, p in quantities.SUBSTANCES)
+    r"sachets|armes?|pistolets?|fusils?)|\b(?:drogue|stupéfiant|arme|euros|kalachnikov|pieds|plantation|planque|"
+    r"(?:marchandises?|produits?|substances?) illicites?)|"  # "De la marchandise illicite a été saisie"
+     + "|".join(p for _, p in quantities.SUBSTANCES)
 )  # "\barme": not the "arme" of "gendarmes"; the trade named ("trafic de drogue") is no goods: operations.goods
 # words that look like a trigger but deny it (rules/exclusions.toml, kind not_trigger); a negation, modality or tense
 # said by the sentence's structure is the parse's (rules/qualifiers.toml, linguistics.py)

@@ -524,13 +524,17 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
 # the officers of a town: "les policiers de Creil", "les gendarmes de Saint-Laurent-du-Maroni" act in their own town
 # most of the time, but where the clause names another place ("ont intercepté au péage de Saint-Arnoult"), that one
 UNIT_BEFORE = (  # and a customs office or an anti-crime brigade: "la douane de Pau", "la BAC de Creil"
-    r"\b(?:policiers|gendarmes|douaniers|douanes?|bac|militaires|enquêteurs|équipe|brigade|compagnie|peloton|escadron|groupement|motards|maîtres-chiens|cynophile)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
+    r"\b(?:policiers|gendarmes|douaniers|douanes?|bac|militaires|enquêteurs|équipe|brigade|compagnie|peloton|"
+    r"escadron|groupement|motards|maîtres-chiens|cynophile)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
 )
 # the seat of a town's own institutions: "l'enquête ouverte par le parquet d'Auch", "le maire de Perpignan",
 # "le commissariat central de Perpignan" (ArticlePlaces.seat); not a unit that covers a wider area (PJ, SR, gendarmerie)
 SEAT_BEFORE = r"\b(?:parquet|tribunal|commissariat|maire|mairie)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
-# a commune after a street of it: "la rue de la Briotte à Cancon" (a village of the only name: far_small_village lifted)
-ADDRESS_BEFORE = r"\b(?:rue|avenue|boulevard|route|chemin|impasse|allée|place|quai|lieu-dit|hameau)\b[^,.;:()]{1,40}?\bà\s+$"
+# a commune after a street of it: "la rue de la Briotte à Cancon" (a village of the only name: far_small_village lifted,
+# as for the town a headline opens on)
+ADDRESS_BEFORE = (
+    r"\b(?:rue|avenue|boulevard|route|chemin|impasse|allée|place|quai|lieu-dit|hameau)\b[^,.;:()]{1,40}?\bà\s+$"
+)
 # acronyms that name part of a town, not a unit: "la ZUP de Planoise"
 ZONE_ACRONYMS = {"ZUP", "ZAC", "ZI", "ZA", "ZUS", "ZFU", "ZSP", "ZRU", "QPV", "QRR", "HLM"}
 # acronyms of a railway, not a unit: "la gare RER du Mée-sur-Seine" is the station of that town, in it
@@ -784,7 +788,7 @@ class ArticlePlaces(Geography):
         named = gaz.departements_in(whole)
         plain = cls(gaz, named, (), cls._support(gaz, whole))
         head = re.match(HEADLINE_TOWN, title or "")
-        opening = [p for p in plain.places(head.group(1)) if p.code] if head and len(head.group(1).split()) <= 5 else []
+        opening = [p for p in plain.places(head.group(0)) if p.code] if head and len(head.group(1).split()) <= 5 else []
         if head and not opening:
             opening = cls._demonym_headline(gaz, head.group(1), whole)  # "Choletais : …" in an article naming Cholet
         anchor = opening[0].code if opening else None
@@ -1070,9 +1074,12 @@ class ArticlePlaces(Geography):
         words before it are read once, however many times its sentence is read."""
         before = text[max(0, mention.start - 60) : mention.start]
         area = bool(prefilter.match(AREA_AFTER, text[mention.end : mention.end + 30]))
-        memo = (mention.surface, before, area)
+        # "Sampans : un coup de feu …": a headline that opens on its town names a place, not a word
+        headline = not text[: mention.start].strip() and bool(re.match(r"\s*[:–—|]", text[mention.end :]))
+        memo = (mention.surface, before, area, headline)
         if memo not in self._memo:
-            self._memo[memo] = self._resolve(Mention(mention.surface, mention.words, len(before)), before, area)
+            said = Mention(mention.surface, mention.words, len(before))
+            self._memo[memo] = self._resolve(said, before, area, headline)
         chosen = self._memo[memo]
         if chosen.place is None:
             return chosen
@@ -1087,7 +1094,7 @@ class ArticlePlaces(Geography):
             return replace(chosen, place=place, rank=3, why="area")
         return replace(chosen, place=replace(chosen.place, start=mention.start))
 
-    def _resolve(self, mention: Mention, text: str, area: bool = False) -> Choice:
+    def _resolve(self, mention: Mention, text: str, area: bool = False, headline: bool = False) -> Choice:
         gaz, towns = self.gaz, self.towns
         before = text[max(0, mention.start - 60) : mention.start].lower()
         if re.search(ORIGIN, plain(before)):  # "le parquet d’Angers" as "le parquet d'Angers"
@@ -1162,7 +1169,7 @@ class ArticlePlaces(Geography):
             communes.append(c)
         for c in candidates:
             self._score(c, key)
-        addressed = bool(re.search(ADDRESS_BEFORE, before))
+        addressed = headline or bool(re.search(ADDRESS_BEFORE, before))
         self._vetoes(candidates + communes, len(options), locative, part_of_town, addressed)
         allowed = [c for c in candidates + communes if c.veto is None]
         if not allowed and len(words) > 1 and not candidates:
@@ -1353,11 +1360,12 @@ class ArticlePlaces(Geography):
                     c.veto = "far_neighbourhood"
             elif c.kind.startswith("commune"):
                 near = "near_main_town" in c.terms
+                sure = addressed and c.kind == "commune"  # its name after one of its streets, or heading the title
                 if c.kind == "commune (short name)" and not in_context and "other_towns" not in c.terms:
                     c.veto = "far_short_name"  # "Villeneuve" says which town only where the article is
                 elif part_of_town:
                     c.veto = "part_of_town"
-                elif not locative and population < 2_000 and c.departement not in self:
+                elif not locative and population < 2_000 and c.departement not in self and not sure:
                     c.veto = "a_word"  # "Placé en garde à vue", "Pas de blessé": a word before any district reading
                 elif self.anchor and c.kind != "commune" and population < 10_000:
                     c.veto = "district_homonym"  # "à Bourtzwiller" in an article about Mulhouse is no misspelt village
@@ -1377,7 +1385,7 @@ class ArticlePlaces(Geography):
                     c.veto = "district_homonym"
                 elif (
                     not in_context
-                    and not (addressed and homonyms == 1)
+                    and not (sure and homonyms == 1)
                     and c.terms.get("other_towns", 0) < OTHER_TOWNS_MAX * WEIGHTS["other_towns"]
                     and (population < 2000 and homonyms > 1 or len(self) and population < 10_000)
                 ):
