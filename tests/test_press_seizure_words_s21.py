@@ -1,7 +1,7 @@
-"""Seizures told in two more ordinary wordings (session 21): goods named only as illicit ("De la marchandise illicite
-a été saisie", extract.SEIZED) and a search said to have borne fruit, its goods listed after it ("des perquisitions
-fructueuses : 250 grammes de cocaïne …", rules/triggers.toml seizure.fouille_fructueuse). Our own sentences; fixtures
-1154-1155 carry them in articles."""
+"""Seizures told in two more ordinary wordings (session 21): goods named only as illicit ("Une cargaison de
+marchandises illicites a été saisie", extract.SEIZED) and a search said to have borne fruit, its goods listed after
+it ("des perquisitions fructueuses : 250 grammes de cocaïne …", rules/triggers.toml seizure.fouille_fructueuse). Our
+own sentences; fixtures 1154-1155 carry them in articles."""
 
 from datetime import date
 
@@ -15,8 +15,8 @@ def kinds(extractor, text, title="Un go-fast intercepté"):
 
 def test_goods_named_only_as_illicit_make_a_seizure_with_its_arrests(extractor):
     text = (
-        "Mercredi, au Marin, les douaniers ont contrôlé un bateau. De la marchandise illicite a été saisie et trois "
-        "hommes ont été interpellés."
+        "Mercredi, au Marin, les douaniers ont contrôlé un bateau. Une cargaison de marchandises illicites a été "
+        "saisie, et trois hommes ont été interpellés."
     )
     assert kinds(extractor, text) == [("seizure", 3)]
     # the words alone, with nothing seized, make none

@@ -55,7 +55,7 @@ def test_a_village_a_headline_opens_on_is_that_village(extractor):
     # "Authume : …": the only commune of that name, though the article names another département (Haute-Saône)
     title = "Authume : des coups de feu au cœur du village"
     text = (
-        "Mardi 11 juin vers 22 heures, plusieurs coups de feu ont été tirés devant une maison du centre. Les tirs "
+        "Mardi 11 juin vers 22 heures, une maison du centre a été visée par plusieurs coups de feu. Les tirs "
         "visaient un revendeur qui se fournissait à Vesoul, en Haute-Saône."
     )
     assert events(extractor, title, text) == [("shooting", "39030", "39")]

@@ -80,7 +80,7 @@ DESCRIBED_POINT = (
 SEIZED = (
     quantities.NUM + r"\s*(?:kg|kilos?|grammes?|g\b|tonnes?|pieds|plants?|euros|€|comprimés|cachets|doses|"
     r"sachets|armes?|pistolets?|fusils?)|\b(?:drogue|stupéfiant|arme|euros|kalachnikov|pieds|plantation|planque|"
-    r"(?:marchandises?|produits?|substances?) illicites?)|"  # "De la marchandise illicite a été saisie"
+    r"(?:marchandises?|produits?|substances?) illicites?)|"  # "Une cargaison de marchandises illicites a été saisie"
      + "|".join(p for _, p in quantities.SUBSTANCES)
 )  # "\barme": not the "arme" of "gendarmes"; the trade named ("trafic de drogue") is no goods: operations.goods
 # words that look like a trigger but deny it (rules/exclusions.toml, kind not_trigger); a negation, modality or tense
