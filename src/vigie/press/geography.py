@@ -1075,7 +1075,8 @@ class ArticlePlaces(Geography):
         before = text[max(0, mention.start - 60) : mention.start]
         area = bool(prefilter.match(AREA_AFTER, text[mention.end : mention.end + 30]))
         # "Sampans : un coup de feu …": a headline that opens on its town names a place, not a word
-        headline = not text[: mention.start].strip() and bool(re.match(r"\s*[:–—|]", text[mention.end :]))
+        opens = re.match(r"\s*", text).end() == mention.start
+        headline = opens and bool(re.match(r"\s*[:–—|]", text[mention.end : mention.end + 8]))
         memo = (mention.surface, before, area, headline)
         if memo not in self._memo:
             said = Mention(mention.surface, mention.words, len(before))
