@@ -343,6 +343,13 @@ def test_week_parts_and_this_week():
     assert dates.resolve("en fin de semaine dernière", ref) == (date(2021, 8, 27), date(2021, 8, 29))
     assert dates.resolve("en début de semaine dernière", ref) == (date(2021, 8, 23), date(2021, 8, 25))
     assert dates.resolve("cette semaine, quatre personnes", ref) == (date(2021, 8, 30), ref)
+    # this week's parts: its Monday to the day; its end, from a Tuesday, is the last week's
+    assert dates.resolve("en début de semaine, le RAID a arrêté", ref) == (date(2021, 8, 30), ref)
+    assert dates.resolve("en fin de semaine, deux hommes", ref) == (date(2021, 8, 27), date(2021, 8, 29))
+    friday = date(2021, 9, 3)
+    assert dates.resolve("en début de semaine", friday) == (date(2021, 8, 30), date(2021, 9, 1))
+    assert dates.resolve("en fin de semaine", friday) == (friday, friday)
+    assert dates.resolve("en début de semaine prochaine", ref) != (date(2021, 8, 30), ref)
     assert dates.resolve("les 28 et 29 mai derniers", ref) == (date(2021, 5, 28), date(2021, 5, 29))
     assert dates.resolve("du 12 au 14 juin", ref) == (date(2021, 6, 12), date(2021, 6, 14))
     assert dates.resolve("au début du mois de juin", ref) == (date(2021, 6, 1), date(2021, 6, 10))

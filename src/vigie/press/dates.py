@@ -228,6 +228,15 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
             if m.group(1) == "début"
             else (monday + timedelta(days=4), monday + timedelta(days=6))
         )
+    m = prefilter.search(r"\b(?:en |au )(début|fin) de (?:cette |la )?semaine\b(?! (?:prochaine|passée))", t)
+    if m:  # "en début de semaine": this week's Monday–Wednesday; "en fin de semaine": Friday to the day, or the last
+        # one's Friday–Sunday when the article is of a Monday to a Thursday
+        monday = ref - timedelta(days=ref.weekday())
+        if m.group(1) == "début":
+            return monday, min(monday + timedelta(days=2), ref)
+        if ref.weekday() >= 4:
+            return monday + timedelta(days=4), ref
+        return monday - timedelta(days=3), monday - timedelta(days=1)
     if prefilter.search(r"\b(?:cette semaine|depuis le début de la semaine)\b", t):  # this week's Monday to the day
         return ref - timedelta(days=ref.weekday()), ref
     if prefilter.search(r"\bla semaine dernière\b", t):

@@ -211,7 +211,7 @@ from dataclasses import dataclass, field, replace
 from vigie.geo.names import name_key
 from vigie.press import prefilter
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.places import AREAS, COMPASS, ELSEWHERE, SITES, Gazetteer, Place
+from vigie.press.places import AREA_TOWN_KM, AREAS, COMPASS, ELSEWHERE, SITES, Gazetteer, Place
 from vigie.press.quantities import plain
 
 # an agency's filing line ("Paris, France | AFP | lundi 06/09/2021 - ", "SAINT-LAURENT-DU-MARONI, 18 mars (AFP) - "):
@@ -221,7 +221,7 @@ AGENCY_LINE = (
 )
 DATELINE = r"\s*([A-ZÉÈÎÔ][A-Za-zÀ-ÿ'’ -]{1,40}?)\s*(?:\([^)]{1,30}\))?\s*[-–—:]\s"
 
-NEAR_KM = 40  # a homonym this close to the article's main town is the one meant (a canton, an agglomeration)
+LEAD = 400  # the lead: the first characters of a text, where an article says where it is
 WEIGHTS = {  # the scoring table of the module docstring
     "main_town": 1000,
     "district_of_main_town": 1000,
@@ -951,7 +951,7 @@ class ArticlePlaces(Geography):
 
     def main_place(self, title: str, text: str) -> Place | None:
         """The place of the headline, else of the first 400 characters: where events with no place of their own are."""
-        for part in (title, text[:400]):
+        for part in (title, text[:LEAD]):
             places = [p for p in self.places(part) if not (p.why and p.why.kind == "commune (bare site)")]
             pays = self.pays(part)  # "un trafic démantelé dans le Boulonnais", named before any town
             if pays is not None and (not places or pays.start < places[0].start):
@@ -965,7 +965,7 @@ class ArticlePlaces(Geography):
                 if part is title and places[0].code and places[0].precision == 1:
                     # "Annecy : …" over a lead that tells it "dans le bassin annécien": the area the headline named by
                     # its town
-                    area = self._area_of(text[:400], places[0].code)
+                    area = self._area_of(text[:LEAD], places[0].code)
                     if area is not None:
                         return area
                 return places[0]
@@ -976,9 +976,19 @@ class ArticlePlaces(Geography):
         commune proche de Cholet", then "la commune du May-sur-Evre"), as the text names it; none if the only main
         town is the one it is near."""
         beside = near.why.code if near.why is not None else None
-        for _, _, place in self.mentions(text):
-            if place.code in self.towns and place.code != beside and place.departement == near.departement:
+        for rank, start, place in self.mentions(text):
+            if place.code == beside or place.departement != near.departement:
+                continue
+            if place.code in self.towns:
                 return place if place.precision == 1 else None
+            if (  # "Près de Rouen, un point de deal démantelé" over a lead "impasse Guérand à Petit-Quevilly"
+                start < LEAD
+                and rank == 1
+                and place.precision == 1
+                and beside is not None
+                and (self.gaz.distance_km(place.code, beside) or AREA_TOWN_KM + 1) <= AREA_TOWN_KM
+            ):
+                return place
         return None
 
     def _area_of(self, text: str, town: str) -> Place | None:
