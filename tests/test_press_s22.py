@@ -1,7 +1,13 @@
 """Session 22 (issue 13): a headline near a big town over a lead that names the commune ("Près de Rennes, …" and "rue
 des Landelles à Chantepie"), a rate that is no act ("une interpellation a lieu tous les deux jours",
-rules/exclusions.toml sentence.statistics.frequence); the week's parts are in test_press_places. Our own sentences;
-fixtures 1160-1161 carry them in articles."""
+rules/exclusions.toml sentence.statistics.frequence), a victim's judicial past that is no trial
+(recalls.without_record), and three things told around a shooting that are no events of their own: the shooters' car
+found burnt, the weapons that were used, the setting an arrest is told in; a motorway toll in the commune it is named
+after ("au péage de Gallargues"), and a find told by where it lay, with its amount ("Dans le coffre, 300 kilos de
+résine", rules/triggers.toml seizure.dans_le_coffre); a shooting told near a town, the one told in a commune beside
+it (recalls.told_broadly); a charge's wording ("violences avec usage ou menace d'une arme") and a shooting named by its
+rank ("l'auteur de la première fusillade"), no new events. The week's parts are in test_press_places. Our own
+sentences; fixtures 1160-1162 carry some of them in articles."""
 
 from datetime import date
 
@@ -44,3 +50,110 @@ def test_a_rate_is_no_event(extractor):
     text = "Samedi soir, dans le quartier de la Petite-Hollande, deux hommes ont été interpellés pour trafic."
     article = Article(id="t", date=date(2025, 2, 10), title="Montbéliard : deux interpellations", text=text)
     assert [(e.type, e.count) for e in extractor.extract(article)] == [("arrest", 2)]
+
+
+def events(extractor, text, title="Des coups de feu à Saint-Priest", day=date(2025, 3, 10)):
+    article = Article(id="t", date=day, title=title, text=text)
+    return [(e.type, e.commune, e.date_start) for e in extractor.extract(article)]
+
+
+LEAD = "Deux hommes ont été blessés par balles samedi soir à Saint-Priest, sur fond de trafic de stupéfiants. "
+
+
+def test_a_victims_judicial_past_is_no_trial(extractor):
+    shot = [("shooting", "69290", date(2025, 3, 8)), ("shooting", "69259", date(2025, 1, 1))]
+    text = LEAD + "En janvier, un homme, qui sortait de prison après une peine pour trafic, avait été abattu "
+    text += "à Vénissieux."
+    assert events(extractor, text) == shot
+    text = LEAD + "En janvier, un jeune de 23 ans, déjà condamné pour trafic, avait été tué par balles à Vénissieux."
+    assert events(extractor, text) == shot
+    # a sentence passed for the shots is still no new shooting
+    text = LEAD + "En janvier, un homme a été condamné à six ans de prison pour des tirs à Vénissieux."
+    assert events(extractor, text) == shot[:1]
+
+
+def test_the_shooters_car_found_burnt_is_no_arson(extractor):
+    text = LEAD + "Une voiture a été retrouvée peu après dans un bois près de Mions, incendiée."
+    assert events(extractor, text) == [("shooting", "69290", date(2025, 3, 8))]
+
+
+def test_the_weapons_that_were_used_are_no_seizure(extractor):
+    text = LEAD + "Deux armes ont sans doute été utilisées, car des étuis de deux calibres ont été retrouvés sur place."
+    assert events(extractor, text) == [("shooting", "69290", date(2025, 3, 8))]
+    # the weapons used, seized, are a seizure
+    text = LEAD + "Lundi, les armes utilisées ont été saisies chez un suspect à Saint-Priest."
+    assert [kind for kind, _, _ in events(extractor, text)] == ["shooting", "seizure"]
+
+
+def test_the_setting_an_arrest_is_told_in_is_no_event(extractor):
+    text = (
+        "Trois hommes ont été interpellés mardi à Saint-Priest pour trafic de stupéfiants, dans un contexte de tirs et "
+        "de violences depuis plusieurs semaines."
+    )
+    assert events(extractor, text, "Saint-Priest : trois interpellations") == [("arrest", "69290", date(2025, 3, 4))]
+
+
+def test_a_motorway_toll_is_in_the_commune_it_is_named_after(extractor):
+    def place(text):
+        article = Article(id="t", date=date(2025, 3, 10), title="Un go-fast intercepté", text=text)
+        return [(e.commune, e.geo_precision) for e in extractor.extract(article)]
+
+    said = "Mercredi, les gendarmes ont saisi 300 kilos de résine de cannabis au péage de {}."
+    assert place(said.format("Saugnac-et-Muret, dans les Landes")) == [("40295", 1)]
+    assert place(said.format("Saugnacq-et-Muret, dans les Landes")) == [("40295", 1)]  # its old spelling
+    # by its first words, whatever its size: Gallargues-le-Montueux, Saint-Arnoult-en-Yvelines
+    assert place(said.format("Gallargues, dans le Gard")) == [("30123", 1)]
+    assert place(said.format("Saint-Arnoult, dans les Yvelines")) == [("78537", 1)]
+    # not where several communes open with the name and the article names no département
+    assert place(said.format("Saint-Arnoult")) == []
+
+
+def test_a_find_told_by_where_it_lay(extractor):
+    stop = "Mercredi, les gendarmes ont contrôlé une camionnette à Saugnac-et-Muret, dans les Landes. "
+
+    def kinds(text):
+        article = Article(id="t", date=date(2025, 3, 10), title="Un go-fast intercepté", text=stop + text)
+        return [(e.type, [d["quantity"] for d in e.to_dict()["drugs"]]) for e in extractor.extract(article)]
+
+    assert kinds("Dans le coffre, 300 kilos de résine de cannabis.") == [("seizure", [300])]
+    assert kinds("À l'intérieur, il y avait six valises et 300 kilos de cannabis.") == [("seizure", [300])]
+    # with nothing found, or no goods, no seizure
+    assert kinds("Dans le coffre, les gendarmes n'ont rien trouvé.") == []
+    assert kinds("À l'intérieur, deux passagers, qui ont été laissés libres.") == []
+    # nor without an amount, which the next sentences may not tell
+    assert kinds("À l'intérieur, uniquement des plaquettes de résine de cannabis.") == []
+
+
+def test_a_shooting_told_near_a_town_is_the_one_told_in_a_commune_beside_it(extractor):
+    title = "Une fusillade près de Valence fait deux blessés"
+    lead = "Deux hommes ont été blessés par balles lors d'une fusillade près de Valence (Drôme), dans la nuit de "
+    lead += "vendredi à samedi, sur fond de trafic de drogue."
+    body = "La fusillade a éclaté vers 3 heures devant un bar de Saint-Péray (Ardèche), à l'ouest de Valence."
+    article = Article(id="t", date=date(2025, 3, 10), title=title, text=f"{lead}\n\n{body}")
+    assert [(e.type, e.commune, e.date_start, e.injured) for e in extractor.extract(article)] == [
+        ("shooting", "07281", date(2025, 3, 7), 2)
+    ]
+    # a shooting in a commune far from the town is another one
+    far = body.replace("Saint-Péray (Ardèche), à l'ouest de Valence", "Privas (Ardèche)")  # 32 km from Valence
+    article = Article(id="t", date=date(2025, 3, 10), title=title, text=f"{lead}\n\n{far}")
+    assert sorted(e.commune or "-" for e in extractor.extract(article)) == ["-", "07186"]
+
+
+def test_a_charges_wording_and_a_shooting_named_by_its_rank_are_no_new_events(extractor):
+    lead = "Samedi soir, un homme a été tué par balle au Banlay, à Nevers, sur fond de trafic de drogue. "
+
+    def kinds(text):
+        article = Article(id="t", date=date(2024, 10, 14), title="Nevers : un homme tué par balle", text=lead + text)
+        return [e.type for e in extractor.extract(article)]
+
+    text = "Huit personnes ont été placées en garde à vue pour homicide, violences avec usage ou menace d'une arme."
+    assert kinds(text) == ["shooting", "arrest"]
+    assert kinds("Jeudi, la police a arrêté un homme, suspecté d'être l'auteur de la première fusillade.") == [
+        "shooting",
+        "arrest",
+    ]
+    # a threat made is one
+    assert kinds("Mardi, un témoin a été menacé d'une arme par deux dealers du quartier.") == [
+        "shooting",
+        "intimidation",
+    ]

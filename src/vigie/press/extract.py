@@ -322,6 +322,9 @@ class Extractor:
                 before, counted = counted, None  # the sentence just before, when it told no event
                 told_in = sentence  # the evidence of the sentence's events
                 bare = plain(sentence)
+                own = recalls.without_record(bare)  # "un homme, qui venait de purger une peine, a été abattu"
+                if own != bare and not (any(p.search(own) for p in EXCLUDE) or self.ling.excluded(own)):
+                    sentence = bare = own
                 if any(p.search(bare) for p in EXCLUDE) or self.ling.excluded(bare):
                     recalled = recalls.told_after(bare)  # "la troisième fusillade, après celles du 3 …"
                     # "Après le coup de filet du 14 mai dans le quartier des Provinces, quatre hommes ont été condamnés"
@@ -660,7 +663,8 @@ class Extractor:
             # a statistics, policy, trial or opinion piece: only the events it tells as events (recalls.told_as_event:
             # tallies, yearly figures and undated activity are not events)
             events = recalls.through_gate(events, told)
-        events = recalls.told_broadly(events)  # "une fusillade dans la banlieue grenobloise" … "à Fontaine"
+        # "une fusillade dans la banlieue grenobloise" … "à Fontaine"; "près de Valence" … "à Saint-Péray"
+        events = recalls.told_broadly(events, self.gaz.distance_km)
         # drame conjugal, lead
         return recalls.summaries(recalls.not_the_trades(article.title, article.text, events, self.ling))
 
@@ -894,6 +898,7 @@ class Extractor:
             start, end = None, ref
         event = Event(kind, place.code, place.departement, place.text, place.precision, start, end, evidence=sentence)
         event.district = is_district(place)  # a district of its town, or the town itself (counting.same)
+        event.near = near_town(place)
         counting.values(  # casualties, drugs, cash, weapons, persons arrested, a point's action and count
             event, clause, sentence, single, lambda: [c for c in _clauses(sentence) if not self.ling.triggers(c)]
         )
@@ -979,3 +984,11 @@ def relocate(event: Event, place) -> None:
     """`event` at `place` instead of where it was placed."""
     event.commune, event.departement, event.place = place.code, place.departement, place.text
     event.geo_precision, event.district = place.precision, is_district(place)
+    event.near = near_town(place)
+
+
+def near_town(place) -> str | None:
+    """The town an unnamed place is near ("près de Valence", geo_precision 2): recalls.told_broadly reads it."""
+    if place.precision != 2 or place.code is not None or place.why is None:
+        return None
+    return getattr(place.why, "code", None)

@@ -379,7 +379,9 @@ STOP_WORDS = {
     *WEEKDAY_KEYS,
     *MONTH_KEYS,
 }
-LOCATIVE = r"(?<!\w)(?:à|au|aux|dans|en|sur)\s+(?:l['’]|la |le |les |des )?$"  # "près de Douai" only situates
+# "au péage de Saint-Arnoult", "la barrière de péage de Gignac": the commune a motorway toll is named after
+TOLL = r"(?<!\w)(?:au |du |(?:barrière|gare) de )péage (?:de |d['’]|du )$"
+LOCATIVE = rf"(?<!\w)(?:à|au|aux|dans|en|sur)\s+(?:l['’]|la |le |les |des )?$|{TOLL}"  # "près de Douai" only situates
 CAPITAL_A = r"(?:^|[.!?:]\s+|\n\s*)A\s+$"  # "A Saint-Laurent, le STPAF a découvert …": "À" without its accent
 # a name after these words names part of a town (a street, an estate, a station), not a commune
 PART_OF_TOWN = (
@@ -1178,6 +1180,13 @@ class ArticlePlaces(Geography):
         for c in self._communes(short, key):  # "à Brive", "à La Seyne": a town by its first word(s)
             c.kind = "commune (sole short name)" if sole else "commune (short name)"
             communes.append(c)
+        if not short and re.search(TOLL, before) and not any(o[1] in self for o in options):
+            # "au péage de Gallargues": a toll is named after its commune, whatever its size, by its first word(s);
+            # "au péage de Saint-Arnoult, dans les Yvelines" is no Saint-Arnoult of another département
+            tolls = [t for t in gaz.opening(surface, tuple(self)) if not options or t[1] in self]
+            for c in self._communes(tolls if len(tolls) == 1 else [], key):
+                c.kind = "commune (toll's short name)"
+                communes.append(c)
         for c in candidates:
             self._score(c, key)
         addressed = headline or bool(re.search(ADDRESS_BEFORE, before))

@@ -713,6 +713,19 @@ class Gazetteer:
             return towns
         return [t for t in towns if self.article.get(t[0]) == plain(article.lower())]
 
+    def opening(self, surface: str, deps: tuple = ()) -> list[tuple[str, str, int]]:
+        """Communes of any size whose name opens with this one ("Gallargues" → Gallargues-le-Montueux), those of the
+        départements `deps` when any is: the commune a motorway toll is named after ("au péage de Gallargues")."""
+        prefix = name_key(surface) + " "
+        hits = [
+            (c, d, p)
+            for k in self.keys
+            if k.startswith(prefix)
+            for c, d, p, kind in self.communes[k]
+            if kind == "commune"
+        ]
+        return [h for h in hits if h[1] in deps] or hits
+
     def neighbourhood(self, surface: str) -> str | None:
         """The commune of a curated neighbourhood, or of a village or section (rules/sites.toml) of this name."""
         key = name_key(surface)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from vigie.press import dates, prefilter, quantities, rules
 from vigie.press.geography import SERIES
+from vigie.press.places import AREA_TOWN_KM
 from vigie.press.quantities import plain
 from vigie.press.schema import Event, apart_in_time, overlaps
 
@@ -576,7 +577,14 @@ def _same_days(a: Event, b: Event) -> bool:
     return overlaps(a.date_start, a.date_end, b.date_start, b.date_end)
 
 
-def told_broadly(events: list[Event]) -> list[Event]:
+def _near(e: Event, o: Event, distance_km) -> bool:
+    """Whether `o` is in a commune within AREA_TOWN_KM of the town `e` was told near."""
+    if distance_km is None or e.near is None or o.commune is None:
+        return False
+    return o.commune == e.near or (distance_km(o.commune, e.near) or AREA_TOWN_KM + 1) <= AREA_TOWN_KM
+
+
+def told_broadly(events: list[Event], distance_km=None) -> list[Event]:
     """The events without the lead's broad telling of one the body places in a commune (the README: repeated
     mentions of one event are one): a shooting or intimidation placed only in a département or area ("Une nouvelle
     fusillade a fait deux blessés dans la banlieue grenobloise, dans la nuit du samedi 14 …") when the article tells
@@ -586,7 +594,9 @@ def told_broadly(events: list[Event]) -> list[Event]:
     headline, "… ont été saisis" on the day below). A seizure of a département stays beside one of its communes (an
     operation over several communes, a commune told of one of its searches), and so does a mention told as another
     event ("une autre fusillade"), and a toll of several told over the area ("Sept fusillades … dans l'agglomération
-    grenobloise": geography.SERIES), of which the commune's is one."""
+    grenobloise": geography.SERIES), of which the commune's is one. A shooting told near a town ("une fusillade devant
+une discothèque près de Valence (Drôme)") is the one told in a commune within AREA_TOWN_KM of that town, in whatever
+département ("sur le parking d'une discothèque de Saint-Péray (Ardèche)"; `distance_km`: places.Gazetteer's)."""
     out = []
     for e in events:
         if e.commune is not None or e.another or re.search(SERIES, e.evidence or "", re.I):
@@ -598,7 +608,7 @@ def told_broadly(events: list[Event]) -> list[Event]:
             for o in events
             if o is not e
             and o.type == e.type
-            and (e.departement is None or o.departement == e.departement)
+            and (e.departement is None or o.departement == e.departement or _near(e, o, distance_km))
             and _same_days(e, o)
             and (
                 (e.type in ("shooting", "intimidation") and o.commune is not None)
@@ -617,6 +627,8 @@ def told_broadly(events: list[Event]) -> list[Event]:
             continue
         if e.type in ("shooting", "intimidation") and same[0].killed is None and same[0].injured is None:
             same[0].killed, same[0].injured = e.killed, e.injured
+        if same[0].date_start is None and e.date_start is not None:  # the date the broad telling gave
+            same[0].date_start, same[0].date_end = e.date_start, e.date_end
     return out
 
 
@@ -746,3 +758,20 @@ def background(sentence: str, ref: date) -> str | None:
     if not m or dates.resolve(m.group("told"), ref) is None:
         return None
     return m.group("told")
+
+
+# a person's judicial past told beside them: "un homme, qui venait de purger une peine de prison pour trafic, a été
+# abattu", "Un jeune de 22 ans, déjà condamné pour trafic, a été blessé par balles"
+RECORD = re.compile(
+    r"(?P<who>\b(?:homme|femme|jeune|individu|adolescent|suspect|victime|trentenaire|quadragénaire|dealer|trafiquant|"
+    r"conducteur|chauffeur|frère|père|fils|\d+ ans))\s*,\s*(?:qui |déjà |lui-même |elle-même |récemment |connue? )"
+    r"[^,;.]{0,140}?\b(?:peines?|condamn\w*|prison|détention|incarcér\w*|casier)\b[^,;.]{0,80},\s*",
+    re.I,
+)
+
+
+def without_record(sentence: str) -> str:
+    """The sentence without the judicial past of a person it names ("un homme, qui venait de purger une peine de
+    prison pour trafic, a été abattu de quatre balles"): that past is no trial the sentence tells, so the judicial
+    exclusions (rules/exclusions.toml, sentence.judicial.*) read the rest."""
+    return RECORD.sub(lambda m: m.group("who") + " ", sentence)

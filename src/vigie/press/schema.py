@@ -50,6 +50,7 @@ class Event:
     story_date: tuple | None = field(default=None, compare=False)  # the latest event's (start, end) when it was told
     series: bool = field(default=False, compare=False)  # a series of shootings ("plusieurs fusillades")
     opened: bool = field(default=False, compare=False)  # a seizure named only as the find that opened a case
+    near: str | None = field(default=None, compare=False)  # the town an unnamed place is near ("près de Valence")
 
     @property
     def time_precision(self) -> str:
