@@ -5,9 +5,12 @@ rules/exclusions.toml sentence.statistics.frequence), a victim's judicial past t
 found burnt, the weapons that were used, the setting an arrest is told in; a motorway toll in the commune it is named
 after ("au péage de Gallargues"), and a find told by where it lay, with its amount ("Dans le coffre, 300 kilos de
 résine", rules/triggers.toml seizure.dans_le_coffre); a shooting told near a town, the one told in a commune beside
-it (recalls.told_broadly); a charge's wording ("violences avec usage ou menace d'une arme") and a shooting named by its
-rank ("l'auteur de la première fusillade"), no new events. The week's parts are in test_press_places. Our own
-sentences; fixtures 1160-1162 carry some of them in articles."""
+it, with the lead's whole toll (recalls.told_broadly); "deux autres ont été blessés" counted, and the wounded told
+dead; a charge's wording ("violences avec usage ou menace d'une arme") and a shooting named by its rank ("l'auteur de
+la première fusillade"), no new events; a rest area named after two villages; origins listed with "ou" and a network
+settled in a département; an amount counts the substance named before the next number; a year's amount shared by
+places is a tally (rules/operations.toml tally.year_shared_by_places). The week's parts are in test_press_places. Our
+own sentences; fixtures 1160-1162 carry some of them in articles."""
 
 from datetime import date
 
@@ -133,6 +136,10 @@ def test_a_shooting_told_near_a_town_is_the_one_told_in_a_commune_beside_it(extr
     assert [(e.type, e.commune, e.date_start, e.injured) for e in extractor.extract(article)] == [
         ("shooting", "07281", date(2025, 3, 7), 2)
     ]
+    # the lead's whole toll over the body's one victim
+    hurt = body + " Un homme a été touché à la tête."
+    article = Article(id="t", date=date(2025, 3, 10), title=title, text=f"{lead}\n\n{hurt}")
+    assert [(e.commune, e.injured) for e in extractor.extract(article)] == [("07281", 2)]
     # a shooting in a commune far from the town is another one
     far = body.replace("Saint-Péray (Ardèche), à l'ouest de Valence", "Privas (Ardèche)")  # 32 km from Valence
     article = Article(id="t", date=date(2025, 3, 10), title=title, text=f"{lead}\n\n{far}")
@@ -157,3 +164,62 @@ def test_a_charges_wording_and_a_shooting_named_by_its_rank_are_no_new_events(ex
         "shooting",
         "intimidation",
     ]
+
+
+def test_an_amount_counts_the_substance_named_before_the_next_number():
+    from vigie.press import quantities
+
+    said = "Les policiers ont saisi 20 bonbonnes de cocaïne ainsi que 11 sachets de résine de cannabis."
+    assert quantities.drugs(said) == [
+        {"substance": "cocaine", "quantity": 20.0, "unit": "doses"},
+        {"substance": "cannabis", "quantity": None, "unit": None},
+    ]
+    said = "Ils ont saisi 20 kilos de résine et 5 kg d'herbe de cannabis."
+    assert quantities.drugs(said) == [{"substance": "cannabis", "quantity": 25.0, "unit": "kg"}]
+
+
+def test_a_years_amount_shared_by_places_is_a_tally(extractor):
+    def amounts(text):
+        article = Article(id="t", date=date(2025, 4, 10), title="Trafic à l'aéroport de Gillot", text=text)
+        seized = [e for e in extractor.extract(article) if e.type == "seizure"]
+        return [[d["quantity"] for d in e.to_dict()["drugs"]] for e in seized]
+
+    lead = "Mercredi, les douaniers ont saisi 5 kilos de cocaïne dans les bagages d'un passager à Gillot. "
+    assert amounts(lead + "En 2024, les douanes ont saisi 50 kg de cocaïne, dont 25 à l'aéroport.") == [[5]]
+    # a seizure recalled from a year, its goods shared by kind, is one
+    said = "En 2024, un go-fast avait été intercepté à Saint-Pierre avec 300 kg de cannabis, dont 200 de résine."
+    assert amounts(lead + said) == [[5], [300]]
+
+
+def test_the_others_hurt_are_counted():
+    from vigie.press import quantities
+
+    said = "Un homme de 35 ans a été tué et deux autres ont été blessés lors d'une fusillade."
+    assert quantities.casualties(said) == (1, 2)
+    # the wounded told dead: as many killed, none injured; the dead among the wounded
+    said = "Les deux frères blessés par balles à Vitry, dans la cité Balzac, sont morts dans la nuit à l'hôpital."
+    assert quantities.casualties(said) == (2, None)
+    assert quantities.casualties("Trois hommes ont été blessés, dont un est mort.") == (1, 2)
+    assert quantities.casualties("Deux hommes ont été blessés par balles samedi soir.") == (None, 2)
+
+
+def test_a_rest_area_named_after_two_villages_and_origins_listed_with_ou(extractor):
+    def where(text):
+        article = Article(id="t", date=date(2025, 6, 25), title="Trafic de drogue", text=text)
+        found = extractor.extract(article)
+        return [(e.type, e.commune, e.departement, e.geo_precision, e.networks_from) for e in found]
+
+    said = "Lundi, les douaniers ont saisi 400 kilos de résine sur l'aire de repos de Dole-Audelange (Jura)."
+    assert where(said) == [("seizure", None, "39", 2, [])]
+    # the towns a network comes from, listed with "ou", are no place it settled in
+    said = "Des dealers venus de Marseille ou Toulon se sont installés à Hyères."
+    assert where(said) == [("network_arrival", "83069", "83", 1, ["13055", "83137"])]
+
+
+def test_a_network_settled_in_a_departement(extractor):
+    def where(text):
+        article = Article(id="t", date=date(2025, 6, 25), title="Trafic de drogue", text=text)
+        return [(e.commune, e.departement, e.geo_precision, e.networks_from) for e in extractor.extract(article)]
+
+    said = "Des trafiquants venus de Metz ou Nancy ont ouvert des succursales en Meuse."
+    assert where(said) == [(None, "55", 3, ["57463", "54395"])]

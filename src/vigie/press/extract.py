@@ -498,12 +498,19 @@ class Extractor:
                         if len(types) > 1 and len({p.code for p in own_places}) > 1:
                             kind_places, kind_when = self._nearest(kind, clause, own_places, when, article.date)
                         if kind == "network_arrival":  # where it settled, not the towns it comes from
+                            origins = self._origins(clause)
+                            # "venus de Metz ou Nancy pour ouvrir des succursales en Meuse": the département, not
+                            # the one of a town they come from ("venus de Reims, dans la Marne")
+                            theirs = {self.gaz.info.get(c, (None, 0))[0] for c in origins}
                             kind_places = territory.settled_places(
                                 clause,
                                 kind_places,
-                                lambda t: self._places(t, deps),
+                                lambda t, theirs=theirs: (
+                                    self._places(t, deps)
+                                    or [p for p in [deps.departement_place(t)] if p and p.departement not in theirs]
+                                ),
                                 scene or [last_place],
-                                self._origins(clause),
+                                origins,
                             )
                         # "trois hommes à Lorient et trois autres à Lanester": an arrest per commune, with its persons
                         # (a département too: "deux autres en Vendée et un autre à Vannes")

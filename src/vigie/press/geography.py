@@ -1684,12 +1684,14 @@ class ArticlePlaces(Geography):
         if m is None:
             return None
         words = m.group("words").split()
-        for k in range(len(words), 0, -1):
-            name = " ".join(words[:k]).strip(",.;")
+        names = [(" ".join(words[:k]).strip(",.;"),) * 2 for k in range(len(words), 0, -1)]
+        # "l'aire de repos de Dole-Audelange": named after two villages, the first one's
+        names.append((words[0].split("-")[0], words[0].strip(",.;")))
+        for name, said in names:
             options = self.gaz.candidates(name) if name_key(name) in self.gaz.communes else []
             options = [o for o in options if o[1] in self or self.gaz.near_towns(o[0], self.towns)] or options
             if len(options) == 1:  # one commune of that name, or one in the article's setting
-                return Place(None, options[0][1], text[: m.start("words")] + name, 0, 2)
+                return Place(None, options[0][1], text[: m.start("words")] + said, 0, 2)
         return None
 
     def vague(self, clause: str, last: Place | None) -> Place | None:

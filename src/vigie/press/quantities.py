@@ -32,6 +32,7 @@ RULE_NAMES = {
     "wounded_all_died": "the death of every victim already counted, told with a plural subject",
     "wounded_also_died": "the death of a victim told as one more, after a first",
     "wounded_other_died": "the death of the second victim, counted wounded, told after the first's",
+    "wounded_then_died": "the wounded told dead in the same sentence, as many killed and none injured",
     "digits": "a number in digits",
     "roughly": "words before an approximate number",
     "approximate": "an amount said roughly (merging mentions)",
@@ -372,7 +373,9 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
             continue  # "60 kilos de stupéfiants – 51 kilos de résine et …": a total told again per drug
         if NOT_A_DRUG.match(after):
             continue  # "600 grammes de produit de coupe": the mass of a cutting agent, not of the drug named before
-        substance = substance_of(rest.split(" et ")[0] if unit != "plants" else rest) or (
+        # the next number counts what follows it: "20 bonbonnes de cocaïne ainsi que 11 sachets de résine" is cocaine
+        head = re.split(r"(?<![\w-])\d+(?:[.,]\d+)?\s+(?=[^\W\d])", rest, maxsplit=1)[0]
+        substance = substance_of(head.split(" et ")[0] if unit != "plants" else head) or (
             "cannabis" if unit == "plants" else _last_substance(text[max(0, m.start() - 120) : m.start()])
         )  # "un laboratoire d'héroïne a été découvert, 10Kg saisis": the substance named just before
         if substance is None:
@@ -606,6 +609,8 @@ def casualties(text: str) -> tuple[int | None, int | None]:
             injured = None  # "un homme, touché par balle à la tête, est décédé": one victim, wounded and dead
     elif injured is None and killed is None and RULE["hit_by_bullets"].search(wounded):
         injured = 1  # "a reçu une ou plusieurs balles dans les jambes" (and lived: a death is counted above)
+    if injured and killed in (None, injured) and RULE["wounded_then_died"].search(wounded):
+        return injured, None  # "les deux frères blessés par balles … sont morts": the same two, dead
     return killed, injured
 
 

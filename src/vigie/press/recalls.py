@@ -589,14 +589,15 @@ def told_broadly(events: list[Event], distance_km=None) -> list[Event]:
     mentions of one event are one): a shooting or intimidation placed only in a département or area ("Une nouvelle
     fusillade a fait deux blessés dans la banlieue grenobloise, dans la nuit du samedi 14 …") when the article tells
     one of its type in a commune of that département on overlapping dates ("… des tirs de kalachnikov ont traversé le
-    hall d'un immeuble de Fontaine"), its toll going to that one when it has none; and an undated seizure placed only in
-    a département whose amounts are those of a dated one told there ("553 kg de pollen de cannabis saisis" in the
-    headline, "… ont été saisis" on the day below). A seizure of a département stays beside one of its communes (an
-    operation over several communes, a commune told of one of its searches), and so does a mention told as another
-    event ("une autre fusillade"), and a toll of several told over the area ("Sept fusillades … dans l'agglomération
-    grenobloise": geography.SERIES), of which the commune's is one. A shooting told near a town ("une fusillade devant
-une discothèque près de Valence (Drôme)") is the one told in a commune within AREA_TOWN_KM of that town, in whatever
-département ("sur le parking d'une discothèque de Saint-Péray (Ardèche)"; `distance_km`: places.Gazetteer's)."""
+    hall d'un immeuble de Fontaine"), its toll and date going to that one where they say more; and an undated seizure
+    placed only in a département whose amounts are those of a dated one told there ("553 kg de pollen de cannabis
+    saisis" in the headline, "… ont été saisis" on the day below). A shooting told near a town ("une fusillade devant
+    une discothèque près de Valence (Drôme)") is the one told in a commune within AREA_TOWN_KM of that town, in
+    whatever département ("sur le parking d'une discothèque de Saint-Péray (Ardèche)"; `distance_km`:
+    places.Gazetteer's). A seizure of a département stays beside one of its communes (an operation over several
+    communes, a commune told of one of its searches), and so does a mention told as another event ("une autre
+    fusillade"), and a toll of several told over the area ("Sept fusillades … dans l'agglomération grenobloise":
+    geography.SERIES), of which the commune's is one."""
     out = []
     for e in events:
         if e.commune is not None or e.another or re.search(SERIES, e.evidence or "", re.I):
@@ -625,8 +626,12 @@ département ("sur le parking d'une discothèque de Saint-Péray (Ardèche)"; `d
         if not same:
             out.append(e)
             continue
-        if e.type in ("shooting", "intimidation") and same[0].killed is None and same[0].injured is None:
-            same[0].killed, same[0].injured = e.killed, e.injured
+        if e.type in ("shooting", "intimidation"):  # the broad telling's toll when it counts more: the lead's whole
+            # toll ("Trois personnes ont été blessées") over a body's one victim ("Un homme touché à la tête")
+            for key in ("killed", "injured"):
+                told = getattr(e, key)
+                if told is not None and (getattr(same[0], key) is None or told > getattr(same[0], key)):
+                    setattr(same[0], key, told)
         if same[0].date_start is None and e.date_start is not None:  # the date the broad telling gave
             same[0].date_start, same[0].date_end = e.date_start, e.date_end
     return out

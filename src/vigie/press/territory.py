@@ -215,7 +215,7 @@ ORIGIN_SPAN = (
         r"(?:ARTICLE(?:quartiers?|cités?) (?:de |d['’]|du |des )?)?ARTICLE(?-i:NAME)"
         r"(?:(?:,\s*(?:(?:et )?(?:notamment |en particulier |surtout ))?"
         r"(?:à |en |(?:des |du |dans les? )?(?:quartiers?|cités?) (?:de |d['’]|du |des )?)|"
-        r"\s+(?:et|ou)\s+(?:de |d['’]|du |des ))ARTICLE(?-i:NAME))*"
+        r"\s+(?:et|ou)\s+(?:de |d['’]|du |des )?)ARTICLE(?-i:NAME))*"  # "venus de Metz ou Nancy"
     )
     .replace("ORIGIN", ORIGIN_WORD)
     .replace("GROUP", GROUP)
