@@ -5,11 +5,12 @@ rules/exclusions.toml sentence.statistics.frequence), a victim's judicial past t
 found burnt, the weapons that were used, the setting an arrest is told in; a motorway toll in the commune it is named
 after ("au péage de Gallargues"), and a find told by where it lay, with its amount ("Dans le coffre, 300 kilos de
 résine", rules/triggers.toml seizure.dans_le_coffre); a shooting told near a town, the one told in a commune beside
-it, with the lead's whole toll (recalls.told_broadly); "deux autres ont été blessés" counted, and the wounded told
-dead; a charge's wording ("violences avec usage ou menace d'une arme") and a shooting named by its rank ("l'auteur de
-la première fusillade"), no new events; a rest area named after two villages; origins listed with "ou" and a network
-settled in a département; an amount counts the substance named before the next number; a year's amount shared by
-places is a tally (rules/operations.toml tally.year_shared_by_places). The week's parts are in test_press_places. Our
+it, with the lead's whole toll (recalls.told_broadly); "deux autres ont été blessés" counted, a wound and its bullet
+told apart, the hospital's town no place, and the wounded told dead; a charge's wording ("violences avec usage ou
+menace d'une arme") and a shooting named by its rank ("l'auteur de la première fusillade"), no new events; a rest
+area named after two villages; origins listed with "ou" and a network settled in a département; an amount counts the
+substance named before the next number; a year's amount shared by places is a tally; a full stop glued to the next
+sentence ends it (rules/operations.toml tally.year_shared_by_places). The week's parts are in test_press_places. Our
 own sentences; fixtures 1160-1162 carry some of them in articles."""
 
 from datetime import date
@@ -223,3 +224,33 @@ def test_a_network_settled_in_a_departement(extractor):
 
     said = "Des trafiquants venus de Metz ou Nancy ont ouvert des succursales en Meuse."
     assert where(said) == [(None, "55", 3, ["57463", "54395"])]
+
+
+def test_a_road_check_a_bullet_told_apart_and_the_hospitals_town(extractor):
+    def where(text, title="Trafic de drogue"):
+        article = Article(id="t", date=date(2025, 6, 25), title=title, text=text)
+        return [(e.type, e.commune) for e in extractor.extract(article)]
+
+    said = "Deux hommes ont été interpellés mardi au contrôle routier d'Iracoubo avec 3 kilos de cocaïne."
+    assert where(said) == [("seizure", "97303")]
+    said = "Un homme a été grièvement blessé samedi soir, dans une cité de Neuilly-sur-Marne, la gorge touchée par une "
+    said += "balle, sur fond de trafic de drogue."
+    assert where(said, "Neuilly-sur-Marne : un homme blessé") == [("shooting", "93050")]
+    # the town of the hospital a victim was taken to is no place of the shooting
+    said += " Il a été blessé par une balle dans le cou et transporté au centre hospitalier de Montreuil."
+    assert where(said, "Neuilly-sur-Marne : un homme blessé") == [("shooting", "93050")]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_it(extractor):
+    text = (
+        "En 2015, 160 kilos de cannabis ont été saisis en Haute-Corse, deux fois plus qu'en 2013.Dimanche, dix "
+        "personnes ont été arrêtées à Bastia pour un trafic de cannabis."
+    )
+    article = Article(id="t", date=date(2016, 4, 19), title="Bastia : dix interpellations", text=text)
+    assert [(e.type, e.commune, e.count) for e in extractor.extract(article)] == [("arrest", "2B033", 10)]
+
+
+def test_two_shootings_on_two_weekdays_named(extractor):
+    text = "Deux fusillades mortelles ont eu lieu à Sevran, les vendredi 3 et dimanche 5 mai, sur fond de trafic."
+    article = Article(id="t", date=date(2024, 5, 6), title="Sevran : deux morts", text=text)
+    assert [e.date_start for e in extractor.extract(article)] == [date(2024, 5, 3), date(2024, 5, 5)]

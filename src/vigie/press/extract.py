@@ -191,8 +191,13 @@ def _sentence_model():
 LIST_ITEM = re.compile(r"[–—•·*-]\s")  # a paragraph that is an item of a list ("– 410 grammes de cocaïne,")
 
 
+# a full stop glued to the next sentence ("… qu'en 2013.Dernièrement, dix personnes …"): the splitter needs the space
+GLUED_STOP = re.compile(r"(?<=[a-zà-ÿ0-9])\.(?=[A-ZÀ-ÖØ-Ý][a-zà-ÿ]{2,})")
+
+
 def _paragraphs(text: str) -> list[str]:
-    parts = [p.strip() for p in re.split(r"\n\s*\n|\n(?=[A-ZÀ-Ý«“])", text[:MAX_CHARS]) if p.strip()]
+    text = GLUED_STOP.sub(". ", text[:MAX_CHARS])
+    parts = [p.strip() for p in re.split(r"\n\s*\n|\n(?=[A-ZÀ-Ý«“])", text) if p.strip()]
     joined: list[str] = []
     listing = False  # the paragraph before is a list's introduction, or an item of it
     for part in parts:

@@ -379,8 +379,12 @@ STOP_WORDS = {
     *WEEKDAY_KEYS,
     *MONTH_KEYS,
 }
-# "au péage de Saint-Arnoult", "la barrière de péage de Gignac": the commune a motorway toll is named after
-TOLL = r"(?<!\w)(?:au |du |(?:barrière|gare) de )péage (?:de |d['’]|du )$"
+# "au péage de Saint-Arnoult", "la barrière de péage de Gignac", "au contrôle routier d'Iracoubo": the commune a
+# motorway toll or a road check is named after
+TOLL = (
+    r"(?<!\w)(?:(?:au |du |(?:barrière|gare) de )péage|(?:au|du) (?:contrôle routier|barrage routier)) "
+    r"(?:de |d['’]|du )$"
+)
 LOCATIVE = rf"(?<!\w)(?:à|au|aux|dans|en|sur)\s+(?:l['’]|la |le |les |des )?$|{TOLL}"  # "près de Douai" only situates
 CAPITAL_A = r"(?:^|[.!?:]\s+|\n\s*)A\s+$"  # "A Saint-Laurent, le STPAF a découvert …": "À" without its accent
 # a name after these words names part of a town (a street, an estate, a station), not a commune
@@ -512,7 +516,7 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     # the towns of reinforcements listed in brackets: "des renforts du département et d'autres communes (Nantes, …)"
     r"\b(?:collègues|renforts?)\b[^().;]{0,50}\(|"
     r"(?:collègues|renforts?|police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|"
-    r"chu|hôpital|préfet|"
+    r"chu|hôpital|centre hospitalier|clinique|préfet|"
     r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie|section de recherches?|\bsr|antenne|"
     # and the squadrons and platoons sent in ("les pelotons et escadrons de Pamiers")
     r"groupe|groupement|cellule|jirs|juridiction|service|unité|srpj|dipj|pj|ofast|gir|bri|psig|division|escadrons?|"

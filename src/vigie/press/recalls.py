@@ -45,7 +45,13 @@ THEN_AFTER = re.compile(
     re.I,
 )
 # two days of one month, each with its determiner: "celles du 3 et du 12 juin", "le 3 et le 12 juin"
-TWO_DAYS = re.compile(rf"\b(?:du|le) (\d{{1,2}}|1er) et (?:du|le) (\d{{1,2}}) {dates.M}(?: (\d{{4}}))?", re.I)
+# "les vendredi 3 et dimanche 5 mai": each day with its weekday
+DAY = "(?:" + "|".join(dates.WEEKDAYS) + ")"
+TWO_DAYS = re.compile(
+    rf"\b(?:(?:du|le) (\d{{1,2}}|1er) et (?:du|le)|les {DAY} (\d{{1,2}}|1er) et {DAY}) (\d{{1,2}}) {dates.M}"
+    r"(?: (\d{4}))?",
+    re.I,
+)
 
 
 def told_after(sentence: str) -> str | None:
@@ -95,9 +101,9 @@ def several(clause: str, ref: date, anchor: dates.Interval | None, fires=None) -
             return two
     m = TWO_DAYS.search(t)
     if m:
-        month = dates.MONTHS.index(m.group(3).lower()) + 1
-        year = int(m.group(4)) if m.group(4) else dates.recent_month(month, ref)
-        days = [1 if d == "1er" else int(d) for d in (m.group(1), m.group(2))]
+        month = dates.MONTHS.index(m.group(4).lower()) + 1
+        year = int(m.group(5)) if m.group(5) else dates.recent_month(month, ref)
+        days = [1 if d == "1er" else int(d) for d in (m.group(1) or m.group(2), m.group(3))]
         if days[0] != days[1] and all(1 <= d <= 31 for d in days):
             try:
                 return [(date(year, month, d), date(year, month, d)) for d in days]
