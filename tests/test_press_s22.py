@@ -6,8 +6,8 @@ found burnt, the weapons that were used, the setting an arrest is told in; a mot
 after ("au péage de Gallargues"), and a find told by where it lay, with its amount ("Dans le coffre, 300 kilos de
 résine", rules/triggers.toml seizure.dans_le_coffre); a shooting told near a town, the one told in a commune beside
 it, with the lead's whole toll (recalls.told_broadly); "deux autres ont été blessés" counted, a wound and its bullet
-told apart, the hospital's town no place, and the wounded told dead; a charge's wording ("violences avec usage ou
-menace d'une arme") and a shooting named by its rank ("l'auteur de la première fusillade"), no new events; a rest
+told apart, the hospital's town no place, and the wounded told dead; a charge's wording ("menace ou usage d'une
+arme") and a shooting named by its rank ("l'auteur de la première fusillade"), no new events; a rest
 area named after two villages; origins listed with "ou" and a network settled in a département; an amount counts the
 substance named before the next number; a year's amount shared by places is a tally; a full stop glued to the next
 sentence ends it (rules/operations.toml tally.year_shared_by_places). The week's parts are in test_press_places. Our
@@ -125,14 +125,14 @@ def test_a_find_told_by_where_it_lay(extractor):
     assert kinds("Dans le coffre, les gendarmes n'ont rien trouvé.") == []
     assert kinds("À l'intérieur, deux passagers, qui ont été laissés libres.") == []
     # nor without an amount, which the next sentences may not tell
-    assert kinds("À l'intérieur, uniquement des plaquettes de résine de cannabis.") == []
+    assert kinds("Dans le coffre, seulement quelques barrettes de résine de cannabis.") == []
 
 
 def test_a_shooting_told_near_a_town_is_the_one_told_in_a_commune_beside_it(extractor):
     title = "Une fusillade près de Valence fait deux blessés"
     lead = "Deux hommes ont été blessés par balles lors d'une fusillade près de Valence (Drôme), dans la nuit de "
     lead += "vendredi à samedi, sur fond de trafic de drogue."
-    body = "La fusillade a éclaté vers 3 heures devant un bar de Saint-Péray (Ardèche), à l'ouest de Valence."
+    body = "La fusillade a éclaté vers 3 heures devant un bar de Saint-Péray (Ardèche), de l'autre côté du Rhône."
     article = Article(id="t", date=date(2025, 3, 10), title=title, text=f"{lead}\n\n{body}")
     assert [(e.type, e.commune, e.date_start, e.injured) for e in extractor.extract(article)] == [
         ("shooting", "07281", date(2025, 3, 7), 2)
@@ -142,7 +142,7 @@ def test_a_shooting_told_near_a_town_is_the_one_told_in_a_commune_beside_it(extr
     article = Article(id="t", date=date(2025, 3, 10), title=title, text=f"{lead}\n\n{hurt}")
     assert [(e.commune, e.injured) for e in extractor.extract(article)] == [("07281", 2)]
     # a shooting in a commune far from the town is another one
-    far = body.replace("Saint-Péray (Ardèche), à l'ouest de Valence", "Privas (Ardèche)")  # 32 km from Valence
+    far = body.replace("Saint-Péray (Ardèche), de l'autre côté du Rhône", "Privas (Ardèche)")  # 32 km from Valence
     article = Article(id="t", date=date(2025, 3, 10), title=title, text=f"{lead}\n\n{far}")
     assert sorted(e.commune or "-" for e in extractor.extract(article)) == ["-", "07186"]
 
@@ -154,9 +154,9 @@ def test_a_charges_wording_and_a_shooting_named_by_its_rank_are_no_new_events(ex
         article = Article(id="t", date=date(2024, 10, 14), title="Nevers : un homme tué par balle", text=lead + text)
         return [e.type for e in extractor.extract(article)]
 
-    text = "Huit personnes ont été placées en garde à vue pour homicide, violences avec usage ou menace d'une arme."
+    text = "Six hommes ont été placés en garde à vue pour homicide, menace ou usage d'une arme."
     assert kinds(text) == ["shooting", "arrest"]
-    assert kinds("Jeudi, la police a arrêté un homme, suspecté d'être l'auteur de la première fusillade.") == [
+    assert kinds("Jeudi, la police a arrêté un homme, l'auteur présumé de la première fusillade.") == [
         "shooting",
         "arrest",
     ]
@@ -170,9 +170,9 @@ def test_a_charges_wording_and_a_shooting_named_by_its_rank_are_no_new_events(ex
 def test_an_amount_counts_the_substance_named_before_the_next_number():
     from vigie.press import quantities
 
-    said = "Les policiers ont saisi 20 bonbonnes de cocaïne ainsi que 11 sachets de résine de cannabis."
+    said = "Les policiers ont saisi 12 bonbonnes de cocaïne ainsi que 30 sachets d'herbe de cannabis."
     assert quantities.drugs(said) == [
-        {"substance": "cocaine", "quantity": 20.0, "unit": "doses"},
+        {"substance": "cocaine", "quantity": 12.0, "unit": "doses"},
         {"substance": "cannabis", "quantity": None, "unit": None},
     ]
     said = "Ils ont saisi 20 kilos de résine et 5 kg d'herbe de cannabis."
@@ -186,7 +186,7 @@ def test_a_years_amount_shared_by_places_is_a_tally(extractor):
         return [[d["quantity"] for d in e.to_dict()["drugs"]] for e in seized]
 
     lead = "Mercredi, les douaniers ont saisi 5 kilos de cocaïne dans les bagages d'un passager à Gillot. "
-    assert amounts(lead + "En 2024, les douanes ont saisi 50 kg de cocaïne, dont 25 à l'aéroport.") == [[5]]
+    assert amounts(lead + "En 2023, les douaniers ont saisi 40 kg de cocaïne, dont 18 au port.") == [[5]]
     # a seizure recalled from a year, its goods shared by kind, is one
     said = "En 2024, un go-fast avait été intercepté à Saint-Pierre avec 300 kg de cannabis, dont 200 de résine."
     assert amounts(lead + said) == [[5], [300]]
@@ -195,7 +195,7 @@ def test_a_years_amount_shared_by_places_is_a_tally(extractor):
 def test_the_others_hurt_are_counted():
     from vigie.press import quantities
 
-    said = "Un homme de 35 ans a été tué et deux autres ont été blessés lors d'une fusillade."
+    said = "Un passant a été tué, deux autres ont été blessés pendant les tirs."
     assert quantities.casualties(said) == (1, 2)
     # the wounded told dead: as many killed, none injured; the dead among the wounded
     said = "Les deux frères blessés par balles à Vitry, dans la cité Balzac, sont morts dans la nuit à l'hôpital."
@@ -210,8 +210,8 @@ def test_a_rest_area_named_after_two_villages_and_origins_listed_with_ou(extract
         found = extractor.extract(article)
         return [(e.type, e.commune, e.departement, e.geo_precision, e.networks_from) for e in found]
 
-    said = "Lundi, les douaniers ont saisi 400 kilos de résine sur l'aire de repos de Dole-Audelange (Jura)."
-    assert where(said) == [("seizure", None, "39", 2, [])]
+    said = "Lundi, les douaniers ont saisi 400 kilos de résine sur l'aire de repos de Beaune-Tailly (Côte-d'Or)."
+    assert where(said) == [("seizure", None, "21", 2, [])]
     # the towns a network comes from, listed with "ou", are no place it settled in
     said = "Des dealers venus de Marseille ou Toulon se sont installés à Hyères."
     assert where(said) == [("network_arrival", "83069", "83", 1, ["13055", "83137"])]
@@ -222,8 +222,8 @@ def test_a_network_settled_in_a_departement(extractor):
         article = Article(id="t", date=date(2025, 6, 25), title="Trafic de drogue", text=text)
         return [(e.commune, e.departement, e.geo_precision, e.networks_from) for e in extractor.extract(article)]
 
-    said = "Des trafiquants venus de Metz ou Nancy ont ouvert des succursales en Meuse."
-    assert where(said) == [(None, "55", 3, ["57463", "54395"])]
+    said = "Des revendeurs venus de Nancy ou Metz ont pris pied dans la Meuse."
+    assert where(said) == [(None, "55", 3, ["54395", "57463"])]
 
 
 def test_a_road_check_a_bullet_told_apart_and_the_hospitals_town(extractor):
@@ -251,6 +251,6 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_it(extractor):
 
 
 def test_two_shootings_on_two_weekdays_named(extractor):
-    text = "Deux fusillades mortelles ont eu lieu à Sevran, les vendredi 3 et dimanche 5 mai, sur fond de trafic."
-    article = Article(id="t", date=date(2024, 5, 6), title="Sevran : deux morts", text=text)
-    assert [e.date_start for e in extractor.extract(article)] == [date(2024, 5, 3), date(2024, 5, 5)]
+    text = "Deux fusillades mortelles ont eu lieu à Sevran, les samedi 4 et lundi 6 mai, liées au trafic."
+    article = Article(id="t", date=date(2024, 5, 7), title="Sevran : deux morts", text=text)
+    assert [e.date_start for e in extractor.extract(article)] == [date(2024, 5, 4), date(2024, 5, 6)]

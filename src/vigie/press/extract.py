@@ -327,7 +327,7 @@ class Extractor:
                 before, counted = counted, None  # the sentence just before, when it told no event
                 told_in = sentence  # the evidence of the sentence's events
                 bare = plain(sentence)
-                own = recalls.without_record(bare)  # "un homme, qui venait de purger une peine, a été abattu"
+                own = recalls.without_record(bare)  # "un guetteur, qui sortait de prison, a été abattu"
                 if own != bare and not (any(p.search(own) for p in EXCLUDE) or self.ling.excluded(own)):
                     sentence = bare = own
                 if any(p.search(bare) for p in EXCLUDE) or self.ling.excluded(bare):
@@ -504,7 +504,7 @@ class Extractor:
                             kind_places, kind_when = self._nearest(kind, clause, own_places, when, article.date)
                         if kind == "network_arrival":  # where it settled, not the towns it comes from
                             origins = self._origins(clause)
-                            # "venus de Metz ou Nancy pour ouvrir des succursales en Meuse": the département, not
+                            # "venus de Nancy ou Metz, ils ont pris pied dans la Meuse": the département, not
                             # the one of a town they come from ("venus de Reims, dans la Marne")
                             theirs = {self.gaz.info.get(c, (None, 0))[0] for c in origins}
                             kind_places = territory.settled_places(

@@ -987,7 +987,7 @@ class ArticlePlaces(Geography):
                 continue
             if place.code in self.towns:
                 return place if place.precision == 1 else None
-            if (  # "Près de Rouen, un point de deal démantelé" over a lead "impasse Guérand à Petit-Quevilly"
+            if (  # "Près de Rouen, deux guetteurs arrêtés" over a lead "rue des Lilas à Petit-Quevilly"
                 start < LEAD
                 and rank == 1
                 and place.precision == 1

@@ -373,7 +373,7 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
             continue  # "60 kilos de stupéfiants – 51 kilos de résine et …": a total told again per drug
         if NOT_A_DRUG.match(after):
             continue  # "600 grammes de produit de coupe": the mass of a cutting agent, not of the drug named before
-        # the next number counts what follows it: "20 bonbonnes de cocaïne ainsi que 11 sachets de résine" is cocaine
+        # the next number counts what follows it: "12 bonbonnes de cocaïne ainsi que 30 sachets d'herbe" is cocaine
         head = re.split(r"(?<![\w-])\d+(?:[.,]\d+)?\s+(?=[^\W\d])", rest, maxsplit=1)[0]
         substance = substance_of(head.split(" et ")[0] if unit != "plants" else head) or (
             "cannabis" if unit == "plants" else _last_substance(text[max(0, m.start() - 120) : m.start()])

@@ -45,7 +45,7 @@ THEN_AFTER = re.compile(
     re.I,
 )
 # two days of one month, each with its determiner: "celles du 3 et du 12 juin", "le 3 et le 12 juin"
-# "les vendredi 3 et dimanche 5 mai": each day with its weekday
+# "les samedi 4 et lundi 6 mai": each day with its weekday
 DAY = "(?:" + "|".join(dates.WEEKDAYS) + ")"
 TWO_DAYS = re.compile(
     rf"\b(?:(?:du|le) (\d{{1,2}}|1er) et (?:du|le)|les {DAY} (\d{{1,2}}|1er) et {DAY}) (\d{{1,2}}) {dates.M}"
@@ -597,9 +597,9 @@ def told_broadly(events: list[Event], distance_km=None) -> list[Event]:
     one of its type in a commune of that département on overlapping dates ("… des tirs de kalachnikov ont traversé le
     hall d'un immeuble de Fontaine"), its toll and date going to that one where they say more; and an undated seizure
     placed only in a département whose amounts are those of a dated one told there ("553 kg de pollen de cannabis
-    saisis" in the headline, "… ont été saisis" on the day below). A shooting told near a town ("une fusillade devant
-    une discothèque près de Valence (Drôme)") is the one told in a commune within AREA_TOWN_KM of that town, in
-    whatever département ("sur le parking d'une discothèque de Saint-Péray (Ardèche)"; `distance_km`:
+    saisis" in the headline, "… ont été saisis" on the day below). A shooting told near a town ("des tirs devant un bar
+    près de Valence (Drôme)") is the one told in a commune within AREA_TOWN_KM of that town, in
+    whatever département ("devant un bar de Saint-Péray (Ardèche)"; `distance_km`:
     places.Gazetteer's). A seizure of a département stays beside one of its communes (an operation over several
     communes, a commune told of one of its searches), and so does a mention told as another event ("une autre
     fusillade"), and a toll of several told over the area ("Sept fusillades … dans l'agglomération grenobloise":
@@ -771,8 +771,8 @@ def background(sentence: str, ref: date) -> str | None:
     return m.group("told")
 
 
-# a person's judicial past told beside them: "un homme, qui venait de purger une peine de prison pour trafic, a été
-# abattu", "Un jeune de 22 ans, déjà condamné pour trafic, a été blessé par balles"
+# a person's judicial past told beside them: "un guetteur, qui sortait de prison après une peine pour trafic, a
+# été abattu", "Un jeune de 22 ans, déjà condamné pour trafic, a été blessé par balles"
 RECORD = re.compile(
     r"(?P<who>\b(?:homme|femme|jeune|individu|adolescent|suspect|victime|trentenaire|quadragénaire|dealer|trafiquant|"
     r"conducteur|chauffeur|frère|père|fils|\d+ ans))\s*,\s*(?:qui |déjà |lui-même |elle-même |récemment |connue? )"
@@ -782,7 +782,7 @@ RECORD = re.compile(
 
 
 def without_record(sentence: str) -> str:
-    """The sentence without the judicial past of a person it names ("un homme, qui venait de purger une peine de
-    prison pour trafic, a été abattu de quatre balles"): that past is no trial the sentence tells, so the judicial
+    """The sentence without the judicial past of a person it names ("un guetteur, qui sortait de prison après une
+    peine pour trafic, a été abattu"): that past is no trial the sentence tells, so the judicial
     exclusions (rules/exclusions.toml, sentence.judicial.*) read the rest."""
     return RECORD.sub(lambda m: m.group("who") + " ", sentence)
