@@ -775,7 +775,8 @@ def background(sentence: str, ref: date) -> str | None:
 # été abattu", "Un jeune de 22 ans, déjà condamné pour trafic, a été blessé par balles"
 RECORD = re.compile(
     r"(?P<who>\b(?:homme|femme|jeune|individu|adolescent|suspect|victime|trentenaire|quadragénaire|dealer|trafiquant|"
-    r"conducteur|chauffeur|frère|père|fils|\d+ ans))\s*,\s*(?:qui |déjà |lui-même |elle-même |récemment |connue? )"
+    r"guetteur|conducteur|chauffeur|frère|père|fils|\d+ ans))\s*,\s*"
+    r"(?:qui |déjà |lui-même |elle-même |récemment |connue? )"
     r"[^,;.]{0,140}?\b(?:peines?|condamn\w*|prison|détention|incarcér\w*|casier)\b[^,;.]{0,80},\s*",
     re.I,
 )
@@ -783,6 +784,6 @@ RECORD = re.compile(
 
 def without_record(sentence: str) -> str:
     """The sentence without the judicial past of a person it names ("un guetteur, qui sortait de prison après une
-    peine pour trafic, a été abattu"): that past is no trial the sentence tells, so the judicial
-    exclusions (rules/exclusions.toml, sentence.judicial.*) read the rest."""
+    peine pour trafic, a été abattu"): that past is no trial the sentence tells, so the judicial exclusions
+    (rules/exclusions.toml, sentence.judicial.*) read the rest."""
     return RECORD.sub(lambda m: m.group("who") + " ", sentence)
