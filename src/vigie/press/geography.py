@@ -23,7 +23,7 @@ places of a clause (lower first):
 | origin, home, institution | "venus de", "domiciliés à", "le parquet de", "des collègues de", "les PSPG de" | none |
 | part of a town | "rue de Chabeuil", "la gare de Lyon" | no commune (a district may be) |
 | district | "à Pissevin", "le quartier Argentine" | rank 0 |
-| locative | "à", "au", "dans", "en", "sur" | rank 1; a misspelling is tried |
+| locative | "à", "au", "dans", "en", "sur", "au péage de" (TOLL) | rank 1; a misspelling or (TOLL) first words tried |
 | none | "Nîmes, ville de …" | rank 2 |
 | near | "près de", "au nord-ouest de", "l'aire de repos de", "autour de", "le secteur de" | rank 3: geo_precision 2 |
 | area | "l'agglomération de", "la banlieue de", "la région de" | rank 3: geo_precision 3, commune null |
