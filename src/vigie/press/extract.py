@@ -13,6 +13,7 @@ from vigie.press import counting, dates, detector, linguistics, prefilter, quant
 from vigie.press.articles import MAX_CHARS, Article
 from vigie.press.geography import (
     DISTRICT,
+    LEAD,
     NEAR,
     SAME_DISTRICT,
     UNIT_BEFORE,
@@ -96,7 +97,7 @@ LEAD_GATE = EXCLUSIONS.joined("lead_gate")  # kind lead_gate: statistics, policy
 
 def _lead(text: str) -> str:
     """The article's first sentence (its lead's claim), roughly: up to the first full stop."""
-    return re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:400]
+    return re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:LEAD]
 
 
 TOLL_ITEM = quantities.VALUES["toll_item"]  # "Arles (trois blessés le 18 avril)" (rules/values.toml)
@@ -286,6 +287,11 @@ class Extractor:
     def extract(self, article: Article) -> list[Event]:
         return self.extract_many([article])[0]
 
+    def _excluded(self, text: str) -> bool:
+        """Whether a sentence exclusion (rules/exclusions.toml, kind sentence) holds in `text`: its regular
+        expressions (EXCLUDE) or its lemma patterns (linguistics)."""
+        return any(p.search(text) for p in EXCLUDE) or self.ling.excluded(text) is not None
+
     def _drug_context(self, text: str, more: str = "") -> bool:
         """Whether a text names the drug trade (DRUG_CONTEXT, or `more`; then the lemma words of rules/words.toml)."""
         return bool(re.search(DRUG_CONTEXT + more, text, re.I)) or self.ling.says("trade.seller", text)
@@ -299,7 +305,7 @@ class Extractor:
             return []
         deps = self._geography(article, self.gaz.departements_in(whole))
         last_place = self._main_place(article, deps)
-        area = operation_area(article.title, article.text[:400], self.gaz.departements_in)
+        area = operation_area(article.title, article.text[:LEAD], self.gaz.departements_in)
         label = label_area(article.text, self.gaz.departements_in)  # "Vendée" ¶ …: the article's label line
         events: list[Event] = []
         last_date = None
@@ -328,13 +334,13 @@ class Extractor:
                 told_in = sentence  # the evidence of the sentence's events
                 bare = plain(sentence)
                 own = recalls.without_record(bare)  # "un guetteur, qui sortait de prison, a été abattu"
-                if own != bare and not (any(p.search(own) for p in EXCLUDE) or self.ling.excluded(own)):
+                if own != bare and not self._excluded(own):
                     sentence = bare = own
-                if any(p.search(bare) for p in EXCLUDE) or self.ling.excluded(bare):
+                if self._excluded(bare):
                     recalled = recalls.told_after(bare)  # "la troisième fusillade, après celles du 3 …"
                     # "Après le coup de filet du 14 mai dans le quartier des Provinces, quatre hommes ont été condamnés"
                     recalled = recalled or recalls.background(bare, article.date)
-                    if recalled is None or any(p.search(recalled) for p in EXCLUDE) or self.ling.excluded(recalled):
+                    if recalled is None or self._excluded(recalled):
                         # "… 380 kilos, 5 mises en examen"
                         counting.excluded_details(events[first:], sentence, events[-4:], article.date)
                         continue
@@ -908,9 +914,8 @@ class Extractor:
             end = ref
         if start and end and start > end:
             start, end = None, ref
-        event = Event(kind, place.code, place.departement, place.text, place.precision, start, end, evidence=sentence)
-        event.district = is_district(place)  # a district of its town, or the town itself (counting.same)
-        event.near = near_town(place)
+        event = Event(kind, date_start=start, date_end=end, evidence=sentence)
+        relocate(event, place)
         counting.values(  # casualties, drugs, cash, weapons, persons arrested, a point's action and count
             event, clause, sentence, single, lambda: [c for c in _clauses(sentence) if not self.ling.triggers(c)]
         )
@@ -993,7 +998,8 @@ class Extractor:
 
 
 def relocate(event: Event, place) -> None:
-    """`event` at `place` instead of where it was placed."""
+    """`event` at `place` (instead of where it was placed): its commune, département, words and precision, whether
+    it is a district of its town (counting.same) and the town an unnamed place is near (recalls.told_broadly)."""
     event.commune, event.departement, event.place = place.code, place.departement, place.text
     event.geo_precision, event.district = place.precision, is_district(place)
     event.near = near_town(place)

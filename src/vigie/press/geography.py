@@ -1187,7 +1187,8 @@ class ArticlePlaces(Geography):
         if not short and re.search(TOLL, before) and not any(o[1] in self for o in options):
             # "au péage de Gallargues": a toll is named after its commune, whatever its size, by its first word(s);
             # "au péage de Saint-Arnoult, dans les Yvelines" is no Saint-Arnoult of another département
-            tolls = [t for t in gaz.opening(surface, tuple(self)) if not options or t[1] in self]
+            named = gaz.short_names(surface, least=0)
+            tolls = [t for t in named if t[1] in self] or ([] if options else named)
             for c in self._communes(tolls if len(tolls) == 1 else [], key):
                 c.kind = "commune (toll's short name)"
                 communes.append(c)
@@ -1688,9 +1689,10 @@ class ArticlePlaces(Geography):
         if m is None:
             return None
         words = m.group("words").split()
-        names = [(" ".join(words[:k]).strip(",.;"),) * 2 for k in range(len(words), 0, -1)]
-        # "l'aire de repos de Dole-Audelange": named after two villages, the first one's
-        names.append((words[0].split("-")[0], words[0].strip(",.;")))
+        prefixes = [" ".join(words[:k]).strip(",.;") for k in range(len(words), 0, -1)]
+        # (the name looked up, the words said): "l'aire de repos de Beaune-Tailly" is named after two villages, the
+        # first one's
+        names = [(p, p) for p in prefixes] + [(words[0].split("-")[0], words[0].strip(",.;"))]
         for name, said in names:
             options = self.gaz.candidates(name) if name_key(name) in self.gaz.communes else []
             options = [o for o in options if o[1] in self or self.gaz.near_towns(o[0], self.towns)] or options

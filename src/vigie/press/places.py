@@ -596,7 +596,9 @@ class Gazetteer:
         }
         self.chef_lieu = dict(con.execute("SELECT code, chef_lieu FROM departement").fetchall())
         self.keys = list(self.communes)
-        self.short: dict[str, list[tuple[str, str, int]]] = {}  # "brive" → Brive-la-Gaillarde (short_names)
+        # "brive" → Brive-la-Gaillarde, "gallargues" → Gallargues-le-Montueux: communes of any size by their first
+        # word(s) (short_names)
+        self.short: dict[str, list[tuple[str, str, int]]] = {}
         # the article a town's own name opens with ("La Seyne-sur-Mer", "Les Sables-d'Olonne"): its short name keeps it
         self.article = {
             code: plain(article.strip().lower())
@@ -609,7 +611,7 @@ class Gazetteer:
         for key, hits in self.communes.items():
             short = short_name(key)
             for code, dep, pop, kind in hits:
-                if short and kind == "commune" and pop >= SHORT_NAME_POPULATION:
+                if short and kind == "commune":
                     self.short.setdefault(short, []).append((code, dep, pop))
         self._memo: dict[tuple, list[tuple[str, str, int]]] = {}
 
@@ -703,28 +705,18 @@ class Gazetteer:
             return None
         return best[0], best[1]
 
-    def short_names(self, surface: str, article: str | None = None) -> list[tuple[str, str, int]]:
-        """Towns of 10,000 people or more whose name opens with this one ("Brive", "La Seyne"): candidates that the
-        article's context must support (geography.py, veto far_short_name). A name said with an article that is not
-        the town's own ("dans les Mauges", an area, not Mauges-sur-Loire; "les Sables" is Les Sables-d'Olonne) is
-        not its short name."""
-        towns = self.short.get(name_key(surface), [])
+    def short_names(
+        self, surface: str, article: str | None = None, least: int = SHORT_NAME_POPULATION
+    ) -> list[tuple[str, str, int]]:
+        """Towns of `least` people or more (10,000) whose name opens with this one ("Brive", "La Seyne"): candidates
+        that the article's context must support (geography.py, veto far_short_name); a motorway toll is named so after
+        a commune of any size ("au péage de Gallargues"). A name said with an article that is not the town's own
+        ("dans les Mauges", an area, not Mauges-sur-Loire; "les Sables" is Les Sables-d'Olonne) is not its short
+        name."""
+        towns = [t for t in self.short.get(name_key(surface), []) if t[2] >= least]
         if article is None:
             return towns
         return [t for t in towns if self.article.get(t[0]) == plain(article.lower())]
-
-    def opening(self, surface: str, deps: tuple = ()) -> list[tuple[str, str, int]]:
-        """Communes of any size whose name opens with this one ("Gallargues" → Gallargues-le-Montueux), those of the
-        départements `deps` when any is: the commune a motorway toll is named after ("au péage de Gallargues")."""
-        prefix = name_key(surface) + " "
-        hits = [
-            (c, d, p)
-            for k in self.keys
-            if k.startswith(prefix)
-            for c, d, p, kind in self.communes[k]
-            if kind == "commune"
-        ]
-        return [h for h in hits if h[1] in deps] or hits
 
     def neighbourhood(self, surface: str) -> str | None:
         """The commune of a curated neighbourhood, or of a village or section (rules/sites.toml) of this name."""

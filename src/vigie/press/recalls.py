@@ -598,12 +598,11 @@ def told_broadly(events: list[Event], distance_km=None) -> list[Event]:
     hall d'un immeuble de Fontaine"), its toll and date going to that one where they say more; and an undated seizure
     placed only in a département whose amounts are those of a dated one told there ("553 kg de pollen de cannabis
     saisis" in the headline, "… ont été saisis" on the day below). A shooting told near a town ("des tirs devant un bar
-    près de Valence (Drôme)") is the one told in a commune within AREA_TOWN_KM of that town, in
-    whatever département ("devant un bar de Saint-Péray (Ardèche)"; `distance_km`:
-    places.Gazetteer's). A seizure of a département stays beside one of its communes (an operation over several
-    communes, a commune told of one of its searches), and so does a mention told as another event ("une autre
-    fusillade"), and a toll of several told over the area ("Sept fusillades … dans l'agglomération grenobloise":
-    geography.SERIES), of which the commune's is one."""
+    près de Valence (Drôme)") is the one told in a commune within AREA_TOWN_KM of that town, in whatever département
+    ("devant un bar de Saint-Péray (Ardèche)"; `distance_km`: places.Gazetteer's). A seizure of a département stays
+    beside one of its communes (an operation over several communes, a commune told of one of its searches), and so
+    does a mention told as another event ("une autre fusillade"), and a toll of several told over the area ("Sept
+    fusillades … dans l'agglomération grenobloise": geography.SERIES), of which the commune's is one."""
     out = []
     for e in events:
         if e.commune is not None or e.another or re.search(SERIES, e.evidence or "", re.I):
@@ -773,9 +772,8 @@ def background(sentence: str, ref: date) -> str | None:
 
 # a person's judicial past told beside them: "un guetteur, qui sortait de prison après une peine pour trafic, a
 # été abattu", "Un jeune de 22 ans, déjà condamné pour trafic, a été blessé par balles"
-RECORD = re.compile(
-    r"(?P<who>\b(?:homme|femme|jeune|individu|adolescent|suspect|victime|trentenaire|quadragénaire|dealer|trafiquant|"
-    r"guetteur|conducteur|chauffeur|frère|père|fils|\d+ ans))\s*,\s*"
+RECORD = re.compile(  # the persons' words are the value rules' (rules/values.toml, person)
+    rf"(?P<who>\b(?:{quantities.PERSON}|victimes?|trentenaires?|quadragénaires?|pères?|fils|\d+ ans))\s*,\s*"
     r"(?:qui |déjà |lui-même |elle-même |récemment |connue? )"
     r"[^,;.]{0,140}?\b(?:peines?|condamn\w*|prison|détention|incarcér\w*|casier)\b[^,;.]{0,80},\s*",
     re.I,
