@@ -40,6 +40,7 @@ RULE_NAMES = {
     "subset": "a 'dont' subset",
     "packs": "a substance in packs of unknown weight",
     "and_some": "a substance added without an amount ('120 grammes de cocaïne et de la résine')",
+    "some_and": "a substance listed without an amount before one measured ('de l'héroïne et 2 kilos de cannabis')",
     "listed": "the words joining substances listed after one amount ('de cocaïne et d'héroïne')",
     "kilo_and_grams": "'1 kg 5'",
     "unit_abbreviation": "'450 g. d'héroïne'",
@@ -414,12 +415,13 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
                 found[(name, None)] = None
     else:
         # "120 grammes de cocaïne et de la résine de cannabis", "plusieurs kilos de stupéfiants dont du crack, de
-        # l'ecstasy et de l'herbe": a substance coordinated with an amount read, without one of its own; in the same
+        # l'ecstasy et de l'herbe", "de l'héroïne et 2 kilos de cannabis": a substance coordinated with an amount
+        # read, without one of its own; in the same
         # clause (between colons or semicolons) as that amount, not in another telling the trade ("l'équipe revendait
         # de l'héroïne, du crack et de l'ecstasy : « Nous avons saisi 150 grammes de cocaïne »")
         stops = [0, *(c.end() for c in re.finditer(r"[:;]", text)), len(text) + 1]
         clauses = {bisect.bisect_right(stops, at) for at in told_at}
-        for m in RULE["and_some"].finditer(text):
+        for m in (*RULE["and_some"].finditer(text), *RULE["some_and"].finditer(text)):
             in_clause = bisect.bisect_right(stops, m.start()) in clauses  # the clause of an amount read
             for substance in _listed_substances(text, m.start("rest"), len(m.group("rest"))) if in_clause else ():
                 if not any(k[0] == substance for k in found):
@@ -501,6 +503,9 @@ ARRESTERS = re.compile(
 PASSIVE = re.compile(r"\b(?:été|sont)\b", re.I)
 
 
+ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
+
+
 def arrested(text: str) -> int | None:
     """Persons arrested: 'six personnes ont été interpellées', 'neuf interpellations', 'sans interpellation' → 0."""
     return _arrests(text)[0]
@@ -523,8 +528,9 @@ def forget() -> None:
 
 @functools.lru_cache(maxsize=256)  # asked twice of each text (arrested, arrested_roughly); forget()
 def _arrests(text: str) -> tuple[int | None, bool]:
-    """(persons arrested, said roughly)."""
-    t = plain(text)
+    """(persons arrested, said roughly); an aside in brackets is left out ("Huit personnes (cinq vendeurs et trois
+    acheteurs) ont été interpellées": eight)."""
+    t = ASIDE.sub("", plain(text))
     if RULE["nobody_arrested"].search(t):
         return 0, False
     if RULE["arrested_with_relative"].search(t):

@@ -1,0 +1,147 @@
+"""Session 23 (issue 13): words that look like an event's and are not (rules/exclusions.toml): a wounded man's life
+"menacée" (not_trigger.intimidation.jours_menaces), a person struck by a smell or a measure
+(not_trigger.intimidation.frappe_par_une_chose), a death by a blade told "mortellement blessé"
+(not_trigger.shooting.mortellement_blesse_a_l_arme_blanche), shootings named to say a case has no link with them
+(not_trigger.reference.sans_lien_avec_des_tirs); goods "mis à jour" (rules/triggers.toml seizure.mis_a_jour), and a
+substance listed without an amount before one measured (rules/values.toml some_and); a threat posted by dealers
+(intimidation.lettre_placardee), a fight between the trade's groups (intimidation.rixe_entre_bandes), hired hands come
+from a city to keep watch (network_arrival.jeunes_venus_vendre), the trade one must not hinder, which is no denial that
+the violence is the trade's (rules/words.toml trade.denied), and persons counted over an aside in brackets
+(quantities.ASIDE). Our own sentences."""
+
+from datetime import date
+
+from vigie.press.articles import Article
+
+
+def told(extractor, title, text, day=date(2025, 6, 12)):
+    article = Article(id="t", date=day, title=title, text=text)
+    return [(e.type, e.commune) for e in extractor.extract(article)]
+
+
+SHOT = "Un homme de 25 ans a été blessé par balle samedi soir à Montargis, près d'un point de deal. "
+
+
+def test_a_life_in_danger_is_no_threat(extractor):
+    assert told(extractor, "Montargis : un blessé", SHOT + "Ses jours sont toujours menacés.") == [
+        ("shooting", "45208")
+    ]
+    assert told(extractor, "Montargis : un blessé", SHOT + "Ses jours ne sont plus menacés, selon le parquet.") == [
+        ("shooting", "45208")
+    ]
+    # a threat to the man himself is one
+    threat = SHOT + "Dimanche, son frère a été menacé de mort par deux guetteurs devant chez lui."
+    assert told(extractor, "Montargis : un blessé", threat) == [("shooting", "45208"), ("intimidation", "45208")]
+
+
+def test_struck_by_a_smell_is_no_blow(extractor):
+    text = (
+        "Mardi à Saint-Herblain, un huissier venu pour une expulsion a été frappé par la forte odeur de cannabis qui "
+        "sortait de l'appartement. La police a saisi 2 kilos d'herbe."
+    )
+    assert told(extractor, "Saint-Herblain : une nourrice", text) == [("seizure", "44162")]
+    # struck by men, it is a blow
+    text = text.replace("la forte odeur de cannabis qui sortait de l'appartement", "deux dealers du quartier")
+    assert told(extractor, "Saint-Herblain : une nourrice", text) == [
+        ("intimidation", "44162"),
+        ("seizure", "44162"),
+    ]
+
+
+def test_a_death_by_a_blade_is_no_shooting(extractor):
+    text = (
+        "Un jeune homme de 19 ans a été mortellement blessé par des coups de couteau mardi soir lors d'une rixe à "
+        "Melun, sur fond de trafic de stupéfiants."
+    )
+    assert [kind for kind, _ in told(extractor, "Rixe mortelle à Melun", text)] == ["intimidation"]
+    # by bullets, it is one
+    shot = text.replace("par des coups de couteau", "par deux balles")
+    assert [kind for kind, _ in told(extractor, "Drame à Melun", shot)] == ["shooting"]
+
+
+def test_shootings_named_to_say_there_is_no_link_are_no_event(extractor):
+    arrest = "Un homme a été interpellé mardi à Hyères avec 2 kilos de cannabis. "
+    no_link = "Le dossier n'a pas de lien établi avec les récentes fusillades du quartier."
+    assert told(extractor, "Hyères : interpellation", arrest + no_link) == [("seizure", "83069")]
+    linked = "Les enquêteurs font le lien avec la fusillade de samedi dans le quartier."
+    assert [kind for kind, _ in told(extractor, "Hyères : interpellation", arrest + linked)] == [
+        "seizure",
+        "shooting",
+    ]
+
+
+def test_goods_mis_a_jour_are_found(extractor):
+    text = "Dans le hangar, ce sont 200 plants de cannabis et 3 kilos d'herbe qui sont mis à jour mercredi à Agde."
+    article = Article(id="t", date=date(2025, 6, 12), title="Agde : un hangar", text=text)
+    (event,) = extractor.extract(article)
+    assert (event.type, event.commune, event.date_start) == ("seizure", "34003", date(2025, 6, 11))
+    assert {(d["unit"], d["quantity"]) for d in event.to_dict()["drugs"]} == {("plants", 200), ("kg", 3)}
+    # a record updated is no find
+    text = "Mercredi à Agde, les fichiers des gendarmes ont été mis à jour après la réforme."
+    assert told(extractor, "Agde : la gendarmerie", text) == []
+
+
+def test_a_substance_without_an_amount_before_one_measured(extractor):
+    def drugs(seized):
+        text = f"Mardi à Vannes, lors d'une perquisition, les policiers ont saisi {seized}."
+        (event,) = extractor.extract(Article(id="t", date=date(2025, 6, 12), title="Vannes : saisie", text=text))
+        return sorted((d["substance"], d["quantity"]) for d in event.to_dict()["drugs"])
+
+    assert drugs("de l'héroïne et 2 kilos de cannabis") == [("cannabis", 2), ("heroin", None)]
+    assert drugs("2 kilos de cannabis et de l'héroïne") == [("cannabis", 2), ("heroin", None)]
+    assert drugs("de la cocaïne, 300 grammes d'herbe et 5 000 euros") == [("cannabis", 0.3), ("cocaine", None)]
+    assert drugs("de la cocaïne, cinq kilos de cannabis et un fusil") == [("cannabis", 5), ("cocaine", None)]
+    # a source that drops the diaeresis
+    assert drugs("1 kg de cocaine et un fusil à pompe") == [("cocaine", 1)]
+    # a substance the sellers sold, in another clause, is not seized
+    assert drugs("2 kilos de cannabis ; le réseau vendait aussi de l'héroïne et 3 types de pilules") == [
+        ("cannabis", 2)
+    ]
+
+
+def test_a_threat_posted_by_dealers(extractor):
+    text = (
+        "Mardi, des dealers ont placardé dans le hall d'un immeuble de Nanterre une lettre adressée aux habitants, "
+        "leur ordonnant de ne pas gêner le trafic."
+    )
+    assert told(extractor, "Nanterre : une lettre", text) == [("intimidation", "92050")]
+    # the trade one must not report, either
+    assert told(extractor, "Nanterre : une lettre", text.replace("gêner", "dénoncer")) == [("intimidation", "92050")]
+    # the residents who put up a notice threaten nobody
+    text = "Mardi, à Nanterre, les habitants ont placardé une lettre dans le hall contre le trafic de drogue."
+    assert told(extractor, "Nanterre : une lettre", text) == []
+
+
+def test_a_fight_between_dealers(extractor):
+    text = "Dimanche 20 octobre, des bagarres entre groupes de dealers ont éclaté place Ducale, à Charleville-Mézières."
+    assert told(extractor, "Charleville : rixes", text) == [("intimidation", "08105")]
+    # a fight between neighbours is not the trade's
+    text = "Dimanche 20 octobre, une bagarre entre voisins a éclaté place Ducale, à Charleville-Mézières, près du "
+    text += "point de deal."
+    assert told(extractor, "Charleville : rixe", text) == []
+
+
+def test_hired_hands_come_to_keep_watch(extractor):
+    text = (
+        "Le 28 juin, trois jeunes venus de Marseille pour tenir le rôle de guetteurs ont été interpellés à Sète, dans "
+        "le quartier de l'île de Thau."
+    )
+    article = Article(id="t", date=date(2024, 7, 2), title="Sète : le point de deal repris", text=text)
+    assert sorted((e.type, e.commune, e.count) for e in extractor.extract(article)) == [
+        ("arrest", "34301", 3),
+        ("network_arrival", "34301", None),
+    ]
+    # come from Marseille for a match, they are no network
+    text = text.replace("pour tenir le rôle de guetteurs", "pour un match de football")
+    text += " Ils avaient sur eux 20 grammes de cannabis."
+    article = Article(id="t", date=date(2024, 7, 2), title="Sète : des supporters", text=text)
+    assert "network_arrival" not in [e.type for e in extractor.extract(article)]
+
+
+def test_persons_counted_over_an_aside(extractor):
+    text = (
+        "Le 14 mars, place de Verdun à Tarbes, la police a démantelé un point de deal. Huit personnes (cinq vendeurs "
+        "et trois acheteurs) ont été interpellées."
+    )
+    article = Article(id="t", date=date(2023, 4, 5), title="Tarbes : contrôles", text=text)
+    assert sorted((e.type, e.count) for e in extractor.extract(article)) == [("arrest", 8), ("dealing_point", 1)]
