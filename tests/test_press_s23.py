@@ -115,6 +115,10 @@ def test_a_threat_posted_by_dealers(extractor):
 def test_a_fight_between_dealers(extractor):
     text = "Dimanche 20 octobre, des bagarres entre groupes de dealers ont éclaté place Ducale, à Charleville-Mézières."
     assert told(extractor, "Charleville : rixes", text) == [("intimidation", "08105")]
+    # nor between the youths of two estates, whatever the article tells of the trade
+    text = "Dimanche 20 octobre, une rixe entre bandes de deux quartiers a éclaté place Ducale, à Charleville-Mézières."
+    text += " Le quartier est connu pour son point de deal."
+    assert told(extractor, "Charleville : rixe", text) == []
     # a fight between neighbours is not the trade's
     text = "Dimanche 20 octobre, une bagarre entre voisins a éclaté place Ducale, à Charleville-Mézières, près du "
     text += "point de deal."
@@ -145,3 +149,95 @@ def test_persons_counted_over_an_aside(extractor):
     )
     article = Article(id="t", date=date(2023, 4, 5), title="Tarbes : contrôles", text=text)
     assert sorted((e.type, e.count) for e in extractor.extract(article)) == [("arrest", 8), ("dealing_point", 1)]
+
+
+def test_goods_bound_for_a_port_abroad_are_seized_here(extractor):
+    text = (
+        "Mardi, 150 kilos de cocaïne ont été saisis dans deux conteneurs du port de Jarry, à Baie-Mahault, en "
+        "provenance du Surinam et à destination du port d'Anvers en Belgique."
+    )
+    article = Article(id="t", date=date(2023, 6, 5), title="Guadeloupe : cocaïne saisie au port", text=text)
+    assert [(e.type, e.commune, e.date_start) for e in extractor.extract(article)] == [
+        ("seizure", "97103", date(2023, 5, 30))
+    ]
+    # seized in the port abroad, they are not ours
+    text = "Mardi, 150 kilos de cocaïne ont été saisis dans le port d'Anvers, en Belgique, à destination de la France."
+    article = Article(id="t", date=date(2023, 6, 5), title="Une saisie record", text=text)
+    assert extractor.extract(article) == []
+
+
+def test_a_side_of_a_departement_is_a_place(extractor):
+    def where(text):
+        article = Article(id="t", date=date(2023, 3, 29), title="Trafic de drogue : quinze interpellations", text=text)
+        return [(e.type, e.commune, e.departement, e.geo_precision) for e in extractor.extract(article)]
+
+    said = "Les gendarmes ont interpellé quinze personnes lundi dans {} pour trafic de drogue."
+    assert where(said.format("le nord de la Haute-Saône")) == [("arrest", None, "70", 3)]
+    assert where(said.format("l'est du département de la Haute-Saône")) == [("arrest", None, "70", 3)]
+    assert where(said.format("le sud du Var")) == [("arrest", None, "83", 3)]
+
+
+def test_an_operation_told_over_many_communes_by_its_means(extractor):
+    text = (
+        "Mardi, une vingtaine de personnes ont été interpellées pour trafic de stupéfiants dans la Drôme. De la drogue "
+        "a été retrouvée lors des perquisitions menées le matin. Cent gendarmes ont été mobilisés dès l'aube, dans de "
+        "nombreuses communes de la Drôme, notamment à Valence, Romans-sur-Isère, Crest ou encore Die."
+    )
+    article = Article(
+        id="t", date=date(2024, 11, 28), title="Coup de filet à Valence : vingt interpellations", text=text
+    )
+    assert [(e.type, e.commune, e.departement, e.geo_precision) for e in extractor.extract(article)] == [
+        ("seizure", None, "26", 3)
+    ]
+
+
+def test_a_gendarmerie_is_named_after_its_seat_not_the_scene(extractor):
+    text = (
+        "Une opération est déclenchée le mardi 14 mars par la gendarmerie des Andelys, avec une quarantaine de "
+        "gendarmes. Au total, un demi-kilo de cocaïne est découvert lors des perquisitions à Vernon et à Gasny."
+    )
+    article = Article(id="t", date=date(2023, 3, 22), title="Drogue : grosse saisie dans l'Eure", text=text)
+    assert "27016" not in [e.commune for e in extractor.extract(article)]  # Les Andelys
+
+
+def test_the_gendarmes_town_is_their_units_not_the_scene(extractor):
+    text = (
+        "Un habitant de La Coquille, âgé de 35 ans, va devoir s'expliquer devant le tribunal de Périgueux au mois de "
+        "novembre. Lors d'une patrouille vendredi, les gendarmes de Thiviers ont découvert dans son jardin 14 pieds "
+        "de cannabis."
+    )
+    article = Article(id="t", date=date(2017, 9, 5), title="Dordogne : il cultivait du cannabis", text=text)
+    # the grower's town, not the gendarmes' (Thiviers, 24551), and the day of the arrest, not the hearing's month
+    assert [(e.type, e.commune, e.date_start) for e in extractor.extract(article)] == [
+        ("seizure", "24133", date(2017, 9, 1))
+    ]
+
+
+def test_a_hearings_month_is_no_date_of_the_facts():
+    from vigie.press import dates
+
+    day = date(2017, 9, 5)
+    assert dates.resolve("Il va devoir s'expliquer devant le tribunal de Périgueux au mois de novembre.", day) is None
+    assert dates.resolve("Il comparaîtra devant le tribunal le 12 octobre.", day) is None
+    assert dates.resolve("Interpellé le 3 septembre, il sera jugé devant le tribunal en novembre.", day) == (
+        date(2017, 9, 3),
+        date(2017, 9, 3),
+    )
+
+
+def test_a_call_on_those_in_office_and_a_feeling_are_no_events(extractor):
+    seized = "Mardi, à Bagnols-sur-Cèze, les policiers ont saisi 2 kilos de cannabis dans une cave. "
+    said = "« Qui va protéger les habitants ? » interpelle la députée de la circonscription."
+    assert told(extractor, "Bagnols : saisie", seized + said) == [("seizure", "30028")]
+    said = "Le collectif d'habitants interpelle le préfet sur le trafic de drogue."
+    assert told(extractor, "Bagnols : saisie", seized + said) == [("seizure", "30028")]
+    said = "« On a peur, on a l'impression d'être agressé chaque soir », dit une voisine."
+    assert told(extractor, "Bagnols : saisie", seized + said) == [("seizure", "30028")]
+    # an arrest and a blow told as such are events
+    said = "Un dealer a été interpellé, et une voisine a été agressée par deux guetteurs."
+    assert sorted(kind for kind, _ in told(extractor, "Bagnols : saisie", seized + said)) == [
+        "intimidation",
+        "seizure",
+    ]
+    said = "Pour la police, il s'agit sans doute d'une affaire de règlement de comptes sur fond de trafic."
+    assert told(extractor, "Bagnols : saisie", seized + said) == [("seizure", "30028")]

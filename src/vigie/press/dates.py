@@ -95,6 +95,13 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
             " ",
             t,
         )
+        # "va devoir s'expliquer devant le tribunal de Périgueux au mois de novembre": a hearing's month or day
+        t = re.sub(
+            rf"\bdevant (?:le |la |les )?(?:tribunal|juges?|cour)\b[^.;:,]{{0,60}}?\b(?:au mois d['e] ?|en |(?:le )?"
+            rf"\d{{1,2}}(?:er)? ){M}(?: \d{{4}})?",
+            " ",
+            t,
+        )
     # "…, ce qui porte à 29 le nombre d'homicides depuis le 1er janvier": a tally's dates, not the event's
     t = re.sub(r",? ce qui (?:porte|portent|fait|élève) (?:à|le|la|les)\b[^.;]*", " ", t)
     # "La saisie est bien plus importante que celle opérée trois jours plus tôt", "la plus grosse prise depuis celle de

@@ -227,7 +227,7 @@ OTHER_CLOCKS = (
     "date.clock_inquiry_opened",
     "date.clock_inquiry_started",
 )
-HOME_DE = r"(?:\bde|\bd['’]|\bdu)\s*(?:(?:la|le|les)\s+|l['’])?$"
+HOME_DE = r"(?:\bde|\bd['’]|\bdu|\bdes)\s*(?:(?:la|le|les)\s+|l['’])?$"
 # what a sentence that opens on a list of bare plural nouns (rules/words.toml violence.kinds_listed, which needs the
 # morphologizer) looks like before any model runs: a first word in -s or -x and a comma within five words
 KINDS_LISTED_CUE = r"\W*[\w'’-]+[sx](?:\s+[\w'’-]+){0,4}\s*,"
@@ -304,7 +304,7 @@ class Extractor:
         if not self._drug_context(whole) or len(article.text.strip()) < 40:
             return []
         deps = self._geography(article, self.gaz.departements_in(whole))
-        last_place = self._main_place(article, deps)
+        last_place = main_place = self._main_place(article, deps)
         area = operation_area(article.title, article.text[:LEAD], self.gaz.departements_in)
         label = label_area(article.text, self.gaz.departements_in)  # "Vendée" ¶ …: the article's label line
         events: list[Event] = []
@@ -319,6 +319,7 @@ class Extractor:
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
+            placed_here = False  # whether a sentence of this paragraph gave the place the next ones carry over
             counted = None  # a sentence with no event before any operation of the paragraph (counting.counted_before)
             deal_context = headline_deal
             # the place named by the paragraph's latest sentence ("contrôlé un véhicule à X. Dans le coffre, ils ont
@@ -446,15 +447,23 @@ class Extractor:
                     named = places  # the places the clause or its sentence names (else one carried from before)
                     if not places and district and re.search(SAME_DISTRICT, clause, re.I):
                         places = [district]
+                    seats = [h for h in homes if self._unit_before(said_in, h)]  # "les gendarmes de Noyon"
+                    if not places and seats and not (vague or scene or placed_here or last_place is main_place):
+                        # "¶ Le 18 avril, les gendarmes de Noyon ont démantelé un point de deal": a new paragraph's
+                        # operation by a town's unit, no place of its own: the unit's town, not the place an earlier
+                        # paragraph's event was told at (the article's own town stays: "avec l'aide de la BAC de Lyon")
+                        places, homed = seats, []
                     if not places:
                         places = [vague] if vague else (scene or ([last_place] if last_place else []))
                     if not places and area is None and set(types) <= {"seizure", "arrest"}:
                         # "un débarquement … à Saint-François." ¶ "L'intervention a abouti à des saisies de 239 kg"
                         places = told_before
-                    if not places and homes:  # the persons' town, when the clause and the article name none better
-                        places, homed = homes, []
+                    if not places and len(seats) < len(homes):  # the persons' town, when the clause and the article
+                        places, homed = homes, []  # name none better
                     if not places:  # an operation told with no town at all: "démantelé dans le Morbihan"
                         places = area_place(area, types, events + produced, clause, label)
+                    if not places and seats:  # the officers' unit's town, when the article names no area either
+                        places, homed = seats, []
                     if not places and (seat := deps.seat()) is not None and not tallied(clause):
                         # "… l'enquête ouverte par le parquet d'Auch": the one town the article names, as the
                         # seat of its institutions only (not in a tally: "162 opérations … le tribunal de Dijon")
@@ -623,6 +632,7 @@ class Extractor:
                         # Nersac (Charente)") is no scene for the story's next events: none of them is its town
                         kept = kept and len({p.departement for p in own_places if p.code}) < 2
                         last_place = places[0] if kept else last_place
+                        placed_here = placed_here or kept
                         if re.search(DISTRICT, clause, re.I) or is_district(places[0]):
                             district = places[0]
                 if self.ling.first("dealing_point", sentence):

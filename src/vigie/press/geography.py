@@ -302,6 +302,9 @@ REST_AREA = (
 DEP_NAME = r"(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*"  # a département's name, capitalised words
 DEPARTEMENT_PLACE = (
     r"(?:\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de )|"
+    # a side of it: "dans le nord de la Haute-Saône", "dans l'est du département de la Haute-Saône"
+    r"\bdans (?:le |l['’])(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))? (?:du département )?"
+    r"(?:de la |de l['’]|du |des |de )|"
     # the districts or communes of a département, several places in it: "une vingtaine de cités du Val-d'Oise"
     r"\b(?P<several>cités|quartiers|communes) (?:de la |de l['’]|du |des |de ))"
     rf"(?P<name>{DEP_NAME})"
@@ -529,9 +532,11 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
 )
 # the officers of a town: "les policiers de Creil", "les gendarmes de Saint-Laurent-du-Maroni" act in their own town
 # most of the time, but where the clause names another place ("ont intercepté au péage de Saint-Arnoult"), that one
-UNIT_BEFORE = (  # and a customs office or an anti-crime brigade: "la douane de Pau", "la BAC de Creil"
-    r"\b(?:policiers|gendarmes|douaniers|douanes?|bac|militaires|enquêteurs|équipe|brigade|compagnie|peloton|"
-    r"escadron|groupement|motards|maîtres-chiens|cynophile)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du )$"
+# officers and their unit: a customs office, an anti-crime brigade ("la douane de Pau", "la BAC de Creil", "la
+# gendarmerie des Andelys")
+UNIT_BEFORE = (
+    r"\b(?:policiers|gendarmes|gendarmerie|douaniers|douanes?|bac|militaires|enquêteurs|équipe|brigade|compagnie|"
+    r"peloton|escadron|groupement|motards|maîtres-chiens|cynophile)(?: [\w'’-]+){0,2}? (?:de |d'|d’|du |des )$"
 )
 # the seat of a town's own institutions: "l'enquête ouverte par le parquet d'Auch", "le maire de Perpignan",
 # "le commissariat central de Perpignan" (ArticlePlaces.seat); not a unit that covers a wider area (PJ, SR, gendarmerie)

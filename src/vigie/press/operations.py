@@ -514,7 +514,8 @@ def area_of(departements, text: str, start: int) -> Place:
 # communes said to be several without being all named: "dans plusieurs communes du nord de la Sarthe", "dans
 # différentes communes du secteur", "dans les communes de Brou, Illiers-Combray, Bonneval et …"
 SEVERAL = re.compile(
-    r"\b(?:dans|sur) (?:les|plusieurs|différentes|diverses) (?:communes|localités|villes)\b(?! (?:voisines|alentour))",
+    r"\b(?:dans|sur) (?:les|plusieurs|différentes|diverses|de nombreuses) (?:communes|localités|villes)\b"
+    r"(?! (?:voisines|alentour))",
     re.I,
 )
 
