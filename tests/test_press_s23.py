@@ -241,3 +241,13 @@ def test_a_call_on_those_in_office_and_a_feeling_are_no_events(extractor):
     ]
     said = "Pour la police, il s'agit sans doute d'une affaire de règlement de comptes sur fond de trafic."
     assert told(extractor, "Bagnols : saisie", seized + said) == [("seizure", "30028")]
+
+
+def test_the_dead_told_together_or_fallen_under_bullets():
+    from vigie.press import quantities
+
+    assert quantities.casualties("Tous deux abattus dans une rafale de kalachnikov, au pied de la tour.") == (2, None)
+    assert quantities.casualties("Ils ont tous les deux été tués par balles samedi soir.") == (2, None)
+    assert quantities.casualties("L'homme qui est tombé sous une rafale de balles mercredi était connu.") == (1, None)
+    # the wounded told together stay wounded
+    assert quantities.casualties("Les deux frères, tous deux blessés, ont été transportés à l'hôpital.") == (None, 2)
