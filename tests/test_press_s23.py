@@ -251,3 +251,16 @@ def test_the_dead_told_together_or_fallen_under_bullets():
     assert quantities.casualties("L'homme qui est tombé sous une rafale de balles mercredi était connu.") == (1, None)
     # the wounded told together stay wounded
     assert quantities.casualties("Les deux frères, tous deux blessés, ont été transportés à l'hôpital.") == (None, 2)
+
+
+def test_a_departement_after_a_place_of_another_one_is_a_place(extractor):
+    text = (
+        "A Mirecourt, les enquêteurs apprennent qu'un revendeur se fournit à Nancy. Le 22 février, trois dealers sont "
+        "interpellés dans l'agglomération nancéienne. Cette semaine, plusieurs clients ont été arrêtés dans les "
+        "Vosges. « On a saisi plus de cocaïne que d'héroïne », note le procureur."
+    )
+    article = Article(id="t", date=date(2018, 4, 6), title="Trafic de drogue : dix interpellations", text=text)
+    assert [(e.type, e.commune, e.departement) for e in extractor.extract(article)] == [
+        ("arrest", None, "54"),
+        ("arrest", None, "88"),
+    ]

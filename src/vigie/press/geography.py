@@ -1746,9 +1746,11 @@ class ArticlePlaces(Geography):
             place is not None
             and place.departement in self.place_deps
             and not re.match(r"(?:cités|quartiers|communes)\b", place.text)
+            and (last is None or last.departement == place.departement)
         ):
             return None  # "en Martinique" in an article that names Le Vauclin: the town says more (not "des cités
-            # du Val-d'Oise", several places of the département)
+            # du Val-d'Oise", several places of the département; nor after a place of another département: "dans
+            # l'agglomération nancéienne" … "des clients arrêtés dans les Vosges" of an article that names Mirecourt)
         return place
 
 
