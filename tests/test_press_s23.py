@@ -264,3 +264,18 @@ def test_a_departement_after_a_place_of_another_one_is_a_place(extractor):
         ("arrest", None, "54"),
         ("arrest", None, "88"),
     ]
+
+
+def test_arrests_counted_in_a_town_pass_a_trend_pieces_gate(extractor):
+    text = (
+        "Les gardes à vue pour trafic ont doublé en deux ans sur l'île. "
+        "Dernièrement, dix personnes ont été arrêtées à Bastia pour un trafic de cocaïne. Au même moment à Ajaccio, "
+        "huit personnes ont été placées en gardes à vue pour trafic."
+    )
+    article = Article(
+        id="t", date=date(2016, 4, 19), title="Le nombre de trafics de drogue en hausse sur l'île", text=text
+    )
+    assert [(e.type, e.commune, e.count) for e in extractor.extract(article)] == [
+        ("arrest", "2B033", 10),
+        ("arrest", "2A004", 8),
+    ]
