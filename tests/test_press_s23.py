@@ -279,3 +279,15 @@ def test_arrests_counted_in_a_town_pass_a_trend_pieces_gate(extractor):
         ("arrest", "2B033", 10),
         ("arrest", "2A004", 8),
     ]
+
+
+def test_a_posted_threat_told_in_the_passive_and_officers_hurt(extractor):
+    text = "Voilà le message placardé il y a dix jours par des dealers dans le hall d'un immeuble de Nanterre."
+    assert told(extractor, "Nanterre : les dealers menacent", text) == [("intimidation", "92050")]
+    text = "À Alès, deux policiers ont été blessés mardi soir lors d'une intervention contre les dealers du quartier."
+    assert told(extractor, "Alès : tensions", text) == [("intimidation", "30007")]
+    # nobody hurt, no attack; hurt by bullets, a shooting
+    text = "À Alès, aucun policier n'a été blessé mardi soir lors d'une opération contre les dealers du quartier."
+    assert [kind for kind, _ in told(extractor, "Alès : tensions", text)] == []
+    text = "À Alès, un policier a été blessé par balle mardi soir lors d'une fusillade entre dealers."
+    assert [kind for kind, _ in told(extractor, "Alès : tensions", text)] == ["shooting"]
