@@ -291,3 +291,11 @@ def test_a_posted_threat_told_in_the_passive_and_officers_hurt(extractor):
     assert [kind for kind, _ in told(extractor, "Alès : tensions", text)] == []
     text = "À Alès, un policier a été blessé par balle mardi soir lors d'une fusillade entre dealers."
     assert [kind for kind, _ in told(extractor, "Alès : tensions", text)] == ["shooting"]
+
+
+def test_a_point_de_deal_pulled_down(extractor):
+    text = "Mardi, à Salon-de-Provence, le maire a fait détruire un point de vente de drogue installé dans un local."
+    article = Article(id="t", date=date(2021, 9, 10), title="Salon-de-Provence : le maire réagit", text=text)
+    assert [(e.type, e.commune, e.action) for e in extractor.extract(article)] == [
+        ("dealing_point", "13103", "dismantled")
+    ]

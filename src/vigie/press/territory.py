@@ -45,8 +45,9 @@ DISMANTLED_MORE = (
     # the place of a point closed: "détruire la dalle de béton sur laquelle s'installaient les dealers"
     r"\b(?:détrui|démoli|rasé|raser|muré|murer|condamn|grillag)\w*[^.;]{0,80}?\b(?:où|laquelle|lequel|lesquel(?:le)?s) "
     r"(?:[\w'’]+ ){0,3}(?:dealers?|dealeurs?|trafiquants?|guetteurs?|revendeurs?)\b|"
-    # the point itself walled up: "a fait murer le point de deal", "condamner le point de vente"
-    r"\b(?:murer|muré|murée|condamner|condamné|grillager|grillagé) (?:le|les|un|ce|ces|leur) "
+    # the point itself walled up or pulled down: "a fait murer le point de deal", "a fait détruire un point de vente"
+    r"\b(?:murer|muré|murée|condamner|condamné|grillager|grillagé|détruire|détruit|démolir|démoli|raser|rasé) "
+    r"(?:le|les|un|ce|ces|leur) "
     r"(?:\w+ )?points? de|"
     # the dealers driven out of their place: "après avoir chassé les dealers installés dans la cité des Oiseaux" (not
     # "chassés du parc, les trafiquants se sont réfugiés …", a point that moved: APPEARED_MORE)
