@@ -299,3 +299,14 @@ def test_a_point_de_deal_pulled_down(extractor):
     assert [(e.type, e.commune, e.action) for e in extractor.extract(article)] == [
         ("dealing_point", "13103", "dismantled")
     ]
+
+
+def test_what_investigators_find_at_the_scene_and_the_narrative_imperfect(extractor):
+    fight = (
+        "Dimanche soir, une rixe entre dealers a éclaté place de Beaune à Chalon-sur-Saône. Dès les premières "
+        "constatations, les enquêteurs découvraient sur place un opinel, un couteau de cuisine et des munitions."
+    )
+    assert [kind for kind, _ in told(extractor, "Chalon : rixe", fight)] == ["intimidation"]
+    # drugs found there, or found on a man in the narrative imperfect, are a seizure
+    found = "Mardi, à Sorgues, les gendarmes ont contrôlé un dealer. Sur lui, ils trouvaient 156 grammes de résine."
+    assert told(extractor, "Sorgues : un dealer", found) == [("seizure", "84129")]
