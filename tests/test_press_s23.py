@@ -310,3 +310,24 @@ def test_what_investigators_find_at_the_scene_and_the_narrative_imperfect(extrac
     # drugs found there, or found on a man in the narrative imperfect, are a seizure
     found = "Mardi, à Sorgues, les gendarmes ont contrôlé un dealer. Sur lui, ils trouvaient 156 grammes de résine."
     assert told(extractor, "Sorgues : un dealer", found) == [("seizure", "84129")]
+
+
+def test_amounts_told_again_otherwise_or_as_another():
+    from vigie.press import quantities
+
+    def drugs(text):
+        return sorted((d["substance"], d["quantity"], d["unit"]) for d in quantities.drugs(text))
+
+    # "1 autre kilo": one more
+    assert drugs("Ils saisissent 1 kilo de résine de cannabis et 1 autre kilo d'herbe de cannabis.") == [
+        ("cannabis", 2.0, "kg")
+    ]
+    # the same drugs measured otherwise: not more
+    assert drugs("Ils ont découvert 1,8 kilo de cannabis, l'équivalent d'une dizaine de pieds.") == [
+        ("cannabis", 1.8, "kg")
+    ]
+    assert drugs("Ils découvrent une dizaine de pieds (environ 600 grammes de cannabis selon la gendarmerie).") == [
+        ("cannabis", 10, "plants")
+    ]
+    # a subset in brackets is not added
+    assert drugs("Ils ont saisi 2 kilos de résine (dont 500 grammes d'herbe).") == [("cannabis", 2.0, "kg")]

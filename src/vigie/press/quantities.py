@@ -46,6 +46,7 @@ RULE_NAMES = {
     "unit_abbreviation": "'450 g. d'héroïne'",
     "pack_size": "the size of a pack ('en pains de 500 g', '32 ballots de 38 kg')",
     "restated": "an amount said again ('soit un total de')",
+    "equivalent": "an amount given as the equivalent of one told ('l'équivalent d'une dizaine de pieds', in brackets)",
     "share_of_tonne": "'une demi-tonne', 'un tiers de tonne'",
     "found": "substances found without an amount",
     "drugs_in_general": "words naming the drugs in general after a mass ('100 kilos de stupéfiants')",
@@ -362,7 +363,7 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
     found: dict[tuple[str, str | None], float | None] = {}
     told_at: list[int] = []  # where each amount read is told (and_some reads the coordinations of their clause)
     pattern = re.compile(
-        rf"{APPROX}(?P<n>{NUM})(?:\s+d[e'’])?(?:\s*|-(?=kilo))(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
+        rf"{APPROX}(?P<n>{NUM})(?:\s+autres?)?(?:\s+d[e'’])?(?:\s*|-(?=kilo))(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
         re.I,
     )
     for m in pattern.finditer(text):
@@ -394,6 +395,8 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
             value *= packs
         key = (substance, unit)
         told_at.append(m.start())
+        if told_at and RULE["equivalent"].search(before):
+            continue  # "1,8 kilo, l'équivalent d'une dizaine de pieds", "dix pieds (environ 600 grammes)": the same
         if RULE["restated"].search(before):  # "…, soit un total de 1,2 tonne": the amount said again
             found[key] = value * factor
             continue
