@@ -331,3 +331,18 @@ def test_amounts_told_again_otherwise_or_as_another():
     ]
     # a subset in brackets is not added
     assert drugs("Ils ont saisi 2 kilos de résine (dont 500 grammes d'herbe).") == [("cannabis", 2.0, "kg")]
+
+
+def test_a_toll_told_with_the_others_and_at_least_one_bullet(extractor):
+    def toll(text, title="Toulouse : fusillade"):
+        article = Article(id="t", date=date(2019, 3, 20), title=title, text=text)
+        return [(e.type, e.killed, e.injured) for e in extractor.extract(article)]
+
+    text = (
+        "Samedi soir, sur fond de trafic de drogue, un homme de 35 ans a été tué et deux autres ont été blessés lors "
+        "d'une fusillade sur la terrasse d'un bar de Toulouse."
+    )
+    assert toll(text) == [("shooting", 1, 2)]
+    text = "Un jeune de 19 ans est mort après avoir été atteint par au moins une balle lundi à Vaulx-en-Velin, près "
+    text += "d'un point de deal."
+    assert toll(text, "Vaulx-en-Velin : un mort") == [("shooting", 1, None)]
