@@ -531,8 +531,8 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"(?:[\w'’-]+(?: [\w'’-]+)?\s*(?:,|\bet\b|\bou\b)\s*(?:de |d['’]|du |des )?)?$"
 )
 # the officers of a town: "les policiers de Creil", "les gendarmes de Saint-Laurent-du-Maroni" act in their own town
-# most of the time, but where the clause names another place ("ont intercepté au péage de Saint-Arnoult"), that one
-# officers and their unit: a customs office, an anti-crime brigade ("la douane de Pau", "la BAC de Creil", "la
+# most of the time, but where the clause names another place ("ont intercepté au péage de Saint-Arnoult"), that one;
+# and their unit: a customs office, an anti-crime brigade, a gendarmerie ("la douane de Pau", "la BAC de Creil", "la
 # gendarmerie des Andelys")
 UNIT_BEFORE = (
     r"\b(?:policiers|gendarmes|gendarmerie|douaniers|douanes?|bac|militaires|enquêteurs|équipe|brigade|compagnie|"

@@ -393,10 +393,10 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
             if not pack.group(1) or not (packs := number_word(pack.group(1))):
                 continue
             value *= packs
-        key = (substance, unit)
-        told_at.append(m.start())
         if told_at and RULE["equivalent"].search(before):
             continue  # "1,8 kilo, l'équivalent d'une dizaine de pieds", "dix pieds (environ 600 grammes)": the same
+        key = (substance, unit)
+        told_at.append(m.start())
         if RULE["restated"].search(before):  # "…, soit un total de 1,2 tonne": the amount said again
             found[key] = value * factor
             continue
@@ -419,9 +419,9 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
     else:
         # "120 grammes de cocaïne et de la résine de cannabis", "plusieurs kilos de stupéfiants dont du crack, de
         # l'ecstasy et de l'herbe", "de l'héroïne et 2 kilos de cannabis": a substance coordinated with an amount
-        # read, without one of its own; in the same
-        # clause (between colons or semicolons) as that amount, not in another telling the trade ("l'équipe revendait
-        # de l'héroïne, du crack et de l'ecstasy : « Nous avons saisi 150 grammes de cocaïne »")
+        # read, without one of its own; in the same clause (between colons or semicolons) as that amount, not in
+        # another telling the trade ("l'équipe revendait de l'héroïne, du crack et de l'ecstasy : « Nous avons saisi
+        # 150 grammes de cocaïne »")
         stops = [0, *(c.end() for c in re.finditer(r"[:;]", text)), len(text) + 1]
         clauses = {bisect.bisect_right(stops, at) for at in told_at}
         for m in (*RULE["and_some"].finditer(text), *RULE["some_and"].finditer(text)):

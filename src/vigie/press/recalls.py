@@ -427,10 +427,9 @@ def told_as_event(e: Event) -> bool:
     décembre 2017", "en octobre 2019"); or, in a commune, in a sentence that names no whole year, dated to the day or
     week (by its paragraph: "Ce même lundi, à Honfleur, …" ¶ "Ont été saisis 96 g d'héroïne"), or measured by goods of
     its own ("la saisie de 74 grammes de cannabis") or persons counted ("dix personnes ont été arrêtées à Bastia") and
-    not dated by its paragraph only. A year's figures ("47 kilos
-    saisis dans le département en 2025"), an area's, a month's national ones (its paragraph's "En janvier 2022" ¶
-    "237 kg … saisis, dont 657 000 à Paris") and goods counted in no amount ("des armes ont été saisies en nombre")
-    are none."""
+    not dated by its paragraph only. A year's figures ("47 kilos saisis dans le département en 2025"), an area's, a
+    month's national ones (its paragraph's "En janvier 2022" ¶ "237 kg … saisis, dont 657 000 à Paris") and goods
+    counted in no amount ("des armes ont été saisies en nombre") are none."""
     if e.own_date and e.time_precision in ("day", "week", "month"):
         return True
     if e.commune is None or WHOLE_YEAR.search(plain(e.evidence)):
