@@ -268,7 +268,7 @@ def test_a_departement_after_a_place_of_another_one_is_a_place(extractor):
 
 def test_arrests_counted_in_a_town_pass_a_trend_pieces_gate(extractor):
     text = (
-        "Les gardes à vue pour trafic ont doublé en deux ans sur l'île. "
+        "Les gardes à vue pour trafic ont doublé en deux ans sur l'île. En 2015, 160 kilos de cannabis ont été saisis. "
         "Dernièrement, dix personnes ont été arrêtées à Bastia pour un trafic de cocaïne. Au même moment à Ajaccio, "
         "huit personnes ont été placées en gardes à vue pour trafic."
     )
