@@ -95,7 +95,7 @@ def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
             " ",
             t,
         )
-        # "va devoir s'expliquer devant le tribunal de Périgueux au mois de novembre": a hearing's month or day
+        # "il sera jugé devant le tribunal de Bergerac en décembre": a hearing's month or day
         t = re.sub(
             rf"\bdevant (?:le |la |les )?(?:tribunal|juges?|cour)\b[^.;:,]{{0,60}}?\b(?:au mois d['e] ?|en |(?:le )?"
             rf"\d{{1,2}}(?:er)? ){M}(?: \d{{4}})?",

@@ -416,8 +416,8 @@ class Extractor:
                     from_story = story_day is not None and last_date == story_day  # counted from it, if relative
                     # … a network dismantled on a day of its own, then: an arrest (operations.dismantled_trade)
                     types = dismantled_trade(types, kept, bool(interval and interval[0]))
-                    if interval and (interval[0] or types):  # a recent time told with an event ("Dernièrement,
-                        paragraph_date = interval  # … à Bastia. Au même moment à Ajaccio, …"), not an older one before
+                    if interval and (interval[0] or types):  # a recent time told with an event ("Récemment, … à
+                        paragraph_date = interval  # Bastia. Le même jour à Ajaccio, …"), not an older one before
                     if not types:
                         if interval and interval[0] and last_date and interval != dates.resolve(clause, article.date):
                             # "… tué ce lundi soir. Son corps a été découvert le lendemain matin." ¶ "La veille vers

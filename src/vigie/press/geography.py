@@ -302,7 +302,7 @@ REST_AREA = (
 DEP_NAME = r"(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*"  # a département's name, capitalised words
 DEPARTEMENT_PLACE = (
     r"(?:\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de )|"
-    # a side of it: "dans le nord de la Haute-Saône", "dans l'est du département de la Haute-Saône"
+    # a side of it: "dans le nord du Jura", "dans l'ouest du département du Jura"
     r"\bdans (?:le |l['’])(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))? (?:du département )?"
     r"(?:de la |de l['’]|du |des |de )|"
     # the districts or communes of a département, several places in it: "une vingtaine de cités du Val-d'Oise"
@@ -1750,7 +1750,7 @@ class ArticlePlaces(Geography):
         ):
             return None  # "en Martinique" in an article that names Le Vauclin: the town says more (not "des cités
             # du Val-d'Oise", several places of the département; nor after a place of another département: "dans
-            # l'agglomération nancéienne" … "des clients arrêtés dans les Vosges" of an article that names Mirecourt)
+            # l'agglomération nancéienne" … "trois acheteurs arrêtés dans les Vosges" of an article that names Épinal)
         return place
 
 

@@ -433,7 +433,7 @@ FOREIGN_ROUTE = (
     r"(?:en provenance|à destination|venu\w*|venant|arrivé\w*|import\w*|originaires?|immatriculé\w*|expédié\w*|"
     r"envoyé\w*|acheminé\w*|venai\w*|chargée?s?|livrée?s?)"
     r"\s+(?:depuis |de la |du |des |de |d'|d’|en |au |aux )\s*(?:l'|l’|la |le )?[\w'’-]+"
-    # a port or a town named after its noun, and its country: "à destination du port de Zeebruges en Belgique"
+    # a port or a town named after its noun, and its country: "vers le port de Rotterdam aux Pays-Bas"
     r"(?:\s+(?:de |d'|d’)(?=[A-ZÉÈ])[\w'’-]+)?(?:,?\s+(?:en|au|aux) (?=[A-ZÉÈ])[\w'’-]+)?"
     # and the list it heads: "un réseau venu de Lille et de Belgique"
     r"(?:\s*(?:,|et|ou)\s+(?:de |d'|d’|du |des )(?:l'|l’|la |le )?[\w'’-]+)*|"

@@ -394,7 +394,7 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
                 continue
             value *= packs
         if told_at and RULE["equivalent"].search(before):
-            continue  # "1,8 kilo, l'équivalent d'une dizaine de pieds", "dix pieds (environ 600 grammes)": the same
+            continue  # "3 kilos, l'équivalent d'une vingtaine de plants", "vingt plants (environ un kilo)": the same
         key = (substance, unit)
         told_at.append(m.start())
         if RULE["restated"].search(before):  # "…, soit un total de 1,2 tonne": the amount said again
@@ -531,8 +531,8 @@ def forget() -> None:
 
 @functools.lru_cache(maxsize=256)  # asked twice of each text (arrested, arrested_roughly); forget()
 def _arrests(text: str) -> tuple[int | None, bool]:
-    """(persons arrested, said roughly); an aside in brackets is left out ("Huit personnes (cinq vendeurs et trois
-    acheteurs) ont été interpellées": eight)."""
+    """(persons arrested, said roughly); an aside in brackets is left out ("Six suspects (quatre revendeurs et deux
+    clients) ont été interpellés": six)."""
     t = ASIDE.sub("", plain(text))
     if RULE["nobody_arrested"].search(t):
         return 0, False

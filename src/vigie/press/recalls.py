@@ -426,9 +426,9 @@ def told_as_event(e: Event) -> bool:
     """Whether a mention tells one event, not a figure: dated by its own words to the month at least ("ce vendredi 22
     décembre 2017", "en octobre 2019"); or, in a commune, in a sentence that names no whole year, dated to the day or
     week (by its paragraph: "Ce même lundi, à Honfleur, …" ¶ "Ont été saisis 96 g d'héroïne"), or measured by goods of
-    its own ("la saisie de 74 grammes de cannabis") or persons counted ("dix personnes ont été arrêtées à Bastia") and
-    not dated by its paragraph only. A year's figures ("47 kilos saisis dans le département en 2025"), an area's, a
-    month's national ones (its paragraph's "En janvier 2022" ¶ "237 kg … saisis, dont 657 000 à Paris") and goods
+    its own ("la saisie de 74 grammes de cannabis") or persons counted ("récemment, sept hommes arrêtés à Bastia")
+    and not dated by its paragraph only. A year's figures ("47 kilos saisis dans le département en 2025"), an area's,
+    a month's national ones (its paragraph's "En janvier 2022" ¶ "237 kg … saisis, dont 657 000 à Paris") and goods
     counted in no amount ("des armes ont été saisies en nombre") are none."""
     if e.own_date and e.time_precision in ("day", "week", "month"):
         return True
@@ -438,7 +438,7 @@ def told_as_event(e: Event) -> bool:
         any(d["quantity"] is not None for d in e.drugs)
         or e.cash_eur
         or any(w.get("count") for w in e.weapons)
-        # "Dernièrement, dix personnes ont été arrêtées à Bastia": persons counted in a commune (not points de deal)
+        # "Récemment, sept hommes ont été interpellés à Bastia": persons counted in a commune (not points de deal)
         or (e.count and e.type in ("arrest", "seizure"))
     )
     return e.time_precision in ("day", "week") or bool(measured and (e.date_start is None or e.own_date))
