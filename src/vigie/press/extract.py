@@ -227,7 +227,11 @@ OTHER_CLOCKS = (
     "date.clock_inquiry_opened",
     "date.clock_inquiry_started",
 )
-HOME_DE = r"(?:\bde|\bd['’]|\bdu|\bdes)\s*(?:(?:la|le|les)\s+|l['’])?$"
+HOME_DE = (  # "des" only after a unit ("la gendarmerie des Andelys"): "des" before a district is far more common, and
+    # each match costs a parse
+    r"(?:\bde|\bd['’]|\bdu)\s*(?:(?:la|le|les)\s+|l['’])?$|"
+    r"\b(?:gendarmerie|brigade|compagnie|police|douane|commissariat|bac|peloton|escadron)\s+des\s*$"
+)
 # what a sentence that opens on a list of bare plural nouns (rules/words.toml violence.kinds_listed, which needs the
 # morphologizer) looks like before any model runs: a first word in -s or -x and a comma within five words
 KINDS_LISTED_CUE = r"\W*[\w'’-]+[sx](?:\s+[\w'’-]+){0,4}\s*,"
