@@ -337,3 +337,11 @@ def test_a_toll_told_with_the_others_and_at_least_one_bullet(extractor):
         "Lundi à Bron, un adolescent a succombé après avoir été touché par au moins une balle, près d'un point de deal."
     )
     assert toll(text, "Bron : un mort") == [("shooting", 1, None)]
+
+
+def test_plural_nouns_the_lookup_table_gives_as_verbs_are_corrected(extractor):
+    # rules/lemmas.toml: the rules name the noun ("les gendarmes de …", "des affiches", "les doses")
+    for plural, noun in [("gendarmes", "gendarme"), ("affiches", "affiche"), ("doses", "dose"), ("visites", "visite")]:
+        assert [t.lemma_ for t in extractor.ling.doc(plural)] == [noun]
+    # the verbs keep theirs
+    assert [t.lemma_ for t in extractor.ling.doc("affichent")] == ["afficher"]
