@@ -227,11 +227,7 @@ OTHER_CLOCKS = (
     "date.clock_inquiry_opened",
     "date.clock_inquiry_started",
 )
-HOME_DE = (  # "des" only after a unit ("la gendarmerie des Andelys"): "des" before a district is far more common, and
-    # each match costs a parse
-    r"(?:\bde|\bd['’]|\bdu)\s*(?:(?:la|le|les)\s+|l['’])?$|"
-    r"\b(?:gendarmerie|brigade|compagnie|police|douane|commissariat|bac|peloton|escadron)\s+des\s*$"
-)
+HOME_DE = r"(?:\bde|\bd['’]|\bdu)\s*(?:(?:la|le|les)\s+|l['’])?$"
 # what a sentence that opens on a list of bare plural nouns (rules/words.toml violence.kinds_listed, which needs the
 # morphologizer) looks like before any model runs: a first word in -s or -x and a comma within five words
 KINDS_LISTED_CUE = r"\W*[\w'’-]+[sx](?:\s+[\w'’-]+){0,4}\s*,"
@@ -452,6 +448,7 @@ class Extractor:
                     if not places and district and re.search(SAME_DISTRICT, clause, re.I):
                         places = [district]
                     seats = [h for h in homes if self._unit_before(said_in, h)]  # "les gendarmes de Noyon"
+                    persons = [h for h in homes if not any(h is s for s in seats)]  # "deux jeunes de Vierzon"
                     if not places and seats and not (vague or scene or placed_here or last_place is main_place):
                         # "¶ Le 18 avril, les gendarmes de Noyon ont démantelé un point de deal": a new paragraph's
                         # operation by a town's unit, no place of its own: the unit's town, not the place an earlier
@@ -462,8 +459,8 @@ class Extractor:
                     if not places and area is None and set(types) <= {"seizure", "arrest"}:
                         # "un débarquement … à Saint-François." ¶ "L'intervention a abouti à des saisies de 239 kg"
                         places = told_before
-                    if not places and len(seats) < len(homes):  # the persons' town, when the clause and the article
-                        places, homed = homes, []  # name none better
+                    if not places and persons:  # the persons' town, when the clause and the article name none better
+                        places, homed = homes, []
                     if not places:  # an operation told with no town at all: "démantelé dans le Morbihan"
                         places = area_place(area, types, events + produced, clause, label)
                     if not places and seats:  # the officers' unit's town, when the article names no area either
@@ -696,7 +693,7 @@ class Extractor:
             # tallies, yearly figures and undated activity are not events)
             events = recalls.through_gate(events, told)
         # "une fusillade dans la banlieue grenobloise" … "à Fontaine"; "près de Valence" … "à Saint-Péray"
-        events = recalls.told_broadly(events, self.gaz.distance_km)
+        events = recalls.told_broadly(events, self.gaz.near_towns)
         # drame conjugal, lead
         return recalls.summaries(recalls.not_the_trades(article.title, article.text, events, self.ling))
 
@@ -889,7 +886,9 @@ class Extractor:
         "de", to a noun of persons, officers or their unit ("deux jeunes de Vierzon", "les policiers de la PJ de
         Bayonne"): their home or seat, not the place of what they did or underwent. Parsed only then."""
         at = _name_at(text, place)
-        if at < 0 or not re.search(HOME_DE, text[:at], re.I):
+        # "des" only after a unit ("la gendarmerie des Andelys", _unit_before): before a district ("le quartier des
+        # …") it is far more common, and each match costs a parse
+        if at < 0 or not (re.search(HOME_DE, text[:at], re.I) or self._unit_before(text, place)):
             return None
         for name in HOME_OF:
             if any(at <= start < at + len(place.text) for start, _ in self.ling.attached(name, text)):

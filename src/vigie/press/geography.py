@@ -997,7 +997,7 @@ class ArticlePlaces(Geography):
                 and rank == 1
                 and place.precision == 1
                 and beside is not None
-                and (self.gaz.distance_km(place.code, beside) or AREA_TOWN_KM + 1) <= AREA_TOWN_KM
+                and self.gaz.near_towns(place.code, [beside], AREA_TOWN_KM)
             ):
                 return place
         return None

@@ -589,14 +589,17 @@ def _same_days(a: Event, b: Event) -> bool:
     return overlaps(a.date_start, a.date_end, b.date_start, b.date_end)
 
 
-def _near(e: Event, o: Event, distance_km) -> bool:
-    """Whether `o` is in a commune within AREA_TOWN_KM of the town `e` was told near."""
-    if distance_km is None or e.near is None or o.commune is None:
-        return False
-    return o.commune == e.near or (distance_km(o.commune, e.near) or AREA_TOWN_KM + 1) <= AREA_TOWN_KM
+def _near(e: Event, o: Event, near_towns) -> bool:
+    """Whether `o` is in a commune within AREA_TOWN_KM of the town `e` was told near (places.Gazetteer.near_towns)."""
+    return (
+        near_towns is not None
+        and e.near is not None
+        and o.commune is not None
+        and near_towns(o.commune, [e.near], AREA_TOWN_KM)
+    )
 
 
-def told_broadly(events: list[Event], distance_km=None) -> list[Event]:
+def told_broadly(events: list[Event], near_towns=None) -> list[Event]:
     """The events without the lead's broad telling of one the body places in a commune (the README: repeated
     mentions of one event are one): a shooting or intimidation placed only in a département or area ("Une nouvelle
     fusillade a fait deux blessés dans la banlieue grenobloise, dans la nuit du samedi 14 …") when the article tells
@@ -605,7 +608,7 @@ def told_broadly(events: list[Event], distance_km=None) -> list[Event]:
     placed only in a département whose amounts are those of a dated one told there ("553 kg de pollen de cannabis
     saisis" in the headline, "… ont été saisis" on the day below). A shooting told near a town ("des tirs devant un bar
     près de Valence (Drôme)") is the one told in a commune within AREA_TOWN_KM of that town, in whatever département
-    ("devant un bar de Saint-Péray (Ardèche)"; `distance_km`: places.Gazetteer's). A seizure of a département stays
+    ("devant un bar de Saint-Péray (Ardèche)"; `near_towns`: places.Gazetteer's). A seizure of a département stays
     beside one of its communes (an operation over several communes, a commune told of one of its searches), and so
     does a mention told as another event ("une autre fusillade"), and a toll of several told over the area ("Sept
     fusillades … dans l'agglomération grenobloise": geography.SERIES), of which the commune's is one."""
@@ -620,7 +623,7 @@ def told_broadly(events: list[Event], distance_km=None) -> list[Event]:
             for o in events
             if o is not e
             and o.type == e.type
-            and (e.departement is None or o.departement == e.departement or _near(e, o, distance_km))
+            and (e.departement is None or o.departement == e.departement or _near(e, o, near_towns))
             and _same_days(e, o)
             and (
                 (e.type in ("shooting", "intimidation") and o.commune is not None)
