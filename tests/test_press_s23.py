@@ -329,7 +329,7 @@ def test_a_toll_told_with_the_others_and_at_least_one_bullet(extractor):
         return [(e.type, e.killed, e.injured) for e in extractor.extract(article)]
 
     text = (
-        "Samedi soir à Toulouse, sur fond de trafic de drogue, un client est mort et deux autres ont été blessés "
+        "Samedi soir à Toulouse, sur fond de trafic de drogue, un client a perdu la vie et deux autres ont été touchés "
         "pendant une fusillade devant une épicerie."
     )
     assert toll(text) == [("shooting", 1, 2)]

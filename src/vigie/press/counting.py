@@ -49,7 +49,7 @@ def values(event: Event, clause: str, sentence: str, single: bool, untriggered: 
             # "un homme a été tué par balle et deux de ses amis ont été légèrement blessés": the toll of the clauses
             # after it that tell no event of their own completes the category the event's clause did not state (not
             # a toll told before it: "quatre personnes ont perdu la vie …, et de nouveaux coups de feu ont fait …")
-            # ("un client est mort et deux autres ont été blessés pendant les tirs": the clause before, too, when
+            # ("un client a perdu la vie et deux autres ont été touchés pendant les tirs": the clause before, too, when
             # the event's clause counts the "others")
             at = sentence.find(clause)
             others = re.match(r"\s*(?:et\s+)?(?:l['’]|un|une|deux|trois|quatre|cinq|\d+)\s+autres?\b", clause, re.I)
