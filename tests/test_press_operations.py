@@ -468,10 +468,11 @@ def test_the_officers_who_arrest_are_not_the_persons_arrested(text, count):
             "Auray, Pontivy, Ploërmel ou encore Locminé. Les gendarmes ont saisi 900 grammes de cocaïne.",
             (None, "56", 3),
         ),
-        # two communes after one "à" stay the first commune's operation (one "à" for two towns is no list)
+        # two communes next to the operation's words are its area too (operations.pair_of_the_operation; until
+        # session 24 they were the first commune's operation, which annotators read otherwise)
         (
             "Mardi, les gendarmes ont interpellé deux hommes à Auray et Pontivy. Ils ont saisi 900 grammes de cocaïne.",
-            ("56007", "56", 1),
+            (None, "56", 3),
         ),
     ],
 )
@@ -535,14 +536,27 @@ MOSELLE = {
             {"Pont-Audemer": ("27467", "27"), "Rouen": ("76540", "76")},
             (None, {"27467", "76540"}),
         ),
-        # two communes each with its own "à" are two places; two after one "à", the first town's operation
+        # two communes next to the operation's words are its area, with one "à" or two (pair_of_the_operation;
+        # until session 24 they were two places, or the first town's operation, which annotators read otherwise)
         (
             "Les enquêteurs ont mené une série de perquisitions à Cavaillon et à Avignon.",
             {"Cavaillon": ("84035", "84"), "Avignon": ("84007", "84")},
-            None,
+            ("84", {"84035", "84007"}),
         ),
         (
             "Mardi, les gendarmes ont interpellé deux hommes à Auray et Pontivy.",
+            {"Auray": ("56007", "56"), "Pontivy": ("56178", "56")},
+            ("56", {"56007", "56178"}),
+        ),
+        # … not when the sentence goes on to tell one of them apart, nor far from the operation's words
+        (
+            "Deux hommes ont été interpellés à Auray et à Pontivy ; la drogue était cachée à Auray.",
+            {"Auray": ("56007", "56"), "Pontivy": ("56178", "56")},
+            None,
+        ),
+        (
+            "Le parquet suivait depuis deux ans les réseaux installés à Auray et à Pontivy, selon le communiqué publié "
+            "après l'opération.",
             {"Auray": ("56007", "56"), "Pontivy": ("56178", "56")},
             None,
         ),
@@ -795,10 +809,11 @@ def test_a_list_of_towns_that_ends_on_the_communes_around_them_is_one_operation(
     told = operations.spread(sentence, [(1, auch.start, auch), (3, pavie.start, pavie)])
     assert (told.place.departement, told.place.precision, set(told.codes)) == ("32", 3, {"32013", "32208"})
     assert told.place.text == "Auch, Pavie et aux alentours"
-    # the same two towns with no area: two places, no operation over an area
+    # the same two towns with no area, next to the operation's words: its area too (pair_of_the_operation)
     listed = "Sept suspects ont été interpellés à Auch et Pavie."
     auch, pavie = (Place(c, "32", n, listed.index(n), 1) for c, n in (("32013", "Auch"), ("32208", "Pavie")))
-    assert operations.spread(listed, [(1, auch.start, auch), (2, pavie.start, pavie)]) is None
+    told = operations.spread(listed, [(1, auch.start, auch), (2, pavie.start, pavie)])
+    assert (told.place.departement, told.place.text) == ("32", "Auch et Pavie")
     # an area from a département's name alone is no town around which communes lie
     assert not operations.around(Place(None, "32", "Gers", 0, 3, why=Candidate("", "32", "commune (several)")))
 

@@ -355,7 +355,9 @@ class Extractor:
                 told_before, named_before = named_before, sentence_places[:1] or named_before
                 over = spread(sentence, lambda text=sentence: self._mentions(text, deps), self.ling.lemmas, last_place)
                 if over is not None:  # one operation told over several communes: its events are of all of them
-                    spreads.append((over, dates.resolve(sentence, article.date, last_date) or paragraph_date))
+                    # on the operation's dates, not the day it was announced ("Mardi, la gendarmerie a annoncé …")
+                    told = self._own_clock(sentence, article.date)[0]
+                    spreads.append((over, dates.resolve(told, article.date, last_date) or paragraph_date))
                 elif len(sentence_places) > 1:  # "trois hommes à Lorient et trois autres à Lanester": told apart
                     separate.append(told_apart(sentence, sentence_places))
                 produced = self._toll_list(sentence, deps, article.date)

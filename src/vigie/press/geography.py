@@ -300,10 +300,11 @@ REST_AREA = (
 # a département or an island named as where something happened: "à Mayotte", "en Martinique", "dans l'Aube",
 # "au large de la Martinique"
 DEP_NAME = r"(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*"  # a département's name, capitalised words
+SIDE = r"\bdans (?:le |l['’])(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?"  # "dans le nord-ouest"
 DEPARTEMENT_PLACE = (
     r"(?:\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de )|"
     # a side of it: "dans le nord du Jura", "dans l'ouest du département du Jura"
-    r"\bdans (?:le |l['’])(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))? (?:du département )?"
+    rf"{SIDE} (?:du département )?"
     r"(?:de la |de l['’]|du |des |de )|"
     # the districts or communes of a département, several places in it: "une vingtaine de cités du Val-d'Oise"
     r"\b(?P<several>cités|quartiers|communes) (?:de la |de l['’]|du |des |de ))"
@@ -1746,11 +1747,13 @@ class ArticlePlaces(Geography):
             place is not None
             and place.departement in self.place_deps
             and not re.match(r"(?:cités|quartiers|communes)\b", place.text)
+            and not re.match(SIDE, place.text)
             and (last is None or last.departement == place.departement)
         ):
             return None  # "en Martinique" in an article that names Le Vauclin: the town says more (not "des cités
-            # du Val-d'Oise", several places of the département; nor after a place of another département: "dans
-            # l'agglomération nancéienne" … "trois acheteurs arrêtés dans les Vosges" of an article that names Épinal)
+            # du Val-d'Oise", several places of the département; nor a side of it, "dans l'est de la Haute-Marne", an
+            # area the writer chose over its towns; nor after a place of another département: "dans l'agglomération
+            # nancéienne" … "trois acheteurs arrêtés dans les Vosges" of an article that names Épinal)
         return place
 
 

@@ -489,10 +489,11 @@ OPERATION = prefilter.compile(RULES.spread, re.I) if RULES.spread else None
 NOT_THE_OPERATION = re.compile(RULES.spread_not_before, re.I) if RULES.spread_not_before else None
 LIST_GAP = re.compile(
     r"\s*(?:\([^()]{1,30}\))?\s*,?\s*(?:(?:et|ou encore|ainsi qu['’]|mais aussi)\b\s*)?"
-    r"(?:(?:à|au|aux|dans le centre de|dans|de|d['’])\s*)?",
+    r"(?:(?:à|au|aux|dans le centre de|dans|de|d['’])\s*)?(?:(?:la|le|les)\s+|l['’])?",  # "et La Ferté-Macé"
     re.I,
 )
 LIST_AREA = re.compile(r"\b(?:communes?|alentours|environs|secteurs?)\s*(?:de|d['’]|du|des|:)?\s*$", re.I)
+PAIR_REACH = 60  # characters around a list of two communes where the words of the operation are (pair_of_the_operation)
 LIST_AT = re.compile(r"\b(?:à|au|aux|en|dans)\s*$", re.I)
 
 
@@ -586,9 +587,8 @@ def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None 
     # words of an area before the list ("aux alentours de A et B"), or the list ends on the communes around its last
     # town ("à A, B et aux alentours": geography.AROUND_AFTER)
     area = LIST_AREA.search(sentence[max(0, first - 40) : first]) or around(best[-1][2])
-    # three communes make a list; two only after words of an area ("aux alentours de Pont-Audemer (Eure) et Rouen"):
-    # "à Cavaillon et à Avignon" are two places, "deux hommes à Auray et Pontivy" the first town's operation
-    if len(codes) < (2 if area else 3):
+    end = best[-1][0] + len(best[-1][2].text)
+    if len(codes) == 2 and not area and not pair_of_the_operation(sentence, first, end, codes, mentions):
         return None
     if not (area or any(rank == 1 for _, rank, _ in best) or LIST_AT.search(sentence[max(0, first - 10) : first])):
         return None
@@ -599,8 +599,19 @@ def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None 
         return None  # "domiciliés à Lorient, Lanester et Hennebont": homes, not where it happened
     if arrests_by_place(sentence, places) or arrests_each_at(sentence, places):
         return None
-    end = best[-1][0] + len(best[-1][2].text)
     return Spread(area_of(codes.values(), sentence[first:end], first), frozenset(codes))
+
+
+def pair_of_the_operation(sentence: str, first: int, end: int, codes, mentions: list) -> bool:
+    """Two communes are one operation's area when the words of the operation are next to them ("vingt personnes ont
+    été interpellées à Tulle et Ussel", "un réseau démantelé, avec des arrestations à Tulle et à Ussel"), and the
+    sentence does not go on to tell one of them apart ("… à Quimper et à Concarneau ; 700 grammes découverts à
+    Quimper": the seizure is Quimper's, the arrests Concarneau's). Not two communes far from the operation's words
+    ("des enquêtes visaient Tulle et Ussel depuis l'été, rappelle le parquet : « … des semaines d'opérations »")."""
+    near = sentence[max(0, first - PAIR_REACH) : min(len(sentence), end + PAIR_REACH)]
+    if not OPERATION.search(near):
+        return False
+    return not any(start >= end and place.code in codes for _, start, place in mentions)
 
 
 def told_apart(sentence: str, places: list) -> frozenset[str]:

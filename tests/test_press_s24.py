@@ -1,0 +1,56 @@
+"""Session 24 (issue 13), each mechanism on sentences written for the test (other towns, other words than the articles
+they were traced on): where an operation told over two communes is (operations.spread: a pair of communes next to
+the operation's words is its area, unless the sentence goes on to tell one of them apart; the list may name a commune
+with its article, "et La Ferté-Macé"; the operation is dated by its own day, not the day it was announced), and a side
+of a département the writer chose over its towns (geography.ArticlePlaces.vague)."""
+
+from datetime import date
+
+from vigie.press.articles import Article
+
+
+def placed(extractor, title, text, day=date(2025, 3, 14)):
+    article = Article(id="t", date=day, title=title, text=text)
+    return [(e.type, e.commune, e.departement, e.geo_precision) for e in extractor.extract(article)]
+
+
+def test_an_operation_over_a_pair_of_communes_is_their_area(extractor):
+    text = (
+        "Dix-huit personnes ont été interpellées mardi à Ambérieu-en-Bugey et Lagnieu. Lors des perquisitions, les "
+        "gendarmes ont saisi 4 kilos de résine de cannabis et 20 000 euros."
+    )
+    assert placed(extractor, "Un réseau de cannabis tombe dans l'Ain", text) == [("seizure", None, "01", 3)]
+    # the sentence goes on to place the goods in one of them: the seizure is that town's, no area's
+    apart = (
+        "Mardi, six personnes ont été interpellées à Ambérieu-en-Bugey et à Lagnieu ; 900 grammes de cocaïne ont été "
+        "trouvés chez l'un d'eux, à Lagnieu."
+    )
+    events = placed(extractor, "Un réseau de cocaïne tombe dans l'Ain", apart)
+    assert ("seizure", "01202", "01", 1) in events and not any(precision == 3 for *_, precision in events)
+    # two towns far from the operation's words are where the inquiries were, not the operation's area
+    far = (
+        "Des enquêtes sur les réseaux de Lagnieu et d'Ambérieu-en-Bugey avaient été ouvertes depuis l'automne par le "
+        "parquet de Bourg-en-Bresse : « Nous avons profité de cette semaine d'opérations pour conclure. » Mardi à "
+        "Lagnieu, 2 kilos d'herbe ont été saisis."
+    )
+    assert placed(extractor, "Ain : des saisies", far) == [("seizure", "01202", "01", 1)]
+
+
+def test_a_pair_with_an_article_and_an_announced_operation(extractor):
+    text = (
+        "Jeudi 6 mars, la gendarmerie de l'Orne a annoncé le démantèlement d'un réseau de revendeurs dans les "
+        "secteurs de Flers et La Ferté-Macé. Une opération a été menée le mardi 25 février dès l'aube. Au total, "
+        "800 grammes de cocaïne ont été découverts lors des perquisitions."
+    )
+    assert placed(extractor, "Un réseau tombe dans l'Orne", text, date(2025, 3, 7)) == [("seizure", None, "61", 3)]
+
+
+def test_a_side_of_a_departement_beats_the_towns_named_after_it(extractor):
+    text = (
+        "Les policiers ont interpellé douze personnes ce mardi 4 mars dans l'ouest du département de l'Aude. Entre "
+        "Castelnaudary, Bram et Limoux. Elles sont soupçonnées de trafic de cocaïne."
+    )
+    assert placed(extractor, "Huit personnes écrouées dans l'Aude", text) == [("arrest", None, "11", 3)]
+    # the département itself, in an article that names its town, gives way to the town
+    text = "Mardi 4 mars, les policiers ont interpellé douze personnes à Castelnaudary, dans l'Aude, pour trafic."
+    assert placed(extractor, "Douze interpellations", text) == [("arrest", "11076", "11", 1)]
