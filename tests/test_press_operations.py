@@ -484,15 +484,22 @@ def test_one_operation_across_several_communes_is_one_seizure_of_their_departeme
 
 
 def test_arrests_in_two_communes_are_an_arrest_in_the_commune_with_no_seizure(extractor):
-    # two communes, each with its "à", are no list of one operation (spread) but the persons' two places: the README's
-    # "drugs seized in town A and accomplices arrested in town B", one event per commune (operations.arrests_listed)
+    # the README's "drugs seized in town A and accomplices arrested in town B": one event per commune when the goods
+    # are placed in one of them (operations.arrests_listed, spread_over)
     from vigie.press.articles import Article
 
-    text = "Mardi, les gendarmes ont interpellé deux hommes à Auray et à Pontivy. Ils ont saisi 900 grammes de cocaïne."
+    text = "Mardi, les gendarmes ont interpellé deux hommes à Auray et à Pontivy. Ils ont saisi 900 grammes à Auray."
     events = extractor.extract(Article("t", date(2024, 5, 2), "Coup de filet antidrogue", text))
     assert sorted((e.type, e.commune, e.geo_precision, e.count) for e in events) == [
         ("arrest", "56178", 1, None),
         ("seizure", "56007", 1, 2),
+    ]
+    # with the goods placed nowhere, the two communes are the operation's area (session 24: the sets read
+    # "interpellés au Tampon et à Saint-Pierre … 50 g saisis" so; until then, an arrest and a seizure as above)
+    text = "Mardi, les gendarmes ont interpellé deux hommes à Auray et à Pontivy. Ils ont saisi 900 grammes de cocaïne."
+    events = extractor.extract(Article("t", date(2024, 5, 2), "Coup de filet antidrogue", text))
+    assert [(e.type, e.commune, e.departement, e.geo_precision, e.count) for e in events] == [
+        ("seizure", None, "56", 3, 2)
     ]
 
 
@@ -548,12 +555,7 @@ MOSELLE = {
             {"Auray": ("56007", "56"), "Pontivy": ("56178", "56")},
             ("56", {"56007", "56178"}),
         ),
-        # … not when the sentence goes on to tell one of them apart, nor far from the operation's words
-        (
-            "Deux hommes ont été interpellés à Auray et à Pontivy ; la drogue était cachée à Auray.",
-            {"Auray": ("56007", "56"), "Pontivy": ("56178", "56")},
-            None,
-        ),
+        # … not far from the operation's words
         (
             "Le parquet suivait depuis deux ans les réseaux installés à Auray et à Pontivy, selon le communiqué publié "
             "après l'opération.",

@@ -1,8 +1,9 @@
 """Session 24 (issue 13), each mechanism on sentences written for the test (other towns, other words than the articles
 they were traced on): where an operation told over two communes is (operations.spread: a pair of communes next to
 the operation's words is its area, unless the sentence goes on to tell one of them apart; the list may name a commune
-with its article, "et La Ferté-Macé"; the operation is dated by its own day, not the day it was announced), and a side
-of a département the writer chose over its towns (geography.ArticlePlaces.vague)."""
+with its article, "et La Ferté-Macé"; the operation is dated by its own day, not the day it was announced; arrests at
+two communes each after its own "à" are the operation's area too), a side of a département the writer chose over its
+towns (geography.ArticlePlaces.vague), and the town a journey was going to (geography.ORIGIN)."""
 
 from datetime import date
 
@@ -54,3 +55,23 @@ def test_a_side_of_a_departement_beats_the_towns_named_after_it(extractor):
     # the département itself, in an article that names its town, gives way to the town
     text = "Mardi 4 mars, les policiers ont interpellé douze personnes à Castelnaudary, dans l'Aude, pour trafic."
     assert placed(extractor, "Douze interpellations", text) == [("arrest", "11076", "11", 1)]
+
+
+def test_arrests_at_two_communes_each_with_its_own_at_are_one_operation(extractor):
+    text = (
+        "Samedi, les policiers ont interpellé cinq hommes à Bruay-la-Buissière et à Lillers. Lors des perquisitions, "
+        "ils ont saisi 300 grammes d'héroïne."
+    )
+    assert placed(extractor, "Héroïne : cinq interpellations", text) == [("seizure", None, "62", 3)]
+    # the goods placed in one of the two by a later sentence of the operation: that town's seizure, no area
+    apart = text.replace("ils ont saisi 300 grammes d'héroïne", "300 grammes d'héroïne ont été saisis à Lillers")
+    events = placed(extractor, "Héroïne : cinq interpellations", apart)
+    assert ("seizure", "62516", "62", 1) in events and not any(precision == 3 for *_, precision in events)
+
+
+def test_the_town_a_journey_was_going_to_is_no_scene(extractor):
+    text = (
+        "Trois hommes ont été interpellés samedi à Saint-Benoît. L'opération a eu lieu le jour où le fournisseur "
+        "devait reprendre l'avion pour Paris. Lors des perquisitions, les policiers ont saisi 80 grammes de cocaïne."
+    )
+    assert placed(extractor, "Trois hommes arrêtés", text, date(2019, 6, 24)) == [("seizure", "97410", "974", 1)]

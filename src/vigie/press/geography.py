@@ -486,6 +486,8 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"originaires? (?:de|d')(?: la| les|(?<=de) l')?|"
     r"en provenance (?:de|d')|"
     r"à destination (?:de|d')|en partance (?:pour|vers)(?: la| le| les| l')?|"
+    # where a journey went: "devait reprendre l'avion pour Paris", "un vol retour vers Lyon"
+    r"(?:avion|vol|train|bateau|ferry|navette)(?: [\w'’-]+){0,2}? (?:pour|vers)(?: la| le| les| l')?|"
     r"domicilié(?:e|s|es)? (?:à|au|aux|en)|résid(?:ant|ent|ait|aient|erait|eraient) (?:à|au|aux|en)|"
     rf"{DISTANCE}(?:e |'|u )|"
     r"demeurant (?:à|au|aux|en)|"

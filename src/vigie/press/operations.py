@@ -379,7 +379,9 @@ def arrests_listed(clause: str, places: list, lemmas_of) -> list:
 def arrests_each_at(sentence: str, places: list) -> bool:
     """A sentence that tells arrests only, each commune of its list after a locative of its own ("Plusieurs suspects
     ont été interpellés à Tarbes ainsi qu'à Aureilhan et à Sarrouilles"): the persons' places told apart, one arrest
-    per commune (`arrests_listed`), not one operation over an area (`spread`); not when it tells searches or goods
+    per commune (`arrests_listed`), not one operation over an area (`spread`, for three communes or more: two are
+    the operation's area, as the sets annotate "interpellés au Tampon et à Saint-Pierre"); not when it tells searches
+    or goods
     ("des perquisitions à Cavaillon, à Avignon et à Orange", "11 personnes interpellées à Forbach, Behren, …")."""
     if ARRESTS is None or not ARRESTS.search(sentence) or (NOT_LISTED is not None and NOT_LISTED.search(sentence)):
         return False
@@ -504,6 +506,7 @@ class Spread:
 
     place: object
     codes: frozenset[str]
+    told: str = ""  # the sentence of a list of two communes (spread_over: a seizure placed apart in another sentence)
 
 
 def area_of(departements, text: str, start: int) -> Place:
@@ -597,9 +600,10 @@ def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None 
     places = [p for _, _, p in best]
     if lemmas_of is not None and residence(sentence, places[0], lemmas_of):
         return None  # "domiciliés à Lorient, Lanester et Hennebont": homes, not where it happened
-    if arrests_by_place(sentence, places) or arrests_each_at(sentence, places):
+    if arrests_by_place(sentence, places) or (len(codes) > 2 and arrests_each_at(sentence, places)):
         return None
-    return Spread(area_of(codes.values(), sentence[first:end], first), frozenset(codes))
+    pair = sentence if len(codes) == 2 else ""
+    return Spread(area_of(codes.values(), sentence[first:end], first), frozenset(codes), pair)
 
 
 def pair_of_the_operation(sentence: str, first: int, end: int, codes, mentions: list) -> bool:
@@ -637,6 +641,10 @@ def spread_over(events: list[Event], spreads: list[tuple[Spread, tuple | None]],
         seized = {e.commune for e in mine if e.type == "seizure"}
         if len(seized) > 1 or any(len(told.codes & codes) > 1 for codes in apart):
             continue
+        if told.told and any(
+            e.type == "seizure" and not (e.carried or e.own_date) and e.evidence != told.told for e in mine
+        ):  # "… interpellées à Valenciennes et à Denain." "Les perquisitions ont permis de saisir 2,5 kg à
+            continue  # Valenciennes": the operation's goods placed in one of the two, told apart
         for e in mine:
             e.commune, e.departement, e.place, e.geo_precision = None, told.place.departement, told.place.text, 3
             e.district = False
