@@ -3,7 +3,8 @@ they were traced on): where an operation told over two communes is (operations.s
 the operation's words is its area, unless the sentence goes on to tell one of them apart; the list may name a commune
 with its article, "et La Ferté-Macé"; the operation is dated by its own day, not the day it was announced; arrests at
 two communes each after its own "à" are the operation's area too), a side of a département the writer chose over its
-towns (geography.ArticlePlaces.vague), and the town a journey was going to (geography.ORIGIN)."""
+towns (geography.ArticlePlaces.vague), and the town a journey was going to (geography.ORIGIN); a bullet "taken", a
+point that "baisse le rideau", persons harassed by the trade's men (rules/triggers.toml, territory.DISMANTLED_MORE)."""
 
 from datetime import date
 
@@ -75,3 +76,29 @@ def test_the_town_a_journey_was_going_to_is_no_scene(extractor):
         "devait reprendre l'avion pour Paris. Lors des perquisitions, les policiers ont saisi 80 grammes de cocaïne."
     )
     assert placed(extractor, "Trois hommes arrêtés", text, date(2019, 6, 24)) == [("seizure", "97410", "974", 1)]
+
+
+def test_a_bullet_taken_is_a_shooting(extractor):
+    text = "Mardi soir, un adolescent de 17 ans a pris une balle dans le bras dans un hall du trafic, à Creil."
+    assert placed(extractor, "Creil : un adolescent blessé", text) == [("shooting", "60175", "60", 1)]
+    # the idiom of a ball taken on the bounce is none
+    idiom = "Le maire de Creil a pris la balle au bond : il réclame des renforts contre le trafic de drogue."
+    assert placed(extractor, "Creil : le maire réclame des renforts", idiom) == []
+
+
+def test_a_point_that_closed_like_a_shop_is_dismantled(extractor):
+    text = (
+        "Un point de vente de drogue très actif de Creil, tenu dans la cité Rouher, vient de baisser le rideau. Les "
+        "policiers ont interpellé cinq personnes mardi."
+    )
+    article = Article(id="t", date=date(2025, 3, 14), title="Creil : un point de vente ferme", text=text)
+    points = [e for e in extractor.extract(article) if e.type == "dealing_point"]
+    assert [(e.commune, e.action) for e in points] == [("60175", "dismantled")]
+
+
+def test_persons_harassed_by_dealers_are_intimidated(extractor):
+    text = "Une famille du quartier Jean-Monnet à Cholet est harcelée depuis six mois par des dealers."
+    assert placed(extractor, "Cholet : une famille à bout", text) == [("intimidation", "49099", "49", 1)]
+    # harassed by no one of the trade, in an article on the trade: still none without the agent
+    text = "Le maire de Cholet dit être harcelé de demandes sur le trafic de drogue du quartier Jean-Monnet."
+    assert placed(extractor, "Cholet : le maire", text) == []

@@ -40,6 +40,8 @@ DISMANTLED_MORE = (
     r"(?:une?|le|la|les|l['’]|des) (?:\w+ )?(?:cages? d['’]escalier|halls?|immeubles?|appartements?|caves?|tours?)\b|"
     # the aim of a raid told: "ont investi la Chasse-Royale pour faire tomber le point de deal"
     r"\b(?:faire|fait|font|fera) tomber (?:le|un|ce|les|des|ces|deux|trois|plusieurs) (?:\w+ )?points? de|"
+    # a point closed like a shop: "le point de deal du parking a baissé le rideau"
+    r"\bbaiss\w* (?:le|son|leur) rideau\b|"
     # "le point de deal a été neutralisé", "éradiqué"
     r"\b(?:neutralis|éradiqu)(?:é|ée|és|ées)\b|"
     # the place of a point closed: "détruire la dalle de béton sur laquelle s'installaient les dealers"
