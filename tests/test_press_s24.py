@@ -4,7 +4,9 @@ the operation's words is its area, unless the sentence goes on to tell one of th
 with its article, "et La Ferté-Macé"; the operation is dated by its own day, not the day it was announced; arrests at
 two communes each after its own "à" are the operation's area too), a side of a département the writer chose over its
 towns (geography.ArticlePlaces.vague), and the town a journey was going to (geography.ORIGIN); a bullet "taken", a
-point that "baisse le rideau", persons harassed by the trade's men (rules/triggers.toml, territory.DISMANTLED_MORE)."""
+point that "baisse le rideau", persons harassed by the trade's men (rules/triggers.toml, territory.DISMANTLED_MORE);
+acts that did not happen (a denied "procédé", rules/lemmas.toml; an arrest someone tried to prevent,
+rules/qualifiers.toml); the one who fired named by the shots told before (recalls.without_authors)."""
 
 from datetime import date
 
@@ -102,3 +104,34 @@ def test_persons_harassed_by_dealers_are_intimidated(extractor):
     # harassed by no one of the trade, in an article on the trade: still none without the agent
     text = "Le maire de Cholet dit être harcelé de demandes sur le trafic de drogue du quartier Jean-Monnet."
     assert placed(extractor, "Cholet : le maire", text) == []
+
+
+def test_no_arrest_when_the_officers_did_not_proceed_to_any(extractor):
+    # the lookup table gave "procédé" the noun's lemma, so the denied verb of the qualifier never matched
+    lead = "Une opération de contrôle a eu lieu mercredi dans la cité des Provinces à Lunéville, contre le trafic. "
+    for denied in (
+        "Les policiers n'ont pas procédé à des interpellations ni à des saisies.",
+        "La gendarmerie n'a pas procédé à d'interpellations ou de saisie ce jour-là.",
+    ):
+        assert placed(extractor, "Contrôle à Lunéville", lead + denied) == []
+    done = lead + "Les policiers ont procédé à deux interpellations."
+    assert [kind for kind, *_ in placed(extractor, "Contrôle à Lunéville", done)] == ["arrest"]
+
+
+def test_an_arrest_someone_tried_to_prevent_is_none(extractor):
+    text = "Mardi à Lunéville, deux jeunes s'en sont pris aux policiers pour empêcher l'arrestation d'un revendeur."
+    assert [kind for kind, *_ in placed(extractor, "Lunéville", text)] == []
+    # told done by its own verb, it is one
+    text = text.replace("revendeur.", "revendeur, qui a finalement été interpellé.")
+    assert [kind for kind, *_ in placed(extractor, "Lunéville", text)] == ["arrest"]
+
+
+def test_the_one_who_fired_names_the_shooting_told_before(extractor):
+    text = (
+        "Samedi 1er mars, des coups de feu ont été tirés contre un immeuble de Lunéville, sur fond de trafic de "
+        "drogue. L'auteur des coups de feu a pris la fuite avec un complice, placé en garde à vue le 10 mars."
+    )
+    assert placed(extractor, "Tirs à Lunéville", text) == [("shooting", "54329", "54", 1)]
+    # told first by the one who fired, the shooting is still told
+    first = "L'auteur présumé des tirs de samedi à Lunéville, sur fond de trafic de drogue, a été interpellé mardi."
+    assert sorted(kind for kind, *_ in placed(extractor, "Lunéville", first)) == ["arrest", "shooting"]

@@ -371,6 +371,8 @@ class Extractor:
                     text = plain(clause)
                     if not any(e.type == "shooting" for e in events + produced):
                         text = recalls.introduced(text)  # "les fusillades qui ont éclaté …", none told before
+                    else:
+                        text = recalls.without_authors(text)  # "l'auteur des coups de feu", told before
                     if not any(e.type == "seizure" for e in events + produced):
                         text = recalls.introduced_goods(text)  # "on ne connaît pas les volumes saisis", none before
                     text = recalls.followed(text)  # "cette saisie a été suivie d'une autre": another seizure

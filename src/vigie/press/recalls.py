@@ -680,6 +680,17 @@ def introduced(text: str) -> str:
     return INTRODUCED.sub("des ", text)
 
 
+# the one who shot, named by the shots ("l'auteur des coups de feu a pris la fuite", "les auteurs présumés des tirs"):
+# in an article that has told a shooting, that shooting again, not one more
+AUTHORS = prefilter.compile(r"\bauteurs? (?:présumés? )?des (?:tirs|coups de feu|fusillades)\b", re.I)
+
+
+def without_authors(text: str) -> str:
+    """`text` without the shots that name the one who fired them ("l'auteur des coups de feu, placé en garde à vue le
+    30 septembre"): for an article that has told a shooting already, whose dates would make them another."""
+    return AUTHORS.sub(lambda m: " " * len(m.group(0)), text)
+
+
 # goods told as seized with a definite article ("on ne connaît pas encore les volumes saisis", "la drogue saisie sera
 # détruite"): when the article has told no seizure before, the first mention of one, not a back-reference
 INTRODUCED_GOODS = re.compile(
