@@ -135,3 +135,13 @@ def test_the_one_who_fired_names_the_shooting_told_before(extractor):
     # told first by the one who fired, the shooting is still told
     first = "L'auteur présumé des tirs de samedi à Lunéville, sur fond de trafic de drogue, a été interpellé mardi."
     assert sorted(kind for kind, *_ in placed(extractor, "Lunéville", first)) == ["arrest", "shooting"]
+
+
+def test_participles_the_lookup_table_gives_as_adjectives_are_corrected(extractor):
+    # rules/lemmas.toml: the rules name the verb ("touchée par une balle", "rackettée", "n'ont pas procédé à")
+    for form, verb in [("touchée", "toucher"), ("rackettée", "racketter"), ("procédé", "procéder"), ("menée", "mener")]:
+        assert [t.lemma_ for t in extractor.ling.doc(form)] == [verb]
+    text = "Samedi soir à Lunéville, une jeune femme a été touchée par une balle près d'un point de deal."
+    assert placed(extractor, "Tirs à Lunéville", text) == [("shooting", "54329", "54", 1)]
+    text = "Samedi à Lunéville, une commerçante a été rackettée par des dealers du quartier."
+    assert placed(extractor, "Lunéville : une commerçante rackettée", text) == [("intimidation", "54329", "54", 1)]
