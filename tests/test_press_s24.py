@@ -6,7 +6,8 @@ two communes each after its own "à" are the operation's area too), a side of a 
 towns (geography.ArticlePlaces.vague), and the town a journey was going to (geography.ORIGIN); a bullet "taken", a
 point that "baisse le rideau", persons harassed by the trade's men (rules/triggers.toml, territory.DISMANTLED_MORE);
 acts that did not happen (a denied "procédé", rules/lemmas.toml; an arrest someone tried to prevent,
-rules/qualifiers.toml); the one who fired named by the shots told before (recalls.without_authors)."""
+rules/qualifiers.toml); the one who fired named by the shots told before (recalls.without_authors); a day of the month
+told before the persons is no count of them (quantities.DAY_OF_MONTH)."""
 
 from datetime import date
 
@@ -145,3 +146,11 @@ def test_participles_the_lookup_table_gives_as_adjectives_are_corrected(extracto
     assert placed(extractor, "Tirs à Lunéville", text) == [("shooting", "54329", "54", 1)]
     text = "Samedi à Lunéville, une commerçante a été rackettée par des dealers du quartier."
     assert placed(extractor, "Lunéville : une commerçante rackettée", text) == [("intimidation", "54329", "54", 1)]
+
+
+def test_a_day_of_the_month_is_no_count_of_persons():
+    from vigie.press import quantities
+
+    assert quantities.arrested("Les gendarmes ont interpellé le 3 mars un homme de 45 ans.") == 1
+    assert quantities.arrested("Les policiers ont interpellé le 12 juin 2024 deux hommes.") == 2
+    assert quantities.arrested("Le 3 mars, les gendarmes ont interpellé six personnes.") == 6

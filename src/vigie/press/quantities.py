@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vigie.errors import VigieError
+from vigie.fr import MONTHS
 from vigie.press import prefilter
 from vigie.press.rules import check_fields
 
@@ -507,6 +508,8 @@ PASSIVE = re.compile(r"\b(?:été|sont)\b", re.I)
 
 
 ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
+# a day of a month told between the verb and the persons ("ont interpellé le 3 mars un homme"): no count
+DAY_OF_MONTH = re.compile(rf"\b(?:le |du |ce )?\d{{1,2}}(?:er)? (?:{'|'.join(MONTHS)})(?: \d{{4}})?\b", re.I)
 
 
 def arrested(text: str) -> int | None:
@@ -533,7 +536,7 @@ def forget() -> None:
 def _arrests(text: str) -> tuple[int | None, bool]:
     """(persons arrested, said roughly); an aside in brackets is left out ("Six suspects (quatre revendeurs et deux
     clients) ont été interpellés": six)."""
-    t = ASIDE.sub("", plain(text))
+    t = DAY_OF_MONTH.sub(" ", ASIDE.sub("", plain(text)))
     if RULE["nobody_arrested"].search(t):
         return 0, False
     if RULE["arrested_with_relative"].search(t):
