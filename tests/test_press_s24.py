@@ -7,7 +7,8 @@ towns (geography.ArticlePlaces.vague), and the town a journey was going to (geog
 point that "baisse le rideau", persons harassed by the trade's men (rules/triggers.toml, territory.DISMANTLED_MORE);
 acts that did not happen (a denied "procédé", rules/lemmas.toml; an arrest someone tried to prevent,
 rules/qualifiers.toml); the one who fired named by the shots told before (recalls.without_authors); a day of the month
-told before the persons is no count of them (quantities.DAY_OF_MONTH)."""
+told before the persons is no count of them (quantities.DAY_OF_MONTH); a headline's seizure of drugs it does not name
+(territory.seizure_of_the_headline)."""
 
 from datetime import date
 
@@ -154,3 +155,12 @@ def test_a_day_of_the_month_is_no_count_of_persons():
     assert quantities.arrested("Les gendarmes ont interpellé le 3 mars un homme de 45 ans.") == 1
     assert quantities.arrested("Les policiers ont interpellé le 12 juin 2024 deux hommes.") == 2
     assert quantities.arrested("Le 3 mars, les gendarmes ont interpellé six personnes.") == 6
+
+
+def test_a_headline_seizure_of_drugs_unnamed_is_the_operation_of_the_arrests(extractor):
+    text = "Un réseau de trafiquants a été démantelé mardi dans le Doubs. 9 personnes ont été arrêtées à Pontarlier."
+    events = placed(extractor, "Grosse saisie de drogue dans le Doubs : 9 personnes interpellées", text)
+    assert events == [("seizure", "25462", "25", 1)]
+    # "une saisie" with nothing named keeps the arrests
+    events = placed(extractor, "Doubs : une saisie et 9 personnes interpellées", text)
+    assert events == [("arrest", "25462", "25", 1)]

@@ -153,6 +153,9 @@ def point_of_the_headline(title: str, events: list, ling, text: str = "") -> lis
     ]
 
 
+DRUGS_UNNAMED = r"\bsaisies? (?:\w+ )?(?:de |d['’])(?:drogues?|stupéfiants|stups)\b"  # no substance named
+
+
 def seizure_of_the_headline(title: str, events: list, ling) -> list:
     """The events with the seizure a headline tells ("… : 7 interpellés, des armes et près de 45 000 € saisis") when
     the body tells the operation's arrests only (its list of goods cut or never told): the article's one arrest is
@@ -164,8 +167,8 @@ def seizure_of_the_headline(title: str, events: list, ling) -> list:
         return events
     drugs, cash = quantities.drugs(title), quantities.cash(title)
     weapons = quantities.weapons(title, seized=True)
-    if not (drugs or cash or weapons):
-        return events  # "une saisie" with nothing named: no goods to tell
+    if not (drugs or cash or weapons or re.search(DRUGS_UNNAMED, title, re.I)):
+        return events  # "une saisie" with nothing named: no goods to tell (not "une importante saisie de drogue")
     seized = replace(arrests[0], type="seizure", drugs=drugs, cash_eur=cash, weapons=weapons)
     seized.rules = list(dict.fromkeys(arrests[0].rules + ["seizure.told_by_the_headline"]))
     return [seized if e is arrests[0] else e for e in events]
