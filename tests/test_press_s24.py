@@ -8,7 +8,8 @@ point that "baisse le rideau", persons harassed by the trade's men (rules/trigge
 acts that did not happen (a denied "procédé", rules/lemmas.toml; an arrest someone tried to prevent,
 rules/qualifiers.toml); the one who fired named by the shots told before (recalls.without_authors); a day of the month
 told before the persons is no count of them (quantities.DAY_OF_MONTH); a headline's seizure of drugs it does not name
-(territory.seizure_of_the_headline)."""
+(territory.seizure_of_the_headline); a toll named after two communes, in the first, of any size and wherever the
+article is (geography.toll_of_two)."""
 
 from datetime import date
 
@@ -164,3 +165,13 @@ def test_a_headline_seizure_of_drugs_unnamed_is_the_operation_of_the_arrests(ext
     # "une saisie" with nothing named keeps the arrests
     events = placed(extractor, "Doubs : une saisie et 9 personnes interpellées", text)
     assert events == [("arrest", "25462", "25", 1)]
+
+
+def test_a_toll_named_after_two_communes_is_in_the_first_wherever_the_article_is(extractor):
+    text = (
+        "La brigade des douanes d'Amiens a saisi 100 grammes d'héroïne jeudi dans la Somme. Dans la nuit de lundi à "
+        "mardi, lors d'un contrôle routier, sur la barrière de péage de Chamant-Senlis, des douaniers ont saisi 3 "
+        "kilos d'héroïne."
+    )
+    events = placed(extractor, "Picardie : de l'héroïne saisie par les douanes", text)
+    assert ("seizure", "60138", "60", 1) in events
