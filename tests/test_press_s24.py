@@ -9,7 +9,8 @@ acts that did not happen (a denied "procédé", rules/lemmas.toml; an arrest som
 rules/qualifiers.toml); the one who fired named by the shots told before (recalls.without_authors); a day of the month
 told before the persons is no count of them (quantities.DAY_OF_MONTH); a headline's seizure of drugs it does not name
 (territory.seizure_of_the_headline); a toll named after two communes, in the first, of any size and wherever the
-article is (geography.toll_of_two)."""
+article is (geography.toll_of_two); the network of a point de deal told again, and roles "reconstitués", are no second
+point (extract.TOLD_NETWORK)."""
 
 from datetime import date
 
@@ -175,3 +176,17 @@ def test_a_toll_named_after_two_communes_is_in_the_first_wherever_the_article_is
     )
     events = placed(extractor, "Picardie : de l'héroïne saisie par les douanes", text)
     assert ("seizure", "60138", "60", 1) in events
+
+
+def test_a_network_told_again_is_no_second_point_de_deal(extractor):
+    text = (
+        "Mardi 6 mai, les gendarmes ont démantelé un point de deal du quartier de la Zup à Montbéliard. Les enquêteurs "
+        "avaient reconstitué en avril les rôles de chacun des vendeurs. Les saisies montrent l'ampleur de "
+        "l'organisation démantelée."
+    )
+    article = Article(id="t", date=date(2025, 5, 9), title="Montbéliard : un point de deal tombe", text=text)
+    assert [e.type for e in extractor.extract(article)] == ["dealing_point"]
+    # a point that came back is one more
+    text += " Le point s'est reconstitué dès le jeudi 8 mai."
+    article = Article(id="t", date=date(2025, 5, 9), title="Montbéliard : un point de deal tombe", text=text)
+    assert [e.type for e in extractor.extract(article)] == ["dealing_point", "dealing_point"]

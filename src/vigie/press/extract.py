@@ -87,6 +87,9 @@ SEIZED = (
 # words that look like a trigger but deny it (rules/exclusions.toml, kind not_trigger); a negation, modality or tense
 # said by the sentence's structure is the parse's (rules/qualifiers.toml, linguistics.py)
 NOT_TRIGGERS = EXCLUSIONS.joined("not_trigger")
+# the network of the story named again with its dismantling ("l'ampleur de l'organisation démantelée", "ce réseau,
+# démantelé mardi"): in an article about a point de deal, no second point (the deal context's words)
+TOLD_NETWORK = r"\b(?:l['’]|le |la |les |ce |cette |ces )(?:organisation|réseau|filière)s?,? (?:\w+ )?démantelée?s?\b"
 
 
 # an article whose headline (else its first sentence) says it is a round-up, a policy, a trial or an opinion piece: its
@@ -386,11 +389,13 @@ class Extractor:
                     if (
                         deal_context
                         and re.search(
-                            r"démant[eè]l|reconstitu|rouvert|se réinstall|fermé|\best apparu|s'est installé",
+                            r"démant[eè]l|\bse reconstitu|s['’](?:est|était|sont|étaient) reconstitu|rouvert|"
+                            r"se réinstall|fermé|\best apparu|s'est installé",
                             clause,
                             re.I,
-                        )
+                        )  # not "les enquêteurs ont reconstitué les rôles de chacun"
                         and not re.search(territory.OTHER_PREMISES, clause, re.I)  # "deux commerces …, un fermé"
+                        and not re.search(TOLD_NETWORK, clause, re.I)  # "l'ampleur de l'organisation démantelée"
                     ):
                         types.append("dealing_point")
                     unnamed = "seizure" in types and not self._names_goods(goods(sentence))
