@@ -136,6 +136,10 @@ def test_the_one_who_fired_names_the_shooting_told_before(extractor):
         "drogue. L'auteur des coups de feu a pris la fuite avec un complice, placé en garde à vue le 10 mars."
     )
     assert placed(extractor, "Tirs à Lunéville", text) == [("shooting", "54329", "54", 1)]
+    # the shooting named again by a definite article, on a later day, is that one too; told again with its place, it
+    # stays (recalls.told_broadly reads it)
+    again = text + " Mercredi, le tir aurait pu viser un guetteur, selon un témoin."
+    assert placed(extractor, "Tirs à Lunéville", again) == [("shooting", "54329", "54", 1)]
     # told first by the one who fired, the shooting is still told
     first = "L'auteur présumé des tirs de samedi à Lunéville, sur fond de trafic de drogue, a été interpellé mardi."
     assert sorted(kind for kind, *_ in placed(extractor, "Lunéville", first)) == ["arrest", "shooting"]

@@ -680,9 +680,17 @@ def introduced(text: str) -> str:
     return INTRODUCED.sub("des ", text)
 
 
-# the one who shot, named by the shots ("l'auteur des coups de feu a pris la fuite", "les auteurs présumés des tirs"):
+# the one who shot, named by the shots ("l'auteur des coups de feu a pris la fuite", "les auteurs du coup de feu"):
 # in an article that has told a shooting, that shooting again, not one more
-AUTHORS = prefilter.compile(r"\bauteurs? (?:présumés? )?des (?:tirs|coups de feu|fusillades)\b", re.I)
+AUTHORS = prefilter.compile(
+    r"\bauteurs? (?:présumés? )?(?:des|du|de la) (?:tirs?|coups? de feu|fusillades?)\b"
+    r"(?! (?:mortel|qui|survenu|de \w+di))"
+    # and the shooting itself, named again by a definite article: "le tir aurait pu viser", "depuis la fusillade"
+    # (not the shooting told again with its place or day: "la fusillade, qui a éclaté à Saint-Péray", "le tir de mardi")
+    r"|\b(?:le|du|au) (?:tir|coup de feu)\b(?!,? (?:de|d['’]|du|qui|survenu|mortel|a éclaté)\b)"
+    r"|\b(?:la|de la) fusillade\b(?!,? (?:de|d['’]|du|qui|survenue|mortelle|a éclaté)\b)",
+    re.I,
+)
 
 
 def without_authors(text: str) -> str:
