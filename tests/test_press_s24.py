@@ -194,3 +194,9 @@ def test_a_network_told_again_is_no_second_point_de_deal(extractor):
     text += " Le point s'est reconstitué dès le jeudi 8 mai."
     article = Article(id="t", date=date(2025, 5, 9), title="Montbéliard : un point de deal tombe", text=text)
     assert [e.type for e in extractor.extract(article)] == ["dealing_point", "dealing_point"]
+
+
+def test_the_headline_point_of_an_operation_over_two_communes_is_in_the_headline_town(extractor):
+    text = "Huit personnes ont été interpellées mardi à Oyonnax et à Bellignat par les gendarmes."
+    events = placed(extractor, "Oyonnax : un point de deal démantelé", text)
+    assert sorted(events) == [("arrest", None, "01", 3), ("dealing_point", "01283", "01", 1)]

@@ -695,7 +695,8 @@ class Extractor:
         if gated:  # a piece about figures: they go before they merge into its events ("en 2024, 14 kilos" …)
             events = [e for e in events if recalls.told_as_event(e)]
         events = fold_arrests(counting.merge(located(spread_over(events, spreads, separate), area)))
-        events += territory.point_of_the_headline(article.title, events, self.ling, article.text)  # "… démantelé"
+        # "… démantelé"
+        events += territory.point_of_the_headline(article.title, events, self.ling, article.text, main_place)
         events = territory.seizure_of_the_headline(article.title, events, self.ling)  # "… 45 000 € saisis"
         if gated:
             # a statistics, policy, trial or opinion piece: only the events it tells as events (recalls.told_as_event:

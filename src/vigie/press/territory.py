@@ -122,18 +122,23 @@ HEADLINE_TALLY = (
 )
 
 
-def point_of_the_headline(title: str, events: list, ling, text: str = "") -> list:
+def point_of_the_headline(title: str, events: list, ling, text: str = "", town=None) -> list:
     """The point de deal a headline says was dismantled ("Un point de deal et un laboratoire démantelés par les
     gendarmes", or "un trafic démantelé" when the article's `text` names its point de deal: "le point de deal de la
     place générait …") when the body tells the operation (a seizure or an arrest) but never the point's dismantling in
-    its own words: one dismantled point where and when the article's first operation happened, if in one commune."""
+    its own words: one dismantled point where and when the article's first operation happened, if in one commune, or
+    else at the article's `town` (its main place, a commune) in the operation's département ("Firminy : le point de
+    deal démantelé" over arrests told at Firminy and a neighbouring town)."""
     if any(e.type == "dealing_point" for e in events) or not re.search(HEADLINE_DISMANTLED, title or "", re.I):
         return []
     if re.search(HEADLINE_TALLY, title, re.I):  # "30 points de deal démantelés depuis 2020": a tally, no point
         return []
     operation = next((e for e in events if e.type in ("seizure", "arrest")), None)  # in the article's order
+    at = {}
     if operation is not None and operation.commune is None:
-        return []  # a point is in one commune: not an operation across a département's towns
+        if not (town is not None and town.code and town.departement == operation.departement):
+            return []  # a point is in one commune: not an operation across a département's towns
+        at = {"commune": town.code, "place": town.text, "geo_precision": town.precision, "district": False}
     if operation is None or not (headline_point(title, ling) or headline_point(title, ling, names_a_point(text))):
         return []
     return [
@@ -149,6 +154,7 @@ def point_of_the_headline(title: str, events: list, ling, text: str = "") -> lis
             action="dismantled",
             networks_from=[],
             rules=["dealing_point.told_by_the_headline"],
+            **at,
         )
     ]
 
