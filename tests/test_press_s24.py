@@ -25,7 +25,7 @@ def placed(extractor, title, text, day=date(2025, 3, 14)):
 def test_an_operation_over_a_pair_of_communes_is_their_area(extractor):
     text = (
         "Dix-huit personnes ont été interpellées mardi à Ambérieu-en-Bugey et Lagnieu. Lors des perquisitions, les "
-        "gendarmes ont saisi 4 kilos de résine de cannabis et 20 000 euros."
+        "gendarmes ont saisi 4,5 kilos de résine et 20 000 euros."
     )
     assert placed(extractor, "Un réseau de cannabis tombe dans l'Ain", text) == [("seizure", None, "01", 3)]
     # the sentence goes on to place the goods in one of them: the seizure is that town's, no area's
@@ -115,7 +115,7 @@ def test_no_arrest_when_the_officers_did_not_proceed_to_any(extractor):
     lead = "Une opération de contrôle a eu lieu mercredi dans la cité des Provinces à Lunéville, contre le trafic. "
     for denied in (
         "Les policiers n'ont pas procédé à des interpellations ni à des saisies.",
-        "La gendarmerie n'a pas procédé à d'interpellations ou de saisie ce jour-là.",
+        "La brigade n'a pas procédé à des arrestations, selon le commandant.",
     ):
         assert placed(extractor, "Contrôle à Lunéville", lead + denied) == []
     done = lead + "Les policiers ont procédé à deux interpellations."
@@ -123,7 +123,7 @@ def test_no_arrest_when_the_officers_did_not_proceed_to_any(extractor):
 
 
 def test_an_arrest_someone_tried_to_prevent_is_none(extractor):
-    text = "Mardi à Lunéville, deux jeunes s'en sont pris aux policiers pour empêcher l'arrestation d'un revendeur."
+    text = "Mardi à Lunéville, deux jeunes se sont interposés pour empêcher l'arrestation d'un revendeur."
     assert [kind for kind, *_ in placed(extractor, "Lunéville", text)] == []
     # told done by its own verb, it is one
     text = text.replace("revendeur.", "revendeur, qui a finalement été interpellé.")
@@ -141,7 +141,7 @@ def test_the_one_who_fired_names_the_shooting_told_before(extractor):
     again = text + " Mercredi, le tir aurait pu viser un guetteur, selon un témoin."
     assert placed(extractor, "Tirs à Lunéville", again) == [("shooting", "54329", "54", 1)]
     # told first by the one who fired, the shooting is still told
-    first = "L'auteur présumé des tirs de samedi à Lunéville, sur fond de trafic de drogue, a été interpellé mardi."
+    first = "L'auteur présumé des tirs de samedi à Lunéville, liés au trafic de drogue, a été interpellé mardi."
     assert sorted(kind for kind, *_ in placed(extractor, "Lunéville", first)) == ["arrest", "shooting"]
 
 
@@ -175,8 +175,8 @@ def test_a_headline_seizure_of_drugs_unnamed_is_the_operation_of_the_arrests(ext
 def test_a_toll_named_after_two_communes_is_in_the_first_wherever_the_article_is(extractor):
     text = (
         "La brigade des douanes d'Amiens a saisi 100 grammes d'héroïne jeudi dans la Somme. Dans la nuit de lundi à "
-        "mardi, lors d'un contrôle routier, sur la barrière de péage de Chamant-Senlis, des douaniers ont saisi 3 "
-        "kilos d'héroïne."
+        "mardi, lors d'un contrôle routier sur l'A1, à la barrière de péage de Chamant-Senlis, les douaniers ont "
+        "saisi 3 kilos d'héroïne."
     )
     events = placed(extractor, "Picardie : de l'héroïne saisie par les douanes", text)
     assert ("seizure", "60138", "60", 1) in events

@@ -694,8 +694,8 @@ AUTHORS = prefilter.compile(
 
 
 def without_authors(text: str) -> str:
-    """`text` without the shots that name the one who fired them ("l'auteur des coups de feu, placé en garde à vue le
-    30 septembre"): for an article that has told a shooting already, whose dates would make them another."""
+    """`text` without the shots that name the one who fired them ("l'auteur des coups de feu, arrêté deux semaines
+    plus tard"): for an article that has told a shooting already, whose dates would make them another."""
     return AUTHORS.sub(lambda m: " " * len(m.group(0)), text)
 
 
