@@ -6,8 +6,9 @@ two communes each after its own "à" are the operation's area too), a side of a 
 towns (geography.ArticlePlaces.vague), and the town a journey was going to (geography.ORIGIN); a bullet "taken", a
 point that "baisse le rideau", persons harassed by the trade's men (rules/triggers.toml, territory.DISMANTLED_MORE);
 acts that did not happen (a denied "procédé", rules/lemmas.toml; an arrest someone tried to prevent,
-rules/qualifiers.toml); the one who fired named by the shots told before (recalls.without_authors); a day of the month
-told before the persons is no count of them (quantities.DAY_OF_MONTH); a headline's seizure of drugs it does not name
+rules/qualifiers.toml); a shooting named again, by the one who fired or by "le tir"
+(recalls.without_shooting_told_again); a day of the month told before the persons is no count of them
+(quantities.DAY_OF_MONTH); a headline's seizure of drugs it does not name
 (territory.seizure_of_the_headline); a toll named after two communes, in the first, of any size and wherever the
 article is (geography.toll_of_two); the network of a point de deal told again, and roles "reconstitués", are no second
 point (extract.TOLD_NETWORK)."""

@@ -375,7 +375,7 @@ class Extractor:
                     if not any(e.type == "shooting" for e in events + produced):
                         text = recalls.introduced(text)  # "les fusillades qui ont éclaté …", none told before
                     else:
-                        text = recalls.without_authors(text)  # "l'auteur des coups de feu", told before
+                        text = recalls.without_shooting_told_again(text)  # "l'auteur des coups de feu", "le tir"
                     if not any(e.type == "seizure" for e in events + produced):
                         text = recalls.introduced_goods(text)  # "on ne connaît pas les volumes saisis", none before
                     text = recalls.followed(text)  # "cette saisie a été suivie d'une autre": another seizure
@@ -695,7 +695,7 @@ class Extractor:
         if gated:  # a piece about figures: they go before they merge into its events ("en 2024, 14 kilos" …)
             events = [e for e in events if recalls.told_as_event(e)]
         events = fold_arrests(counting.merge(located(spread_over(events, spreads, separate), area)))
-        # "… démantelé"
+        # "Oyonnax : un point de deal démantelé", told by the body as an operation only
         events += territory.point_of_the_headline(article.title, events, self.ling, article.text, main_place)
         events = territory.seizure_of_the_headline(article.title, events, self.ling)  # "… 45 000 € saisis"
         if gated:

@@ -381,8 +381,7 @@ def arrests_each_at(sentence: str, places: list) -> bool:
     ont été interpellés à Tarbes ainsi qu'à Aureilhan et à Sarrouilles"): the persons' places told apart, one arrest
     per commune (`arrests_listed`), not one operation over an area (`spread`, for three communes or more: two are
     the operation's area, as the sets annotate "interpellés au Tampon et à Saint-Pierre"); not when it tells searches
-    or goods
-    ("des perquisitions à Cavaillon, à Avignon et à Orange", "11 personnes interpellées à Forbach, Behren, …")."""
+    or goods ("des perquisitions à Cavaillon, à Avignon et à Orange", "11 personnes interpellées à Forbach, …")."""
     if ARRESTS is None or not ARRESTS.search(sentence) or (NOT_LISTED is not None and NOT_LISTED.search(sentence)):
         return False
     if LISTED.search(goods(sentence)):

@@ -682,7 +682,7 @@ def introduced(text: str) -> str:
 
 # the one who shot, named by the shots ("l'auteur des coups de feu a pris la fuite", "les auteurs du coup de feu"):
 # in an article that has told a shooting, that shooting again, not one more
-AUTHORS = prefilter.compile(
+TOLD_AGAIN_SHOTS = prefilter.compile(
     r"\bauteurs? (?:présumés? )?(?:des|du|de la) (?:tirs?|coups? de feu|fusillades?)\b"
     r"(?! (?:mortel|qui|survenu|de \w+di))"
     # and the shooting itself, named again by a definite article: "le tir aurait pu viser", "depuis la fusillade"
@@ -693,10 +693,11 @@ AUTHORS = prefilter.compile(
 )
 
 
-def without_authors(text: str) -> str:
-    """`text` without the shots that name the one who fired them ("l'auteur des coups de feu, arrêté deux semaines
-    plus tard"): for an article that has told a shooting already, whose dates would make them another."""
-    return AUTHORS.sub(lambda m: " " * len(m.group(0)), text)
+def without_shooting_told_again(text: str) -> str:
+    """`text` without the shooting it names again ("l'auteur des coups de feu, arrêté deux semaines plus tard", "le tir
+    aurait pu viser un guetteur"): for an article that has told a shooting already, whose dates would make it
+    another."""
+    return TOLD_AGAIN_SHOTS.sub(lambda m: " " * len(m.group(0)), text)
 
 
 # goods told as seized with a definite article ("on ne connaît pas encore les volumes saisis", "la drogue saisie sera
