@@ -10,17 +10,20 @@ rules/qualifiers.toml); a shooting named again, by the one who fired or by "le t
 (recalls.without_shooting_told_again); a day of the month told before the persons is no count of them
 (quantities.DAY_OF_MONTH); a headline's seizure of drugs it does not name
 (territory.seizure_of_the_headline); a toll named after two communes, in the first, of any size and wherever the
-article is (geography.toll_of_two); the network of a point de deal told again, and roles "reconstitués", are no second
-point (extract.TOLD_NETWORK)."""
+article is (places.Gazetteer.first_of_two); the network of a point de deal told again, and roles "reconstitués", are no
+second point (extract.TOLD_NETWORK)."""
 
 from datetime import date
 
 from vigie.press.articles import Article
 
 
+def extracted(extractor, title, text, day=date(2025, 3, 14)):
+    return extractor.extract(Article(id="t", date=day, title=title, text=text))
+
+
 def placed(extractor, title, text, day=date(2025, 3, 14)):
-    article = Article(id="t", date=day, title=title, text=text)
-    return [(e.type, e.commune, e.departement, e.geo_precision) for e in extractor.extract(article)]
+    return [(e.type, e.commune, e.departement, e.geo_precision) for e in extracted(extractor, title, text, day)]
 
 
 def test_an_operation_over_a_pair_of_communes_is_their_area(extractor):
@@ -98,8 +101,7 @@ def test_a_point_that_closed_like_a_shop_is_dismantled(extractor):
         "Un point de vente de drogue très actif de Creil, tenu dans la cité Rouher, vient de baisser le rideau. Les "
         "policiers ont interpellé cinq personnes mardi."
     )
-    article = Article(id="t", date=date(2025, 3, 14), title="Creil : un point de vente ferme", text=text)
-    points = [e for e in extractor.extract(article) if e.type == "dealing_point"]
+    points = [e for e in extracted(extractor, "Creil : un point de vente ferme", text) if e.type == "dealing_point"]
     assert [(e.commune, e.action) for e in points] == [("60175", "dismantled")]
 
 
@@ -189,12 +191,11 @@ def test_a_network_told_again_is_no_second_point_de_deal(extractor):
         "avaient reconstitué en avril les rôles de chacun des vendeurs. Les saisies montrent l'ampleur de "
         "l'organisation démantelée."
     )
-    article = Article(id="t", date=date(2025, 5, 9), title="Montbéliard : un point de deal tombe", text=text)
-    assert [e.type for e in extractor.extract(article)] == ["dealing_point"]
+    title, day = "Montbéliard : un point de deal tombe", date(2025, 5, 9)
+    assert [e.type for e in extracted(extractor, title, text, day)] == ["dealing_point"]
     # a point that came back is one more
     text += " Le point s'est reconstitué dès le jeudi 8 mai."
-    article = Article(id="t", date=date(2025, 5, 9), title="Montbéliard : un point de deal tombe", text=text)
-    assert [e.type for e in extractor.extract(article)] == ["dealing_point", "dealing_point"]
+    assert [e.type for e in extracted(extractor, title, text, day)] == ["dealing_point", "dealing_point"]
 
 
 def test_the_headline_point_of_an_operation_over_two_communes_is_in_the_headline_town(extractor):

@@ -758,18 +758,6 @@ def surfaces(text: str):
             yield Mention(" ".join(words), words, m.start() + m.group(1).find(words[0]))
 
 
-def toll_of_two(gaz: Gazetteer, surface: str) -> list[tuple[str, str, int]]:
-    """The commune a toll named after two is in, the first ("la barrière de péage de Chamant-Senlis"): its name's
-    first words, hyphen by hyphen, as a commune's name or a town's first words."""
-    parts = surface.split("-")
-    for k in range(len(parts) - 1, 0, -1):
-        first = "-".join(parts[:k])
-        exact = [(code, dep, population) for code, dep, population, _ in gaz.communes.get(name_key(first), [])]
-        if exact or (exact := gaz.short_names(first, least=0)):
-            return exact
-    return []
-
-
 class ArticlePlaces(Geography):
     """The place resolver of one article: its named départements (the list), its main towns, and the départements
     its names point to (`names`: each name's key → the départements of its communes, when they are few)."""
@@ -1207,7 +1195,7 @@ class ArticlePlaces(Geography):
         if not short and re.search(TOLL, before) and not any(o[1] in self for o in options):
             # "au péage de Gallargues": a toll is named after its commune, whatever its size, by its first word(s);
             # "au péage de Saint-Arnoult, dans les Yvelines" is no Saint-Arnoult of another département
-            named = gaz.short_names(surface, least=0) or toll_of_two(gaz, surface)
+            named = gaz.short_names(surface, least=0) or gaz.first_of_two(surface)
             tolls = [t for t in named if t[1] in self] or ([] if options else named)
             for c in self._communes(tolls if len(tolls) == 1 else [], key):
                 c.kind = "commune (toll's short name)"

@@ -505,7 +505,7 @@ class Spread:
 
     place: object
     codes: frozenset[str]
-    told: str = ""  # the sentence of a list of two communes (spread_over: a seizure placed apart in another sentence)
+    pair_sentence: str = ""  # the sentence of a list of two communes only (spread_over: goods placed apart later)
 
 
 def area_of(departements, text: str, start: int) -> Place:
@@ -640,8 +640,8 @@ def spread_over(events: list[Event], spreads: list[tuple[Spread, tuple | None]],
         seized = {e.commune for e in mine if e.type == "seizure"}
         if len(seized) > 1 or any(len(told.codes & codes) > 1 for codes in apart):
             continue
-        if told.told and any(
-            e.type == "seizure" and not (e.carried or e.own_date) and e.evidence != told.told for e in mine
+        if told.pair_sentence and any(
+            e.type == "seizure" and not (e.carried or e.own_date) and e.evidence != told.pair_sentence for e in mine
         ):  # "… interpellées à Valenciennes et à Denain." "Les perquisitions ont permis de saisir 2,5 kg à
             continue  # Valenciennes": the operation's goods placed in one of the two, told apart
         for e in mine:

@@ -720,6 +720,17 @@ class Gazetteer:
             return towns
         return [t for t in towns if self.article.get(t[0]) == plain(article.lower())]
 
+    def first_of_two(self, surface: str) -> list[tuple[str, str, int]]:
+        """The commune a site named after two is in, the first ("la barrière de péage de Chamant-Senlis"): its name's
+        first words, hyphen by hyphen, as a commune's name or a town's first words (`short_names`, any size)."""
+        parts = surface.split("-")
+        for k in range(len(parts) - 1, 0, -1):
+            first = "-".join(parts[:k])
+            exact = [(code, dep, population) for code, dep, population, _ in self.communes.get(name_key(first), [])]
+            if exact or (exact := self.short_names(first, least=0)):
+                return exact
+        return []
+
     def neighbourhood(self, surface: str) -> str | None:
         """The commune of a curated neighbourhood, or of a village or section (rules/sites.toml) of this name."""
         key = name_key(surface)
