@@ -331,6 +331,7 @@ class Extractor:
             # saisies cet été sur la côte basque")
             heading = len(sentences) == 1 and not re.search(r"[.!?…»\"]\s*$", sentences[0])
             scene = [] if heading else lead_in
+            carried_in, located_here = lead_in, []  # (a subheading naming no place keeps the lead-in; _lead_in)
             for k, sentence in enumerate(sentences):
                 at += 1  # the sentence's rank in the article (_named_later)
                 lead_in = []  # only the paragraph's last sentence leads into the next (a skipped one leads nowhere)
@@ -673,6 +674,9 @@ class Extractor:
                     # de feu …": the district told before is the scene, not the town of an earlier paragraph
                     scene = [district]
                 lead_in = [] if produced else self._lead_in(sentence, sentence_places, deps)
+                # a narrated scene, not a list ("à Epinal et sa banlieue, à Dompaire") nor words quoted
+                if len({p.code for p in sentence_places}) == 1 and "«" not in sentence:
+                    located_here = lead_in or located_here
                 if produced:
                     for e in produced if told_in is not sentence else []:
                         e.evidence = told_in  # the article's sentence, not the recall cut from it
@@ -688,6 +692,10 @@ class Extractor:
                         counting.dated_by(events[-1], sentence, article.date)  # "Les faits se sont produits jeudi"
                     if not any(e.type in ("seizure", "arrest") for e in events[first:]):
                         counted = sentence  # "huit jeunes … étaient en garde à vue" before "… les avaient arrêtés"
+            if len(events) == first and not lead_in:  # a paragraph that tells no event leads in with the latest
+                # town it located ("Le 2 mars, les douaniers arrêtent une camionnette au péage de Lançon-Provence. Son
+                # chauffeur dit …" ¶ "Sous une bâche, …"), a subheading that names none with the town before it
+                lead_in = carried_in if heading else located_here
         events = without_tallies(events, self.ling.lemmas, self.gaz.departements_in)  # a year's tally, a trend
         events = recalls.series_told_one_by_one(events)  # "plusieurs fusillades", told one by one too
         told = recalls.dated(events)  # the mentions told as events (dated, located, measured), before they merge

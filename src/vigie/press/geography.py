@@ -44,6 +44,7 @@ the highest total wins. The weights are tiers: a term outweighs every term below
 | district_word | 30 | is a curated neighbourhood introduced by "quartier", "cité", "résidence" |
 | other_towns | 20 × n, n ≤ 2 | is in a département where n other names of the article have a commune |
 | near_main_town | 10 | lies within NEAR_KM of a main town |
+| located_after | 10 | lies within NEAR_KM of the town the words right after it name ("à X, près de Rennes") |
 | neighbourhood | 4 | is the town of a curated neighbourhood of that name |
 | population | log10(people) | is a commune (0 to 6.4) |
 
@@ -68,20 +69,23 @@ A candidate is vetoed (never chosen, whatever its score) when it is:
 | part_of_town | a commune named after "rue de", "quartier", "gare" …: part of a town |
 | far_neighbourhood | a curated neighbourhood far (NEAR_KM) from every main town and outside the named départements |
 | far_short_name | a short name ("Vitry") out of the article's context (départements, main towns, other_towns) |
+| far_from_the_town_after | under BIG_TOWN people, far (NEAR_KM) from the town named right after it: part of it |
 
 A short name that opens the name of one town of 10,000 people or more only, and is no commune's own name, is never
-vetoed so: "Cherbourg" is Cherbourg-en-Cotentin wherever the article is. A small commune is no far_small_village when
-two other names of the article have communes in its département (other_towns at its maximum): "Saint-Claude" with
+vetoed so: "Cherbourg" is Cherbourg-en-Cotentin wherever the article is; nor is the only commune of a toll's name ("au
+péage de Lançon-Provence"), nor one the words right after it place (located_after: "à Plerneuf, près de Saint-Brieuc";
+"le poste de la Vauvert, dans le nord de Toulon" is far_from_the_town_after). A small commune is no far_small_village
+when two other names of the article have communes in its département (other_towns at its maximum): "Saint-Claude" with
 Morez and Champagnole is the one of the Jura. A curated neighbourhood far from the main towns is vetoed even after
 "quartier" in an article whose headline opens with its town ("Brest : … le quartier de Bellevue" is no Bellevue of
 Nantes). A district with no town before it in its sentence takes the town its sentence names right after it
 (_town_after: "la cité X, dans le 10e arrondissement de Marseille"). An article that names no commune as a place but one
 town as the seat of its institutions (parquet, tribunal, commissariat, maire: seat) tells its unplaced events there. A
 commune far from every main town, in a département no other name of the article points to, named by a sentence that
-tells no event ("ex-joueur à Saint-Étienne") is no scene for the next sentences (far_in_passing). Persons transferred
-or taken to a town ("transférés à Bordeaux") or arrived from one ("arrivés d'Amiens") are no place there (ORIGIN), nor
-is the département after such a town ("originaire de Troyes dans l'Aube"); a village named after one of its streets
-("la rue des Tilleuls à Cancon", ADDRESS_BEFORE) is that village wherever the article is.
+tells no event ("ex-joueur à Saint-Étienne") is no scene for the next sentences (far_in_passing). Persons transferred or
+taken to a town ("transférés à Bordeaux") or arrived from one ("arrivés d'Amiens") are no place there (ORIGIN), nor is
+the département after such a town ("originaire de Troyes dans l'Aube"); a village named after one of its streets ("la
+rue des Tilleuls à Cancon", ADDRESS_BEFORE) is that village wherever the article is.
 
 Small: fewer than 2,000 people with homonyms, or fewer than 10,000 when the article names départements ("aux Sablons"
 in an article about the Sarthe is not the village in Isère); "Pas de blessé" is no
@@ -211,7 +215,7 @@ from dataclasses import dataclass, field, replace
 from vigie.geo.names import name_key
 from vigie.press import prefilter
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.places import AREA_TOWN_KM, AREAS, COMPASS, ELSEWHERE, SITES, Gazetteer, Place
+from vigie.press.places import AREA_TOWN_KM, AREAS, COMPASS, COMPASS_AFTER, ELSEWHERE, SITES, Gazetteer, Place
 from vigie.press.quantities import plain
 
 # an agency's filing line ("Paris, France | AFP | lundi 06/09/2021 - ", "SAINT-LAURENT-DU-MARONI, 18 mars (AFP) - "):
@@ -229,6 +233,7 @@ WEIGHTS = {  # the scoring table of the module docstring
     "other_towns": 20,
     "district_word": 30,
     "near_main_town": 10,
+    "located_after": 10,
     "neighbourhood": 4,
 }
 OTHER_TOWNS_MAX = 2  # other names counted for a département
@@ -300,12 +305,13 @@ REST_AREA = (
 # a département or an island named as where something happened: "à Mayotte", "en Martinique", "dans l'Aube",
 # "au large de la Martinique"
 DEP_NAME = r"(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*"  # a département's name, capitalised words
-SIDE = r"\bdans (?:le |l['’])(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?"  # "dans le nord-ouest"
+SIDE = r"\bdans (?:le |l['’])(?i:nord|sud|est|ouest|centre)(?i:-(?:est|ouest))?"  # "dans le nord-ouest", "le Nord"
 DEPARTEMENT_PLACE = (
-    r"(?:\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de )|"
-    # a side of it: "dans le nord du Jura", "dans l'ouest du département du Jura"
-    rf"{SIDE} (?:du département )?"
+    # a side of it, read first: "dans le nord du Jura", "dans l'ouest du département du Jura", "dans le Nord de la
+    # Haute-Savoie"
+    rf"(?:{SIDE} (?:du département )?"
     r"(?:de la |de l['’]|du |des |de )|"
+    r"\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de )|"
     # the districts or communes of a département, several places in it: "une vingtaine de cités du Val-d'Oise"
     r"\b(?P<several>cités|quartiers|communes) (?:de la |de l['’]|du |des |de ))"
     rf"(?P<name>{DEP_NAME})"
@@ -592,12 +598,21 @@ NEAR_BEFORE = (
     # and the list it heads: "arrêtés près de Tarbes et Bordeaux"
     r"(?:de la (?:commune|ville) )?(?:de |d['’]|du )(?:[\w'’-]+\s*(?:,|\bet\b)\s*(?:de |d['’]|du )?)?$"
 )
+# a name placed by the words right after it: "à Plerneuf, près de Saint-Brieuc", "la Vauvert, dans le nord de Toulon",
+# "Saint-Jean (au nord de Toulouse)" (ArticlePlaces._located_after)
+LOCATED_AFTER = (
+    r"^\s*[,(]\s*(?:tout |juste )?(?:près|non loin|à proximité|à côté|aux portes|aux abords|"
+    r"au (?:nord|sud)(?:-(?:est|ouest))?|à l['’](?:est|ouest)|"
+    r"dans (?:le |l['’])(?:nord|sud|est|ouest)(?:-(?:est|ouest))?)"
+    r"\s+(?:de la (?:commune|ville) )?(?:de |d['’]|du )"
+    r"(?P<town>[A-ZÉÈÎ][\w'’-]+(?:[- ](?:de |du |des |la |le |sur |en |l['’])?[A-ZÉÈÎ][\w'’-]+)*)"
+)
 # an airport or a port, by its name or its town's: "l'aéroport Félix-Éboué de Cayenne", "le port de Jarry",
 # "à l'aéroport" (rules/sites.toml says which commune it is in)
 SITE = (  # and a tunnel by what it passes under: "le tunnel sous la Manche"
     r"\b(?P<kind>[aA][ée]roport|[aA]érogare|[pP]ort|[tT]unnel)\b(?: international| maritime| autonome| de commerce)?"
     r"(?: (?:sous (?:la |le |l['’]))?(?P<name>[A-ZÉÈÎ][\w'’-]+(?:[- ][A-ZÉÈÎ][\w'’-]+)*))?"
-    r"(?: (?:de |d['’]|du )(?P<town>[A-ZÉÈÎ][\w'’-]+))?"
+    r"(?: (?:de |d['’]|du )(?P<town>[A-ZÉÈÎ][\w'’-]+(?: [–-] [A-ZÉÈÎ][\w'’-]+)?))?"  # "de Paris – Orly"
 )
 # a name right after these words is an area around the town (geo_precision 3, commune null): "l'agglomération de
 # Grenoble", "le bassin de Lens", "la banlieue de Lyon"
@@ -1101,10 +1116,11 @@ class ArticlePlaces(Geography):
         # "Sampans : un coup de feu …": a headline that opens on its town names a place, not a word
         opens = re.match(r"\s*", text).end() == mention.start
         headline = opens and bool(re.match(r"\s*[:–—|]", text[mention.end : mention.end + 8]))
-        memo = (mention.surface, before, area, headline)
+        located = self._located_after(text[mention.end : mention.end + 80])
+        memo = (mention.surface, before, area, headline, located)
         if memo not in self._memo:
             said = Mention(mention.surface, mention.words, len(before))
-            self._memo[memo] = self._resolve(said, before, area, headline)
+            self._memo[memo] = self._resolve(said, before, area, headline, located)
         chosen = self._memo[memo]
         if chosen.place is None:
             return chosen
@@ -1119,7 +1135,9 @@ class ArticlePlaces(Geography):
             return replace(chosen, place=place, rank=3, why="area")
         return replace(chosen, place=replace(chosen.place, start=mention.start))
 
-    def _resolve(self, mention: Mention, text: str, area: bool = False, headline: bool = False) -> Choice:
+    def _resolve(
+        self, mention: Mention, text: str, area: bool = False, headline: bool = False, located: tuple = ()
+    ) -> Choice:
         gaz, towns = self.gaz, self.towns
         before = text[max(0, mention.start - 60) : mention.start].lower()
         if re.search(ORIGIN, plain(before)):  # "le parquet d’Angers" as "le parquet d'Angers"
@@ -1151,6 +1169,11 @@ class ArticlePlaces(Geography):
             # an airport or a port said by its own name alone ("à Gillot", "au Raizet") in an article about its
             # département (rules/sites.toml): the commune it lies in, as a neighbourhood of it
             site = next((x for x in SITES if name_key(surface) in x.names), None)
+            # (wherever the article is when the name is the site's alone: "à Paris-Orly", no commune's name)
+            own = site is not None and "-" in surface and not gaz.candidates(surface)
+            if own:
+                why = Candidate(site.commune, gaz.info.get(site.commune, (None, 0))[0], "commune (site)")
+                return Choice(Place(why.code, why.departement, surface, mention.start, 1, why=why), 1, "site", [why])
             if site is not None and gaz.info.get(site.commune, (None, 0))[0] in self:
                 curated = site.commune
         if curated:
@@ -1202,8 +1225,12 @@ class ArticlePlaces(Geography):
                 communes.append(c)
         for c in candidates:
             self._score(c, key)
+        for c in communes if located else []:
+            if self.gaz.near_towns(c.code, located):
+                c.terms["located_after"] = WEIGHTS["located_after"]
         addressed = headline or bool(re.search(ADDRESS_BEFORE, before))
-        self._vetoes(candidates + communes, len(options), locative, part_of_town, addressed)
+        toll = bool(re.search(TOLL, before))
+        self._vetoes(candidates + communes, len(options), locative, part_of_town, addressed, located, toll)
         allowed = [c for c in candidates + communes if c.veto is None]
         if not allowed and len(words) > 1 and not candidates:
             # "au Jas de Bouffan" is a district, not the village of Jas: a longer name's first word counts as a town
@@ -1328,6 +1355,15 @@ class ArticlePlaces(Geography):
             self._district_towns[key] = named[-1] if named else (self.towns[0] if self.towns else None)
         return self._district_towns[key]
 
+    def _located_after(self, after: str) -> tuple:
+        """The communes of the town the words right after a name place it by ("à Plerneuf, près de Saint-Brieuc"): one
+        of them within NEAR_KM makes the name that commune wherever the article is; none makes it a part of that
+        town (_vetoes)."""
+        m = re.match(LOCATED_AFTER, after)
+        if m is None or name_key(m.group("town")) in self.gaz.departements.keys() - {"paris"}:
+            return ()
+        return tuple(code for code, _, _ in self.gaz.candidates(m.group("town")))
+
     def _longer_name_of_its_own(self, code: str, words: list[str], before: str, locative: bool) -> bool:
         """Whether a longer capitalised name is something else than the town its first word names, by the article the
         town's own name opens with: a town whose name has one (Le François, Le Creusot) is not meant by its bare word
@@ -1382,11 +1418,25 @@ class ArticlePlaces(Geography):
             c.terms["near_main_town"] = WEIGHTS["near_main_town"]
 
     def _vetoes(
-        self, candidates: list[Candidate], homonyms: int, locative: bool, part_of_town: bool, addressed: bool = False
+        self,
+        candidates: list[Candidate],
+        homonyms: int,
+        locative: bool,
+        part_of_town: bool,
+        addressed: bool = False,
+        located: tuple = (),
+        toll: bool = False,
     ) -> None:
         for c in candidates:
             population = self.gaz.info.get(c.code, (None, 0))[1]
             in_context = c.departement in self or "near_main_town" in c.terms or "main_town" in c.terms
+            if "located_after" in c.terms or toll and homonyms == 1 and c.kind == "commune":
+                # "à Plerneuf, près de Saint-Brieuc": the village the article places; "au péage de Lançon-Provence": a
+                # toll named after its commune (the only one of that name); wherever the article is
+                continue
+            if located and c.kind.startswith("commune") and population < BIG_TOWN and c.code not in located:
+                c.veto = "far_from_the_town_after"  # "la Vauvert, dans le nord de Toulon": a part of Toulon
+                continue
             if c.kind == "neighbourhood":
                 # "le quartier de Bellevue" in an article headlined "Brest : …" is Brest's, not the Bellevue of Nantes
                 if (self.towns or len(self)) and not in_context and ("district_word" not in c.terms or self.anchor):
@@ -1687,6 +1737,8 @@ class ArticlePlaces(Geography):
                 continue  # "un homme originaire de Troyes dans l'Aube": the département of a home or an origin
             if m.group("several") and re.search(TRADE_REACH, text[max(0, m.start() - 60) : m.start()]):
                 continue  # "le réseau alimentait plusieurs communes des Ardennes": its market, no place
+            if m.group("name").lower() in COMPASS and COMPASS_AFTER.match(text[m.end() :]):
+                continue  # "dans le Nord de la Haute-Savoie": a side of another place, not the Nord
             if code and (not m.group("at") or code.startswith("97")):  # "à Vienne" is a town; "à Mayotte" an island
                 return Place(None, code, m.group(0), m.start(), 3)
         return None
@@ -1750,7 +1802,7 @@ class ArticlePlaces(Geography):
             place is not None
             and place.departement in self.place_deps
             and not re.match(r"(?:cités|quartiers|communes)\b", place.text)
-            and not re.match(SIDE, place.text)
+            and not re.match(SIDE + r" (?:du département )?(?:de |du |des |d['’])", place.text)
             and (last is None or last.departement == place.departement)
         ):
             return None  # "en Martinique" in an article that names Le Vauclin: the town says more (not "des cités

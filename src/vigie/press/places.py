@@ -497,10 +497,12 @@ IN_COMPOUND = re.compile(rf"(?i:(?<![A-Za-z0-9]){COMPOUND_WORDS}-\|)|(?i:\|-{COM
 
 COMPASS = {"nord", "sud", "est", "ouest", "centre", "hauts", "bas"}  # "l'Ouest guyanais": no district of a town
 # a département named like a compass point is that point in these words, not the département: "plus au Nord", "vers le
-# Nord", "au Nord-Ouest de Roanne", "au Nord de Toulouse", "le Nord de la France" (a region); "dans le Nord", "Lille
-# (Nord)" and "Nord :" stay the département
+# Nord", "au Nord-Ouest de Roanne", "au Nord de Toulouse", "le Nord de la France" (a region), "dans le Nord de la
+# Haute-Savoie" (a side of another place); "dans le Nord", "Lille (Nord)" and "Nord :" stay the département
 COMPASS_BEFORE = re.compile(r"(?:(?<![A-Za-z0-9])au|(?<![A-Za-z0-9])vers le) $", re.I)
-COMPASS_AFTER = re.compile(r"^(?:-(?:Ouest|Est)\b| de la France\b| du pays\b)", re.I)
+COMPASS_AFTER = re.compile(
+    r"^(?:-(?:Ouest|Est)\b| de la France\b| du pays\b| (?:de la |du |des |de |de l['’ ])(?-i:[A-ZÉ]))", re.I
+)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -1,0 +1,66 @@
+"""Session 25 (issue 13), each mechanism on sentences written for the test (other towns, other words than the articles
+they were traced on): a compass point before another place is a side of it, not the Nord (places.COMPASS_AFTER,
+geography.DEPARTEMENT_PLACE); a village placed by the town the words after it name ("à X, près de Y") is that village
+wherever the article is, and a name far from that town is a part of it (geography.LOCATED_AFTER); an airport said by its
+own name alone ("à Paris-Orly") is its commune's (rules/sites.toml); a paragraph that tells no event leads the next
+one in with the town it located last, across a subheading that names none (extract._article, lead_in)."""
+
+from datetime import date
+
+from vigie.press.articles import Article
+
+
+def placed(extractor, title, text, day=date(2025, 3, 14)):
+    events = extractor.extract(Article(id="t", date=day, title=title, text=text))
+    return [(e.type, e.commune, e.departement, e.geo_precision) for e in events]
+
+
+def test_a_compass_point_before_another_place_is_a_side_of_it(extractor):
+    side = "Mercredi 12 mars, neuf revendeurs de cocaïne ont été arrêtés dans le Nord de l'Isère."
+    assert placed(extractor, "Bourgoin-Jallieu : un trafic démantelé", side) == [("arrest", None, "38", 3)]
+    # the Nord itself stays the département, and a town of it the town
+    nord = "Mercredi 12 mars, neuf revendeurs de cocaïne ont été arrêtés dans le Nord."
+    assert placed(extractor, "Trafic", nord) == [("arrest", None, "59", 3)]
+    town = "Douai : un trafic démantelé"
+    assert placed(extractor, town, "Mercredi, neuf revendeurs de cocaïne ont été arrêtés dans le Nord.") == [
+        ("arrest", "59178", "59", 1)
+    ]
+
+
+def test_a_village_placed_by_the_town_named_after_it(extractor):
+    text = (
+        "Les réseaux de Lyon (Rhône) essaiment. Un revendeur lyonnais de cocaïne a été interpellé lundi 10 mars à "
+        "Plerneuf, près de Saint-Brieuc."
+    )
+    assert placed(extractor, "Lyon : la drogue part vers l'ouest", text) == [("arrest", "22188", "22", 1)]
+    # without the town after it, the small village far from the article's towns is no place
+    bare = text.replace(", près de Saint-Brieuc", "")
+    assert ("arrest", "22188", "22", 1) not in placed(extractor, "Lyon : la drogue part vers l'ouest", bare)
+    # a homonym near the town named after it: "Saint-Denis, au nord de Paris", not the one of La Réunion
+    north = "Un grossiste de cannabis a été arrêté jeudi 6 mars à Saint-Denis, au nord de Paris."
+    assert placed(extractor, "Un grossiste tombe", north) == [("arrest", "93066", "93", 1)]
+
+
+def test_a_name_far_from_the_town_named_after_it_is_part_of_it(extractor):
+    text = (
+        "Un policier a failli être touché : le commissariat de la Vauvert, dans le nord de Toulon, a été visé par un "
+        "coup de feu mardi soir. Le quartier est miné par le trafic de stupéfiants."
+    )
+    events = placed(extractor, "Un tir sur un commissariat, le trafic de drogue soupçonné", text, date(2025, 3, 12))
+    assert events == [("shooting", "83137", "83", 1)]  # not Vauvert, a town of the Gard
+
+
+def test_an_airport_said_by_its_own_name_is_its_communes(extractor):
+    text = "Mardi 4 mars, deux passagers venant de Cayenne ont été arrêtés à Paris-Orly avec 3 kilos de cocaïne."
+    assert placed(extractor, "Nantes : un réseau de mules démantelé", text) == [("seizure", "94054", "94", 1)]
+
+
+def test_a_paragraph_without_event_leads_in_with_the_town_it_located(extractor):
+    text = (
+        "Les douaniers de Montpellier ont eu du flair. Le 2 mars, ils contrôlent une camionnette au péage de "
+        "Lançon-Provence, sur l'autoroute A7. Son chauffeur, un Néerlandais, dit transporter des meubles.\n\n"
+        "Une cache derrière les meubles\n\n"
+        "Sous une bâche, les agents trouvent 45 kilos de résine de cannabis."
+    )
+    events = placed(extractor, "Les douaniers de Montpellier saisissent 45 kilos de résine", text)
+    assert events == [("seizure", "13051", "13", 1)]
