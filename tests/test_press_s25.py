@@ -3,7 +3,11 @@ they were traced on): a compass point before another place is a side of it, not 
 geography.DEPARTEMENT_PLACE); a village placed by the town the words after it name ("à X, près de Y") is that village
 wherever the article is, and a name far from that town is a part of it (geography.LOCATED_AFTER); an airport said by its
 own name alone ("à Paris-Orly") is its commune's (rules/sites.toml); a paragraph that tells no event leads the next
-one in with the town it located last, across a subheading that names none (extract._article, lead_in)."""
+one in with the town it located last, across a subheading that names none (extract._article, lead_in); a district the
+article named is the same said with other little words (geography.without_particles); premises listed each with its
+town are one operation over them (geography.PREMISES_LISTED); a find denied by "ni … ni" (rules/qualifiers.toml
+negation.ne_ni_objet, with the lemma of "ni" mended in rules/lemmas.toml); a clause that refers back ("Lors de ces
+affrontements") takes the day of the story told before it (extract.THESE, rules/words.toml date.unfolded)."""
 
 from datetime import date
 
@@ -64,3 +68,43 @@ def test_a_paragraph_without_event_leads_in_with_the_town_it_located(extractor):
     )
     events = placed(extractor, "Les douaniers de Montpellier saisissent 45 kilos de résine", text)
     assert events == [("seizure", "13051", "13", 1)]
+
+
+def test_a_district_said_again_with_other_little_words_is_the_same(extractor):
+    text = (
+        "Des tirs ont visé lundi soir un immeuble du quartier du Luc des Rosiers, à Draguignan, sur fond de trafic de "
+        "drogue.\n\nDes coups de feu avaient déjà été tirés au Luc de Rosiers le 2 février."
+    )
+    events = placed(extractor, "Draguignan : nouveaux tirs", text, date(2025, 3, 12))
+    assert {commune for _, commune, *_ in events} == {"83050"}
+
+
+def test_premises_listed_each_with_its_town_are_one_operation(extractor):
+    text = (
+        "Le 4 mars, 200 pieds de cannabis ont été découverts dans un hangar à Haguenau, une maison à Brumath et un "
+        "garage à Saverne."
+    )
+    assert placed(extractor, "Bas-Rhin : trois plantations démantelées", text) == [("seizure", None, "67", 3)]
+    # two towns only: the first one's, as before
+    two = "Le 4 mars, 200 pieds de cannabis ont été découverts dans un hangar à Haguenau et une maison à Brumath."
+    assert ("seizure", None, "67", 3) not in placed(extractor, "Bas-Rhin : deux plantations", two)
+
+
+def test_a_find_denied_by_ni_ni_is_no_seizure(extractor):
+    text = (
+        "Des coups de feu ont retenti dimanche soir dans la cité des Merisiers, à Trappes, sur fond de trafic de "
+        "drogue. Sur place, les policiers n'ont découvert ni victime, ni arme, ni étui."
+    )
+    assert [t for t, *_ in placed(extractor, "Trappes : des tirs dans la nuit", text)] == ["shooting"]
+    found = text.replace("n'ont découvert ni victime, ni arme, ni étui", "ont découvert une arme et des étuis")
+    assert "seizure" in [t for t, *_ in placed(extractor, "Trappes : des tirs dans la nuit", found)]
+
+
+def test_a_clause_referring_back_takes_the_day_of_the_story(extractor):
+    text = (
+        "Lundi 3 mars au soir, les choses ont dégénéré au Mail, à Chambéry, entre des jeunes et des revendeurs de "
+        "drogue.\n\nUn blessé grave\n\nAu cours de cette bagarre, un homme a été touché par une balle.\n\nUn bar a "
+        "aussi été visé par des tirs mercredi 5 mars."
+    )
+    events = extractor.extract(Article(id="t", date=date(2025, 3, 7), title="Chambéry : tensions", text=text))
+    assert sorted(str(e.date_start) for e in events if e.type == "shooting") == ["2025-03-03", "2025-03-05"]

@@ -108,6 +108,10 @@ TOLL_ITEM = quantities.VALUES["toll_item"]  # "Arles (trois blessés le 18 avril
 DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’]|(?:Il|Ils|Elle|Elles)\s)"
 
 
+# a clause that opens by referring back to what was told: "Lors de ces affrontements", "Au cours de cette rixe"
+THESE = r"\s*(?i:lors|au cours|pendant|durant) (?i:de ces|de cette|de cet|de ce|ces|cette|cet|ce)\b"
+
+
 def _story_day(interval, ref: date) -> bool:
     """Is `interval` one day, not after the article? Told by a sentence that only dates what was told ("Les
     perquisitions ont eu lieu le mardi 4 mars", rules/words.toml date.took_place, date.unfolded), it is the
@@ -442,7 +446,11 @@ class Extractor:
                             last_date = story_day = interval
                         continue
                     vague = self._vague(clause, deps, last_place)
-                    own_places = sentence_places if clause == sentence else self._places(clause, deps)
+                    # (a list the clauses cut is the sentence's place: "… dans un hangar à X, une maison à Y" | "et un
+                    # garage à Z")
+                    listed_over = len(sentence_places) == 1 and sentence_places[0].precision == 3
+                    listed_over = listed_over and sentence_places[0].text.split(",")[0] in clause
+                    own_places = sentence_places if clause == sentence or listed_over else self._places(clause, deps)
                     places = own_places or sentence_places
                     said_in = clause if own_places else sentence
                     if types == ["arrest"] and places and all(residence(said_in, p, self.ling.lemmas) for p in places):
@@ -488,6 +496,9 @@ class Extractor:
                         last_date,
                     )
                     when = own_when or paragraph_date
+                    if when is None and story_day is not None and last_date == story_day and re.match(THESE, clause):
+                        when = story_day  # "Lundi soir, la bagarre a dégénéré …" ¶ "Au cours de cette bagarre, un
+                        # passant a reçu une balle": the day of what the sentence refers back to
                     borrowed = (
                         not (places or sentence_places or placed)
                         and _operation_of_a_day(types, when or last_date)

@@ -367,6 +367,12 @@ LISTED = (  # "À Montbéliard, Audincourt et Valentigney" opening a sentence to
     rf"({LISTED_ITEM}(?:{LISTED_ON}{LISTED_OF}{LISTED_ITEM})*,? (?:et|ou encore) "
     rf"(?:à |au |aux |{LISTED_OF}){LISTED_ITEM})"
 )
+# premises listed each with its town, three towns or more: "dans un hangar à Haguenau, une maison à Brumath et un
+# garage à Saverne" — one operation across them (geo_precision 3), as a list after one "à" is
+PREMISES_AT = r"(?:un|une|des|le|la|les|l['’]) ?[\w'’-]+(?: [a-zéèêàâîôûç'’-]+)? (?:à |au |aux )"
+PREMISES_LISTED = (
+    rf"(?<![\w'’]){PREMISES_AT}({LISTED_ITEM})(?:, {PREMISES_AT}({LISTED_ITEM}))+,? et {PREMISES_AT}({LISTED_ITEM})"
+)
 # the officers of two towns or more, named with no other place: "les policiers de Vannes et Lorient", "les gendarmes de
 # Bastia et de Borgo" — one operation across their towns (geo_precision 3), not the first town named
 OFFICERS_LISTED = (
@@ -699,7 +705,13 @@ HOME_BEFORE = (
     r"\b(?:chez (?:lui|elle|eux|sa|son|ses|leur|leurs|un|une|des)\b(?: [\w'’-]+){0,2}|"
     r"(?:à |dans )?(?:son|sa|leur|leurs) (?:domicile|appartement|logement|maison)) (?:à |au |aux |de |d['’]|du )$"
 )
+PARTICLES = {"de", "des", "du", "d", "la", "le", "les", "l"}  # a name's little words (without_particles)
 RECALLED_DAYS = 92  # an event that ended this long before the article is background, not where its news is
+
+
+def without_particles(key: str) -> str:
+    """A name key without its little words ("val des ormeaux" → "val ormeaux"): one district's spellings."""
+    return " ".join(w for w in key.split() if w not in PARTICLES) or key
 
 
 def is_district(place: Place) -> bool:
@@ -791,6 +803,8 @@ class ArticlePlaces(Geography):
         self.names = names or {}
         self.anchor = anchor  # the town the headline opens with ("Agen : …")
         self.districts = districts or {}  # names the article calls districts → their town
+        # and by their words alone: "le Val des Ormeaux" said again as "le Val d'Ormeaux"
+        self.districts_by_words = {without_particles(k): town for k, town in self.districts.items()}
         self.text = ""  # the article's title and text, once read
         self.said_deps: set[str] = set()  # the départements the article names in words (Gazetteer.departements_in)
         self.abroad_text = ""  # the article, where a foreign city's country may be named (_exonym)
@@ -1182,7 +1196,11 @@ class ArticlePlaces(Geography):
             if re.search(DISTRICT_WORD, before):
                 c.terms["district_word"] = WEIGHTS["district_word"]
             candidates.append(c)
-        official = gaz.district_of(surface, towns) or self.districts.get(name_key(surface))
+        official = (
+            gaz.district_of(surface, towns)
+            or self.districts.get(name_key(surface))
+            or self.districts_by_words.get(without_particles(name_key(surface)))
+        )
         if official and official != curated:
             candidates.append(Candidate(official, gaz.info.get(official, (None, 0))[0], "district"))
         part_of_town = bool(prefilter.search(PART_OF_TOWN, before))
@@ -1669,7 +1687,9 @@ class ArticlePlaces(Geography):
         """ "à Ajaccio, Bastia et Porto-Vecchio": one operation across three communes or more listed after one "à"
         (geo_precision 3, their common département or none); not a list of homes or courts ("domiciliés à …")."""
         m = re.search(LISTED, text)
-        if not m or re.search(ORIGIN, text[max(0, m.start() - 60) : m.start() + 2].lower()):
+        if not m:
+            return self._premises_listed(text)
+        if re.search(ORIGIN, text[max(0, m.start() - 60) : m.start() + 2].lower()):
             return None
         names = [re.sub(r" \(.*\)$", "", name) for name in re.split(rf",? (?:et|ou encore) |{LISTED_ON}", m.group(2))]
         names = [re.sub(r"^aux? ", lambda a: "Les " if a.group(0) == "aux " else "Le ", name) for name in names]
@@ -1680,6 +1700,19 @@ class ArticlePlaces(Geography):
         if len(codes) < (3 if m.group("how") in ("à ", "À ") else 2) or len(codes) < len(names):
             return None
         return across(codes.values(), m.group(0), m.start())
+
+    def _premises_listed(self, text: str) -> Place | None:
+        """ "dans un hangar à Haguenau, une maison à Brumath et un garage à Saverne": one operation across three
+        communes or more, each named with its premises (geo_precision 3, their common département or none)."""
+        for m in re.finditer(PREMISES_LISTED, text):
+            if re.search(ORIGIN, text[max(0, m.start() - 60) : m.start() + 2].lower()):
+                continue  # "domiciliés dans un appartement à …"
+            names = [re.sub(r" \(.*\)$", "", x) for x in re.findall(rf"{PREMISES_AT}({LISTED_ITEM})", m.group(0))]
+            places = [p for p in map(self.commune_at, names) if p is not None]
+            codes = {p.code: p.departement for p in places}
+            if len(codes) >= 3 and len(places) == len(names):
+                return across(codes.values(), m.group(0), m.start())
+        return None
 
     def _officers_listed(self, text: str) -> tuple[Place, set[str]] | None:
         """ "les policiers de Vannes et Lorient", "les gendarmes de Bastia et de Borgo", in a text that names no other
