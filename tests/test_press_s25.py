@@ -7,7 +7,8 @@ one in with the town it located last, across a subheading that names none (extra
 article named is the same said with other little words (geography.without_particles); premises listed each with its
 town are one operation over them (geography.PREMISES_LISTED); a find denied by "ni … ni" (rules/qualifiers.toml
 negation.ne_ni_objet, with the lemma of "ni" mended in rules/lemmas.toml); a clause that refers back ("Lors de ces
-affrontements") takes the day of the story told before it (extract.THESE, rules/words.toml date.unfolded)."""
+affrontements") takes the day of the story told before it (extract.THESE, rules/words.toml date.unfolded); an event
+whose sentence names no place is where the next sentence says it took place (extract.Extractor._placed_after)."""
 
 from datetime import date
 
@@ -108,3 +109,17 @@ def test_a_clause_referring_back_takes_the_day_of_the_story(extractor):
     )
     events = extractor.extract(Article(id="t", date=date(2025, 3, 7), title="Chambéry : tensions", text=text))
     assert sorted(str(e.date_start) for e in events if e.type == "shooting") == ["2025-03-03", "2025-03-05"]
+
+
+def test_the_sentence_after_an_unplaced_event_says_where_it_took_place(extractor):
+    title = "Avignon : les saisies se multiplient"
+    text = (
+        "Samedi 8 mars, les gendarmes ont trouvé 2 kilos de résine dans une voiture lors d'un contrôle routier. Le "
+        "contrôle se tenait à Pertuis, à la sortie du pont."
+    )
+    assert placed(extractor, title, text) == [("seizure", "84089", "84", 1)]
+    took = text.replace("Le contrôle se tenait à Pertuis", "Les faits se sont déroulés à Pertuis")
+    assert placed(extractor, title, took) == [("seizure", "84089", "84", 1)]
+    # a sentence that names a town otherwise does not move it ("Le conducteur habite à Pertuis")
+    home = text.replace("Le contrôle se tenait à Pertuis, à la sortie du pont", "Le conducteur habite à Pertuis")
+    assert placed(extractor, title, home) == [("seizure", "84007", "84", 1)]

@@ -108,6 +108,7 @@ TOLL_ITEM = quantities.VALUES["toll_item"]  # "Arles (trois blessés le 18 avril
 DEFINITE = r"\s*(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs)\s|L['’]|(?:Il|Ils|Elle|Elles)\s)"
 
 
+TOOK_PLACE = ("date.took_place", "date.unfolded", "place.held")  # rules/words.toml: where what was told took place
 # a clause that opens by referring back to what was told: "Lors de ces affrontements", "Au cours de cette rixe"
 THESE = r"\s*(?i:lors|au cours|pendant|durant) (?i:de ces|de cette|de cet|de ce|ces|cette|cet|ce)\b"
 
@@ -323,6 +324,7 @@ class Extractor:
         named_before = []  # the latest place a sentence named, in any paragraph: where an operation's pieces began
         at, placed = -1, False  # the sentence's rank (_named_later); whether an event was placed before
         lead_in = []  # the town a paragraph ends on, telling no event: the scene of the next paragraph's first events
+        told_last: list[Event] = []  # the events of the sentence just read
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
@@ -341,6 +343,7 @@ class Extractor:
                 lead_in = []  # only the paragraph's last sentence leads into the next (a skipped one leads nowhere)
                 before, counted = counted, None  # the sentence just before, when it told no event
                 told_in = sentence  # the evidence of the sentence's events
+                previous, told_last = told_last, []  # the events the sentence before told (_placed_after)
                 bare = plain(sentence)
                 own = recalls.without_record(bare)  # "un guetteur, qui sortait de prison, a été abattu"
                 if own != bare and not self._excluded(own):
@@ -697,10 +700,12 @@ class Extractor:
                         counting.toll_told(events[-4:], events[first:], sentence, article.date)
                     counting.counted_before(before, produced, article.date)
                     events += produced
+                    told_last = produced
                 elif not described:
                     if events:
                         counting.complete(events[-4:], events[first:], sentence, article.date)
                         counting.dated_by(events[-1], sentence, article.date)  # "Les faits se sont produits jeudi"
+                    self._placed_after(previous, sentence, lead_in)  # "… Les faits se sont déroulés à Embrun"
                     if not any(e.type in ("seizure", "arrest") for e in events[first:]):
                         counted = sentence  # "huit jeunes … étaient en garde à vue" before "… les avaient arrêtés"
             if len(events) == first and not lead_in:  # a paragraph that tells no event leads in with the latest
@@ -877,6 +882,17 @@ class Extractor:
             if places:
                 return [] if self.ling.kinds(plain(sentence)) else places[:1]
         return []
+
+    def _placed_after(self, told: list[Event], sentence: str, located: list) -> None:
+        """Events whose sentence named no place of theirs, placed by the next sentence, which tells no event but where
+        they took place ("1 kilo de résine a été découvert dans une voiture. Le contrôle se tenait près du pont, à
+        Pertuis", "… Les faits se sont déroulés à Vitrolles"): there, not at the town carried from before."""
+        if not told or not located or not any(self.ling.says(name, plain(sentence)) for name in TOOK_PLACE):
+            return
+        for event in told:
+            if event.carried:
+                relocate(event, located[0])
+                event.carried = False
 
     def _lead_in(self, sentence: str, places: list, deps: ArticlePlaces) -> list:
         """The town a sentence that tells no event names after a locative ("… des signalements visant un jeune
