@@ -8,7 +8,9 @@ article named is the same said with other little words (geography.without_partic
 town are one operation over them (geography.PREMISES_LISTED); a find denied by "ni … ni" (rules/qualifiers.toml
 negation.ne_ni_objet, with the lemma of "ni" mended in rules/lemmas.toml); a clause that refers back ("Lors de ces
 affrontements") takes the day of the story told before it (extract.THESE, rules/words.toml date.unfolded); an event
-whose sentence names no place is where the next sentence says it took place (extract.Extractor._placed_after)."""
+whose sentence names no place is where the next sentence says it took place (extract.Extractor._placed_after); a find
+told by a participle that shares an arrest's auxiliary (rules/triggers.toml seizure.et_trouve), and the cash after
+"revendeurs" (rules/values.toml not_cash); a birth is no date (dates._resolve) nor place (geography.ORIGIN)."""
 
 from datetime import date
 
@@ -123,3 +125,21 @@ def test_the_sentence_after_an_unplaced_event_says_where_it_took_place(extractor
     # a sentence that names a town otherwise does not move it ("Le conducteur habite à Pertuis")
     home = text.replace("Le contrôle se tenait à Pertuis, à la sortie du pont", "Le conducteur habite à Pertuis")
     assert placed(extractor, title, home) == [("seizure", "84007", "84", 1)]
+
+
+def test_a_find_that_shares_the_auxiliary_of_an_arrest(extractor):
+    text = "Le 4 mars, les policiers ont arrêté quatre revendeurs et découvert 12 000 euros en liquide à Vierzon."
+    events = extractor.extract(Article(id="t", date=date(2025, 3, 14), title="Vierzon : un trafic tombe", text=text))
+    assert [(e.type, e.count, e.cash_eur) for e in events] == [("seizure", 4, 12000)]
+    # a finding that is no goods stays an arrest
+    learnt = "Le 4 mars, les policiers ont arrêté quatre revendeurs et découvert que le réseau venait de Tours."
+    assert [t for t, *_ in placed(extractor, "Vierzon : un trafic tombe", learnt)] == ["arrest"]
+
+
+def test_a_birth_is_no_date_nor_place_of_the_event(extractor):
+    text = "Le conducteur, né en 1994 à Bayonne, transportait 6 kilos de résine de cannabis, à Dax."
+    events = extractor.extract(Article(id="t", date=date(2025, 3, 14), title="Dax : saisie de résine", text=text))
+    assert [(e.type, e.commune, e.date_start) for e in events] == [("seizure", "40088", None)]
+    dated = "Le 2 mars, le conducteur, né le 3 juin 1994, transportait 6 kilos de résine de cannabis, à Dax."
+    events = extractor.extract(Article(id="t", date=date(2025, 3, 14), title="Dax : saisie de résine", text=dated))
+    assert [(e.type, e.commune, e.date_start) for e in events] == [("seizure", "40088", date(2025, 3, 2))]

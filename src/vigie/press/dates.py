@@ -76,6 +76,8 @@ def resolve(text: str, ref: date, anchor: Interval | None = None) -> Interval | 
 
 def _resolve(text: str, ref: date, anchor: Interval | None) -> Interval | None:
     t = text.lower().replace("\u2019", "'")
+    # "un habitant de Canteleu, né en 1997", "nés entre 1990 et 2001": a birth, not the day of the event
+    t = re.sub(r"\bnée?s? (?:à [\w' -]{1,40}? )?(?:en|le|entre) [^,;.]{0,40}\d{4}", " ", t)
     # "…, a annoncé lundi la préfecture", "…, informe ce samedi 10 février la préfecture": the day of the
     # announcement, not of the event
     t = prefilter.sub(

@@ -496,6 +496,7 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"(?:viennent|venant) (?:tout droit |directement )?(?:de|d')|"  # "à l'entrée de X, en venant de Y"
     r"arrivée?s? (?:tout droit |directement )?(?:de|d')(?: la| les|(?<=de) l')?|"  # "Eux sont arrivés d'Amiens"
     r"originaires? (?:de|d')(?: la| les|(?<=de) l')?|"
+    r"\bnée?s? (?:en \d{4} |le \d{1,2}(?:er)? \w+ \d{4} )?(?:à|au|aux)|"  # a birthplace: "né en 1990 à Rouen"
     r"en provenance (?:de|d')|"
     r"à destination (?:de|d')|en partance (?:pour|vers)(?: la| le| les| l')?|"
     # where a journey went: "devait reprendre l'avion pour Paris", "un vol retour vers Lyon"
