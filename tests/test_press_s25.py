@@ -10,7 +10,8 @@ negation.ne_ni_objet, with the lemma of "ni" mended in rules/lemmas.toml); a cla
 affrontements") takes the day of the story told before it (extract.THESE, rules/words.toml date.unfolded); an event
 whose sentence names no place is where the next sentence says it took place (extract.Extractor._placed_after); a find
 told by a participle that shares an arrest's auxiliary (rules/triggers.toml seizure.et_trouve), and the cash after
-"revendeurs" (rules/values.toml not_cash); a birth is no date (dates._resolve) nor place (geography.ORIGIN)."""
+"revendeurs" (rules/values.toml not_cash); a birth is no date (dates._resolve) nor place (geography.ORIGIN); the
+home an event was told at is no scene, but "le domicile" said again is there (geography.SAME_HOME)."""
 
 from datetime import date
 
@@ -143,3 +144,14 @@ def test_a_birth_is_no_date_nor_place_of_the_event(extractor):
     dated = "Le 2 mars, le conducteur, né le 3 juin 1994, transportait 6 kilos de résine de cannabis, à Dax."
     events = extractor.extract(Article(id="t", date=date(2025, 3, 14), title="Dax : saisie de résine", text=dated))
     assert [(e.type, e.commune, e.date_start) for e in events] == [("seizure", "40088", date(2025, 3, 2))]
+
+
+def test_the_home_told_before_named_again_by_its_noun(extractor):
+    text = (
+        "La lutte contre le trafic de drogue s'intensifie depuis les tirs du 1er mars sur un point de deal à "
+        "Montpellier.\n\nLundi 3 mars, les "
+        "gendarmes ont interpellé un homme qui cultivait du cannabis à son domicile de Lunel.\n\nLes militaires ont "
+        "trouvé dans le domicile 150 plants de cannabis et 2 kilos d'herbe."
+    )
+    events = placed(extractor, "Hérault : la lutte contre les trafics", text)
+    assert ("seizure", "34145", "34", 1) in events and not any(t == "seizure" and c == "34172" for t, c, *_ in events)

@@ -16,8 +16,10 @@ from vigie.press.geography import (
     LEAD,
     NEAR,
     SAME_DISTRICT,
+    SAME_HOME,
     UNIT_BEFORE,
     ArticlePlaces,
+    at_home,
     carries_over,
     is_district,
     is_locality,
@@ -325,6 +327,7 @@ class Extractor:
         at, placed = -1, False  # the sentence's rank (_named_later); whether an event was placed before
         lead_in = []  # the town a paragraph ends on, telling no event: the scene of the next paragraph's first events
         told_last: list[Event] = []  # the events of the sentence just read
+        home = None  # the home of persons an event was told at (geography.at_home): no scene, but "le domicile" after
         for sentences in paragraphs:
             first = len(events)  # the paragraph's own events start here
             paragraph_date = None
@@ -468,6 +471,8 @@ class Extractor:
                     named = places  # the places the clause or its sentence names (else one carried from before)
                     if not places and district and re.search(SAME_DISTRICT, clause, re.I):
                         places = [district]
+                    if not places and home and re.search(SAME_HOME, clause, re.I):
+                        places = [home]  # "… à son domicile de Fréjus" … "ils ont trouvé dans le domicile 300 plants"
                     seats = [h for h in homes if self._unit_before(said_in, h)]  # "les gendarmes de Noyon"
                     persons = [h for h in homes if not any(h is s for s in seats)]  # "deux jeunes de Vierzon"
                     if not places and seats and not (vague or scene or placed_here or last_place is main_place):
@@ -653,6 +658,7 @@ class Extractor:
                     elif places and places[0] is not area and not counted_apart:  # the département is no scene
                         # an unnamed locality ("un petit village") is not where the story is, nor a bare "l'aéroport"
                         kept = carries_over(places[0], said_in, when, article.date)
+                        home = places[0] if at_home(places[0], said_in) else home
                         # a round-up of towns of several départements ("à Villefranche-de-Rouergue (Aveyron), …, à
                         # Nersac (Charente)") is no scene for the story's next events: none of them is its town
                         kept = kept and len({p.departement for p in own_places if p.code}) < 2

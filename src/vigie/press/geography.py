@@ -251,6 +251,8 @@ SAME_DISTRICT = (
     r"\bdans (?:le quartier|la cité)\b(?! (?:de|du|des|d['’]|voisin)|[\w-])"
 )
 DISTRICT = r"\b(?:quartiers?|cités?|secteur|section|résidence)\b"
+# the home told before, named again by its noun: "… à son domicile de Fréjus" … "ont trouvé dans le domicile 300 plants"
+SAME_HOME = r"\b(?:dans|au|à) (?:le |ce |son |leur )?(?:domicile|logement)\b(?! (?:de|du|d['’]) )"
 LOCALITY = r"\b(?:village|hameau|maison|exploitation|chemin|bois|forêt)\b"
 CAPITAL_NAME = r"(?-i:[A-ZÉ])[\w'’-]+"  # a capitalised name even in a pattern read with re.I
 # a motorway or a road, by its kind or its number ("l'autoroute A31", "sur l'A 40", "la RN 2"): a place of
@@ -734,6 +736,11 @@ def across(departements, said: str, start: int) -> Place:
     return Place(None, dep, said, start, 3, why=Candidate("", dep, "commune (several)"))
 
 
+def at_home(place: Place, said_in: str) -> bool:
+    """Is this place a person's home ("chez sa compagne à Saint-Raphaël", "à son domicile de Fréjus")?"""
+    return bool(re.search(HOME_BEFORE, said_in[max(0, place.start - 40) : max(place.start, 0)], re.I))
+
+
 def carries_over(place: Place, said_in: str = "", when=None, ref=None) -> bool:
     """May the next events with no place of their own be here? Not at a bare "l'aéroport" (ArticlePlaces.sites), nor
     over a list of communes ("à Lorient, Lanester et Hennebont": one operation's, not the article's setting), nor at
@@ -743,7 +750,7 @@ def carries_over(place: Place, said_in: str = "", when=None, ref=None) -> bool:
     Malemort" does not move the story there; "En septembre dernier, à Mandelieu, …" told as the story does)."""
     if place.why is not None and place.why.kind in ("commune (bare site)", "commune (several)"):
         return False
-    if said_in and re.search(HOME_BEFORE, said_in[max(0, place.start - 40) : max(place.start, 0)], re.I):
+    if said_in and at_home(place, said_in):
         return False
     old = when and ref and when[1] and (ref - when[1]).days > RECALLED_DAYS
     return not (old and re.search(r"\bdéjà\b", said_in, re.I))
