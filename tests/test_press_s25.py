@@ -11,7 +11,9 @@ affrontements") takes the day of the story told before it (extract.THESE, rules/
 whose sentence names no place is where the next sentence says it took place (extract.Extractor._placed_after); a find
 told by a participle that shares an arrest's auxiliary (rules/triggers.toml seizure.et_trouve), and the cash after
 "revendeurs" (rules/values.toml not_cash); a birth is no date (dates._resolve) nor place (geography.ORIGIN); the
-home an event was told at is no scene, but "le domicile" said again is there (geography.SAME_HOME)."""
+home an event was told at is no scene, but "le domicile" said again is there (geography.SAME_HOME); an operation
+placed by the département its headline names is placed by those words, not the whole headline
+(operations.operation_area)."""
 
 from datetime import date
 
@@ -155,3 +157,15 @@ def test_the_home_told_before_named_again_by_its_noun(extractor):
     )
     events = placed(extractor, "Hérault : la lutte contre les trafics", text)
     assert ("seizure", "34145", "34", 1) in events and not any(t == "seizure" and c == "34172" for t, c, *_ in events)
+
+
+def test_the_place_of_an_operation_named_by_its_departement_only_is_its_name(extractor):
+    text = "Lors des perquisitions, les gendarmes ont saisi mardi plus de 30 kilos de résine de cannabis."
+    for title, said in [
+        ("Jura : 30 kilos de résine saisis, un homme écroué", "Jura"),
+        ("Un réseau de résine tombe dans le Jura", "dans le Jura"),
+    ]:
+        events = extractor.extract(Article(id="t", date=date(2025, 3, 14), title=title, text=text))
+        assert [(e.type, e.commune, e.departement, e.geo_precision, e.place) for e in events] == [
+            ("seizure", None, "39", 3, said)
+        ]
