@@ -13,11 +13,13 @@ told by a participle that shares an arrest's auxiliary (rules/triggers.toml seiz
 "revendeurs" (rules/values.toml not_cash); a birth is no date (dates._resolve) nor place (geography.ORIGIN); the
 home an event was told at is no scene, but "le domicile" said again is there (geography.SAME_HOME); an operation
 placed by the département its headline names is placed by those words, not the whole headline
-(operations.operation_area)."""
+(operations.operation_area); a district the article names is not of the town of a unit come to help ("la BAC de X",
+geography.ArticlePlaces._sentence_town, _paragraph_town)."""
 
 from datetime import date
 
 from vigie.press.articles import Article
+from vigie.press.geography import ArticlePlaces
 
 
 def placed(extractor, title, text, day=date(2025, 3, 14)):
@@ -169,3 +171,16 @@ def test_the_place_of_an_operation_named_by_its_departement_only_is_its_name(ext
         assert [(e.type, e.commune, e.departement, e.geo_precision, e.place) for e in events] == [
             ("seizure", None, "39", 3, said)
         ]
+
+
+def test_a_district_is_not_of_the_town_of_a_unit_come_to_help(extractor):
+    title = "Nevers : la police s'attaque au point de deal des Glycines"
+    text = (
+        "Mercredi 12 mars, les policiers neversois, épaulés pour l'occasion par une équipe cynophile spécialisée dans "
+        "les stupéfiants et la BAC de Clamecy, sont intervenus dans le quartier des Glycines. Le point de deal des "
+        "Glycines a été démantelé et trois revendeurs interpellés."
+    )
+    # the district the article names is of the headline's town, not of the unit's ("la BAC de …")
+    assert ArticlePlaces.read(extractor.gaz, title, text).districts["glycines"] == "58194"
+    events = placed(extractor, title, text)
+    assert events and {commune for _, commune, *_ in events} == {"58194"}

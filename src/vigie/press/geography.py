@@ -960,12 +960,14 @@ class ArticlePlaces(Geography):
     @staticmethod
     def _sentence_town(resolver: ArticlePlaces, whole: str, at: int) -> str | None:
         """The commune named last before `at` in its sentence ("Vienne (Isère) : trafic … au quartier de
-        l'Isle", "À Mantes-la-Jolie, dans le quartier du Val Fourré"), origins and institutions left out."""
+        l'Isle", "À Mantes-la-Jolie, dans le quartier du Val Fourré"), origins and institutions left out, and so are
+        the seats of officers' units ("épaulés par la BAC de Clamecy, les policiers ont investi la cité X": a unit
+        come from elsewhere)."""
         start = max(whole.rfind(stop, 0, at) for stop in (". ", "! ", "? ", "\n")) + 1
         sentence = whole[start:at]
         for mention in reversed(list(surfaces(sentence))):
             choice = resolver.resolve(mention, sentence)
-            if choice.place is not None and choice.place.code:
+            if choice.place is not None and choice.place.code and choice.rank != 4:  # rank 4: an officers' town
                 return choice.place.code
         return None
 
@@ -981,9 +983,10 @@ class ArticlePlaces(Geography):
     @staticmethod
     def _paragraph_town(resolver: ArticlePlaces, whole: str, at: int) -> str | None:
         """The commune named last in the sentences of its paragraph before `at` (a district named alone in a
-        sentence that names no town is of the town its paragraph is about), origins and institutions left out."""
+        sentence that names no town is of the town its paragraph is about), origins, institutions and officers'
+        towns left out (_sentence_town)."""
         start = whole.rfind("\n", 0, at) + 1
-        named = [p.code for _, _, p in resolver.mentions(whole[start:at]) if p.code and p.precision == 1]
+        named = [p.code for r, _, p in resolver.mentions(whole[start:at]) if p.code and p.precision == 1 and r != 4]
         return named[-1] if named else None
 
     @staticmethod
