@@ -14,7 +14,8 @@ told by a participle that shares an arrest's auxiliary (rules/triggers.toml seiz
 home an event was told at is no scene, but "le domicile" said again is there (geography.SAME_HOME); an operation
 placed by the département its headline names is placed by those words, not the whole headline
 (operations.operation_area); a district the article names is not of the town of a unit come to help ("la BAC de X",
-geography.ArticlePlaces._sentence_town, _paragraph_town)."""
+geography.ArticlePlaces._sentence_town, _paragraph_town); near a site of a town ("au niveau du Carrefour de X") is in
+the town (geography.ArticlePlaces._resolve)."""
 
 from datetime import date
 
@@ -184,3 +185,11 @@ def test_a_district_is_not_of_the_town_of_a_unit_come_to_help(extractor):
     assert ArticlePlaces.read(extractor.gaz, title, text).districts["glycines"] == "58194"
     events = placed(extractor, title, text)
     assert events and {commune for _, commune, *_ in events} == {"58194"}
+
+
+def test_near_a_site_of_a_town_is_in_the_town(extractor):
+    text = "Mardi 11 mars, les douaniers ont saisi 2 kilos d'héroïne au niveau du Carrefour de Savenay."
+    assert placed(extractor, "Loire-Atlantique : de l'héroïne saisie", text) == [("seizure", "44195", "44", 1)]
+    # near the town itself stays near it
+    near = text.replace("au niveau du Carrefour de Savenay", "au niveau de Savenay")
+    assert placed(extractor, "Loire-Atlantique : de l'héroïne saisie", near) == [("seizure", None, "44", 2)]

@@ -1328,7 +1328,12 @@ class ArticlePlaces(Geography):
             why = "; ".join(sorted({c.veto or "" for c in candidates})) or "no candidate"
             return Choice(None, why=why, candidates=candidates)
         best = max(allowed, key=lambda c: c.score)
-        near = re.search(NEAR_BEFORE, before)
+        # "les policiers de la BAC de Pau", read as one name whose last word is the town: the unit's words before it
+        head = (
+            mention.surface[: -len(surface)] if surface != mention.surface and mention.surface.endswith(surface) else ""
+        )
+        # "au niveau du Leclerc de Savenay": near a site that is in the town, so in the town
+        near = None if re.search(r"\s(?:de|du|d['’])\s*$", head) else re.search(NEAR_BEFORE, before)
         if not best.kind.startswith("commune") and not near:
             return Choice(
                 Place(best.code, best.departement, mention.surface, mention.start, 1, why=best),
@@ -1343,10 +1348,6 @@ class ArticlePlaces(Geography):
         if near:  # "près de Voiron", "dans le secteur de Hamouro" (a village of Bandrélé): near it, not in it
             said = text[mention.start - len(before) + near.start() : mention.start] + surface
             return Choice(Place(None, best.departement, said, mention.start, 2, why=best), 3, "near", candidates)
-        # "les policiers de la BAC de Pau", read as one name whose last word is the town: the unit's words before it
-        head = (
-            mention.surface[: -len(surface)] if surface != mention.surface and mention.surface.endswith(surface) else ""
-        )
         unit = re.search(UNIT_BEFORE, before) or (head and re.search(UNIT_BEFORE, (before + head).lower()))
         return Choice(
             Place(best.code, best.departement, surface, mention.start, 1, why=best),
