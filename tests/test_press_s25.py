@@ -15,7 +15,8 @@ home an event was told at is no scene, but "le domicile" said again is there (ge
 placed by the département its headline names is placed by those words, not the whole headline
 (operations.operation_area); a district the article names is not of the town of a unit come to help ("la BAC de X",
 geography.ArticlePlaces._sentence_town, _paragraph_town); near a site of a town ("au niveau du Carrefour de X") is in
-the town (geography.ArticlePlaces._resolve)."""
+the town (geography.ArticlePlaces._resolve); goods come upon ("sont tombés sur 14 kilos") are a seizure
+(rules/triggers.toml seizure.tomber_sur)."""
 
 from datetime import date
 
@@ -193,3 +194,11 @@ def test_near_a_site_of_a_town_is_in_the_town(extractor):
     # near the town itself stays near it
     near = text.replace("au niveau du Carrefour de Savenay", "au niveau de Savenay")
     assert placed(extractor, "Loire-Atlantique : de l'héroïne saisie", near) == [("seizure", None, "44", 2)]
+
+
+def test_goods_come_upon_are_a_seizure(extractor):
+    text = "Jeudi 6 mars, en fouillant un box à Vénissieux, les policiers sont tombés sur 14 kilos de résine."
+    assert placed(extractor, "Vénissieux : une saisie de résine", text) == [("seizure", "69259", "69", 1)]
+    # coming upon a patrol names no goods
+    met = "Jeudi 6 mars à Vénissieux, un revendeur de cannabis est tombé sur une patrouille et a été interpellé."
+    assert [t for t, *_ in placed(extractor, "Vénissieux : un revendeur arrêté", met)] == ["arrest"]
