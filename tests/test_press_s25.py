@@ -16,7 +16,9 @@ placed by the département its headline names is placed by those words, not the 
 (operations.operation_area); a district the article names is not of the town of a unit come to help ("la BAC de X",
 geography.ArticlePlaces._sentence_town, _paragraph_town); near a site of a town ("au niveau du Carrefour de X") is in
 the town (geography.ArticlePlaces._resolve); goods come upon ("sont tombés sur 14 kilos") are a seizure
-(rules/triggers.toml seizure.tomber_sur)."""
+(rules/triggers.toml seizure.tomber_sur), and so are goods "dénichés", "confisqués", plants "arrachés", goods on which
+the police "ont fait main basse" or "retirés de la circulation" (seizure.deniche_confisque, main_basse, plants_arraches,
+retire_de_la_circulation)."""
 
 from datetime import date
 
@@ -202,3 +204,21 @@ def test_goods_come_upon_are_a_seizure(extractor):
     # coming upon a patrol names no goods
     met = "Jeudi 6 mars à Vénissieux, un revendeur de cannabis est tombé sur une patrouille et a été interpellé."
     assert [t for t, *_ in placed(extractor, "Vénissieux : un revendeur arrêté", met)] == ["arrest"]
+
+
+def test_more_verbs_of_seizing(extractor):
+    title = "Bourges : saisie de drogue"
+    for said in [
+        "les gendarmes ont déniché 3 kilos de résine dans une cave",
+        "3 kilos de résine ont été confisqués par les douaniers",
+        "les policiers ont fait main basse sur 3 kilos de cocaïne",
+        "les gendarmes ont arraché 200 pieds de cannabis",
+        "3 kilos de cocaïne ont été retirés de la circulation",
+    ]:
+        assert placed(extractor, title, f"Mardi 11 mars à Bourges, {said}.") == [("seizure", "18033", "18", 1)], said
+    # the same verbs with no goods make no seizure
+    for said in [
+        "les dealers ont fait main basse sur le quartier de la Chancellerie, sur fond de trafic de drogue",
+        "le juge a confisqué le permis du trafiquant de cannabis",
+    ]:
+        assert "seizure" not in [t for t, *_ in placed(extractor, title, f"Mardi 11 mars à Bourges, {said}.")], said
