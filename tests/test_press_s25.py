@@ -18,7 +18,8 @@ geography.ArticlePlaces._sentence_town, _paragraph_town); near a site of a town 
 the town (geography.ArticlePlaces._resolve); goods come upon ("sont tombés sur 14 kilos") are a seizure
 (rules/triggers.toml seizure.tomber_sur), and so are goods "dénichés", "confisqués", plants "arrachés", goods on which
 the police "ont fait main basse" or "retirés de la circulation" (seizure.deniche_confisque, main_basse, plants_arraches,
-retire_de_la_circulation)."""
+retire_de_la_circulation); a target of bullets (shooting.cible_de_balles, vise_par_des_balles) and a point that
+"a vu le jour" (territory.APPEARED_MORE)."""
 
 from datetime import date
 
@@ -222,3 +223,17 @@ def test_more_verbs_of_seizing(extractor):
         "le juge a confisqué le permis du trafiquant de cannabis",
     ]:
         assert "seizure" not in [t for t, *_ in placed(extractor, title, f"Mardi 11 mars à Bourges, {said}.")], said
+
+
+def test_more_words_of_shootings_and_points(extractor):
+    title = "Bourges : trafic de drogue"
+    day = "Mardi 11 mars à Bourges, "
+    for said, kind in [
+        ("une voiture a été la cible de plusieurs balles, sur fond de trafic de drogue", "shooting"),
+        ("une façade a été visée par des balles, sur fond de trafic de drogue", "shooting"),
+        ("un point de vente de drogue a vu le jour au pied d'une tour de la Chancellerie", "dealing_point"),
+    ]:
+        assert [t for t, *_ in placed(extractor, title, day + said + ".")] == [kind], said
+    # a project born in a quarter the trade marks is no point de deal
+    born = day + "le projet a vu le jour grâce au maire, dans un quartier miné par le trafic de drogue."
+    assert placed(extractor, title, born) == []

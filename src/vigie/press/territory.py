@@ -69,7 +69,9 @@ APPEARED_MORE = (
     r"(?:réfugié|replié|déplacé|reporté|établi)s?\b|"
     # a point back: "le point de deal s'est reformé", "a repris ses quartiers", "est de retour"
     r"\bs['’](?:est|était|sont|étaient) reformée?s?\b|\b(?:a|ont|avait|avaient) repris (?:ses|leurs) quartiers\b|"
-    r"\b(?:est|sont|était|étaient) de retour\b"
+    r"\b(?:est|sont|était|étaient) de retour\b|"
+    # a point born: "un point de vente a vu le jour au pied de la tour"
+    r"\b(?:a|ont|avait|avaient) vu le jour\b|\bvoi(?:t|ent) le jour\b"
 )
 # premises that are no point de deal: "deux commerces ont été contrôlés, un fermé" after a point de deal was told
 OTHER_PREMISES = (
