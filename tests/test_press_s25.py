@@ -19,7 +19,8 @@ the town (geography.ArticlePlaces._resolve); goods come upon ("sont tombés sur 
 (rules/triggers.toml seizure.tomber_sur), and so are goods "dénichés", "confisqués", plants "arrachés", goods on which
 the police "ont fait main basse" or "retirés de la circulation" (seizure.deniche_confisque, main_basse, plants_arraches,
 retire_de_la_circulation); a target of bullets (shooting.cible_de_balles, vise_par_des_balles) and a point that
-"a vu le jour" (territory.APPEARED_MORE)."""
+"a vu le jour" (territory.APPEARED_MORE); persons who "se sont fait interpeller", a team "mise hors d'état de nuire"
+(arrest.se_faire_arreter, hors_d_etat_de_nuire), dealers who "ont intimidé" (intimidation.intimider)."""
 
 from datetime import date
 
@@ -237,3 +238,17 @@ def test_more_words_of_shootings_and_points(extractor):
     # a project born in a quarter the trade marks is no point de deal
     born = day + "le projet a vu le jour grâce au maire, dans un quartier miné par le trafic de drogue."
     assert placed(extractor, title, born) == []
+
+
+def test_more_words_of_arrests_and_threats(extractor):
+    title = "Bourges : trafic de drogue"
+    day = "Mardi 11 mars à Bourges, "
+    for said, kind in [
+        ("deux revendeurs de cannabis se sont fait interpeller par la BAC", "arrest"),
+        ("les gendarmes ont mis hors d'état de nuire une équipe de trafiquants de drogue", "arrest"),
+        ("des guetteurs du point de deal ont intimidé des locataires", "intimidation"),
+    ]:
+        assert [t for t, *_ in placed(extractor, title, day + said + ".")] == [kind], said
+    # a wish to have them arrested is no arrest
+    wish = day + "le maire veut faire arrêter les dealers du quartier de la Chancellerie."
+    assert placed(extractor, title, wish) == []
