@@ -20,7 +20,7 @@ import sys
 import tempfile
 
 import numpy as np
-from press_compare import counts, f1, scorer_module
+from press_compare import counts, f1, interval, resample, scorer_module
 
 
 def as_output(folder: str, path: str) -> None:
@@ -74,11 +74,9 @@ def main(argv=None) -> int:
                 f"event F1 {f1(tot):.3f}, strict F1 {f1(tot, 3):.3f}, places {s}/{n}"
             )
     a = np.vstack(rows)
-    draws = np.random.default_rng(args.seed).integers(0, len(a), size=(args.draws, len(a)))
-    sampled = a[draws].sum(axis=1)
+    sampled = a[resample(len(a), args.draws, args.seed)].sum(axis=1)
     tot = a.sum(axis=0)
-    lo, hi = np.percentile(f1(sampled), [5, 95])
-    slo, shi = np.percentile(f1(sampled, 3), [5, 95])
+    (lo, hi), (slo, shi) = interval(sampled), interval(sampled, 3)
     print(
         f"pooled, {len(a)} articles: matched {int(tot[0])} / second {int(tot[1])} / first {int(tot[2])}, "
         f"event F1 {f1(tot):.3f} [{lo:.3f}, {hi:.3f}], strict F1 {f1(tot, 3):.3f} [{slo:.3f}, {shi:.3f}], "

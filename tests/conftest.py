@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from vigie import warehouse
 from vigie.analysis.analyse import analyse
 from vigie.geo.weights import ensure_adjacency
+from vigie.press.articles import Article
 from vigie.sources.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,6 +21,17 @@ SHARED = Path(__import__("os").environ.get("VIGIE_SHARED", ROOT.parent / "shared
 DATA = SHARED / "data"
 GEO = DATA / "geo"
 COG = GEO / "decoupage-administratif-6.0.0" / "communes.json"
+PRESS_DAY = date(2025, 3, 14)  # the publication date of the press tests' articles written for them
+
+
+def extracted(extractor, title: str, text: str, day: date = PRESS_DAY) -> list:
+    """The events the extractor finds in an article written for a test."""
+    return extractor.extract(Article(id="t", date=day, title=title, text=text))
+
+
+def placed(extractor, title: str, text: str, day: date = PRESS_DAY) -> list[tuple]:
+    """Each event's type and place: (type, commune, département, geo_precision)."""
+    return [(e.type, e.commune, e.departement, e.geo_precision) for e in extracted(extractor, title, text, day)]
 
 
 def make_panel(out: Path, *args: str) -> Path:

@@ -15,15 +15,7 @@ second point (extract.TOLD_NETWORK)."""
 
 from datetime import date
 
-from vigie.press.articles import Article
-
-
-def extracted(extractor, title, text, day=date(2025, 3, 14)):
-    return extractor.extract(Article(id="t", date=day, title=title, text=text))
-
-
-def placed(extractor, title, text, day=date(2025, 3, 14)):
-    return [(e.type, e.commune, e.departement, e.geo_precision) for e in extracted(extractor, title, text, day)]
+from conftest import extracted, placed
 
 
 def test_an_operation_over_a_pair_of_communes_is_their_area(extractor):

@@ -24,13 +24,10 @@ retire_de_la_circulation); a target of bullets (shooting.cible_de_balles, vise_p
 
 from datetime import date
 
-from vigie.press.articles import Article
+import pytest
+from conftest import extracted, placed
+
 from vigie.press.geography import ArticlePlaces
-
-
-def placed(extractor, title, text, day=date(2025, 3, 14)):
-    events = extractor.extract(Article(id="t", date=day, title=title, text=text))
-    return [(e.type, e.commune, e.departement, e.geo_precision) for e in events]
 
 
 def test_a_compass_point_before_another_place_is_a_side_of_it(extractor):
@@ -120,7 +117,7 @@ def test_a_clause_referring_back_takes_the_day_of_the_story(extractor):
         "drogue.\n\nUn blessé grave\n\nAu cours de cette bagarre, un homme a été touché par une balle.\n\nUn bar a "
         "aussi été visé par des tirs mercredi 5 mars."
     )
-    events = extractor.extract(Article(id="t", date=date(2025, 3, 7), title="Chambéry : tensions", text=text))
+    events = extracted(extractor, "Chambéry : tensions", text, date(2025, 3, 7))
     assert sorted(str(e.date_start) for e in events if e.type == "shooting") == ["2025-03-03", "2025-03-05"]
 
 
@@ -140,7 +137,7 @@ def test_the_sentence_after_an_unplaced_event_says_where_it_took_place(extractor
 
 def test_a_find_that_shares_the_auxiliary_of_an_arrest(extractor):
     text = "Le 4 mars, les policiers ont arrêté quatre revendeurs et découvert 12 000 euros en liquide à Vierzon."
-    events = extractor.extract(Article(id="t", date=date(2025, 3, 14), title="Vierzon : un trafic tombe", text=text))
+    events = extracted(extractor, "Vierzon : un trafic tombe", text)
     assert [(e.type, e.count, e.cash_eur) for e in events] == [("seizure", 4, 12000)]
     # a finding that is no goods stays an arrest
     learnt = "Le 4 mars, les policiers ont arrêté quatre revendeurs et découvert que le réseau venait de Tours."
@@ -149,10 +146,10 @@ def test_a_find_that_shares_the_auxiliary_of_an_arrest(extractor):
 
 def test_a_birth_is_no_date_nor_place_of_the_event(extractor):
     text = "Le conducteur, né en 1994 à Bayonne, transportait 6 kilos de résine de cannabis, à Dax."
-    events = extractor.extract(Article(id="t", date=date(2025, 3, 14), title="Dax : saisie de résine", text=text))
+    events = extracted(extractor, "Dax : saisie de résine", text)
     assert [(e.type, e.commune, e.date_start) for e in events] == [("seizure", "40088", None)]
     dated = "Le 2 mars, le conducteur, né le 3 juin 1994, transportait 6 kilos de résine de cannabis, à Dax."
-    events = extractor.extract(Article(id="t", date=date(2025, 3, 14), title="Dax : saisie de résine", text=dated))
+    events = extracted(extractor, "Dax : saisie de résine", dated)
     assert [(e.type, e.commune, e.date_start) for e in events] == [("seizure", "40088", date(2025, 3, 2))]
 
 
@@ -173,7 +170,7 @@ def test_the_place_of_an_operation_named_by_its_departement_only_is_its_name(ext
         ("Jura : 30 kilos de résine saisis, un homme écroué", "Jura"),
         ("Un réseau de résine tombe dans le Jura", "dans le Jura"),
     ]:
-        events = extractor.extract(Article(id="t", date=date(2025, 3, 14), title=title, text=text))
+        events = extracted(extractor, title, text)
         assert [(e.type, e.commune, e.departement, e.geo_precision, e.place) for e in events] == [
             ("seizure", None, "39", 3, said)
         ]
@@ -226,29 +223,30 @@ def test_more_verbs_of_seizing(extractor):
         assert "seizure" not in [t for t, *_ in placed(extractor, title, f"Mardi 11 mars à Bourges, {said}.")], said
 
 
-def test_more_words_of_shootings_and_points(extractor):
-    title = "Bourges : trafic de drogue"
-    day = "Mardi 11 mars à Bourges, "
-    for said, kind in [
+@pytest.mark.parametrize(
+    "said, kind",
+    [
         ("une voiture a été la cible de plusieurs balles, sur fond de trafic de drogue", "shooting"),
         ("une façade a été visée par des balles, sur fond de trafic de drogue", "shooting"),
         ("un point de vente de drogue a vu le jour au pied d'une tour de la Chancellerie", "dealing_point"),
-    ]:
-        assert [t for t, *_ in placed(extractor, title, day + said + ".")] == [kind], said
-    # a project born in a quarter the trade marks is no point de deal
-    born = day + "le projet a vu le jour grâce au maire, dans un quartier miné par le trafic de drogue."
-    assert placed(extractor, title, born) == []
-
-
-def test_more_words_of_arrests_and_threats(extractor):
-    title = "Bourges : trafic de drogue"
-    day = "Mardi 11 mars à Bourges, "
-    for said, kind in [
         ("deux revendeurs de cannabis se sont fait interpeller par la BAC", "arrest"),
         ("les gendarmes ont mis hors d'état de nuire une équipe de trafiquants de drogue", "arrest"),
         ("des guetteurs du point de deal ont intimidé des locataires", "intimidation"),
-    ]:
-        assert [t for t, *_ in placed(extractor, title, day + said + ".")] == [kind], said
-    # a wish to have them arrested is no arrest
-    wish = day + "le maire veut faire arrêter les dealers du quartier de la Chancellerie."
-    assert placed(extractor, title, wish) == []
+    ],
+)
+def test_more_words_of_shootings_points_arrests_and_threats(extractor, said, kind):
+    events = placed(extractor, "Bourges : trafic de drogue", f"Mardi 11 mars à Bourges, {said}.")
+    assert [t for t, *_ in events] == [kind]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a project born in a quarter the trade marks is no point de deal
+        "le projet a vu le jour grâce au maire, dans un quartier miné par le trafic de drogue",
+        # a wish to have them arrested is no arrest
+        "le maire veut faire arrêter les dealers du quartier de la Chancellerie",
+    ],
+)
+def test_the_same_words_telling_nothing_that_happened(extractor, said):
+    assert placed(extractor, "Bourges : trafic de drogue", f"Mardi 11 mars à Bourges, {said}.") == []

@@ -308,11 +308,10 @@ REST_AREA = (
 # "au large de la Martinique"
 DEP_NAME = r"(?-i:[A-ZÉ])[\w'’-]+(?: (?-i:[A-ZÉ])[\w'’-]+)*"  # a département's name, capitalised words
 SIDE = r"\bdans (?:le |l['’])(?i:nord|sud|est|ouest|centre)(?i:-(?:est|ouest))?"  # "dans le nord-ouest", "le Nord"
+# a side of a place: "dans le nord du Jura", "dans l'ouest du département du Jura", "dans le Nord de la Haute-Savoie"
+SIDE_OF_PLACE = rf"{SIDE} (?:du département )?(?:de la |de l['’]|du |des |de )"
 DEPARTEMENT_PLACE = (
-    # a side of it, read first: "dans le nord du Jura", "dans l'ouest du département du Jura", "dans le Nord de la
-    # Haute-Savoie"
-    rf"(?:{SIDE} (?:du département )?"
-    r"(?:de la |de l['’]|du |des |de )|"
+    rf"(?:{SIDE_OF_PLACE}|"  # read first: "dans le Nord de la Haute-Savoie" is no Nord
     r"\b(?P<at>à (?:la |l['’])?)|\ben |\bdans (?:la |le |les |l['’])|\bau large (?:de la |de l['’]|du |des |de )|"
     # the districts or communes of a département, several places in it: "une vingtaine de cités du Val-d'Oise"
     r"\b(?P<several>cités|quartiers|communes) (?:de la |de l['’]|du |des |de ))"
@@ -734,6 +733,11 @@ def across(departements, said: str, start: int) -> Place:
     deps = set(departements)
     dep = deps.pop() if len(deps) == 1 else None
     return Place(None, dep, said, start, 3, why=Candidate("", dep, "commune (several)"))
+
+
+def after_origin(text: str, at: int) -> bool:
+    """Does a list at `at` follow words of origin or home ("domiciliés à …", "venus de …": ORIGIN), no place?"""
+    return bool(re.search(ORIGIN, text[max(0, at - 60) : at + 2].lower()))
 
 
 def at_home(place: Place, said_in: str) -> bool:
@@ -1390,7 +1394,8 @@ class ArticlePlaces(Geography):
         of them within NEAR_KM makes the name that commune wherever the article is; none makes it a part of that
         town (_vetoes)."""
         m = re.match(LOCATED_AFTER, after)
-        if m is None or name_key(m.group("town")) in self.gaz.departements.keys() - {"paris"}:
+        key = name_key(m.group("town")) if m else None
+        if key is None or (key in self.gaz.departements and key != "paris"):
             return ()
         return tuple(code for code, _, _ in self.gaz.candidates(m.group("town")))
 
@@ -1701,7 +1706,7 @@ class ArticlePlaces(Geography):
         m = re.search(LISTED, text)
         if not m:
             return self._premises_listed(text)
-        if re.search(ORIGIN, text[max(0, m.start() - 60) : m.start() + 2].lower()):
+        if after_origin(text, m.start()):
             return None
         names = [re.sub(r" \(.*\)$", "", name) for name in re.split(rf",? (?:et|ou encore) |{LISTED_ON}", m.group(2))]
         names = [re.sub(r"^aux? ", lambda a: "Les " if a.group(0) == "aux " else "Le ", name) for name in names]
@@ -1717,7 +1722,7 @@ class ArticlePlaces(Geography):
         """ "dans un hangar à Haguenau, une maison à Brumath et un garage à Saverne": one operation across three
         communes or more, each named with its premises (geo_precision 3, their common département or none)."""
         for m in re.finditer(PREMISES_LISTED, text):
-            if re.search(ORIGIN, text[max(0, m.start() - 60) : m.start() + 2].lower()):
+            if after_origin(text, m.start()):
                 continue  # "domiciliés dans un appartement à …"
             names = [re.sub(r" \(.*\)$", "", x) for x in re.findall(rf"{PREMISES_AT}({LISTED_ITEM})", m.group(0))]
             places = [p for p in map(self.commune_at, names) if p is not None]
@@ -1847,7 +1852,7 @@ class ArticlePlaces(Geography):
             place is not None
             and place.departement in self.place_deps
             and not re.match(r"(?:cités|quartiers|communes)\b", place.text)
-            and not re.match(SIDE + r" (?:du département )?(?:de |du |des |d['’])", place.text)
+            and not re.match(SIDE_OF_PLACE, place.text)
             and (last is None or last.departement == place.departement)
         ):
             return None  # "en Martinique" in an article that names Le Vauclin: the town says more (not "des cités

@@ -665,8 +665,9 @@ def operation_area(title: str, lead: str, departements_in) -> Place | None:
     départements ("en Loire-Atlantique et en Vendée") give none. One place of geo_precision 3, or None when neither
     names a département. `departements_in(text)` gives the codes a text names."""
     for text in (title or "", lead or ""):
-        named = [m for m in AREA_NAMED.finditer(quantities.plain(text)) if departements_in(m.group(1))]
-        codes = departements_in(" ; ".join(m.group(1) for m in named))
+        found = [(m, departements_in(m.group(1))) for m in AREA_NAMED.finditer(quantities.plain(text))]
+        named = [m for m, codes in found if codes]
+        codes = [code for _, codes in found for code in codes]
         if codes:  # the words that name them ("Doubs", "dans le Morbihan"), not the whole headline
             return area_of(codes, " ; ".join(m.group(0).strip() for m in named), 0)
     return None
