@@ -356,7 +356,12 @@ def merge(events: list[Event]) -> list[Event]:
             # ("Depuis le début de l'opération, les enquêteurs ont saisi 300 grammes de cocaïne" … "La première saisie
             # remonte au mardi 6 mai : 300 grammes …"): that day
             one.date_start, one.date_end, one.own_date = e.date_start, e.date_end, True
-        if one.commune is None and e.commune is None and (e.geo_precision or 9) < (one.geo_precision or 9):
+        if one.commune is None and e.commune and one.departement in (None, e.departement) and same_goods(one, e):
+            # one seizure told twice by its goods (`same_goods`), first by its area ("Déjà 250 kg découverts dans les
+            # Mauges"), then by its commune: the place said more precisely
+            one.commune, one.departement, one.place = e.commune, e.departement, e.place
+            one.geo_precision, one.district, one.carried = e.geo_precision, e.district, e.carried
+        elif one.commune is None and e.commune is None and (e.geo_precision or 9) < (one.geo_precision or 9):
             # "intercepté sur l'autoroute" in the lead, "sur l'A13, à hauteur de Gaillon" in the body: the place
             # said more precisely (a locality near a town, not only its département)
             one.place, one.geo_precision = e.place, e.geo_precision

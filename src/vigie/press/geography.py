@@ -45,6 +45,7 @@ the highest total wins. The weights are tiers: a term outweighs every term below
 | other_towns | 20 × n, n ≤ 2 | is in a département where n other names of the article have a commune |
 | near_main_town | 10 | lies within NEAR_KM of a main town |
 | located_after | 10 | lies within NEAR_KM of the town the words right after it name ("à X, près de Rennes") |
+| departement_said | 10 | is in the département named right before or after it ("dans le Cantal, à X", "à X (Cher)") |
 | neighbourhood | 4 | is the town of a curated neighbourhood of that name |
 | population | log10(people) | is a commune (0 to 6.4) |
 
@@ -74,18 +75,19 @@ A candidate is vetoed (never chosen, whatever its score) when it is:
 A short name that opens the name of one town of 10,000 people or more only, and is no commune's own name, is never
 vetoed so: "Cherbourg" is Cherbourg-en-Cotentin wherever the article is; nor is the only commune of a toll's name ("au
 péage de Lançon-Provence"), nor one the words right after it place (located_after: "à Plerneuf, près de Saint-Brieuc";
-"le poste de la Vauvert, dans le nord de Toulon" is far_from_the_town_after). A small commune is no far_small_village
-when two other names of the article have communes in its département (other_towns at its maximum): "Saint-Claude" with
-Morez and Champagnole is the one of the Jura. A curated neighbourhood far from the main towns is vetoed even after
-"quartier" in an article whose headline opens with its town ("Brest : … le quartier de Bellevue" is no Bellevue of
-Nantes). A district with no town before it in its sentence takes the town its sentence names right after it
-(_town_after: "la cité X, dans le 10e arrondissement de Marseille"). An article that names no commune as a place but one
-town as the seat of its institutions (parquet, tribunal, commissariat, maire: seat) tells its unplaced events there. A
-commune far from every main town, in a département no other name of the article points to, named by a sentence that
-tells no event ("ex-joueur à Saint-Étienne") is no scene for the next sentences (far_in_passing). Persons transferred or
-taken to a town ("transférés à Bordeaux") or arrived from one ("arrivés d'Amiens") are no place there (ORIGIN), nor is
-the département after such a town ("originaire de Troyes dans l'Aube"); a village named after one of its streets ("la
-rue des Tilleuls à Cancon", ADDRESS_BEFORE) is that village wherever the article is.
+"le poste de la Vauvert, dans le nord de Toulon" is far_from_the_town_after), nor one of the département named right
+before or after it (departement_said: "dans le Cantal, à Massiac", "à Massiac (Cantal)", in an article about Lyon). A
+small commune is no far_small_village when two other names of the article have communes in its département (other_towns
+at its maximum): "Saint-Claude" with Morez and Champagnole is the one of the Jura. A curated neighbourhood far from the
+main towns is vetoed even after "quartier" in an article whose headline opens with its town ("Brest : … le quartier de
+Bellevue" is no Bellevue of Nantes). A district with no town before it in its sentence takes the town its sentence names
+right after it (_town_after: "la cité X, dans le 10e arrondissement de Marseille"). An article that names no commune as
+a place but one town as the seat of its institutions (parquet, tribunal, commissariat, maire: seat) tells its unplaced
+events there. A commune far from every main town, in a département no other name of the article points to, named by a
+sentence that tells no event ("ex-joueur à Saint-Étienne") is no scene for the next sentences (far_in_passing). Persons
+transferred or taken to a town ("transférés à Bordeaux") or arrived from one ("arrivés d'Amiens") are no place there
+(ORIGIN), nor is the département after such a town ("originaire de Troyes dans l'Aube"); a village named after one of
+its streets ("la rue des Tilleuls à Cancon", ADDRESS_BEFORE) is that village wherever the article is.
 
 Small: fewer than 2,000 people with homonyms, or fewer than 10,000 when the article names départements ("aux Sablons"
 in an article about the Sarthe is not the village in Isère); "Pas de blessé" is no
@@ -234,6 +236,7 @@ WEIGHTS = {  # the scoring table of the module docstring
     "district_word": 30,
     "near_main_town": 10,
     "located_after": 10,
+    "departement_said": 10,
     "neighbourhood": 4,
 }
 OTHER_TOWNS_MAX = 2  # other names counted for a département
@@ -332,8 +335,24 @@ ROUTE_BEFORE = r"(?:destiné\w*|à destination|en provenance|venu\w*|expédié\w
 PERSON_AT = r"\b(?:localisée?s?|domiciliée?s?|résidant|demeurant|réfugiée?s?)\s*$"
 # a name right before a département ("originaire de Troyes dans l'Aube": departement_place)
 NAME_BEFORE = r"(?<![\w'’-])[A-ZÉÈ][\w'’-]+(?:[ -][\w'’-]+){0,3}?,?\s+$"
-# a pays named as where something happened: "dans le Boulonnais", "du Valenciennois" (rules/sites.toml, [[area]])
-PAYS = r"\b(?:dans le|du|au|le|en) (?P<name>[A-ZÉ][\w'’-]+(?: (?:de |d['’])?[\w'’-]+)?)"
+# a département named right before a town ("dans le Puy-de-Dôme, à Coudes") or right after it ("à Coudes
+# (Puy-de-Dôme)", "à Coudes, dans le Puy-de-Dôme"): ArticlePlaces._departement_said
+DEPARTEMENT_BEFORE = (
+    r"\b(?:dans (?:le |la |les |l['’])|en )(?P<name>(?-i:[A-ZÉ])[\w'’-]+(?:[ -](?:et-|de-|de |du )?[\w'’-]+){0,3}),?\s+"
+    r"(?:à|au|aux)\s+(?:la |le |les |l['’])?$"
+)
+DEPARTEMENT_AFTER = (
+    r"^\s*(?:\(|,\s*(?:dans (?:le |la |les |l['’])|en ))(?P<name>(?-i:[A-ZÉ])[\w'’-]+(?:[ -](?:et-|de-|de |du )?"
+    r"(?-i:[A-ZÉ])[\w'’-]+){0,3})"
+)
+# a pays named as where something happened: "dans le Boulonnais", "du Valenciennois", "en Maurienne", "dans
+# l'Avesnois", "sur la Côte Fleurie" (rules/sites.toml, [[area]])
+PAYS = (
+    r"\b(?:dans le|du|au|le|en|(?:dans|de|sur) la|dans les|des|(?:dans |de )?l['’])\s?"
+    r"(?P<name>[A-ZÉ][\w'’-]+(?: (?:de |d['’])?[\w'’-]+)?)"
+)
+# a pays name said of a person ("le Choletais, âgé de 30 ans", "le Messin a été interpellé"): no place
+PAYS_PERSON = r"^\s*(?:,|(?:a|avait|aurait|est|était|sera|se|s['’]|qui|âgé|connu)\b)"
 # part of a département named by its side: "dans le sud-Manche", "le Sud-Charente", "dans l'Ouest guyanais"
 SIDE_OF = (
     r"(?i:\b(?:(?:dans |en |de )?(?:le |l['’])|du |au ))(?i:nord|sud|est|ouest|centre)[- ](?!Pas-de-Calais)"
@@ -618,7 +637,8 @@ LOCATED_AFTER = (
 # an airport or a port, by its name or its town's: "l'aéroport Félix-Éboué de Cayenne", "le port de Jarry",
 # "à l'aéroport" (rules/sites.toml says which commune it is in)
 SITE = (  # and a tunnel by what it passes under: "le tunnel sous la Manche"
-    r"\b(?P<kind>[aA][ée]roport|[aA]érogare|[pP]ort|[tT]unnel)\b(?: international| maritime| autonome| de commerce)?"
+    r"\b(?P<kind>[aA][ée]roport|[aA]érogare|[pP]ort|[tT]unnel)\b"
+    r"(?: international| maritime| autonome| de commerce| routier)?"
     r"(?: (?:sous (?:la |le |l['’]))?(?P<name>[A-ZÉÈÎ][\w'’-]+(?:[- ][A-ZÉÈÎ][\w'’-]+)*))?"
     r"(?: (?:de |d['’]|du )(?P<town>[A-ZÉÈÎ][\w'’-]+(?: [–-] [A-ZÉÈÎ][\w'’-]+)?))?"  # "de Paris – Orly"
 )
@@ -1141,15 +1161,19 @@ class ArticlePlaces(Geography):
         (module docstring: the introductions, the scoring and the vetoes). Remembered for the article: a name and the
         words before it are read once, however many times its sentence is read."""
         before = text[max(0, mention.start - 60) : mention.start]
+        pays = self._pays(mention, before, text[mention.end : mention.end + 30])
+        if pays is not None:
+            return pays
         area = bool(prefilter.match(AREA_AFTER, text[mention.end : mention.end + 30]))
         # "Sampans : un coup de feu …": a headline that opens on its town names a place, not a word
         opens = re.match(r"\s*", text).end() == mention.start
         headline = opens and bool(re.match(r"\s*[:–—|]", text[mention.end : mention.end + 8]))
         located = self._located_after(text[mention.end : mention.end + 80])
-        memo = (mention.surface, before, area, headline, located)
+        said_dep = self._departement_said(before, text[mention.end : mention.end + 40])
+        memo = (mention.surface, before, area, headline, located, said_dep)
         if memo not in self._memo:
             said = Mention(mention.surface, mention.words, len(before))
-            self._memo[memo] = self._resolve(said, before, area, headline, located)
+            self._memo[memo] = self._resolve(said, before, area, headline, located, said_dep)
         chosen = self._memo[memo]
         if chosen.place is None:
             return chosen
@@ -1164,8 +1188,39 @@ class ArticlePlaces(Geography):
             return replace(chosen, place=place, rank=3, why="area")
         return replace(chosen, place=replace(chosen.place, start=mention.start))
 
+    def _pays(self, mention: Mention, before: str, after: str) -> Choice | None:
+        """A pays (rules/sites.toml [[area]]: "le Saumurois", "le Pays de Caux", "le Pays basque"), several communes
+        of its département, geo_precision 3: not a misspelt town ("Valenciennes"), a district of the article's town,
+        nor the commune in its name (Caux, Hérault); only where it is said as a place ("dans le", "du", "en", or
+        opening a headline), not of persons ("Ces Sénonais âgés de vingt ans", "Le Choletais, âgé de 30 ans")."""
+        key = name_key(mention.surface)
+        more = re.match(r"\s+([a-zé]+)\b", after)  # "Pays basque": the name goes on in lower case
+        if more and name_key(f"{mention.surface} {more.group(1)}") in AREAS:
+            key, said = name_key(f"{mention.surface} {more.group(1)}"), f"{mention.surface} {more.group(1)}"
+            after = after[more.end() :]
+        else:
+            said = mention.surface
+        if key not in AREAS or (key in self.gaz.communes and len(mention.words) == 1):
+            return None
+        if not re.search(r"(?:^\s*|\b(?:dans|du|de|des|au|aux|en|sur|vers)\s+(?:le |la |les |l['’])?)$", before, re.I):
+            return None  # "Ces Sénonais âgés de vingt ans", "Un Sablais", "des clients de tout le Forez"
+        why = Candidate(None, AREAS[key], "pays")
+        return Choice(Place(None, AREAS[key], said, mention.start, 3, why=why), 3, "area", [why])
+
+    def _departement_said(self, before: str, after: str) -> str | None:
+        """The département named right before a name ("dans le Puy-de-Dôme, à Coudes") or right after it ("à Coudes
+        (Puy-de-Dôme)", "à Coudes, dans le Puy-de-Dôme"): the commune of that name there is meant, however small."""
+        m = re.search(DEPARTEMENT_BEFORE, before) or re.match(DEPARTEMENT_AFTER, after)
+        return self.gaz.departements.get(name_key(m.group("name"))) if m else None
+
     def _resolve(
-        self, mention: Mention, text: str, area: bool = False, headline: bool = False, located: tuple = ()
+        self,
+        mention: Mention,
+        text: str,
+        area: bool = False,
+        headline: bool = False,
+        located: tuple = (),
+        said_dep: str | None = None,
     ) -> Choice:
         gaz, towns = self.gaz, self.towns
         before = text[max(0, mention.start - 60) : mention.start].lower()
@@ -1232,6 +1287,11 @@ class ArticlePlaces(Geography):
                 for code, dep, pop, kind in gaz.communes.get(key, ())
                 if kind == "commune" and pop >= 10_000 and gaz.near_towns(code, towns, AREA_KM)
             ]
+        if key not in gaz.communes and key in AREAS:
+            options = []  # "dans le Valenciennois": a pays (rules/sites.toml [[area]]), no misspelt "Valenciennes"
+        if re.search(r"(?<![\w'’])de\s+$", before) and not re.match(r"(?:les?|la|l['’])\b", surface, re.I):
+            # "la pointe de Garde": a town whose name has its article (La Garde) is said with it ("de La Garde")
+            options = [o for o in options if not gaz.article.get(o[0])]
         communes = self._communes(options, key)
         if key not in gaz.communes:  # a misspelling, found by the fuzzy search: weaker evidence
             for c in communes:
@@ -1261,6 +1321,9 @@ class ArticlePlaces(Geography):
         for c in communes if located else []:
             if self.gaz.near_towns(c.code, located):
                 c.terms["located_after"] = WEIGHTS["located_after"]
+        for c in communes if said_dep else []:
+            if c.departement == said_dep and c.kind == "commune":
+                c.terms["departement_said"] = WEIGHTS["departement_said"]
         addressed = headline or bool(re.search(ADDRESS_BEFORE, before))
         toll = bool(re.search(TOLL, before))
         self._vetoes(candidates + communes, len(options), locative, part_of_town, addressed, located, toll)
@@ -1284,6 +1347,7 @@ class ArticlePlaces(Geography):
         ):
             # "le port de Degrad-des-Cannes de Rémire-Montjoly": the town after the place in it
             last = [o for o in gaz.candidates(words[-1], False, tuple(self)) if o[1] in self or o[2] >= 10_000]
+            last = [o for o in last if words[-2] != "de" or not gaz.article.get(o[0])]  # "Corps de Garde": no La Garde
             communes += self._communes(last, name_key(words[-1]))
             station = words[0] in STATION_ACRONYMS  # "la gare RER du Mée-sur-Seine": no street named after a town
             self._vetoes(communes, len(last), locative, part_of_town and not station)
@@ -1413,8 +1477,8 @@ class ArticlePlaces(Geography):
         return bool(said_as) and said_as != own
 
     def _not_a_district(self, surface: str) -> bool:
-        """A département, a region, a road or an acronym is never a district of the headline's town ("dans l'Allier",
-        "l'A9", "à l'AFP")."""
+        """A département, a region, a pays, a road or an acronym is never a district of the headline's town ("dans
+        l'Allier", "dans le Saumurois", "l'A9", "à l'AFP")."""
         key = name_key(surface)
         acronym = surface.isupper() and len(surface) <= 6  # "à l'AFP", "au GIR"
         # "au CHU de Montpellier", "à la BAC de Creil": an institution named by its acronym, then its town
@@ -1424,6 +1488,7 @@ class ArticlePlaces(Geography):
         return (
             key in self.gaz.departements
             or key in self.gaz.regions
+            or (key in AREAS and key not in self.gaz.communes)
             or bool(re.match(ROAD, surface))
             or acronym
             or compass
@@ -1465,7 +1530,8 @@ class ArticlePlaces(Geography):
         for c in candidates:
             population = self.gaz.info.get(c.code, (None, 0))[1]
             in_context = c.departement in self or "near_main_town" in c.terms or "main_town" in c.terms
-            if "located_after" in c.terms or toll and homonyms == 1 and c.kind == "commune":
+            placed = "located_after" in c.terms or "departement_said" in c.terms
+            if placed or toll and homonyms == 1 and c.kind == "commune":
                 # "à Plerneuf, près de Saint-Brieuc": the village the article places; "au péage de Lançon-Provence": a
                 # toll named after its commune (the only one of that name); wherever the article is
                 continue
@@ -1750,6 +1816,12 @@ class ArticlePlaces(Geography):
         département."""
         for m in re.finditer(PAYS, text):
             dep = AREAS.get(name_key(m.group("name"))) or AREAS.get(name_key(m.group("name").split()[0]))
+            if (
+                dep
+                and re.match(r"l[e'’]", m.group(0), re.I)
+                and (re.match(PAYS_PERSON, text[m.end() :]) or re.search(r"\w\s*$", text[: m.start()]))
+            ):
+                continue  # "le Choletais, âgé de 30 ans", "des clients de tout le Forez": no place
             if dep:
                 return Place(None, dep, m.group(0), m.start(), 3)
         for m in re.finditer(SIDE_OF, text):

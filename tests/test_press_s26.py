@@ -1,0 +1,79 @@
+"""Session 26 (issue 13), each mechanism on sentences written for the test (other towns, other words than the articles
+they were traced on): a pays (rules/sites.toml [[area]]) said as a place is an area of its département, never a
+misspelt town, a district of the article's town, nor the commune its name holds (geography.ArticlePlaces._pays); a
+pays' name said of persons is no place; a road tunnel is in the commune of its French end, not in the town it is named
+after (rules/sites.toml [[site]], geography.SITE); a small commune is the one of the département named right before or
+after it, whatever the article's town (geography.ArticlePlaces._departement_said); a town whose name has its article
+is not said without it ("la pointe de Garde" is not La Garde); one seizure told twice by its goods, first by its area,
+then by its commune, is at its commune (counting.merge)."""
+
+import pytest
+from conftest import placed
+
+
+@pytest.mark.parametrize(
+    ("title", "said", "departement"),
+    [
+        ("Trafic de drogue", "dans le Lunévillois", "54"),
+        ("Trafic de drogue", "dans le Valenciennois", "59"),  # not a misspelt Valenciennes
+        ("Trafic de drogue", "dans le Pays de Caux", "76"),  # not Caux (Hérault)
+        ("Tours : un trafic démantelé", "dans le Saumurois", "49"),  # not a district of Tours
+        ("Tours : un trafic démantelé", "dans le Pays basque", "64"),
+        ("Tours : un trafic démantelé", "en Maurienne", "73"),
+        ("Tours : un trafic démantelé", "sur la Côte Fleurie", "14"),
+        ("Tours : un trafic démantelé", "dans l'Avesnois", "59"),
+    ],
+)
+def test_a_pays_said_as_a_place_is_an_area_of_its_departement(extractor, title, said, departement):
+    text = f"Jeudi 6 mars, les gendarmes ont saisi 4 kilos d'herbe de cannabis {said}."
+    assert placed(extractor, title, text) == [("seizure", None, departement, 3)]
+
+
+def test_a_pays_name_said_of_persons_is_no_place(extractor):
+    title = "Angers : un trafic démantelé"
+    for text in (
+        "Un Saumurois de 25 ans a été interpellé jeudi 6 mars à Angers avec 2 kilos de résine.",
+        "Ces Saumurois âgés de vingt ans ont été interpellés jeudi 6 mars à Angers avec 2 kilos de résine.",
+    ):
+        assert placed(extractor, title, text) == [("seizure", "49007", "49", 1)]
+    # nor the pays persons come from as customers
+    customers = "Jeudi 6 mars, un point de deal qui attirait des clients de tout le Saumurois a été démantelé à Angers."
+    assert placed(extractor, title, customers) == [("dealing_point", "49007", "49", 1)]
+
+
+@pytest.mark.parametrize(
+    ("said", "commune", "departement"),
+    [
+        ("au tunnel du Fréjus", "73157", "73"),  # Modane, not Fréjus (Var)
+        ("à l'entrée du tunnel routier du Fréjus", "73157", "73"),
+        ("au tunnel du Mont-Blanc", "74056", "74"),  # Chamonix-Mont-Blanc
+    ],
+)
+def test_a_road_tunnel_is_in_the_commune_of_its_french_end(extractor, said, commune, departement):
+    text = f"Mardi 4 mars, les douaniers ont découvert 60 kilos de résine de cannabis dans un camion {said}."
+    assert placed(extractor, "Des douaniers font une saisie", text) == [("seizure", commune, departement, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un go-fast parti de Lyon a été intercepté mardi 4 mars dans le Cantal, à Massiac, avec 90 kilos de résine.",
+        "Un go-fast parti de Lyon a été intercepté mardi 4 mars à Massiac (Cantal) avec 90 kilos de résine.",
+    ],
+)
+def test_a_small_commune_of_the_departement_named_next_to_it(extractor, text):
+    # in an article about Lyon, Massiac is the village of the Cantal named with it, no district of Lyon
+    assert placed(extractor, "Lyon : un go-fast intercepté", text) == [("seizure", "15119", "15", 1)]
+
+
+def test_a_town_whose_name_has_its_article_is_not_said_without_it(extractor):
+    text = "Jeudi 6 mars, les douaniers ont saisi 12 kilos de cocaïne sur la plage de la pointe de Garde à Sainte-Anne."
+    assert placed(extractor, "Guadeloupe : saisie de cocaïne", text) == [("seizure", "97128", "971", 1)]
+
+
+def test_one_seizure_told_by_its_area_then_by_its_commune_is_at_its_commune(extractor):
+    text = (
+        "Déjà 80 kg saisis dans le Saumurois\n\n"
+        "Les 80 kilos de résine de cannabis avaient été saisis le 3 mars dans un garage de Doué-en-Anjou."
+    )
+    assert placed(extractor, "Angers : 40 kilos de résine saisis", text) == [("seizure", "49125", "49", 1)]
