@@ -3,7 +3,8 @@ they were traced on): a pays (rules/sites.toml [[area]]) said as a place is an a
 misspelt town, a district of the article's town, nor the commune its name holds (geography.ArticlePlaces._pays); a
 pays' name said of persons is no place; a road tunnel is in the commune of its French end, not in the town it is named
 after (rules/sites.toml [[site]], geography.SITE); a small commune is the one of the département named right before or
-after it, whatever the article's town (geography.ArticlePlaces._departement_said); a town whose name has its article
+after it, whatever the article's town (geography.ArticlePlaces._departement_said), and so is the same name said again
+in the article (geography.ArticlePlaces._settle); a town whose name has its article
 is not said without it ("la pointe de Garde" is not La Garde); one seizure told twice by its goods, first by its area,
 then by its commune, is at its commune (counting.merge)."""
 
@@ -64,6 +65,15 @@ def test_a_road_tunnel_is_in_the_commune_of_its_french_end(extractor, said, comm
 def test_a_small_commune_of_the_departement_named_next_to_it(extractor, text):
     # in an article about Lyon, Massiac is the village of the Cantal named with it, no district of Lyon
     assert placed(extractor, "Lyon : un go-fast intercepté", text) == [("seizure", "15119", "15", 1)]
+
+
+def test_a_name_placed_for_sure_once_is_that_commune_when_said_again(extractor):
+    text = (
+        "Un go-fast parti de Lyon a été intercepté mardi 4 mars dans le Cantal, à Massiac, avec 90 kilos de résine.\n\n"
+        "Son conducteur, un homme de 30 ans, a été interpellé à Massiac vers 23 heures."
+    )
+    # the second "à Massiac" is the village of the Cantal again, no district of Lyon
+    assert {p[1] for p in placed(extractor, "Lyon : un go-fast intercepté", text)} == {"15119"}
 
 
 def test_a_town_whose_name_has_its_article_is_not_said_without_it(extractor):

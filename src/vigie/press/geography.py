@@ -844,6 +844,9 @@ class ArticlePlaces(Geography):
         self._named_communes: dict[str, Place] | None = None  # communes named as places (_said_within)
         self._towns_named: set[str] | None = None  # communes named as places, with no introduction too (vague)
         self._memo: dict[tuple[str, str], Choice] = {}
+        # names a mention placed for sure (the département said with it, the town after it) → that commune: the same
+        # name said again in the article is that commune ("dans le Puy-de-Dôme, à Coudes" … "interpellé à Coudes")
+        self._settled: dict[str, Candidate] = {}
         self._district_towns: dict[str, str | None] = {}  # presumed districts → their town (_district_town)
         self.presumed: dict[str, str] = {}  # names read as presumed districts somewhere in the article → their town
         self._seat: list[Place] | None = None  # the town of the article's institutions, if it names no other (seat)
@@ -1173,7 +1176,7 @@ class ArticlePlaces(Geography):
         memo = (mention.surface, before, area, headline, located, said_dep)
         if memo not in self._memo:
             said = Mention(mention.surface, mention.words, len(before))
-            self._memo[memo] = self._resolve(said, before, area, headline, located, said_dep)
+            self._memo[memo] = self._settle(self._resolve(said, before, area, headline, located, said_dep), said)
         chosen = self._memo[memo]
         if chosen.place is None:
             return chosen
@@ -1206,6 +1209,24 @@ class ArticlePlaces(Geography):
             return None  # "Ces Sénonais âgés de vingt ans", "Un Sablais", "des clients de tout le Forez"
         why = Candidate(None, AREAS[key], "pays")
         return Choice(Place(None, AREAS[key], said, mention.start, 3, why=why), 3, "area", [why])
+
+    def _settle(self, chosen: Choice, mention: Mention) -> Choice:
+        """One sense per article: a name placed for sure once (departement_said, located_after) is that commune when
+        it is said again, though its district or far-village reading would otherwise win there."""
+        key = name_key(mention.surface)
+        why = chosen.place.why if chosen.place is not None else None
+        if why is not None and why.code and {"departement_said", "located_after"} & set(why.terms):
+            self._settled.setdefault(key, why)
+            return chosen
+        sure = self._settled.get(key)
+        if sure is None or (chosen.place is not None and chosen.place.code == sure.code):
+            return chosen
+        if chosen.origin or chosen.why.startswith(("abroad", "an outlet")):
+            return chosen  # "le centre hospitalier de Valence": an institution's town, no place
+        if chosen.place is not None and getattr(why, "kind", "") != "presumed district":
+            return chosen  # another place the words say (a district of a town, a main town, an area): not overruled
+        place = Place(sure.code, sure.departement, mention.surface, mention.start, 1, why=sure)
+        return Choice(place, chosen.rank if chosen.rank in (1, 2) else 2, "settled", chosen.candidates)
 
     def _departement_said(self, before: str, after: str) -> str | None:
         """The département named right before a name ("dans le Puy-de-Dôme, à Coudes") or right after it ("à Coudes
