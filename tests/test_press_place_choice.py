@@ -7,10 +7,9 @@ codes)."""
 from datetime import date
 
 import pytest
-from conftest import warehouse_with
+from conftest import placed, warehouse_with
 
 from vigie import warehouse
-from vigie.press.articles import Article
 from vigie.press.geography import ArticlePlaces
 from vigie.press.pipeline import load_extractor
 
@@ -40,8 +39,7 @@ def with_qpv(official_db, nlp, tmp_path_factory):
 
 
 def places(extractor, title: str, text: str) -> list[tuple]:
-    events = extractor.extract(Article("t", DAY, title, text))
-    return sorted((e.type, e.commune, e.departement, e.geo_precision) for e in events)
+    return sorted(placed(extractor, title, text, DAY))
 
 
 # ------------------------------------------------------------------ an official district of a town named otherwise

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import GEO, warehouse_with
+from conftest import GEO, placed, warehouse_with
 
 from vigie import warehouse
 from vigie.errors import VigieError
@@ -39,8 +39,7 @@ def with_qpv(official_db, nlp, tmp_path_factory):
 
 
 def places(extractor, title: str, text: str) -> list[tuple]:
-    events = extractor.extract(Article("t", DAY, title, text))
-    return [(e.type, e.commune, e.departement, e.geo_precision) for e in events]
+    return placed(extractor, title, text, DAY)
 
 
 # ---------------------------------------------------------------------------------------------------- the QPV list
