@@ -6,10 +6,14 @@ after (rules/sites.toml [[site]], geography.SITE); a small commune is the one of
 after it, whatever the article's town (geography.ArticlePlaces._departement_said), and so is the same name said again
 in the article (geography.ArticlePlaces._settle); a town whose name has its article
 is not said without it ("la pointe de Garde" is not La Garde); one seizure told twice by its goods, first by its area,
-then by its commune, is at its commune (counting.merge)."""
+then by its commune, is at its commune (counting.merge); a region (rules/sites.toml [[region]]) said as a place, or
+named by the headline before any town, is an area of no département (geography.ArticlePlaces.region_place)."""
 
 import pytest
 from conftest import placed
+
+from vigie.errors import VigieError
+from vigie.press.places import load_regions
 
 
 @pytest.mark.parametrize(
@@ -87,3 +91,40 @@ def test_one_seizure_told_by_its_area_then_by_its_commune_is_at_its_commune(extr
         "Les 80 kilos de résine de cannabis avaient été saisis le 3 mars dans un garage de Doué-en-Anjou."
     )
     assert placed(extractor, "Angers : 40 kilos de résine saisis", text) == [("seizure", "49125", "49", 1)]
+
+
+@pytest.mark.parametrize("said", ["en Normandie", "dans les Hauts-de-France", "dans la région Centre-Val de Loire"])
+def test_a_region_said_as_a_place_is_an_area_of_no_departement(extractor, said):
+    text = f"Jeudi 6 mars, les gendarmes ont saisi 25 kilos de résine de cannabis {said}."
+    assert placed(extractor, "Un trafic démantelé", text) == [("seizure", None, None, 3)]
+    # a region that holds the article's town says less than the town; the home of a person is no place
+    assert placed(extractor, "Caen : un trafic démantelé", text.replace(said, "en Normandie")) == [
+        ("seizure", "14118", "14", 1)
+    ]
+    home = "Jeudi 6 mars, un homme domicilié en Normandie a été interpellé à Amiens avec 25 kilos de résine."
+    assert placed(extractor, "Un trafic démantelé", home) == [("seizure", "80021", "80", 1)]
+
+
+def test_a_region_the_headline_names_before_any_town_is_the_article_s_place(extractor):
+    text = (
+        "Mardi 4 mars, une centaine de gendarmes ont interpellé douze personnes. Lors des perquisitions, ils ont "
+        "saisi 3 kilos de cocaïne."
+    )
+    assert placed(extractor, "Trafic de cocaïne en Bretagne : douze interpellations", text) == [
+        ("seizure", None, None, 3)
+    ]
+    # a département the headline names says more than its region
+    headline = "Normandie : douze interpellations dans l'Orne"
+    assert placed(extractor, headline, text) == [("seizure", None, "61", 3)]
+
+
+def test_a_bad_regions_entry_is_refused_with_its_name(tmp_path):
+    bad = tmp_path / "sites.toml"
+    for content, message in [
+        ('[[region]]\nnames = ["Bretagne"]\ndepartements = ["Finistère"]\n', r"region 1: departements \['Finistère'\]"),
+        ('[[region]]\nnames = ["Bretagne"]\ndepartements = []\n', r"region 1: departements \[\]"),
+        ('[[region]]\nnames = ["Bretagne"]\n', r"region 1"),
+    ]:
+        bad.write_text(content, encoding="utf-8")
+        with pytest.raises(VigieError, match=message):
+            load_regions(bad)

@@ -217,7 +217,17 @@ from dataclasses import dataclass, field, replace
 from vigie.geo.names import name_key
 from vigie.press import prefilter
 from vigie.press.dates import MONTHS, WEEKDAYS
-from vigie.press.places import AREA_TOWN_KM, AREAS, COMPASS, COMPASS_AFTER, ELSEWHERE, SITES, Gazetteer, Place
+from vigie.press.places import (
+    AREA_TOWN_KM,
+    AREAS,
+    COMPASS,
+    COMPASS_AFTER,
+    ELSEWHERE,
+    REGIONS,
+    SITES,
+    Gazetteer,
+    Place,
+)
 from vigie.press.quantities import plain
 
 # an agency's filing line ("Paris, France | AFP | lundi 06/09/2021 - ", "SAINT-LAURENT-DU-MARONI, 18 mars (AFP) - "):
@@ -344,6 +354,12 @@ DEPARTEMENT_BEFORE = (
 DEPARTEMENT_AFTER = (
     r"^\s*(?:\(|,\s*(?:dans (?:le |la |les |l['’])|en ))(?P<name>(?-i:[A-ZÉ])[\w'’-]+(?:[ -](?:et-|de-|de |du )?"
     r"(?-i:[A-ZÉ])[\w'’-]+){0,3})"
+)
+# a region named as where something happened: "en Bretagne", "dans les Hauts-de-France", "dans la région
+# Occitanie" (rules/sites.toml [[region]]: ArticlePlaces.region_place)
+REGION_PLACE = (
+    r"\b(?:en |(?:dans|et|entre) (?:la |le |les |l['’])|(?:la |en )?région (?:de |d['’]|du )?)"
+    r"(?P<name>(?-i:[A-ZÉÎ])[\w'’-]+(?:[ -](?:de la |de |d['’]|du )?(?-i:[A-ZÉÎ])[\w'’-]+){0,3})"
 )
 # a pays named as where something happened: "dans le Boulonnais", "du Valenciennois", "en Maurienne", "dans
 # l'Avesnois", "sur la Côte Fleurie" (rules/sites.toml, [[area]])
@@ -1037,6 +1053,11 @@ class ArticlePlaces(Geography):
             pays = self.pays(part)  # "un trafic démantelé dans le Boulonnais", named before any town
             if pays is not None and (not places or pays.start < places[0].start):
                 return pays
+            # "Trafic de stupéfiants en Corse : 14 interpellations", naming no département ("Occitanie : … dans le
+            # Lot" is the Lot's)
+            region = self.region_place(part) if not self.gaz.departements_in(part) else None
+            if region is not None and (not places or region[0].start < places[0].start):
+                return region[0]
             if places:
                 if part is title and places[0].code is None and places[0].precision == 2:
                     # "basé dans une petite commune proche de Cholet": the commune the article names, not near Cholet
@@ -1866,6 +1887,22 @@ class ArticlePlaces(Geography):
                 return across(codes, m.group(0), m.start())
         return None
 
+    def region_place(self, text: str) -> tuple[Place, tuple[str, ...]] | None:
+        """A region named as where something happened ("en Bretagne", "dans la région Occitanie", rules/sites.toml
+        [[region]]): geo_precision 3, with no département when it has several (README); and its départements."""
+        headline = re.match(r"\s*(?P<name>[^:–—|]{3,40}?)\s*[:–—|]", text)  # "Bretagne : …"
+        for m in [*re.finditer(REGION_PLACE, text), *([headline] if headline else [])]:
+            before = text[max(0, m.start() - 30) : m.start()]
+            if re.search(ROUTE_BEFORE, before, re.I) or re.search(PERSON_AT, before, re.I):
+                continue  # "destinés à la Bretagne", "domicilié en Bretagne"
+            words = m.group("name").split()
+            for k in range(len(words), 0, -1):  # "la région Centre-Val de Loire", "en Bretagne et en Normandie"
+                deps = REGIONS.get(name_key(" ".join(words[:k])))
+                if deps:
+                    said = text[m.start() : m.start("name")] + " ".join(words[:k])
+                    return Place(None, deps[0] if len(deps) == 1 else None, said, m.start(), 3), deps
+        return None
+
     def departement_place(self, text: str) -> Place | None:
         """A département or an island named as where something happened ("à Mayotte", "en Martinique", "dans
         l'Aube"): geo_precision 3."""
@@ -1941,6 +1978,12 @@ class ArticlePlaces(Geography):
         if pays is not None:
             return pays
         place = self.departement_place(clause)
+        region = self.region_place(clause) if place is None else None
+        if region is not None:
+            place, deps = region
+            if self.place_deps & set(deps) and (last is None or last.departement in deps):
+                return None  # "en Corse" in an article that names Bastia: the town says more
+            return place
         if (
             place is not None
             and place.departement in self.place_deps

@@ -268,6 +268,24 @@ SITES, VILLAGES, AREAS = load_sites()
 ELSEWHERE_KINDS = {"abroad", "outlet"}
 
 
+def load_regions(path: Path = SITES_FILE) -> dict[str, tuple[str, ...]]:
+    """The regions of rules/sites.toml's [[region]] (name key → its départements), current and former ("en
+    Bretagne", "en Picardie"): areas over several départements; an entry with an unknown or a missing field or a code
+    that is no département code is refused with its place in the file."""
+    out: dict[str, tuple[str, ...]] = {}
+    for n, entry in enumerate(_read_places(path).get("region", []), 1):
+        where = f"{path}, region {n}"
+        rules.check_fields(where, entry, {"names", "departements"}, {"names", "departements"})
+        bad = [d for d in entry["departements"] if not re.fullmatch(r"\d\d|2A|2B|97\d", str(d))]
+        if bad or not entry["departements"]:
+            raise VigieError(f"{where}: departements {bad or '[]'} are not département codes")
+        out.update(dict.fromkeys((name_key(x) for x in entry["names"]), tuple(entry["departements"])))
+    return out
+
+
+REGIONS = load_regions()
+
+
 def load_elsewhere(path: Path = SITES_FILE) -> dict[str, set[str]]:
     """The names of rules/sites.toml's [[elsewhere]] that are no place of France, by kind: "abroad" (countries,
     regions and cities abroad; name keys) and "outlet" (newspapers, radios, televisions, social networks; as spelt,
