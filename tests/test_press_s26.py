@@ -55,7 +55,7 @@ def test_a_pays_name_said_of_persons_is_no_place(extractor):
     ],
 )
 def test_a_road_tunnel_is_in_the_commune_of_its_french_end(extractor, said, commune, departement):
-    text = f"Mardi 4 mars, les douaniers ont découvert 60 kilos de résine de cannabis dans un camion {said}."
+    text = f"Mardi 4 mars, les douaniers ont découvert 60 kg de résine dans la cabine d'un poids lourd {said}."
     assert placed(extractor, "Des douaniers font une saisie", text) == [("seizure", commune, departement, 1)]
 
 
@@ -74,7 +74,7 @@ def test_a_small_commune_of_the_departement_named_next_to_it(extractor, text):
 def test_a_name_placed_for_sure_once_is_that_commune_when_said_again(extractor):
     text = (
         "Un go-fast parti de Lyon a été intercepté mardi 4 mars dans le Cantal, à Massiac, avec 90 kilos de résine.\n\n"
-        "Son conducteur, un homme de 30 ans, a été interpellé à Massiac vers 23 heures."
+        "Son chauffeur, un trentenaire, a été arrêté à Massiac vers 23 heures."
     )
     # the second "à Massiac" is the village of the Cantal again, no district of Lyon
     assert {p[1] for p in placed(extractor, "Lyon : un go-fast intercepté", text)} == {"15119"}
@@ -88,7 +88,7 @@ def test_a_town_whose_name_has_its_article_is_not_said_without_it(extractor):
 def test_one_seizure_told_by_its_area_then_by_its_commune_is_at_its_commune(extractor):
     text = (
         "Déjà 80 kg saisis dans le Saumurois\n\n"
-        "Les 80 kilos de résine de cannabis avaient été saisis le 3 mars dans un garage de Doué-en-Anjou."
+        "Les 80 kilos de résine avaient été trouvés le 3 mars dans un garage de Doué-en-Anjou."
     )
     assert placed(extractor, "Angers : 40 kilos de résine saisis", text) == [("seizure", "49125", "49", 1)]
 
