@@ -1219,9 +1219,9 @@ class ArticlePlaces(Geography):
         opening a headline), not of persons ("Ces Sénonais âgés de vingt ans", "Le Choletais, âgé de 30 ans")."""
         key = name_key(mention.surface)
         more = re.match(r"\s+([a-zé]+)\b", after)  # "Pays basque": the name goes on in lower case
-        if more and name_key(f"{mention.surface} {more.group(1)}") in AREAS:
-            key, said = name_key(f"{mention.surface} {more.group(1)}"), f"{mention.surface} {more.group(1)}"
-            after = after[more.end() :]
+        said = f"{mention.surface} {more.group(1)}" if more else mention.surface
+        if more and name_key(said) in AREAS:
+            key = name_key(said)
         else:
             said = mention.surface
         if key not in AREAS or (key in self.gaz.communes and len(mention.words) == 1):
