@@ -348,13 +348,9 @@ NAME_BEFORE = r"(?<![\w'’-])[A-ZÉÈ][\w'’-]+(?:[ -][\w'’-]+){0,3}?,?\s+$"
 # a département named right before a town ("dans le Puy-de-Dôme, à Coudes") or right after it ("à Coudes
 # (Puy-de-Dôme)", "à Coudes, dans le Puy-de-Dôme"): ArticlePlaces._departement_said
 DEPARTEMENT_BEFORE = (
-    r"\b(?:dans (?:le |la |les |l['’])|en )(?P<name>(?-i:[A-ZÉ])[\w'’-]+(?:[ -](?:et-|de-|de |du )?[\w'’-]+){0,3}),?\s+"
-    r"(?:à|au|aux)\s+(?:la |le |les |l['’])?$"
+    rf"\b(?:dans (?:le |la |les |l['’])|en )(?P<name>{DEP_NAME}),?\s+(?:à|au|aux)\s+(?:la |le |les |l['’])?$"
 )
-DEPARTEMENT_AFTER = (
-    r"^\s*(?:\(|,\s*(?:dans (?:le |la |les |l['’])|en ))(?P<name>(?-i:[A-ZÉ])[\w'’-]+(?:[ -](?:et-|de-|de |du )?"
-    r"(?-i:[A-ZÉ])[\w'’-]+){0,3})"
-)
+DEPARTEMENT_AFTER = rf"^\s*(?:\(|,\s*(?:dans (?:le |la |les |l['’])|en ))(?P<name>{DEP_NAME})"
 # a region named as where something happened: "en Bretagne", "dans les Hauts-de-France", "dans la région
 # Occitanie" (rules/sites.toml [[region]]: ArticlePlaces.region_place)
 REGION_PLACE = (
@@ -1249,6 +1245,11 @@ class ArticlePlaces(Geography):
         place = Place(sure.code, sure.departement, mention.surface, mention.start, 1, why=sure)
         return Choice(place, chosen.rank if chosen.rank in (1, 2) else 2, "settled", chosen.candidates)
 
+    def _said_with_article(self, options: list) -> list:
+        """The communes of a name said after "de" with no article: not those whose name has one (La Garde is said
+        "de La Garde")."""
+        return [o for o in options if not self.gaz.article.get(o[0])]
+
     def _departement_said(self, before: str, after: str) -> str | None:
         """The département named right before a name ("dans le Puy-de-Dôme, à Coudes") or right after it ("à Coudes
         (Puy-de-Dôme)", "à Coudes, dans le Puy-de-Dôme"): the commune of that name there is meant, however small."""
@@ -1332,8 +1333,7 @@ class ArticlePlaces(Geography):
         if key not in gaz.communes and key in AREAS:
             options = []  # "dans le Valenciennois": a pays (rules/sites.toml [[area]]), no misspelt "Valenciennes"
         if re.search(r"(?<![\w'’])de\s+$", before) and not re.match(r"(?:les?|la|l['’])\b", surface, re.I):
-            # "la pointe de Garde": a town whose name has its article (La Garde) is said with it ("de La Garde")
-            options = [o for o in options if not gaz.article.get(o[0])]
+            options = self._said_with_article(options)  # "la pointe de Garde" is not La Garde
         communes = self._communes(options, key)
         if key not in gaz.communes:  # a misspelling, found by the fuzzy search: weaker evidence
             for c in communes:
@@ -1389,7 +1389,7 @@ class ArticlePlaces(Geography):
         ):
             # "le port de Degrad-des-Cannes de Rémire-Montjoly": the town after the place in it
             last = [o for o in gaz.candidates(words[-1], False, tuple(self)) if o[1] in self or o[2] >= 10_000]
-            last = [o for o in last if words[-2] != "de" or not gaz.article.get(o[0])]  # "Corps de Garde": no La Garde
+            last = self._said_with_article(last) if words[-2] == "de" else last  # "Corps de Garde": no La Garde
             communes += self._communes(last, name_key(words[-1]))
             station = words[0] in STATION_ACRONYMS  # "la gare RER du Mée-sur-Seine": no street named after a town
             self._vetoes(communes, len(last), locative, part_of_town and not station)

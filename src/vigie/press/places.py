@@ -215,6 +215,7 @@ NEIGHBOURHOODS = {
     "cambuston": "97409",
 }
 SITES_FILE = rules.FOLDER / "sites.toml"
+DEPARTEMENT_CODE = r"\d\d|2A|2B|97\d"  # the code of a département (an [[area]]'s, a [[region]]'s)
 SITE_KINDS = {"airport", "port", "tunnel"}
 
 
@@ -245,7 +246,7 @@ def load_sites(path: Path = SITES_FILE) -> tuple[list[Site], dict[str, str], dic
     for n, entry in enumerate(data.get("area", []), 1):
         where = f"{path}, area {n}"
         rules.check_fields(where, entry, {"names", "departement"}, {"names", "departement"})
-        if not re.fullmatch(r"\d\d|2A|2B|97\d", str(entry["departement"])):
+        if not re.fullmatch(DEPARTEMENT_CODE, str(entry["departement"])):
             raise VigieError(f"{where}: departement {entry['departement']!r} is not a département code")
         areas.update({name_key(x): entry["departement"] for x in entry["names"]})
     for section, fields in (("site", {"names", "town", "commune", "kind"}), ("village", {"names", "commune"})):
@@ -276,7 +277,7 @@ def load_regions(path: Path = SITES_FILE) -> dict[str, tuple[str, ...]]:
     for n, entry in enumerate(_read_places(path).get("region", []), 1):
         where = f"{path}, region {n}"
         rules.check_fields(where, entry, {"names", "departements"}, {"names", "departements"})
-        bad = [d for d in entry["departements"] if not re.fullmatch(r"\d\d|2A|2B|97\d", str(d))]
+        bad = [d for d in entry["departements"] if not re.fullmatch(DEPARTEMENT_CODE, str(d))]
         if bad or not entry["departements"]:
             raise VigieError(f"{where}: departements {bad or '[]'} are not département codes")
         out.update(dict.fromkeys((name_key(x) for x in entry["names"]), tuple(entry["departements"])))
