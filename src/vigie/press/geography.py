@@ -440,6 +440,9 @@ PART_OF_TOWN = (
     r"(?:quartiers?|cité|résidence|lotissement|rue|avenue|boulevard|place|allée|chemin|impasse|parc|"
     r"zone|gare|stade|aéroport|port|collège|lycée|école|centre commercial|square|hameau|lieu-dit)\s+"
     r"(?:de la |du |des |de l['’])?$|"  # "un quartier d'Argentan" names the town, so "de"/"d'" are not here
+    # a school named after a saint, with what kind it is: "le lycée professionnel privé Sainte-Marie"
+    r"(?:collège|lycée|école|institution|groupe scolaire)(?: (?:professionnel|technique|général|agricole|"
+    r"polyvalent|hôtelier|privée?|publique?|catholique|international|élémentaire|maternelle|primaire))+\s+$|"
     # but a street is often named after another town: "rue de Chabeuil" (in Valence), "avenue de Lyon"; "une rue
     # d'Audincourt" is a street in Audincourt
     r"(?<!\bune )(?:rue|avenue|boulevard|route|allée|impasse|quai|cours|faubourg)\s+(?:de |d['’]|du )$"
@@ -495,12 +498,13 @@ TOWN_BEFORE = (
 AROUND_AFTER = (
     r"\s+et\s+(?:(?:(?:dans\s+|à\s+)?les\s+|(?:dans\s+|à\s+)(?:ses|leurs)\s+|aux\s+|dans\s+les\s+communes\s+)"
     r"(?:alentours|environs)|(?:"
-    r"(?:sa|son)\s+(?:région|périphérie|agglomération|banlieue))|"
+    r"(?:(?:dans|à)\s+)?(?:sa|son)\s+(?:région|périphérie|agglomération|banlieue))|"
     # communes around it, not named and not its own: "à Moulins et dans des communes avoisinantes", "Louviers et
     # quatre communes voisines", "et dans plusieurs localités proches" ("L'Aigle et ses communes voisines" is the town)
     r"(?:(?:dans|à|sur)\s+)?(?:des|plusieurs|quelques|différentes|diverses|(?:de\s+)?nombreuses|d['’]autres|deux|trois|"
-    r"quatre|cinq|six)\s+(?:autres\s+)?(?:communes|villes|localités|villages)\s+(?:voisines|avoisinantes|proches|"
-    r"environnantes|alentour|limitrophes|"
+    r"quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|\d+|une\s+(?:dizaine|quinzaine|vingtaine)\s+de|"
+    r"(?:dans|à)\s+les)\s+(?:autres\s+)?(?:communes|villes|localités|villages)\s+(?:voisines|avoisinantes|proches|"
+    r"environnantes|alentour|limitrophes|des\s+(?:alentours|environs)|du\s+secteur|aux\s+alentours|autour|"
     # or of an area it names ("à Niort et dans plusieurs villes de Charente-Maritime", "et dans d'autres villes du
     # Var"): the town's département, or none when the area is another département's (ArticlePlaces.resolve)
     r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?-i:[A-ZÉ])[\w'’-]+)|"
@@ -677,7 +681,7 @@ SERIES = (
 # the words of an area that open a capitalised name: "le Pays de Montbéliard", "Golfe de Saint-Tropez : …"
 AREA_HEADS = {"pays", "golfe", "bassin", "agglomeration"}
 # the same said with the town's demonym: "l'agglomération grenobloise", "l'aire toulonnaise"
-AREA_WORDS = r"agglomération|aire|métropole|banlieue|bassin"
+AREA_WORDS = r"agglomération|aire|métropole|banlieue|bassin|région"
 # a capitalised name at the text's head or after a space, a bracket or an apostrophe; the capital comes first and
 # what precedes it is looked behind (not preceded by another character), so that re skips ahead to the capitals
 NAME = (
@@ -1526,10 +1530,13 @@ class ArticlePlaces(Geography):
         # "au CHU de Montpellier", "à la BAC de Creil": an institution named by its acronym, then its town
         head = surface.split()[0]
         acronym = acronym or (head != surface and head.isupper() and len(head) <= 6)
-        compass = key.split()[0] in COMPASS  # "dans l'Ouest guyanais", "le Nord-Est": part of a territory
+        words = key.split()
+        # "dans l'Ouest guyanais", "le Nord-Est", "le Grand Ouest": part of a territory
+        compass = words[0] in COMPASS or (words[0] == "grand" and len(words) > 1 and words[1] in COMPASS)
         return (
             key in self.gaz.departements
             or key in self.gaz.regions
+            or key in REGIONS
             or (key in AREAS and key not in self.gaz.communes)
             or bool(re.match(ROAD, surface))
             or acronym
@@ -1729,12 +1736,12 @@ class ArticlePlaces(Geography):
     def _periphrasis(self, text: str) -> list[Place]:
         """ "la préfecture drômoise", "la cité rennaise", "l'appartement troyen": a town said by its demonym."""
         m = re.search(
-            r"(?:la (?:préfecture|sous-préfecture|ville|cité|bastide|commune|métropole|banlieue)|"
+            r"(?:la (?:préfecture|sous-préfecture|ville|cité|bastide|commune|métropole|banlieue|région)|"
             r"l['’](?:appartement|agglomération|aire)|le bassin) (\w+)",
             text,
         )
-        if not m or re.search(TRADE_REACH, text[: m.start()]):
-            return []
+        if not m or re.search(TRADE_REACH, text[: m.start()]) or name_key(f"région {m.group(1)}") in REGIONS:
+            return []  # "la région parisienne" is a region (rules/sites.toml [[region]]), not Paris
         code = self.gaz.demonym(m.group(1))
         dep = self.gaz.departement_adjective(m.group(1))
         if code is None and dep is None and re.search(AREA_WORDS, m.group(0)):

@@ -30,6 +30,8 @@ from vigie.press.geography import is_district
 # "ont obtenu la dissolution du point de deal", "une opération de police contre un point de deal"
 DISMANTLED_MORE = (
     r"dissolution|dissous|dissoute|"
+    # a point halted: "le point de la cité des Lilas est à l'arrêt depuis l'opération" (not "à l'arrêt de bus")
+    r"\b(?:est|sont|a été mis|ont été mis) à l['’]arrêt\b(?! d)|"
     # a halt put to it: "les gendarmes y ont mis un coup d'arrêt", "un coup d'arrêt a été donné au réseau lundi"
     r"\bcoup d['’]arrêt\b|"
     r"(?:opération|intervention|descente|offensive)[^.,;]{0,40}? (?:contre|visant|sur|ciblant) "
