@@ -620,7 +620,10 @@ def _violence(recent: list[Event], paragraph: list[Event], sentence: str, ref: d
     """The violence a sentence's toll or weapons are of, the one they go to last: the shootings and intimidations of
     its paragraph, else the latest-dated recent ones; none when the sentence tells another time."""
     violent = [e for e in paragraph[-4:] if e.type in TOLL_TYPES] or sorted(
-        (e for e in recent if e.type in TOLL_TYPES), key=lambda e: e.date_end or date.min
+        # a mention dated by nothing of its own ("Après Brest et Lorient, Vannes connaît à son tour les fusillades")
+        # is not the latest violence, whatever day it defaults to
+        (e for e in recent if e.type in TOLL_TYPES),
+        key=lambda e: (e.own_date, e.date_end or date.min),
     )
     if violent and _elsewhen(sentence, violent[-1], ref) and not _dates_it(violent[-1], paragraph, sentence):
         # a toll told on a day of its own, outside the latest violence's dates: of the recent one whose dates hold it

@@ -379,6 +379,7 @@ class Extractor:
                     events += produced
                     continue
                 clauses = _clauses(sentence)
+                sentence_anchor = last_date  # what the sentence's "la veille" counts from, whatever its clauses set
                 counted_apart = False  # arrests counted place by place: no scene for what follows (operations)
                 described = False  # a trigger the parse read as a description or a count: no detail either
                 for clause in clauses:
@@ -501,7 +502,7 @@ class Extractor:
                     own_when = interval or dates.resolve(
                         clocked if clause == sentence else self._own_clock(sentence, article.date)[0],
                         article.date,
-                        last_date,
+                        last_date if clause == sentence else sentence_anchor,
                     )
                     when = own_when or paragraph_date
                     if when is None and story_day is not None and last_date == story_day and re.match(THESE, clause):

@@ -44,6 +44,7 @@ RULE_NAMES = {
     "some_and": "a substance listed without an amount before one measured ('de l'héroïne et 2 kilos de cannabis')",
     "listed": "the words joining substances listed after one amount ('de cocaïne et d'héroïne')",
     "kilo_and_grams": "'1 kg 5'",
+    "and_a_half": "'un kilo et demi', 'deux tonnes et demie'",
     "unit_abbreviation": "'450 g. d'héroïne'",
     "pack_size": "the size of a pack ('en pains de 500 g', '32 ballots de 38 kg')",
     "restated": "an amount said again ('soit un total de')",
@@ -355,11 +356,18 @@ def _without_subsets(sentence: str) -> str:
     return "".join(kept) + sentence[last:] if kept else sentence
 
 
+def _and_a_half(m: re.Match) -> str:
+    """ "un kilo et demi" → "1,5 kilo", as long as what it replaces (the amounts' offsets hold)."""
+    n = number_word(m.group("n"))
+    return f"{n:g},5 {m.group('u')}".ljust(len(m.group(0))) if n else m.group(0)
+
+
 @functools.lru_cache(maxsize=256)  # asked of the sentence by each of its events (a sentence of 100 clauses: 100
 # times, the article then quadratic in its length); forget()
 def _drugs(sentence: str) -> tuple[dict, ...]:
     text = _without_subsets(sentence)  # "20 kilos, dont 5 kg d'herbe": the subset is not added
     text = RULE["kilo_and_grams"].sub(r"\1,\3 \2", text)  # "1 kg 5" is 1,5 kg
+    text = RULE["and_a_half"].sub(_and_a_half, text)  # "un kilo et demi" is 1,5 kilo
     text = RULE["unit_abbreviation"].sub(r"\1 ", text)  # "450 g. d'héroïne": one character for one, offsets hold
     found: dict[tuple[str, str | None], float | None] = {}
     told_at: list[int] = []  # where each amount read is told (and_some reads the coordinations of their clause)

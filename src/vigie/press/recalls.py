@@ -242,8 +242,14 @@ ANOTHER = re.compile(
 # seconde saisie", "cette saisie a été suivie d'une autre"): an event of its own, even in the same town
 ANOTHER_OPERATION = re.compile(
     r"\b(?:une? (?:autre|deuxième|seconde?|troisième|nouvelle?)|d'autres) "
-    r"(?:saisies?|prises?|découvertes?|réseaux?|coups? de filet|opérations?|affaires?)\b|"
+    r"(?:saisies?|prises?|découvertes?|réseaux?|coups? de filet|opérations?|affaires?|perquisitions?|fouilles?|"
+    r"descentes?)\b|"
     r"\b(?:suivie?s?|précédée?s?) (?:d'une?|par une?) autre\b",
+    re.I,
+)
+ANOTHER_OPERATION_OPENS = re.compile(
+    r"\W*(?:lors|au cours|à l'occasion|dans le cadre) d'une? (?:autre|deuxième|seconde?|nouvelle) "
+    r"(?:perquisition|opération|fouille|intervention|descente)s?\b",
     re.I,
 )
 # several shootings told as others than those told before ("trois autres épisodes de tirs ont suivi …")
@@ -338,7 +344,10 @@ def another(clause: str, kind: str = "shooting", sentence: str = "") -> bool:
     text = plain(clause)
     if kind == "shooting":
         return bool(ANOTHER.search(text) or OTHER_EPISODES.search(text))
-    return kind in ("seizure", "arrest") and bool(ANOTHER_OPERATION.search(text))
+    # "Lors d'une autre perquisition, … des munitions avaient été trouvées": the sentence opens on another operation
+    return kind in ("seizure", "arrest") and bool(
+        ANOTHER_OPERATION.search(text) or ANOTHER_OPERATION_OPENS.match(plain(sentence))
+    )
 
 
 # a find named as what opened a case ("un dossier ouvert … à la suite de la découverte d'un stock d'armes", "l'enquête
@@ -509,7 +518,8 @@ def not_the_trades(title: str, text: str, events: list[Event], ling=None) -> lis
         return events
     out = []
     for e in events:
-        if e.type == "shooting" and set(e.rules) <= {"shooting.tir"}:
+        # (its trigger rules: what counting added, "counting.nobody_hit_in_paragraph", says nothing of the fire)
+        if e.type == "shooting" and {r for r in e.rules if not r.startswith("counting.")} <= {"shooting.tir"}:
             same = [
                 i
                 for i in events
