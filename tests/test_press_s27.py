@@ -159,6 +159,7 @@ def test_a_unit_and_a_half(text, amount):
 def test_persons_who_died_are_counted_whatever_their_gender():
     assert quantities.casualties("Deux personnes sont mortes dans un règlement de comptes.")[0] == 2
     assert quantities.casualties("Trois victimes sont décédées à l'hôpital.")[0] == 3
+    assert quantities.casualties("En juillet, un adolescent décédait, touché par une balle perdue.")[0] == 1
 
 
 def test_a_find_of_another_search_some_days_before_is_another_seizure(extractor):
@@ -246,3 +247,27 @@ def test_a_short_question_guessing_a_motive_tells_no_event(extractor):
         "Personne n'a été blessé.\n\nIntimidation entre bandes rivales ?\n\nLes enquêteurs n'écartent aucune piste."
     )
     assert [e[0] for e in placed(extractor, "Vierzon : des tirs sur un immeuble", text)] == ["shooting"]
+
+
+def test_a_count_over_years_is_no_event_whatever_day_the_paragraph_gives(extractor):
+    text = (
+        "Mardi 11 mars, le préfet a présenté son plan contre le trafic de drogue à Vierzon. "
+        "Selon lui, neuf points de deal du quartier ont été fermés en trois ans."
+    )
+    assert "dealing_point" not in [e[0] for e in placed(extractor, TITLE, text)]
+
+
+def test_communes_listed_after_a_savoir_are_the_operation_s_area(extractor):
+    text = (
+        "Mardi 4 mars, douze personnes ont été interpellées dans quatre communes du nord du département, à savoir "
+        "Vierzon, Méry-sur-Cher, Thénioux et Massay, dans une enquête sur un trafic de cannabis."
+    )
+    assert placed(extractor, "Cher : un trafic démantelé", text) == [("arrest", None, "18", 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Un passant de 52 ans reçoit une balle perdue dans l'épaule.", "Un lycéen avait pris une balle dans la jambe."],
+)
+def test_a_person_who_took_a_bullet_is_one_injured(text):
+    assert quantities.casualties(text) == (None, 1)

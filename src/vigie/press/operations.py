@@ -493,7 +493,12 @@ LIST_GAP = re.compile(
     r"(?:(?:à|au|aux|dans le centre de|dans|de|d['’])\s*)?(?:(?:la|le|les)\s+|l['’])?",  # "et La Ferté-Macé"
     re.I,
 )
-LIST_AREA = re.compile(r"\b(?:communes?|alentours|environs|secteurs?)\s*(?:de|d['’]|du|des|:)?\s*$", re.I)
+LIST_AREA = re.compile(
+    r"\b(?:communes?|alentours|environs|secteurs?)(?:\s*(?:de|d['’]|du|des|:)?|"
+    # "dans cinq communes du sud du département, à savoir A, B et C"
+    r"[^.;]{0,60}?,?\s*(?:à savoir|soit|notamment|dont|parmi lesquelles)\s*:?)\s*$",
+    re.I,
+)
 PAIR_REACH = 60  # characters around a list of two communes where the words of the operation are (pair_of_the_operation)
 LIST_AT = re.compile(r"\b(?:à|au|aux|en|dans)\s*$", re.I)
 
@@ -588,7 +593,7 @@ def spread(sentence: str, mentions: list, lemmas_of=None, default: Place | None 
     first = best[0][0]
     # words of an area before the list ("aux alentours de A et B"), or the list ends on the communes around its last
     # town ("à A, B et aux alentours": geography.AROUND_AFTER)
-    area = LIST_AREA.search(sentence[max(0, first - 40) : first]) or around(best[-1][2])
+    area = LIST_AREA.search(sentence[max(0, first - 90) : first]) or around(best[-1][2])
     end = best[-1][0] + len(best[-1][2].text)
     if len(codes) == 2 and not area and not pair_of_the_operation(sentence, first, end, codes, mentions):
         return None
