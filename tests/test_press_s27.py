@@ -16,7 +16,7 @@ from datetime import date
 import pytest
 from conftest import extracted, placed
 
-from vigie.press import counting, quantities, recalls
+from vigie.press import counting, geography, quantities, recalls
 from vigie.press.schema import Event
 
 TITLE = "Trafic de drogue à Vierzon"
@@ -273,3 +273,27 @@ def test_communes_listed_after_a_savoir_are_the_operation_s_area(extractor):
 )
 def test_a_person_who_took_a_bullet_is_one_injured(text):
     assert quantities.casualties(text) == (None, 1)
+
+
+def test_a_weapon_and_a_newspaper_are_no_place_names():
+    """ "à la Kalachnikov" was read as a place (the headline's, in an article naming only its département), and so
+    was "le Dauphiné Libéré", an outlet spelt with its capital."""
+    said = "Vendredi soir, un homme a ouvert le feu à la Kalachnikov dans deux quartiers de Vierzon."
+    assert [m.surface for m in geography.surfaces(said)] == ["Vierzon"]
+    assert geography.OUTLET.search("Dauphiné Libéré")
+
+
+def test_vehicles_stopped_are_no_arrest(extractor):
+    text = (
+        "Mercredi, quatre-vingts voitures ont été arrêtées par la police et les douanes à Vierzon. "
+        "Le mois dernier, trois véhicules avec de la drogue avaient été arrêtés."
+    )
+    assert placed(extractor, "Vierzon : contrôles routiers contre le trafic de drogue", text) == []
+
+
+def test_points_a_network_supplied_do_not_make_the_headline_s_trafic_demantele_a_point(extractor):
+    text = (
+        "Mardi, douze personnes ont été interpellées à Vierzon et 3 kilos de cannabis saisis. "
+        "Le réseau alimentait de nombreux points de deal du département."
+    )
+    assert [e[0] for e in placed(extractor, "Un trafic démantelé à Vierzon", text)] == ["seizure"]

@@ -424,6 +424,7 @@ STOP_WORDS = {
     "cependant pendant durant entre sous sans avec malgre parmi dont quand comme lorsque ici c ceux celui tous toutes "
     "leur leurs son sa ses notre nos nous vous je j d qu que qui si ou puis bilan objectif conséquence "
     "consequence".split(),
+    *"kalachnikov kalachnikovs kalach kalash".split(),  # "il ouvre le feu à la Kalachnikov": a weapon, no place
     *WEEKDAY_KEYS,
     *MONTH_KEYS,
 }

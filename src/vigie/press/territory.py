@@ -116,8 +116,15 @@ def unnamed_point(types: list[str], fired: list[str], article: str) -> list[str]
     return types
 
 
+# the points a network supplied, its market, not a point of the article: "le réseau alimentait de nombreux points de
+# deal de la région", "soupçonné d'approvisionner plusieurs points de vente"
+SUPPLIED_POINTS = (
+    r"\b(?:aliment|approvisionn|fourni|livr|ravitaill)\w*\s+(?:[\w'’-]+\s+){0,3}?points? de (?:deal|vente|revente)\b"
+)
+
+
 def names_a_point(article: str) -> bool:
-    return bool(re.search(POINT_WORDS, article, re.I))
+    return bool(re.search(POINT_WORDS, re.sub(SUPPLIED_POINTS, " ", article, flags=re.I), re.I))
 
 
 # a headline that counts points over a period ("30 points de deal démantelés depuis 2020", "depuis janvier, 12 points")
