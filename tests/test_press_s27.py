@@ -289,6 +289,9 @@ def test_vehicles_stopped_are_no_arrest(extractor):
         "Le mois dernier, trois véhicules avec de la drogue avaient été arrêtés."
     )
     assert placed(extractor, "Vierzon : contrôles routiers contre le trafic de drogue", text) == []
+    # a vehicle stopped with goods is still a seizure
+    goods = "Mardi, les douaniers ont arrêté une voiture avec 40 kilos de résine à Vierzon."
+    assert placed(extractor, "Vierzon : saisie de drogue", goods) == [("seizure", "18279", "18", 1)]
 
 
 def test_points_a_network_supplied_do_not_make_the_headline_s_trafic_demantele_a_point(extractor):

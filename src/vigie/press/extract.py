@@ -56,6 +56,12 @@ EXCLUSIONS = rules.load_exclusions()  # named, in rules/exclusions.toml
 # a sentence that tells no event: statistics, tallies, judicial steps, policy, fiction, unrelated violence
 # (one compiled pattern per rule, tried in turn: faster than their alternation, whose branches re tries everywhere)
 EXCLUDE = [prefilter.compile(p, re.I) for p in EXCLUSIONS.patterns("sentence")]  # each behind its words
+# the arrest rules a stopped vehicle fires ("… voitures ont été arrêtées", "parviennent à arrêter le véhicule")
+VEHICLE_ARRESTS = {"arrest.arrete", "arrest.est_arrete", "arrest.parvenu_a_interpeller"}
+VEHICLES = (
+    r"\b(?:voitures?|véhicules?|automobiles?|camion|fourgon|utilitaire|moto|scooter|bus|car|bateau|"
+    r"embarcation|remorque)"
+)
 REOPENED = r"\b(?:a |avait |ont |avaient )?(?:rouvert|réapparu|s'est reconstitué|s'est réinstallé)"
 
 
@@ -854,6 +860,13 @@ class Extractor:
         ):
             types[types.index("shooting")] = "intimidation"  # "pris pour cible par des mortiers d'artifice"
             types = list(dict.fromkeys(types))
+        if (
+            "arrest" in types
+            and re.search(VEHICLES, low)
+            and set(self.ling.fired("arrest", clause)) <= VEHICLE_ARRESTS
+            and self.ling.says("vehicle.stopped", clause)
+        ):
+            types.remove("arrest")  # "quatre-vingts voitures ont été arrêtées lors du contrôle": vehicles, nobody
         if "intimidation" in types and "shooting" in types:
             types.remove("intimidation")  # one violent event: a shooting (a car burnt after it is part of it)
         if "network_arrival" in types and not re.search(
