@@ -9,7 +9,10 @@ no district of the article's town; a town and the communes around it, and the re
 département; a school named after a saint is no commune. Dates, counts and values: "la veille" counts from the story's
 day for every clause of its sentence (extract.py); a toll goes to the latest violence dated by its own words
 (counting.py); another search some days before is another seizure (recalls.another); "un kilo et demi", "deux
-personnes sont mortes" (rules/values.toml); a point de deal "à l'arrêt" is dismantled (territory.py)."""
+personnes sont mortes", "avait pris une balle" (rules/values.toml); a point de deal "à l'arrêt" is dismantled
+(territory.py). Drawn from the blind sets once measured: vehicles stopped are no arrest (rules/words.toml
+vehicle.stopped), points a network supplied make no point of a headline's "trafic démantelé" (territory.py), a weapon
+and a newspaper are no place names; communes listed after "à savoir" are the operation's area (operations.py)."""
 
 from datetime import date
 
