@@ -303,3 +303,12 @@ def test_points_a_network_supplied_do_not_make_the_headline_s_trafic_demantele_a
         "Le réseau alimentait de nombreux points de deal du département."
     )
     assert [e[0] for e in placed(extractor, "Un trafic démantelé à Vierzon", text)] == ["seizure"]
+
+
+def test_a_toll_split_over_two_clauses_counts_the_dead_and_the_wounded(extractor):
+    text = (
+        "Mercredi soir, un homme de 30 ans a été tué et deux de ses amis blessés par balles au pied d'un immeuble de "
+        "Vierzon, sur fond de trafic de drogue."
+    )
+    events = extracted(extractor, "Fusillade à Vierzon", text)
+    assert [(e.type, e.killed, e.injured) for e in events] == [("shooting", 1, 2)]

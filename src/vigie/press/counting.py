@@ -52,7 +52,13 @@ def values(event: Event, clause: str, sentence: str, single: bool, untriggered: 
             # ("un client a perdu la vie et deux autres ont été touchés pendant les tirs": the clause before, too, when
             # the event's clause counts the "others")
             at = sentence.find(clause)
-            others = re.match(r"\s*(?:et\s+)?(?:l['’]|un|une|deux|trois|quatre|cinq|\d+)\s+autres?\b", clause, re.I)
+            # (or "deux de ses amis", "trois d'entre eux": the others of the clause before)
+            others = re.match(
+                r"\s*(?:et\s+)?(?:l['’]|un|une|deux|trois|quatre|cinq|\d+)\s+"
+                r"(?:autres?\b|de (?:ses|leurs) \w+|d['’]entre eux\b)",
+                clause,
+                re.I,
+            )
             told = [u for u in untriggered() if sentence.find(u) > at >= 0 or (others and 0 <= sentence.find(u) < at)]
             killed, injured = quantities.casualties(" ; ".join(told))
             event.killed = event.killed if event.killed is not None else killed
