@@ -312,3 +312,8 @@ def test_a_toll_split_over_two_clauses_counts_the_dead_and_the_wounded(extractor
     )
     events = extracted(extractor, "Fusillade à Vierzon", text)
     assert [(e.type, e.killed, e.injured) for e in events] == [("shooting", 1, 2)]
+
+
+def test_crack_of_cocaine_is_crack():
+    found = quantities.drugs("Les policiers ont trouvé 4 grammes de crack de cocaïne dans sa poche.")
+    assert [(d["substance"], d["quantity"]) for d in found] == [("crack", 0.004)]
