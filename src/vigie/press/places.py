@@ -237,11 +237,11 @@ def _read_places(path: Path) -> dict:
         raise VigieError(f"{path}: not a readable places file ({exc})") from None
 
 
-def load_sites(path: Path = SITES_FILE) -> tuple[list[Site], dict[str, str], dict[str, str]]:
+def load_sites(path: Path = SITES_FILE, data: dict | None = None) -> tuple[list[Site], dict[str, str], dict[str, str]]:
     """The airports and ports, the villages (name key → commune) and the pays (name key → département) of
     rules/sites.toml; an entry with an unknown
     or a missing field, an unknown kind or a code that is no INSEE code is refused with its place in the file."""
-    data = _read_places(path)
+    data = data if data is not None else _read_places(path)
     sites, villages, areas = [], {}, {}
     for n, entry in enumerate(data.get("area", []), 1):
         where = f"{path}, area {n}"
@@ -265,16 +265,17 @@ def load_sites(path: Path = SITES_FILE) -> tuple[list[Site], dict[str, str], dic
     return sites, villages, areas
 
 
-SITES, VILLAGES, AREAS = load_sites()
+_PLACES = _read_places(SITES_FILE)  # read once: the loaders below share it
+SITES, VILLAGES, AREAS = load_sites(data=_PLACES)
 ELSEWHERE_KINDS = {"abroad", "outlet"}
 
 
-def load_regions(path: Path = SITES_FILE) -> dict[str, tuple[str, ...]]:
+def load_regions(path: Path = SITES_FILE, data: dict | None = None) -> dict[str, tuple[str, ...]]:
     """The regions of rules/sites.toml's [[region]] (name key → its départements), current and former ("en
     Bretagne", "en Picardie"): areas over several départements; an entry with an unknown or a missing field or a code
     that is no département code is refused with its place in the file."""
     out: dict[str, tuple[str, ...]] = {}
-    for n, entry in enumerate(_read_places(path).get("region", []), 1):
+    for n, entry in enumerate((data if data is not None else _read_places(path)).get("region", []), 1):
         where = f"{path}, region {n}"
         rules.check_fields(where, entry, {"names", "departements"}, {"names", "departements"})
         bad = [d for d in entry["departements"] if not re.fullmatch(DEPARTEMENT_CODE, str(d))]
@@ -284,15 +285,15 @@ def load_regions(path: Path = SITES_FILE) -> dict[str, tuple[str, ...]]:
     return out
 
 
-REGIONS = load_regions()
+REGIONS = load_regions(data=_PLACES)
 
 
-def load_elsewhere(path: Path = SITES_FILE) -> dict[str, set[str]]:
+def load_elsewhere(path: Path = SITES_FILE, data: dict | None = None) -> dict[str, set[str]]:
     """The names of rules/sites.toml's [[elsewhere]] that are no place of France, by kind: "abroad" (countries,
     regions and cities abroad; name keys) and "outlet" (newspapers, radios, televisions, social networks; as spelt,
     with their article: "La Montagne" is an outlet, Montagne a commune); an entry
     with an unknown or a missing field or an unknown kind is refused with its place in the file."""
-    data = _read_places(path)
+    data = data if data is not None else _read_places(path)
     out: dict[str, set[str]] = {kind: set() for kind in ELSEWHERE_KINDS}
     for n, entry in enumerate(data.get("elsewhere", []), 1):
         where = f"{path}, elsewhere {n}"
@@ -303,7 +304,7 @@ def load_elsewhere(path: Path = SITES_FILE) -> dict[str, set[str]]:
     return out
 
 
-ELSEWHERE = load_elsewhere()
+ELSEWHERE = load_elsewhere(data=_PLACES)
 
 # demonyms of cities (networks' origins, periphrases) → commune code
 DEMONYMS = {
