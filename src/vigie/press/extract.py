@@ -49,9 +49,13 @@ from vigie.press.quantities import plain
 from vigie.press.schema import Event
 
 DRUG_CONTEXT = (
-    r"drogue|stupéfiant|\bstups?\b|trafi(?:c|quant)|deal|narco|guetteur|charbonneur|\bchoufs?\b|nourrice|go-fast|"
-    r"règlements? de comptes?|kalachnikov|point de vente|" + "|".join(p for _, p in quantities.SUBSTANCES[:-1])
+    r"drogue|stupéfiant|\bstups?\b|deal|narco|guetteur|charbonneur|\bchoufs?\b|nourrice|go-fast|point de vente|"
+    r"trafi(?:c|quant)(?!s?(?: illicites?)? d(?:e |['’])(?:migrants?|armes?|êtres|voitures|véhicules|tabac))|"
+    + "|".join(p for _, p in quantities.SUBSTANCES[:-1])
 )  # and the words of rules/words.toml "trade.seller" (revendeur): `_drug_context`
+# the drug trade's violence, but also the passeurs' or the grand banditisme's: it names the drug trade only in an
+# article that names no other trade (rules/words.toml "trade.other"); a Kalachnikov alone names none
+VIOLENCE_CUES = r"règlements? de comptes?"
 EXCLUSIONS = rules.load_exclusions()  # named, in rules/exclusions.toml
 # a sentence that tells no event: statistics, tallies, judicial steps, policy, fiction, unrelated violence
 # (one compiled pattern per rule, tried in turn: faster than their alternation, whose branches re tries everywhere)
@@ -309,8 +313,11 @@ class Extractor:
         return any(p.search(text) for p in EXCLUDE) or self.ling.excluded(text) is not None
 
     def _drug_context(self, text: str, more: str = "") -> bool:
-        """Whether a text names the drug trade (DRUG_CONTEXT, or `more`; then the lemma words of rules/words.toml)."""
-        return bool(re.search(DRUG_CONTEXT + more, text, re.I)) or self.ling.says("trade.seller", text)
+        """Whether a text names the drug trade (DRUG_CONTEXT, or `more`; then the lemma words of rules/words.toml),
+        or its violence (VIOLENCE_CUES) with no other trade named."""
+        if re.search(DRUG_CONTEXT + more, text, re.I) or self.ling.says("trade.seller", text):
+            return True
+        return bool(re.search(VIOLENCE_CUES, text, re.I)) and not self.ling.says("trade.other", text)
 
     # ------------------------------------------------------------------------------------------------------
     def _article(self, article: Article, paragraphs: list[list[str]]) -> list[Event]:
