@@ -2,7 +2,8 @@
 they were traced on). The article's tie to the drug trade (extract._drug_context): a "règlement de comptes" names the
 drug trade's violence only in an article that names no other trade (passeurs, migrants, grand banditisme:
 rules/words.toml trade.other); a Kalachnikov alone names no trade; a "trafic de migrants" or "d'armes" is no drug
-trafficking."""
+trafficking. Places (geography.py): a region is no estate of the same name ("en Bourgogne" is not the Bourgogne estate
+of Tourcoing) unless the article calls it a quartier."""
 
 import pytest
 from conftest import placed
@@ -35,3 +36,11 @@ def test_violence_of_another_trade_is_no_event(extractor, text):
 )
 def test_a_reglement_de_comptes_with_no_other_trade_is_the_drug_trade(extractor, text):
     assert placed(extractor, "Un homme visé par des tirs", text) == [("shooting", "31555", "31", 1)]
+
+
+def test_a_region_is_no_estate_of_the_same_name(extractor):
+    text = "Jeudi, en Bourgogne, les gendarmes ont mis la main sur 30 kilos de cannabis cachés dans une ferme."
+    assert placed(extractor, "Saisie de drogue", text) == [("seizure", None, None, 3)]
+    # called a quartier, the name is Tourcoing's estate
+    estate = "Jeudi, les policiers ont saisi 30 kilos d'herbe au quartier de la Bourgogne, à Tourcoing."
+    assert placed(extractor, "Saisie de drogue", estate) == [("seizure", "59599", "59", 1)]

@@ -1297,6 +1297,14 @@ class ArticlePlaces(Geography):
         # that name is the unit's seat, not where anything happened)
         seat = len(words) > 2 and words[-2] in ("de", "du", "des") and unit_acronym(words[0], before)
         curated = gaz.neighbourhood(surface) or (gaz.neighbourhood(words[-1]) if len(words) > 1 and not seat else None)
+        key = name_key(surface)
+        # "la Bourgogne" is an estate of Tourcoing, and a region: the region, unless called a quartier ("le quartier
+        # de la Bourgogne"); so for a département's name
+        region = (key in gaz.departements or key in gaz.regions or key in REGIONS) and not re.search(
+            DISTRICT_WORD, before
+        )
+        if region:
+            curated = None
         if not curated and locative:
             # an airport or a port said by its own name alone ("à Gillot", "au Raizet") in an article about its
             # département (rules/sites.toml): the commune it lies in, as a neighbourhood of it
@@ -1314,7 +1322,7 @@ class ArticlePlaces(Geography):
             if re.search(DISTRICT_WORD, before):
                 c.terms["district_word"] = WEIGHTS["district_word"]
             candidates.append(c)
-        official = (
+        official = not region and (
             gaz.district_of(surface, towns)
             or self.districts.get(name_key(surface))
             or self.districts_by_words.get(without_particles(name_key(surface)))
@@ -1322,7 +1330,6 @@ class ArticlePlaces(Geography):
         if official and official != curated:
             candidates.append(Candidate(official, gaz.info.get(official, (None, 0))[0], "district"))
         part_of_town = bool(prefilter.search(PART_OF_TOWN, before))
-        key = name_key(surface)
         options = gaz.candidates(surface, locative, tuple(self))
         if key in gaz.departements and key != "paris" and not re.search(r"(?<![\w'’])à\s+$", before):
             # "en Corrèze", "Doubs : …": the département, not its homonymous commune (Corrèze, Doubs); "à Mayenne" is
