@@ -3,7 +3,10 @@ they were traced on). The article's tie to the drug trade (extract._drug_context
 drug trade's violence only in an article that names no other trade (passeurs, migrants, grand banditisme:
 rules/words.toml trade.other); a Kalachnikov alone names no trade; a "trafic de migrants" or "d'armes" is no drug
 trafficking. Places (geography.py): a region is no estate of the same name ("en Bourgogne" is not the Bourgogne estate
-of Tourcoing) unless the article calls it a quartier."""
+of Tourcoing) unless the article calls it a quartier; a gendarmerie detachment or an air section names its seat, no
+place of the event. Senses and tenses (rules/qualifiers.toml): a raid or a wave that "s'abat" on a network shot nobody
+(other_sense.s_abattre, also in a relative clause); a future carried by the first of two joined participles ("seront
+retrouvés et interpellés") is no event unless told with its year (tense.futur_coordonne, told.*_coordonne)."""
 
 import pytest
 from conftest import placed
@@ -44,3 +47,36 @@ def test_a_region_is_no_estate_of_the_same_name(extractor):
     # called a quartier, the name is Tourcoing's estate
     estate = "Jeudi, les policiers ont saisi 30 kilos d'herbe au quartier de la Bourgogne, à Tourcoing."
     assert placed(extractor, "Saisie de drogue", estate) == [("seizure", "59599", "59", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi à l'aube, une véritable vague d'interpellations s'est abattue sur un réseau de stupéfiants de Graulhet.",
+        "C'est une descente de grande ampleur qui s'est abattue mardi sur un réseau de stupéfiants de Graulhet.",
+    ],
+)
+def test_a_raid_that_s_abat_on_a_network_shot_nobody(extractor, text):
+    assert ("shooting", "81105", "81", 1) not in placed(extractor, "Coup de filet", text)
+
+
+def test_a_shower_of_bullets_that_s_abat_is_a_shooting(extractor):
+    text = "Mardi soir à Graulhet, une pluie de balles s'est abattue sur la voiture d'un revendeur de cannabis."
+    assert placed(extractor, "Des tirs", text) == [("shooting", "81105", "81", 1)]
+
+
+def test_a_future_joined_to_another_participle_is_no_event(extractor):
+    said = "Le maire est confiant : les agresseurs seront retrouvés et interpellés."
+    text = f"Samedi, à Cahors, un père de famille a été roué de coups par des dealers. {said}"
+    assert placed(extractor, "Un père frappé", text) == [("intimidation", "46042", "46", 1)]
+    # told in the narrative future with its year, it happened
+    told = text.replace(said, "Repéré par les enquêteurs, l'un d'eux sera retrouvé et interpellé le 3 juin 2024.")
+    assert ("arrest", "46042", "46", 1) in placed(extractor, "Un père frappé", told)
+
+
+def test_an_air_section_or_a_detachment_names_its_seat_not_the_place(extractor):
+    text = (
+        "Le 2 juillet, les réservistes du détachement de Morteau, qui patrouillaient dans le Haut-Doubs, ont "
+        "découvert une plantation de cannabis au fond d'un jardin."
+    )
+    assert placed(extractor, "Plantation de cannabis", text) == [("seizure", None, "25", 3)]

@@ -573,10 +573,11 @@ ORIGIN = (  # the phrase right before the name, or before a list it heads ("venu
     r"\b(?:collègues|renforts?)\b[^().;]{0,50}\(|"
     r"(?:collègues|renforts?|police|gendarmerie|compagnie|brigade|office|direction|sûreté|juge|procureur|cour|tribunal|"
     r"chu|hôpital|centre hospitalier|clinique|préfet|"
-    r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie|section de recherches?|\bsr|antenne|"
+    r"préfecture|commissariat|court|maire|mairie|compagnie de gendarmerie|section (?:de recherches?|aérienne)|\bsr|"
+    r"antenne|"
     # and the squadrons and platoons sent in ("les pelotons et escadrons de Pamiers")
     r"groupe|groupement|cellule|jirs|juridiction|service|unité|srpj|dipj|pj|ofast|gir|bri|psig|division|escadrons?|"
-    r"pelotons?)"
+    r"pelotons?|détachement)"
     # the institution's own words, not a place it went to: "la police dans une maison de Darvoy" names a house there
     r"(?:(?!\s(?:dans|sur|chez|devant|près|lors)\s)[\w\s'’-]){0,45}?(?:\s\([^)]{1,12}\))?\s(?:de|d'|d’|du)|"
     # a unit's acronym in brackets: "la DCOS (ex-PJ) de Toulouse"
