@@ -6,7 +6,9 @@ trafficking. Places (geography.py): a region is no estate of the same name ("en 
 of Tourcoing) unless the article calls it a quartier; a gendarmerie detachment or an air section names its seat, no
 place of the event. Senses and tenses (rules/qualifiers.toml): a raid or a wave that "s'abat" on a network shot nobody
 (other_sense.s_abattre, also in a relative clause); a future carried by the first of two joined participles ("seront
-retrouvés et interpellés") is no event unless told with its year (tense.futur_coordonne, told.*_coordonne)."""
+retrouvés et interpellés") is no event unless told with its year (tense.futur_coordonne, told.*_coordonne). The
+Channel ("traverser la Manche", "outre-Manche") is no département (places.SEA_BEFORE): naming it had cost a small
+port town its seizure."""
 
 import pytest
 from conftest import placed
@@ -80,3 +82,11 @@ def test_an_air_section_or_a_detachment_names_its_seat_not_the_place(extractor):
         "découvert une plantation de cannabis au fond d'un jardin."
     )
     assert placed(extractor, "Plantation de cannabis", text) == [("seizure", None, "25", 3)]
+
+
+def test_the_channel_is_no_departement(extractor):
+    text = (
+        "Mardi, au port de Roscoff, les douaniers ont trouvé 40 kilos d'herbe dans une camionnette. Son "
+        "conducteur, qui comptait traverser la Manche, dort en garde à vue."
+    )
+    assert placed(extractor, "Saisie d'herbe à Roscoff", text) == [("seizure", "29239", "29", 1)]

@@ -520,6 +520,9 @@ COMPASS = {"nord", "sud", "est", "ouest", "centre", "hauts", "bas"}  # "l'Ouest 
 # Nord", "au Nord-Ouest de Roanne", "au Nord de Toulouse", "le Nord de la France" (a region), "dans le Nord de la
 # Haute-Savoie" (a side of another place); "dans le Nord", "Lille (Nord)" and "Nord :" stay the département
 COMPASS_BEFORE = re.compile(r"(?:(?<![A-Za-z0-9])au|(?<![A-Za-z0-9])vers le) $", re.I)
+# the sea, not the département: "pas de traversée de la Manche", "tunnel sous la Manche", "outre-Manche", "de l'autre
+# côté de la Manche" (the text folded: accents, apostrophes and punctuation gone)
+SEA_BEFORE = re.compile(r"(?:\btravers\w*|\bsous|\bautre cote) (?:de )?(?:la )?$|\boutre-$", re.I)
 COMPASS_AFTER = re.compile(
     r"^(?:-(?:Ouest|Est)\b| de la France\b| du pays\b| (?:de la |du |des |de |de l['’ ])(?-i:[A-ZÉ]))", re.I
 )
@@ -659,6 +662,8 @@ class Gazetteer:
                     COMPASS_BEFORE.search(folded[max(0, m.start() - 8) : m.start()])
                     or COMPASS_AFTER.match(folded[m.end() : m.end() + 14])
                 ):
+                    continue
+                if code == "50" and SEA_BEFORE.search(folded[max(0, m.start() - 30) : m.start()]):
                     continue
                 if not self._in_other_commune(folded, m.start(), m.end(), code):
                     found.append(code)
