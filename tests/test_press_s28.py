@@ -8,7 +8,8 @@ place of the event. Senses and tenses (rules/qualifiers.toml): a raid or a wave 
 (other_sense.s_abattre, also in a relative clause); a future carried by the first of two joined participles ("seront
 retrouvés et interpellés") is no event unless told with its year (tense.futur_coordonne, told.*_coordonne). The
 Channel ("traverser la Manche", "outre-Manche") is no département (places.SEA_BEFORE): naming it had cost a small
-port town its seizure."""
+port town its seizure. A journey abroad ("rentraient d'un voyage en Espagne", "de retour du Maroc") is a route
+(places.FOREIGN_ROUTE), not the event's place."""
 
 import pytest
 from conftest import placed
@@ -90,3 +91,11 @@ def test_the_channel_is_no_departement(extractor):
         "conducteur, qui comptait traverser la Manche, dort en garde à vue."
     )
     assert placed(extractor, "Saisie d'herbe à Roscoff", text) == [("seizure", "29239", "29", 1)]
+
+
+def test_a_journey_abroad_does_not_put_the_event_abroad(extractor):
+    text = (
+        "Jeudi soir, sur l'autoroute A62 à hauteur d'Agen, trois hommes qui rentraient d'un séjour d'achat au "
+        "Maroc ont été contrôlés en possession de 12 kilos de résine de cannabis."
+    )
+    assert placed(extractor, "Résine saisie", text) == [("seizure", None, "47", 2)]

@@ -451,7 +451,9 @@ ABROAD = (  # places abroad (capitalised: "la frontière suisse" is in France), 
 # where goods or people come from or go to: naming a country there does not put the event abroad
 FOREIGN_ROUTE = (
     r"(?:en provenance|à destination|venu\w*|venant|arrivé\w*|import\w*|originaires?|immatriculé\w*|expédié\w*|"
-    r"envoyé\w*|acheminé\w*|venai\w*|chargée?s?|livrée?s?)"
+    r"envoyé\w*|acheminé\w*|venai\w*|chargée?s?|livrée?s?|rentr(?:ai|ant|é)\w*|de retour|"
+    # a journey abroad: "trois hommes revenaient d'un séjour d'achat au Maroc", "de retour d'Espagne"
+    r"(?:voyage|séjour|périple|aller-retour|virée)(?: (?:de|d'|d’)[\w'’-]+)?)"
     r"\s+(?:depuis |de la |du |des |de |d'|d’|en |au |aux )\s*(?:l'|l’|la |le )?[\w'’-]+"
     # a port or a town named after its noun, and its country: "vers le port de Rotterdam aux Pays-Bas"
     r"(?:\s+(?:de |d'|d’)(?=[A-ZÉÈ])[\w'’-]+)?(?:,?\s+(?:en|au|aux) (?=[A-ZÉÈ])[\w'’-]+)?"
