@@ -9,7 +9,8 @@ place of the event. Senses and tenses (rules/qualifiers.toml): a raid or a wave 
 retrouvés et interpellés") is no event unless told with its year (tense.futur_coordonne, told.*_coordonne). The
 Channel ("traverser la Manche", "outre-Manche") is no département (places.SEA_BEFORE): naming it had cost a small
 port town its seizure. A journey abroad ("rentraient d'un voyage en Espagne", "de retour du Maroc") is a route
-(places.FOREIGN_ROUTE), not the event's place."""
+(places.FOREIGN_ROUTE), not the event's place. Triggers (rules/triggers.toml): a cannabis farm or factory dismantled is
+a seizure; a find told in the singular narrative imperfect ("la brigade découvrait 4 000 euros") is one."""
 
 import pytest
 from conftest import placed
@@ -99,3 +100,13 @@ def test_a_journey_abroad_does_not_put_the_event_abroad(extractor):
         "Maroc ont été contrôlés en possession de 12 kilos de résine de cannabis."
     )
     assert placed(extractor, "Résine saisie", text) == [("seizure", None, "47", 2)]
+
+
+def test_a_cannabis_farm_dismantled_is_a_seizure(extractor):
+    text = "Mardi, les gendarmes ont dit qu'une ferme de cannabis, cachée dans un hangar de Venette, a été démantelée."
+    assert placed(extractor, "Cannabis", text) == [("seizure", "60665", "60", 1)]
+
+
+def test_a_find_told_in_the_narrative_imperfect_singular(extractor):
+    text = "En mars 2020, la brigade de Vitré découvrait 4 000 euros en liquide chez un revendeur de Retiers."
+    assert placed(extractor, "Un réseau démantelé", text) == [("seizure", "35239", "35", 1)]
