@@ -1,19 +1,27 @@
 """Session 28 (issue 13), each mechanism on sentences written for the test (other towns, other words than the articles
-they were traced on). The article's tie to the drug trade (extract._drug_context): a "règlement de comptes" names the
-drug trade's violence only in an article that names no other trade (passeurs, migrants, grand banditisme:
-rules/words.toml trade.other); a Kalachnikov alone names no trade; a "trafic de migrants" or "d'armes" is no drug
-trafficking. Places (geography.py): a region is no estate of the same name ("en Bourgogne" is not the Bourgogne estate
-of Tourcoing) unless the article calls it a quartier; a gendarmerie detachment or an air section names its seat, no
-place of the event. Senses and tenses (rules/qualifiers.toml): a raid or a wave that "s'abat" on a network shot nobody
-(other_sense.s_abattre, also in a relative clause); a future carried by the first of two joined participles ("seront
-retrouvés et interpellés") is no event unless told with its year (tense.futur_coordonne, told.*_coordonne). The
-Channel ("traverser la Manche", "outre-Manche") is no département (places.SEA_BEFORE): naming it had cost a small
-port town its seizure. A journey abroad ("rentraient d'un voyage en Espagne", "de retour du Maroc") is a route
-(places.FOREIGN_ROUTE), not the event's place. Triggers (rules/triggers.toml): a cannabis farm or factory dismantled is
-a seizure; a find told in the singular narrative imperfect ("la brigade découvrait 4 000 euros") is one."""
+they were traced on).
+
+- The article's tie to the drug trade (extract._drug_context): a "règlement de comptes" names the drug trade's violence
+  only in an article that names no other trade (passeurs, migrants, grand banditisme: rules/words.toml trade.other); a
+  Kalachnikov alone names no trade; a "trafic de migrants" or "d'armes" is no drug trafficking.
+- Places (geography.py, places.py): a region is no estate of the same name ("en Bourgogne" is not the Bourgogne estate
+  of Tourcoing) unless the article calls it a quartier; a gendarmerie detachment or an air section names its seat, no
+  place of the event; the Channel ("traverser la Manche", "outre-Manche") is no département (places.SEA_BEFORE); a
+  journey abroad ("rentraient d'un voyage en Espagne", "de retour du Maroc") is a route (places.FOREIGN_ROUTE), not the
+  event's place.
+- Senses and tenses (rules/qualifiers.toml): a raid or a wave that "s'abat" on a network shot nobody
+  (other_sense.s_abattre, also in a relative clause); a future carried by the first of two joined participles ("seront
+  retrouvés et interpellés") is no event unless told with its year (tense.futur_coordonne, told.*_coordonne).
+- Triggers (rules/triggers.toml): a cannabis farm or factory dismantled is a seizure; a find told in the singular
+  narrative imperfect ("la brigade découvrait 4 000 euros") is one.
+- Values: an aside in brackets between an amount and its drug is passed over (rules/values.toml aside_after_unit); the
+  headline measures the drugs of the article's one seizure when the body measures none
+  (territory.goods_of_the_headline)."""
 
 import pytest
-from conftest import placed
+from conftest import extracted, placed
+
+from vigie.press import quantities
 
 
 @pytest.mark.parametrize(
@@ -110,3 +118,23 @@ def test_a_cannabis_farm_dismantled_is_a_seizure(extractor):
 def test_a_find_told_in_the_narrative_imperfect_singular(extractor):
     text = "En mars 2020, la brigade de Vitré découvrait 4 000 euros en liquide chez un revendeur de Retiers."
     assert placed(extractor, "Un réseau démantelé", text) == [("seizure", "35239", "35", 1)]
+
+
+def test_an_aside_between_an_amount_and_its_drug_is_passed_over():
+    assert quantities.drugs("Les douaniers ont saisi 240 kilos (une valeur de 2 millions) de résine de cannabis") == [
+        {"substance": "cannabis", "quantity": 240.0, "unit": "kg"}
+    ]
+
+
+def test_the_headline_measures_the_drugs_the_body_leaves_unmeasured(extractor):
+    text = (
+        "Mardi matin, dans un garage de Mâcon, les policiers ont découvert une grosse quantité de drogue et "
+        "interpellé deux hommes."
+    )
+    title = "Mâcon : 80 kilos d'herbe de cannabis saisis dans un garage"
+    (event,) = extracted(extractor, title, text)
+    assert (event.type, event.commune, event.drugs) == (
+        "seizure",
+        "71270",
+        [{"substance": "cannabis", "quantity": 80.0, "unit": "kg"}],
+    )

@@ -742,6 +742,7 @@ class Extractor:
         # "Oyonnax : un point de deal démantelé", told by the body as an operation only
         events += territory.point_of_the_headline(article.title, events, self.ling, article.text, main_place)
         events = territory.seizure_of_the_headline(article.title, events, self.ling)  # "… 45 000 € saisis"
+        events = territory.goods_of_the_headline(article.title, events, self.ling)  # "… 80 kilos d'herbe saisis"
         if gated:
             # a statistics, policy, trial or opinion piece: only the events it tells as events (recalls.told_as_event:
             # tallies, yearly figures and undated activity are not events)

@@ -46,6 +46,7 @@ RULE_NAMES = {
     "kilo_and_grams": "'1 kg 5'",
     "and_a_half": "'un kilo et demi', 'deux tonnes et demie'",
     "unit_abbreviation": "'450 g. d'héroïne'",
+    "aside_after_unit": "an aside in brackets between an amount's unit and its substance, passed over",
     "pack_size": "the size of a pack ('en pains de 500 g', '32 ballots de 38 kg')",
     "restated": "an amount said again ('soit un total de')",
     "equivalent": "an amount given as the equivalent of one told ('l'équivalent d'une dizaine de pieds', in brackets)",
@@ -369,6 +370,8 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
     text = RULE["kilo_and_grams"].sub(r"\1,\3 \2", text)  # "1 kg 5" is 1,5 kg
     text = RULE["and_a_half"].sub(_and_a_half, text)  # "un kilo et demi" is 1,5 kilo
     text = RULE["unit_abbreviation"].sub(r"\1 ", text)  # "450 g. d'héroïne": one character for one, offsets hold
+    # "240 kilos (une valeur de 2 millions) de résine": the aside blanked, offsets hold
+    text = RULE["aside_after_unit"].sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     found: dict[tuple[str, str | None], float | None] = {}
     told_at: list[int] = []  # where each amount read is told (and_some reads the coordinations of their clause)
     pattern = re.compile(

@@ -191,6 +191,21 @@ def seizure_of_the_headline(title: str, events: list, ling) -> list:
     return [seized if e is arrests[0] else e for e in events]
 
 
+def goods_of_the_headline(title: str, events: list, ling) -> list:
+    """The article's one seizure with the drugs its headline measures ("… 80 kilos d'herbe saisis dans un garage")
+    when the body measures none of its own (the README: fields from the most precise mention)."""
+    seizures = [e for e in events if e.type == "seizure"]
+    if len(seizures) != 1 or not title or not any(t.kind == "seizure" for t in ling.triggers(title)):
+        return events
+    e = seizures[0]
+    drugs = quantities.drugs(title)
+    if any(d["quantity"] is not None for d in e.drugs) or not any(d["quantity"] is not None for d in drugs):
+        return events
+    told = replace(e, drugs=drugs)
+    told.rules = list(dict.fromkeys(e.rules + ["seizure.goods_of_the_headline"]))
+    return [told if x is e else x for x in events]
+
+
 def headline_point(title: str, ling, named: bool = False) -> bool:
     """Whether a headline tells a point de deal dismantled or opened ("un « point de deal » démantelé"; "un trafic
     démantelé" too when the article names its point: `named`)."""
