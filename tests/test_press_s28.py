@@ -13,10 +13,14 @@ they were traced on).
   (other_sense.s_abattre, also in a relative clause); a future carried by the first of two joined participles ("seront
   retrouvés et interpellés") is no event unless told with its year (tense.futur_coordonne, told.*_coordonne).
 - Triggers (rules/triggers.toml): a cannabis farm or factory dismantled is a seizure; a find told in the singular
-  narrative imperfect ("la brigade découvrait 4 000 euros") is one.
+  narrative imperfect ("la brigade découvrait 4 000 euros") is one; so are goods "récupérés", goods that "étaient
+  cachés" (not a method in the present) and a person arrested "en possession de produits stupéfiants".
+- The gate of trial pieces (recalls.through_gate): a seizure that took in an arrest told as an event stays.
 - Values: an aside in brackets between an amount and its drug is passed over (rules/values.toml aside_after_unit); the
   headline measures the drugs of the article's one seizure when the body measures none
   (territory.goods_of_the_headline)."""
+
+from datetime import date
 
 import pytest
 from conftest import extracted, placed
@@ -138,3 +142,30 @@ def test_the_headline_measures_the_drugs_the_body_leaves_unmeasured(extractor):
         "71270",
         [{"substance": "cannabis", "quantity": 80.0, "unit": "kg"}],
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samedi, place du marché à Granville, deux kilos de résine et 3 000 euros ont été récupérés par les gendarmes.",
+        "Samedi soir, les policiers ont arrêté deux hommes à Granville : quatre kilos de cocaïne étaient cachés dans "
+        "la roue de secours.",
+        "Samedi soir, un jeune de 19 ans a été arrêté à Granville en possession de produits stupéfiants.",
+    ],
+)
+def test_goods_recovered_hidden_or_held_are_a_seizure(extractor, text):
+    assert placed(extractor, "Trafic de drogue", text) == [("seizure", "50218", "50", 1)]
+
+
+def test_a_hidden_method_in_the_present_is_no_seizure(extractor):
+    text = "A Granville, la drogue est cachée dans des colis de vêtements, explique un enquêteur."
+    assert placed(extractor, "Trafic de drogue", text) == []
+
+
+def test_a_trial_piece_keeps_its_seizure_that_took_in_a_dated_arrest(extractor):
+    text = (
+        "Samedi 3 février, les gendarmes ont interpellé trois hommes place de la Mairie à Granville.\n\n"
+        "Dans le logement fouillé, 1,8 kilo de résine a aussi été récupéré."
+    )
+    title = "Granville : un dealer condamné à deux ans de prison"
+    assert placed(extractor, title, text, date(2024, 2, 10)) == [("seizure", "50218", "50", 1)]

@@ -476,10 +476,14 @@ def through_gate(events: list[Event], told: dict[tuple, list[str]]) -> list[Even
     (`dated`): the merged event keeps the most precise date of its mentions, so a trial article whose first mention
     is undated ("à cette époque, le préfet parle d'un règlement de comptes") still gives the shooting it dates
     below, with that sentence as its evidence. Tallies, yearly figures and undated activity are no events."""
-    out = [e for e in events if _key(e) in told]
-    for e in out:
-        if e.evidence not in told[_key(e)]:
-            e.evidence = told[_key(e)][0]
+    out = []
+    for e in events:
+        # a seizure that took in an arrest told as an event (operations.fold_arrests) has that arrest's place and day
+        key = next((k for k in (_key(e), ("arrest", *_key(e)[1:])) if k in told and (k[0] == e.type or e.count)), None)
+        if key is not None:
+            if e.evidence not in told[key]:
+                e.evidence = told[key][0]
+            out.append(e)
     return out
 
 
