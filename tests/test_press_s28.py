@@ -14,7 +14,9 @@ they were traced on).
   retrouvés et interpellés") is no event unless told with its year (tense.futur_coordonne, told.*_coordonne).
 - Triggers (rules/triggers.toml): a cannabis farm or factory dismantled is a seizure; a find told in the singular
   narrative imperfect ("la brigade découvrait 4 000 euros") is one; so are goods "récupérés", goods that "étaient
-  cachés" (not a method in the present) and a person arrested "en possession de produits stupéfiants".
+  cachés" (not a method in the present) and a person arrested "en possession de produits stupéfiants"; goods listed
+  after a colon ("Le bilan est lourd : 800 grammes", "À l'intérieur : 2 kilos") are the operation's (extract.GOODS_COLON
+  keeps the list in its head's clause).
 - The gate of trial pieces (recalls.through_gate): a seizure that took in an arrest told as an event stays.
 - Values: an aside in brackets between an amount and its drug is passed over (rules/values.toml aside_after_unit); the
   headline measures the drugs of the article's one seizure when the body measures none
@@ -169,3 +171,20 @@ def test_a_trial_piece_keeps_its_seizure_that_took_in_a_dated_arrest(extractor):
     )
     title = "Granville : un dealer condamné à deux ans de prison"
     assert placed(extractor, title, text, date(2024, 2, 10)) == [("seizure", "50218", "50", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, à Narbonne, les gendarmes ont démantelé un réseau. Le filet est bien garni : 440 grammes de cocaïne "
+        "et 80 grammes d'ecstasy.",
+        "Mardi, les douaniers ont fouillé une voiture à Narbonne. A l'intérieur : 2,4 kilos de résine.",
+    ],
+)
+def test_goods_listed_after_a_colon_are_the_operation_s(extractor, text):
+    assert placed(extractor, "Trafic", text) == [("seizure", "11262", "11", 1)]
+
+
+def test_a_year_s_figures_after_a_colon_are_no_event(extractor):
+    text = "A Narbonne, le bilan de l'année 2023 : 300 kilos de cannabis saisis par la police."
+    assert placed(extractor, "Trafic", text) == []

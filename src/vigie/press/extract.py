@@ -175,8 +175,17 @@ def _name_at(text: str, place) -> int:
     return text.find(place.text, place.start) if place.code else -1
 
 
+# a colon that opens the list of an operation's goods ("Le bilan est lourd : 800 grammes de cocaïne", "À l'intérieur :
+# 2 kilos d'héroïne"): the list is the clause of its head, which the goods' triggers read (rules/triggers.toml
+# seizure.bilan_liste, seizure.dans_le_coffre)
+GOODS_COLON = re.compile(
+    r"\b(?:bilan|détail|butin|filet|intérieur)\b[^.:;]{0,50}?\s:(?=\s+(?:[\w'’]+\s+){0,3}\d)", re.I
+)
+
+
 def _clauses(sentence: str) -> list[str]:
     """Clauses that may each report their own event ("… le mois dernier et de nouveaux coups de feu …")."""
+    masked = GOODS_COLON.sub(lambda m: m.group(0)[:-1] + "\x00", sentence)  # one character for one
     parts = re.split(
         # not "à Vesoul et deux communes proches", one place (geography.AROUND_AFTER)
         r",? et (?!\w+ autres? (?:à|au|aux|en|dans)\b)(?!\w+ (?:\w+ )?(?:communes|villes|localités|villages)\b)"
@@ -186,9 +195,9 @@ def _clauses(sentence: str) -> list[str]:
         # "… blessé le 12 mai, et le lendemain un immeuble visé par des tirs": not "…, et la veille dans le quartier
         # des Fontbarlettes", the second place of one clause's two shootings (recalls.paired)
         r", et (?=(?:le lendemain|la veille) (?!dans|à|au|aux|sur|en|près|devant)\b)",
-        sentence,
+        masked,
     )
-    return [p for p in parts if p.strip()]
+    return [p.replace("\x00", ":") for p in parts if p.strip()]
 
 
 MAX_PARAGRAPH = 20_000
