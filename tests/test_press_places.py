@@ -201,9 +201,13 @@ def test_terms_neighbourhood_and_district_word_against_a_homonymous_commune(plai
 
 def test_veto_far_neighbourhood(plain):
     title = "Fusillade à Dijon : cinq interpellations"
-    text = "Selon un élu de Bourgogne, cinq hommes ont été interpellés mardi à Dijon."
-    chosen = choice(plain, title, text, "Bourgogne")  # not the Bourgogne estate of Tourcoing
+    text = "Selon un habitant des Beaudottes, cinq hommes ont été interpellés mardi à Dijon."
+    chosen = choice(plain, title, text, "Beaudottes")  # not the estate of Sevran
     assert chosen.place is None and chosen.why == "far_neighbourhood"
+    assert ArticlePlaces.read(plain.gaz, title, text).towns == ("21231",)
+    # a region is no estate before any veto: not the Bourgogne estate of Tourcoing (session 28)
+    text = "Selon un élu de Bourgogne, cinq hommes ont été interpellés mardi à Dijon."
+    assert choice(plain, title, text, "Bourgogne").place is None
     assert ArticlePlaces.read(plain.gaz, title, text).towns == ("21231",)
     # an outlet named after the region is no place before any veto (rules/sites.toml [[elsewhere]])
     text = "Selon France 3 Bourgogne, cinq hommes ont été interpellés mardi à Dijon."

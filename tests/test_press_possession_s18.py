@@ -22,6 +22,8 @@ def ling():
         ("Le guetteur était porteur de 180 grammes de résine de cannabis.", "seizure.porteur_de"),
         ("L'un des deux hommes était détenteur d'un pistolet.", "seizure.porteur_de"),
         ("Le conducteur était en possession d'un revolver lors du contrôle.", "seizure.en_possession_de"),
+        # drugs found on a buyer are found by the police all the same (README; session 28)
+        ("Un acheteur était en possession de deux bonbonnes de cocaïne.", "seizure.en_possession_de"),
         ("Il contenait, sous des cartons, 45 kilos d'herbe de cannabis.", "seizure.contenait_une_quantite"),
         ("Deux voitures, dont celle du suspect, contenaient 70 kilos de résine.", "seizure.contenait_une_quantite"),
         ("Les chiens ont détecté 60 kilos de résine dans la remorque.", "seizure.detecte"),
@@ -42,7 +44,6 @@ def test_goods_held_or_contained_are_a_find(ling, text, rule):
     "text",
     [
         "Trois jeunes arrêtés en possession de couteaux ont été relâchés.",  # no amount, weapon or cash
-        "Un acheteur était en possession de deux bonbonnes de cocaïne.",  # not measured: maybe a buyer's
         "L'association distribue des kits contenant un éthylotest et des préservatifs.",
         "Le hangar, qui contenait 200 pieds de cannabis, a été rasé.",  # a relative clause: a thing told already
         "Le scanner doit détecter les mules qui transportent de la drogue.",
