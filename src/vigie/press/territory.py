@@ -195,11 +195,11 @@ def goods_of_the_headline(title: str, events: list, ling) -> list:
     """The article's one seizure with the drugs its headline measures ("… 80 kilos d'herbe saisis dans un garage")
     when the body measures none of its own (the README: fields from the most precise mention)."""
     seizures = [e for e in events if e.type == "seizure"]
-    if len(seizures) != 1 or not title or not any(t.kind == "seizure" for t in ling.triggers(title)):
+    if len(seizures) != 1 or not title or any(d["quantity"] is not None for d in seizures[0].drugs):
         return events
     e = seizures[0]
-    drugs = quantities.drugs(title)
-    if any(d["quantity"] is not None for d in e.drugs) or not any(d["quantity"] is not None for d in drugs):
+    drugs = quantities.drugs(title)  # the cheap tests first: the headline's triggers are read last
+    if not any(d["quantity"] is not None for d in drugs) or not any(t.kind == "seizure" for t in ling.triggers(title)):
         return events
     told = replace(e, drugs=drugs)
     told.rules = list(dict.fromkeys(e.rules + ["seizure.goods_of_the_headline"]))
