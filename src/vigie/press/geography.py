@@ -1299,8 +1299,8 @@ class ArticlePlaces(Geography):
         seat = len(words) > 2 and words[-2] in ("de", "du", "des") and unit_acronym(words[0], before)
         curated = gaz.neighbourhood(surface) or (gaz.neighbourhood(words[-1]) if len(words) > 1 and not seat else None)
         key = name_key(surface)
-        # "la Bourgogne" is an estate of Tourcoing, and a region: the region, unless called a quartier ("le quartier
-        # de la Bourgogne"); so for a département's name
+        # a region's or a département's name is that area, whatever estate bears it ("en Bourgogne", not the
+        # Bourgogne estate of Tourcoing), unless the article calls it a quartier ("le quartier de la Bourgogne")
         region = (key in gaz.departements or key in gaz.regions or key in REGIONS) and not re.search(
             DISTRICT_WORD, before
         )

@@ -478,8 +478,10 @@ def through_gate(events: list[Event], told: dict[tuple, list[str]]) -> list[Even
     below, with that sentence as its evidence. Tallies, yearly figures and undated activity are no events."""
     out = []
     for e in events:
-        # a seizure that took in an arrest told as an event (operations.fold_arrests) has that arrest's place and day
-        key = next((k for k in (_key(e), ("arrest", *_key(e)[1:])) if k in told and (k[0] == e.type or e.count)), None)
+        # a seizure that took in an arrest told as an event (operations.fold_arrests, its count the arrest's persons)
+        # has that arrest's place and day
+        folded = ("arrest", *_key(e)[1:]) if e.type == "seizure" and e.count else None
+        key = next((k for k in (_key(e), folded) if k in told), None)
         if key is not None:
             if e.evidence not in told[key]:
                 e.evidence = told[key][0]
