@@ -1301,9 +1301,7 @@ class ArticlePlaces(Geography):
         key = name_key(surface)
         # a region's or a département's name is that area, whatever estate bears it ("en Bourgogne", not the
         # Bourgogne estate of Tourcoing), unless the article calls it a quartier ("le quartier de la Bourgogne")
-        region = (key in gaz.departements or key in gaz.regions or key in REGIONS) and not re.search(
-            DISTRICT_WORD, before
-        )
+        region = self._area_name(key) and not re.search(DISTRICT_WORD, before)
         if region:
             curated = None
         if not curated and locative:
@@ -1531,6 +1529,10 @@ class ArticlePlaces(Geography):
             return not locative
         return bool(said_as) and said_as != own
 
+    def _area_name(self, key: str) -> bool:
+        """Whether a name key is a département's or a region's, current or former."""
+        return key in self.gaz.departements or key in self.gaz.regions or key in REGIONS
+
     def _not_a_district(self, surface: str) -> bool:
         """A département, a region, a pays, a road or an acronym is never a district of the headline's town ("dans
         l'Allier", "dans le Saumurois", "l'A9", "à l'AFP")."""
@@ -1543,9 +1545,7 @@ class ArticlePlaces(Geography):
         # "dans l'Ouest guyanais", "le Nord-Est", "le Grand Ouest": part of a territory
         compass = words[0] in COMPASS or (words[0] == "grand" and len(words) > 1 and words[1] in COMPASS)
         return (
-            key in self.gaz.departements
-            or key in self.gaz.regions
-            or key in REGIONS
+            self._area_name(key)
             or (key in AREAS and key not in self.gaz.communes)
             or bool(re.match(ROAD, surface))
             or acronym

@@ -240,16 +240,17 @@ ANOTHER = re.compile(
 
 # an operation told as another one than the one just told ("un autre réseau avait été démantelé la veille", "une
 # seconde saisie", "cette saisie a été suivie d'une autre"): an event of its own, even in the same town
+SEARCHES = r"perquisitions?|opérations?|fouilles?|descentes?"  # what the police carry out
 ANOTHER_OPERATION = re.compile(
     r"\b(?:une? (?:autre|deuxième|seconde?|troisième|nouvelle?)|d'autres) "
-    r"(?:saisies?|prises?|découvertes?|réseaux?|coups? de filet|opérations?|affaires?|perquisitions?|fouilles?|"
-    r"descentes?)\b|"
+    rf"(?:saisies?|prises?|découvertes?|réseaux?|coups? de filet|affaires?|{SEARCHES})\b|"
     r"\b(?:suivie?s?|précédée?s?) (?:d'une?|par une?) autre\b",
     re.I,
 )
+# a sentence that opens on another search ("Lors d'une autre perquisition, …")
 ANOTHER_OPERATION_OPENS = re.compile(
     r"\W*(?:lors|au cours|à l'occasion|dans le cadre) d'une? (?:autre|deuxième|seconde?|nouvelle) "
-    r"(?:perquisition|opération|fouille|intervention|descente)s?\b",
+    rf"(?:{SEARCHES}|interventions?)\b",
     re.I,
 )
 # several shootings told as others than those told before ("trois autres épisodes de tirs ont suivi …")
