@@ -91,7 +91,7 @@ DESCRIBED_POINT = (
 )
 # what a seizure must name: an amount of something, or drugs, arms or cash ("un système" is no amount)
 SEIZED = (
-    quantities.NUM + r"\s*(?:kg|kilos?|grammes?|g\b|tonnes?|pieds|plants?|euros|€|comprimés|cachets|doses|"
+    quantities.NUM + r"\s*(?:kg|kilos?\b|grammes?|g\b|tonnes?|pieds|plants?|euros|€|comprimés|cachets|doses|"
     r"sachets|armes?|pistolets?|fusils?)|\b(?:drogue|stupéfiant|arme|euros|kalachnikov|pieds|plantation|planque|"
     r"(?:marchandises?|produits?|substances?) illicites?)|"  # "Une cargaison de marchandises illicites a été saisie"
      + "|".join(p for _, p in quantities.SUBSTANCES)

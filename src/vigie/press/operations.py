@@ -501,6 +501,8 @@ LIST_AREA = re.compile(
 )
 PAIR_REACH = 60  # characters around a list of two communes where the words of the operation are (pair_of_the_operation)
 LIST_AT = re.compile(r"\b(?:à|au|aux|en|dans)\s*$", re.I)
+# a pair that opens its sentence ("À Lens et Liévin, …", "A Lens …"): the frame of all the sentence tells
+OPENING_PAIR = re.compile(r"\W*(?:à|(?-i:A)|au|aux)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -617,6 +619,8 @@ def pair_of_the_operation(sentence: str, first: int, end: int, codes, mentions: 
     Quimper": the seizure is Quimper's, the arrests Concarneau's). Not two communes far from the operation's words
     ("des enquêtes visaient Tulle et Ussel depuis l'été, rappelle le parquet : « … des semaines d'opérations »")."""
     near = sentence[max(0, first - PAIR_REACH) : min(len(sentence), end + PAIR_REACH)]
+    if OPENING_PAIR.match(sentence[:first]) and sentence[end:].lstrip().startswith(","):
+        near = sentence  # "À Tulle et à Ussel, du cannabis et 9 000 euros ont été découverts": the frame
     if not OPERATION.search(near):
         return False
     return not any(start >= end and place.code in codes for _, start, place in mentions)

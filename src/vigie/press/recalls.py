@@ -247,6 +247,8 @@ ANOTHER_OPERATION = re.compile(
     r"\b(?:suivie?s?|précédée?s?) (?:d'une?|par une?) autre\b",
     re.I,
 )
+# what says an event told is like others, not another one: "C'est une nouvelle saisie importante dans le département"
+SAID_OF_THE_ONE_TOLD = re.compile(r"\b(?:c['’](?:est|était)|il s['’]agit|il s['’]agissait)\s+(?:d['’]\s*)?$", re.I)
 # a sentence that opens on another search ("Lors d'une autre perquisition, …")
 ANOTHER_OPERATION_OPENS = re.compile(
     r"\W*(?:lors|au cours|à l'occasion|dans le cadre) d'une? (?:autre|deuxième|seconde?|nouvelle) "
@@ -346,9 +348,8 @@ def another(clause: str, kind: str = "shooting", sentence: str = "") -> bool:
     if kind == "shooting":
         return bool(ANOTHER.search(text) or OTHER_EPISODES.search(text))
     # "Lors d'une autre perquisition, … des munitions avaient été trouvées": the sentence opens on another operation
-    return kind in ("seizure", "arrest") and bool(
-        ANOTHER_OPERATION.search(text) or ANOTHER_OPERATION_OPENS.match(plain(sentence))
-    )
+    other = any(not SAID_OF_THE_ONE_TOLD.search(text[: m.start()]) for m in ANOTHER_OPERATION.finditer(text))
+    return kind in ("seizure", "arrest") and (other or bool(ANOTHER_OPERATION_OPENS.match(plain(sentence))))
 
 
 # a find named as what opened a case ("un dossier ouvert … à la suite de la découverte d'un stock d'armes", "l'enquête
