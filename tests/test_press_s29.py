@@ -6,10 +6,24 @@ they were traced on).
 - One seizure said again (recalls.SAID_OF_THE_ONE_TOLD): "C'est une nouvelle saisie importante dans le département"
   says what the seizure just told is, it tells no other one ("Mardi, une nouvelle saisie a eu lieu à …" still does).
 - Places (operations.pair_of_the_operation): two communes that open a sentence as its frame ("À Lens et Liévin, …
-  ont été découverts") are one operation's area, geo_precision 3, wherever the sentence names the operation."""
+  ont été découverts") are one operation's area, geo_precision 3, wherever the sentence names the operation; "un
+  village" said as a measure or a likeness ("exceptionnel pour un village de cette taille") is no place
+  (geography.VAGUE_PLACES).
+- Shootings (rules/triggers.toml shooting.tire_sur_recit, rules/exclusions.toml
+  not_trigger.denied.projectiles_qui_atteignent): a shooter who "tire sur un jeune homme" in the narrative present
+  shot (a target is required: "tire sur la corde" shoots nobody); projectiles that hit a person or a façade are the
+  shooting's bullets, no intimidation.
+- Arrests (rules/operations.toml residence): the town where persons are held ("gardés à vue à la caserne de …",
+  "écroués à …") is no place of their arrest.
+- Values (rules/values.toml, quantities.SIZE): "une soixantaine" is 60; a product "pour couper la drogue" is no drug;
+  plants "pour un poids total de" or "pesant" so many kilos are not more drugs (packs weighed so are measured); a size
+  between an amount and its unit ("16 petites bonbonnes") is passed over; a mass of other goods ("6 tonnes de melons")
+  is not the drug named before it (quantities.OTHER_GOODS)."""
 
 import pytest
 from conftest import placed
+
+from vigie.press import quantities
 
 SHOOTING = (
     "Un homme de 30 ans a été tué par balles dans la nuit de samedi à Hénin-Beaumont, sur fond de trafic de drogue."
@@ -82,3 +96,71 @@ def test_two_towns_that_open_the_sentence_and_one_told_again_after_are_no_area(e
         "700 grammes de cocaïne ont été découverts à Lens."
     )
     assert placed(extractor, "Coup de filet dans le bassin minier", text) == [("seizure", "62498", "62", 1)]
+
+
+def test_a_village_said_as_a_measure_is_no_place(extractor):
+    text = (
+        "Mardi 12 mars, les gendarmes ont découvert 600 pieds de cannabis dans une grange à Trémeur. Les chiffres "
+        "de la saisie sont hors du commun pour un village de cette taille."
+    )
+    assert placed(extractor, "600 pieds de cannabis dans une grange", text) == [("seizure", "22369", "22", 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Dans la cave, une soixantaine de pieds en pot et 120 pieds de cannabis en train de sécher.",
+            [("cannabis", 180.0, "plants")],
+        ),
+        (
+            "Ils ont trouvé 4 kilos d'héroïne et 35 kilos de produit pour couper la drogue.",
+            [("heroin", 4.0, "kg")],
+        ),
+        ("Ces 600 pieds représentent à eux seuls un poids de 40 kilos.", [("cannabis", 600.0, "plants")]),
+        ("Au total, 600 pieds de cannabis pesant 40 kilos ont été arrachés.", [("cannabis", 600.0, "plants")]),
+        ("Ils ont aussi trouvé 12 petites bonbonnes de crack.", [("crack", 12.0, "doses")]),
+        (
+            "Dans la remorque, 40 sachets d'herbe (25 kg en tout) et 9 paquets de résine, pour un poids de 11 kg.",
+            [("cannabis", 36.0, "kg")],
+        ),
+        (
+            "Les douaniers ont trouvé 300 kg de résine, cachés parmi 6 tonnes de melons.",
+            [("cannabis", 300.0, "kg")],
+        ),
+        ("Ils ont saisi de la cocaïne : 2 kilos de cette poudre.", [("cocaine", 2.0, "kg")]),
+    ],
+)
+def test_values_of_plants_cutting_agents_and_sizes(sentence, expected):
+    assert [(d["substance"], d["quantity"], d["unit"]) for d in quantities.drugs(sentence)] == expected
+
+
+STAINS = "Le 30 janvier à Stains, sur fond de trafic de drogue, "
+
+
+@pytest.mark.parametrize(
+    "told, expected",
+    [
+        ("en pleine nuit, un homme cagoulé tire sur un jeune au pied d'une tour.", [("shooting", "93072", "93", 1)]),
+        ("deux hommes en scooter tiraient sur la façade d'un immeuble.", [("shooting", "93072", "93", 1)]),
+        ("le chef du réseau tire sur la corde et menace ses guetteurs.", [("intimidation", "93072", "93", 1)]),
+    ],
+)
+def test_a_shooting_told_in_the_narrative_present(extractor, told, expected):
+    assert placed(extractor, "Violences en Seine-Saint-Denis", STAINS + told) == expected
+
+
+def test_projectiles_that_hit_a_person_are_the_shootings_bullets(extractor):
+    text = (
+        "Mardi soir, des coups de feu ont éclaté à Stains, sur fond de trafic de drogue. Un jeune de 17 ans a été "
+        "touché à la cuisse par des projectiles."
+    )
+    assert placed(extractor, "Tirs à Stains", text) == [("shooting", "93072", "93", 1)]
+
+
+def test_where_persons_are_held_is_no_place_of_their_arrest(extractor):
+    text = (
+        "Six personnes ont été interpellées lundi à Saint-Pierre, soupçonnées d'un trafic de cocaïne. Quatre "
+        "d'entre elles étaient encore gardées à vue mercredi à la caserne de Saint-Denis."
+    )
+    assert placed(extractor, "Trafic de cocaïne : six interpellations", text) == [("arrest", "97416", "974", 1)]

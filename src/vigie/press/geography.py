@@ -286,7 +286,8 @@ ROAD_TAIL = (
 )
 VAGUE_PLACES = [
     (
-        r"(?:un petit village|un village|un hameau|une maison isolée|une exploitation agricole|"
+        # (not a measure or a likeness: "exceptionnel pour un village de cette taille", "calme comme un village")
+        r"(?<!pour )(?<!comme )(?:un petit village|un village|un hameau|une maison isolée|une exploitation agricole|"
         r"une route de campagne|une route départementale|un chemin (?:de terre|communal|forestier)|un bois|une forêt)"
         # "un petit village situé à une dizaine de kilomètres de Montbéliard"
         rf"(?:,? [^,.]{{0,30}}?(?:\b(?:près|proche|non loin|à proximité) d|{DISTANCE})(?:e |'|’){CAPITAL_NAME})?|"

@@ -225,6 +225,15 @@ SUBSTANCES = VALUES.substances
 UNITS = VALUES.units
 UNIT = VALUES.unit
 APPROX = f"(?:{VALUES.patterns['roughly']})?"
+# what a mass that names no drug may still be of: a drug named otherwise ("10 kilos de marchandise", "de cette poudre");
+# any other noun after it ("6 tonnes de melons") makes it a mass of other goods
+OTHER_GOODS = re.compile(
+    r"\s*(?:de |d['’]\s*|du )\s*(?>(?:la |l['’]\s*|cette |ce |cet |ces |une? )?)"
+    r"(?!(?:drogues?|stupéfiants?|produits?|marchandises?|poudre|came|substances?|matières?|cargaison|chargement)\b)"
+    r"[^\W\d]",
+    re.I,
+)
+SIZE = r"(?:petite?s?|grosse?s?|grande?s?)"  # "16 petites bonbonnes de crack", "200 grands plants": the unit's size
 ROUGHLY = VALUES.patterns["roughly"]
 WEAPONS = VALUES.weapons
 PERSON = VALUES.patterns["person"]
@@ -375,7 +384,8 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
     found: dict[tuple[str, str | None], float | None] = {}
     told_at: list[int] = []  # where each amount read is told (and_some reads the coordinations of their clause)
     pattern = re.compile(
-        rf"{APPROX}(?P<n>{NUM})(?:\s+autres?)?(?:\s+d[e'’])?(?:\s*|-(?=kilo))(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?(?=(?P<rest>[^,;.]{{0,60}}))",
+        rf"{APPROX}(?P<n>{NUM})(?:\s+autres?)?(?:\s+{SIZE})?(?:\s+d[e'’])?(?:\s*|-(?=kilo))(?P<u>{UNIT})\b\s*(?:d[e']\s*|d’\s*)?"
+        r"(?=(?P<rest>[^,;.]{0,60}))",
         re.I,
     )
     for m in pattern.finditer(text):
@@ -389,7 +399,10 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
             continue  # "600 grammes de produit de coupe": the mass of a cutting agent, not of the drug named before
         # the next number counts what follows it: "12 bonbonnes de cocaïne ainsi que 30 sachets d'herbe" is cocaine
         head = re.split(r"(?<![\w-])\d+(?:[.,]\d+)?\s+(?=[^\W\d])", rest, maxsplit=1)[0]
-        substance = substance_of(head.split(" et ")[0] if unit != "plants" else head) or (
+        substance = substance_of(head.split(" et ")[0] if unit != "plants" else head)
+        if substance is None and unit != "plants" and OTHER_GOODS.match(after):
+            continue  # "300 kg de résine, cachés parmi 6 tonnes de melons": a mass of other goods
+        substance = substance or (
             "cannabis" if unit == "plants" else _last_substance(text[max(0, m.start() - 120) : m.start()])
         )  # "un laboratoire d'héroïne a été découvert, 10Kg saisis": the substance named just before
         if substance is None:
