@@ -15,6 +15,9 @@ they were traced on).
   shooting's bullets, no intimidation.
 - Arrests (rules/operations.toml residence): the town where persons are held ("gardés à vue à la caserne de …",
   "écroués à …") is no place of their arrest.
+- Senses and gates: a person "interpellé par des habitants" is called on, not arrested (rules/qualifiers.toml
+  other_sense.interpeller_par_qui_appelle); a headline of a year's record seizures ("saisies records en 2024") opens a
+  yearly round-up (rules/exclusions.toml gate.chiffre_d_une_annee).
 - Values (rules/values.toml, quantities.SIZE): "une soixantaine" is 60; a product "pour couper la drogue" is no drug;
   plants "pour un poids total de" or "pesant" so many kilos are not more drugs (packs weighed so are measured); a size
   between an amount and its unit ("16 petites bonbonnes") is passed over; a mass of other goods ("6 tonnes de melons")
@@ -164,3 +167,21 @@ def test_where_persons_are_held_is_no_place_of_their_arrest(extractor):
         "d'entre elles étaient encore gardées à vue mercredi à la caserne de Saint-Denis."
     )
     assert placed(extractor, "Trafic de cocaïne : six interpellations", text) == [("arrest", "97416", "974", 1)]
+
+
+def test_called_on_by_residents_is_no_arrest(extractor):
+    text = "Lundi, à Tourcoing, la ministre a été interpellée par des riverains excédés par les trafics de drogue."
+    assert placed(extractor, "Visite de la ministre à Tourcoing", text) == []
+
+
+def test_arrested_by_the_police_in_the_passive_is_an_arrest(extractor):
+    text = "Lundi, à Tourcoing, un revendeur a été interpellé par la BAC, sur fond de trafic de drogue."
+    assert placed(extractor, "Un revendeur interpellé à Tourcoing", text) == [("arrest", "59599", "59", 1)]
+
+
+def test_a_headline_of_a_years_record_seizures_opens_a_round_up(extractor):
+    text = (
+        "La lutte contre les stupéfiants reste la priorité du préfet de la Mayenne. Cinq réseaux ont été "
+        "démantelés dans l'année, à Laval et à Mayenne, et ont conduit à de nombreuses interpellations."
+    )
+    assert placed(extractor, "Après des saisies records en 2024, la drogue reste la priorité", text) == []
