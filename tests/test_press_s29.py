@@ -21,7 +21,8 @@ they were traced on).
 - Values (rules/values.toml, quantities.SIZE): "une soixantaine" is 60; a product "pour couper la drogue" is no drug;
   plants "pour un poids total de" or "pesant" so many kilos are not more drugs (packs weighed so are measured); a size
   between an amount and its unit ("16 petites bonbonnes") is passed over; a mass of other goods ("6 tonnes de melons")
-  is not the drug named before it (quantities.OTHER_GOODS)."""
+  is not the drug named before it, unless a drug is named after it or it is the plant ("200 grammes de feuilles",
+  quantities.OTHER_GOODS); "herbes" and "résines" are cannabis."""
 
 import pytest
 from conftest import placed
@@ -132,6 +133,8 @@ def test_a_village_said_as_a_measure_is_no_place(extractor):
             [("cannabis", 300.0, "kg")],
         ),
         ("Ils ont saisi de la cocaïne : 2 kilos de cette poudre.", [("cocaine", 2.0, "kg")]),
+        ("Au grenier, 500 grammes de fleurs de cannabis et 200 grammes de feuilles.", [("cannabis", 0.7, "kg")]),
+        ("Chez lui, trois kilos de résines diverses et un kilo d'herbes séchées.", [("cannabis", 4.0, "kg")]),
     ],
 )
 def test_values_of_plants_cutting_agents_and_sizes(sentence, expected):

@@ -225,11 +225,13 @@ SUBSTANCES = VALUES.substances
 UNITS = VALUES.units
 UNIT = VALUES.unit
 APPROX = f"(?:{VALUES.patterns['roughly']})?"
-# what a mass that names no drug may still be of: a drug named otherwise ("10 kilos de marchandise", "de cette poudre");
-# any other noun after it ("6 tonnes de melons") makes it a mass of other goods
+# what a mass that names no drug may still be of: a drug named otherwise ("10 kilos de marchandise", "de cette poudre"),
+# the plant ("soixante kilos de plantes"); any other noun after it ("6 tonnes de melons"), with no drug named in the
+# words that follow, makes it a mass of other goods
 OTHER_GOODS = re.compile(
     r"\s*(?:de |d['’]\s*|du )\s*(?>(?:la |l['’]\s*|cette |ce |cet |ces |une? )?)"
-    r"(?!(?:drogues?|stupéfiants?|produits?|marchandises?|poudre|came|substances?|matières?|cargaison|chargement)\b)"
+    r"(?!(?:drogues?|stupéfiants?|produits?|marchandises?|poudre|came|substances?|matières?|cargaison|chargement|"
+    r"plantes?|têtes?|fleurs?|feuilles?|boutures?|graines?|récoltes?)\b)"
     r"[^\W\d]",
     re.I,
 )
@@ -400,7 +402,7 @@ def _drugs(sentence: str) -> tuple[dict, ...]:
         # the next number counts what follows it: "12 bonbonnes de cocaïne ainsi que 30 sachets d'herbe" is cocaine
         head = re.split(r"(?<![\w-])\d+(?:[.,]\d+)?\s+(?=[^\W\d])", rest, maxsplit=1)[0]
         substance = substance_of(head.split(" et ")[0] if unit != "plants" else head)
-        if substance is None and unit != "plants" and OTHER_GOODS.match(after):
+        if substance is None and unit != "plants" and OTHER_GOODS.match(after) and not substance_of(rest):
             continue  # "300 kg de résine, cachés parmi 6 tonnes de melons": a mass of other goods
         substance = substance or (
             "cannabis" if unit == "plants" else _last_substance(text[max(0, m.start() - 120) : m.start()])
