@@ -13,6 +13,10 @@ they were traced on).
   not_trigger.denied.projectiles_qui_atteignent): a shooter who "tire sur un jeune homme" in the narrative present
   shot (a target is required: "tire sur la corde" shoots nobody); projectiles that hit a person or a façade are the
   shooting's bullets, no intimidation.
+- A find told by a gerund ("…, découvrant trois kilos d'héroïne") is a seizure (seizure.en_decouvrant); plants
+  destroyed by the police are one (seizure.plants_detruits); an arrest named as the time of something
+  else ("deux jours après leur arrestation, ils ont comparu") is no new arrest
+  (not_trigger.denied.apres_leur_arrestation); "produits de coupage" are no drug.
 - Arrests (rules/operations.toml residence): the town where persons are held ("gardés à vue à la caserne de …",
   "écroués à …") is no place of their arrest.
 - Senses and gates: a person "interpellé par des habitants" is called on, not arrested (rules/qualifiers.toml
@@ -118,6 +122,11 @@ def test_a_village_said_as_a_measure_is_no_place(extractor):
             [("cannabis", 180.0, "plants")],
         ),
         (
+            "Ils ont trouvé 4 kilos d'héroïne, 20 kilos de produits de coupage, 3 kilos de produits de coupe et "
+            "1 kilo de cocaïne.",
+            [("heroin", 4.0, "kg"), ("cocaine", 1.0, "kg")],
+        ),
+        (
             "Ils ont trouvé 4 kilos d'héroïne et 35 kilos de produit pour couper la drogue.",
             [("heroin", 4.0, "kg")],
         ),
@@ -188,3 +197,21 @@ def test_a_headline_of_a_years_record_seizures_opens_a_round_up(extractor):
         "démantelés dans l'année, à Laval et à Mayenne, et ont conduit à de nombreuses interpellations."
     )
     assert placed(extractor, "Après des saisies records en 2024, la drogue reste la priorité", text) == []
+
+
+def test_plants_destroyed_by_the_police_are_a_seizure(extractor):
+    text = "Dimanche, à Cilaos, une quarantaine de pieds de zamal, prêts à la récolte, ont été détruits."
+    assert placed(extractor, "Zamal : une plantation détruite", text) == [("seizure", "97424", "974", 1)]
+
+
+def test_an_arrest_named_as_a_time_is_no_new_arrest(extractor):
+    text = (
+        "Le 3 mars, à Luçon, les gendarmes ont interpellé deux hommes et saisi 200 grammes de cocaïne. Trois jours "
+        "après leur interpellation, ils passaient devant le tribunal des Sables-d'Olonne."
+    )
+    assert placed(extractor, "Deux revendeurs arrêtés à Luçon", text) == [("seizure", "85128", "85", 1)]
+
+
+def test_a_find_told_by_a_gerund_is_a_seizure(extractor):
+    text = "Mardi, à Ribérac, les gendarmes perquisitionnaient une grange, découvrant trois kilos d'héroïne."
+    assert placed(extractor, "Trois kilos d'héroïne", text) == [("seizure", "24352", "24", 1)]

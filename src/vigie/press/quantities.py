@@ -54,6 +54,8 @@ RULE_NAMES = {
     "found": "substances found without an amount",
     "drugs_in_general": "words naming the drugs in general after a mass ('100 kilos de stupéfiants')",
     "not_a_drug": "words naming no drug after a mass ('600 grammes de produit de coupe')",
+    "other_goods": "a noun of other goods after a mass that names no drug ('6 tonnes de melons')",
+    "size": "a size word between an amount and its unit ('16 petites bonbonnes')",
     "not_cash": "euros that are not cash seized",
     "worth_of_drugs": "euros that are the drugs' worth",
     "person": "words naming persons",
@@ -225,17 +227,7 @@ SUBSTANCES = VALUES.substances
 UNITS = VALUES.units
 UNIT = VALUES.unit
 APPROX = f"(?:{VALUES.patterns['roughly']})?"
-# what a mass that names no drug may still be of: a drug named otherwise ("10 kilos de marchandise", "de cette poudre"),
-# the plant ("soixante kilos de plantes"); any other noun after it ("6 tonnes de melons"), with no drug named in the
-# words that follow, makes it a mass of other goods
-OTHER_GOODS = re.compile(
-    r"\s*(?:de |d['’]\s*|du )\s*(?>(?:la |l['’]\s*|cette |ce |cet |ces |une? )?)"
-    r"(?!(?:drogues?|stupéfiants?|produits?|marchandises?|poudre|came|substances?|matières?|cargaison|chargement|"
-    r"plantes?|têtes?|fleurs?|feuilles?|boutures?|graines?|récoltes?)\b)"
-    r"[^\W\d]",
-    re.I,
-)
-SIZE = r"(?:petite?s?|grosse?s?|grande?s?)"  # "16 petites bonbonnes de crack", "200 grands plants": the unit's size
+SIZE = f"(?:{VALUES.patterns['size']})"  # "16 petites bonbonnes de crack": a size between an amount and its unit
 ROUGHLY = VALUES.patterns["roughly"]
 WEAPONS = VALUES.weapons
 PERSON = VALUES.patterns["person"]
@@ -321,7 +313,7 @@ def _last_substance(text: str) -> str | None:
     return max(found)[1] if found else None
 
 
-GENERIC, NOT_A_DRUG = RULE["drugs_in_general"], RULE["not_a_drug"]  # read right after a mass
+GENERIC, NOT_A_DRUG, OTHER_GOODS = RULE["drugs_in_general"], RULE["not_a_drug"], RULE["other_goods"]  # after a mass
 
 
 def _listed_substances(text: str, at: int, within: int) -> list[str]:
