@@ -259,6 +259,12 @@ def test_a_word_is_a_lemma_and_a_tense_comes_from_the_morphology(ling):
         ("triggers", '[lists]\ngoods = "kilo"\n', r"\[lists\]: each list is a list of strings"),
         (
             "qualifiers",
+            '[lists]\ncallers = ["maire"]\n[[qualifier]]\nname = "q.l"\neffect = "other_sense"\n'
+            'dependency = [{RIGHT_ID = "t", RIGHT_ATTRS = {LEMMA = {IN = ["@caller"]}}}]\n',
+            r"qualifier 'q\.l': no list named '@caller' in the file's \[lists\] \(lists: @callers\)",
+        ),
+        (
+            "qualifiers",
             '[[qualifier]]\nname = "q.a"\neffect = "negated"\ndependency = [{RIGHT_ID = "t", RIGHT_ATTRS = {}}]\n'
             "scope = 1\n",
             r"qualifier 'q\.a': unknown field.*scope",
@@ -327,6 +333,18 @@ def test_a_named_list_is_its_words_in_the_pattern(tmp_path):
         {"LEMMA": {"IN": ["kilo", "gramme", "cocaïne", "arme"]}},
         {"LOWER": {"NOT_IN": ["kilo", "gramme"]}, "OP": "?"},
     )
+
+
+def test_a_named_list_is_its_words_in_a_qualifier_node(tmp_path):
+    path = tmp_path / "qualifiers.toml"
+    path.write_text(
+        '[lists]\ncallers = ["maire", "élu"]\n[[qualifier]]\nname = "q.a"\neffect = "other_sense"\n'
+        'dependency = [{RIGHT_ID = "t", RIGHT_ATTRS = {LEMMA = "interpeller"}}, {LEFT_ID = "t", REL_OP = ">", '
+        'RIGHT_ID = "c", RIGHT_ATTRS = {DEP = "nsubj", LEMMA = {IN = ["@callers", "habitant"]}}}]\n',
+        encoding="utf-8",
+    )
+    (qualifier,) = rules.load_qualifiers(path).rules
+    assert qualifier.dependency[1]["RIGHT_ATTRS"] == {"DEP": "nsubj", "LEMMA": {"IN": ["maire", "élu", "habitant"]}}
 
 
 def test_an_event_carries_the_rules_that_made_it(official_db):

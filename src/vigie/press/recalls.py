@@ -347,9 +347,13 @@ def another(clause: str, kind: str = "shooting", sentence: str = "") -> bool:
     text = plain(clause)
     if kind == "shooting":
         return bool(ANOTHER.search(text) or OTHER_EPISODES.search(text))
+    if kind not in ("seizure", "arrest"):
+        return False
     # "Lors d'une autre perquisition, … des munitions avaient été trouvées": the sentence opens on another operation
-    other = any(not SAID_OF_THE_ONE_TOLD.search(text[: m.start()]) for m in ANOTHER_OPERATION.finditer(text))
-    return kind in ("seizure", "arrest") and (other or bool(ANOTHER_OPERATION_OPENS.match(plain(sentence))))
+    # (not "C'est une nouvelle saisie", which says what the one told is)
+    if any(not SAID_OF_THE_ONE_TOLD.search(text[: m.start()]) for m in ANOTHER_OPERATION.finditer(text)):
+        return True
+    return bool(ANOTHER_OPERATION_OPENS.match(plain(sentence)))
 
 
 # a find named as what opened a case ("un dossier ouvert … à la suite de la découverte d'un stock d'armes", "l'enquête

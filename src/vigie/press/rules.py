@@ -7,7 +7,8 @@
   the list's words and the others), expanded at load (`expand_lists`); a list may name another.
 - `rules/qualifiers.toml`: `DependencyMatcher` patterns anchored on a trigger's head word that say the trigger tells
   nothing that happened (negation, modality, future), and the cue words without which no qualifier can apply (so
-  that the parser runs only where it can change the outcome).
+  that the parser runs only where it can change the outcome); its `[lists]` are named in a node's IN or NOT_IN as in
+  the trigger rules.
 - `rules/words.toml`: named lemma patterns (spaCy `Matcher` token patterns) for the words the extractor asks about a
   text that are not triggers: "a word of the drug trade" ("revendeur" finds revendeurs, revendeuse), "shots heard"
   ("entendre"), "heard as a rule" (a subject pronoun and the present tense of "entendre", from the morphology).
@@ -236,6 +237,13 @@ def _expand_test(where: str, attr: str, value, lists: dict):
     return out
 
 
+def _expanded_node(where: str, node, lists: dict[str, tuple[str, ...]]):
+    """A `DependencyMatcher` node with the list names of its RIGHT_ATTRS tests replaced by the lists' words."""
+    if not isinstance(node, dict) or not isinstance(node.get("RIGHT_ATTRS"), dict):
+        return node  # _validate_dependency refuses what is malformed
+    return {**node, "RIGHT_ATTRS": expand_lists(where, [node["RIGHT_ATTRS"]], lists)[0]}
+
+
 def load(path: Path = TRIGGERS_FILE) -> Triggers:
     data = _read(path)
     unknown = set(data) - {"rule", "lists"}
@@ -272,9 +280,10 @@ def load(path: Path = TRIGGERS_FILE) -> Triggers:
 
 def load_qualifiers(path: Path = QUALIFIERS_FILE) -> Qualifiers:
     data = _read(path)
-    unknown = set(data) - {"qualifier", "cues"}
+    unknown = set(data) - {"qualifier", "cues", "lists"}
     if unknown:
-        raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (sections: cues, qualifier)")
+        raise VigieError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (sections: cues, lists, qualifier)")
+    lists = read_lists(path, data.get("lists", {}))
     cues = data.get("cues", {})
     if set(cues) - {"lemmas", "endings", "together", "note"}:
         unknown = ", ".join(sorted(set(cues) - {"lemmas", "endings", "together", "note"}))
@@ -283,7 +292,10 @@ def load_qualifiers(path: Path = QUALIFIERS_FILE) -> Qualifiers:
     for where, entry in _entries(path, data, "qualifier", QUALIFIER_FIELDS, {"name", "effect", "dependency"}):
         if entry["effect"] not in EFFECTS:
             raise VigieError(f"{where}: effect {entry['effect']!r} is not one of {', '.join(EFFECTS)}")
-        out.append(Qualifier(entry["name"], entry["effect"], _validate_dependency(where, entry["dependency"])))
+        nodes = entry["dependency"]
+        if isinstance(nodes, list):  # the word lists named in the nodes' IN and NOT_IN tests (as in the trigger rules)
+            nodes = [_expanded_node(where, node, lists) for node in nodes]
+        out.append(Qualifier(entry["name"], entry["effect"], _validate_dependency(where, nodes)))
     return Qualifiers(
         tuple(out),
         frozenset(cues.get("lemmas", [])),
