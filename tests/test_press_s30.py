@@ -1,0 +1,82 @@
+"""Session 30 (issue 13): points de deal that appear without the words "point de deal" or "s'installer", each on
+sentences written for the test (other towns, other words than the articles they were traced on).
+
+- Sellers that take a place over (rules/triggers.toml dealing_point.lieu_investi, dealing_point.pris_possession;
+  territory.APPEARED_MORE gives the action): "des revendeurs ont investi le parking", "ont pris possession du hall",
+  "avaient élu leurs quartiers sous le porche". Police that "investi" a place raid it: no point that appeared.
+- A trade back in its place (dealing_point.trafic_a_repris): "le trafic a repris"; not "le trafic routier", nor a
+  trade that "a repris le contrôle" of something.
+- A trade or its sellers that moved (dealing_point.trafic_deplace, dealing_point.ventes_deplacees): "le trafic s'est
+  déplacé devant la médiathèque", "ont déplacé leurs ventes sur le parking"; not a trade that came "des grandes villes
+  vers" a town (a network's arrival), nor one that moved "de quelques mètres", nor the present of a policy debate."""
+
+import pytest
+from conftest import extracted
+
+
+def points(extractor, title: str, text: str) -> list[tuple]:
+    return [(e.commune, e.action, e.rules[0]) for e in extracted(extractor, title, text) if e.type == "dealing_point"]
+
+
+@pytest.mark.parametrize(
+    "text, commune, rule",
+    [
+        (
+            "Depuis l'été, une bande de revendeurs a investi le parking de la résidence des Acacias, à "
+            "Montceau-les-Mines, au grand désarroi des locataires.",
+            "71306",
+            "dealing_point.lieu_investi",
+        ),
+        (
+            "À Vierzon, des guetteurs ont pris possession du hall d'un immeuble de la rue des Lilas en septembre, "
+            "selon les habitants.",
+            "18279",
+            "dealing_point.pris_possession",
+        ),
+        (
+            "Au printemps, une dizaine de dealers avaient élu leurs quartiers sous le porche de la cité, à Dreux.",
+            "28134",
+            "dealing_point.pris_possession",
+        ),
+        (
+            "Un mois à peine après l'opération de police, le trafic a repris dans le quartier du Morier, à "
+            "Joué-lès-Tours.",
+            "37122",
+            "dealing_point.trafic_a_repris",
+        ),
+        (
+            "Chassé du square, le trafic de drogue s'est déplacé devant la médiathèque, à Saint-Dizier.",
+            "52448",
+            "dealing_point.trafic_deplace",
+        ),
+        (
+            "Les revendeurs ont ensuite déplacé leurs ventes sur le parking de la gare, à Épernay.",
+            "51230",
+            "dealing_point.ventes_deplacees",
+        ),
+    ],
+)
+def test_sellers_that_take_a_place_make_a_point_that_appeared(extractor, text, commune, rule):
+    assert points(extractor, "Trafic de drogue", text) == [(commune, "appeared", rule)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les dealers occupent le hall chaque soir, à Vierzon, selon les riverains excédés par le trafic de drogue.",
+        "À Joué-lès-Tours, le trafic routier a repris sur le périphérique après l'accident, sans lien avec la drogue.",
+        "Selon le maire, le trafic de drogue s'est déplacé des grandes villes vers Vesoul ces dernières années.",
+        "À Saint-Dizier, le trafic de drogue s'est déplacé de quelques mètres après la pose des caméras.",
+        "À Épernay, le trafic de drogue se déplace dès que la police arrive, regrette le maire.",
+    ],
+)
+def test_no_point_appeared(extractor, text):
+    assert [p for p in points(extractor, "Trafic de drogue", text) if p[1] == "appeared"] == []
+
+
+def test_police_that_invest_a_place_raid_it(extractor):
+    text = (
+        "Mardi matin, une trentaine de policiers ont investi le hall de la tour 12, à Montceau-les-Mines, où se "
+        "tenait un point de deal, et interpellé deux guetteurs."
+    )
+    assert all(action != "appeared" for _, action, _ in points(extractor, "Trafic de drogue", text))
