@@ -8,10 +8,17 @@ sentences written for the test (other towns, other words than the articles they 
   trade that "a repris le contrôle" of something.
 - A trade or its sellers that moved (dealing_point.trafic_deplace, dealing_point.ventes_deplacees): "le trafic s'est
   déplacé devant la médiathèque", "ont déplacé leurs ventes sur le parking"; not a trade that came "des grandes villes
-  vers" a town (a network's arrival), nor one that moved "de quelques mètres", nor the present of a policy debate."""
+  vers" a town (a network's arrival), nor one that moved "de quelques mètres", nor the present of a policy debate.
+
+Read on the blind real222–225 after their first pass:
+- Typographic hyphens (U+2010, U+2011) in a name are hyphens (extract.HYPHENS): "Marie\u2011Galante" was read as
+  Marie, a village of the Alpes-Maritimes.
+- An island of several communes is an area of its département (rules/sites.toml [[area]]: Marie-Galante,
+  Grande-Terre, Petite-Terre), said "à" as well as "en" or "sur" (geography._pays).
+- "des tirs de gaz lacrymogène" are the police's, no shooting (rules/qualifiers.toml other_sense.tir_de_la_police)."""
 
 import pytest
-from conftest import extracted
+from conftest import extracted, placed
 
 
 def points(extractor, title: str, text: str) -> list[tuple]:
@@ -80,3 +87,26 @@ def test_police_that_invest_a_place_raid_it(extractor):
         "tenait un point de deal, et interpellé deux guetteurs."
     )
     assert all(action != "appeared" for _, action, _ in points(extractor, "Trafic de drogue", text))
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2010", "\u2011"])
+def test_an_island_of_several_communes_is_its_departements_area(extractor, hyphen):
+    text = f"Jeudi soir, à Marie{hyphen}Galante, les douaniers ont découvert 2 kilos de cannabis à bord d'une vedette."
+    assert placed(extractor, "Saisie de drogue", text) == [("seizure", None, "971", 3)]
+
+
+def test_an_island_named_in_the_headline_places_the_events(extractor):
+    text = "Lundi, une opération des gendarmes a permis la saisie de 12 pieds de cannabis chez un habitant."
+    assert placed(extractor, "Petite-Terre : des plants saisis", text) == [("seizure", None, "976", 3)]
+
+
+@pytest.mark.parametrize(
+    "fired, expected",
+    [
+        ("des tirs de gaz lacrymogène ont dispersé la foule", []),
+        ("des tirs de kalachnikov ont visé un immeuble", [("shooting", "83137", "83", 1)]),
+    ],
+)
+def test_tear_gas_fired_by_the_police_is_no_shooting(extractor, fired, expected):
+    text = f"Dans la nuit de samedi, à Toulon, sur fond de trafic de drogue, {fired}."
+    assert [p for p in placed(extractor, "Nuit agitée", text) if p[0] == "shooting"] == expected

@@ -105,6 +105,7 @@ TOLD_NETWORK = r"\b(?:l['’]|le |la |les |ce |cette |ces )(?:organisation|rése
 
 
 # an article whose headline (else its first sentence) says it is a round-up, a policy, a trial or an opinion piece: its
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # hyphen, non-breaking hyphen
 # figures and undated facts are no events unless one is told with a date of its own (the article-level gate)
 GATE = EXCLUSIONS.joined("gate")  # rules/exclusions.toml, kind gate
 LEAD_GATE = EXCLUSIONS.joined("lead_gate")  # kind lead_gate: statistics, policy, prevention, in headline or lead
@@ -296,7 +297,11 @@ class Extractor:
             return [self.extract_many([a], failed)[0] for a in articles]
 
     def _many(self, given: list[Article], failed) -> list[list[Event]]:
-        articles = [replace(a, text=without_agency_line(a.text)) for a in given]
+        # the typographic hyphens some sites set in names ("Marie‑Galante", U+2011) are hyphens: else no name matches
+        articles = [
+            replace(a, title=a.title.translate(HYPHENS), text=without_agency_line(a.text.translate(HYPHENS)))
+            for a in given
+        ]
         self.gaz.forget()  # names are remembered within a batch only (benchmarks repeat the same batch)
         paragraphs = [_paragraphs(a.text) for a in articles]
         flat = [p for ps in paragraphs for p in ps]

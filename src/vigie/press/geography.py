@@ -1216,10 +1216,11 @@ class ArticlePlaces(Geography):
         return replace(chosen, place=replace(chosen.place, start=mention.start))
 
     def _pays(self, mention: Mention, before: str, after: str) -> Choice | None:
-        """A pays (rules/sites.toml [[area]]: "le Saumurois", "le Pays de Caux", "le Pays basque"), several communes
-        of its département, geo_precision 3: not a misspelt town ("Valenciennes"), a district of the article's town,
-        nor the commune in its name (Caux, Hérault); only where it is said as a place ("dans le", "du", "en", or
-        opening a headline), not of persons ("Ces Sénonais âgés de vingt ans", "Le Choletais, âgé de 30 ans")."""
+        """A pays (rules/sites.toml [[area]]: "le Saumurois", "le Pays de Caux", "le Pays basque", an island of several
+        communes), several communes of its département, geo_precision 3: not a misspelt town ("Valenciennes"), a
+        district of the article's town, nor the commune in its name (Caux, Hérault); only where it is said as a place
+        ("dans le", "du", "en", "à" as for an island: "à Marie-Galante", or opening a headline), not of persons ("Ces
+        Sénonais âgés de vingt ans", "Le Choletais, âgé de 30 ans")."""
         key = name_key(mention.surface)
         more = re.match(r"\s+([a-zé]+)\b", after)  # "Pays basque": the name goes on in lower case
         said = f"{mention.surface} {more.group(1)}" if more else mention.surface
@@ -1229,7 +1230,8 @@ class ArticlePlaces(Geography):
             said = mention.surface
         if key not in AREAS or (key in self.gaz.communes and len(mention.words) == 1):
             return None
-        if not re.search(r"(?:^\s*|\b(?:dans|du|de|des|au|aux|en|sur|vers)\s+(?:le |la |les |l['’])?)$", before, re.I):
+        said_as_place = r"(?:^\s*|(?:\b(?:dans|du|de|des|au|aux|en|sur|vers)|(?<!\w)à)\s+(?:le |la |les |l['’])?)$"
+        if not re.search(said_as_place, before, re.I):
             return None  # "Ces Sénonais âgés de vingt ans", "Un Sablais", "des clients de tout le Forez"
         why = Candidate(None, AREAS[key], "pays")
         return Choice(Place(None, AREAS[key], said, mention.start, 3, why=why), 3, "area", [why])
