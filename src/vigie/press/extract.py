@@ -104,8 +104,9 @@ NOT_TRIGGERS = EXCLUSIONS.joined("not_trigger")
 TOLD_NETWORK = r"\b(?:l['’]|le |la |les |ce |cette |ces )(?:organisation|réseau|filière)s?,? (?:\w+ )?démantelée?s?\b"
 
 
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # hyphen, non-breaking hyphen: a hyphen in a name
+
 # an article whose headline (else its first sentence) says it is a round-up, a policy, a trial or an opinion piece: its
-HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # hyphen, non-breaking hyphen
 # figures and undated facts are no events unless one is told with a date of its own (the article-level gate)
 GATE = EXCLUSIONS.joined("gate")  # rules/exclusions.toml, kind gate
 LEAD_GATE = EXCLUSIONS.joined("lead_gate")  # kind lead_gate: statistics, policy, prevention, in headline or lead
