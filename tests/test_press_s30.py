@@ -15,7 +15,11 @@ Read on the blind real222–225 after their first pass:
   Marie, a village of the Alpes-Maritimes.
 - An island of several communes is an area of its département (rules/sites.toml [[area]]: Marie-Galante,
   Grande-Terre, Petite-Terre), said "à" as well as "en" or "sur" (geography._pays).
-- "des tirs de gaz lacrymogène" are the police's, no shooting (rules/qualifiers.toml other_sense.tir_de_la_police)."""
+- "des tirs de gaz lacrymogène" are the police's, no shooting (rules/qualifiers.toml other_sense.tir_de_la_police).
+
+Read on the blind real226–227 after their first pass:
+- A count of operations over France ("des milliers de démantèlements … en France") is a national figure, no event
+  (rules/exclusions.toml sentence.statistics.operations_en_france)."""
 
 import pytest
 from conftest import extracted, placed
@@ -110,3 +114,21 @@ def test_an_island_named_in_the_headline_places_the_events(extractor):
 def test_tear_gas_fired_by_the_police_is_no_shooting(extractor, fired, expected):
     text = f"Dans la nuit de samedi, à Toulon, sur fond de trafic de drogue, {fired}."
     assert [p for p in placed(extractor, "Nuit agitée", text) if p[0] == "shooting"] == expected
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        "En 2022, près de 5 000 démantèlements de points de vente ont été réalisés en France, des métropoles aux "
+        "villages.",
+        "L'an dernier, plus de 4 000 points de deal ont été démantelés en France, rappelle la préfecture.",
+    ],
+)
+def test_a_count_of_operations_over_france_is_no_event(extractor, figure):
+    text = f"À Lens, les habitants du quartier de la Grande Résidence s'inquiètent du trafic de drogue. {figure}"
+    assert placed(extractor, "Trafic de drogue", text) == []
+
+
+def test_a_point_dismantled_in_town_is_still_an_event(extractor):
+    text = "À Lens, mardi, les policiers ont démantelé un point de deal dans le quartier de la Grande Résidence."
+    assert [p[0] for p in placed(extractor, "Trafic de drogue", text)] == ["dealing_point"]
