@@ -3,7 +3,8 @@ sentences written for the test (other towns, other words than the articles they 
 
 - Sellers that take a place over (rules/triggers.toml dealing_point.lieu_investi, dealing_point.pris_possession;
   territory.APPEARED_MORE gives the action): "des revendeurs ont investi le parking", "ont pris possession du hall",
-  "avaient élu leurs quartiers sous le porche". Police that "investi" a place raid it: no point that appeared.
+  "avaient élu leurs quartiers sous le porche" (not "ont pris le large"). Police that "investi" a place raid it: no
+  point that appeared.
 - A trade back in its place (dealing_point.trafic_a_repris): "le trafic a repris"; not "le trafic routier", nor a
   trade that "a repris le contrôle" of something.
 - A trade or its sellers that moved (dealing_point.trafic_deplace, dealing_point.ventes_deplacees): "le trafic s'est
@@ -75,6 +76,7 @@ def test_sellers_that_take_a_place_make_a_point_that_appeared(extractor, text, c
     "text",
     [
         "Les dealers occupent le hall chaque soir, à Vierzon, selon les riverains excédés par le trafic de drogue.",
+        "À Vierzon, les dealers ont pris le large à l'arrivée de la police, selon les riverains du trafic de drogue.",
         "À Joué-lès-Tours, le trafic routier a repris sur le périphérique après l'accident, sans lien avec la drogue.",
         "Selon le maire, le trafic de drogue s'est déplacé des grandes villes vers Vesoul ces dernières années.",
         "À Saint-Dizier, le trafic de drogue s'est déplacé de quelques mètres après la pose des caméras.",
