@@ -320,31 +320,34 @@ def test_a_bad_rules_file_is_refused_at_load_with_its_name(tmp_path, name, body,
     assert str(path) in str(info.value)
 
 
-def test_a_named_list_is_its_words_in_the_pattern(tmp_path):
-    path = tmp_path / "triggers.toml"
-    path.write_text(
-        '[lists]\nunits = ["kilo", "gramme"]\ngoods = ["@units", "cocaïne"]\n'
-        '[[rule]]\nname = "x.a"\ntype = "seizure"\n'
-        'tokens = [{LEMMA = {IN = ["@goods", "arme"]}}, {LOWER = {NOT_IN = "@units"}, OP = "?"}]\n',
-        encoding="utf-8",
-    )
-    (rule,) = rules.load(path).rules
-    assert rule.tokens == (
-        {"LEMMA": {"IN": ["kilo", "gramme", "cocaïne", "arme"]}},
-        {"LOWER": {"NOT_IN": ["kilo", "gramme"]}, "OP": "?"},
-    )
-
-
-def test_a_named_list_is_its_words_in_a_qualifier_node(tmp_path):
-    path = tmp_path / "qualifiers.toml"
-    path.write_text(
-        '[lists]\ncallers = ["maire", "élu"]\n[[qualifier]]\nname = "q.a"\neffect = "other_sense"\n'
-        'dependency = [{RIGHT_ID = "t", RIGHT_ATTRS = {LEMMA = "interpeller"}}, {LEFT_ID = "t", REL_OP = ">", '
-        'RIGHT_ID = "c", RIGHT_ATTRS = {DEP = "nsubj", LEMMA = {IN = ["@callers", "habitant"]}}}]\n',
-        encoding="utf-8",
-    )
-    (qualifier,) = rules.load_qualifiers(path).rules
-    assert qualifier.dependency[1]["RIGHT_ATTRS"] == {"DEP": "nsubj", "LEMMA": {"IN": ["maire", "élu", "habitant"]}}
+@pytest.mark.parametrize(
+    "name, text, read, expected",
+    [
+        (
+            "triggers",
+            '[lists]\nunits = ["kilo", "gramme"]\ngoods = ["@units", "cocaïne"]\n'
+            '[[rule]]\nname = "x.a"\ntype = "seizure"\n'
+            'tokens = [{LEMMA = {IN = ["@goods", "arme"]}}, {LOWER = {NOT_IN = "@units"}, OP = "?"}]\n',
+            lambda path: rules.load(path).rules[0].tokens,
+            (
+                {"LEMMA": {"IN": ["kilo", "gramme", "cocaïne", "arme"]}},
+                {"LOWER": {"NOT_IN": ["kilo", "gramme"]}, "OP": "?"},
+            ),
+        ),
+        (
+            "qualifiers",
+            '[lists]\ncallers = ["maire", "élu"]\n[[qualifier]]\nname = "q.a"\neffect = "other_sense"\n'
+            'dependency = [{RIGHT_ID = "t", RIGHT_ATTRS = {LEMMA = "interpeller"}}, {LEFT_ID = "t", REL_OP = ">", '
+            'RIGHT_ID = "c", RIGHT_ATTRS = {DEP = "nsubj", LEMMA = {IN = ["@callers", "habitant"]}}}]\n',
+            lambda path: rules.load_qualifiers(path).rules[0].dependency[1]["RIGHT_ATTRS"],
+            {"DEP": "nsubj", "LEMMA": {"IN": ["maire", "élu", "habitant"]}},
+        ),
+    ],
+)
+def test_a_named_list_is_its_words_where_it_is_named(tmp_path, name, text, read, expected):
+    path = tmp_path / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    assert read(path) == expected
 
 
 def test_an_event_carries_the_rules_that_made_it(official_db):

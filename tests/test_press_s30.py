@@ -2,9 +2,9 @@
 sentences written for the test (other towns, other words than the articles they were traced on).
 
 - Sellers that take a place over (rules/triggers.toml dealing_point.lieu_investi, dealing_point.pris_possession;
-  territory.APPEARED_MORE gives the action): "des revendeurs ont investi le parking", "ont pris possession du hall",
-  "avaient élu leurs quartiers sous le porche" (not "ont pris le large"). Police that "investi" a place raid it: no
-  point that appeared.
+  territory.TELL_AN_APPEARANCE: the rule's wording is the action): "des revendeurs ont investi le parking", "ont pris
+  possession du hall", "avaient élu leurs quartiers sous le porche" (not "ont pris le large"). Police that "investi" a
+  place raid it: no point that appeared.
 - A trade back in its place (dealing_point.trafic_a_repris): "le trafic a repris"; not "le trafic routier", nor a
   trade that "a repris le contrôle" of something.
 - A trade or its sellers that moved (dealing_point.trafic_deplace, dealing_point.ventes_deplacees): "le trafic s'est

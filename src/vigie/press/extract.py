@@ -822,6 +822,7 @@ class Extractor:
             running = re.search(r"\b(?:fonctionne|tourne|sévit|est actif)\b", low) and "depuis" in low
             # "a permis de neutraliser un point", "la mise en place d'un point" (rules/words.toml)
             running = running or self.ling.says("point.put_out_of_action", low) or self.ling.says("point.set_up", low)
+            running = running or bool(territory.TELL_AN_APPEARANCE & set(self.ling.fired("dealing_point", clause)))
             if not running and not re.search(
                 r"démant[eè]l|fermé|tombé|apparu|installé|s'install\w*|reconstitu|"
                 + territory.OPENED

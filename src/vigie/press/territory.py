@@ -58,8 +58,6 @@ DISMANTLED_MORE = (
     r"\b(?:chassé|délogé|expulsé) (?:les|des|ces|leurs) (?:\w+ )?"
     r"(?:dealers|dealeurs|trafiquants|revendeurs|guetteurs)\b"
 )
-# the trade or its sellers, as a subject ("des revendeurs ont investi …", "le trafic s'est déplacé …")
-SELLERS = r"\b(?:trafic|dealers?|dealeurs?|trafiquants?|revendeurs?|guetteurs?)\b"
 # a point de deal that appeared, told by a noun: "l'installation de nouveaux points de deal", "l'apparition de points
 # de deal" (not what a policy would prevent: "empêcher l'installation d'un point de deal")
 APPEARED_MORE = (
@@ -72,18 +70,8 @@ APPEARED_MORE = (
     r"(?:\w+ ){0,2}"
     r"(?:réfugié|replié|déplacé|reporté|établi)s?\b|"
     # a point back: "le point de deal s'est reformé", "a repris ses quartiers", "est de retour"
-    r"\bs['’](?:est|était|sont|étaient) reformée?s?\b|\b(?:a|ont|avait|avaient) (?:re)?pris (?:ses|leurs) quartiers\b|"
+    r"\bs['’](?:est|était|sont|étaient) reformée?s?\b|\b(?:a|ont|avait|avaient) repris (?:ses|leurs) quartiers\b|"
     r"\b(?:est|sont|était|étaient) de retour\b|"
-    # sellers that took a place over: "des revendeurs ont investi le parking", "ont pris possession du hall",
-    # "avaient élu leurs quartiers au bas de la tour" (dealing_point.lieu_investi, dealing_point.pris_possession)
-    rf"{SELLERS}[^.;:]{{0,60}}?\b(?:a|ont|avait|avaient) "
-    r"(?:\w+ )?(?:investi|squatté|envahi|pris possession|élu (?:ses|leurs) quartiers)\b|"
-    # a trade back in its place: "le trafic a repris" (dealing_point.trafic_a_repris)
-    r"\btrafic\b[^.;:,]{0,40}?\b(?:a |avait )?(?:\w+ )?(?:repris|reprend)\b|"
-    # a trade that moved: "le trafic s'est déplacé derrière le gymnase", "ont déplacé leurs ventes vers le stade"
-    # (dealing_point.trafic_deplace, dealing_point.ventes_deplacees)
-    rf"{SELLERS}[^.;:,]{{0,40}}?\bs['’](?:est|sont|était|étaient) (?:\w+ )?(?:déplacée?s?|reportée?s?)\b|"
-    r"\b(?:déplacé|transféré) (?:leurs?|son|ses|le) (?:ventes?|trafic|point|commerce|business|deal)\b|"
     # a point born: "un point de vente a vu le jour au pied de la tour"
     r"\b(?:a|ont|avait|avaient) vu le jour\b|\bvoi(?:t|ent) le jour\b"
 )
@@ -112,6 +100,17 @@ NEEDS_A_POINT = frozenset(
     }
 )
 MOVED = frozenset({"dealing_point.point_deplace", "dealing_point.vendeurs_installes"})
+# rules whose wording is itself a point's appearance (sellers that take a place over, a trade back or moved): no other
+# word of the clause needs to say it (extract._refine)
+TELL_AN_APPEARANCE = frozenset(
+    {
+        "dealing_point.lieu_investi",
+        "dealing_point.pris_possession",
+        "dealing_point.trafic_a_repris",
+        "dealing_point.trafic_deplace",
+        "dealing_point.ventes_deplacees",
+    }
+)
 POINT_WORDS = r"\bpoints? de (?:[«\"“]\s*)?(?:deal|vente|revente)\b|\blieux? de deal\b|«\s*fours?\s*»"
 
 
